@@ -1,0 +1,60 @@
+/**
+ * The only reader of process.env (STYLE.md). Parsed once at start; a bad value stops the
+ * program with a message naming the variable and what is allowed (issue #2 §1).
+ */
+import { z } from "zod";
+
+const cronField = z
+  .string()
+  .regex(/^(\S+\s+){4}\S+$/, "biểu thức cron 5 trường, ví dụ \"0 8 * * 1-5\"");
+
+const idList = z
+  .string()
+  .default("")
+  .transform((s, ctx) => {
+    const parts = s.split(/[\s,;]+/).filter(Boolean);
+    const ids: bigint[] = [];
+    for (const p of parts) {
+      if (!/^-?\d{1,20}$/.test(p)) {
+        ctx.addIssue({ code: "custom", message: `"${p}" không phải id Telegram (số nguyên)` });
+        return z.NEVER;
+      }
+      ids.push(BigInt(p));
+    }
+    return ids;
+  });
+
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "phải bắt đầu bằng file: (SQLite) hoặc postgresql:// (PostgreSQL)")
+    .default("file:./data/dondoc.db"),
+  TZ: z.literal("Asia/Ho_Chi_Minh", { message: "chỉ hỗ trợ Asia/Ho_Chi_Minh" }).default("Asia/Ho_Chi_Minh"),
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "dạng <số>:<chuỗi> do @BotFather cấp")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  TELEGRAM_API_ROOT: z.url({ message: "phải là URL, ví dụ http://127.0.0.1:8081" }).optional().or(z.literal("").transform(() => undefined)),
+  ADMIN_IDS: idList,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DIRECTIVES_DIR: z.string().default("directives"),
+  DAILY_REMINDER_CRON: cronField.default("0 8 * * *"),
+  WEEKLY_DIGEST_CRON: cronField.default("0 8 * * 1"),
+  OVERDUE_SWEEP_CRON: cronField.default("30 8 * * *"),
+  LATE_LIST_CRON: cronField.default("0 9 * * *"),
+  WEBHOOK_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  INSTANCE_ID: z.string().optional(),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws ConfigError whose message names each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
+  throw new ConfigError(`Cấu hình không hợp lệ (xem .env.example):\n${lines.join("\n")}`);
+}

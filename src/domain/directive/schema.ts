@@ -1,0 +1,223 @@
+/**
+ * The directive file format (YAML or JSON) — "configuration as code" (issue #2 §2).
+ * Every directive preset in `directives/` is validated by this schema; errors carry the
+ * path of the bad field (see `formatDirectiveIssues`). Cross-field rules (references to
+ * tiers, groups, indicators; duplicate codes) live in `validateDirective.ts`.
+ *
+ * Objects are strict (unknown keys rejected) so that a typo such as `deadine:` is an error
+ * rather than a silently dropped field.
+ *
+ * This module is pure: zod only, no I/O.
+ */
+import { z } from "zod";
+import { endOfMonth, isValidIsoDate, parseViDate, type IsoDate } from "./dates.js";
+
+/** Codes are ASCII slugs so they can be typed on a phone: `so-ban-nganh`, `hs-truc-tuyen`. */
+export const codeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "mã chỉ gồm chữ không dấu, số, '.', '_' hoặc '-'");
+
+/**
+ * A milestone deadline: a day ("30/09/2023", "2023-09-30") or a month ("tháng 11/2023",
+ * "11/2023", "2023-11"), the latter meaning the last day of that month (issue #2 §2).
+ */
+export const deadlineSchema = z.string().transform((text, ctx) => {
+  const parsed = parseDeadline(text);
+  if (!parsed) {
+    ctx.addIssue({
+      code: "custom",
+      message: `ngày không hợp lệ "${text}" (dùng dd/mm/yyyy hoặc "tháng mm/yyyy")`,
+    });
+    return z.NEVER;
+  }
+  return parsed;
+});
+export type Deadline = { date: IsoDate; precision: "day" | "month"; text: string };
+
+export function parseDeadline(raw: string): Deadline | null {
+  const text = raw.trim();
+  const day = parseViDate(text);
+  if (day) return { date: day, precision: "day", text };
+  const m = /^(?:th[aá]ng\s+)?(\d{1,2})[/-](\d{4})$/i.exec(text) ?? /^(\d{4})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month] = text.includes("-") && /^\d{4}-/.test(text)
+    ? [Number(m[1]), Number(m[2])]
+    : [Number(m[2]), Number(m[1])];
+  if (month < 1 || month > 12) return null;
+  return { date: endOfMonth(year, month), precision: "month", text };
+}
+
+/** A date field of the directive's identity or a task: a day only. */
+export const daySchema = z.string().refine((s) => parseViDate(s) !== null, {
+  message: "ngày không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",
+}).transform((s) => parseViDate(s) as IsoDate);
+
+/**
+ * Which units a milestone or task addresses. At least one list must be non-empty.
+ * `tiers` are codes from the directive's `tiers`, `groups` from its `groups`, `units` are
+ * unit codes of the unit list.
+ */
+export const scopeSchema = z
+  .strictObject({
+    tiers: z.array(codeSchema).default([]),
+    groups: z.array(codeSchema).default([]),
+    units: z.array(codeSchema).default([]),
+    /** The words of the seed, e.g. "Các phòng chuyên môn UBND thành phố; UBND xã, phường". */
+    label: z.string().optional(),
+  })
+  .refine((s) => s.tiers.length + s.groups.length + s.units.length > 0, {
+    message: "phạm vi phải nêu ít nhất một cấp (tiers), nhóm (groups) hoặc đơn vị (units)",
+  });
+export type Scope = z.infer<typeof scopeSchema>;
+
+/**
+ * `atLeast` = "Tối thiểu", "ít nhất" (ratio ≥ target); `moreThan` = "trên" (ratio > target);
+ * `reach` = "Đạt 100%" (ratio ≥ target); `aspiration` = "Phấn đấu" — a goal, never a failure.
+ */
+export const comparisonSchema = z.enum(["atLeast", "moreThan", "reach", "aspiration"]);
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+/** Targets are percentages with at most two decimals, 0 < target ≤ 100. */
+export const targetSchema = z
+  .number()
+  .gt(0, "chỉ tiêu phải lớn hơn 0%")
+  .lte(100, "chỉ tiêu không thể vượt 100%")
+  .refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, {
+    message: "chỉ tiêu tối đa hai chữ số thập phân",
+  });
+
+export const milestoneSchema = z.strictObject({
+  indicator: codeSchema,
+  scope: scopeSchema,
+  deadline: deadlineSchema,
+  target: targetSchema,
+  comparison: comparisonSchema,
+  /** Free note, e.g. the choice made where the seed is ambiguous. */
+  note: z.string().optional(),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const indicatorSchema = z.strictObject({
+  code: codeSchema,
+  name: z.string().min(1),
+  /** Short label used in chat: "hồ sơ trực tuyến". */
+  shortName: z.string().min(1).optional(),
+  numerator: z.string().min(1),
+  denominator: z.string().min(1),
+  /** Unit word for the numerator in "cần thêm 12 hồ sơ" — "hồ sơ", "TTHC", "giao dịch". */
+  itemWord: z.string().min(1).default("hồ sơ"),
+  formula: z.string().optional(),
+  responsible: z.string().optional(),
+  /** The indicator `/nop <tổng> <trực tuyến>` reports when no code is given. */
+  default: z.boolean().default(false),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const tierSchema = z.strictObject({ code: codeSchema, name: z.string().min(1) });
+export const groupSchema = z.strictObject({
+  code: codeSchema,
+  tier: codeSchema,
+  name: z.string().min(1),
+  units: z.array(codeSchema).min(1, "nhóm phải có ít nhất một đơn vị"),
+});
+
+/**
+ * Task deadlines (issue #2 §2): a date, a month, a month range, a year range or a recurrence,
+ * stated explicitly; `text` keeps the seed's own words ("Tháng 9-10/2022", "Thường xuyên").
+ */
+export const taskDeadlineObjectSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("date"), date: daySchema, text: z.string().optional() }),
+  z.strictObject({ kind: z.literal("month"), month: z.string().regex(/^\d{4}-\d{2}$/), text: z.string().optional() }),
+  z.strictObject({
+    kind: z.literal("monthRange"),
+    from: z.string().regex(/^\d{4}-\d{2}$/),
+    to: z.string().regex(/^\d{4}-\d{2}$/),
+    text: z.string().optional(),
+  }),
+  z.strictObject({ kind: z.literal("yearRange"), from: z.number().int(), to: z.number().int(), text: z.string().optional() }),
+  z.strictObject({
+    kind: z.literal("recurring"),
+    /** continuous = "Thường xuyên"; monthly = "định kỳ hằng tháng" (no day: due at month end,
+     *  seed 000 §2b/§3c, 003 §7.1); yearly = "Hàng năm"; monthlyBeforeDay = "trước ngày 25 hằng tháng";
+     *  firstWeekOfMonth = "tuần đầu mỗi tháng"; quarterly = "hằng quý". */
+    rule: z.enum(["continuous", "monthly", "yearly", "monthlyBeforeDay", "firstWeekOfMonth", "quarterly"]),
+    day: z.number().int().min(1).max(31).optional(),
+    /** For yearly: the month/day it falls due, default 31/12. */
+    month: z.number().int().min(1).max(12).optional(),
+    text: z.string().optional(),
+  }),
+]);
+export type TaskDeadline = z.infer<typeof taskDeadlineObjectSchema>;
+
+export const taskSchema = z.strictObject({
+  code: codeSchema,
+  title: z.string().min(1),
+  /** Lead units (đơn vị chủ trì). */
+  lead: scopeSchema,
+  cooperating: scopeSchema.optional(),
+  /** Supervising unit (cơ quan đôn đốc), e.g. Bà Rịa's table. */
+  supervisor: scopeSchema.optional(),
+  expectedResult: z.string().optional(),
+  deadline: taskDeadlineObjectSchema,
+  note: z.string().optional(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+/**
+ * Colour levels. A unit whose ratio meets the target in force is xanh; otherwise the gap in
+ * percentage points below the target picks vàng (≤ `vang`), cam (≤ `cam`) or đỏ.
+ * Default 10 / 20 points: Long An names the four levels but not their bands (seed 002 §1g).
+ */
+export const levelsSchema = z
+  .strictObject({ vang: z.number().min(0).max(100), cam: z.number().min(0).max(100) })
+  .refine((l) => l.cam >= l.vang, { message: "ngưỡng cam phải lớn hơn hoặc bằng ngưỡng vàng" });
+export const DEFAULT_LEVEL_BANDS = { vang: 10, cam: 20 } as const;
+
+export const reportingSchema = z.strictObject({
+  cadence: z.enum(["monthly", "quarterly", "weekly"]),
+  /** Day of month figures are due ("vào ngày 25 mỗi tháng"). */
+  day: z.number().int().min(1).max(31).optional(),
+  text: z.string().optional(),
+});
+
+export const directiveSchema = z.strictObject({
+  /** Slug unique in a deployment: `bac-ninh-10-ct-ubnd-2023`. */
+  id: codeSchema,
+  number: z.string().min(1),
+  kind: z.enum(["chi-thi", "quyet-dinh", "ke-hoach", "cong-van"]),
+  issuer: z.string().min(1),
+  issuedOn: daySchema,
+  title: z.string().min(1),
+  legalBasis: z.array(z.string().min(1)).default([]),
+  source: z.string().optional(),
+  /** Unit list file (relative to the directive file) the preset needs to be usable. */
+  unitsFile: z.string().optional(),
+  tiers: z.array(tierSchema).min(1, "phải có ít nhất một cấp đơn vị"),
+  groups: z.array(groupSchema).default([]),
+  indicators: z.array(indicatorSchema).default([]),
+  milestones: z.array(milestoneSchema).default([]),
+  tasks: z.array(taskSchema).default([]),
+  levels: levelsSchema.default(DEFAULT_LEVEL_BANDS),
+  reporting: reportingSchema.optional(),
+  /** Long An: the first week of every month is a peak week, from `from` (YYYY-MM). */
+  peakWeek: z.strictObject({ from: z.string().regex(/^\d{4}-\d{2}$/), text: z.string().optional() }).optional(),
+  notes: z.array(z.string()).default([]),
+});
+export type DirectiveInput = z.input<typeof directiveSchema>;
+export type Directive = z.infer<typeof directiveSchema>;
+
+/** A unit list file: `directives/units/*.yaml`. */
+export const unitSchema = z.strictObject({
+  code: codeSchema,
+  name: z.string().min(1),
+  tier: codeSchema,
+  parent: codeSchema.nullable().default(null),
+});
+export type Unit = z.infer<typeof unitSchema>;
+export const unitListSchema = z.strictObject({
+  name: z.string().min(1),
+  units: z.array(unitSchema).min(1),
+});
+export type UnitList = z.infer<typeof unitListSchema>;
+
+export { isValidIsoDate };
