@@ -229,6 +229,17 @@ CREATE TABLE "Lease" (
     "expiresAt" DATETIME NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "Blob" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "sha256" TEXT NOT NULL,
+    "mime" TEXT NOT NULL,
+    "filename" TEXT NOT NULL,
+    "data" BLOB NOT NULL,
+    "fileId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Unit_code_key" ON "Unit"("code");
 
@@ -297,4 +308,7 @@ CREATE INDEX "Dossier_dueAt_idx" ON "Dossier"("dueAt");
 
 -- CreateIndex
 CREATE INDEX "DossierDocument_dossierCode_idx" ON "DossierDocument"("dossierCode");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Blob_sha256_key" ON "Blob"("sha256");
 
