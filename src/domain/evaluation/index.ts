@@ -1,0 +1,9 @@
+/** Public surface of the evaluation engine (issue #2 §3). */
+export * from "./types.js";
+export * from "./ratio.js";
+export * from "./milestones.js";
+export * from "./level.js";
+export * from "./evaluate.js";
+export * from "./describe.js";
+export * from "./rollup.js";
+export { messages, LEVEL_NAMES, targetPhrase } from "./messages.js";

@@ -1,0 +1,24 @@
+/**
+ * Colour level of a ratio against one milestone (issue #2 §3.3, Long An seed 002 §1g).
+ * The single place where the band arithmetic lives, so the dashboard, the digest and the
+ * reminders cannot drift apart.
+ */
+import type { Directive, Milestone } from "../directive/schema.js";
+import { DEFAULT_LEVEL_BANDS } from "../directive/schema.js";
+import { gapWithin, meetsTarget, type Figures } from "./ratio.js";
+import type { Level } from "./types.js";
+
+/**
+ * Met → xanh; otherwise the gap below the target in percentage points picks vàng (≤ vang
+ * band), cam (≤ cam band) or đỏ. Bands come from the directive that set the milestone
+ * (default 10/20 points). An aspiration ("phấn đấu") is a goal, not an obligation: not
+ * reaching it is vàng at worst. Requires denominator > 0.
+ */
+export function levelFor(f: Figures, milestone: Milestone, directive: Pick<Directive, "levels">): Level {
+  if (meetsTarget(f, milestone.target, milestone.comparison)) return "xanh";
+  if (milestone.comparison === "aspiration") return "vang";
+  const bands = directive.levels ?? DEFAULT_LEVEL_BANDS;
+  if (gapWithin(f, milestone.target, bands.vang)) return "vang";
+  if (gapWithin(f, milestone.target, bands.cam)) return "cam";
+  return "do";
+}

@@ -1,0 +1,87 @@
+/**
+ * Which milestones bind a unit, and which of them is in force on a date (issue #2 §3.2).
+ * Indicator codes are global in a deployment (the same code is the same measure), so the
+ * milestones of every directive that binds the unit compete: a province's Chỉ thị and a
+ * city's Kế hoạch can both set "hs-truc-tuyen" targets for the same commune.
+ */
+import type { Directive, Milestone, Scope } from "../directive/schema.js";
+import type { IsoDate } from "../directive/dates.js";
+import { targetToHundredths } from "./ratio.js";
+
+/**
+ * The unit being evaluated. `groups` are group codes recorded for the unit by the deployment,
+ * on top of the membership each directive lists in its own `groups`. A unit known only by its
+ * tier (CLI `--tier`) has no code.
+ */
+export type EvaluationUnit = { code?: string; tier?: string; groups?: readonly string[] };
+
+export type BoundMilestone = { milestone: Milestone; directive: Directive };
+
+/** Group codes of `directive` the unit belongs to. */
+export function groupsOfUnit(unit: EvaluationUnit, directive: Directive): string[] {
+  return directive.groups
+    .filter((g) => (unit.code !== undefined && g.units.includes(unit.code)) || unit.groups?.includes(g.code))
+    .map((g) => g.code);
+}
+
+/** A scope binds a unit that it lists by tier, by a group containing it, or by code. */
+export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Directive): boolean {
+  if (unit.tier !== undefined && scope.tiers.includes(unit.tier)) return true;
+  if (unit.code !== undefined && scope.units.includes(unit.code)) return true;
+  const groups = groupsOfUnit(unit, directive);
+  return scope.groups.some((g) => groups.includes(g));
+}
+
+/** Every milestone of every directive for this indicator that binds the unit. */
+export function bindingMilestones(
+  unit: EvaluationUnit,
+  indicatorCode: string,
+  directives: readonly Directive[],
+): BoundMilestone[] {
+  return directives.flatMap((directive) =>
+    directive.milestones
+      .filter((m) => m.indicator === indicatorCode && scopeBindsUnit(m.scope, unit, directive))
+      .map((milestone) => ({ milestone, directive })),
+  );
+}
+
+/**
+ * Strictness among milestones falling due on the same day: a real target beats a "phấn đấu"
+ * aspiration, a higher target beats a lower one, "trên" (moreThan) beats "tối thiểu" at the
+ * same number. Positive when `a` is stricter.
+ */
+export function compareStrictness(a: Milestone, b: Milestone): number {
+  const aspA = a.comparison === "aspiration" ? 0 : 1;
+  const aspB = b.comparison === "aspiration" ? 0 : 1;
+  if (aspA !== aspB) return aspA - aspB;
+  const ta = targetToHundredths(a.target);
+  const tb = targetToHundredths(b.target);
+  if (ta !== tb) return ta > tb ? 1 : -1;
+  const strictA = a.comparison === "moreThan" ? 1 : 0;
+  const strictB = b.comparison === "moreThan" ? 1 : 0;
+  return strictA - strictB;
+}
+
+/**
+ * In force on `asOf`: the milestone with the latest deadline ≤ asOf — on the deadline day it
+ * already binds ("Đến 30/09/2023 tối thiểu 70%" is judged on 30/09). Next: the earliest
+ * deadline > asOf. Ties on a deadline go to the strictest milestone.
+ */
+export function selectMilestones(
+  candidates: readonly BoundMilestone[],
+  asOf: IsoDate,
+): { inForce: BoundMilestone | null; next: BoundMilestone | null } {
+  let inForce: BoundMilestone | null = null;
+  let next: BoundMilestone | null = null;
+  for (const c of candidates) {
+    const due = c.milestone.deadline.date;
+    if (due <= asOf) {
+      if (!inForce || due > inForce.milestone.deadline.date || (due === inForce.milestone.deadline.date
+        && compareStrictness(c.milestone, inForce.milestone) > 0)) inForce = c;
+    } else if (!next || due < next.milestone.deadline.date || (due === next.milestone.deadline.date
+      && compareStrictness(c.milestone, next.milestone) > 0)) {
+      next = c;
+    }
+  }
+  return { inForce, next };
+}
