@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of the `dondoc` admin CLI: registers tsx so the TypeScript sources run as they
+// are (no build step), then hands over to src/cli/main.ts.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import(new URL("../src/cli/main.ts", import.meta.url).href);
+process.exitCode = await main(process.argv);

@@ -1,0 +1,62 @@
+/** Vietnamese wording of the admin CLI (STYLE.md habit 4: text lives in one place). */
+
+export const cliMessages = {
+  programDescription: "dondoc — công cụ quản trị: kiểm tra văn bản chỉ đạo, đánh giá chỉ tiêu",
+  helpOption: "hiển thị hướng dẫn",
+  helpCommand: "hiển thị hướng dẫn của một lệnh",
+  seeHelp: "Xem hướng dẫn: dondoc --help, hoặc dondoc <lệnh> --help.",
+  noCommand: "Chưa chọn lệnh.",
+  unknownOption: (opt: string) => `Tùy chọn không hợp lệ: ${opt}.`,
+  unknownCommand: (cmd: string) => `Không có lệnh "${cmd}".`,
+  missingArgument: (arg: string) => `Thiếu đối số bắt buộc <${arg}>.`,
+  optionMissingArgument: (opt: string) => `Tùy chọn ${opt} cần một giá trị.`,
+  missingOption: (opt: string) => `Thiếu tùy chọn bắt buộc ${opt}.`,
+  excessArguments: "Thừa đối số.",
+  badArguments: (detail: string) => `Tham số không hợp lệ: ${detail}`,
+  unexpected: (detail: string) => `Lỗi không mong đợi: ${detail}`,
+
+  // dondoc directive check
+  directiveGroup: "làm việc với tệp văn bản chỉ đạo (YAML/JSON)",
+  checkDescription: "kiểm tra một tệp văn bản chỉ đạo và in những gì đã hiểu",
+  checkInvalid: (path: string, count: number) => `Tệp ${path} KHÔNG hợp lệ: ${count} lỗi.`,
+  checkProblem: (path: string, line: number | undefined, message: string) =>
+    `  - ${path}${line !== undefined ? ` (dòng ${line})` : ""}: ${message}`,
+  checkMoreProblems: (count: number) => `  … và ${count} lỗi khác.`,
+  checkValid: (path: string) => `Tệp ${path} hợp lệ.`,
+  checkIdentity: (number: string, id: string, issuer: string, issuedOn: string) =>
+    `Văn bản: ${number} (${id}) — ${issuer}, ngày ${issuedOn}`,
+  checkCount: (label: string, count: number, detail = "") => `${label}: ${count}${detail ? ` (${detail})` : ""}`,
+  checkMilestoneSpan: (from: string, to: string) => `từ ${from} đến ${to}`,
+  checkUnits: (count: number, path: string) => `Danh sách đơn vị: ${count} đơn vị (${path})`,
+  checkNoUnits: "Danh sách đơn vị: không có (văn bản không khai báo unitsFile)",
+
+  // dondoc evaluate
+  evaluateDescription: "đánh giá số liệu của một đơn vị (hoặc một cấp) theo chỉ tiêu, tại một ngày",
+  optDirective: "tệp văn bản chỉ đạo (lặp lại được để đánh giá theo nhiều văn bản)",
+  optUnit: "mã đơn vị",
+  optTier: "mã cấp đơn vị",
+  optIndicator: "mã chỉ tiêu",
+  optAsOf: "ngày đánh giá (YYYY-MM-DD hoặc dd/mm/yyyy)",
+  optNumerator: "tử số, ví dụ số hồ sơ trực tuyến",
+  optDenominator: "mẫu số, ví dụ tổng số hồ sơ",
+  optJson: "in kết quả dạng JSON",
+  needDirective: "Thiếu --directive <tệp>: cần ít nhất một tệp văn bản chỉ đạo.",
+  directiveInvalid: (path: string) => `Không đánh giá được: tệp ${path} không hợp lệ (chạy "dondoc directive check ${path}" để xem chi tiết).`,
+  needUnitOrTier: "Cần --unit <mã đơn vị> hoặc --tier <mã cấp>.",
+  badDate: (text: string) => `Ngày --as-of không hợp lệ: "${text}". Dùng YYYY-MM-DD, ví dụ 2023-09-30.`,
+  badCount: (option: string, text: string) =>
+    `${option} phải là số nguyên không âm, ví dụ 120 hoặc 1.234 (nhận được "${text}").`,
+  needBothFigures: "Cần cả --numerator và --denominator (bỏ cả hai để xem đơn vị chưa báo cáo).",
+  badFigures: (problem: string) => `Số liệu không hợp lệ: ${problem}.`,
+  unknownIndicator: (code: string, known: string) => `Không có chỉ tiêu "${code}". Các mã chỉ tiêu: ${known}.`,
+  unknownTier: (code: string, known: string) => `Không có cấp "${code}". Các mã cấp: ${known}.`,
+  unknownUnit: (code: string, examples: string) =>
+    `Không tìm thấy đơn vị "${code}" trong danh sách đơn vị, nhóm hay phạm vi chỉ tiêu của văn bản.${examples ? ` Ví dụ mã hợp lệ: ${examples}.` : ""}`,
+  tierMismatch: (code: string, actual: string, given: string) =>
+    `Đơn vị "${code}" thuộc cấp "${actual}", không phải "${given}".`,
+  evaluatedUnit: (label: string, asOf: string) => `Đơn vị: ${label} — ngày đánh giá ${asOf}`,
+  unitLabel: (name: string | undefined, code: string | undefined, tier: string | undefined) =>
+    [[name, code && name ? `(${code})` : code].filter(Boolean).join(" "), tier ? `cấp: ${tier}` : undefined]
+      .filter(Boolean)
+      .join(", "),
+} as const;
