@@ -53,3 +53,22 @@ export function parseViDate(text: string): IsoDate | null {
   const iso = `${m[3]}-${pad2(Number(m[2]))}-${pad2(Number(m[1]))}`;
   return isValidIsoDate(iso) ? iso : null;
 }
+
+/**
+ * The local calendar date in Vietnam of an instant. Vietnam keeps UTC+7 all year (no DST since
+ * 1975), so a fixed offset is exact and keeps this pure.
+ */
+export function vnDate(instant: Date): IsoDate {
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `2026-11-22` → `2026-11`. */
+export function monthOf(date: IsoDate): IsoMonth {
+  return date.slice(0, 7);
+}
+
+/** Last day of a `YYYY-MM` month. */
+export function lastDayOfMonth(month: IsoMonth): IsoDate {
+  const [y, m] = month.split("-").map(Number);
+  return endOfMonth(y ?? 1970, m ?? 1);
+}

@@ -1,0 +1,40 @@
+/** Who may do what in this update (issue #3 "Who is who"). */
+import { roleOf } from "../../db/repos/people.js";
+import type { CatalogUnit } from "../../domain/catalog.js";
+import type { BotContext } from "../context.js";
+
+export async function isAdmin(ctx: BotContext): Promise<boolean> {
+  const id = ctx.from?.id;
+  if (id === undefined) return false;
+  const uid = BigInt(id);
+  if (ctx.deps.adminIds.includes(uid)) return true;
+  return (await roleOf(ctx.deps.prisma, uid))?.role === "admin";
+}
+
+export async function isLeader(ctx: BotContext): Promise<boolean> {
+  const id = ctx.from?.id;
+  if (id === undefined) return false;
+  if (await isAdmin(ctx)) return true;
+  return (await roleOf(ctx.deps.prisma, BigInt(id)))?.role === "leader";
+}
+
+/**
+ * The unit this chat reports for: a registered, active unit chat. Its members are the unit's
+ * officers ("reports for the units whose chats they are in").
+ */
+export function unitOfChat(ctx: BotContext): CatalogUnit | null {
+  const rec = ctx.chatRecord;
+  if (!rec || !rec.active || rec.kind !== "unit" || !rec.unitCode) return null;
+  return ctx.deps.catalog.get().unit(rec.unitCode) ?? null;
+}
+
+/** The root of the subtree a leaders' chat oversees. */
+export function leadersRootOfChat(ctx: BotContext): CatalogUnit | null {
+  const rec = ctx.chatRecord;
+  if (!rec || !rec.active || rec.kind !== "leaders" || !rec.unitCode) return null;
+  return ctx.deps.catalog.get().unit(rec.unitCode) ?? null;
+}
+
+export function isGroup(ctx: BotContext): boolean {
+  return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
+}

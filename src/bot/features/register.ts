@@ -1,0 +1,80 @@
+/** `/dangky` and the administrator's approval buttons (issue #3 "Onboarding"). */
+import { Composer, InlineKeyboard } from "grammy";
+import { bindChat } from "../../db/repos/chats.js";
+import { adminIds } from "../../db/repos/people.js";
+import { registerTexts, type RegistrationKind } from "../../messages/register.js";
+import { common } from "../../messages/common.js";
+import { pushText } from "../../services/notify.js";
+import type { BotContext } from "../context.js";
+import { replyHtml } from "../reply.js";
+import { isAdmin, isGroup } from "./access.js";
+
+export const registerFeature = new Composer<BotContext>();
+
+const KIND_WORDS: Record<string, RegistrationKind> = { lanhdao: "leaders", "lãnhđạo": "leaders", thutruong: "head", "thủtrưởng": "head" };
+
+function displayName(from: { first_name: string; last_name?: string; username?: string; id: number }): string {
+  const name = [from.first_name, from.last_name].filter(Boolean).join(" ");
+  return from.username ? `${name} (@${from.username})` : `${name} (id ${from.id})`;
+}
+
+registerFeature.command("dangky", async (ctx) => {
+  if (!isGroup(ctx)) return replyHtml(ctx, registerTexts.groupsOnly);
+  const words = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return replyHtml(ctx, registerTexts.usage);
+  const kindWord = (words[0] ?? "").toLowerCase();
+  const kind: RegistrationKind = KIND_WORDS[kindWord] ?? "unit";
+  const code = kind === "unit" ? words[0] ?? "" : words[1] ?? "";
+  if (!code) return replyHtml(ctx, registerTexts.usage);
+  const catalog = ctx.deps.catalog.get();
+  const unit = catalog.findUnitCode(code);
+  if (!unit) return replyHtml(ctx, registerTexts.unknownUnit(code.slice(0, 40), catalog.search(code).slice(0, 5)));
+  const rec = ctx.chatRecord;
+  if (rec && rec.active && rec.kind === kind && rec.unitCode === unit.code) return replyHtml(ctx, registerTexts.alreadyBound(unit, kind));
+  const chatId = BigInt(ctx.chat.id);
+  const prisma = ctx.deps.prisma;
+  if (await prisma.registration.findFirst({ where: { chatId, status: "pending" } })) return replyHtml(ctx, registerTexts.pendingExists);
+  const admins = await adminIds(prisma, ctx.deps.adminIds);
+  if (admins.length === 0) return replyHtml(ctx, registerTexts.noAdmins);
+  const reg = await prisma.registration.create({
+    data: { chatId, unitCode: unit.code, kind, requestedBy: BigInt(ctx.from?.id ?? 0) },
+  });
+  const title = ("title" in ctx.chat ? ctx.chat.title : undefined) ?? String(ctx.chat.id);
+  const who = ctx.from ? displayName(ctx.from) : "?";
+  const keyboard = new InlineKeyboard().text(registerTexts.approveButton, `reg:ok:${reg.id}`).text(registerTexts.rejectButton, `reg:no:${reg.id}`);
+  for (const admin of admins) {
+    await pushText(ctx.deps, {
+      chatId: admin, dedupKey: `registration:${reg.id}:admin:${admin}`, kind: "registration-request",
+      text: registerTexts.adminRequest(unit, kind, title, chatId, who), replyMarkup: keyboard,
+    });
+  }
+  return replyHtml(ctx, registerTexts.requested(unit, kind));
+});
+
+registerFeature.callbackQuery(/^reg:(ok|no):(\d+)$/, async (ctx) => {
+  if (!(await isAdmin(ctx))) return ctx.answerCallbackQuery({ text: common.adminOnly, show_alert: true });
+  const approved = ctx.match[1] === "ok";
+  const prisma = ctx.deps.prisma;
+  const reg = await prisma.registration.findUnique({ where: { id: Number(ctx.match[2]) } });
+  if (!reg) return ctx.answerCallbackQuery({ text: "Không tìm thấy yêu cầu.", show_alert: true });
+  // Claim the decision atomically: two administrators pressing at once decide only once.
+  const claimed = await prisma.registration.updateMany({
+    where: { id: reg.id, status: "pending" },
+    data: { status: approved ? "approved" : "rejected", decidedBy: BigInt(ctx.from.id), decidedAt: ctx.deps.clock.now() },
+  });
+  if (claimed.count === 0) return ctx.answerCallbackQuery({ text: registerTexts.alreadyDecided, show_alert: true });
+  const unit = ctx.deps.catalog.get().unit(reg.unitCode);
+  if (!unit) return ctx.answerCallbackQuery({ text: "Đơn vị không còn trong danh sách.", show_alert: true });
+  const kind = (["unit", "leaders", "head"] as const).find((k) => k === reg.kind) ?? "unit";
+  if (approved) {
+    await prisma.chat.upsert({ where: { chatId: reg.chatId }, create: { chatId: reg.chatId, type: "group" }, update: {} });
+    await bindChat(prisma, reg.chatId, kind, unit.code);
+  }
+  await ctx.answerCallbackQuery({ text: approved ? "Đã duyệt." : "Đã từ chối." });
+  const original = ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text ?? "" : "";
+  await ctx.editMessageText(registerTexts.decidedAdmin(original, approved, displayName(ctx.from)), { parse_mode: "HTML" }).catch(() => undefined);
+  await pushText(ctx.deps, {
+    chatId: reg.chatId, dedupKey: `registration:${reg.id}:result`, kind: "registration-result",
+    text: approved ? registerTexts.approvedGroup(unit, kind) : registerTexts.rejectedGroup(unit),
+  });
+});

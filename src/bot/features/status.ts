@@ -1,0 +1,45 @@
+/** `/tinhtrang`: a unit's standing in its chat; the units below in a leaders' chat (issue #3). */
+import { Composer } from "grammy";
+import type { CatalogUnit } from "../../domain/catalog.js";
+import { common } from "../../messages/common.js";
+import { statusTexts } from "../../messages/status.js";
+import { currentPeriod } from "../../services/figures.js";
+import { subtreeIndicators, subtreeStatus, unitStatus } from "../../services/status.js";
+import type { BotContext } from "../context.js";
+import { replyHtml } from "../reply.js";
+import { isGroup, isLeader, leadersRootOfChat, unitOfChat } from "./access.js";
+
+export const statusFeature = new Composer<BotContext>();
+
+async function rootsForPrivate(ctx: BotContext): Promise<CatalogUnit[]> {
+  if (!(await isLeader(ctx))) return [];
+  return ctx.deps.catalog.get().units.filter((u) => !u.parentCode);
+}
+
+export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested: string): Promise<unknown> {
+  const indicators = subtreeIndicators(ctx.deps, root.code);
+  if (indicators.length === 0) return replyHtml(ctx, statusTexts.noUnitsBelow(root));
+  const indicator = requested ? indicators.find((i) => i.code.toLowerCase() === requested.toLowerCase()) : indicators[0];
+  if (!indicator) return replyHtml(ctx, statusTexts.unknownIndicator(requested.slice(0, 40), indicators));
+  const period = currentPeriod(ctx.deps);
+  const s = await subtreeStatus(ctx.deps, root.code, indicator, period);
+  return replyHtml(ctx, statusTexts.subtree(root, period, s, indicators.filter((i) => i.code !== indicator.code)));
+}
+
+statusFeature.command("tinhtrang", async (ctx) => {
+  const requested = (typeof ctx.match === "string" ? ctx.match : "").trim();
+  const unit = unitOfChat(ctx);
+  if (unit) {
+    const period = currentPeriod(ctx.deps);
+    return replyHtml(ctx, statusTexts.unit(unit, period, await unitStatus(ctx.deps, unit, period)));
+  }
+  const root = leadersRootOfChat(ctx);
+  if (root) return replySubtree(ctx, root, requested);
+  if (!isGroup(ctx)) {
+    const roots = await rootsForPrivate(ctx);
+    if (roots.length === 0) return replyHtml(ctx, common.notOfficerPrivate);
+    for (const r of roots) await replySubtree(ctx, r, requested);
+    return;
+  }
+  return replyHtml(ctx, common.strangerGroup);
+});

@@ -1,0 +1,46 @@
+/** Chats the bot knows, and what each is bound to. */
+import type { Db } from "../client.js";
+
+export type ChatKind = "unit" | "leaders" | "head" | "private" | "unknown";
+export type ChatRecord = {
+  chatId: bigint;
+  type: string;
+  title: string | null;
+  kind: ChatKind;
+  unitCode: string | null;
+  active: boolean;
+  botIsAdmin: boolean;
+};
+
+function toRecord(r: { chatId: bigint; type: string; title: string | null; kind: string; unitCode: string | null; active: boolean; botIsAdmin: boolean }): ChatRecord {
+  const kind = (["unit", "leaders", "head", "private"] as const).find((k) => k === r.kind) ?? "unknown";
+  return { chatId: r.chatId, type: r.type, title: r.title, kind, unitCode: r.unitCode, active: r.active, botIsAdmin: r.botIsAdmin };
+}
+
+export async function getChat(prisma: Db, chatId: bigint): Promise<ChatRecord | null> {
+  const r = await prisma.chat.findUnique({ where: { chatId } });
+  return r ? toRecord(r) : null;
+}
+
+/** Records a chat seen in an update (title changes, re-activation after the bot is re-added). */
+export async function touchChat(prisma: Db, chat: { chatId: bigint; type: string; title: string | null }): Promise<ChatRecord> {
+  const r = await prisma.chat.upsert({
+    where: { chatId: chat.chatId },
+    create: { chatId: chat.chatId, type: chat.type, title: chat.title, kind: chat.type === "private" ? "private" : "unknown" },
+    update: { title: chat.title, type: chat.type },
+  });
+  return toRecord(r);
+}
+
+export async function setChatMembership(prisma: Db, chatId: bigint, patch: { active?: boolean; botIsAdmin?: boolean }): Promise<void> {
+  await prisma.chat.updateMany({ where: { chatId }, data: patch });
+}
+
+export async function bindChat(prisma: Db, chatId: bigint, kind: ChatKind, unitCode: string): Promise<void> {
+  await prisma.chat.update({ where: { chatId }, data: { kind, unitCode, active: true } });
+}
+
+export async function activeChatsOfKind(prisma: Db, kind: ChatKind): Promise<ChatRecord[]> {
+  const rows = await prisma.chat.findMany({ where: { kind, active: true }, orderBy: { id: "asc" } });
+  return rows.map(toRecord);
+}

@@ -1,0 +1,92 @@
+/**
+ * Figures with their full history: a correction replaces the current value but the revision
+ * log keeps who, when, from which chat, old and new values (issue #3 "Reporting").
+ */
+import type { Db } from "../client.js";
+
+export type FigureKey = { unitCode: string; indicatorCode: string; period: string };
+export type FigureValue = { numerator: number; denominator: number };
+export type FigureRecord = FigureKey & FigureValue & { reportedBy: bigint | null; updatedAt: Date };
+/** `at` comes from the injected clock, so undo windows and history follow the deployment's time. */
+export type Provenance = { byUser: bigint | null; chatId: bigint | null; source: string; at: Date };
+
+export async function getFigure(prisma: Db, key: FigureKey): Promise<FigureRecord | null> {
+  const r = await prisma.figure.findUnique({ where: { unitCode_indicatorCode_period: key } });
+  return r ? { unitCode: r.unitCode, indicatorCode: r.indicatorCode, period: r.period, numerator: r.numerator, denominator: r.denominator, reportedBy: r.reportedBy, updatedAt: r.updatedAt } : null;
+}
+
+export async function figuresForPeriod(prisma: Db, period: string, indicatorCode?: string): Promise<FigureRecord[]> {
+  const rows = await prisma.figure.findMany({ where: { period, ...(indicatorCode ? { indicatorCode } : {}) } });
+  return rows.map((r) => ({ unitCode: r.unitCode, indicatorCode: r.indicatorCode, period: r.period, numerator: r.numerator, denominator: r.denominator, reportedBy: r.reportedBy, updatedAt: r.updatedAt }));
+}
+
+/** Writes figures and their revisions in one transaction; returns the revision ids in order. */
+export async function writeFigures(
+  prisma: Db,
+  items: readonly (FigureKey & FigureValue)[],
+  prov: Provenance,
+): Promise<{ revisionId: number; previous: FigureValue | null }[]> {
+  return prisma.$transaction(async (tx) => {
+    const out: { revisionId: number; previous: FigureValue | null }[] = [];
+    for (const it of items) {
+      const key = { unitCode: it.unitCode, indicatorCode: it.indicatorCode, period: it.period };
+      const old = await tx.figure.findUnique({ where: { unitCode_indicatorCode_period: key } });
+      await tx.figure.upsert({
+        where: { unitCode_indicatorCode_period: key },
+        create: { ...key, numerator: it.numerator, denominator: it.denominator, reportedBy: prov.byUser, chatId: prov.chatId, source: prov.source },
+        update: { numerator: it.numerator, denominator: it.denominator, reportedBy: prov.byUser, chatId: prov.chatId, source: prov.source },
+      });
+      const rev = await tx.figureRevision.create({
+        data: {
+          ...key,
+          action: old ? "update" : "create",
+          oldNumerator: old?.numerator ?? null,
+          oldDenominator: old?.denominator ?? null,
+          newNumerator: it.numerator,
+          newDenominator: it.denominator,
+          byUser: prov.byUser,
+          chatId: prov.chatId,
+          source: prov.source,
+          createdAt: prov.at,
+        },
+      });
+      out.push({ revisionId: rev.id, previous: old ? { numerator: old.numerator, denominator: old.denominator } : null });
+    }
+    return out;
+  });
+}
+
+export type UndoOutcome =
+  | { ok: true; key: FigureKey; restored: FigureValue | null }
+  | { ok: false; reason: "not-found" | "already-undone" | "expired" | "superseded" };
+
+/**
+ * Undoes one revision within `windowMs`: restores the old value (or removes a figure that the
+ * revision created) and logs the undo as a revision of its own. A later change of the same
+ * figure wins: undoing an older revision then would silently drop it, so it is refused.
+ */
+export async function undoRevision(prisma: Db, revisionId: number, now: Date, windowMs: number, prov: Provenance): Promise<UndoOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const rev = await tx.figureRevision.findUnique({ where: { id: revisionId } });
+    if (!rev) return { ok: false, reason: "not-found" } as const;
+    if (rev.undone) return { ok: false, reason: "already-undone" } as const;
+    if (now.getTime() - rev.createdAt.getTime() > windowMs) return { ok: false, reason: "expired" } as const;
+    const key = { unitCode: rev.unitCode, indicatorCode: rev.indicatorCode, period: rev.period };
+    const later = await tx.figureRevision.count({ where: { ...key, id: { gt: rev.id } } });
+    if (later > 0) return { ok: false, reason: "superseded" } as const;
+    const restored = rev.oldNumerator !== null && rev.oldDenominator !== null
+      ? { numerator: rev.oldNumerator, denominator: rev.oldDenominator }
+      : null;
+    if (restored) await tx.figure.update({ where: { unitCode_indicatorCode_period: key }, data: restored });
+    else await tx.figure.deleteMany({ where: key });
+    await tx.figureRevision.update({ where: { id: rev.id }, data: { undone: true } });
+    await tx.figureRevision.create({
+      data: {
+        ...key, action: "undo", oldNumerator: rev.newNumerator, oldDenominator: rev.newDenominator,
+        newNumerator: restored?.numerator ?? null, newDenominator: restored?.denominator ?? null,
+        byUser: prov.byUser, chatId: prov.chatId, source: prov.source, createdAt: prov.at,
+      },
+    });
+    return { ok: true, key, restored } as const;
+  });
+}

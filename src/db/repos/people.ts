@@ -1,0 +1,26 @@
+/** Roles granted by administrators (issue #3 "Who is who"). ADMIN_IDS admins are not stored. */
+import type { Db } from "../client.js";
+
+export type Role = "admin" | "leader" | "officer";
+
+export async function roleOf(prisma: Db, telegramId: bigint): Promise<{ role: Role; unitCode: string | null } | null> {
+  const p = await prisma.person.findUnique({ where: { telegramId } });
+  if (!p) return null;
+  const role = (["admin", "leader", "officer"] as const).find((r) => r === p.role);
+  return role ? { role, unitCode: p.unitCode } : null;
+}
+
+export async function grantRole(prisma: Db, input: { telegramId: bigint; role: Role; unitCode?: string | null; grantedBy: bigint; name?: string | null }): Promise<void> {
+  const data = { role: input.role, unitCode: input.unitCode ?? null, grantedBy: input.grantedBy, name: input.name ?? null };
+  await prisma.person.upsert({ where: { telegramId: input.telegramId }, create: { telegramId: input.telegramId, ...data }, update: data });
+}
+
+export async function revokeRole(prisma: Db, telegramId: bigint): Promise<boolean> {
+  const r = await prisma.person.deleteMany({ where: { telegramId } });
+  return r.count > 0;
+}
+
+export async function adminIds(prisma: Db, configured: readonly bigint[]): Promise<bigint[]> {
+  const stored = await prisma.person.findMany({ where: { role: "admin" }, select: { telegramId: true } });
+  return [...new Set([...configured, ...stored.map((p) => p.telegramId)])];
+}

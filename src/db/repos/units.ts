@@ -1,0 +1,26 @@
+/** Units repository: returns plain domain records, never Prisma models. */
+import type { Unit as UnitInput } from "../../domain/directive/schema.js";
+import { normalizeForSearch } from "../../domain/text.js";
+import type { Db } from "../client.js";
+
+export type UnitRecord = { code: string; name: string; tier: string; parentCode: string | null };
+
+export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Promise<{ created: number; updated: number }> {
+  const existing = new Set((await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code));
+  let created = 0;
+  let updated = 0;
+  await prisma.$transaction(
+    units.map((u) => {
+      if (existing.has(u.code)) updated++;
+      else created++;
+      const data = { name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent };
+      return prisma.unit.upsert({ where: { code: u.code }, create: { code: u.code, ...data }, update: data });
+    }),
+  );
+  return { created, updated };
+}
+
+export async function listUnits(prisma: Db): Promise<UnitRecord[]> {
+  const rows = await prisma.unit.findMany({ orderBy: { code: "asc" } });
+  return rows.map((r) => ({ code: r.code, name: r.name, tier: r.tier, parentCode: r.parentCode }));
+}

@@ -1,0 +1,18 @@
+/** Vietnamese texts shared by several bot features. Short, correct, and saying what to do next. */
+import { escapeHtml } from "../bot/html.js";
+
+export const common = {
+  strangerGroup:
+    "Nhóm này chưa được gắn với đơn vị nào nên chưa thể báo cáo hay xem số liệu.\n"
+    + "Để đăng ký: gửi <code>/dangky &lt;mã đơn vị&gt;</code> (tra mã bằng <code>/donvi &lt;tên&gt;</code>), quản trị viên sẽ duyệt.",
+  notOfficerPrivate:
+    "Bạn chưa được cấp quyền xem hay báo cáo số liệu.\n"
+    + "Cán bộ báo cáo trong nhóm Telegram của đơn vị mình; nhóm chưa đăng ký thì gửi <code>/dangky &lt;mã đơn vị&gt;</code> trong nhóm đó.",
+  adminOnly: "Lệnh này chỉ dành cho quản trị viên.",
+  privateOnly: "Hãy dùng lệnh này trong tin nhắn riêng với bot.",
+  inactiveChat: "Nhóm này đã ngừng hoạt động với bot. Liên hệ quản trị viên để kích hoạt lại.",
+  internalError: "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.",
+  unknownCommand:
+    "Bot chưa hiểu yêu cầu này. Gửi /help để xem các lệnh.",
+  unitLabel: (name: string, code: string) => `<b>${escapeHtml(name)}</b> (<code>${escapeHtml(code)}</code>)`,
+};

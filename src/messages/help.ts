@@ -1,0 +1,29 @@
+/** `/start` and `/help`: what the bot does and the commands that matter to this person here. */
+export const helpTexts = {
+  privateWelcome:
+    "Xin chào! Tôi là <b>dondoc</b> — bot đôn đốc chỉ tiêu dịch vụ công trực tuyến.\n"
+    + "• Cán bộ báo cáo số liệu trong nhóm Telegram của đơn vị: <code>/nop 120 95</code> (120 hồ sơ, 95 trực tuyến).\n"
+    + "• Nhóm mới: thêm bot vào nhóm rồi gửi <code>/dangky &lt;mã đơn vị&gt;</code>; tra mã bằng <code>/donvi &lt;tên&gt;</code>.\n"
+    + "• Lãnh đạo xem tình hình: /tinhtrang, biểu đồ: /bieudo.\n"
+    + "Id Telegram của bạn: /id",
+  adminExtra:
+    "\nQuản trị viên: gửi tệp chỉ thị hoặc danh sách đơn vị (.yaml/.json) vào đây để nạp; /chithi xem các chỉ thị; /capquyen cấp quyền.",
+  unitGroup:
+    "Các lệnh trong nhóm đơn vị:\n"
+    + "• <code>/nop 120 95</code> — báo cáo tổng số hồ sơ và số hồ sơ trực tuyến tháng này\n"
+    + "• <code>/nop</code> — xem các chỉ tiêu và cách báo cáo\n"
+    + "• /tinhtrang — tình hình của đơn vị\n"
+    + "• /nhap — gửi bảng số liệu (.xlsx, .csv); /mau — tải tệp mẫu",
+  leadersGroup: "Các lệnh trong nhóm lãnh đạo:\n• /tinhtrang — tình hình các đơn vị, kém nhất trước\n• /bieudo — biểu đồ theo chỉ tiêu",
+};
+
+export const BOT_COMMANDS = [
+  { command: "nop", description: "Báo cáo số liệu: /nop <tổng số> <trực tuyến>" },
+  { command: "tinhtrang", description: "Tình hình thực hiện chỉ tiêu" },
+  { command: "nhap", description: "Gửi bảng số liệu (.xlsx, .csv)" },
+  { command: "mau", description: "Tải tệp mẫu báo cáo" },
+  { command: "bieudo", description: "Biểu đồ các đơn vị" },
+  { command: "donvi", description: "Tra cứu mã đơn vị" },
+  { command: "dangky", description: "Đăng ký nhóm với đơn vị" },
+  { command: "help", description: "Hướng dẫn" },
+];

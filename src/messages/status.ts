@@ -1,0 +1,53 @@
+/** Texts of `/tinhtrang` (issue #3). */
+import { escapeHtml } from "../bot/html.js";
+import type { CatalogUnit } from "../domain/catalog.js";
+import { formatViMonth } from "../domain/directive/dates.js";
+import type { Indicator } from "../domain/directive/schema.js";
+import { describeEvaluation, LEVEL_NAMES, type Evaluation, type Level, type LevelCounts } from "../domain/evaluation/index.js";
+import type { SubtreeStatus, UnitIndicatorStatus } from "../services/status.js";
+
+export const LEVEL_ICONS: Record<Level, string> = { xanh: "🟢", vang: "🟡", cam: "🟠", do: "🔴" };
+export const levelIcon = (e: Pick<Evaluation, "level">) => (e.level ? LEVEL_ICONS[e.level] : "⚪");
+
+export function countsLine(c: LevelCounts): string {
+  const parts = (["xanh", "vang", "cam", "do"] as const).map((l) => `${LEVEL_ICONS[l]} ${LEVEL_NAMES[l]} ${c[l]}`);
+  parts.push(`⚪ chưa báo cáo ${c.notReported}`);
+  return parts.join(" · ");
+}
+
+export const statusTexts = {
+  unit(unit: CatalogUnit, period: string, items: readonly UnitIndicatorStatus[]): string {
+    const lines = [`📊 Tình hình tháng ${formatViMonth(period)} — <b>${escapeHtml(unit.name)}</b>`];
+    for (const { indicator, evaluation } of items) {
+      const [first, ...rest] = describeEvaluation(evaluation, indicator);
+      lines.push(`${levelIcon(evaluation)} ${escapeHtml(first ?? "")}`);
+      for (const r of rest) lines.push(`   ${escapeHtml(r)}`);
+      if (evaluation.status === "not-reported") lines.push(`   Báo cáo: <code>/nop ${indicator.default ? "" : `${escapeHtml(indicator.code)} `}…</code>`);
+    }
+    if (items.length === 0) lines.push("Chưa có chỉ thị nào giao chỉ tiêu cho đơn vị này.");
+    return lines.join("\n");
+  },
+  subtree(root: CatalogUnit, period: string, s: SubtreeStatus, others: readonly Indicator[]): string {
+    const name = s.indicator.shortName ?? s.indicator.name;
+    const lines = [
+      `📊 Tháng ${formatViMonth(period)} — ${escapeHtml(name)} — các đơn vị thuộc <b>${escapeHtml(root.name)}</b>`,
+      countsLine(s.counts),
+    ];
+    if (s.rows.length > 0) lines.push("Kém nhất trước:");
+    s.rows.forEach((r, i) => {
+      const e = r.evaluation;
+      const f = e.figures;
+      const value = e.percentText && f ? `${e.percentText} (${f.numerator}/${f.denominator})` : "chưa phát sinh hồ sơ";
+      const target = e.inForce ? `, chỉ tiêu ${e.inForce.targetText}` : e.next ? `, chỉ tiêu tới ${e.next.targetText}` : "";
+      lines.push(`${i + 1}. ${levelIcon(e)} ${escapeHtml(r.unit.name)} — ${value}${target}`);
+    });
+    if (s.notReported.length > 0) {
+      lines.push(`Chưa báo cáo (${s.notReported.length}): ${s.notReported.map((u) => escapeHtml(u.name)).join(", ")}`);
+    }
+    if (others.length > 0) lines.push(`Chỉ tiêu khác: ${others.map((i) => `<code>/tinhtrang ${escapeHtml(i.code)}</code>`).join(", ")}`);
+    return lines.join("\n");
+  },
+  noUnitsBelow: (root: CatalogUnit) => `Chưa có đơn vị nào thuộc <b>${escapeHtml(root.name)}</b> được giao chỉ tiêu.`,
+  unknownIndicator: (code: string, valid: readonly Indicator[]) =>
+    `⚠️ Không có chỉ tiêu mã <code>${escapeHtml(code)}</code>. Các mã: ${valid.map((i) => `<code>${escapeHtml(i.code)}</code>`).join(", ")}.`,
+};

@@ -1,0 +1,49 @@
+/**
+ * Loading a directive or a unit list into a deployment — from the admin's private chat or the
+ * CLI. One use-case for both, so the chat and the terminal can never disagree.
+ */
+import { parseDocument } from "yaml";
+import type { Db } from "../db/client.js";
+import { saveDirective } from "../db/repos/directives.js";
+import { upsertUnits } from "../db/repos/units.js";
+import type { DirectiveProblem } from "../domain/directive/problems.js";
+import type { Directive, UnitList } from "../domain/directive/schema.js";
+import { parseDirectiveText, parseUnitListText, type TextFormat } from "../directives/loadDirective.js";
+
+export type InstallResult =
+  | { ok: true; kind: "directive"; directive: Directive; status: "created" | "updated"; unknownUnits: string[] }
+  | { ok: true; kind: "units"; list: UnitList; created: number; updated: number }
+  | { ok: false; problems: DirectiveProblem[] };
+
+/** A unit list has `units` and no `tiers`; everything else is read as a directive. */
+export function looksLikeUnitList(text: string): boolean {
+  try {
+    const doc = parseDocument(text).toJS() as unknown;
+    return typeof doc === "object" && doc !== null && "units" in doc && !("tiers" in doc);
+  } catch {
+    return false;
+  }
+}
+
+/** Unit codes a directive names (groups, scopes) that the deployment does not know. */
+export function unknownUnitCodes(d: Directive, known: ReadonlySet<string>): string[] {
+  const named = new Set<string>();
+  for (const g of d.groups) g.units.forEach((u) => named.add(u));
+  for (const m of d.milestones) m.scope.units.forEach((u) => named.add(u));
+  for (const t of d.tasks) [t.lead, t.cooperating, t.supervisor].forEach((s) => s?.units.forEach((u) => named.add(u)));
+  return [...named].filter((u) => !known.has(u)).sort();
+}
+
+export async function installText(prisma: Db, text: string, format: TextFormat, loadedBy?: bigint): Promise<InstallResult> {
+  if (looksLikeUnitList(text)) {
+    const parsed = parseUnitListText(text, format);
+    if (!parsed.ok) return parsed;
+    const { created, updated } = await upsertUnits(prisma, parsed.units.units);
+    return { ok: true, kind: "units", list: parsed.units, created, updated };
+  }
+  const parsed = parseDirectiveText(text, format);
+  if (!parsed.ok) return parsed;
+  const known = new Set((await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code));
+  const status = await saveDirective(prisma, parsed.directive, text, loadedBy);
+  return { ok: true, kind: "directive", directive: parsed.directive, status, unknownUnits: unknownUnitCodes(parsed.directive, known) };
+}
