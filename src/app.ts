@@ -1,0 +1,82 @@
+/**
+ * Composition root (STYLE.md): config → logger → db → catalog → bot → delivery → scheduler.
+ * `startApp` returns a handle whose `stop()` stops all of them in reverse order.
+ */
+import { randomUUID } from "node:crypto";
+import type { Bot } from "grammy";
+import { createBot } from "./bot/createBot.js";
+import type { BotContext } from "./bot/context.js";
+import type { Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { openDatabase, type OpenedDb } from "./db/client.js";
+import { adminIds } from "./db/repos/people.js";
+import { createDeliveryWorker, type DeliveryWorker } from "./delivery/worker.js";
+import { createJobs } from "./jobs/index.js";
+import { startScheduler } from "./jobs/scheduler.js";
+import type { Logger } from "./logger.js";
+import { BOT_COMMANDS } from "./messages/help.js";
+import { createCatalogHolder } from "./services/catalogHolder.js";
+import type { AppDeps } from "./services/context.js";
+import { pushText } from "./services/notify.js";
+import { extraFeatures } from "./bot/extraFeatures.js";
+
+export type AppOptions = {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  token: string;
+  apiRoot?: string;
+  /** Runs before the bot starts polling (the sandbox seeds its demo here). */
+  beforeStart?: (app: Omit<App, "stop">) => Promise<void>;
+};
+
+export type App = {
+  db: OpenedDb;
+  deps: AppDeps;
+  bot: Bot<BotContext>;
+  worker: DeliveryWorker;
+  scheduler: Awaited<ReturnType<typeof startScheduler>>;
+  stop(): Promise<void>;
+};
+
+export async function startApp(o: AppOptions): Promise<App> {
+  const { config, logger, clock } = o;
+  const db = await openDatabase(config.DATABASE_URL);
+  if (db.applied.length > 0) logger.info({ applied: db.applied }, "database migrated");
+  const catalog = await createCatalogHolder(db.prisma);
+  let worker: DeliveryWorker | undefined;
+  const deps: AppDeps = {
+    prisma: db.prisma, catalog, clock, logger, adminIds: config.ADMIN_IDS,
+    kickDelivery: () => worker?.kick(),
+  };
+  const bot = createBot(deps, { token: o.token, apiRoot: o.apiRoot, extraFeatures: extraFeatures() });
+  const instanceId = config.INSTANCE_ID ?? `dondoc-${randomUUID().slice(0, 8)}`;
+  let alertSeq = 0;
+  worker = createDeliveryWorker({
+    prisma: db.prisma, api: bot.api, logger, clock, instanceId,
+    async onAdminAlert(text) {
+      const at = clock.now().toISOString();
+      for (const admin of await adminIds(db.prisma, config.ADMIN_IDS)) {
+        await pushText(deps, { chatId: admin, dedupKey: `alert:${instanceId}:${at}:${alertSeq++}:${admin}`, kind: "admin-alert", text });
+      }
+    },
+  });
+  const scheduler = await startScheduler({ jobs: createJobs(deps, config), prisma: db.prisma, clock, logger });
+  const partial = { db, deps, bot, worker, scheduler };
+  await o.beforeStart?.(partial);
+  await bot.init();
+  await bot.api.setMyCommands(BOT_COMMANDS).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
+  worker.start();
+  void bot.start({ onStart: (me) => logger.info({ username: me.username }, "bot polling") }).catch((e: unknown) => {
+    logger.fatal({ err: e }, "polling stopped");
+  });
+  return {
+    ...partial,
+    async stop() {
+      await bot.stop();
+      await scheduler.stop();
+      await worker?.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The job registry (STYLE.md: one registry [{ name, cron, run }]; each run is a sweep calling
+ * services). Job bodies live beside this file, one per file.
+ */
+import type { Config } from "../config.js";
+import type { AppDeps } from "../services/context.js";
+import type { JobDefinition } from "./scheduler.js";
+
+export type JobFactory = (deps: AppDeps, config: Config) => JobDefinition[];
+
+const factories: JobFactory[] = [];
+
+/** Later modules register their jobs here (reminders, digests, overdue dossiers). */
+export function registerJobs(factory: JobFactory): void {
+  factories.push(factory);
+}
+
+export function createJobs(deps: AppDeps, config: Config): JobDefinition[] {
+  return factories.flatMap((f) => f(deps, config));
+}
