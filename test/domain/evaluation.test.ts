@@ -6,7 +6,7 @@ import { city, makeDirective, province } from "./evaluationFixtures.js";
 const huyen = { code: "huyen-a", tier: "huyen" };
 const xa = { code: "duc-xuan", tier: "xa" };
 const f = (numerator: number, denominator: number): Figures => ({ numerator, denominator });
-const run = (unit: { code?: string; tier?: string }, figures: Figures | null, asOf: string, directives = [province]) =>
+const run = (unit: { code?: string; tier?: string; groups?: string[] }, figures: Figures | null, asOf: string, directives = [province]) =>
   evaluate({ unit, indicatorCode: "hs-truc-tuyen", figures, asOf, directives });
 
 describe("in force and next on both sides of every deadline (province ladder for huyện)", () => {
@@ -139,6 +139,11 @@ describe("across directives", () => {
     expect(e.inForce).toMatchObject({ target: 13, deadline: "2022-12-31", deadlineText: "31/12/2022" });
     expect(e).toMatchObject({ met: false, missing: 1 });
     expect(run({ code: "duong-quang", tier: "xa" }, f(7, 100), "2022-12-31", [city]).met).toBe(true);
+  });
+  test("group membership recorded on the unit binds too", () => {
+    const e = run({ code: "xa-moi", tier: "xa", groups: ["nhom-2"] }, f(7, 100), "2022-12-31", [city]);
+    expect(e).toMatchObject({ met: true, inForce: { target: 7 } });
+    expect(run({ code: "xa-moi", tier: "xa" }, f(7, 100), "2022-12-31", [city]).status).toBe("no-milestone");
   });
   test("month deadlines bind on the last day of the month", () => {
     const e = run(huyen, f(80, 100), "2023-12-31");

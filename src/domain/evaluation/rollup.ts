@@ -43,26 +43,28 @@ const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true })
  * a rank (1, 2, 2, 4).
  */
 export function rankUnits<T extends Rankable>(items: readonly T[]): Ranked<T>[] {
-  const withRatio = items.filter((i) => i.figures !== null && i.figures.denominator > 0);
-  const noData = items.filter((i) => i.figures !== null && i.figures.denominator === 0);
-  const notReported = items.filter((i) => i.figures === null);
+  const withRatio: { item: T; figures: Figures }[] = [];
+  const noData: T[] = [];
+  const notReported: T[] = [];
+  for (const item of items) {
+    if (item.figures === null) notReported.push(item);
+    else if (item.figures.denominator === 0) noData.push(item);
+    else withRatio.push({ item, figures: item.figures });
+  }
   const byName = (a: T, b: T) => collator.compare(a.name, b.name);
-  const key = (a: T, b: T) => {
-    const fa = a.figures as Figures;
-    const fb = b.figures as Figures;
-    return compareRatios(fb, fa) || fb.denominator - fa.denominator;
-  };
-  const sorted = [...withRatio].sort((a, b) => key(a, b) || byName(a, b));
+  const key = (a: Figures, b: Figures) => compareRatios(b, a) || b.denominator - a.denominator;
+  const sorted = [...withRatio].sort((a, b) => key(a.figures, b.figures) || byName(a.item, b.item));
   const ranked: Ranked<T>[] = [];
-  sorted.forEach((item, index) => {
-    const prev = ranked[index - 1];
-    const tied = prev !== undefined && key(prev.item, item) === 0;
-    ranked.push({ item, rank: tied && prev ? prev.rank : index + 1 });
+  sorted.forEach((entry, index) => {
+    const prev = sorted[index - 1];
+    const prevRank = ranked[index - 1]?.rank ?? null;
+    const tied = prev !== undefined && key(prev.figures, entry.figures) === 0;
+    ranked.push({ item: entry.item, rank: tied ? prevRank : index + 1 });
   });
   return [
     ...ranked,
-    ...[...noData].sort(byName).map((item) => ({ item, rank: null })),
-    ...[...notReported].sort(byName).map((item) => ({ item, rank: null })),
+    ...noData.sort(byName).map((item) => ({ item, rank: null })),
+    ...notReported.sort(byName).map((item) => ({ item, rank: null })),
   ];
 }
 
