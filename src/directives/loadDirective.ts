@@ -1,0 +1,177 @@
+/**
+ * Reads directive presets and unit lists from disk (issue #2 §2, "configuration as code").
+ * Text → YAML/JSON → zod (`directiveSchema`, strict) → `validateDirective` → the unit list
+ * named by `unitsFile`, cross-checked. Every problem carries a path and, when the text is at
+ * hand, the line it sits on, so a wrong file is fixed from the message alone.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import { dirname, extname, join, resolve } from "node:path";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { directiveSchema, unitListSchema, type Directive, type UnitList } from "../domain/directive/schema.js";
+import { directiveErrorMap, formatDirectiveIssues, type DirectiveProblem } from "../domain/directive/problems.js";
+import { validateDirective, validateUnitList } from "../domain/directive/validateDirective.js";
+
+export type TextFormat = "yaml" | "json";
+export type Parsed<K extends string, T> = ({ ok: true } & Record<K, T>) | { ok: false; problems: DirectiveProblem[] };
+
+export function parseDirectiveText(text: string, format: TextFormat): Parsed<"directive", Directive> {
+  const parsed = parseWithSchema(text, format, directiveSchema);
+  if (!parsed.ok) return parsed;
+  const problems = validateDirective(parsed.value);
+  if (problems.length > 0) return { ok: false, problems: withLines(problems, parsed.locate) };
+  return { ok: true, directive: parsed.value };
+}
+
+export function parseUnitListText(text: string, format: TextFormat): Parsed<"units", UnitList> {
+  const parsed = parseWithSchema(text, format, unitListSchema);
+  if (!parsed.ok) return parsed;
+  const problems = validateUnitList(parsed.value);
+  if (problems.length > 0) return { ok: false, problems: withLines(problems, parsed.locate) };
+  return { ok: true, units: parsed.value };
+}
+
+export type LoadedDirective = { path: string; directive: Directive; units: UnitList | null; unitsPath: string | null };
+export type LoadResult = ({ ok: true } & LoadedDirective) | { ok: false; path: string; problems: DirectiveProblem[] };
+
+/** Loads one directive file and the unit list its `unitsFile` names (relative to the file). */
+export async function loadDirectiveFile(path: string): Promise<LoadResult> {
+  const text = await readText(path);
+  if (text === null) return { ok: false, path, problems: [{ path: "(tệp)", message: `không đọc được tệp ${path}` }] };
+  const parsed = parseWithSchema(text, formatOf(path), directiveSchema);
+  if (!parsed.ok) return { ok: false, path, problems: parsed.problems };
+  const directive = parsed.value;
+  if (directive.unitsFile === undefined) {
+    const problems = validateDirective(directive);
+    if (problems.length > 0) return { ok: false, path, problems: withLines(problems, parsed.locate) };
+    return { ok: true, path, directive, units: null, unitsPath: null };
+  }
+  const unitsPath = resolve(dirname(path), directive.unitsFile);
+  const unitsText = await readText(unitsPath);
+  if (unitsText === null) {
+    return { ok: false, path, problems: [{ path: "unitsFile", message: `không đọc được tệp đơn vị ${directive.unitsFile}` }] };
+  }
+  const units = parseUnitListText(unitsText, formatOf(unitsPath));
+  if (!units.ok) {
+    const problems = units.problems.map((p) => ({ ...p, path: `unitsFile(${directive.unitsFile}).${p.path}` }));
+    return { ok: false, path, problems };
+  }
+  const problems = validateDirective(directive, units.units);
+  if (problems.length > 0) return { ok: false, path, problems: withLines(problems, parsed.locate) };
+  return { ok: true, path, directive, units: units.units, unitsPath };
+}
+
+export type PresetFailure = { path: string; problems: DirectiveProblem[] };
+
+/**
+ * Every `*.yaml|*.yml|*.json` directly in `dir`. Besides each file's own problems: directive
+ * ids must be unique, and unit codes unique across all unit lists, because figures are keyed
+ * by unit code and several directives may bind the same unit.
+ */
+export async function loadPresets(dir = "directives"): Promise<{ presets: LoadedDirective[]; failures: PresetFailure[] }> {
+  const files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+  const presets: LoadedDirective[] = [];
+  const failures: PresetFailure[] = [];
+  const idOwner = new Map<string, string>();
+  const unitOwner = new Map<string, string>();
+  for (const file of files) {
+    const result = await loadDirectiveFile(join(dir, file));
+    if (!result.ok) {
+      failures.push({ path: result.path, problems: result.problems });
+      continue;
+    }
+    const problems: DirectiveProblem[] = [];
+    const otherId = idOwner.get(result.directive.id);
+    if (otherId !== undefined) problems.push({ path: "id", message: `mã văn bản "${result.directive.id}" đã dùng ở ${otherId}` });
+    idOwner.set(result.directive.id, result.path);
+    result.units?.units.forEach((u, i) => {
+      const owner = unitOwner.get(u.code);
+      if (owner !== undefined && owner !== result.unitsPath) {
+        problems.push({ path: `unitsFile(${result.directive.unitsFile}).units[${i}].code`, message: `mã đơn vị "${u.code}" đã dùng trong ${owner}` });
+      } else if (result.unitsPath !== null) unitOwner.set(u.code, result.unitsPath);
+    });
+    if (problems.length > 0) failures.push({ path: result.path, problems });
+    else presets.push({ path: result.path, directive: result.directive, units: result.units, unitsPath: result.unitsPath });
+  }
+  return { presets, failures };
+}
+
+type Locate = (path: string) => number | undefined;
+type SchemaParse<T> = { ok: true; value: T; locate: Locate } | { ok: false; problems: DirectiveProblem[] };
+
+function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, schema: S): SchemaParse<z.output<S>> {
+  const lineCounter = new LineCounter();
+  if (format === "json") {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      return { ok: false, problems: [jsonSyntaxProblem(text, e)] };
+    }
+  }
+  // JSON is valid YAML 1.2 flow syntax, so one parser gives line positions for both formats.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const line = e.linePos?.[0].line ?? lineCounter.linePos(e.pos[0]).line;
+        return { path: "(cú pháp YAML)", line, message: `lỗi cú pháp YAML ở dòng ${line}: ${firstLine(e.message)}` };
+      }),
+    };
+  }
+  const locate: Locate = (path) => lineOf(doc, lineCounter, path);
+  const result = schema.safeParse(doc.toJS(), { error: directiveErrorMap });
+  if (!result.success) return { ok: false, problems: withLines(formatDirectiveIssues(result.error.issues), locate) };
+  return { ok: true, value: result.data, locate };
+}
+
+function withLines(problems: DirectiveProblem[], locate: Locate): DirectiveProblem[] {
+  return problems.map((p) => {
+    const line = p.line ?? locate(p.path);
+    return line === undefined ? p : { ...p, line };
+  });
+}
+
+/** The line of the deepest node of `path` that exists (a missing field points at its parent). */
+function lineOf(doc: Document, lineCounter: LineCounter, path: string): number | undefined {
+  const keys: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) keys.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ""));
+  for (let n = keys.length; n >= 0; n--) {
+    const node: unknown = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return lineCounter.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+/**
+ * V8 names a position only for some JSON errors; otherwise the YAML parser, which reads JSON
+ * as flow syntax, usually finds the same fault and knows its line.
+ */
+function jsonSyntaxProblem(text: string, e: unknown): DirectiveProblem {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
+  const pos = /position (\d+)/.exec(message);
+  const lineCounter = new LineCounter();
+  const yamlError = pos ? undefined : parseDocument(text, { lineCounter }).errors[0];
+  const line = pos
+    ? text.slice(0, Number(pos[1])).split("\n").length
+    : yamlError && lineCounter.linePos(yamlError.pos[0]).line;
+  const where = line !== undefined ? ` ở dòng ${line}` : "";
+  return { path: "(cú pháp JSON)", ...(line !== undefined ? { line } : {}), message: `lỗi cú pháp JSON${where}: ${message}` };
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}
+
+function formatOf(path: string): TextFormat {
+  return extname(path).toLowerCase() === ".json" ? "json" : "yaml";
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    return null;
+  }
+}
