@@ -1,0 +1,155 @@
+/**
+ * Delivers one claimed outbox row and applies what Telegram answered (issue #4 §2):
+ * 429 → pause and requeue; 403 → chat inactive, its queue dropped, admins told once;
+ * 400 + migrate_to_chat_id → rebind and send at the new id; other 400 → failed, no retry;
+ * 5xx/network → backoff, then failed after a bound.
+ *
+ * The double-send window is between Telegram accepting the message and `markSent` committing:
+ * nothing else (file_id caching, logging, callbacks) runs in between. A crash there leaves the
+ * row "sending"; once its lease expires it is sent again — at-least-once, as Telegram offers
+ * no idempotency key.
+ */
+import type { Api } from "grammy";
+import type { Logger } from "pino";
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/client.js";
+import type { OutboxMessage } from "../db/generated/client.js";
+import { ADMIN_ALERT_KIND, AlertGate, alertTexts } from "./alerts.js";
+import { deactivateChat, rebindChat } from "./chats.js";
+import { backoffMs, classifyFailure, describeError, type RetryPolicy } from "./failures.js";
+import type { Pacer } from "./pacer.js";
+import { parseRequest, type OutboxRequest } from "./payload.js";
+import { dropPendingForChat, markFinal, markSending, markSent, release } from "./rows.js";
+import { forgetFileIds, rememberFileIds, sendRequest } from "./send.js";
+
+export interface DeliverDeps {
+  prisma: Db;
+  api: Api;
+  logger: Logger;
+  clock: Clock;
+  instanceId: string;
+  pacer: Pacer;
+  retry: RetryPolicy;
+  leaseMs: number;
+  gate: AlertGate;
+  stats: DeliveryStats;
+  onAdminAlert(text: string): void | Promise<void>;
+  onChatMigrated?(from: bigint, to: bigint): void | Promise<void>;
+  onChatBlocked?(chatId: bigint, reason: string): void | Promise<void>;
+}
+
+export interface DeliveryStats {
+  sent: number;
+  failed: number;
+  dropped: number;
+  retried: number;
+  rateLimited: number;
+  migrated: number;
+}
+
+/** What the batch dispatcher does with the rest of this chat's rows. */
+export type LaneAction = "next" | "requeue_chat" | "drop_chat";
+
+export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<LaneAction> {
+  const log = d.logger.child({ outboxId: row.id, kind: row.kind, dedupKey: row.dedupKey, chatId: String(row.chatId) });
+  let req: OutboxRequest;
+  try {
+    req = parseRequest(row.method, JSON.parse(row.payload));
+  } catch (err) {
+    return giveUp(d, row, log, "bad_request", describeError(err), row.attempts);
+  }
+  if (!(await markSending(d.prisma, row.id, d.instanceId, d.clock.now(), d.leaseMs))) {
+    log.warn("outbox row reclaimed by another instance; skipped");
+    return "next";
+  }
+  if (row.status === "sending") log.warn("resending a row whose previous sender died mid-send (may duplicate)");
+  let chatId = row.chatId;
+  let useCache = true;
+  let migrated = false;
+  for (let hop = 0; hop < 3; hop++) {
+    try {
+      const out = await sendRequest(d.api, d.prisma, chatId, req, useCache);
+      await markSent(d.prisma, row.id, out.messageId, d.clock.now());
+      d.stats.sent += 1;
+      await rememberFileIds(d.prisma, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
+      return migrated ? "requeue_chat" : "next";
+    } catch (err) {
+      const f = classifyFailure(err, useCache);
+      switch (f.kind) {
+        case "stale_file":
+          log.warn({ reason: f.reason }, "cached file_id refused; uploading again");
+          await forgetFileIds(d.prisma, req);
+          useCache = false;
+          continue;
+        case "migrated": {
+          const r = await rebindChat(d.prisma, chatId, f.toChatId);
+          log.warn({ to: String(f.toChatId), moved: r.movedMessages, chat: r.chat }, "group migrated to supergroup; rebound");
+          d.stats.migrated += 1;
+          await callSafely(log, () => d.onChatMigrated?.(chatId, f.toChatId));
+          chatId = f.toChatId;
+          migrated = true;
+          continue;
+        }
+        case "rate_limited": {
+          d.stats.rateLimited += 1;
+          const chatFlood = d.pacer.isChatFlood(chatId);
+          if (chatFlood) d.pacer.pauseChat(chatId, f.retryAfterMs);
+          else d.pacer.pauseAll(f.retryAfterMs);
+          log.warn({ retryAfterMs: f.retryAfterMs, scope: chatFlood ? "chat" : "global" }, "429 from Telegram; paused");
+          await release(d.prisma, row.id, d.instanceId, { lastError: f.reason });
+          return "requeue_chat";
+        }
+        case "chat_gone":
+          return chatGone(d, row, chatId, f.reason, log);
+        case "bad_request":
+          return giveUp(d, row, log, "bad_request", f.reason, row.attempts + 1);
+        case "transient": {
+          const attempts = row.attempts + 1;
+          if (attempts >= d.retry.maxAttempts) return giveUp(d, row, log, "failed", f.reason, attempts);
+          const wait = backoffMs(d.retry, attempts);
+          d.pacer.pauseChat(chatId, wait);
+          d.stats.retried += 1;
+          log.warn({ attempts, retryInMs: wait, reason: f.reason }, "send failed; will retry");
+          await release(d.prisma, row.id, d.instanceId, { attempts, lastError: f.reason });
+          return "requeue_chat";
+        }
+      }
+    }
+  }
+  return giveUp(d, row, log, "failed", "too many migrations/re-uploads in one send", row.attempts + 1);
+}
+
+async function chatGone(d: DeliverDeps, row: OutboxMessage, chatId: bigint, reason: string, log: Logger): Promise<LaneAction> {
+  await markFinal(d.prisma, row.id, "dropped", reason);
+  const flipped = await deactivateChat(d.prisma, chatId);
+  const others = await dropPendingForChat(d.prisma, chatId, `chat inactive: ${reason}`);
+  d.stats.dropped += 1 + others;
+  log.error({ reason, droppedOthers: others }, "bot can no longer post in this chat; marked inactive");
+  if (flipped) {
+    if (row.kind !== ADMIN_ALERT_KIND) await callSafely(log, () => d.onAdminAlert(alertTexts.chatGone(chatId, reason, others)));
+    await callSafely(log, () => d.onChatBlocked?.(chatId, reason));
+  }
+  return "drop_chat";
+}
+
+async function giveUp(
+  d: DeliverDeps, row: OutboxMessage, log: Logger, why: "failed" | "bad_request", reason: string, attempts: number,
+): Promise<LaneAction> {
+  await markFinal(d.prisma, row.id, "failed", reason, attempts);
+  d.stats.failed += 1;
+  log.error({ reason, attempts }, why === "failed" ? "giving up after retries" : "Telegram rejected the request");
+  // An alert about a failed alert would loop: those are only logged.
+  if (row.kind === ADMIN_ALERT_KIND) return "next";
+  const text = why === "failed" ? alertTexts.failed(row, attempts, reason) : alertTexts.rejected(row, reason);
+  const gated = d.gate.pass(why, text);
+  if (gated) await callSafely(log, () => d.onAdminAlert(gated));
+  return "next";
+}
+
+async function callSafely(log: Logger, fn: () => void | Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    log.error({ err: describeError(err) }, "delivery callback threw");
+  }
+}

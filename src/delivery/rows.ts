@@ -1,0 +1,110 @@
+/**
+ * The outbox rows' state machine in SQL (issue #4 §2):
+ *   pending ─claim→ (locked) ─markSending→ sending ─markSent→ sent
+ *                     │                      ├─ release → pending (429, backoff, pacing)
+ *                     └──────────────────────┴─ markFinal → failed | dropped
+ * The lease (`lockedBy`, `lockedUntil`) is the lock: a row whose lease expired — its worker
+ * crashed or hung — is claimable again, even in "sending" (then a double send is possible: the
+ * crash may have happened after Telegram accepted it and before markSent).
+ */
+import type { Db } from "../db/client.js";
+import { Prisma, type OutboxMessage } from "../db/generated/client.js";
+
+export type Dialect = "sqlite" | "postgresql";
+
+export interface ClaimOptions {
+  instanceId: string;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+  /** Chats paced or paused in this process: leave their rows for later or for another instance. */
+  excludeChatIds: bigint[];
+  dialect: Dialect;
+}
+
+/**
+ * One statement claims a batch atomically. SQLite takes the write lock for the whole UPDATE,
+ * so two processes never select the same row; PostgreSQL gets `FOR UPDATE SKIP LOCKED` so
+ * concurrent claimers skip each other's rows instead of waiting.
+ */
+export async function claimDue(prisma: Db, o: ClaimOptions): Promise<OutboxMessage[]> {
+  const until = new Date(o.now.getTime() + o.leaseMs);
+  const exclude = o.excludeChatIds.length
+    ? Prisma.sql`AND "chatId" NOT IN (${Prisma.join(o.excludeChatIds)})`
+    : Prisma.empty;
+  const skipLocked = o.dialect === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  const claimed = await prisma.$queryRaw<{ id: number }[]>`
+    UPDATE "OutboxMessage" SET "lockedBy" = ${o.instanceId}, "lockedUntil" = ${until}, "updatedAt" = ${o.now}
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "status" IN ('pending', 'sending') AND "notBefore" <= ${o.now}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now}) ${exclude}
+      ORDER BY "id" LIMIT ${o.limit} ${skipLocked}
+    ) RETURNING "id"`;
+  if (claimed.length === 0) return [];
+  return prisma.outboxMessage.findMany({
+    where: { id: { in: claimed.map((r) => r.id) }, lockedBy: o.instanceId },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** Rows waiting for chats marked inactive (bot kicked, blocked…) are dropped, not sent. */
+export async function dropForInactiveChats(prisma: Db, now: Date): Promise<number> {
+  return prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET "status" = 'dropped', "lastError" = 'chat inactive',
+      "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
+    WHERE "status" IN ('pending', 'sending') AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      AND "chatId" IN (SELECT "chatId" FROM "Chat" WHERE "active" = ${false})`;
+}
+
+/**
+ * Just before the HTTP call: proves we still hold the lease (nobody reclaimed it after it
+ * expired) and renews it. False → another instance owns the row now; do not send.
+ */
+export async function markSending(prisma: Db, id: number, instanceId: string, now: Date, leaseMs: number): Promise<boolean> {
+  const r = await prisma.outboxMessage.updateMany({
+    where: { id, lockedBy: instanceId, status: { in: ["pending", "sending"] } },
+    data: { status: "sending", lockedUntil: new Date(now.getTime() + leaseMs) },
+  });
+  return r.count === 1;
+}
+
+/** Unconditional: the message is in the chat, whatever happened to our lease meanwhile. */
+export async function markSent(prisma: Db, id: number, messageId: number, now: Date): Promise<void> {
+  await prisma.outboxMessage.update({
+    where: { id },
+    data: { status: "sent", sentMessageId: messageId, sentAt: now, lockedBy: null, lockedUntil: null, lastError: null },
+  });
+}
+
+export interface ReleaseChange {
+  attempts?: number;
+  lastError?: string;
+  notBefore?: Date;
+}
+
+/** Gives the row back to the queue (still pending) — for a retry, a pause, or pacing. */
+export async function release(prisma: Db, id: number, instanceId: string, change: ReleaseChange = {}): Promise<void> {
+  await prisma.outboxMessage.updateMany({
+    where: { id, lockedBy: instanceId },
+    data: { status: "pending", lockedBy: null, lockedUntil: null, ...change },
+  });
+}
+
+export async function markFinal(
+  prisma: Db, id: number, status: "failed" | "dropped", lastError: string, attempts?: number,
+): Promise<void> {
+  await prisma.outboxMessage.update({
+    where: { id },
+    data: { status, lastError, lockedBy: null, lockedUntil: null, ...(attempts === undefined ? {} : { attempts }) },
+  });
+}
+
+/** 403: every other message waiting for that chat is dropped too (issue #4 §2). */
+export async function dropPendingForChat(prisma: Db, chatId: bigint, reason: string): Promise<number> {
+  const r = await prisma.outboxMessage.updateMany({
+    where: { chatId, status: { in: ["pending", "sending"] } },
+    data: { status: "dropped", lastError: reason, lockedBy: null, lockedUntil: null },
+  });
+  return r.count;
+}

@@ -1,0 +1,54 @@
+/**
+ * JobRun rows: one per job and fire time (issue #4 §3). The unique `key` is the guarantee
+ * that a restart, a second instance or a clock jump never runs the same fire time twice —
+ * whoever inserts the row runs the job; everyone else gets a unique violation.
+ * At-most-once by design: a run whose process died stays "running" and is not retried
+ * (job bodies are sweeps that enqueue with dedup keys, so a human may re-run them safely).
+ */
+import type { Db } from "../db/client.js";
+import type { JobRun } from "../db/generated/client.js";
+import { isUniqueViolation } from "../delivery/outbox.js";
+
+export const runKey = (name: string, fireTime: Date): string => `${name}@${fireTime.toISOString()}`;
+
+export interface ClaimRunOptions {
+  owner?: string;
+  /** When the run starts (the injected clock); default the system time. */
+  now?: Date;
+}
+
+/** Inserts the run; undefined when this fire time was already claimed by anyone. */
+export async function claimRun(
+  prisma: Db, job: { name: string }, fireTime: Date, opts: ClaimRunOptions = {},
+): Promise<JobRun | undefined> {
+  try {
+    return await prisma.jobRun.create({
+      data: {
+        key: runKey(job.name, fireTime),
+        job: job.name,
+        fireTime,
+        owner: opts.owner ?? null,
+        ...(opts.now ? { startedAt: opts.now } : {}),
+      },
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return undefined;
+    throw err;
+  }
+}
+
+const MAX_DETAIL = 2_000;
+
+function toDetail(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = typeof value === "string" ? value : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
+}
+
+export async function finishRun(prisma: Db, runId: number, now: Date, detail?: unknown): Promise<void> {
+  await prisma.jobRun.update({ where: { id: runId }, data: { status: "finished", finishedAt: now, detail: toDetail(detail) } });
+}
+
+export async function failRun(prisma: Db, runId: number, now: Date, error: string): Promise<void> {
+  await prisma.jobRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: now, detail: toDetail(error) } });
+}

@@ -1,0 +1,165 @@
+/**
+ * Fires the job registry (issue #4 §3). node-cron 4 wakes us at each fire time (timezone
+ * Asia/Ho_Chi_Minh); every run goes through `claimRun`, so a fire time runs once across
+ * restarts and instances. On start — and on every `fireDue(now)` after the sandbox jumps its
+ * clock — the latest fire time ≤ now of each job runs if it was not claimed and is still
+ * within the job's `catchUpWithinMs` (08:00 reminder missed until 08:40 with a 4 h window:
+ * sent; missed until the next day: not).
+ */
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/client.js";
+import { describeError } from "../delivery/failures.js";
+import { assertCron, latestFireAtOrBefore, SCHEDULE_TIMEZONE } from "./cronTimes.js";
+import { claimRun, failRun, finishRun } from "./runs.js";
+
+export interface JobContext {
+  /** The scheduled instant this run stands for (also its key): derive "today", "this week" from it. */
+  fireTime: Date;
+  now: Date;
+}
+
+export interface JobDefinition {
+  name: string;
+  /** 5-field cron in Asia/Ho_Chi_Minh, e.g. "0 8 * * 1-5". */
+  cron: string;
+  /** A fire time missed by up to this much (bot down, clock jumped) still runs, once. */
+  catchUpWithinMs: number;
+  /** A sweep; what it returns (counts…) is stored as the run's detail. */
+  run(ctx: JobContext): Promise<unknown> | unknown;
+}
+
+export type RunOutcome = "finished" | "failed" | "already_claimed" | "busy";
+
+export interface RunReport {
+  job: string;
+  fireTime: Date;
+  outcome: RunOutcome;
+}
+
+export interface SchedulerOptions {
+  jobs: JobDefinition[];
+  prisma: Db;
+  clock: Clock;
+  logger: Logger;
+  instanceId?: string;
+  /** "cron" (default) lets node-cron wake us; "none" leaves it to fireDue (sandbox, tests). */
+  timers?: "cron" | "none";
+}
+
+export interface Scheduler {
+  /** Runs each job's latest fire time in (last check, now] that is within its catch-up window. */
+  fireDue(now?: Date): Promise<RunReport[]>;
+  /** Resolves when no run is in progress. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+  /** The catch-up done at start (already settled when startScheduler resolves). */
+  readonly startup: RunReport[];
+}
+
+/** A cron tick this far from our clock means the clock is not the wall clock (sandbox). */
+const TICK_TOLERANCE_MS = 5_000;
+
+export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
+  for (const job of o.jobs) assertCron(job.cron);
+  const names = new Set<string>();
+  for (const job of o.jobs) {
+    if (names.has(job.name)) throw new Error(`scheduler: two jobs named "${job.name}"`);
+    names.add(job.name);
+  }
+  const log = o.logger.child({ component: "scheduler" });
+  const running = new Map<string, Promise<RunReport>>();
+  let lastChecked: Date | undefined;
+  let stopped = false;
+
+  const runOnce = async (job: JobDefinition, fireTime: Date): Promise<RunReport> => {
+    const base = { job: job.name, fireTime };
+    const claimed = await claimRun(o.prisma, job, fireTime, { owner: o.instanceId, now: o.clock.now() });
+    if (!claimed) return { ...base, outcome: "already_claimed" };
+    const jlog = log.child({ job: job.name, fireTime: fireTime.toISOString() });
+    jlog.info("job run started");
+    try {
+      const detail = await job.run({ fireTime, now: o.clock.now() });
+      await finishRun(o.prisma, claimed.id, o.clock.now(), detail);
+      jlog.info({ detail }, "job run finished");
+      return { ...base, outcome: "finished" };
+    } catch (err) {
+      const reason = describeError(err);
+      jlog.error({ reason }, "job run failed");
+      await failRun(o.prisma, claimed.id, o.clock.now(), reason).catch((e: unknown) =>
+        jlog.error({ reason: describeError(e) }, "could not record the failure"));
+      return { ...base, outcome: "failed" };
+    }
+  };
+
+  /** noOverlap: a job still running its previous fire time skips this one (and does not claim it). */
+  const fire = (job: JobDefinition, fireTime: Date): Promise<RunReport> => {
+    if (running.has(job.name)) {
+      log.warn({ job: job.name, fireTime: fireTime.toISOString() }, "previous run still busy; skipped");
+      return Promise.resolve({ job: job.name, fireTime, outcome: "busy" });
+    }
+    const p = runOnce(job, fireTime)
+      .catch((err: unknown): RunReport => {
+        log.error({ job: job.name, reason: describeError(err) }, "could not claim job run");
+        return { job: job.name, fireTime, outcome: "failed" };
+      })
+      .finally(() => running.delete(job.name));
+    running.set(job.name, p);
+    return p;
+  };
+
+  const dueFireTime = (job: JobDefinition, now: Date, after: Date | undefined): Date | undefined => {
+    const t = latestFireAtOrBefore(job.cron, now);
+    if (!t) return undefined;
+    if (after && t.getTime() <= after.getTime()) return undefined;
+    if (now.getTime() - t.getTime() > job.catchUpWithinMs) {
+      log.info({ job: job.name, fireTime: t.toISOString() }, "missed run outside its catch-up window; not run");
+      return undefined;
+    }
+    return t;
+  };
+
+  const fireDue = async (now: Date = o.clock.now()): Promise<RunReport[]> => {
+    if (stopped) return [];
+    const after = lastChecked;
+    if (!lastChecked || now > lastChecked) lastChecked = now;
+    const started: Promise<RunReport>[] = [];
+    for (const job of o.jobs) {
+      const t = dueFireTime(job, now, after);
+      if (t) started.push(fire(job, t));
+    }
+    return Promise.all(started);
+  };
+
+  const tasks: ScheduledTask[] = [];
+  if ((o.timers ?? "cron") === "cron") {
+    for (const job of o.jobs) {
+      const task = cron.createTask(job.cron, (ctx) => {
+        // The tick only says "look now". Its own date rules when it matches our clock (so a
+        // tick a hair early still finds 08:00); a manual clock elsewhere in time wins otherwise.
+        const now = o.clock.now();
+        const near = Math.abs(ctx.date.getTime() - now.getTime()) <= TICK_TOLERANCE_MS;
+        const at = near && ctx.date > now ? ctx.date : now;
+        const t = latestFireAtOrBefore(job.cron, at);
+        if (t && at.getTime() - t.getTime() <= job.catchUpWithinMs) void fire(job, t);
+      }, { timezone: SCHEDULE_TIMEZONE, noOverlap: true, name: job.name });
+      await task.start();
+      tasks.push(task);
+    }
+  }
+
+  const startup = await fireDue(o.clock.now());
+  return {
+    fireDue,
+    startup,
+    async idle() {
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+    async stop() {
+      stopped = true;
+      for (const t of tasks) await t.destroy();
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+  };
+}
