@@ -32,7 +32,7 @@ export const configSchema = z.object({
   TZ: z.literal("Asia/Ho_Chi_Minh", { message: "chỉ hỗ trợ Asia/Ho_Chi_Minh" }).default("Asia/Ho_Chi_Minh"),
   BOT_TOKEN: z
     .string()
-    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "dạng <số>:<chuỗi> do @BotFather cấp")
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, "dạng <số>:<chuỗi> do @BotFather cấp")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   TELEGRAM_API_ROOT: z.url({ message: "phải là URL, ví dụ http://127.0.0.1:8081" }).optional().or(z.literal("").transform(() => undefined)),
