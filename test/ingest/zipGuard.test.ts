@@ -1,0 +1,83 @@
+import { deflateRawSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { IngestError } from "../../src/ingest/errors.js";
+import { readSheet } from "../../src/ingest/readSheet.js";
+import { listZipEntries, verifyAndRepack } from "../../src/ingest/zipGuard.js";
+import { makeZip, workbookBuffer } from "./fixtures.js";
+
+const MB = 1024 * 1024;
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof IngestError) return e.code;
+    throw e;
+  }
+  return undefined;
+};
+
+describe("zip-bomb guard", () => {
+  let bombRaw: Buffer; // 150 MB of zeros, deflated to ~150 KB
+  beforeAll(() => {
+    bombRaw = deflateRawSync(Buffer.alloc(150 * MB));
+  });
+
+  it("rejects an honest bomb from the central directory alone (total and ratio), before inflating", () => {
+    const zip = makeZip([{ name: "xl/worksheets/sheet1.xml", raw: bombRaw, declaredSize: 150 * MB }]);
+    expect(zip.length).toBeLessThan(MB);
+    // listZipEntries never inflates: it only reads headers.
+    expect(codeOf(() => listZipEntries(zip))).toBe("UNSAFE_ZIP");
+  });
+
+  it("rejects an entry with an absurd ratio even under the total cap", () => {
+    const raw = deflateRawSync(Buffer.alloc(50 * MB));
+    const zip = makeZip([{ name: "xl/worksheets/sheet1.xml", raw, declaredSize: 50 * MB }]);
+    expect(() => listZipEntries(zip)).toThrow(/ratio/);
+  });
+
+  it("rejects many honest entries whose total is too large", () => {
+    const parts = [1, 2, 3, 4, 5].map((i) => ({ name: `xl/media/image${i}.bin`, data: Buffer.alloc(25 * MB, i), method: 0 as const }));
+    // Stored entries: ratio 1:1, but 125 MB in all.
+    const zip = makeZip(parts);
+    expect(() => listZipEntries(zip)).toThrow(/total uncompressed/);
+  });
+
+  it("stops a lying header at its declared size instead of inflating the bomb", () => {
+    const zip = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", raw: bombRaw, declaredSize: 2 * MB },
+    ]);
+    expect(() => listZipEntries(zip)).not.toThrow(); // headers alone look plausible (ratio ~14:1)
+    expect(() => verifyAndRepack(zip)).toThrow(/inflates past its declared size/);
+  });
+
+  it("rejects overlapping entries (non-recursive bombs reuse one compressed stream)", () => {
+    const first = { name: "a.xml", data: Buffer.from("<a/>".repeat(100)) };
+    const zip = makeZip([first, { name: "b.xml", data: Buffer.from("<b/>"), offsetOverride: 0 }]);
+    expect(codeOf(() => verifyAndRepack(zip))).toBe("UNSAFE_ZIP");
+  });
+
+  it("rejects zip64 markers and unknown compression methods", () => {
+    expect(codeOf(() => listZipEntries(makeZip([{ name: "x", data: Buffer.from("x"), declaredSize: 0xffffffff }])))).toBe("UNSAFE_ZIP");
+    const zip = makeZip([{ name: "x", data: Buffer.from("abc"), method: 0 }]);
+    zip.writeUInt16LE(12, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10); // bzip2 in the central dir
+    expect(codeOf(() => listZipEntries(zip))).toBe("CORRUPT_FILE");
+  });
+
+  it("the bomb uploaded as .xlsx gets a Vietnamese explanation", async () => {
+    const zip = makeZip([{ name: "xl/worksheets/sheet1.xml", raw: bombRaw, declaredSize: 150 * MB }]);
+    const err = await readSheet({ fileName: "bao-cao.xlsx", data: zip }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as IngestError).code).toBe("UNSAFE_ZIP");
+    expect((err as IngestError).userMessage).toMatch(/giải nén quá lớn/);
+  });
+
+  it("repacks a real workbook as stored entries with identical content", async () => {
+    const buf = await workbookBuffer((ws) => ws.addRow(["Mã đơn vị", 1]));
+    const verified = verifyAndRepack(buf);
+    const names = verified.entries.map((e) => e.name);
+    expect(names).toContain("xl/workbook.xml");
+    expect(listZipEntries(verified.stored).every((e) => e.method === 0)).toBe(true);
+    expect(verified.dataOf("xl/workbook.xml")?.toString("utf8")).toMatch(/<workbook/);
+  });
+});
