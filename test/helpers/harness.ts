@@ -13,6 +13,8 @@ import type { AppDeps } from "../../src/services/context.js";
 import { installText } from "../../src/services/install.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { createTestDb } from "./db.js";
+import { createDeliveryWorker } from "../../src/delivery/worker.js";
+import type { Api } from "grammy";
 
 export const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 export const ADMIN_ID = 9001;
@@ -45,14 +47,15 @@ export async function startHarness(opts: {
     prisma: db.prisma, catalog, clock, logger: createLogger("silent"), adminIds: [BigInt(ADMIN_ID)],
     kickDelivery: () => kick(),
   };
-  const drain = opts.drain?.(deps, emu);
-  if (drain) kick = () => drain.kick();
   const bot: Bot<BotContext> = createBot(deps, { token: TOKEN, apiRoot: emu.url, extraFeatures: opts.extraFeatures });
+  const alerts: string[] = [];
+  const drain = opts.drain?.(deps, emu) ?? realWorker(deps, bot.api, alerts);
+  kick = () => drain.kick();
   await bot.init();
   void bot.start({ drop_pending_updates: false, timeout: 1 });
   emu.addUser({ id: ADMIN_ID, firstName: "Quản trị" });
   return {
-    db, emu, deps, bot, clock,
+    db, emu, deps, bot, clock, alerts,
     async stop() {
       await bot.stop();
       await drain?.stop();
@@ -60,4 +63,14 @@ export async function startHarness(opts: {
       await db.cleanup();
     },
   };
+}
+
+/** The real delivery worker, so pushes reach the emulator exactly as in production. */
+function realWorker(deps: AppDeps, api: Api, alerts: string[]) {
+  const worker = createDeliveryWorker({
+    prisma: deps.prisma, api, logger: deps.logger, clock: deps.clock, instanceId: "test",
+    onAdminAlert: (text) => void alerts.push(text), idlePollMs: 100,
+  });
+  worker.start();
+  return worker;
 }

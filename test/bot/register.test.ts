@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
+
+const GROUP = -100200;
+const OFFICER = 601;
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness();
+  h.emu.addUser({ id: OFFICER, firstName: "Minh" });
+  h.emu.addChat({ id: ADMIN_ID, type: "private", firstName: "Quản trị" });
+  h.emu.addChat({ id: GROUP, type: "group", title: "Xã Nông Thượng" });
+});
+afterEach(async () => h?.stop());
+
+async function say(text: string, chatId = GROUP, fromId = OFFICER) {
+  const before = h.emu.botMessages(chatId).length;
+  h.emu.injectText({ chatId, fromId, text });
+  return (await h.emu.waitForMessages(chatId, before + 1)).at(-1);
+}
+
+describe("onboarding a unit chat", () => {
+  it("/dangky → admin approves with a button → the group is told and can report", async () => {
+    const ack = await say("/dangky TN-X2");
+    expect(ack?.text).toContain("Đã gửi yêu cầu");
+    const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
+    expect(request?.text).toContain("Xã Nông Thượng");
+    expect(request?.text).toContain("TN-X2");
+    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+    expect(answer.text).toContain("Đã duyệt");
+    const told = await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("đã được duyệt")));
+    expect(told.text).toContain("/nop");
+    expect((await h.emu.waitFor(() => h.emu.message(ADMIN_ID, request?.message_id ?? 0)?.text?.includes("Đã duyệt bởi") && true))).toBe(true);
+    const reply = await say("/nop 200 150");
+    expect(reply?.text).toContain("Xã Nông Thượng");
+    expect(reply?.text).toContain("75%");
+  });
+
+  it("a rejection is told to the group and binds nothing; a second administrator's late press changes nothing", async () => {
+    const SECOND = 9002;
+    h.emu.addChat({ id: SECOND, type: "private", firstName: "Quản trị 2" });
+    await h.db.prisma.person.create({ data: { telegramId: BigInt(SECOND), role: "admin" } });
+    await say("/dangky TN-X2");
+    const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
+    const [second] = await h.emu.waitForMessages(SECOND, 1);
+    await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "❌ Từ chối" });
+    await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("không được duyệt")));
+    const again = await h.emu.pressButton({ chatId: SECOND, messageId: second?.message_id ?? 0, fromId: SECOND, text: "✅ Duyệt" });
+    expect(again.text).toContain("đã được xử lý");
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "unknown", unitCode: null });
+  });
+
+  it("a non-admin cannot approve", async () => {
+    await say("/dangky TN-X2");
+    const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
+    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: OFFICER, data: "reg:ok:1" });
+    expect(answer.text).toContain("chỉ dành cho quản trị viên");
+  });
+
+  it("an unknown code is answered with suggestions and nothing is requested", async () => {
+    const reply = await say("/dangky nong thuong");
+    expect(reply?.text).toContain("Không có đơn vị mã");
+    expect(await h.db.prisma.registration.count()).toBe(0);
+  });
+
+  it("/donvi finds units without diacritics", async () => {
+    const reply = await say("/donvi duc xuan");
+    expect(reply?.text).toContain("Phường Đức Xuân");
+    expect(reply?.text).toContain("TN-X1");
+    expect(reply?.text).not.toContain("Nông Thượng");
+  });
+
+  it("the bot removed from a chat marks it inactive; duplicate updates are handled once", async () => {
+    await say("/dangky TN-X2");
+    h.emu.setBotStatus(GROUP, "kicked", { byId: OFFICER });
+    await h.emu.waitFor(async () => false, { timeoutMs: 300 }).catch(() => undefined);
+    await expect.poll(async () => (await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } }))?.active).toBe(false);
+  });
+});
+
+describe("bad input never crashes", () => {
+  it.each([
+    "/donvi " + "x".repeat(5000),
+    "/dangky \u0000\u0007 ‮abc",
+    "/nop 😀😀😀",
+    "/tinhtrang <b>hack</b> & co",
+  ])("answers %# with a message", async (text) => {
+    const reply = await say(text.slice(0, 4096));
+    expect(reply?.text?.length).toBeGreaterThan(0);
+  });
+
+  it("ordinary group conversation is ignored silently when the bot sees everything", async () => {
+    h.emu.setBotStatus(GROUP, "administrator", { notify: false });
+    h.emu.injectText({ chatId: GROUP, fromId: OFFICER, text: "chào cả nhà, chiều nay họp nhé" });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(h.emu.botMessages(GROUP)).toHaveLength(0);
+  });
+
+  it("the same update delivered twice is processed once", async () => {
+    const { updateId } = h.emu.injectText({ chatId: GROUP, fromId: OFFICER, text: "/donvi duc" });
+    await h.emu.waitForMessages(GROUP, 1);
+    h.emu.redeliver(updateId ?? 0);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(h.emu.botMessages(GROUP)).toHaveLength(1);
+  });
+});
