@@ -131,6 +131,7 @@ CREATE TABLE "TaskOccurrence" (
     "directiveSlug" TEXT NOT NULL,
     "taskCode" TEXT NOT NULL,
     "occurrence" TEXT NOT NULL,
+    "unitCode" TEXT NOT NULL,
     "dueDate" TEXT NOT NULL,
     "doneAt" DATETIME,
     "doneBy" BIGINT,
@@ -279,7 +280,10 @@ CREATE INDEX "FigureRevision_unitCode_indicatorCode_period_idx" ON "FigureRevisi
 CREATE INDEX "PendingInput_chatId_userId_idx" ON "PendingInput"("chatId", "userId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "TaskOccurrence_directiveSlug_taskCode_occurrence_key" ON "TaskOccurrence"("directiveSlug", "taskCode", "occurrence");
+CREATE INDEX "TaskOccurrence_unitCode_idx" ON "TaskOccurrence"("unitCode");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TaskOccurrence_directiveSlug_taskCode_occurrence_unitCode_key" ON "TaskOccurrence"("directiveSlug", "taskCode", "occurrence", "unitCode");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OutboxMessage_dedupKey_key" ON "OutboxMessage"("dedupKey");
@@ -297,7 +301,7 @@ CREATE UNIQUE INDEX "JobRun_key_key" ON "JobRun"("key");
 CREATE INDEX "ReminderLog_unitCode_idx" ON "ReminderLog"("unitCode");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ReminderLog_chatId_kind_day_key" ON "ReminderLog"("chatId", "kind", "day");
+CREATE UNIQUE INDEX "ReminderLog_chatId_unitCode_kind_day_key" ON "ReminderLog"("chatId", "unitCode", "kind", "day");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Dossier_code_key" ON "Dossier"("code");
