@@ -8,7 +8,7 @@ export const reportTexts = {
   help(unitName: string, period: string, indicators: readonly Indicator[], defaultIndicator: Indicator | undefined): string {
     const lines = [`Cách báo cáo số liệu tháng ${formatViMonth(period)} của <b>${escapeHtml(unitName)}</b>:`];
     if (defaultIndicator) {
-      lines.push(`• <code>/nop 120 95</code> — tổng 120 hồ sơ, 95 hồ sơ trực tuyến (${escapeHtml(defaultIndicator.shortName ?? defaultIndicator.name)})`);
+      lines.push(`• <code>/nop 120 95</code> — tổng 120 hồ sơ, trong đó 95 trực tuyến (chỉ tiêu: ${escapeHtml(defaultIndicator.name)})`);
     }
     lines.push("• <code>/nop &lt;mã chỉ tiêu&gt; &lt;tử số&gt; &lt;mẫu số&gt;</code> với các mã:");
     for (const i of indicators) {
