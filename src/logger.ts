@@ -3,7 +3,7 @@
  * and grammY errors quote those URLs. Every string that reaches a log line goes through
  * `redactSecrets`.
  */
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 const TOKEN_PATTERN = /\d{5,}:[A-Za-z0-9_-]{20,}/g;
 
@@ -25,8 +25,8 @@ function deepRedact(value: unknown, extra: readonly string[], depth = 0): unknow
   return out;
 }
 
-export function createLogger(level: string, secrets: readonly string[] = []): Logger {
-  return pino({
+export function createLogger(level: string, secrets: readonly string[] = [], destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: undefined,
     serializers: { err: (e: unknown) => deepRedact(e, secrets) },
@@ -36,7 +36,8 @@ export function createLogger(level: string, secrets: readonly string[] = []): Lo
         method.apply(this, cleaned);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };
