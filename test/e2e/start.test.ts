@@ -1,0 +1,53 @@
+/**
+ * The operator's path: `npm start` (src/main.ts) with BOT_TOKEN and TELEGRAM_API_ROOT talks to
+ * an emulator started separately exactly as it would talk to Telegram, and never prints the token.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+
+const TOKEN = "5550001:REAL-looking_secret_token_ABCDEFGHIJ";
+let emu: Emulator;
+let child: ChildProcess;
+let output = "";
+const dir = mkdtempSync(path.join(tmpdir(), "dondoc-start-"));
+
+beforeAll(async () => {
+  emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_bot" });
+  emu.addChat({ id: 42, type: "private", firstName: "Quản trị" });
+  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emu.url, ADMIN_IDS: "42", LOG_LEVEL: "debug", DATABASE_URL: `file:${path.join(dir, "p.db")}` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+  await emu.waitFor(() => emu.calls("getUpdates") > 0, { timeoutMs: 20_000 });
+}, 30_000);
+
+afterAll(async () => {
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+  await emu.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("npm start against a separately started emulator", () => {
+  it("answers /start in a private chat and registers its commands", async () => {
+    emu.injectText({ chatId: 42, fromId: 42, text: "/start" });
+    const [reply] = await emu.waitForMessages(42, 1, 10_000);
+    expect(reply?.text).toContain("dondoc");
+    expect(reply?.text).toContain("Quản trị viên");
+    expect(emu.commands().map((c) => c.command)).toContain("nop");
+  });
+
+  it("never prints the token, even at debug level and on a failing call", async () => {
+    emu.faults.add({ method: "sendMessage", times: 1, fault: { kind: "server_error" } });
+    emu.injectText({ chatId: 42, fromId: 42, text: "/id" });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(output.length).toBeGreaterThan(0);
+    expect(output).not.toContain("secret_token");
+  });
+});
