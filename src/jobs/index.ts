@@ -5,10 +5,12 @@
 import type { Config } from "../config.js";
 import type { AppDeps } from "../services/context.js";
 import type { JobDefinition } from "./scheduler.js";
+import { scheduleJobs } from "./schedules.js";
+import { overdueJobs } from "./overdue.js";
 
 export type JobFactory = (deps: AppDeps, config: Config) => JobDefinition[];
 
-const factories: JobFactory[] = [];
+const factories: JobFactory[] = [scheduleJobs, overdueJobs];
 
 /** Later modules register their jobs here (reminders, digests, overdue dossiers). */
 export function registerJobs(factory: JobFactory): void {

@@ -1,0 +1,90 @@
+/**
+ * `/nhiemvu` (a unit chat's open tasks) and `/xong <mã> [ghi chú]` or the "✅ Xong" button of a
+ * reminder (issue #4 "Task deadlines"). After a task is marked, the bot's confirmation asks for
+ * optional evidence with force-reply: a note or a file sent *in reply* reaches the bot even in
+ * privacy mode. Registered before the upload feature so such a file is not taken for a table.
+ */
+import { Composer } from "grammy";
+import { storeBlob } from "../../delivery/outbox.js";
+import type { CatalogUnit } from "../../domain/catalog.js";
+import { vnDate } from "../../domain/directive/dates.js";
+import { taskTexts } from "../../messages/tasks.js";
+import { attachEvidence, evidencePromptRow, markRowDone, markTaskDone, recordEvidencePrompt, type Marked } from "../../services/taskDone.js";
+import { unitTaskList } from "../../services/tasks.js";
+import type { BotContext } from "../context.js";
+import { FileTooLargeError } from "../files.js";
+import { replyHtml } from "../reply.js";
+import { unitOfChat } from "./access.js";
+
+export const tasksFeature = new Composer<BotContext>();
+
+/** Telegram's getFile limit for bots. */
+const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+tasksFeature.command("nhiemvu", async (ctx) => {
+  const unit = unitOfChat(ctx);
+  if (!unit) return replyHtml(ctx, taskTexts.noUnit);
+  const today = vnDate(ctx.deps.clock.now());
+  const { open, continuous } = await unitTaskList(ctx.deps.prisma, ctx.deps.catalog.get(), unit, today);
+  return replyHtml(ctx, taskTexts.list(unit, today, open, continuous));
+});
+
+async function confirmDone(ctx: BotContext, unit: CatalogUnit, m: Marked): Promise<void> {
+  if (!ctx.chat) return;
+  const msg = await ctx.reply(taskTexts.done(m.ref.task, unit, m.occ.due, m.note), {
+    parse_mode: "HTML",
+    reply_markup: { force_reply: true, selective: true, input_field_placeholder: taskTexts.evidencePlaceholder },
+  });
+  await recordEvidencePrompt(ctx.deps, { chatId: BigInt(ctx.chat.id), userId: BigInt(ctx.from?.id ?? 0), messageId: msg.message_id, rowId: m.rowId });
+}
+
+tasksFeature.command("xong", async (ctx) => {
+  const unit = unitOfChat(ctx);
+  if (!unit) return replyHtml(ctx, taskTexts.noUnit);
+  const [code = "", ...rest] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
+  if (!code) return replyHtml(ctx, taskTexts.xongUsage);
+  const note = rest.join(" ").trim().slice(0, 1000) || null;
+  const r = await markTaskDone(ctx.deps, unit, code.slice(0, 60), note, { by: ctx.from ? BigInt(ctx.from.id) : null, at: ctx.deps.clock.now() });
+  if (r.ok) return confirmDone(ctx, unit, r);
+  switch (r.reason) {
+    case "unknown": return replyHtml(ctx, taskTexts.unknown(r.code.slice(0, 60)));
+    case "not-lead": return replyHtml(ctx, taskTexts.notLead(r.ref.task, r.leads));
+    case "continuous": return replyHtml(ctx, taskTexts.continuous(r.ref.task));
+    case "already-done": return replyHtml(ctx, taskTexts.alreadyDone(r.ref.task, r.occ.due, vnDate(r.doneAt)));
+  }
+});
+
+tasksFeature.callbackQuery(/^task:(\d+)$/, async (ctx) => {
+  const unit = unitOfChat(ctx);
+  if (!unit) return ctx.answerCallbackQuery({ text: taskTexts.buttonNotLead, show_alert: true });
+  const r = await markRowDone(ctx.deps, Number(ctx.match[1]), unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
+  if (!r.ok) return ctx.answerCallbackQuery({ text: r.reason === "gone" ? taskTexts.buttonGone : taskTexts.buttonNotLead, show_alert: true });
+  if (r.already) return ctx.answerCallbackQuery({ text: taskTexts.buttonAlready });
+  await ctx.answerCallbackQuery({ text: taskTexts.buttonDone });
+  return confirmDone(ctx, unit, r);
+});
+
+/** A note or a file replying to our "đã ghi nhận hoàn thành" prompt. */
+tasksFeature.on("message", async (ctx, next) => {
+  const replyTo = ctx.message.reply_to_message;
+  if (!replyTo || replyTo.from?.id !== ctx.me.id || ctx.message.text?.startsWith("/")) return next();
+  const rowId = await evidencePromptRow(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id);
+  if (rowId === null) return next();
+  const doc = ctx.message.document;
+  if (doc) {
+    let bytes: Buffer;
+    try {
+      bytes = await ctx.files.download(doc.file_id, MAX_EVIDENCE_BYTES);
+    } catch (e) {
+      if (e instanceof FileTooLargeError) return replyHtml(ctx, taskTexts.evidenceTooLarge);
+      throw e;
+    }
+    const blob = await storeBlob(ctx.deps.prisma, bytes, doc.mime_type ?? "application/octet-stream", doc.file_name ?? "minh-chung");
+    const code = await attachEvidence(ctx.deps, rowId, { blobId: blob.id, ...(ctx.message.caption ? { note: ctx.message.caption.slice(0, 1000) } : {}) });
+    return code ? replyHtml(ctx, taskTexts.evidenceSaved(code, "file")) : next();
+  }
+  const text = (ctx.message.text ?? ctx.message.caption ?? "").trim();
+  if (!text) return next();
+  const code = await attachEvidence(ctx.deps, rowId, { note: text.slice(0, 1000) });
+  return code ? replyHtml(ctx, taskTexts.evidenceSaved(code, "note")) : next();
+});
