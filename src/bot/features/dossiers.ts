@@ -1,0 +1,15 @@
+/**
+ * Overdue dossiers (issue #5), one Composer made of its parts, in order: the upload (it must
+ * see documents before the figures upload does), the force-reply answers, the views, the
+ * buttons, the monthly list.
+ */
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { dossiersApologyFeature } from "./dossiersApology.js";
+import { dossiersLateListFeature } from "./dossiersLateList.js";
+import { dossiersRepliesFeature } from "./dossiersReplies.js";
+import { dossiersUploadFeature } from "./dossiersUpload.js";
+import { dossiersViewFeature } from "./dossiersView.js";
+
+export const dossiersFeature = new Composer<BotContext>();
+dossiersFeature.use(dossiersUploadFeature, dossiersRepliesFeature, dossiersViewFeature, dossiersApologyFeature, dossiersLateListFeature);

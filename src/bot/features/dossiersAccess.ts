@@ -1,0 +1,32 @@
+/** Which dossiers a chat may see (issue #5, NĐ 13/2023): its unit's, its head's, its leaders' subtree. */
+import { subtreeCodes } from "../../services/dossiersChats.js";
+import type { BotContext } from "../context.js";
+import { leadersRootOfChat, unitOfChat } from "./access.js";
+
+/** The unit whose head's chat this is (Chat kind "head", `/dangky thutruong <mã>`). */
+export function headUnitOfChat(ctx: BotContext): string | null {
+  const rec = ctx.chatRecord;
+  if (!rec || !rec.active || rec.kind !== "head" || !rec.unitCode) return null;
+  return ctx.deps.catalog.get().unit(rec.unitCode) ? rec.unitCode : null;
+}
+
+/**
+ * Units whose dossiers this chat may read: its own unit (unit chat, head's chat) or a leaders'
+ * subtree. Null elsewhere — private chats included: nobody browses dossiers outside the chats.
+ */
+export function visibleUnits(ctx: BotContext): { units: Set<string>; kind: "unit" | "head" | "leaders" } | null {
+  const unit = unitOfChat(ctx);
+  if (unit) return { units: new Set([unit.code]), kind: "unit" };
+  const head = headUnitOfChat(ctx);
+  if (head) return { units: new Set([head]), kind: "head" };
+  const root = leadersRootOfChat(ctx);
+  if (root) return { units: subtreeCodes(ctx.deps.catalog.get(), root.code), kind: "leaders" };
+  return null;
+}
+
+/** "Lan Nguyễn (@lan)" — the drafter's name printed as "người lập". */
+export function senderName(ctx: BotContext): string {
+  const f = ctx.from;
+  if (!f) return "?";
+  return [f.first_name, f.last_name].filter(Boolean).join(" ") || (f.username ? `@${f.username}` : String(f.id));
+}

@@ -1,0 +1,92 @@
+/**
+ * Answers to the dossier features' force-reply questions (issue #5): the reason for the delay,
+ * the new appointment date, the head's reason for sending a draft back. A message that replies
+ * to anything else passes on untouched.
+ */
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { nextWorkingDay } from "../../domain/calendar/index.js";
+import { dossierTexts as t } from "../../messages/dossiers.js";
+import { returnDrafts } from "../../services/apologyDecision.js";
+import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apologyFlow.js";
+import { todayOf, workCalendar } from "../../services/dossiersCalendar.js";
+import { askPending, closePending, findPending, type PendingData, type PendingKind } from "../../services/dossiersPending.js";
+import type { BotContext } from "../context.js";
+import { replyHtml } from "../reply.js";
+import { unitOfChat } from "./access.js";
+import { headUnitOfChat, senderName } from "./dossiersAccess.js";
+import { refusalText } from "./dossiersRefusals.js";
+
+export const dossiersRepliesFeature = new Composer<BotContext>();
+
+/** Asks (again) with force-reply and remembers what the answer is for. */
+export async function ask<K extends PendingKind>(
+  ctx: BotContext, text: string, placeholder: string, kind: K, data: PendingData<K>,
+): Promise<void> {
+  const chat = ctx.chat;
+  if (!chat) return;
+  const msg = await ctx.reply(text, {
+    parse_mode: "HTML",
+    reply_markup: { force_reply: true, input_field_placeholder: placeholder },
+  });
+  await askPending(ctx.deps, { chatId: BigInt(chat.id), userId: BigInt(ctx.from?.id ?? 0), messageId: msg.message_id, kind, data });
+}
+
+dossiersRepliesFeature.on("message", async (ctx, next) => {
+  const replyTo = ctx.message.reply_to_message;
+  if (!replyTo || replyTo.from?.id !== ctx.me.id || ctx.message.text?.startsWith("/")) return next();
+  const pending = await findPending(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id);
+  if (!pending) return next();
+  if (pending.kind === "dossier-upload") return replyHtml(ctx, t.replyWithFile); // files are taken by the upload feature
+  if (pending.userId !== BigInt(ctx.from.id)) return replyHtml(ctx, t.notYourQuestion);
+  const text = ctx.message.text ?? "";
+  switch (pending.kind) {
+    case "dossier-reason": {
+      const reason = checkReason(text);
+      if (!reason) return ask(ctx, t.reasonBad, t.reasonPlaceholder, "dossier-reason", pending.data);
+      if (!(await closePending(ctx.deps, pending.id))) return;
+      if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null);
+      const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: pending.data.dossierId } }))?.code ?? "";
+      const cal = await workCalendar();
+      return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date",
+        { dossierId: pending.data.dossierId, reason });
+    }
+    case "dossier-date": {
+      const checked = checkNewDate(text, todayOf(ctx.deps), await workCalendar());
+      if (!checked.ok) return ask(ctx, checked.message, t.datePlaceholder, "dossier-date", pending.data);
+      if (!(await closePending(ctx.deps, pending.id))) return;
+      return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date);
+    }
+    case "dossier-return": {
+      const reason = checkReason(text);
+      const head = headUnitOfChat(ctx);
+      if (!head) return replyHtml(ctx, t.headOnly);
+      if (!reason) return ask(ctx, t.reasonBad, t.returnPlaceholder, "dossier-return", pending.data);
+      if (!(await closePending(ctx.deps, pending.id))) return;
+      const r = await returnDrafts(ctx.deps, { dossierId: pending.data.dossierId, headUnitCode: head, by: BigInt(ctx.from.id), reason });
+      if (!r.ok) return replyHtml(ctx, r.reason === "already-decided" ? t.alreadyDecided : t.headOnly);
+      return replyHtml(ctx, t.returnedHead(r.dossier.code));
+    }
+  }
+});
+
+async function draft(ctx: BotContext, dossierId: number, reason: string, newDate: string | null): Promise<unknown> {
+  const unit = unitOfChat(ctx);
+  const chat = ctx.chat;
+  if (!unit || !chat || !ctx.from) return replyHtml(ctx, t.notThisChat);
+  await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+  const outcome: DraftOutcome = await submitDrafts(ctx.deps, {
+    dossierId, unitCode: unit.code, reason, newDate, by: { id: BigInt(ctx.from.id), name: senderName(ctx) }, chatId: BigInt(chat.id),
+  });
+  const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } }))?.code ?? "";
+  switch (outcome.kind) {
+    case "refused":
+      return refusalText(ctx, outcome.refusal, code, dossierId);
+    case "sent-to-head":
+      return replyHtml(ctx, t.draftSent(code, newDate !== null));
+    case "no-head": {
+      await replyHtml(ctx, t.noHeadChat(unit.code), new InlineKeyboard().text(t.sendToHeadButton, `dx:s:${dossierId}`));
+      for (const d of outcome.drafts) await ctx.replyWithDocument(new InputFile(d.bytes, d.filename), { caption: d.caption });
+      return;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `/hoso <mã>` — one dossier's state; `/quahan` — the unit's overdue and soon-due dossiers
+ * (issue #5). Only in the chats allowed to see them; a dossier of another unit reads as
+ * "not found", so its existence does not leak either.
+ */
+import { Composer } from "grammy";
+import { dossierTexts as t } from "../../messages/dossiers.js";
+import { todayOf, workCalendar } from "../../services/dossiersCalendar.js";
+import { briefOf, dossiersNeedingAttention, findDossier, overdueDays } from "../../services/dossiersQuery.js";
+import { phaseOf } from "../../services/dossiersState.js";
+import type { BotContext } from "../context.js";
+import { replyHtml } from "../reply.js";
+import { visibleUnits } from "./dossiersAccess.js";
+
+export const dossiersViewFeature = new Composer<BotContext>();
+
+dossiersViewFeature.command("hoso", async (ctx) => {
+  const scope = visibleUnits(ctx);
+  if (!scope) return replyHtml(ctx, t.hosoNotHere);
+  const codeText = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/)[0] ?? "";
+  if (!codeText) return replyHtml(ctx, t.hosoUsage);
+  const found = await findDossier(ctx.deps, codeText.slice(0, 80), scope.units);
+  if (!found) return replyHtml(ctx, t.hosoNotFound(codeText.slice(0, 80)));
+  const { dossier: d, documents } = found;
+  const cal = await workCalendar();
+  const today = todayOf(ctx.deps);
+  return replyHtml(ctx, t.hosoView({
+    ...d,
+    unitName: ctx.deps.catalog.get().unit(d.unitCode)?.name ?? d.unitCode,
+    // The citizen's name stays with the unit that handles the dossier (NĐ 13/2023).
+    applicantName: scope.kind === "unit" ? d.applicantName : null,
+    phase: phaseOf(d, today, cal),
+    overdueDays: overdueDays(d, today, cal),
+    documents,
+  }));
+});
+
+dossiersViewFeature.command("quahan", async (ctx) => {
+  const scope = visibleUnits(ctx);
+  if (!scope) return replyHtml(ctx, t.hosoNotHere);
+  const cal = await workCalendar();
+  const today = todayOf(ctx.deps);
+  const catalog = ctx.deps.catalog.get();
+  const parts: string[] = [];
+  for (const unitCode of scope.units) {
+    const list = await dossiersNeedingAttention(ctx.deps, { unitCode }, today, cal);
+    if (list.length === 0) continue;
+    const overdue = list.filter((x) => x.phase === "overdue").map((x) => briefOf(x.dossier, today, cal));
+    const soon = list.filter((x) => x.phase === "due-soon").map((x) => briefOf(x.dossier, today, cal));
+    parts.push(t.quahanList(catalog.unit(unitCode)?.name ?? unitCode, overdue, soon));
+  }
+  if (parts.length === 0) {
+    const only = scope.units.size === 1 ? [...scope.units][0] : undefined;
+    return replyHtml(ctx, t.quahanNone(only ? catalog.unit(only)?.name ?? only : "Các đơn vị theo dõi"));
+  }
+  return replyHtml(ctx, parts.join("\n\n"));
+});

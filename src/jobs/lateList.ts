@@ -1,0 +1,60 @@
+/**
+ * The monthly list of who was late (issue #5 "Publishing who is late"): LATE_LIST_CRON fires
+ * daily; on the first working day of the month (Tết or a long 1/1 weekend can push it to the
+ * 3rd or later) every leaders' chat gets last month's list for its subtree, with the .xlsx.
+ */
+import { isWorkingDay, previousWorkingDay, type WorkCalendar } from "../domain/calendar/index.js";
+import { monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
+import { dossierTexts as t } from "../messages/dossiers.js";
+import { splitMessage } from "../bot/html.js";
+import { pushDocument, XLSX_MIME } from "../services/apologyPush.js";
+import type { AppDeps } from "../services/context.js";
+import { workCalendar } from "../services/dossiersCalendar.js";
+import { buildLateList, previousMonth } from "../services/dossiersLateList.js";
+import { lateListXlsx } from "../services/dossiersLateXlsx.js";
+import { pushText } from "../services/notify.js";
+import type { JobDefinition } from "./scheduler.js";
+
+export const LATE_LIST_CATCH_UP_MS = 8 * 3_600_000;
+
+export function isFirstWorkingDayOfMonth(day: IsoDate, cal: WorkCalendar): boolean {
+  return isWorkingDay(day, cal) && monthOf(previousWorkingDay(day, cal)) !== monthOf(day);
+}
+
+export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCalendar): Promise<{ month: string; chats: number }> {
+  const month = previousMonth(day);
+  const chats = await deps.prisma.chat.findMany({ where: { kind: "leaders", active: true, unitCode: { not: null } } });
+  let sent = 0;
+  for (const chat of chats) {
+    const root = chat.unitCode ? deps.catalog.get().unit(chat.unitCode) : undefined;
+    if (!root) continue;
+    const list = await buildLateList(deps, { month, rootCode: root.code, asOf: day, cal });
+    const key = `late-list:${month}:${chat.chatId}`;
+    for (const [i, text] of splitMessage(t.lateList(month, list.units, true)).entries()) {
+      await pushText(deps, { chatId: chat.chatId, dedupKey: i === 0 ? key : `${key}:p${i}`, kind: "late-list", text });
+    }
+    if (list.units.length > 0) {
+      const bytes = await lateListXlsx(list, root.name);
+      await pushDocument(deps, {
+        chatId: chat.chatId, dedupKey: `${key}:xlsx`, kind: "late-list",
+        doc: { bytes, filename: `ds-ho-so-qua-han-${month}.xlsx`, caption: t.dsCaption(month), mime: XLSX_MIME },
+      });
+    }
+    sent++;
+  }
+  return { month, chats: sent };
+}
+
+export function lateListJob(deps: AppDeps, cron: string): JobDefinition {
+  return {
+    name: "late-list",
+    cron,
+    catchUpWithinMs: LATE_LIST_CATCH_UP_MS,
+    async run({ fireTime }) {
+      const day = vnDate(fireTime);
+      const cal = await workCalendar();
+      if (!isFirstWorkingDayOfMonth(day, cal)) return { day, skipped: "not the first working day" };
+      return { day, ...(await publishLateList(deps, day, cal)) };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The head's decision on a dossier's drafts (issue #5): "Duyệt" numbers and issues them and
+ * sends the final documents to the unit chat; "Trả lại" records the reason. The officer's
+ * chat is told either way. Claims are atomic (status pending → …), so two presses decide once.
+ */
+import { vnDate } from "../domain/directive/dates.js";
+import type { Dossier, DossierDocument } from "../db/generated/client.js";
+import { dossierTexts as t } from "../messages/dossiers.js";
+import { formInForce, type DossierDocKind } from "./apologyForms.js";
+import { pushDocument } from "./apologyPush.js";
+import { renderDossierDocument } from "./apologyRender.js";
+import type { AppDeps } from "./context.js";
+import { unitChatIds } from "./dossiersChats.js";
+import { pushText } from "./notify.js";
+
+export type DecisionRefusal = "gone" | "not-head" | "already-decided";
+export type ApproveOutcome = { ok: true; dossier: Dossier; numbers: string[] } | { ok: false; reason: DecisionRefusal };
+
+const KIND_ORDER: Record<string, number> = { apology: 0, explanation: 1 };
+
+async function dossierForHead(deps: Pick<AppDeps, "prisma">, dossierId: number, headUnitCode: string) {
+  const dossier = await deps.prisma.dossier.findUnique({ where: { id: dossierId } });
+  if (!dossier) return { ok: false as const, reason: "gone" as const };
+  if (dossier.unitCode !== headUnitCode) return { ok: false as const, reason: "not-head" as const };
+  return { ok: true as const, dossier };
+}
+
+/** Numbers restart every year, per unit and document symbol: "3/XL-TN-X1". */
+export async function approveDrafts(deps: AppDeps, input: { dossierId: number; headUnitCode: string; by: bigint }): Promise<ApproveOutcome> {
+  const found = await dossierForHead(deps, input.dossierId, input.headUnitCode);
+  if (!found.ok) return found;
+  const { dossier } = found;
+  const now = deps.clock.now();
+  const today = vnDate(now);
+  const yearStart = new Date(`${today.slice(0, 4)}-01-01T00:00:00+07:00`);
+  const issued = await deps.prisma.$transaction(async (tx) => {
+    const pending = await tx.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
+    const out: DossierDocument[] = [];
+    for (const doc of pending.sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))) {
+      const symbol = `${formInForce(kindOf(doc.kind), today).symbol}-${dossier.unitCode}`;
+      const count = await tx.dossierDocument.count({
+        where: { status: "issued", number: { endsWith: `/${symbol}` }, approvedAt: { gte: yearStart } },
+      });
+      const claimed = await tx.dossierDocument.updateMany({
+        where: { id: doc.id, status: "pending" },
+        data: { status: "issued", number: `${count + 1}/${symbol}`, approvedBy: input.by, approvedAt: now },
+      });
+      if (claimed.count === 1) out.push({ ...doc, status: "issued", number: `${count + 1}/${symbol}`, approvedBy: input.by, approvedAt: now });
+    }
+    return out;
+  });
+  if (issued.length === 0) return { ok: false, reason: "already-decided" };
+  const numbers = issued.flatMap((d) => (d.number ? [d.number] : []));
+  const finals = await Promise.all(issued.map((doc) => renderDossierDocument(deps, { dossier, doc, draft: false })));
+  const officerChat = issued[0]?.createdChatId;
+  const targets = [...new Set([...(await unitChatIds(deps, dossier.unitCode)), ...(officerChat ? [officerChat] : [])])];
+  for (const chatId of targets) {
+    if (chatId === officerChat) {
+      await pushText(deps, { chatId, dedupKey: `dossier-approved:${issued[0]?.id}:${chatId}`, kind: "dossier-decision", text: t.approvedUnit(dossier.code, numbers) });
+    }
+    for (const [i, doc] of finals.entries()) {
+      await pushDocument(deps, { chatId, dedupKey: `dossier-issued:${issued[i]?.id}:${chatId}`, kind: "dossier-issued", doc });
+    }
+  }
+  deps.logger.info({ dossierId: dossier.id, documents: issued.length }, "dossier documents issued");
+  return { ok: true, dossier, numbers };
+}
+
+export type ReturnOutcome = { ok: true; dossier: Dossier } | { ok: false; reason: DecisionRefusal };
+
+/** Checked when "Trả lại" is pressed, before the reason is asked. */
+export async function canDecide(deps: Pick<AppDeps, "prisma">, dossierId: number, headUnitCode: string): Promise<ReturnOutcome> {
+  const found = await dossierForHead(deps, dossierId, headUnitCode);
+  if (!found.ok) return found;
+  const pending = await deps.prisma.dossierDocument.count({ where: { dossierCode: found.dossier.code, status: "pending" } });
+  return pending > 0 ? found : { ok: false, reason: "already-decided" };
+}
+
+export async function returnDrafts(
+  deps: AppDeps, input: { dossierId: number; headUnitCode: string; by: bigint; reason: string },
+): Promise<ReturnOutcome> {
+  const found = await dossierForHead(deps, input.dossierId, input.headUnitCode);
+  if (!found.ok) return found;
+  const { dossier } = found;
+  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
+  const claimed = await deps.prisma.dossierDocument.updateMany({
+    where: { id: { in: pending.map((d) => d.id) }, status: "pending" },
+    data: { status: "returned", returnReason: input.reason, approvedBy: input.by, approvedAt: deps.clock.now() },
+  });
+  const first = pending[0];
+  if (claimed.count === 0 || !first) return { ok: false, reason: "already-decided" };
+  const withApology = pending.some((d) => d.kind === "apology");
+  await pushText(deps, {
+    chatId: first.createdChatId, dedupKey: `dossier-returned:${first.id}`, kind: "dossier-decision",
+    text: t.returnedUnit(dossier.code, input.reason),
+    replyMarkup: { inline_keyboard: [[{
+      text: withApology ? t.apologyButton : t.explanationButton, callback_data: `dx:${withApology ? "a" : "g"}:${dossier.id}`,
+    }]] },
+  });
+  return { ok: true, dossier };
+}
+
+function kindOf(kind: string): DossierDocKind {
+  return kind === "apology" ? "apology" : "explanation";
+}

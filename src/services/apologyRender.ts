@@ -1,0 +1,46 @@
+/**
+ * A dossier document as a .docx (issue #5): the legal form in force on the document's date
+ * (apologyForms.ts), filled from the dossier and the conversation. Drafts carry "DỰ THẢO" and
+ * no number; the issued document carries its number and approval date.
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import Docxtemplater from "docxtemplater";
+import PizZip from "pizzip";
+import { vnDate } from "../domain/directive/dates.js";
+import type { Dossier, DossierDocument } from "../db/generated/client.js";
+import { dossierTexts as t } from "../messages/dossiers.js";
+import { documentFields, type DocumentFields } from "./apologyFields.js";
+import { formInForce } from "./apologyForms.js";
+import { safeFilePart, type RenderedDocument } from "./apologyPush.js";
+import type { AppDeps } from "./context.js";
+
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+export async function fillTemplate(template: string, fields: DocumentFields): Promise<Buffer> {
+  const zip = new PizZip(await readFile(`${TEMPLATES_DIR}${template}`));
+  const doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => "" });
+  doc.render(fields);
+  return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+export async function renderDossierDocument(
+  deps: Pick<AppDeps, "catalog" | "clock">,
+  input: { dossier: Dossier; doc: DossierDocument; draft: boolean },
+): Promise<RenderedDocument> {
+  const { dossier, doc, draft } = input;
+  const catalog = deps.catalog.get();
+  const unit = catalog.unit(dossier.unitCode) ?? { code: dossier.unitCode, name: dossier.unitCode, tier: "", parentCode: null };
+  const date = !draft && doc.approvedAt ? vnDate(doc.approvedAt) : vnDate(deps.clock.now());
+  const kind = doc.kind === "apology" ? "apology" : "explanation";
+  const form = formInForce(kind, date);
+  const fields = documentFields({ form, unit, catalog, date, number: draft ? null : doc.number, dossier, doc });
+  const bytes = await fillTemplate(form.template, fields);
+  const stem = `${kind === "apology" ? "xin-loi" : "giai-trinh"}-${safeFilePart(dossier.code)}`;
+  const number = doc.number ?? "";
+  return {
+    bytes,
+    filename: draft ? `${stem}-du-thao.docx` : `${stem}-so-${safeFilePart(number.split("/")[0] ?? "")}.docx`,
+    caption: draft ? t.draftCaption(form.title, dossier.code) : `${t.issuedCaption(form.title, number)} — hồ sơ ${dossier.code}`,
+  };
+}
