@@ -1,12 +1,15 @@
 /**
  * Opens the database named by DATABASE_URL, applies migrations, returns a Prisma client on a
  * driver adapter (Prisma 6.19 + JS engine: the line that runs offline, ENVIRONMENT-NOTES.md).
+ * `file:` → SQLite (better-sqlite3); `postgresql://` → PostgreSQL (`pg`, issue #7).
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./migrate.js";
+import { createPgPrisma, isPostgresUrl, pgMigrationDriver, withPgClient, type PgClientOptions } from "./postgres.js";
 import { openSqlite, sqliteMigrationDriver, sqlitePath } from "./sqlite.js";
 
+/** The client every module is typed against (the SQLite one; PostgreSQL's is cast to it below). */
 export type Db = InstanceType<typeof PrismaClient>;
 
 export interface OpenedDb {
@@ -16,10 +19,11 @@ export interface OpenedDb {
   close(): Promise<void>;
 }
 
-export async function openDatabase(url: string): Promise<OpenedDb> {
-  if (!url.startsWith("file:")) {
-    throw new Error("PostgreSQL chưa được hỗ trợ trong bản này: dùng DATABASE_URL=file:./data/dondoc.db");
-  }
+export type OpenOptions = PgClientOptions;
+
+export async function openDatabase(url: string, o: OpenOptions = {}): Promise<OpenedDb> {
+  if (isPostgresUrl(url)) return openPostgres(url, o);
+  if (!url.startsWith("file:")) throw new Error("DATABASE_URL phải bắt đầu bằng file: (SQLite) hoặc postgresql:// (PostgreSQL)");
   const raw = openSqlite(url);
   let applied: string[];
   try {
@@ -30,4 +34,17 @@ export async function openDatabase(url: string): Promise<OpenedDb> {
   const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 });
   const prisma = new PrismaClient({ adapter });
   return { prisma, dialect: "sqlite", applied, close: () => prisma.$disconnect() };
+}
+
+async function openPostgres(url: string, o: OpenOptions): Promise<OpenedDb> {
+  const applied = await withPgClient(url, (c) => applyMigrations(pgMigrationDriver(c)));
+  const pgPrisma = createPgPrisma(url, o);
+  // The cast: both clients are generated from one data model (prisma/postgresql/schema.prisma is
+  // derived mechanically from prisma/schema.prisma, and test/db/postgres-derive.test.ts fails on
+  // drift), so their model delegates, $queryRaw, $transaction and result types are the same.
+  // TypeScript still sees two unrelated generated classes — and the PostgreSQL one accepts a
+  // few extra options (e.g. `mode: "insensitive"`) that code typed against Db cannot use, which
+  // keeps every caller portable to SQLite.
+  const prisma = pgPrisma as unknown as Db;
+  return { prisma, dialect: "postgresql", applied, close: () => pgPrisma.$disconnect() };
 }

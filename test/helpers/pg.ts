@@ -1,0 +1,37 @@
+/**
+ * Where the test PostgreSQL is (issue #7). `npm test` runs scripts/test-setup.sh first, which
+ * starts a throw-away cluster and writes its admin URL to data/test-pg-url; TEST_DATABASE_URL
+ * overrides it (any server where we may CREATE DATABASE). Absent → PostgreSQL tests skip,
+ * saying why, except in the PostgreSQL run of the suite (DONDOC_TEST_DB=postgres), which fails.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createDatabase, dropDatabase } from "../../src/db/postgres.js";
+
+const URL_FILE = "data/test-pg-url";
+
+export function testPgAdminUrl(): string | undefined {
+  const fromEnv = process.env.TEST_DATABASE_URL?.trim();
+  if (fromEnv) return fromEnv;
+  if (!existsSync(URL_FILE)) return undefined;
+  return readFileSync(URL_FILE, "utf8").trim() || undefined;
+}
+
+export const PG_SKIP_MESSAGE =
+  "PostgreSQL tests skipped: no test server (run `npm test`, whose pretest starts one, or set TEST_DATABASE_URL)";
+
+/** True when the whole suite runs on PostgreSQL (`.ci/run`'s second pass). */
+export const suiteOnPostgres = (): boolean => process.env.DONDOC_TEST_DB === "postgres";
+
+export function requirePgAdminUrl(): string {
+  const url = testPgAdminUrl();
+  if (!url) throw new Error(`DONDOC_TEST_DB=postgres but ${PG_SKIP_MESSAGE.replace("PostgreSQL tests skipped: ", "")}`);
+  return url;
+}
+
+/** A fresh, empty database on the test server; `drop()` removes it even if connections linger. */
+export async function createPgDatabase(adminUrl: string, prefix = "dondoc_t"): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const url = await createDatabase(adminUrl, name);
+  return { url, name, drop: () => dropDatabase(adminUrl, name) };
+}
