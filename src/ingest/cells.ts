@@ -28,7 +28,7 @@ export function isBlank(cell: Cell): boolean {
 /** The cell as the user would read it; dates as `dd/mm/yyyy[ hh:mm]`. */
 export function cellText(cell: Cell): string {
   if (cell === null) return "";
-  if (typeof cell === "string") return cell.replace(/\s+/g, " ").trim();
+  if (typeof cell === "string") return /\s\s|[\t\n\r\u00a0]/.test(cell) ? cell.replace(/\s+/g, " ").trim() : cell.trim();
   if (typeof cell === "number") return String(cell);
   const t = fromDate(cell);
   if (!t) return "";
@@ -71,9 +71,14 @@ function fromDate(d: Date): LocalDateTime | null {
 
 function fromParts(y: number, mo: number, d: number, h = 0, mi = 0): LocalDateTime | null {
   if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return null;
-  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  if (d > daysInMonth(y, mo)) return null;
   const date = `${y}-${pad2(mo)}-${pad2(d)}`;
   return h === 0 && mi === 0 ? date : `${date}T${pad2(h)}:${pad2(mi)}`;
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
 const DMY = String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`;

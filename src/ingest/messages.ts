@@ -58,7 +58,7 @@ export function listRows(rows: readonly number[], max = 5): string {
 export const reason = {
   missing: (column: string) => `thiếu ${column}`,
   uncachedFormula: (column: string) =>
-    `ô ${column} là công thức chưa có kết quả tính (hãy mở tệp trong Excel, lưu lại rồi gửi, hoặc nhập số trực tiếp)`,
+    `ô ${column} là công thức chưa có kết quả tính hoặc bị lỗi (#DIV/0!, #N/A…): hãy mở tệp trong Excel, sửa công thức, lưu lại rồi gửi, hoặc nhập số trực tiếp`,
   unknownUnit: (text: string) => `mã đơn vị "${text}" không tồn tại`,
   unknownIndicator: (text: string) => `mã chỉ tiêu "${text}" không tồn tại`,
   badPeriod: (text: string) => `kỳ báo cáo "${text}" không hợp lệ (ghi tháng/năm, ví dụ 10/2026 hoặc "tháng 10/2026")`,

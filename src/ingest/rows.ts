@@ -22,14 +22,19 @@ export function blankReason(grid: Grid, rowNumber: number, col: number | undefin
 
 /** Row numbers grouped by key, only for keys seen more than once. */
 export function duplicateGroups(entries: readonly { key: string; rowNumber: number }[]): Map<string, number[]> {
-  const byKey = new Map<string, number[]>();
+  const first = new Map<string, number>();
+  const groups = new Map<string, number[]>();
   for (const { key, rowNumber } of entries) {
-    const list = byKey.get(key);
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, rowNumber);
+      continue;
+    }
+    const list = groups.get(key);
     if (list) list.push(rowNumber);
-    else byKey.set(key, [rowNumber]);
+    else groups.set(key, [seen, rowNumber]);
   }
-  for (const [key, rows] of byKey) if (rows.length < 2) byKey.delete(key);
-  return byKey;
+  return groups;
 }
 
 /** "Tổng cộng", "Cộng", "Tổng số", "TỔNG": the sum row offices put under the units. */

@@ -1,13 +1,13 @@
 /**
- * Zip-bomb guard for .xlsx uploads. exceljs hands the whole archive to JSZip, which inflates
- * every entry in memory and only afterwards compares sizes, so we vet the archive ourselves:
+ * Zip-bomb guard for .xlsx uploads. exceljs's readers inflate entries without any size cap
+ * (JSZip compares sizes only afterwards), so we vet the archive ourselves:
  *
  * 1. read the central directory WITHOUT inflating anything and reject on declared sizes
  *    (total, per-entry ratio, entry count, zip64, encryption, odd methods, overlapping data);
  * 2. inflate each entry with node:zlib capped at its declared size (`maxOutputLength`), so a
  *    lying header stops the inflater at the cap instead of filling memory;
- * 3. repack the verified bytes as STORED entries for exceljs: JSZip then has nothing left to
- *    inflate (which also saves its slow pure-JS inflate — part of the 1.5× time budget).
+ * 3. repack the verified bytes as STORED entries (`storeZip`) for exceljs's streaming reader,
+ *    which then inflates nothing itself.
  */
 import { inflateRawSync } from "node:zlib";
 import { IngestError } from "./errors.js";
@@ -110,35 +110,40 @@ function dataStart(buf: Buffer, e: ZipEntry): number {
   return start;
 }
 
-export interface VerifiedZip {
-  entries: ZipEntry[];
-  /** The same archive with every entry STORED, sizes proven by actually inflating them. */
-  stored: Buffer;
-  /** The verified uncompressed bytes of one entry (a view into `stored`). */
-  dataOf(name: string): Buffer | undefined;
+export interface VerifiedEntry {
+  name: string;
+  crc32: number;
+  /** The uncompressed bytes, proven by actually inflating them under the declared-size cap. */
+  data: Buffer;
 }
 
-/** Steps 2 and 3. Throws `IngestError` (UNSAFE_ZIP / CORRUPT_FILE) on any inconsistency. */
-export function verifyAndRepack(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): VerifiedZip {
+/** Steps 1 and 2 for the entries `wanted`. Throws `IngestError` (UNSAFE_ZIP / CORRUPT_FILE) on any inconsistency. */
+export function unzipVerified(
+  buf: Buffer,
+  wanted: (name: string) => boolean = () => true,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): VerifiedEntry[] {
   const entries = listZipEntries(buf, limits);
   assertNoOverlap(buf, entries);
+  // Entries nobody reads (images, drawings) are size-checked above but never inflated.
+  return entries.filter((e) => wanted(e.name)).map((e) => ({ name: e.name, crc32: e.crc32, data: inflateEntry(buf, e) }));
+}
+
+/** Step 3: a zip with every entry STORED, in the given order. */
+export function storeZip(entries: readonly VerifiedEntry[]): Buffer {
   const names = entries.map((e) => Buffer.from(e.name, "utf8"));
-  const localSize = entries.reduce((n, e, i) => n + 30 + (names[i]?.length ?? 0) + e.uncompressedSize, 0);
+  const localSize = entries.reduce((n, e, i) => n + 30 + (names[i]?.length ?? 0) + e.data.length, 0);
   const centralSize = names.reduce((n, name) => n + 46 + name.length, 0);
   const out = Buffer.alloc(localSize + centralSize + 22);
-  const views = new Map<string, Buffer>();
   const offsets: number[] = [];
   let p = 0;
   entries.forEach((e, i) => {
     const name = names[i] ?? Buffer.alloc(0);
-    const data = inflateEntry(buf, e);
     offsets.push(p);
     writeHeader(out, p, SIG_LOCAL, e, name.length);
     name.copy(out, p + 30);
     p += 30 + name.length;
-    data.copy(out, p);
-    views.set(e.name, out.subarray(p, p + data.length));
-    p += data.length;
+    p += e.data.copy(out, p);
   });
   const cdStart = p;
   entries.forEach((e, i) => {
@@ -153,7 +158,7 @@ export function verifyAndRepack(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIM
   out.writeUInt16LE(entries.length, p + 10);
   out.writeUInt32LE(p - cdStart, p + 12);
   out.writeUInt32LE(cdStart, p + 16);
-  return { entries, stored: out, dataOf: (name) => views.get(name) };
+  return out;
 }
 
 function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
@@ -183,15 +188,15 @@ function assertNoOverlap(buf: Buffer, entries: ZipEntry[]): void {
 }
 
 /** Local (30-byte) and central (46-byte) headers share their fields from offset 4/6 on. */
-function writeHeader(out: Buffer, p: number, sig: number, e: ZipEntry, nameLen: number): void {
+function writeHeader(out: Buffer, p: number, sig: number, e: VerifiedEntry, nameLen: number): void {
   const q = sig === SIG_CENTRAL ? p + 2 : p; // central headers carry an extra "version made by"
   out.writeUInt32LE(sig, p);
   if (sig === SIG_CENTRAL) out.writeUInt16LE(20, p + 4);
   out.writeUInt16LE(20, q + 4);
-  out.writeUInt16LE(e.flags & 0x0800, q + 6); // keep only the UTF-8 name flag
+  out.writeUInt16LE(0x0800, q + 6); // names are written as UTF-8
   out.writeUInt16LE(0, q + 8);
   out.writeUInt32LE(e.crc32, q + 14);
-  out.writeUInt32LE(e.uncompressedSize, q + 18);
-  out.writeUInt32LE(e.uncompressedSize, q + 22);
+  out.writeUInt32LE(e.data.length, q + 18);
+  out.writeUInt32LE(e.data.length, q + 22);
   out.writeUInt16LE(nameLen, q + 26);
 }

@@ -136,7 +136,7 @@ describe("parseFigures: from real files", () => {
     });
     const r = parseFigures(await readSheet({ fileName: "so-lieu.xlsx", data }), opts);
     expect(r.rows).toEqual([expect.objectContaining({ rowNumber: 4, period: "2026-10", numerator: 40, denominator: 50 })]);
-    expect(r.rejected).toEqual([{ rowNumber: 5, reason: expect.stringMatching(/Mẫu số là công thức chưa có kết quả/) }]);
+    expect(r.rejected).toEqual([{ rowNumber: 5, reason: expect.stringMatching(/Mẫu số là công thức chưa có kết quả tính hoặc bị lỗi/) }]);
   });
 
   it("reads a ';' CSV with BOM written by Vietnamese Excel", async () => {

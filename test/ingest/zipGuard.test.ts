@@ -2,7 +2,7 @@ import { deflateRawSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IngestError } from "../../src/ingest/errors.js";
 import { readSheet } from "../../src/ingest/readSheet.js";
-import { listZipEntries, verifyAndRepack } from "../../src/ingest/zipGuard.js";
+import { listZipEntries, storeZip, unzipVerified } from "../../src/ingest/zipGuard.js";
 import { makeZip, workbookBuffer } from "./fixtures.js";
 
 const MB = 1024 * 1024;
@@ -48,13 +48,13 @@ describe("zip-bomb guard", () => {
       { name: "xl/workbook.xml", raw: bombRaw, declaredSize: 2 * MB },
     ]);
     expect(() => listZipEntries(zip)).not.toThrow(); // headers alone look plausible (ratio ~14:1)
-    expect(() => verifyAndRepack(zip)).toThrow(/inflates past its declared size/);
+    expect(() => unzipVerified(zip)).toThrow(/inflates past its declared size/);
   });
 
   it("rejects overlapping entries (non-recursive bombs reuse one compressed stream)", () => {
     const first = { name: "a.xml", data: Buffer.from("<a/>".repeat(100)) };
     const zip = makeZip([first, { name: "b.xml", data: Buffer.from("<b/>"), offsetOverride: 0 }]);
-    expect(codeOf(() => verifyAndRepack(zip))).toBe("UNSAFE_ZIP");
+    expect(codeOf(() => unzipVerified(zip))).toBe("UNSAFE_ZIP");
   });
 
   it("rejects zip64 markers and unknown compression methods", () => {
@@ -74,10 +74,20 @@ describe("zip-bomb guard", () => {
 
   it("repacks a real workbook as stored entries with identical content", async () => {
     const buf = await workbookBuffer((ws) => ws.addRow(["Mã đơn vị", 1]));
-    const verified = verifyAndRepack(buf);
-    const names = verified.entries.map((e) => e.name);
-    expect(names).toContain("xl/workbook.xml");
-    expect(listZipEntries(verified.stored).every((e) => e.method === 0)).toBe(true);
-    expect(verified.dataOf("xl/workbook.xml")?.toString("utf8")).toMatch(/<workbook/);
+    const entries = unzipVerified(buf);
+    expect(entries.map((e) => e.name)).toContain("xl/workbook.xml");
+    const stored = storeZip(entries);
+    expect(listZipEntries(stored).every((e) => e.method === 0)).toBe(true);
+    const again = unzipVerified(stored);
+    expect(again.map((e) => e.data.toString("utf8"))).toEqual(entries.map((e) => e.data.toString("utf8")));
+  });
+
+  it("inflates only the entries asked for", () => {
+    const zip = makeZip([
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/media/image1.png", raw: Buffer.from("not deflate at all"), declaredSize: 100 },
+    ]);
+    expect(unzipVerified(zip, (n) => n.startsWith("xl/w")).map((e) => e.name)).toEqual(["xl/workbook.xml"]);
+    expect(() => unzipVerified(zip)).toThrow(IngestError);
   });
 });
