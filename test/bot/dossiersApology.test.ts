@@ -1,0 +1,156 @@
+/**
+ * From upload to document (issue #5 "Done means"): the prompt, the guided conversation, the
+ * draft to the unit head, approval and the numbered .docx; a second re-appointment refused;
+ * a draft sent back with a reason; a unit without a head's chat.
+ */
+import { writeFileSync } from "node:fs";
+import type { Message } from "grammy/types";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { docxText, exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
+
+let w: World;
+beforeEach(async () => {
+  w = await startWorld("2026-11-24T09:00:00+07:00");
+  await w.upload(await exportXlsx([row(A, { "Ngày hẹn trả": "26/11/2026" })]));
+  await w.sweep("2026-11-25");
+  w.h.clock.set("2026-11-25T10:00:00+07:00");
+});
+afterEach(async () => w?.stop());
+
+const A = "H15.50.05.13-261120-0001";
+const REASON = "Chờ kết quả xác minh của Công an phường";
+
+const last = (chatId: number): Message => {
+  const m = w.h.emu.botMessages(chatId).at(-1);
+  if (!m) throw new Error(`no message in ${chatId}`);
+  return m;
+};
+const docsIn = (messages: readonly Message[]) => messages.flatMap((m) => (m.document ? [m.document] : []));
+const bytesOf = (fileId: string): Buffer => {
+  const f = w.h.emu.file(fileId);
+  if (!f) throw new Error("file not stored");
+  return f.bytes;
+};
+
+/** Prompt → "Lập văn bản xin lỗi" → reason → date; returns the bot's last answer in the unit chat. */
+async function apologise(date: string, from = OFFICER): Promise<Message> {
+  const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("sắp quá hạn"));
+  if (!prompt) throw new Error("no prompt");
+  const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", from);
+  expect(askReason?.text).toContain("lý do chậm trễ");
+  const askDate = await w.say(REASON, UNIT, from, askReason?.message_id);
+  expect(askDate.text).toContain("ngày hẹn trả kết quả mới");
+  return w.say(date, UNIT, from, askDate.message_id);
+}
+
+describe("the apology letter", () => {
+  it("goes from the prompt to a numbered .docx through the unit head's approval", async () => {
+    const headBefore = w.count(HEAD);
+    const sent = await apologise("01/12/2026");
+    expect(sent.text).toContain(`Đã gửi dự thảo văn bản xin lỗi và báo cáo giải trình của hồ sơ ${A} tới thủ trưởng`);
+    await w.drained();
+    const toHead = w.h.emu.botMessages(HEAD).slice(headBefore);
+    const drafts = docsIn(toHead);
+    expect(drafts.map((d) => d.file_name)).toEqual([`xin-loi-${A}-du-thao.docx`, `giai-trinh-${A}-du-thao.docx`]);
+    const draftXml = docxText(bytesOf(drafts[0]?.file_id ?? ""));
+    expect(draftXml).toContain("DỰ THẢO");
+    const request = last(HEAD);
+    expect(request.text).toContain(`Lý do chậm trễ: ${REASON}`);
+    expect(request.text).toContain("Hẹn trả mới: 01/12/2026 (Thứ Ba)");
+
+    const unitBefore = w.count(UNIT);
+    const { answer } = await w.press(HEAD, request, "✅ Duyệt", HEAD_USER);
+    expect(answer.text).toBe("Đã duyệt.");
+    await w.drained();
+    const toUnit = w.h.emu.botMessages(UNIT).slice(unitBefore);
+    expect(toUnit.map((m) => m.text ?? "").join("\n")).toContain("Thủ trưởng đã duyệt văn bản của hồ sơ");
+    const finals = docsIn(toUnit);
+    expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-1.docx`, `giai-trinh-${A}-so-1.docx`]);
+    const apology = bytesOf(finals[0]?.file_id ?? "");
+    const xml = docxText(apology);
+    for (const field of ["UBND PHƯỜNG ĐỨC XUÂN", "UBND HUYỆN ĐÔNG ANH", "1/XL-TN-X1", "Đức Xuân, ngày 25 tháng 11 năm 2026",
+      "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Trần Thị B", "Đăng ký khai sinh", A, "26/11/2026",
+      "01/12/2026", REASON, "CHỦ TỊCH"]) {
+      expect(xml).toContain(field);
+    }
+    expect(xml).not.toContain("DỰ THẢO");
+    expect(xml).not.toMatch(/\{[a-zA-Z]+\}/);
+    writeFileSync("docs/samples/van-ban-xin-loi-mau-04-tt03-2025.docx", apology);
+    const report = docxText(bytesOf(finals[1]?.file_id ?? ""));
+    expect(report).toContain("1/BC-TN-X1");
+    expect(report).toContain(REASON);
+
+    const docs = await w.h.db.prisma.dossierDocument.findMany({ orderBy: { id: "asc" } });
+    expect(docs.map((d) => [d.kind, d.status, d.number, d.newDueDate, d.createdByName, d.approvedBy])).toEqual([
+      ["apology", "issued", "1/XL-TN-X1", "2026-12-01", "Lan", BigInt(HEAD_USER)],
+      ["explanation", "issued", "1/BC-TN-X1", null, "Lan", BigInt(HEAD_USER)],
+    ]);
+    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 1/XL-TN-X1, duyệt 25/11/2026 — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026");
+  });
+
+  it("refuses a second re-appointment and explains, offering the explanation report", async () => {
+    await apologise("01/12/2026");
+    await w.drained();
+    await w.press(HEAD, last(HEAD), "✅ Duyệt", HEAD_USER, 1);
+    await w.drained();
+    const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("sắp quá hạn"));
+    if (!prompt) throw new Error("no prompt");
+    const { messages: [refusal] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    expect(refusal?.text).toContain(`Hồ sơ ${A} đã được xin lỗi và hẹn lại một lần (văn bản số 1/XL-TN-X1, hẹn trả 01/12/2026)`);
+    expect(refusal?.text).toContain("chỉ cho hẹn lại một lần");
+    const offered = (refusal?.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
+    expect(offered).toEqual(["Lập báo cáo giải trình"]);
+    expect(await w.h.db.prisma.dossierDocument.count({ where: { kind: "apology" } })).toBe(1);
+  });
+
+  it("refuses a new date on a day off or in the past, and answers from someone else", async () => {
+    const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("sắp quá hạn"));
+    if (!prompt) throw new Error("no prompt");
+    const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    expect((await w.say("Tôi trả lời thay", UNIT, OTHER_OFFICER, askReason?.message_id)).text).toContain("dành cho người đã bấm nút");
+    const askDate = await w.say(REASON, UNIT, OFFICER, askReason?.message_id);
+    const saturday = await w.say("28/11/2026", UNIT, OFFICER, askDate.message_id);
+    expect(saturday.text).toContain("28/11/2026 là ngày nghỉ (Thứ Bảy). Hãy chọn ngày làm việc, ví dụ 30/11/2026 (Thứ Hai)");
+    const past = await w.say("24/11/2026", UNIT, OFFICER, saturday.message_id);
+    expect(past.text).toContain("phải sau hôm nay");
+    const ok = await w.say("30/11/2026", UNIT, OFFICER, past.message_id);
+    expect(ok.text).toContain("Đã gửi dự thảo");
+  });
+
+  it("sent back by the head with a reason: the officer's chat is told and may draft again", async () => {
+    await apologise("01/12/2026");
+    await w.drained();
+    const { messages: [askWhy] } = await w.press(HEAD, last(HEAD), "↩️ Trả lại", HEAD_USER);
+    expect(askWhy?.text).toContain("lý do trả lại");
+    const unitBefore = w.count(UNIT);
+    const done = await w.say("Ghi rõ cơ quan phối hợp và số công văn", HEAD, HEAD_USER, askWhy?.message_id);
+    expect(done.text).toContain("Đã trả lại dự thảo");
+    await w.drained();
+    const told = w.h.emu.botMessages(UNIT).slice(unitBefore).at(-1);
+    expect(told?.text).toContain("Thủ trưởng trả lại dự thảo");
+    expect(told?.text).toContain("Lý do: Ghi rõ cơ quan phối hợp và số công văn");
+    expect(await w.h.db.prisma.dossierDocument.count({ where: { status: "returned" } })).toBe(2);
+    const { answer } = await w.press(HEAD, last(HEAD), "✅ Duyệt", HEAD_USER, 0);
+    expect(answer.text).toBe("Dự thảo này đã được xử lý rồi.");
+    if (!told) throw new Error("not told");
+    const { messages: [again] } = await w.press(UNIT, told, "Lập văn bản xin lỗi", OFFICER);
+    expect(again?.text).toContain("lý do chậm trễ");
+  });
+
+  it("without a head's chat: says how to register, shows the drafts, sends them once registered", async () => {
+    await w.h.db.prisma.chat.update({ where: { chatId: BigInt(HEAD) }, data: { active: false } });
+    const unitBefore = w.count(UNIT);
+    await apologise("01/12/2026");
+    const msgs = await w.h.emu.waitForMessages(UNIT, unitBefore + 5); // reason q, date q, warning, 2 drafts
+    const warning = msgs.find((m) => m.text?.includes("chưa có nhóm thủ trưởng"));
+    expect(warning?.text).toContain("/dangky thutruong TN-X1");
+    expect(docsIn(msgs.slice(unitBefore)).map((d) => d.file_name)).toEqual([`xin-loi-${A}-du-thao.docx`, `giai-trinh-${A}-du-thao.docx`]);
+    await w.h.db.prisma.chat.update({ where: { chatId: BigInt(HEAD) }, data: { active: true } });
+    if (!warning) throw new Error("no warning");
+    const headBefore = w.count(HEAD);
+    await w.press(UNIT, warning, "Gửi thủ trưởng duyệt", OFFICER);
+    await w.drained();
+    expect(docsIn(w.h.emu.botMessages(HEAD).slice(headBefore))).toHaveLength(2);
+    expect(last(HEAD).text).toContain("Đề nghị duyệt");
+  });
+});
