@@ -37,6 +37,8 @@ export function cooperatingUnits(catalog: Catalog, ref: TaskRef): CatalogUnit[] 
   return unitsInScope(catalog, ref.directive, ref.task.cooperating).filter((u) => !leads.has(u.code));
 }
 
+export const sameTask = (a: TaskRef, b: TaskRef): boolean => a.directive.id === b.directive.id && a.task.code === b.task.code;
+
 export function allTasks(catalog: Catalog): TaskRef[] {
   return catalog.directives.flatMap((directive) => directive.tasks.map((task) => ({ directive, task })));
 }
@@ -124,7 +126,7 @@ export async function unitTaskList(prisma: Db, catalog: Catalog, unit: CatalogUn
   for (const ref of allTasks(catalog)) {
     const role = roleOf(catalog, ref, unit);
     if (!role) continue;
-    const mine = items.filter((i) => i.ref === ref && !i.done && (role === "cooperating" || i.lead.code === unit.code));
+    const mine = items.filter((i) => sameTask(i.ref, ref) && !i.done && (role === "cooperating" || i.lead.code === unit.code));
     const dues = new Map(mine.map((i) => [i.occ.key, i.occ.due]));
     for (const due of dues.values()) open.push({ task: ref.task, due, role });
     if (ref.task.deadline.kind === "recurring" && ref.task.deadline.rule === "continuous") continuous.push(ref.task);
