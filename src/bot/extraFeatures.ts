@@ -5,8 +5,9 @@
 import type { Middleware } from "grammy";
 import type { BotContext } from "./context.js";
 import { digestFeature } from "./features/digest.js";
+import { dossiersFeature } from "./features/dossiers.js";
 import { tasksFeature } from "./features/tasks.js";
 
 export function extraFeatures(): Middleware<BotContext>[] {
-  return [tasksFeature, digestFeature]; // tasks before uploads: a file replying to its evidence prompt is not a table
+  return [tasksFeature, digestFeature, dossiersFeature]; // tasks before uploads: a file replying to its evidence prompt is not a table
 }
