@@ -49,17 +49,18 @@ export const FIGURE_COLUMNS: readonly ColumnSpec<Key>[] = [
     keywords: [["ma", "don", "vi"]] },
   { key: "unitName", label: "Tên đơn vị",
     aliases: ["ten don vi", "don vi", "ten dv", "dv", "don vi bao cao", "co quan don vi", "ten co quan don vi", "co quan", "ten co quan"],
-    keywords: [["don", "vi"]] },
+    keywords: [["don", "vi"]], avoid: ["don vi tinh", "dvt"] },
   { key: "indicator", label: "Mã chỉ tiêu", aliases: ["ma chi tieu", "chi tieu", "ma ct", "ma chi so"], keywords: [["chi", "tieu"]] },
-  { key: "period", label: "Kỳ báo cáo (tháng/năm)",
-    aliases: ["ky bao cao", "ky", "thang", "thang nam", "ky bao cao thang nam", "thang bao cao", "thoi gian", "thoi gian bao cao"],
-    keywords: [["ky"], ["thang"]] },
   { key: "numerator", label: "Tử số",
     aliases: ["tu so", "so ho so truc tuyen", "ho so truc tuyen", "so hs truc tuyen", "hs truc tuyen", "truc tuyen"],
     keywords: [["tu", "so"], ["truc", "tuyen"], ["qua", "mang"]] },
   { key: "denominator", label: "Mẫu số",
     aliases: ["mau so", "tong so ho so", "tong so hs", "tong ho so", "tong so", "tong"],
     keywords: [["mau", "so"], ["tong"]] },
+  // After the counts: "Tổng số hồ sơ trong kỳ" is a count, not the period.
+  { key: "period", label: "Kỳ báo cáo (tháng/năm)",
+    aliases: ["ky bao cao", "ky", "thang", "thang nam", "ky bao cao thang nam", "thang bao cao", "thoi gian", "thoi gian bao cao"],
+    keywords: [["ky"], ["thang"]] },
 ];
 
 const labelOf = (key: Key): string => FIGURE_COLUMNS.find((c) => c.key === key)?.label ?? key;

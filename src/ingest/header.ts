@@ -16,6 +16,8 @@ export interface ColumnSpec<K extends string> {
   aliases: readonly string[];
   /** Looser fallback: every word of one list must appear in the header (folded words). */
   keywords?: readonly (readonly string[])[];
+  /** Folded phrases that veto a keyword match ("đơn vị tính" is a unit of measure, not a unit). */
+  avoid?: readonly string[];
 }
 
 /** Each entry must be matched; a list means "any one of these keys". */
@@ -56,7 +58,10 @@ export function findHeader<K extends string>(
   throw new IngestError("HEADER_NOT_FOUND", msg.headerNotFound(wanted), { detail: "no header row" });
 }
 
-/** Header texts of one row → which column each key sits in (first match wins, exact before loose). */
+/**
+ * Header texts of one row → which column each key sits in: exact aliases first, then keywords,
+ * each pass in `specs` order (so list the more specific columns first).
+ */
 export function matchColumns<K extends string>(
   cells: readonly unknown[],
   specs: readonly ColumnSpec<K>[],
@@ -81,6 +86,7 @@ export function matchColumns<K extends string>(
 
 function hasKeywords<K extends string>(spec: ColumnSpec<K>, text: string): boolean {
   if (!spec.keywords || text === "") return false;
+  if (spec.avoid?.some((phrase) => ` ${text} `.includes(` ${phrase} `))) return false;
   const words = new Set(text.split(" "));
   return spec.keywords.some((list) => list.every((w) => words.has(w)));
 }

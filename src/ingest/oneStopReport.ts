@@ -5,7 +5,7 @@
  */
 import { cellText, isBlank, parseCount, parseDateTime, type IsoMonth, type LocalDateTime } from "./cells.js";
 import { IngestError, type RejectedRow } from "./errors.js";
-import { cellAt, type Grid, type GridRow } from "./grid.js";
+import { cellAt, cellKey, type Cell, type Grid, type GridRow } from "./grid.js";
 import { msg, reason } from "./messages.js";
 import { findOneStopHeader, type OneStopRole } from "./oneStopHeader.js";
 import { isTotalLabel, rowsBelow } from "./rows.js";
@@ -68,7 +68,7 @@ export function parseOneStopReport(grid: Grid, opts: { maxDataRows?: number } = 
   const rejected: RejectedRow[] = [];
   const lastHeaderRow = header.rowNumbers[header.rowNumbers.length - 1] ?? headerRow;
   for (const row of rowsBelow(grid, header.lastIndex, lastHeaderRow, opts.maxDataRows)) {
-    const result = readRow(row, roles);
+    const result = readRow(grid, row, roles);
     if (result === null) continue;
     if (typeof result === "string") rejected.push({ rowNumber: row.rowNumber, reason: result });
     else rows.push(result);
@@ -76,30 +76,45 @@ export function parseOneStopReport(grid: Grid, opts: { maxDataRows?: number } = 
   return { headerRows: header.rowNumbers, ...periodFromTitle(grid.rows.slice(0, header.firstIndex)), rows, rejected };
 }
 
+/** Totals that may be left out, or be formulas nobody computed: their parts define them. */
+const PARTS = { received: ["previous", "inPeriod"], processed: ["early", "onTime", "late"] } as const;
+
 /** A unit's row; null for rows that are not units (numbering, sections, totals, blank figures). */
-function readRow(row: GridRow, roles: ReadonlyMap<OneStopRole, number>): OneStopRow | string | null {
+function readRow(grid: Grid, row: GridRow, roles: ReadonlyMap<OneStopRole, number>): OneStopRow | string | null {
   const unitName = cellText(cellAt(row, roles.get("unit")));
   const stt = foldText(cellText(cellAt(row, roles.get("stt"))));
   if (!unitName || /^\(?\d{1,2}\)?$|^[a-z]$/.test(foldText(unitName))) return null; // column-numbering row
   if (isTotalLabel(unitName) || isTotalLabel(stt) || /^[ivx]+$/.test(stt) || /^[IVX]+[.)]\s/.test(unitName)) return null;
   const figureRoles = [...roles.keys()].filter((r) => r !== "unit" && r !== "stt");
-  const cells = figureRoles.map((r) => cellAt(row, roles.get(r)));
-  if (cells.every((c) => isBlank(c) || c === "-")) return null; // a heading row inside the table
+  const isUncached = (r: OneStopRole): boolean => grid.uncachedFormulas.has(cellKey(row.rowNumber, roles.get(r) ?? -1));
+  if (figureRoles.every((r) => !isUncached(r) && isDash(cellAt(row, roles.get(r))))) return null; // a heading row
   const problems: string[] = [];
-  const value = (role: OneStopRole): number | null => {
-    if (!roles.has(role)) return null;
+  const v = new Map<OneStopRole, number>();
+  for (const role of figureRoles) {
     const cell = cellAt(row, roles.get(role));
-    if (isBlank(cell) || cell === "-") return 0; // offices leave zeros blank or write "-"
-    const parsed = parseCount(cell);
-    if (!parsed.ok) problems.push(reason.badCount(LABELS[role], cellText(cell)));
-    return parsed.ok ? parsed.value ?? 0 : null;
+    if (isUncached(role)) {
+      if (role !== "received" && role !== "processed") problems.push(reason.uncachedFormula(LABELS[role]));
+    } else if (isDash(cell)) {
+      v.set(role, 0); // offices leave zeros blank or write "-"
+    } else {
+      const parsed = parseCount(cell);
+      if (parsed.ok) v.set(role, parsed.value ?? 0);
+      else problems.push(reason.badCount(LABELS[role], cellText(cell)));
+    }
+  }
+  const total = (role: keyof typeof PARTS): number => {
+    const given = v.get(role);
+    if (given !== undefined) return given;
+    const parts = PARTS[role];
+    if (parts.every((p) => v.has(p))) return parts.reduce((sum, p) => sum + (v.get(p) ?? 0), 0);
+    problems.push(reason.uncachedFormula(LABELS[role]));
+    return 0;
   };
-  const v = Object.fromEntries(figureRoles.map((r) => [r, value(r)])) as Partial<Record<OneStopRole, number | null>>;
-  if (problems.length > 0) return problems.join("; ");
-  const n = (r: OneStopRole): number => v[r] ?? 0;
-  const received = roles.has("received") ? n("received") : n("previous") + n("inPeriod");
-  const processed = roles.has("processed") ? n("processed") : n("early") + n("onTime") + n("late");
+  const n = (r: OneStopRole): number => v.get(r) ?? 0;
+  const received = total("received");
+  const processed = total("processed");
   const onTimeTotal = n("early") + n("onTime");
+  if (problems.length > 0) return problems.join("; ");
   if (n("online") > received) problems.push(reason.numeratorExceeds(n("online"), received, LABELS.online, LABELS.received));
   if (onTimeTotal > processed) {
     problems.push(reason.numeratorExceeds(onTimeTotal, processed, "Trước hạn + Đúng hạn", LABELS.processed));
@@ -110,7 +125,7 @@ function readRow(row: GridRow, roles: ReadonlyMap<OneStopRole, number>): OneStop
     unitName,
     counts: {
       received, online: n("online"), processed, early: n("early"), onTime: n("onTime"),
-      late: v.late ?? null, pendingOnTime: v.pendingOnTime ?? null, pendingLate: v.pendingLate ?? null,
+      late: v.get("late") ?? null, pendingOnTime: v.get("pendingOnTime") ?? null, pendingLate: v.get("pendingLate") ?? null,
     },
     figures: [
       { indicatorCode: ONE_STOP_INDICATORS.online, numerator: n("online"), denominator: received },
@@ -118,6 +133,8 @@ function readRow(row: GridRow, roles: ReadonlyMap<OneStopRole, number>): OneStop
     ],
   };
 }
+
+const isDash = (cell: Cell): boolean => isBlank(cell) || (typeof cell === "string" && /^[-–—.]$/.test(cell.trim()));
 
 const RANGE = /tu ngay (\d{1,2}) (\d{1,2}) (\d{4}).*?den ngay (\d{1,2}) (\d{1,2}) (\d{4})/;
 const MONTH = /\bthang (\d{1,2}) (?:nam )?(\d{4})\b/;

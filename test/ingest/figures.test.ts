@@ -31,6 +31,18 @@ describe("parseFigures: headers", () => {
     })]);
   });
 
+  it("does not mistake 'Đơn vị tính' for the unit nor 'Tổng số hồ sơ trong kỳ' for the period", () => {
+    const header = ["Đơn vị tính", "Tên đơn vị", "Mã chỉ tiêu", "Tổng số hồ sơ trong kỳ", "Số hồ sơ trực tuyến trong kỳ", "Kỳ"];
+    const r = parseFigures(gridOf([header, ["hồ sơ", "Phường Tân Hiệp", "hs-truc-tuyen", 10, 4, "10/2026"]]), opts);
+    expect(r.rows[0]).toMatchObject({ unitCode: "P-TH", numerator: 4, denominator: 10, period: "2026-10" });
+  });
+
+  it("extra columns headed __proto__ or constructor change nothing", () => {
+    const grid = gridOf([["__proto__", ...HEADER, "constructor"], ["x", "P-LB", "", "hs-truc-tuyen", "10/2026", 1, 2, "y"]]);
+    expect(parseFigures(grid, opts).rows[0]).toMatchObject({ unitCode: "P-LB", numerator: 1, denominator: 2 });
+    expect(Object.prototype).not.toHaveProperty("P-LB");
+  });
+
   it("reports missing columns once, naming them and the header row", () => {
     const grid = gridOf([["Mã đơn vị", "Mã chỉ tiêu", "Tử số"], ["P-LB", "hs-truc-tuyen", 1]]);
     const err = (() => { try { parseFigures(grid); } catch (e) { return e; } })();

@@ -67,6 +67,18 @@ describe("parseOneStopReport", () => {
     ]);
   });
 
+  it("derives totals that are uncomputed formulas from their parts, and refuses other uncomputed cells", async () => {
+    const data = await workbookBuffer((ws) => {
+      ws.addRow(GROUPS);
+      ws.addRow(SUBS);
+      ws.addRow([1, "Phòng Kinh tế", { formula: "D3+E3" }, 5, 15, 12, 0, { formula: "I3+J3+K3" }, 2, 6, 2, 0, 0]);
+      ws.addRow([2, "Phòng Y tế", 20, 5, 15, { formula: "X1" }, 0, 10, 2, 6, 2, 0, 0]);
+    });
+    const r = parseOneStopReport(await readSheet({ fileName: "f.xlsx", data }));
+    expect(r.rows[0]?.counts).toMatchObject({ received: 20, online: 12, processed: 10 });
+    expect(r.rejected).toEqual([{ rowNumber: 4, reason: expect.stringMatching(/^ô Qua mạng là công thức chưa có kết quả/) }]);
+  });
+
   it("handles a three-row header and a 'Đã xử lý' group without its own total", () => {
     const grid = gridOf([
       ["Đơn vị", "Số hồ sơ tiếp nhận", null, null, null, null, "Số hồ sơ đã giải quyết", null, null],

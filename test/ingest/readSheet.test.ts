@@ -1,7 +1,9 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { IngestError } from "../../src/ingest/errors.js";
 import { cellKey } from "../../src/ingest/grid.js";
 import { MAX_FILE_BYTES, checkUploadMeta, readSheet } from "../../src/ingest/readSheet.js";
+import { storeZip, unzipVerified } from "../../src/ingest/zipGuard.js";
 import { csv, makeZip, workbookBuffer } from "./fixtures.js";
 
 async function rejection(fileName: string, data: Buffer): Promise<IngestError> {
@@ -116,6 +118,43 @@ describe("xlsx cells → grid", () => {
     });
     const err = await readSheet({ fileName: "f.xlsx", data: buf }, { maxDataRows: 20 }).catch((e: unknown) => e);
     expect((err as IngestError).code).toBe("TOO_MANY_ROWS");
+  });
+});
+
+describe("xlsx sheets", () => {
+  it("skips hidden sheets and empty sheets, or reads the one named", async () => {
+    const data = await workbookBuffer((ws, wb) => {
+      ws.state = "hidden";
+      ws.addRow(["bí mật"]);
+      wb.addWorksheet("Trống");
+      wb.addWorksheet("Số liệu").addRow(["Mã đơn vị"]);
+      wb.addWorksheet("Khác").addRow(["khác"]);
+    });
+    const first = await readSheet({ fileName: "f.xlsx", data });
+    expect([first.sheetName, first.rows[0]?.cells]).toEqual(["Số liệu", ["Mã đơn vị"]]);
+    const named = await readSheet({ fileName: "f.xlsx", data }, { sheetName: "Khác" });
+    expect(named.rows[0]?.cells).toEqual(["khác"]);
+  });
+
+  it("reads inline strings when the workbook has no shared-strings part", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("S").addRow(["Đơn vị", 12]);
+    const written = Buffer.from(await wb.xlsx.writeBuffer());
+    // exceljs always writes shared strings; other exporters write inline strings and no sst part.
+    const parts = unzipVerified(written)
+      .filter((e) => e.name !== "xl/sharedStrings.xml")
+      .map((e) => e.name !== "xl/worksheets/sheet1.xml" ? e : {
+        ...e,
+        data: Buffer.from(e.data.toString("utf8").replace('t="s"><v>0</v>', 't="inlineStr"><is><t>Đơn vị</t></is>')),
+      });
+    const data = storeZip(parts);
+    const grid = await readSheet({ fileName: "f.xlsx", data });
+    expect(grid.rows[0]?.cells).toEqual(["Đơn vị", 12]);
+  });
+
+  it("an empty workbook is refused as empty", async () => {
+    const data = await workbookBuffer(() => undefined);
+    expect((await rejection("trong.xlsx", data)).code).toBe("EMPTY_FILE");
   });
 });
 
