@@ -60,7 +60,8 @@ function captionAt(d: IndicatorDigest, root: CatalogUnit, week: string, extras: 
   const total = d.total.now;
   if (total && total.denominator > 0) {
     const change = changeText(total, d.total.weekAgo);
-    lines.push(`Chung: ${formatRatioPercent(total.numerator, total.denominator) ?? ""}${change && change !== "mới" ? ` (${change} điểm so với tuần trước)` : ""}`);
+    const since = change === "=" ? " (không đổi so với tuần trước)" : change && change !== "mới" ? ` (${change} điểm so với tuần trước)` : "";
+    lines.push(`Chung: ${formatRatioPercent(total.numerator, total.denominator) ?? ""}${since}`);
   }
   lines.push(countsLine(d.counts));
   if (d.best.length > 0) lines.push(`🏆 Tốt nhất: ${d.best.map(rowText).join("; ")}`);

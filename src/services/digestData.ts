@@ -57,7 +57,10 @@ function chartLine(rows: readonly DigestRow[]): ChartLine | null {
   }
   const top = [...tally.values()].sort((a, b) => b.n - a.n || a.m.deadline.localeCompare(b.m.deadline))[0];
   if (!top) return null;
-  return { target: top.m.target, label: `Chỉ tiêu ${targetPhrase(top.m.targetText, top.m.comparison)}`, deadlineText: top.m.deadlineText, units: top.n };
+  const judged = [...tally.values()].reduce((sum, t) => sum + t.n, 0);
+  // Mixed tiers (departments 70%, communes 60%): the line is the majority's; say whose.
+  const whose = top.n < judged ? ` (${top.n}/${judged} đơn vị)` : "";
+  return { target: top.m.target, label: `Chỉ tiêu ${targetPhrase(top.m.targetText, top.m.comparison)}${whose}`, deadlineText: top.m.deadlineText, units: top.n };
 }
 
 export async function indicatorDigest(deps: AppDeps, root: CatalogUnit, indicator: Indicator, at: Date): Promise<IndicatorDigest> {

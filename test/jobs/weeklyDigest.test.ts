@@ -1,0 +1,118 @@
+import { loadImage } from "@napi-rs/canvas";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Message } from "../../src/emulator/index.js";
+import { imageHeightFor } from "../../src/render/chart-layout.js";
+import { startWorld, type World } from "./helpers.js";
+
+const LEADERS = -2001;
+const X1 = -1001;
+const X2 = -1002;
+
+let w: World | undefined;
+afterEach(async () => w?.stop());
+
+async function photoSize(world: World, msg: Message | undefined): Promise<{ width: number; height: number }> {
+  const fileId = msg?.photo?.at(-1)?.file_id ?? "";
+  const img = await loadImage(world.emu.file(fileId).bytes);
+  return { width: img.width, height: img.height };
+}
+
+/** Fixture province, week 48 of 2026 (digest Monday 23/11 is week 48): figures a week ago and now. */
+async function provinceWithFigures(files?: string[]): Promise<World> {
+  const world = await startWorld({ now: "2026-11-01T07:00:00+07:00", ...(files ? { files } : {}) });
+  await world.bind(LEADERS, "leaders", "TN", "Lãnh đạo tỉnh");
+  await world.report("TN-STP", "hs-truc-tuyen", "2026-11", 80, 100, "2026-11-10T09:00");
+  await world.report("TN-X1", "hs-truc-tuyen", "2026-11", 50, 100, "2026-11-12T09:00");
+  await world.report("TN-STP", "hs-truc-tuyen", "2026-11", 90, 100, "2026-11-19T09:00");
+  await world.report("TN-SYT", "hs-truc-tuyen", "2026-11", 70, 100, "2026-11-19T09:00");
+  await world.report("TN-H1", "hs-truc-tuyen", "2026-11", 40, 100, "2026-11-20T09:00");
+  await world.report("TN-X1", "hs-truc-tuyen", "2026-11", 65, 100, "2026-11-20T09:00");
+  return world;
+}
+
+describe("weekly digest", () => {
+  it("one chart per indicator with a caption: colours, best/worst with the change, not reported", async () => {
+    w = await provinceWithFigures();
+    const detail = await w.runAt("weekly-digest", "2026-11-23T08:00");
+    expect(detail).toMatchObject({ week: "2026-W48", chats: 1, enqueued: 2, failed: 0 });
+    const msgs = w.emu.botMessages(LEADERS);
+    expect(msgs).toHaveLength(2);
+    const [main, second] = msgs;
+    expect(await photoSize(w, main)).toEqual({ width: 1200, height: imageHeightFor(6) });
+    const caption = main?.caption ?? "";
+    expect(caption.length).toBeLessThanOrEqual(1024);
+    expect(caption.split("\n")).toEqual([
+      "📊 Hồ sơ trực tuyến — tuần 48/2026",
+      "UBND tỉnh Thử Nghiệm · số liệu tháng 11/2026",
+      "Chung: 66,3% (▲1,3 điểm so với tuần trước)",
+      "🟢 xanh 3 · 🟡 vàng 0 · 🟠 cam 1 · 🔴 đỏ 0 · ⚪ chưa báo cáo 2",
+      "🏆 Tốt nhất: Sở Tư pháp 90% (▲10); Sở Y tế 70% (mới); Phường Đức Xuân 65% (▲15)",
+      "⚠️ Kém nhất: UBND huyện Đông Anh 40% (mới)",
+      "⚪ Chưa báo cáo (2): Xã Nông Thượng, Xã Dương Quang",
+    ]);
+    expect(second?.caption).toContain("Thanh toán trực tuyến — tuần 48/2026");
+    expect(second?.caption).toContain("chưa báo cáo 6");
+    expect((await w.db.prisma.outboxMessage.findMany()).map((m) => m.dedupKey).sort()).toEqual([
+      `digest:2026-W48:chat:${LEADERS}:hs-truc-tuyen`, `digest:2026-W48:chat:${LEADERS}:thanh-toan-truc-tuyen`,
+    ]);
+  });
+
+  it("re-running the same fire time sends nothing twice; unit chats get no digest", async () => {
+    w = await provinceWithFigures();
+    await w.bind(X1, "unit", "TN-X1");
+    await w.runAt("weekly-digest", "2026-11-23T08:00");
+    const again = await w.runAt("weekly-digest", "2026-11-23T08:00");
+    expect(again).toMatchObject({ enqueued: 0, skipped: 1 });
+    expect(w.emu.botMessages(LEADERS)).toHaveLength(2);
+    expect(w.emu.botMessages(X1)).toHaveLength(0);
+  });
+
+  it("more than 40 units: several images sent as ONE album, the caption on the first", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "dondoc-digest-"));
+    const units = Array.from({ length: 60 }, (_, i) => `  - { code: BIG-X${i + 1}, name: "Xã Số ${i + 1}", tier: xa, parent: BIG }`);
+    writeFileSync(path.join(dir, "units.yaml"), ["name: Tỉnh Lớn", "units:", "  - { code: BIG, name: UBND tỉnh Lớn, tier: tinh, parent: null }", ...units].join("\n"));
+    writeFileSync(path.join(dir, "directive.yaml"), [
+      "id: tinh-lon-01", "number: 01/CT-UBND", "kind: chi-thi", "issuer: UBND tỉnh Lớn", "issuedOn: 01/01/2026", "title: Thử nghiệm 60 xã",
+      "tiers: [{ code: xa, name: UBND cấp xã }]",
+      "indicators: [{ code: hs-tt, name: Tỷ lệ hồ sơ trực tuyến, shortName: hồ sơ trực tuyến, numerator: Hồ sơ trực tuyến, denominator: Tổng hồ sơ, default: true }]",
+      "milestones: [{ indicator: hs-tt, scope: { tiers: [xa] }, deadline: 30/06/2026, target: 60, comparison: atLeast }]",
+    ].join("\n"));
+    w = await startWorld({ now: "2026-11-01T07:00:00+07:00", files: [path.join(dir, "units.yaml"), path.join(dir, "directive.yaml")] });
+    await w.bind(LEADERS, "leaders", "BIG");
+    for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
+    await w.runAt("weekly-digest", "2026-11-23T08:00");
+    expect(w.emu.calls("sendMediaGroup")).toBe(1);
+    const msgs = w.emu.botMessages(LEADERS);
+    expect(msgs).toHaveLength(2);
+    expect(msgs[0]?.media_group_id).toBeDefined();
+    expect(msgs[0]?.media_group_id).toBe(msgs[1]?.media_group_id);
+    expect(msgs[0]?.caption).toContain("Chưa báo cáo (15)");
+    expect(msgs[0]?.caption).toContain("🏆 Tốt nhất: Xã Số 45 85% (mới)");
+    expect(msgs[1]?.caption).toBeUndefined();
+    for (const m of msgs) expect(await photoSize(w, m)).toEqual({ width: 1200, height: imageHeightFor(30) });
+  });
+
+  it("a unit that ignored three reminders is named in the next digest, once; overdue tasks are listed", async () => {
+    w = await provinceWithFigures(["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml", "test/jobs/fixtures/tasks.directive.yaml"]);
+    await w.bind(X1, "unit", "TN-X1");
+    await w.bind(X2, "unit", "TN-X2");
+    // X1 is up to date on both indicators; X2 never reports.
+    await w.report("TN-X1", "thanh-toan-truc-tuyen", "2026-11", 60, 100, "2026-11-20T09:00");
+    for (const d of ["2026-11-24", "2026-11-25", "2026-11-26"]) await w.runAt("daily-reminder", `${d}T08:00`);
+    await w.runAt("weekly-digest", "2026-11-30T08:00");
+    const first = w.emu.botMessages(LEADERS).at(-2)?.caption ?? "";
+    expect(first).toContain("🔔 Không phản hồi 3 lần nhắc liên tiếp: Xã Nông Thượng");
+    expect(first).not.toMatch(/liên tiếp:.*Phường Đức Xuân/);
+    // T-M's October occurrence is overdue; its November one (due today, 30/11) is not yet.
+    expect(first).toContain("⏰ Nhiệm vụ quá hạn (3): T-M (Xã Nông Thượng, hạn 31/10/2026), T-X (3 đơn vị, hạn 24/11/2026), T-1 (Phường Đức Xuân, hạn 26/11/2026)");
+    // Another digest with no new reminders in between: not named again.
+    await w.runAt("weekly-digest", "2026-12-07T08:00");
+    const next = w.emu.botMessages(LEADERS).at(-2)?.caption ?? "";
+    expect(next).toContain("tuần 50/2026");
+    expect(next).not.toContain("Không phản hồi");
+    expect(await w.db.prisma.reminderLog.count({ where: { kind: "escalation" } })).toBe(1);
+  });
+});
