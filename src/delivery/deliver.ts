@@ -19,7 +19,7 @@ import { deactivateChat, rebindChat } from "./chats.js";
 import { backoffMs, classifyFailure, describeError, type RetryPolicy } from "./failures.js";
 import type { Pacer } from "./pacer.js";
 import { parseRequest, type OutboxRequest } from "./payload.js";
-import { dropPendingForChat, markFinal, markSending, markSent, release } from "./rows.js";
+import { dropPendingForChat, markFinal, markSent, RECLAIMED_NOTE, release, renewLease } from "./rows.js";
 import { forgetFileIds, rememberFileIds, sendRequest } from "./send.js";
 
 export interface DeliverDeps {
@@ -58,11 +58,15 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
   } catch (err) {
     return giveUp(d, row, log, "bad_request", describeError(err), row.attempts);
   }
-  if (!(await markSending(d.prisma, row.id, d.instanceId, d.clock.now(), d.leaseMs))) {
+  // While more than half the lease is left nobody else can have claimed the row (claims need
+  // an expired lease; the margin covers clock skew between hosts), so no write is needed.
+  const now = d.clock.now();
+  const fresh = row.lockedUntil !== null && row.lockedUntil.getTime() - now.getTime() > d.leaseMs / 2;
+  if (!fresh && !(await renewLease(d.prisma, row.id, d.instanceId, now, d.leaseMs))) {
     log.warn("outbox row reclaimed by another instance; skipped");
     return "next";
   }
-  if (row.status === "sending") log.warn("resending a row whose previous sender died mid-send (may duplicate)");
+  if (row.lastError === RECLAIMED_NOTE) log.warn("resending a row whose previous sender died mid-send (may duplicate)");
   let chatId = row.chatId;
   let useCache = true;
   let migrated = false;

@@ -32,10 +32,16 @@ export const TELEGRAM_LIMITS: PacingLimits = {
 
 type Now = () => number;
 
-/** A sliding-window log: at most `limit` stamps in any `windowMs`, spaced ≥ windowMs/limit apart. */
+/**
+ * A sliding-window log (at most `limit` stamps in any `windowMs`) plus, when `burst` > 0, even
+ * spacing of windowMs/limit with a small burst allowance (GCRA): 30 requests do not leave in
+ * one lump, yet a late timer or a slow query is caught up instead of lost.
+ */
 class Window {
   private stamps: number[] = [];
-  constructor(readonly limit: number, readonly windowMs: number, readonly smooth: boolean) {}
+  /** GCRA's theoretical arrival time of the next message. */
+  private tat = 0;
+  constructor(readonly limit: number, readonly windowMs: number, readonly burst: number) {}
 
   waitMs(t: number, count: number): number {
     this.stamps = this.stamps.filter((s) => s > t - this.windowMs);
@@ -45,14 +51,18 @@ class Window {
       const oldest = this.stamps[Math.min(excess, this.stamps.length) - 1] ?? t;
       wait = oldest + this.windowMs - t;
     }
-    const last = this.stamps[this.stamps.length - 1];
-    // Even spacing keeps 30 requests from leaving in one burst and arriving out of order.
-    if (this.smooth && last !== undefined) wait = Math.max(wait, last + this.windowMs / this.limit - t);
-    return Math.max(0, wait);
+    if (this.burst > 0) wait = Math.max(wait, this.tat - t - (this.burst - 1) * this.spacing());
+    // Whole milliseconds: a float remainder of 1e-13 ms would otherwise never be waited out.
+    return Math.max(0, Math.ceil(wait));
   }
 
   record(t: number, count: number): void {
     for (let i = 0; i < count; i++) this.stamps.push(t);
+    this.tat = Math.max(this.tat, t) + count * this.spacing();
+  }
+
+  private spacing(): number {
+    return this.windowMs / this.limit;
   }
 
   count(t: number): number {
@@ -71,7 +81,7 @@ export class Pacer {
   private globalPausedUntil = 0;
 
   constructor(private readonly limits: PacingLimits = TELEGRAM_LIMITS, private readonly now: Now = () => performance.now()) {
-    this.global = new Window(limits.global, limits.globalWindowMs, true);
+    this.global = new Window(limits.global, limits.globalWindowMs, 3);
   }
 
   /** Milliseconds until `count` messages may go to this chat (0 = now). */
@@ -131,8 +141,8 @@ export class Pacer {
     if (!w) {
       const isGroup = chatId < 0n;
       w = isGroup
-        ? new Window(this.limits.group, this.limits.groupWindowMs, false)
-        : new Window(this.limits.private, this.limits.privateWindowMs, false);
+        ? new Window(this.limits.group, this.limits.groupWindowMs, 0)
+        : new Window(this.limits.private, this.limits.privateWindowMs, 0);
       this.chats.set(chatId, w);
     }
     return w;

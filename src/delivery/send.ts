@@ -20,6 +20,7 @@ export interface SendOutcome {
 type Media = InputFile | string;
 
 async function resolveMedia(prisma: Db, ids: number[], useCache: boolean): Promise<Map<number, Media>> {
+  if (ids.length === 0) return new Map();
   const heads = await prisma.blob.findMany({ where: { id: { in: ids } }, select: { id: true, fileId: true } });
   const out = new Map<number, Media>();
   const upload: number[] = [];

@@ -1,0 +1,78 @@
+/**
+ * Fan-out benchmark (issue #4 §5) — a measurement, not a test: 4,000 group chats, one digest
+ * each, through the real outbox and delivery worker against the Bot API emulator in
+ * rate-limit mode (30 msg/s per bot, 20 msg/min per group). Prints throughput vs the limit,
+ * lost, duplicated, and the 429s Telegram would have sent.
+ *
+ *   npm run bench:fanout [-- --chats 4000]
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Api } from "grammy";
+import pino from "pino";
+import { systemClock } from "../src/clock.js";
+import { openDatabase } from "../src/db/client.js";
+import { enqueue } from "../src/delivery/outbox.js";
+import { createDeliveryWorker } from "../src/delivery/worker.js";
+import { startEmulator } from "../src/emulator/index.js";
+
+const TOKEN = "123456789:BENCH-token-AAAAAAAAAAAAAAAAAAAAAAAAA";
+const LIMIT_PER_SECOND = 30;
+
+const { values } = parseArgs({ options: { chats: { type: "string", default: "4000" } } });
+const chats = Number(values.chats);
+if (!Number.isInteger(chats) || chats < 1) throw new Error("--chats must be a positive integer");
+
+const dir = mkdtempSync(path.join(tmpdir(), "dondoc-bench-"));
+const db = await openDatabase(`file:${path.join(dir, "bench.db")}`);
+const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_bench_bot" });
+emu.setRateLimit({ perSecond: LIMIT_PER_SECOND, perGroupPerMinute: 20 });
+const ids = Array.from({ length: chats }, (_, i) => -1_000_000_000_000 - i);
+for (const id of ids) emu.addChat({ id, type: "supergroup", title: `Đơn vị ${-id}` });
+await db.prisma.chat.createMany({ data: ids.map((id) => ({ chatId: BigInt(id), type: "supergroup", kind: "unit" })) });
+
+const t0 = performance.now();
+for (const id of ids) {
+  await enqueue(db.prisma, { dedupKey: `digest:2026-W47:chat:${id}`, chatId: BigInt(id), kind: "digest",
+    method: "sendMessage", payload: { text: "<b>Tổng hợp tuần 47</b>\nTỷ lệ hồ sơ trực tuyến: 79,2%", parse_mode: "HTML" } });
+}
+const enqueueMs = performance.now() - t0;
+
+const worker = createDeliveryWorker({
+  prisma: db.prisma, api: new Api(TOKEN, { apiRoot: emu.url }), logger: pino({ level: "silent" }),
+  clock: systemClock, instanceId: "bench", onAdminAlert: () => undefined,
+});
+const progress = setInterval(() => {
+  const s = worker.stats();
+  process.stderr.write(`\r  sent ${s.sent}/${chats}  429s ${s.rateLimited}   `);
+}, 1000);
+const t1 = performance.now();
+const stats = await worker.drainOnce();
+const seconds = (performance.now() - t1) / 1000;
+clearInterval(progress);
+process.stderr.write("\n");
+
+const counters = emu.counters();
+const perChat = ids.map((id) => counters[id]?.sent ?? 0);
+const lost = perChat.filter((n) => n === 0).length;
+const duplicated = perChat.filter((n) => n > 1).length;
+const rejected = ids.reduce((a, id) => a + (counters[id]?.rejected ?? 0), 0);
+const rate = stats.sent / seconds;
+
+console.log(`fan-out to ${chats} group chats (emulator rate-limit mode: ${LIMIT_PER_SECOND} msg/s, 20 msg/min/group)`);
+console.log(`  enqueue:          ${(enqueueMs / 1000).toFixed(1)} s (${Math.round(chats / (enqueueMs / 1000))} rows/s)`);
+console.log(`  delivery:         ${seconds.toFixed(1)} s`);
+console.log(`  throughput:       ${rate.toFixed(1)} msg/s (${((rate / LIMIT_PER_SECOND) * 100).toFixed(1)}% of ${LIMIT_PER_SECOND}/s)`);
+console.log(`  delivered:        ${perChat.filter((n) => n === 1).length}`);
+console.log(`  lost:             ${lost}`);
+console.log(`  duplicated:       ${duplicated}`);
+console.log(`  429s received:    ${stats.rateLimited} (emulator rejected ${rejected})`);
+console.log(`  failed/dropped:   ${stats.failed}/${stats.dropped}`);
+
+await worker.stop();
+await emu.stop();
+await db.close();
+rmSync(dir, { recursive: true, force: true });
+process.exitCode = lost === 0 && duplicated === 0 ? 0 : 1;
