@@ -16,7 +16,9 @@ afterEach(async () => w?.stop());
 
 async function photoSize(world: World, msg: Message | undefined): Promise<{ width: number; height: number }> {
   const fileId = msg?.photo?.at(-1)?.file_id ?? "";
-  const img = await loadImage(world.emu.file(fileId).bytes);
+  const file = world.emu.file(fileId);
+  if (!file) throw new Error(`no file ${fileId}`);
+  const img = await loadImage(file.bytes);
   return { width: img.width, height: img.height };
 }
 
