@@ -1,0 +1,51 @@
+/**
+ * Demo figures so the status replies and the digest charts have something to show (issue #6).
+ * Deterministic per unit code, so every reset looks the same. The first demo unit is left
+ * without a figure this month: that is what the officer reports with `/nop`.
+ */
+import type { Db } from "../db/client.js";
+import { writeFigures, type FigureKey, type FigureValue } from "../db/repos/figures.js";
+import type { Catalog } from "../domain/catalog.js";
+import { monthOf, vnDate } from "../domain/directive/dates.js";
+
+/** A small stable hash (FNV-1a), enough to spread demo values. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function previousMonth(period: string): string {
+  const [y = 0, m = 1] = period.split("-").map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
+
+/** Figures for one unit, indicator and period: 40–199 items, 15–99 % of them counted. */
+export function demoValue(unitCode: string, period: string, indicatorCode = ""): FigureValue {
+  const h = hash(`${unitCode}/${indicatorCode}/${period}`);
+  const denominator = 40 + (h % 160);
+  const percent = 15 + ((h >>> 8) % 85);
+  return { denominator, numerator: Math.round((denominator * percent) / 100) };
+}
+
+export function demoFigures(catalog: Catalog, now: Date, skipCurrent: readonly string[]): (FigureKey & FigureValue)[] {
+  const current = monthOf(vnDate(now));
+  const out: (FigureKey & FigureValue)[] = [];
+  for (const unit of catalog.units) {
+    if (unit.parentCode === null) continue;
+    for (const indicator of catalog.indicatorsFor(unit)) {
+      for (const period of [previousMonth(current), current]) {
+        // Every seventh unit has not reported this month yet, as in any real week.
+        if (period === current && (skipCurrent.includes(unit.code) || hash(unit.code) % 7 === 0)) continue;
+        out.push({ unitCode: unit.code, indicatorCode: indicator.code, period, ...demoValue(unit.code, period, indicator.code) });
+      }
+    }
+  }
+  return out;
+}
+
+export async function seedFigures(prisma: Db, catalog: Catalog, now: Date, skipCurrent: readonly string[]): Promise<number> {
+  const items = demoFigures(catalog, now, skipCurrent);
+  await writeFigures(prisma, items, { byUser: null, chatId: null, source: "sandbox", at: now });
+  return items.length;
+}

@@ -1,0 +1,51 @@
+/**
+ * "Try it without Telegram" (issue #6). `npm start` without BOT_TOKEN lands here: the project's
+ * Bot API emulator in-process, the real app (db, catalog, bot, delivery worker, scheduler)
+ * wired to it under a manual ticking clock, a seeded demo province, and a web page on
+ * loopback to play officer, leader and administrator.
+ */
+import { configSchema, type Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { startRuntime, type Runtime } from "./runtime.js";
+import { startPageServer } from "./server.js";
+
+/** The demo never writes into the deployment's database unless DATABASE_URL says so. */
+export const SANDBOX_DATABASE_URL = "file:./data/sandbox.db";
+
+export type SandboxOptions = {
+  config: Config;
+  logger: Logger;
+  /** Where the URL line goes; default stdout. */
+  print?: (line: string) => void;
+};
+
+export type Sandbox = { url: string; runtime: Runtime; stop(): Promise<void> };
+
+/**
+ * Config has no "was it set?" bit, so an unset DATABASE_URL shows as the schema's default:
+ * that value (the production database) is exactly the one the demo must not touch.
+ */
+export function sandboxDatabaseUrl(config: Config): string {
+  const productionDefault = configSchema.shape.DATABASE_URL.parse(undefined);
+  return config.DATABASE_URL === productionDefault ? SANDBOX_DATABASE_URL : config.DATABASE_URL;
+}
+
+export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
+  const logger = o.logger.child({ component: "sandbox" });
+  const databaseUrl = sandboxDatabaseUrl(o.config);
+  const runtime = await startRuntime({ config: o.config, logger: o.logger, databaseUrl });
+  const page = await startPageServer({ runtime, port: o.config.SANDBOX_PORT, logger }).catch(async (e: unknown) => {
+    await runtime.stop();
+    throw e;
+  });
+  logger.info({ url: page.url, databaseUrl }, "sandbox ready");
+  (o.print ?? ((line: string) => process.stdout.write(`${line}\n`)))(`Sandbox: ${page.url} — mở trình duyệt để dùng thử`);
+  return {
+    url: page.url,
+    runtime,
+    async stop() {
+      await page.stop();
+      await runtime.stop();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// The sandbox clock and "Đặt lại demo" (issue #6), plus the page's small shared helpers.
+// Time only moves forward; after a jump the server runs the scheduler's due jobs for real.
+import { el, vnParts } from "./render.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** POST with a JSON body (GET without); the server's `{ error }` becomes the thrown message. */
+export async function api(path, body) {
+  const res = await fetch(path, body === undefined ? {} : {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(data.error ?? `Lỗi ${res.status}`);
+  return data;
+}
+
+export function toast(text, isError = false) {
+  const t = el("div", `toast${isError ? " error" : ""}`, text);
+  $("toasts").append(t);
+  setTimeout(() => t.remove(), isError ? 6000 : 3000);
+}
+
+export function showAlert(text) {
+  $("alert-text").textContent = text;
+  $("alert").hidden = false;
+  $("alert-ok").focus();
+}
+
+/** Names of the jobs users know by what they do; a job added later shows its code name. */
+const JOB_NAMES = {
+  "daily-reminder": "nhắc việc buổi sáng", "weekly-digest": "bản tin tuần", "peak-week-leaders": "tuần cao điểm",
+  "overdue-sweep": "hồ sơ quá hạn", "late-list": "danh sách trễ hạn",
+};
+
+function describeRuns(ran) {
+  const done = ran.filter((r) => r.outcome === "finished" || r.outcome === "failed");
+  if (done.length === 0) return "không có việc định kỳ nào đến hạn";
+  return `đã chạy ${done.map((r) => `${JOB_NAMES[r.job] ?? r.job}${r.outcome === "failed" ? " (lỗi, xem nhật ký)" : ""}`).join(", ")}`;
+}
+
+// The sandbox clock ticks at wall speed between jumps: show server time + elapsed.
+let base = { serverMs: Date.now(), localMs: Date.now() };
+const nowMs = () => base.serverMs + (Date.now() - base.localMs);
+
+function paintClock() {
+  const p = vnParts(nowMs());
+  $("clock-now").textContent = `${p.weekday}, ${p.date} ${p.time}:${p.seconds}`;
+  $("date-input").min = p.iso;
+}
+
+function setStatus(text) {
+  $("status").textContent = text;
+}
+
+async function busy(label, work) {
+  const buttons = document.querySelectorAll(".clock-controls button");
+  buttons.forEach((b) => { b.disabled = true; });
+  setStatus(label);
+  try {
+    await work();
+    setStatus("");
+  } catch (err) {
+    setStatus("");
+    toast(err.message, true);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+async function jump(body, label) {
+  await busy(`${label}: đang chạy các việc định kỳ đến hạn…`, async () => {
+    const { clock, ran } = await api("/api/clock", body);
+    base = { serverMs: Date.parse(clock.iso), localMs: Date.now() };
+    paintClock();
+    toast(`${clock.label}: ${describeRuns(ran)}`);
+  });
+}
+
+export function setupControls() {
+  document.addEventListener("sandbox:clock", (e) => {
+    base = { serverMs: Date.parse(e.detail.iso), localMs: Date.now() };
+    paintClock();
+  });
+  setInterval(paintClock, 1000);
+  $("to-0800").addEventListener("click", () => jump({ to: "next-0800" }, "Tới 08:00 kế tiếp"));
+  $("to-monday").addEventListener("click", () => jump({ to: "next-monday-0800" }, "Tới thứ Hai 08:00"));
+  $("to-date").addEventListener("click", () => {
+    const date = $("date-input").value;
+    const time = $("time-input").value || "08:00";
+    if (!date) {
+      toast("Chọn ngày trước đã", true);
+      $("date-input").focus();
+      return;
+    }
+    return jump({ to: "date", date, time }, `Tới ${date.split("-").reverse().join("/")} ${time}`);
+  });
+  $("reset").addEventListener("click", () => {
+    if (!window.confirm("Đặt lại bản dùng thử? Mọi tin nhắn và số liệu đã nhập sẽ bị xoá, dữ liệu mẫu được nạp lại.")) return;
+    return busy("Đang đặt lại bản dùng thử…", async () => {
+      await api("/api/reset", {});
+      toast("Đã đặt lại bản dùng thử");
+    });
+  });
+  $("alert-ok").addEventListener("click", () => { $("alert").hidden = true; });
+}

@@ -1,0 +1,78 @@
+/**
+ * Who and which chats the demo has (issue #6): an administrator, two officers, a leader and a
+ * unit head; 3–4 unit groups, the leaders' group, the head's group, the administrator's
+ * private chat. Pure: derived from the catalog, so a restart rebuilds the same world.
+ */
+import type { Catalog, CatalogUnit } from "../domain/catalog.js";
+
+export type DemoRole = "admin" | "officer" | "leader" | "head";
+export type DemoPerson = { id: number; name: string; role: DemoRole; label: string; unitCode: string | null };
+export type DemoChatKind = "unit" | "leaders" | "head" | "private";
+export type DemoChat = {
+  id: number;
+  type: "private" | "supergroup";
+  title: string;
+  kind: DemoChatKind;
+  unitCode: string | null;
+  /** Member ids, the default sender first. */
+  members: number[];
+};
+export type DemoWorld = { root: CatalogUnit; units: CatalogUnit[]; people: DemoPerson[]; chats: DemoChat[] };
+
+/** Bắc Kạn units that make a readable demo: two wards, two departments (seed 004, Phụ lục I). */
+const PREFERRED_UNITS = ["BK-X-DUCXUAN", "BK-X-HUYENTUNG", "BK-PVHTT", "BK-PTP"];
+const UNIT_COUNT = 4;
+
+export const DEMO_IDS = { admin: 70001, officerA: 70011, officerB: 70012, leader: 70021, head: 70031 } as const;
+const shortName = (u: CatalogUnit): string => u.name.replace(/^UBND\s+/i, "");
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export class WorldError extends Error {}
+
+function pickUnits(catalog: Catalog): CatalogUnit[] {
+  const reporting = catalog.units.filter((u) => u.parentCode !== null && catalog.indicatorsFor(u).length > 0);
+  const preferred = PREFERRED_UNITS.map((c) => reporting.find((u) => u.code === c)).filter((u): u is CatalogUnit => !!u);
+  if (preferred.length >= 3) return preferred;
+  // Another preset: spread over tiers first so the demo shows more than one kind of unit.
+  const byTier = new Map<string, CatalogUnit[]>();
+  for (const u of reporting) byTier.set(u.tier, [...(byTier.get(u.tier) ?? []), u]);
+  const picked: CatalogUnit[] = [];
+  for (let round = 0; picked.length < UNIT_COUNT && round < UNIT_COUNT; round++) {
+    for (const list of byTier.values()) if (list[round] && picked.length < UNIT_COUNT) picked.push(list[round] as CatalogUnit);
+  }
+  return picked;
+}
+
+function rootOf(catalog: Catalog, unit: CatalogUnit): CatalogUnit {
+  let u = unit;
+  for (let guard = 0; u.parentCode && guard < 20; guard++) u = catalog.unit(u.parentCode) ?? u;
+  return u;
+}
+
+export function planWorld(catalog: Catalog): DemoWorld {
+  const units = pickUnits(catalog);
+  const [a, b, c, d] = units;
+  if (!a || !b) throw new WorldError("Văn bản mẫu không có đủ đơn vị có chỉ tiêu để dựng bản dùng thử");
+  const root = rootOf(catalog, a);
+  const id = DEMO_IDS;
+  const people: DemoPerson[] = [
+    { id: id.officerA, name: "Nguyễn Thị Lan", role: "officer", unitCode: a.code, label: `Cán bộ — ${shortName(a)}` },
+    { id: id.officerB, name: "Trần Văn Minh", role: "officer", unitCode: b.code, label: `Cán bộ — ${shortName(b)}` },
+    { id: id.leader, name: "Phạm Thu Hà", role: "leader", unitCode: root.code, label: `Lãnh đạo — ${shortName(root)}` },
+    { id: id.head, name: "Hoàng Văn Hùng", role: "head", unitCode: a.code, label: `Thủ trưởng — ${shortName(a)}` },
+    { id: id.admin, name: "Đỗ Minh Quân", role: "admin", unitCode: null, label: "Quản trị viên" },
+  ];
+  // Each officer also sits in a second unit's group: officers report for every unit whose chat they are in.
+  const officerOf = [id.officerA, id.officerB, id.officerA, id.officerB];
+  const unitChats: DemoChat[] = [a, b, c, d].flatMap((u, i) => u ? [{
+    id: -1001000000001 - i, type: "supergroup" as const, title: `${capitalized(shortName(u))} — Một cửa`, kind: "unit" as const,
+    unitCode: u.code, members: [officerOf[i] ?? id.officerA, ...(i === 0 ? [id.head] : [])],
+  }] : []);
+  const chats: DemoChat[] = [
+    ...unitChats,
+    { id: -1001000000101, type: "supergroup", title: `Lãnh đạo ${shortName(root)}`, kind: "leaders", unitCode: root.code, members: [id.leader, id.admin] },
+    { id: -1001000000201, type: "supergroup", title: `Thủ trưởng ${shortName(a)}`, kind: "head", unitCode: a.code, members: [id.head, id.officerA] },
+    { id: id.admin, type: "private", title: "Quản trị viên (tin nhắn riêng)", kind: "private", unitCode: null, members: [id.admin] },
+  ];
+  return { root, units, people, chats };
+}

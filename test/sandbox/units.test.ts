@@ -1,0 +1,100 @@
+/** Pure parts of the sandbox (issue #6): clock targets, force-reply detection, the demo world. */
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.js";
+import { loadDirectiveFile } from "../../src/directives/loadDirective.js";
+import { Catalog } from "../../src/domain/catalog.js";
+import { demoFigures, demoValue } from "../../src/sandbox/figures.js";
+import { SANDBOX_DATABASE_URL, sandboxDatabaseUrl } from "../../src/sandbox/index.js";
+import { presetCandidates } from "../../src/sandbox/preset.js";
+import { formatVn, next0800, nextMonday0800, vnInstant } from "../../src/sandbox/time.js";
+import { forceReplyOf } from "../../src/sandbox/view.js";
+import { planWorld } from "../../src/sandbox/world.js";
+
+const at = (iso: string) => new Date(iso);
+
+describe("clock targets (Asia/Ho_Chi_Minh, UTC+7)", () => {
+  it.each([
+    ["2026-11-22T07:59:59+07:00", "2026-11-22T08:00:00+07:00"],
+    ["2026-11-22T08:00:00+07:00", "2026-11-23T08:00:00+07:00"],
+    ["2026-11-22T23:30:00+07:00", "2026-11-23T08:00:00+07:00"],
+    ["2026-12-31T09:00:00+07:00", "2027-01-01T08:00:00+07:00"],
+  ])("next 08:00 after %s is %s", (now, expected) => {
+    expect(next0800(at(now)).toISOString()).toBe(at(expected).toISOString());
+  });
+
+  it.each([
+    ["2026-11-22T07:34:00+07:00", "2026-11-23T08:00:00+07:00"], // Sunday → tomorrow
+    ["2026-11-23T07:00:00+07:00", "2026-11-23T08:00:00+07:00"], // Monday before 08:00 → today
+    ["2026-11-23T08:00:00+07:00", "2026-11-30T08:00:00+07:00"], // Monday at 08:00 → next week
+    ["2026-11-25T12:00:00+07:00", "2026-11-30T08:00:00+07:00"],
+  ])("next Monday 08:00 after %s is %s", (now, expected) => {
+    expect(nextMonday0800(at(now)).toISOString()).toBe(at(expected).toISOString());
+  });
+
+  it("reads a local date and time and formats it the Vietnamese way", () => {
+    expect(vnInstant("2026-12-01", "08:30").toISOString()).toBe("2026-12-01T01:30:00.000Z");
+    expect(Number.isNaN(vnInstant("2026-xx-01").getTime())).toBe(true);
+    expect(formatVn(at("2026-11-23T08:00:00+07:00"))).toBe("Thứ Hai, 23/11/2026 08:00");
+  });
+});
+
+describe("forceReplyOf", () => {
+  it.each([
+    [{ reply_markup: { force_reply: true, selective: true } }, {}],
+    [{ reply_markup: JSON.stringify({ force_reply: true, input_field_placeholder: "Gửi tệp" }) }, { placeholder: "Gửi tệp" }],
+    [{ reply_markup: { inline_keyboard: [] } }, undefined],
+    [{ reply_markup: "{not json" }, undefined],
+    [{}, undefined],
+    [undefined, undefined],
+  ])("%j → %j", (sent, expected) => {
+    expect(forceReplyOf(sent)).toEqual(expected);
+  });
+});
+
+async function catalogOf(file: string): Promise<Catalog> {
+  const loaded = await loadDirectiveFile(file);
+  if (!loaded.ok || !loaded.units) throw new Error(`cannot load ${file}`);
+  const units = loaded.units.units.map((u) => ({ code: u.code, name: u.name, tier: u.tier, parentCode: u.parent }));
+  return new Catalog(units, [loaded.directive]);
+}
+
+describe("the demo world", () => {
+  it("prefers the Bắc Kạn preset", async () => {
+    const [first] = await presetCandidates("directives");
+    expect(first).toMatch(/bac-kan-.*\.yaml$/);
+  });
+
+  it("uses two wards and two departments of Bắc Kạn, with every kind of chat", async () => {
+    const world = planWorld(await catalogOf("directives/bac-kan-kh-ubnd-2022.yaml"));
+    expect(world.root.code).toBe("BK-UBND");
+    expect(world.units.map((u) => u.code)).toEqual(["BK-X-DUCXUAN", "BK-X-HUYENTUNG", "BK-PVHTT", "BK-PTP"]);
+    expect(world.chats.map((c) => c.kind)).toEqual(["unit", "unit", "unit", "unit", "leaders", "head", "private"]);
+    expect(world.chats[0]?.title).toBe("Phường Đức Xuân — Một cửa");
+    expect(new Set(world.people.map((p) => p.role))).toEqual(new Set(["admin", "officer", "leader", "head"]));
+  });
+
+  it("falls back to any preset's reporting units", async () => {
+    const world = planWorld(await catalogOf("directives/ba-ria-qd-ubnd-2023.yaml"));
+    expect(world.units.length).toBeGreaterThanOrEqual(3);
+    expect(world.chats.filter((c) => c.kind === "unit")).toHaveLength(world.units.length);
+  });
+
+  it("writes the same figures on every reset, leaving the officer's unit to report this month", async () => {
+    const catalog = await catalogOf("directives/bac-kan-kh-ubnd-2022.yaml");
+    const now = at("2026-11-22T08:00:00+07:00");
+    const figures = demoFigures(catalog, now, ["BK-X-DUCXUAN"]);
+    expect(figures).toEqual(demoFigures(catalog, now, ["BK-X-DUCXUAN"]));
+    expect(figures.some((f) => f.unitCode === "BK-X-DUCXUAN" && f.period === "2026-11")).toBe(false);
+    expect(figures.some((f) => f.unitCode === "BK-X-DUCXUAN" && f.period === "2026-10")).toBe(true);
+    for (const f of figures) expect(f.numerator).toBeLessThanOrEqual(f.denominator);
+    expect(demoValue("BK-PTP", "2026-11", "hs-truc-tuyen")).toEqual(demoValue("BK-PTP", "2026-11", "hs-truc-tuyen"));
+    expect(new Set(figures.map((f) => f.indicatorCode)).size).toBe(3); // every chart of the digest has bars
+  });
+});
+
+describe("sandbox database", () => {
+  it("never uses the deployment's default database", () => {
+    expect(sandboxDatabaseUrl(parseConfig({}))).toBe(SANDBOX_DATABASE_URL);
+    expect(sandboxDatabaseUrl(parseConfig({ DATABASE_URL: "file:/tmp/x.db" }))).toBe("file:/tmp/x.db");
+  });
+});
