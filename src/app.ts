@@ -19,6 +19,7 @@ import { createCatalogHolder } from "./services/catalogHolder.js";
 import type { AppDeps } from "./services/context.js";
 import { pushText } from "./services/notify.js";
 import { extraFeatures } from "./bot/extraFeatures.js";
+import { startUpdateSource, type UpdateSource } from "./instance/updates.js";
 
 export type AppOptions = {
   config: Config;
@@ -53,7 +54,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   const instanceId = config.INSTANCE_ID ?? `dondoc-${randomUUID().slice(0, 8)}`;
   let alertSeq = 0;
   worker = createDeliveryWorker({
-    prisma: db.prisma, api: bot.api, logger, clock, instanceId,
+    prisma: db.prisma, api: bot.api, logger, clock, instanceId, dialect: db.dialect,
     async onAdminAlert(text) {
       const at = clock.now().toISOString();
       for (const admin of await adminIds(db.prisma, config.ADMIN_IDS)) {
@@ -61,19 +62,19 @@ export async function startApp(o: AppOptions): Promise<App> {
       }
     },
   });
-  const scheduler = await startScheduler({ jobs: createJobs(deps, config), prisma: db.prisma, clock, logger });
+  const scheduler = await startScheduler({ jobs: createJobs(deps, config), prisma: db.prisma, clock, logger, instanceId });
   const partial = { db, deps, bot, worker, scheduler };
   await o.beforeStart?.(partial);
   await bot.init();
   await bot.api.setMyCommands(BOT_COMMANDS).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
   worker.start();
-  void bot.start({ onStart: (me) => logger.info({ username: me.username }, "bot polling") }).catch((e: unknown) => {
-    logger.fatal({ err: e }, "polling stopped");
-  });
+  // Issue #7: several instances poll one at a time through a lease, or all serve the webhook.
+  const updates: UpdateSource = await startUpdateSource({ bot, prisma: db.prisma, logger, instanceId, config });
+  logger.info({ username: bot.botInfo.username, mode: updates.mode, instanceId }, "bot started");
   return {
     ...partial,
     async stop() {
-      await bot.stop();
+      await updates.stop();
       await scheduler.stop();
       await worker?.stop();
       await db.close();

@@ -45,6 +45,12 @@ export const configSchema = z.object({
   OVERDUE_SWEEP_CRON: cronField.default("30 8 * * *"),
   LATE_LIST_CRON: cronField.default("0 9 * * *"),
   WEBHOOK_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  /** Issue #7: local port of the webhook server (TLS is terminated in front of it). */
+  WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  /** Issue #7: X-Telegram-Bot-Api-Secret-Token; default derived from BOT_TOKEN (same on every instance). */
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 ký tự A-Z a-z 0-9 _ -").optional().or(z.literal("").transform(() => undefined)),
+  /** Issue #7: the polling lease; another instance takes over within TTL + TTL/3 of the poller dying. */
+  POLL_LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   INSTANCE_ID: z.string().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
