@@ -1,16 +1,12 @@
 /**
- * Diacritics-insensitive text folding for header and name matching.
- *
- * A minimal local copy on purpose: `src/domain/text.ts` (`stripDiacritics`) is being written in
- * parallel; once it lands, `stripDiacritics` here can delegate to it. Kept pure and tiny.
+ * Diacritics-insensitive text folding for header and name matching, on top of
+ * `src/domain/text.ts`'s `stripDiacritics`. Pure.
  */
+import { stripDiacritics as stripVietnamese } from "../domain/text.js";
 
-/** "Đơn vị" → "Don vi". Also maps the look-alike Icelandic "Ð/ð" that legacy fonts produce. */
+/** "Đơn vị" → "Don vi"; also the look-alike Icelandic "Ð/ð" that legacy Vietnamese fonts produce. */
 export function stripDiacritics(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đðĐÐ]/g, (ch) => (ch === "đ" || ch === "ð" ? "d" : "D"));
+  return stripVietnamese(text).replace(/ð/g, "d").replace(/Ð/g, "D");
 }
 
 /**

@@ -77,6 +77,7 @@ describe("text folding", () => {
     expect(foldText("Ma don vi")).toBe("ma don vi");
     expect(foldWithoutNotes("Kỳ báo cáo (tháng/năm)")).toBe("ky bao cao");
     expect(foldText("Người nộp")).toBe("nguoi nop");
+    expect(foldText("ÐƠN VỊ")).toBe("don vi"); // Icelandic Ð from legacy fonts
   });
   it("cellText shows dates the Vietnamese way", () => {
     expect(cellText(new Date(Date.UTC(2026, 9, 8, 8, 15)))).toBe("08/10/2026 08:15");
