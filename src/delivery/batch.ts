@@ -54,11 +54,8 @@ export async function runBatch(o: BatchOptions): Promise<void> {
         if (action === "requeue_chat") await giveBack(chatId);
         if (action === "drop_chat") lanes.delete(chatId);
       })
-      .catch(() => {
-        // deliverRow handles Telegram's answers; a throw here is the database. The row keeps its
-        // lease and is retried when it expires; the rest of the lane waits for the same.
-        lanes.delete(chatId);
-      })
+      // Last resort (the worker already logs and maps bookkeeping errors): never reject the loop.
+      .catch(() => giveBack(chatId).catch(() => void lanes.delete(chatId)))
       .finally(() => {
         busy.delete(chatId);
         inflight.delete(p);

@@ -46,7 +46,8 @@ class Window {
   waitMs(t: number, count: number): number {
     this.stamps = this.stamps.filter((s) => s > t - this.windowMs);
     let wait = 0;
-    const excess = this.stamps.length + count - this.limit;
+    // An album larger than the limit (10 photos to a private chat) goes alone into an empty window.
+    const excess = this.stamps.length + Math.min(count, this.limit) - this.limit;
     if (excess > 0) {
       const oldest = this.stamps[Math.min(excess, this.stamps.length) - 1] ?? t;
       wait = oldest + this.windowMs - t;

@@ -12,7 +12,7 @@ import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import type { OutboxMessage } from "../db/generated/client.js";
 import { AlertGate } from "./alerts.js";
-import { deliverRow, type DeliverDeps, type DeliveryStats } from "./deliver.js";
+import { deliverRow, type DeliverDeps, type DeliveryStats, type LaneAction } from "./deliver.js";
 import { DEFAULT_RETRY, describeError, type RetryPolicy } from "./failures.js";
 import { Pacer, TELEGRAM_LIMITS, type PacingLimits } from "./pacer.js";
 import { claimDue, dropForInactiveChats, release, type Dialect } from "./rows.js";
@@ -84,6 +84,20 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     });
   };
 
+  /**
+   * Telegram's answers are handled in deliverRow; a throw is the database failing around a send.
+   * That row keeps its lease (it may have been sent) and is retried when the lease expires; the
+   * rest of its chat's lane is given back.
+   */
+  const deliverSafely = async (row: OutboxMessage): Promise<LaneAction> => {
+    try {
+      return await deliverRow(deps, row);
+    } catch (err) {
+      log.error({ outboxId: row.id, kind: row.kind, err: describeError(err) }, "delivery bookkeeping failed; row left to its lease");
+      return "requeue_chat";
+    }
+  };
+
   /** Due rows this process is holding back (paused/paced chats): drainOnce waits for them. */
   const heldBack = async (): Promise<boolean> => {
     const blocked = pacer.blockedChats(0);
@@ -105,7 +119,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       const rows = await claim();
       if (rows.length > 0) {
         await runBatch({ rows, pacer, holdMs: HOLD_MS, concurrency: o.concurrency ?? 4, waker,
-          stopping: () => stopping, deliver: (row) => deliverRow(deps, row),
+          stopping: () => stopping, deliver: (row) => deliverSafely(row),
           release: (row) => release(o.prisma, row.id, o.instanceId) });
         continue;
       }

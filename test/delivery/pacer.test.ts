@@ -41,6 +41,16 @@ describe("Pacer", () => {
     expect(priv.length).toBeLessThanOrEqual(10);
   });
 
+  it("an album bigger than a chat's allowance still goes, alone, into an empty window", () => {
+    const { pacer, at } = paced();
+    expect(pacer.chatWaitMs(42n, 10)).toBe(0);
+    pacer.record(42n, 10);
+    at(500);
+    expect(pacer.chatWaitMs(42n, 10)).toBeGreaterThan(0);
+    at(1_100);
+    expect(pacer.chatWaitMs(42n, 10)).toBe(0);
+  });
+
   it("a 429 on a quiet chat pauses everything; on a busy chat only that chat", () => {
     const { pacer, at } = paced();
     expect(pacer.isChatFlood(-1n)).toBe(false);
@@ -59,15 +69,15 @@ describe("failures", () => {
     new GrammyError("x", { ok: false, error_code, description, parameters }, "sendMessage", {});
 
   it.each([
-    [grammy(429, "Too Many Requests: retry after 3", { retry_after: 3 }), { kind: "rate_limited", retryAfterMs: 3000 }],
-    [grammy(403, "Forbidden: bot was kicked from the group chat"), { kind: "chat_gone" }],
-    [grammy(403, "Forbidden: user is deactivated"), { kind: "chat_gone" }],
-    [grammy(400, "Bad Request: chat not found"), { kind: "chat_gone" }],
-    [grammy(400, "Bad Request: group chat was upgraded", { migrate_to_chat_id: -1009 }), { kind: "migrated", toChatId: -1009n }],
-    [grammy(400, "Bad Request: can't parse entities"), { kind: "bad_request" }],
-    [grammy(502, "Bad Gateway"), { kind: "transient" }],
-    [new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")), { kind: "transient" }],
-  ])("%s", (err, expected) => {
+    ["429", grammy(429, "Too Many Requests: retry after 3", { retry_after: 3 }), { kind: "rate_limited", retryAfterMs: 3000 }],
+    ["403 kicked", grammy(403, "Forbidden: bot was kicked from the group chat"), { kind: "chat_gone" }],
+    ["403 deactivated", grammy(403, "Forbidden: user is deactivated"), { kind: "chat_gone" }],
+    ["400 chat not found", grammy(400, "Bad Request: chat not found"), { kind: "chat_gone" }],
+    ["400 migrated", grammy(400, "Bad Request: group chat was upgraded", { migrate_to_chat_id: -1009 }), { kind: "migrated", toChatId: -1009n }],
+    ["400 other", grammy(400, "Bad Request: can't parse entities"), { kind: "bad_request" }],
+    ["502", grammy(502, "Bad Gateway"), { kind: "transient" }],
+    ["network", new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")), { kind: "transient" }],
+  ] as const)("%s", (_name, err, expected) => {
     expect(classifyFailure(err, false)).toMatchObject(expected);
   });
 
