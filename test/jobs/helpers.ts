@@ -48,6 +48,9 @@ export async function startWorld(opts: { now?: string; files?: string[] } = {}):
     },
   });
   if (!worker) throw new Error("drain was not wired");
+  // The harness starts polling in the background; a test that never talks to the bot could
+  // stop the emulator under grammY's start-up call (an unhandled "Aborted delay" rejection).
+  await h.emu.waitFor(() => h.emu.calls("getUpdates") > 0, { label: "bot polling" });
   const w = worker;
   const jobs = scheduleJobs(h.deps, CRON);
   const job = (name: string) => {
