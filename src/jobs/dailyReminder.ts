@@ -34,11 +34,12 @@ export function dailyReminderJob(deps: AppDeps, cron: string, calendar: Calendar
     name: "daily-reminder",
     cron,
     catchUpWithinMs: DAILY_CATCH_UP_MS,
-    async run({ fireTime }) {
+    async run({ fireTime, now }) {
       const day = vnDate(fireTime);
       const cal = await calendar();
       if (!isWorkingDay(day, cal)) return { day, skipped: nonWorkingReason(day, cal) };
-      const ctx: MorningContext = { deps, day, at: fireTime, cal, chats: await activeUnitChats(deps) };
+      // Reports up to now count (a catch-up at 08:40 spares a unit that reported at 08:20).
+      const ctx: MorningContext = { deps, day, at: now, cal, chats: await activeUnitChats(deps) };
       const names = Object.keys(MORNING_CONTRIBUTORS);
       const settled = await Promise.allSettled(Object.values(MORNING_CONTRIBUTORS).map((c) => c(ctx)));
       const sections: MorningSection[] = [];

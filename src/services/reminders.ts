@@ -32,7 +32,7 @@ export interface MorningContext {
   deps: AppDeps;
   /** The working day this morning stands for (Vietnam's date of the fire time). */
   day: IsoDate;
-  /** The fire time: "reported before this morning" is judged at this instant. */
+  /** When the run happens: reports made up to this instant count as reported. */
   at: Date;
   cal: WorkCalendar;
   chats: readonly UnitChat[];
