@@ -20,6 +20,8 @@ import type { AppDeps } from "./services/context.js";
 import { pushText } from "./services/notify.js";
 import { extraFeatures } from "./bot/extraFeatures.js";
 import { startUpdateSource, type UpdateSource } from "./instance/updates.js";
+import { shareOfLimits } from "./instance/share.js";
+import { TELEGRAM_LIMITS } from "./delivery/pacer.js";
 
 export type AppOptions = {
   config: Config;
@@ -55,6 +57,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   let alertSeq = 0;
   worker = createDeliveryWorker({
     prisma: db.prisma, api: bot.api, logger, clock, instanceId, dialect: db.dialect,
+    limits: shareOfLimits(TELEGRAM_LIMITS, config.DELIVERY_INSTANCES), leaseMs: config.DELIVERY_LEASE_MS,
     async onAdminAlert(text) {
       const at = clock.now().toISOString();
       for (const admin of await adminIds(db.prisma, config.ADMIN_IDS)) {

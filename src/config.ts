@@ -51,6 +51,10 @@ export const configSchema = z.object({
   WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 ký tự A-Z a-z 0-9 _ -").optional().or(z.literal("").transform(() => undefined)),
   /** Issue #7: the polling lease; another instance takes over within TTL + TTL/3 of the poller dying. */
   POLL_LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
+  /** Issue #7: instances sending on this bot token; each paces at 1/N of Telegram's limits. */
+  DELIVERY_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
+  /** Issue #7: how long a claimed outbox row stays locked; rows of an instance that died wait this long. */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   INSTANCE_ID: z.string().optional(),
 });
 export type Config = z.infer<typeof configSchema>;

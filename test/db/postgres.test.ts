@@ -10,12 +10,13 @@ import { withPgClient } from "../../src/db/postgres.js";
 import { claimDue } from "../../src/delivery/rows.js";
 import { claimRun } from "../../src/jobs/runs.js";
 import { startScheduler } from "../../src/jobs/scheduler.js";
-import { createPgDatabase, PG_SKIP_MESSAGE, testPgAdminUrl } from "../helpers/pg.js";
+import { createPgDatabase, PG_SKIP_MESSAGE, suiteOnPostgres, testPgAdminUrl } from "../helpers/pg.js";
 
 const admin = testPgAdminUrl();
 if (!admin) console.warn(PG_SKIP_MESSAGE);
 
-describe.skipIf(!admin)("PostgreSQL", () => {
+// Always PostgreSQL: the suite's PostgreSQL pass (DONDOC_TEST_DB=postgres) need not repeat it.
+describe.skipIf(!admin || suiteOnPostgres())("PostgreSQL", () => {
   const adminUrl = admin ?? "";
   const drops: (() => Promise<void>)[] = [];
   const fresh = async (): Promise<string> => {
