@@ -12,6 +12,8 @@ export interface DocumentFields {
   agencyParent: string;
   /** Line 2: the issuing agency ("UBND PHƯỜNG ĐỨC XUÂN"). */
   agency: string;
+  /** The agency in running text ("UBND Phường Đức Xuân"). */
+  agencyName: string;
   /** "12/XL-TN-X1" once issued; "…/XL-TN-X1" on a draft. */
   number: string;
   place: string;
@@ -22,6 +24,8 @@ export interface DocumentFields {
   placeDate: string;
   title: string;
   legalBasis: string;
+  /** The circular the form comes from ("Thông tư số 03/2025/TT-VPCP"), empty when none. */
+  circular: string;
   formNo: string;
   recipient: string;
   procedure: string;
@@ -30,7 +34,11 @@ export interface DocumentFields {
   originalDueDate: string;
   newDueDate: string;
   reason: string;
+  /** The reason inside a sentence ("Do chờ kết quả …"): first letter lower-cased unless an acronym. */
+  reasonInline: string;
   signerTitle: string;
+  /** The signer's title in running text ("Chủ tịch"), for "Kính gửi: Chủ tịch UBND …". */
+  headTitle: string;
   preparedBy: string;
   /** "DỰ THẢO" on drafts, empty on the issued document. */
   draftMark: string;
@@ -67,6 +75,8 @@ export function placeName(unit: CatalogUnit, catalog: Catalog): string {
 }
 
 const upper = (s: string) => s.toLocaleUpperCase("vi-VN");
+/** "Chờ kết quả" → "chờ kết quả", but "UBND xã chưa…" stays. */
+const inline = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLocaleLowerCase("vi-VN") + s.slice(1) : s);
 
 export function documentFields(i: FieldInput): DocumentFields {
   const parent = i.unit.parentCode ? i.catalog.unit(i.unit.parentCode) : undefined;
@@ -74,23 +84,28 @@ export function documentFields(i: FieldInput): DocumentFields {
   const place = placeName(i.unit, i.catalog);
   const symbol = `${i.form.symbol}-${i.unit.code}`;
   const date = (d: string | null) => (d ? formatViDate(d.slice(0, 10)) : "");
+  const signerTitle = SIGNER_TITLES[i.unit.tier] ?? DEFAULT_SIGNER_TITLE;
   return {
     agencyParent: parent ? upper(agencyName(parent)) : "",
     agency: upper(agencyName(i.unit)),
+    agencyName: agencyName(i.unit),
     number: i.number ?? `…/${symbol}`,
     place, day, month, year,
     placeDate: `${place}, ngày ${day} tháng ${month} năm ${year}`,
     title: i.form.title,
     legalBasis: [i.form.decree, i.form.circular].filter(Boolean).join("; "),
+    circular: i.form.circular ?? "",
     formNo: i.form.formNo ?? "",
     recipient: i.dossier.applicantName ?? "",
     procedure: i.dossier.procedure ?? "",
     dossierCode: i.dossier.code,
     receivedDate: date(i.dossier.receivedAt),
     originalDueDate: date(i.doc.originalDueDate),
-    newDueDate: date(i.doc.newDueDate),
+    newDueDate: date(i.doc.newDueDate) || "—",
     reason: i.doc.reason,
-    signerTitle: SIGNER_TITLES[i.unit.tier] ?? DEFAULT_SIGNER_TITLE,
+    reasonInline: inline(i.doc.reason),
+    signerTitle,
+    headTitle: signerTitle.charAt(0) + signerTitle.slice(1).toLocaleLowerCase("vi-VN"),
     preparedBy: i.doc.createdByName ?? "",
     draftMark: i.number ? "" : "DỰ THẢO",
   };

@@ -55,7 +55,7 @@ export function exportCsv(rows: Cell[][]): Buffer {
 /** word/document.xml of a .docx, with Word's run splits removed so filled fields read whole. */
 export function docxText(bytes: Buffer): string {
   const xml = new PizZip(bytes).file("word/document.xml")?.asText() ?? "";
-  return xml.replace(/<w:tab\/>/g, " ").replace(/<[^>]+>/g, "");
+  return xml.replace(/<w:tab\/>/g, " ").replace(/<\/w:p>/g, "\n").replace(/<[^>]+>/g, "");
 }
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
