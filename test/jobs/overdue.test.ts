@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import { isFirstWorkingDayOfMonth } from "../../src/jobs/lateList.js";
 import { checkNewDate } from "../../src/services/apologyFlow.js";
-import { formInForce, LEGAL_FORMS } from "../../src/services/apologyForms.js";
+import { formInForce, LEGAL_FORMS, type LegalForm } from "../../src/services/apologyForms.js";
 import { workCalendar } from "../../src/services/dossiersCalendar.js";
 import { parseMonthArg, previousMonth } from "../../src/services/dossiersLateList.js";
 import { deadlineOf, phaseOf, wasLate } from "../../src/services/dossiersState.js";
@@ -106,7 +106,9 @@ describe("the legal form in force is data", () => {
   });
 
   it("a new row switches the form without code", () => {
-    const future = { ...LEGAL_FORMS[1], from: "2030-01-01", template: "x.docx" } as const;
+    const future: LegalForm = {
+      kind: "apology", from: "2030-01-01", decree: "Nghị định mới", circular: null, formNo: null, title: "MẪU MỚI", template: "x.docx", symbol: "XL",
+    };
     expect(formInForce("apology", "2030-01-02", [...LEGAL_FORMS, future]).template).toBe("x.docx");
     expect(formInForce("apology", "2029-12-31", [...LEGAL_FORMS, future]).template).not.toBe("x.docx");
   });
