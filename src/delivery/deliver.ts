@@ -75,6 +75,7 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
       const out = await sendRequest(d.api, d.prisma, chatId, req, useCache);
       await markSent(d.prisma, row.id, out.messageId, d.clock.now());
       d.stats.sent += 1;
+      d.pacer.narrowGlobal();
       await rememberFileIds(d.prisma, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
       return migrated ? "requeue_chat" : "next";
     } catch (err) {
@@ -98,7 +99,10 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
           d.stats.rateLimited += 1;
           const chatFlood = d.pacer.isChatFlood(chatId);
           if (chatFlood) d.pacer.pauseChat(chatId, f.retryAfterMs);
-          else d.pacer.pauseAll(f.retryAfterMs);
+          else {
+            d.pacer.pauseAll(f.retryAfterMs);
+            d.pacer.widenGlobal();
+          }
           log.warn({ retryAfterMs: f.retryAfterMs, scope: chatFlood ? "chat" : "global" }, "429 from Telegram; paused");
           await release(d.prisma, row.id, d.instanceId, { lastError: f.reason });
           return "requeue_chat";

@@ -41,7 +41,7 @@ class Window {
   private stamps: number[] = [];
   /** GCRA's theoretical arrival time of the next message. */
   private tat = 0;
-  constructor(readonly limit: number, readonly windowMs: number, readonly burst: number) {}
+  constructor(readonly limit: number, public windowMs: number, readonly burst: number) {}
 
   waitMs(t: number, count: number): number {
     this.stamps = this.stamps.filter((s) => s > t - this.windowMs);
@@ -107,6 +107,24 @@ export class Pacer {
   pauseChat(chatId: bigint, ms: number): void {
     const until = this.now() + ms;
     this.chatPausedUntil.set(chatId, Math.max(until, this.chatPausedUntil.get(chatId) ?? 0));
+  }
+
+  /**
+   * A bot-wide 429 despite our pacing means the jitter between our dispatch and Telegram's
+   * arrival stamps outgrew the margin (a loaded machine, a slow network): widen the window by
+   * 25 ms, up to +25 %. Every success narrows it back by 0.05 ms, so it creeps back over a
+   * few hundred messages instead of oscillating.
+   */
+  widenGlobal(): void {
+    this.global.windowMs = Math.min(this.limits.globalWindowMs * 1.25, this.global.windowMs + 25);
+  }
+
+  narrowGlobal(): void {
+    this.global.windowMs = Math.max(this.limits.globalWindowMs, this.global.windowMs - 0.05);
+  }
+
+  globalWindowMs(): number {
+    return this.global.windowMs;
   }
 
   pauseAll(ms: number): void {

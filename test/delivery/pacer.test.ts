@@ -51,6 +51,16 @@ describe("Pacer", () => {
     expect(pacer.chatWaitMs(42n, 10)).toBe(0);
   });
 
+  it("a bot-wide 429 widens the window (up to +25 %); successes narrow it back", () => {
+    const { pacer } = paced();
+    pacer.widenGlobal();
+    expect(pacer.globalWindowMs()).toBe(TELEGRAM_LIMITS.globalWindowMs + 25);
+    for (let i = 0; i < 100; i++) pacer.widenGlobal();
+    expect(pacer.globalWindowMs()).toBe(TELEGRAM_LIMITS.globalWindowMs * 1.25);
+    for (let i = 0; i < 100_000; i++) pacer.narrowGlobal();
+    expect(pacer.globalWindowMs()).toBe(TELEGRAM_LIMITS.globalWindowMs);
+  });
+
   it("a 429 on a quiet chat pauses everything; on a busy chat only that chat", () => {
     const { pacer, at } = paced();
     expect(pacer.isChatFlood(-1n)).toBe(false);
