@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import PizZip from "pizzip";
 
 type Run = { t: string; b?: boolean; i?: boolean; sz?: number };
-type Para = { runs: Run[]; align?: "center" | "both" | "right"; indent?: boolean; after?: number };
+type Para = { runs: Run[]; align?: "center" | "both" | "right" | "left"; indent?: boolean; after?: number };
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const run = (r: Run) =>
@@ -34,14 +34,23 @@ function header(numberLabel: string): string {
     p(`${numberLabel}{number}`, { align: "center", sz: 12 })];
   const right = [p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: "center", b: true, sz: 12 }),
     p("Độc lập - Tự do - Hạnh phúc", { align: "center", b: true }), p("{placeDate}", { align: "center", i: true })];
-  return `<w:tbl><w:tblPr><w:tblW w:w="9300" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/>`
-    + `<w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders></w:tblPr>`
-    + `<w:tblGrid><w:gridCol w:w="3700"/><w:gridCol w:w="5600"/></w:tblGrid><w:tr>${cell(3700, left)}${cell(5600, right)}</w:tr></w:tbl>`;
+  return table([[3700, left], [5600, right]]);
 }
 
-function signature(title: string, note: string): string[] {
-  return [p("", {}), p(title, { align: "right", b: true }), p(note, { align: "right", i: true }), p("", { after: 900 }),
-    p("", {})];
+/** A borderless one-row table: how Word lays out two blocks side by side. */
+function table(cols: [number, string[]][]): string {
+  return `<w:tbl><w:tblPr><w:tblW w:w="9300" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/>`
+    + `<w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders></w:tblPr>`
+    + `<w:tblGrid>${cols.map(([w]) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid><w:tr>${cols.map(([w, c]) => cell(w, c)).join("")}</w:tr></w:tbl>`;
+}
+
+/** "Nơi nhận" on the left, the signer centred in the right half (NĐ 30/2020, Phụ lục I). */
+function signature(title: string, note: string, name = ""): string[] {
+  const left = [p("Nơi nhận:", { b: true, i: true, sz: 12, align: "left" }), p("- Như trên;", { sz: 11, align: "left" }),
+    p("- Lưu: VT.", { sz: 11, align: "left" })];
+  const right = [p(title, { align: "center", b: true }), p(note, { align: "center", i: true }), p("", { after: 900 }),
+    p(name, { align: "center", b: true })];
+  return [p(""), table([[3700, left], [5600, right]])];
 }
 
 function document(paras: string[]): string {
@@ -105,7 +114,7 @@ const REPORT = docx([
   body("Lý do chậm trễ: {reason}."),
   body("Ngày hẹn trả kết quả mới (nếu có): {newDueDate}. Bộ phận xử lý cam kết khẩn trương hoàn thành, trả kết quả cho tổ chức, cá nhân và rút kinh nghiệm để không tái diễn."),
   body("Kính báo cáo./."),
-  ...signature("NGƯỜI BÁO CÁO", "{preparedBy}"),
+  ...signature("NGƯỜI BÁO CÁO", "(Ký, ghi rõ họ tên)", "{preparedBy}"),
 ]);
 
 const DIR = new URL("../templates/", import.meta.url);
