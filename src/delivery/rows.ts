@@ -76,14 +76,14 @@ export async function renewLease(prisma: Db, id: number, instanceId: string, now
 
 /**
  * Unconditional: the message is in the chat, whatever happened to our lease meanwhile.
- * lastError stays as history (a 502 that was retried, a reclaim).
+ * lastError stays as history (a 502 that was retried, a reclaim). Raw SQL because this is the
+ * one write per message of a fan-out: it skips Prisma's query compiler (≈ half the time).
  */
 export async function markSent(prisma: Db, id: number, messageId: number, now: Date): Promise<void> {
-  // updateMany, not update: one statement instead of a read-then-write (half the time here).
-  await prisma.outboxMessage.updateMany({
-    where: { id },
-    data: { status: "sent", sentMessageId: messageId, sentAt: now, lockedBy: null, lockedUntil: null },
-  });
+  await prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET "status" = 'sent', "sentMessageId" = ${messageId}, "sentAt" = ${now},
+      "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${id}`;
 }
 
 export interface ReleaseChange {
