@@ -17,10 +17,23 @@ export type EvaluationUnit = { code?: string; tier?: string; groups?: readonly s
 
 export type BoundMilestone = { milestone: Milestone; directive: Directive };
 
+/**
+ * Group members as sets, once per directive object: a national deployment evaluates 3,855 units
+ * against 34 provinces' groups of ~110 units each, and scanning the lists made a full
+ * re-evaluation take seconds (issue #7, docs/PERFORMANCE.md). Directives are immutable.
+ */
+const memberSets = new WeakMap<Directive, Set<string>[]>();
+function groupMembers(directive: Directive): Set<string>[] {
+  let sets = memberSets.get(directive);
+  if (!sets) memberSets.set(directive, (sets = directive.groups.map((g) => new Set(g.units))));
+  return sets;
+}
+
 /** Group codes of `directive` the unit belongs to. */
 export function groupsOfUnit(unit: EvaluationUnit, directive: Directive): string[] {
+  const members = groupMembers(directive);
   return directive.groups
-    .filter((g) => (unit.code !== undefined && g.units.includes(unit.code)) || unit.groups?.includes(g.code))
+    .filter((g, i) => (unit.code !== undefined && members[i]?.has(unit.code) === true) || unit.groups?.includes(g.code))
     .map((g) => g.code);
 }
 
@@ -38,11 +51,25 @@ export function bindingMilestones(
   indicatorCode: string,
   directives: readonly Directive[],
 ): BoundMilestone[] {
-  return directives.flatMap((directive) =>
-    directive.milestones
-      .filter((m) => m.indicator === indicatorCode && scopeBindsUnit(m.scope, unit, directive))
-      .map((milestone) => ({ milestone, directive })),
-  );
+  const out: BoundMilestone[] = [];
+  for (const directive of directives) {
+    for (const milestone of milestonesOf(directive, indicatorCode)) {
+      if (scopeBindsUnit(milestone.scope, unit, directive)) out.push({ milestone, directive });
+    }
+  }
+  return out;
+}
+
+/** A directive's milestones by indicator, in file order, indexed once (same reason as memberSets). */
+const byIndicator = new WeakMap<Directive, Map<string, Milestone[]>>();
+function milestonesOf(directive: Directive, indicatorCode: string): readonly Milestone[] {
+  let index = byIndicator.get(directive);
+  if (!index) {
+    index = new Map();
+    for (const m of directive.milestones) index.set(m.indicator, [...(index.get(m.indicator) ?? []), m]);
+    byIndicator.set(directive, index);
+  }
+  return index.get(indicatorCode) ?? [];
 }
 
 /**
