@@ -55,7 +55,7 @@ describe("the monthly list", () => {
     const stored = doc ? w.h.emu.file(doc.file_id) : undefined;
     if (!stored) throw new Error("no xlsx");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(stored.bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(Uint8Array.from(stored.bytes).buffer);
     const units = wb.getWorksheet("Đơn vị");
     expect(units?.getCell("A1").value).toBe("DANH SÁCH ĐƠN VỊ CÓ HỒ SƠ THỦ TỤC HÀNH CHÍNH QUÁ HẠN");
     expect(units?.getRow(5).values).toEqual([undefined, 1, "Xã Nông Thượng", "TN-X2", 3, 1, 2]);
