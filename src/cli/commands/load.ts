@@ -7,13 +7,13 @@
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
-import { parseConfig } from "../../config.js";
-import { openDatabase, type OpenedDb } from "../../db/client.js";
-import { grantRole, revokeRole } from "../../db/repos/people.js";
-import { installText } from "../../services/install.js";
+import type { OpenedDb } from "../../db/client.js";
 import { CliExit, fail, type CliIO } from "../io.js";
 
+/** The database (and Prisma) is loaded only by the commands that need it: `check`/`evaluate` stay fast. */
 async function withDb<T>(fn: (db: OpenedDb) => Promise<T>): Promise<T> {
+  const { parseConfig } = await import("../../config.js");
+  const { openDatabase } = await import("../../db/client.js");
   const config = parseConfig(process.env);
   const db = await openDatabase(config.DATABASE_URL);
   try {
@@ -33,6 +33,7 @@ async function loadOne(db: OpenedDb, file: string, io: CliIO): Promise<boolean> 
   }
   const unitsFile = /^\s*"?unitsFile"?\s*:\s*"?([^"\s,]+)/m.exec(text)?.[1];
   if (unitsFile && !(await loadOne(db, resolve(dirname(file), unitsFile.replace(/^["']|["']$/g, "")), io))) return false;
+  const { installText } = await import("../../services/install.js");
   const result = await installText(db.prisma, text, extname(file).toLowerCase() === ".json" ? "json" : "yaml");
   if (!result.ok) {
     io.err(`✗ ${file}: ${result.problems.length} lỗi, chưa nạp gì.`);
@@ -68,6 +69,7 @@ export function registerLoad(program: Command, io: CliIO): void {
       if (!/^\d{1,15}$/.test(id)) fail("id Telegram phải là số.");
       const mapped = ({ quantri: "admin", lanhdao: "leader" } as const)[role as "quantri" | "lanhdao"];
       if (!mapped) fail("vai trò phải là quantri hoặc lanhdao.");
+      const { grantRole } = await import("../../db/repos/people.js");
       await withDb((db) => grantRole(db.prisma, { telegramId: BigInt(id), role: mapped, grantedBy: 0n }));
       io.out(`✓ Đã cấp quyền ${role} cho ${id}.`);
     });
@@ -77,6 +79,7 @@ export function registerLoad(program: Command, io: CliIO): void {
     .argument("<id>")
     .action(async (id: string) => {
       if (!/^\d{1,15}$/.test(id)) fail("id Telegram phải là số.");
+      const { revokeRole } = await import("../../db/repos/people.js");
       const removed = await withDb((db) => revokeRole(db.prisma, BigInt(id)));
       io.out(removed ? `✓ Đã thu quyền của ${id}.` : `${id} chưa có quyền nào.`);
     });
