@@ -13,8 +13,10 @@ export const helpTexts = {
     + "• <code>/nop 120 95</code> — báo cáo tổng số hồ sơ và số hồ sơ trực tuyến tháng này\n"
     + "• <code>/nop</code> — xem các chỉ tiêu và cách báo cáo\n"
     + "• /tinhtrang — tình hình của đơn vị\n"
-    + "• /nhap — gửi bảng số liệu (.xlsx, .csv); /mau — tải tệp mẫu",
-  leadersGroup: "Các lệnh trong nhóm lãnh đạo:\n• /tinhtrang — tình hình các đơn vị, kém nhất trước\n• /bieudo — biểu đồ theo chỉ tiêu",
+    + "• /nhap — gửi bảng số liệu (.xlsx, .csv); /mau — tải tệp mẫu\n"
+    + "• /nhiemvu — nhiệm vụ được giao; <code>/xong &lt;mã&gt;</code> — báo hoàn thành\n"
+    + "• /nhaphoso — gửi danh sách hồ sơ; /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ",
+  leadersGroup: "Các lệnh trong nhóm lãnh đạo:\n• /tinhtrang — tình hình các đơn vị, kém nhất trước\n• /bieudo — biểu đồ theo chỉ tiêu\n• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx)",
 };
 
 export const BOT_COMMANDS = [
@@ -23,6 +25,12 @@ export const BOT_COMMANDS = [
   { command: "nhap", description: "Gửi bảng số liệu (.xlsx, .csv)" },
   { command: "mau", description: "Tải tệp mẫu báo cáo" },
   { command: "bieudo", description: "Biểu đồ các đơn vị" },
+  { command: "nhiemvu", description: "Nhiệm vụ được giao và hạn" },
+  { command: "xong", description: "Báo hoàn thành nhiệm vụ: /xong <mã>" },
+  { command: "nhaphoso", description: "Gửi danh sách hồ sơ (.xlsx, .csv)" },
+  { command: "quahan", description: "Hồ sơ quá hạn và sắp quá hạn" },
+  { command: "hoso", description: "Tra một hồ sơ: /hoso <mã>" },
+  { command: "dsquahan", description: "Danh sách đơn vị có hồ sơ quá hạn (.xlsx)" },
   { command: "donvi", description: "Tra cứu mã đơn vị" },
   { command: "dangky", description: "Đăng ký nhóm với đơn vị" },
   { command: "help", description: "Hướng dẫn" },
