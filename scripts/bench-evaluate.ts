@@ -1,0 +1,70 @@
+/**
+ * Full re-evaluation of a national deployment (issue #7): every unit × indicator against every
+ * binding milestone, for the latest month (what a digest or /tinhtrang of the whole country
+ * needs) and for all 12 months (a re-evaluation after a directive changes). Pure engine time,
+ * then the latest month read from the database (SQLite) as a job would.
+ *   npx tsx scripts/bench-evaluate.ts
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase } from "../src/db/client.js";
+import { countLevels, evaluate, type Evaluation, type Figures } from "../src/domain/evaluation/index.js";
+import { INDICATORS, MONTHS, nationalDirectives, nationalFigures, nationalUnits } from "./bench-dataset.js";
+import { emit, int, ms, peakRssMb, timed } from "./bench-lib.js";
+import { loadNational } from "./bench-load.js";
+
+const units = nationalUnits();
+const directives = nationalDirectives(units);
+const milestones = directives.reduce((a, d) => a + d.milestones.length, 0);
+const figures = new Map<string, Figures>();
+for (const f of nationalFigures(units)) figures.set(`${f.unitCode}|${f.indicatorCode}|${f.period}`, f.figures);
+const monthEnd = (m: string): string => {
+  const [y, mo] = m.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 2026, mo ?? 1, 0)).toISOString().slice(0, 10);
+};
+
+function evaluateAll(periods: readonly string[], lookup: (k: string) => Figures | undefined): Evaluation[] {
+  const out: Evaluation[] = [];
+  for (const period of periods) {
+    const asOf = monthEnd(period);
+    for (const u of units) {
+      for (const indicatorCode of INDICATORS) {
+        const f = lookup(`${u.code}|${indicatorCode}|${period}`) ?? null;
+        out.push(evaluate({ unit: { code: u.code, tier: u.tier }, indicatorCode, figures: f, asOf, directives }));
+      }
+    }
+  }
+  return out;
+}
+
+evaluateAll(["2026-11"], (k) => figures.get(k)); // warm-up: JIT, not data
+const heap0 = process.memoryUsage().heapUsed;
+const latest = await timed(() => evaluateAll(["2026-11"], (k) => figures.get(k)));
+const levels = countLevels(latest.value);
+const full = await timed(() => evaluateAll(MONTHS, (k) => figures.get(k)));
+const heapMb = Math.round((process.memoryUsage().heapUsed - heap0) / 1e6);
+
+// The same from the database: what a job would do on a running deployment.
+const dir = mkdtempSync(path.join(tmpdir(), "dondoc-bench-eval-"));
+const url = `file:${path.join(dir, "national.db")}`;
+const db = await openDatabase(url);
+const gen = await timed(() => loadNational(db, url, units));
+const fromDb = await timed(async () => {
+  const rows = await db.prisma.figure.findMany({ where: { period: "2026-11" }, select: { unitCode: true, indicatorCode: true, period: true, numerator: true, denominator: true } });
+  const m = new Map(rows.map((r) => [`${r.unitCode}|${r.indicatorCode}|${r.period}`, { numerator: r.numerator, denominator: r.denominator }]));
+  return evaluateAll(["2026-11"], (k) => m.get(k)).length;
+});
+await db.close();
+rmSync(dir, { recursive: true, force: true });
+
+const n1 = latest.value.length;
+const n12 = full.value.length;
+emit([
+  { what: `Re-evaluation, latest month: ${int(units.length)} units × 6 indicators, ${milestones} milestones in ${directives.length} directives`,
+    measured: `${ms(latest.ms)} (${int(n1)} evaluations; ${levels.xanh} xanh / ${levels.do} đỏ)`, target: "< 1 s", ok: latest.ms < 1000 },
+  { what: "Full re-evaluation: every unit × indicator × 12 months", measured: `${ms(full.ms)} (${int(n12)} evaluations, +${heapMb} MB heap, peak RSS ${peakRssMb()} MB)`,
+    target: "< 1 s", ok: full.ms < 1000 },
+  { what: "  … latest month read from SQLite (load + evaluate)", measured: `${ms(fromDb.ms)} (${int(fromDb.value)} evaluations)`, target: "—",
+    note: `dataset written in ${ms(gen.ms)}: ${int(gen.value.figures)} figures, ${int(gen.value.dossiers)} dossiers` },
+]);

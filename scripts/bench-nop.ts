@@ -1,0 +1,91 @@
+/**
+ * `/nop` end to end (issue #7): an officer's message enters the emulator, the real bot (the
+ * app's lease-guarded long polling, createBot, submitFigures, evaluation) answers, and the answer
+ * lands back in the emulator. Latency = inject → the bot's reply recorded. The database holds the
+ * national dataset, so the figure upsert and the catalog are national-size.
+ *   npx tsx scripts/bench-nop.ts --db sqlite|postgres [--n 300]
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createBot } from "../src/bot/createBot.js";
+import { openDatabase } from "../src/db/client.js";
+import { createDatabase, dropDatabase } from "../src/db/postgres.js";
+import { startEmulator } from "../src/emulator/index.js";
+import { startLeaderPolling } from "../src/instance/polling.js";
+import { createLogger } from "../src/logger.js";
+import { createCatalogHolder } from "../src/services/catalogHolder.js";
+import type { AppDeps } from "../src/services/context.js";
+import { nationalUnits } from "./bench-dataset.js";
+import { emit, ms, percentile } from "./bench-lib.js";
+import { loadNational } from "./bench-load.js";
+
+const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, n: { type: "string", default: "300" } } });
+const N = Number(values.n);
+const TOKEN = "123456789:BENCH-nop-token-AAAAAAAAAAAAAAAAAAAAAAA";
+const OFFICER = 7001;
+const CHATS = 20;
+
+let url: string;
+let cleanup: () => Promise<void>;
+if (values.db === "postgres") {
+  const admin = process.env.TEST_DATABASE_URL ?? readFileSync("data/test-pg-url", "utf8").trim();
+  const name = `dondoc_bench_${process.pid}`;
+  url = await createDatabase(admin, name);
+  cleanup = () => dropDatabase(admin, name);
+} else {
+  const dir = mkdtempSync(path.join(tmpdir(), "dondoc-bench-nop-"));
+  url = `file:${path.join(dir, "nop.db")}`;
+  cleanup = async () => rmSync(dir, { recursive: true, force: true });
+}
+const db = await openDatabase(url);
+const units = nationalUnits();
+await loadNational(db, url, units);
+const communes = units.filter((u) => u.tier === "xa").slice(0, CHATS);
+
+const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_bench_bot" });
+emu.addUser({ id: OFFICER, firstName: "Cán bộ" });
+for (const [i, u] of communes.entries()) {
+  emu.addChat({ id: -100_700 - i, type: "supergroup", title: u.name, members: { [OFFICER]: "member" } });
+  await db.prisma.chat.create({ data: { chatId: BigInt(-100_700 - i), type: "supergroup", title: u.name, kind: "unit", unitCode: u.code } });
+}
+const logger = createLogger("silent");
+const deps: AppDeps = {
+  prisma: db.prisma, catalog: await createCatalogHolder(db.prisma), clock: { now: () => new Date() }, logger,
+  adminIds: [], kickDelivery: () => undefined,
+};
+const bot = createBot(deps, { token: TOKEN, apiRoot: emu.url });
+await bot.init();
+const polling = await startLeaderPolling({ bot, prisma: db.prisma, logger, holder: "bench" });
+
+let waiting: { chatId: number; resolve: () => void } | undefined;
+emu.on("message", (m: { chatId: number; direction: "bot" | "user" }) => {
+  if (m.direction === "bot" && waiting && m.chatId === waiting.chatId) waiting.resolve();
+});
+async function once(i: number): Promise<number> {
+  const chatId = -100_700 - (i % CHATS);
+  const replied = new Promise<void>((resolve) => (waiting = { chatId, resolve }));
+  const t = performance.now();
+  emu.injectText({ chatId, fromId: OFFICER, text: `/nop ${400 + (i % 50)} ${300 + (i % 40)}` });
+  await replied;
+  return performance.now() - t;
+}
+
+for (let i = 0; i < 30; i++) await once(i); // warm-up: JIT, pools, caches
+const samples: number[] = [];
+for (let i = 0; i < N; i++) samples.push(await once(i));
+samples.sort((a, b) => a - b);
+const p50 = percentile(samples, 50);
+const p99 = percentile(samples, 99);
+const limit = values.db === "postgres" ? 100 : 50;
+emit([{
+  what: `/nop end to end through the emulator, ${values.db === "postgres" ? "PostgreSQL" : "SQLite"} (${N} sequential, national dataset)`,
+  measured: `p50 ${ms(p50)} · p99 ${ms(p99)} · max ${ms(samples.at(-1) ?? Number.NaN)}`,
+  target: `p99 < ${limit} ms`, ok: p99 < limit,
+}]);
+
+await polling.stop();
+await emu.stop();
+await db.close();
+await cleanup();
