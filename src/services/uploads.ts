@@ -5,6 +5,7 @@
  */
 import { isIngestError, parseOneStopReport, readSheet, type Grid, type IngestErrorCode, type RejectedRow } from "../ingest/index.js";
 import type { AppDeps } from "./context.js";
+import { importDossierGrid, isDossierExport, type DossierImportOutcome } from "./dossiersImport.js";
 import { validateFigures } from "./uploadFigures.js";
 import { buildOneStopPreview, choosePeriod, type OneStopPreview } from "./uploadOneStop.js";
 import { holdPending, type PendingRef } from "./uploadPending.js";
@@ -26,7 +27,9 @@ export type UploadOutcome =
   | { kind: "empty"; exampleRows: number }
   | { kind: "saved"; summary: SavedSummary; exampleRows: number }
   | { kind: "rows-rejected"; valid: number; rejected: RejectedRow[]; pending: PendingRef | null }
-  | { kind: "preview"; preview: OneStopPreview; pending: PendingRef | null };
+  | { kind: "preview"; preview: OneStopPreview; pending: PendingRef | null }
+  /** A dossier export sent without `/nhaphoso` (admin's private chat, or a group where the bot is admin). */
+  | { kind: "dossiers"; outcome: DossierImportOutcome };
 
 export async function processUpload(deps: AppDeps, input: UploadInput): Promise<UploadOutcome> {
   try {
@@ -39,6 +42,7 @@ export async function processUpload(deps: AppDeps, input: UploadInput): Promise<
 }
 
 async function dispatch(deps: AppDeps, input: UploadInput, grid: Grid): Promise<UploadOutcome> {
+  if (isDossierExport(grid)) return { kind: "dossiers", outcome: await importDossierGrid(deps, { grid, scope: input.scope }) };
   const report = tryOneStop(grid);
   if (report) {
     const period = choosePeriod(deps, report);

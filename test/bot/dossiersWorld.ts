@@ -3,6 +3,8 @@
  * emulator, a unit chat (Phường Đức Xuân), another unit's chat, the unit head's chat and a
  * leaders' chat; helpers to talk, upload, press and run the jobs at a given day.
  */
+import type { Middleware } from "grammy";
+import type { BotContext } from "../../src/bot/context.js";
 import ExcelJS from "exceljs";
 import type { Message } from "grammy/types";
 import PizZip from "pizzip";
@@ -60,8 +62,8 @@ export function docxText(bytes: Buffer): string {
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
 
-export async function startWorld(now: string) {
-  const h: Harness = await startHarness({ now, extraFeatures: [dossiersFeature] });
+export async function startWorld(now: string, more: Middleware<BotContext>[] = []) {
+  const h: Harness = await startHarness({ now, extraFeatures: [dossiersFeature, ...more] });
   h.emu.addUser({ id: OFFICER, firstName: "Lan" });
   h.emu.addUser({ id: OTHER_OFFICER, firstName: "Minh" });
   h.emu.addUser({ id: HEAD_USER, firstName: "Hùng" });

@@ -80,10 +80,10 @@ async function handleDossierFile(ctx: BotContext, scope: DossierScope): Promise<
   await ctx.replyWithChatAction("typing").catch(() => undefined);
   const outcome = await importDossierFile(ctx.deps, { fileName, data, scope });
   log.info({ outcome: outcome.kind, bytes: data.length }, "dossier upload processed");
-  return replyOutcome(ctx, outcome);
+  return replyDossierImport(ctx, outcome);
 }
 
-function replyOutcome(ctx: BotContext, o: DossierImportOutcome): Promise<unknown> {
+export function replyDossierImport(ctx: BotContext, o: DossierImportOutcome): Promise<unknown> {
   switch (o.kind) {
     case "file-rejected":
       return replyHtml(ctx, t.fileRejected(o.message));

@@ -9,6 +9,7 @@ import { processUpload, type UploadOutcome, type UploadScope } from "../../servi
 import type { BotContext } from "../context.js";
 import { FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
+import { replyDossierImport } from "./dossiersUpload.js";
 
 export type FileOptions = {
   /** A file the bot saw without being asked (it is a group administrator): refusals stay silent. */
@@ -36,6 +37,8 @@ export async function replyUploadOutcome(ctx: BotContext, outcome: UploadOutcome
       const { pending } = outcome;
       return replyHtml(ctx, uploadTexts.preview(outcome.preview), pending ? pendingKeyboard(pending.id, uploadTexts.confirmButton) : undefined);
     }
+    case "dossiers":
+      return replyDossierImport(ctx, outcome.outcome);
   }
 }
 
@@ -80,5 +83,6 @@ function counts(o: UploadOutcome): Record<string, number | string> {
     case "saved": return { saved: o.summary.saved, replaced: o.summary.replaced };
     case "rows-rejected": return { valid: o.valid, rejected: o.rejected.length };
     case "preview": return { items: o.preview.items.length, unmatched: o.preview.unmatched.length, rejected: o.preview.rejected.length };
+    case "dossiers": return { dossiers: o.outcome.kind };
   }
 }
