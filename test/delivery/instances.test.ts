@@ -31,7 +31,7 @@ it("three workers with their own connections drain one outbox: each chat gets on
     const db = await openDatabase(w.db.url);
     extra.push(db);
     return createDeliveryWorker({
-      prisma: db.prisma, api: new Api(TOKEN, { apiRoot: w.emu.url }), logger: pino({ level: "silent" }),
+      prisma: db.prisma, dialect: db.dialect, api: new Api(TOKEN, { apiRoot: w.emu.url }), logger: pino({ level: "silent" }),
       clock: systemClock, instanceId: name, onAdminAlert: () => undefined, limits: FAST, batchSize: 10,
     });
   }));

@@ -39,7 +39,7 @@ export async function startWorld(opts: { clock?: Clock } = {}): Promise<World> {
     db, emu, api, alerts, logs,
     worker(extra = {}) {
       const w = createDeliveryWorker({
-        prisma: db.prisma, api, logger, clock: opts.clock ?? systemClock, instanceId: `test-${workers.length}`,
+        prisma: db.prisma, dialect: db.dialect, api, logger, clock: opts.clock ?? systemClock, instanceId: `test-${workers.length}`,
         onAdminAlert: (text) => void alerts.push(text),
         retry: { baseMs: 20, maxMs: 200 },
         ...extra,
