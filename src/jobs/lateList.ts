@@ -9,7 +9,7 @@ import { dossierTexts as t } from "../messages/dossiers.js";
 import { splitMessage } from "../bot/html.js";
 import { pushDocument, XLSX_MIME } from "../services/apologyPush.js";
 import type { AppDeps } from "../services/context.js";
-import { workCalendar } from "../services/dossiersCalendar.js";
+import { workCalendar } from "../services/calendar.js";
 import { buildLateList, previousMonth } from "../services/dossiersLateList.js";
 import { lateListXlsx } from "../services/dossiersLateXlsx.js";
 import { pushText } from "../services/notify.js";

@@ -4,7 +4,7 @@
  * Saturdays) and the monthly late list (LATE_LIST_CRON, see lateList.ts).
  */
 import { vnDate } from "../domain/directive/dates.js";
-import { workCalendar } from "../services/dossiersCalendar.js";
+import { workCalendar } from "../services/calendar.js";
 import { sweepOverdue } from "../services/dossiersSweep.js";
 import type { JobFactory } from "./index.js";
 import { lateListJob } from "./lateList.js";

@@ -8,7 +8,7 @@ import { dossierTexts as t } from "../messages/dossiers.js";
 import { pushDocument } from "./apologyPush.js";
 import { renderDossierDocument } from "./apologyRender.js";
 import type { AppDeps } from "./context.js";
-import { workCalendar, todayOf } from "./dossiersCalendar.js";
+import { workCalendar, todayOf } from "./calendar.js";
 import { headChatIds } from "./dossiersChats.js";
 import { briefOf } from "./dossiersQuery.js";
 import { pushText } from "./notify.js";

@@ -4,7 +4,7 @@ import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import { isFirstWorkingDayOfMonth } from "../../src/jobs/lateList.js";
 import { checkNewDate } from "../../src/services/apologyFlow.js";
 import { formInForce, LEGAL_FORMS, type LegalForm } from "../../src/services/apologyForms.js";
-import { workCalendar } from "../../src/services/dossiersCalendar.js";
+import { workCalendar } from "../../src/services/calendar.js";
 import { parseMonthArg, previousMonth } from "../../src/services/dossiersLateList.js";
 import { deadlineOf, phaseOf, wasLate } from "../../src/services/dossiersState.js";
 

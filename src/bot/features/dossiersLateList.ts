@@ -5,7 +5,7 @@
 import { Composer, InputFile } from "grammy";
 import { monthOf } from "../../domain/directive/dates.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import { todayOf, workCalendar } from "../../services/dossiersCalendar.js";
+import { todayOf, workCalendar } from "../../services/calendar.js";
 import { buildLateList, parseMonthArg, previousMonth } from "../../services/dossiersLateList.js";
 import { lateListXlsx } from "../../services/dossiersLateXlsx.js";
 import type { BotContext } from "../context.js";

@@ -8,7 +8,7 @@ import { nextWorkingDay } from "../../domain/calendar/index.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { returnDrafts } from "../../services/apologyDecision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apologyFlow.js";
-import { todayOf, workCalendar } from "../../services/dossiersCalendar.js";
+import { todayOf, workCalendar } from "../../services/calendar.js";
 import { askPending, closePending, findPending, type PendingData, type PendingKind } from "../../services/dossiersPending.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";

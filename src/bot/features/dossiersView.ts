@@ -5,7 +5,7 @@
  */
 import { Composer } from "grammy";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import { todayOf, workCalendar } from "../../services/dossiersCalendar.js";
+import { todayOf, workCalendar } from "../../services/calendar.js";
 import { briefOf, dossiersNeedingAttention, findDossier, overdueDays } from "../../services/dossiersQuery.js";
 import { phaseOf } from "../../services/dossiersState.js";
 import type { BotContext } from "../context.js";

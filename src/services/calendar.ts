@@ -1,12 +1,15 @@
 /**
- * The working-day calendar the dossier features judge deadlines with (issue #5: Tết handled by
- * the holiday calendar). Read once from `directives/calendar/vn-holidays.yaml` and kept; a
- * broken file is an operator error, reported loudly rather than guessed around.
+ * The one working-day calendar of the application: schedules (issue #4: working days only,
+ * make-up Saturdays) and dossier deadlines (issue #5: Tết) both judge days with it. Read once
+ * from `directives/calendar/vn-holidays.yaml` and kept; a broken file is an operator error,
+ * reported loudly (the job run records it) rather than guessed around.
  */
 import { loadCalendarFile } from "../directives/loadCalendar.js";
 import type { WorkCalendar } from "../domain/calendar/index.js";
 import { vnDate, type IsoDate } from "../domain/directive/dates.js";
 import type { AppDeps } from "./context.js";
+
+export type CalendarSource = () => Promise<WorkCalendar>;
 
 let cached: Promise<WorkCalendar> | undefined;
 
