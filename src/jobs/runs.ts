@@ -2,8 +2,10 @@
  * JobRun rows: one per job and fire time (issue #4 §3). The unique `key` is the guarantee
  * that a restart, a second instance or a clock jump never runs the same fire time twice —
  * whoever inserts the row runs the job; everyone else gets a unique violation.
- * At-most-once by design: a run whose process died stays "running" and is not retried
- * (job bodies are sweeps that enqueue with dedup keys, so a human may re-run them safely).
+ * A run whose process died mid-way stays "running"; once it is older than `staleAfterMs` the
+ * next claim (a restart's catch-up, another instance) takes it over atomically and runs it
+ * again. That is safe because job bodies are sweeps that enqueue with dedup keys: what the
+ * dead run already queued is not queued twice, what it had not reached still goes.
  */
 import type { Db } from "../db/client.js";
 import type { JobRun } from "../db/generated/client.js";
@@ -15,7 +17,11 @@ export interface ClaimRunOptions {
   owner?: string;
   /** When the run starts (the injected clock); default the system time. */
   now?: Date;
+  /** A "running" row older than this is presumed dead and may be taken over. Default 10 min. */
+  staleAfterMs?: number;
 }
+
+export const DEFAULT_STALE_RUN_MS = 10 * 60_000;
 
 /** Inserts the run; undefined when this fire time was already claimed by anyone. */
 export async function claimRun(
@@ -32,9 +38,20 @@ export async function claimRun(
       },
     });
   } catch (err) {
-    if (isUniqueViolation(err)) return undefined;
-    throw err;
+    if (!isUniqueViolation(err)) throw err;
+    return takeOverStale(prisma, runKey(job.name, fireTime), opts);
   }
+}
+
+async function takeOverStale(prisma: Db, key: string, opts: ClaimRunOptions): Promise<JobRun | undefined> {
+  const now = opts.now ?? new Date();
+  const staleBefore = new Date(now.getTime() - (opts.staleAfterMs ?? DEFAULT_STALE_RUN_MS));
+  // Conditional update = compare-and-set: of several instances, exactly one sees count 1.
+  const taken = await prisma.jobRun.updateMany({
+    where: { key, status: "running", startedAt: { lt: staleBefore } },
+    data: { owner: opts.owner ?? null, startedAt: now, detail: "taken over from a run that did not finish" },
+  });
+  return taken.count === 1 ? (await prisma.jobRun.findUnique({ where: { key } })) ?? undefined : undefined;
 }
 
 const MAX_DETAIL = 2_000;

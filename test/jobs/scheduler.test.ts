@@ -45,6 +45,17 @@ describe("claimRun", () => {
     expect(await claimRun(db.prisma, { name: "daily" }, t)).toBeUndefined();
     expect(await db.prisma.jobRun.findMany()).toMatchObject([{ key: "daily@2026-11-23T01:00:00.000Z", status: "running" }]);
   });
+
+  it("a run whose process died is taken over once after 10 minutes; a finished one never", async () => {
+    const t = ict("2026-11-23T08:00:00");
+    expect(await claimRun(db.prisma, { name: "daily" }, t, { now: t, owner: "dead" })).toBeDefined();
+    expect(await claimRun(db.prisma, { name: "daily" }, t, { now: ict("2026-11-23T08:05:00") })).toBeUndefined();
+    const later = ict("2026-11-23T08:11:00");
+    const takers = await Promise.all(Array.from({ length: 4 }, (_, i) => claimRun(db.prisma, { name: "daily" }, t, { now: later, owner: `i${i}` })));
+    expect(takers.filter(Boolean)).toHaveLength(1);
+    await db.prisma.jobRun.updateMany({ data: { status: "finished" } });
+    expect(await claimRun(db.prisma, { name: "daily" }, t, { now: ict("2026-11-23T09:00:00") })).toBeUndefined();
+  });
 });
 
 describe("catch-up on start", () => {
