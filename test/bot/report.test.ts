@@ -39,8 +39,8 @@ describe("/nop in a unit chat", () => {
   it("says what is missing when below the milestone in force", async () => {
     const reply = await say("/nop 100 50");
     expect(reply?.text).toContain("50%");
-    expect(reply?.text).toMatch(/Cần thêm 10 hồ sơ/);
-    expect(reply?.text).toMatch(/60%/);
+    expect(reply?.text).toMatch(/Cần thêm 10 hồ sơ trực tuyến để đạt 60% \(hạn 30\/06\/2026\)/);
+    expect(reply?.text).toMatch(/Cần thêm 25 hồ sơ trực tuyến để đạt 75% trước 31\/12\/2026/);
   });
 
   it.each([

@@ -24,6 +24,7 @@ describe("describeEvaluation", () => {
       [
         "Tỷ lệ hồ sơ trực tuyến: 55% (1.100/2.000) — Chưa đạt chỉ tiêu 70% (đến 30/09/2023). Mức: cam.",
         "Cần thêm 300 hồ sơ trực tuyến để đạt 70% (hạn 30/09/2023).",
+        "Cần thêm 600 hồ sơ trực tuyến để đạt 85% trước 31/12/2023.",
       ]
     `);
   });

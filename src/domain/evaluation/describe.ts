@@ -66,5 +66,8 @@ export function describeEvaluation(e: Evaluation, indicator: DescribableIndicato
   const lines = [e.level ? `${head} ${messages.level(e.level)}` : head];
   const gap = gapLine(e, indicator);
   if (gap) lines.push(gap);
+  if (e.missingFor === "inForce" && e.next && e.missingNext !== null && e.missingNext > 0) {
+    lines.push(messages.missingNext(formatNumber(e.missingNext), itemsWord(indicator), target(e.next), e.next.deadlineText));
+  }
   return lines;
 }

@@ -60,6 +60,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     next: next ? toMilestoneRef(next) : null,
     missing: null,
     missingFor: null,
+    missingNext: null,
     missingUnreachable: false,
   };
   if (!figures) return { ...base, status: "not-reported" };
@@ -89,8 +90,11 @@ export function evaluate(input: EvaluateInput): Evaluation {
     ? missingItems(figures, gapTarget.milestone.target, gapTarget.milestone.comparison)
     : null;
 
+  const nextGap = next ? missingItems(figures, next.milestone.target, next.milestone.comparison) : null;
+
   return {
     ...withRatio,
+    missingNext: nextGap?.kind === "count" ? nextGap.count : null,
     met,
     level,
     levelAgainst: inForce ? "inForce" : next ? "next" : null,

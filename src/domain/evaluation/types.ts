@@ -49,6 +49,11 @@ export type Evaluation = {
   /** Extra numerator items needed at the current denominator; null when not applicable. */
   missing: number | null;
   missingFor: "inForce" | "next" | null;
+  /**
+   * Extra items for the next milestone, also when the in-force one is still unmet, so a unit
+   * behind today's target also sees what the coming deadline asks (issue #3 "/nop" reply).
+   */
+  missingNext: number | null;
   /** The target of `missingFor` cannot be met at this denominator (e.g. "trên 100%"). */
   missingUnreachable: boolean;
 };
