@@ -1,0 +1,194 @@
+import type { ChartConfiguration, LegendItem, Plugin } from "chart.js";
+import { CHART_FONT_FAMILY } from "./fonts.js";
+import {
+  CHART_GEOMETRY,
+  LEVEL_COLORS,
+  LEVEL_LEGEND,
+  NOT_REPORTED_COLOR,
+  NOT_REPORTED_LEGEND,
+  type ChartPage,
+  type IndicatorChartInput,
+} from "./chart-layout.js";
+
+export type BarChartConfig = ChartConfiguration<"bar", number[], string>;
+
+/**
+ * The subset of chartjs-plugin-annotation's line options used here. Its own .d.ts files use
+ * extensionless relative re-exports, which NodeNext resolution drops, so we type what we use.
+ */
+interface TargetLineAnnotation {
+  type: "line";
+  scaleID: "x";
+  value: number;
+  borderColor: string;
+  borderWidth: number;
+  borderDash: number[];
+  drawTime: "beforeDatasetsDraw";
+  label: {
+    display: boolean;
+    content: string;
+    position: "start";
+    yAdjust: number;
+    backgroundColor: string;
+    color: string;
+    font: { size: number; weight: "bold"; family: string };
+    padding: { x: number; y: number };
+  };
+}
+
+const TEXT = "#212121";
+const MUTED = "#616161";
+const px = CHART_GEOMETRY.labelFontPx;
+
+/** JPEG has no alpha: without this the background would encode black. */
+export const whiteBackground: Plugin<"bar"> = {
+  id: "dondocWhiteBackground",
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+/** Prints "79,2%" (or "chưa báo cáo") just past the end of each bar. */
+export function barEndLabels(page: () => ChartPage): Plugin<"bar"> {
+  return {
+    id: "dondocBarEndLabels",
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const bars = page().bars;
+      ctx.save();
+      ctx.textBaseline = "middle";
+      ctx.textAlign = "left";
+      chart.getDatasetMeta(0).data.forEach((element, i) => {
+        const bar = bars[i];
+        if (bar === undefined) return;
+        ctx.font = bar.notReported ? `italic ${px}px "${CHART_FONT_FAMILY}"` : `bold ${px}px "${CHART_FONT_FAMILY}"`;
+        // A white plate keeps "69,1%" legible where it meets the dashed milestone line; width is
+        // estimated (≈0.62 em a glyph) because measureText on every bar costs ~1 ms per image.
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(element.x + 4, element.y - px * 0.7, bar.valueText.length * px * 0.62 + 8, px * 1.4);
+        ctx.fillStyle = bar.notReported ? MUTED : TEXT;
+        ctx.fillText(bar.valueText, element.x + 8, element.y);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+function legendItems(page: ChartPage): LegendItem[] {
+  const used = new Set(page.bars.map((b) => b.color));
+  const items: LegendItem[] = LEVEL_LEGEND.filter(([level]) => used.has(LEVEL_COLORS[level])).map(
+    ([level, text]) => ({ text, fillStyle: LEVEL_COLORS[level], strokeStyle: LEVEL_COLORS[level], lineWidth: 0 }),
+  );
+  if (page.bars.some((b) => b.notReported)) {
+    items.push({ text: NOT_REPORTED_LEGEND, fillStyle: NOT_REPORTED_COLOR, strokeStyle: NOT_REPORTED_COLOR, lineWidth: 0 });
+  }
+  return items;
+}
+
+function targetLine(target: IndicatorChartInput["target"]): Record<string, TargetLineAnnotation> {
+  if (target === undefined) return {};
+  return {
+    target: {
+      type: "line",
+      scaleID: "x",
+      value: target.value,
+      borderColor: "#263238",
+      borderWidth: 3,
+      borderDash: [12, 8],
+      // Under the bars and their value labels, so "66,0%" is never struck through.
+      drawTime: "beforeDatasetsDraw",
+      label: {
+        display: true,
+        content: target.label,
+        position: "start",
+        yAdjust: -34,
+        backgroundColor: "#263238",
+        color: "#ffffff",
+        font: { size: px, weight: "bold", family: CHART_FONT_FAMILY },
+        padding: { x: 10, y: 4 },
+      },
+    },
+  };
+}
+
+/** Room for the milestone label, which is drawn above the first bar. */
+function gapAboveBars(input: IndicatorChartInput): number {
+  return input.target === undefined ? 12 : 52;
+}
+
+/** Options that change per page; everything else is fixed at construction. */
+export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNullable<BarChartConfig["options"]> {
+  return {
+    indexAxis: "y",
+    responsive: false,
+    maintainAspectRatio: false,
+    animation: false,
+    devicePixelRatio: 1,
+    events: [],
+    layout: { padding: { top: 8, right: 150, bottom: 8, left: 16 } },
+    font: { family: CHART_FONT_FAMILY, size: px },
+    color: TEXT,
+    scales: {
+      x: {
+        min: 0,
+        max: 100,
+        ticks: { stepSize: 20, font: { size: 20, family: CHART_FONT_FAMILY }, color: MUTED, callback: (v) => `${v}%` },
+        grid: { color: "#e0e0e0" },
+        title: { display: true, text: input.indicatorName, font: { size: px, family: CHART_FONT_FAMILY }, color: MUTED },
+      },
+      y: {
+        ticks: {
+          autoSkip: false,
+          font: { size: px, family: CHART_FONT_FAMILY },
+          color: (ctx) => (page.bars[ctx.index]?.notReported ? MUTED : TEXT),
+        },
+        grid: { display: false },
+      },
+    },
+    plugins: {
+      title: {
+        display: true,
+        text: page.titleLines,
+        align: "start",
+        font: { size: CHART_GEOMETRY.titleFontPx, weight: "bold", family: CHART_FONT_FAMILY },
+        color: TEXT,
+        padding: { top: 16, bottom: page.subtitle === undefined ? gapAboveBars(input) : 4 },
+      },
+      subtitle: {
+        display: page.subtitle !== undefined,
+        text: page.subtitle ?? "",
+        align: "start",
+        font: { size: px, family: CHART_FONT_FAMILY },
+        color: MUTED,
+        padding: { bottom: gapAboveBars(input) },
+      },
+      legend: {
+        display: true,
+        position: "bottom",
+        align: "start",
+        labels: { generateLabels: () => legendItems(page), font: { size: px, family: CHART_FONT_FAMILY }, boxWidth: 28, padding: 18 },
+      },
+      tooltip: { enabled: false },
+      annotation: { clip: false, annotations: targetLine(input.target) },
+    },
+  };
+}
+
+export function pageData(page: ChartPage): BarChartConfig["data"] {
+  return {
+    labels: page.bars.map((b) => b.label),
+    datasets: [
+      {
+        data: page.bars.map((b) => b.value),
+        backgroundColor: page.bars.map((b) => b.color),
+        barPercentage: 0.78,
+        categoryPercentage: 1,
+        minBarLength: 4,
+      },
+    ],
+  };
+}

@@ -1,0 +1,132 @@
+import { formatPercent } from "./format.js";
+import { shortenUnitName } from "./unit-name.js";
+
+/** Colour levels as named in the directives (xanh / vàng / cam / đỏ). */
+export type ChartLevel = "xanh" | "vang" | "cam" | "do";
+
+export interface ChartBarInput {
+  label: string;
+  /** Percent, 0..100. */
+  value: number;
+  level: ChartLevel | null;
+  notReported?: boolean;
+}
+
+export interface IndicatorChartInput {
+  title: string;
+  subtitle?: string;
+  indicatorName: string;
+  bars: readonly ChartBarInput[];
+  target?: { value: number; label: string };
+  /** Already formatted, e.g. "30/09/2023". */
+  deadlineText?: string;
+  format?: "png" | "jpeg";
+}
+
+export const LEVEL_COLORS: Readonly<Record<ChartLevel, string>> = {
+  xanh: "#2e7d32",
+  vang: "#f9a825",
+  cam: "#ef6c00",
+  do: "#c62828",
+};
+export const NOT_REPORTED_COLOR = "#9e9e9e";
+/** A unit with no colour level (e.g. an indicator without bands) gets a neutral slate. */
+export const NO_LEVEL_COLOR = "#546e7a";
+export const NOT_REPORTED_TEXT = "chưa báo cáo";
+export const NOT_REPORTED_LEGEND = "Chưa báo cáo";
+
+export const LEVEL_LEGEND: ReadonlyArray<readonly [ChartLevel, string]> = [
+  ["xanh", "Xanh"],
+  ["vang", "Vàng"],
+  ["cam", "Cam"],
+  ["do", "Đỏ"],
+];
+
+/** Geometry, sized so that labels are ≥ 22px on a 1200px-wide image (readable on a phone). */
+export const CHART_GEOMETRY = {
+  width: 1200,
+  maxBarsPerImage: 40,
+  rowHeight: 42,
+  /** Title, subtitle, legend, annotation label above the bars; x axis and its title below. */
+  chrome: 330,
+  minHeight: 560,
+  labelFontPx: 22,
+  titleFontPx: 30,
+} as const;
+
+export interface PreparedBar {
+  label: string;
+  /** Clamped to the 0..100 axis; the printed text keeps the real value. */
+  value: number;
+  color: string;
+  valueText: string;
+  notReported: boolean;
+}
+
+export interface ChartPage {
+  titleLines: string[];
+  subtitle: string | undefined;
+  bars: PreparedBar[];
+  height: number;
+}
+
+export function imageHeightFor(barCount: number): number {
+  const { rowHeight, chrome, minHeight } = CHART_GEOMETRY;
+  return Math.max(minHeight, chrome + barCount * rowHeight);
+}
+
+/** Best first; units that did not report go last; ties by Vietnamese name order. */
+const collator = new Intl.Collator("vi");
+export function sortBars(bars: readonly ChartBarInput[]): ChartBarInput[] {
+  
+  return [...bars].sort((a, b) => {
+    const aMissing = a.notReported === true;
+    const bMissing = b.notReported === true;
+    if (aMissing !== bMissing) return aMissing ? 1 : -1;
+    if (!aMissing && a.value !== b.value) return b.value - a.value;
+    return collator.compare(a.label, b.label);
+  });
+}
+
+/** Splits into balanced pages of at most 40 bars: 85 bars → 29 + 28 + 28, not 40 + 40 + 5. */
+export function splitIntoPages<T>(items: readonly T[], maxPerPage: number): T[][] {
+  if (items.length === 0) return [[]];
+  const pageCount = Math.ceil(items.length / maxPerPage);
+  const perPage = Math.ceil(items.length / pageCount);
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += perPage) pages.push(items.slice(i, i + perPage));
+  return pages;
+}
+
+function prepareBar(bar: ChartBarInput, rank: number): PreparedBar {
+  const notReported = bar.notReported === true;
+  const value = Number.isFinite(bar.value) ? bar.value : 0;
+  const name = shortenUnitName(bar.label);
+  return {
+    label: notReported ? name : `${rank}. ${name}`,
+    value: notReported ? 0 : Math.min(100, Math.max(0, value)),
+    color: notReported ? NOT_REPORTED_COLOR : bar.level ? LEVEL_COLORS[bar.level] : NO_LEVEL_COLOR,
+    valueText: notReported ? NOT_REPORTED_TEXT : formatPercent(value),
+    notReported,
+  };
+}
+
+/** "Title (1/3)" + " — chỉ tiêu đến 30/09/2023"; long titles break before the dash. */
+function titleLines(input: IndicatorChartInput, page: number, pageCount: number): string[] {
+  const head = pageCount > 1 ? `${input.title} (${page}/${pageCount})` : input.title;
+  if (input.deadlineText === undefined) return [head];
+  const tail = `— chỉ tiêu đến ${input.deadlineText}`;
+  const oneLine = `${head} ${tail}`;
+  return [...oneLine].length <= 70 ? [oneLine] : [head, tail];
+}
+
+export function planChartPages(input: IndicatorChartInput): ChartPage[] {
+  const prepared = sortBars(input.bars).map((bar, i) => prepareBar(bar, i + 1));
+  const pages = splitIntoPages(prepared, CHART_GEOMETRY.maxBarsPerImage);
+  return pages.map((bars, i) => ({
+    titleLines: titleLines(input, i + 1, pages.length),
+    subtitle: input.subtitle,
+    bars,
+    height: imageHeightFor(bars.length),
+  }));
+}

@@ -1,0 +1,68 @@
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, SubTitle, Title } from "chart.js";
+import annotationPlugin from "chartjs-plugin-annotation";
+import { barEndLabels, pageData, pageOptions, whiteBackground } from "./chart-config.js";
+import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
+import { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.js";
+
+export type { ChartBarInput, ChartLevel, IndicatorChartInput } from "./chart-layout.js";
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle, Legend, annotationPlugin);
+// Plugins that don't take a per-option family (legend box text, annotation fallbacks) use this.
+Chart.defaults.font.family = CHART_FONT_FAMILY;
+
+const JPEG_QUALITY = 90;
+
+/**
+ * One canvas + Chart reused for every image: building a Chart costs several times an update,
+ * and the 30-bar budget is 10 ms of layout+draw (issue brief). Reuse is safe because all drawing
+ * below is synchronous, and `canvas.encode` snapshots the pixels before it goes async.
+ */
+interface Renderer {
+  canvas: Canvas;
+  chart: Chart<"bar", number[], string>;
+  /** Read by the bar-end label plugin, which chart.js constructs only once. */
+  current: { page: ChartPage };
+}
+
+let renderer: Renderer | undefined;
+
+function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
+  if (renderer !== undefined) return renderer;
+  registerChartFonts();
+  const canvas = createCanvas(CHART_GEOMETRY.width, page.height);
+  const current = { page };
+  // chart.js only needs the 2D context API; @napi-rs/canvas implements it but is not the DOM type.
+  const context = canvas.getContext("2d") as unknown as CanvasRenderingContext2D;
+  const chart = new Chart<"bar", number[], string>(context, {
+    type: "bar",
+    data: pageData(page),
+    options: pageOptions(input, page),
+    plugins: [whiteBackground, barEndLabels(() => current.page)],
+  });
+  renderer = { canvas, chart, current };
+  return renderer;
+}
+
+/** Lays out and draws one page synchronously; returns the pending encode. */
+function drawPage(input: IndicatorChartInput, page: ChartPage, format: "png" | "jpeg"): Promise<Buffer> {
+  const r = getRenderer(input, page);
+  r.current.page = page;
+  if (r.canvas.height !== page.height) r.chart.resize(CHART_GEOMETRY.width, page.height);
+  r.chart.data = pageData(page);
+  r.chart.options = pageOptions(input, page);
+  r.chart.update("none");
+  return format === "png" ? r.canvas.encode("png") : r.canvas.encode("jpeg", JPEG_QUALITY);
+}
+
+/**
+ * Horizontal-bar chart of one indicator per unit, best first, ≤ 40 bars per image; more bars
+ * become an album of images titled "(1/3)", "(2/3)"… sharing the same 0–100% scale.
+ * Default JPEG: Telegram recompresses photos anyway and JPEG encodes ~3× faster than PNG.
+ */
+export async function renderIndicatorChart(input: IndicatorChartInput): Promise<Buffer[]> {
+  const format = input.format ?? "jpeg";
+  const pages = planChartPages(input);
+  const encodes = pages.map((page) => drawPage(input, page, format));
+  return Promise.all(encodes);
+}

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { loadImage } from "@napi-rs/canvas";
+import { describe, expect, test } from "vitest";
+import { renderIndicatorChart, type IndicatorChartInput } from "../../src/render/chart.js";
+import { CHART_GEOMETRY, imageHeightFor } from "../../src/render/chart-layout.js";
+import { pixelDifference, pngSize } from "./image-diff.js";
+
+const GOLDEN = fileURLToPath(new URL("./golden/indicator-chart.png", import.meta.url));
+
+/** The golden chart: diacritics-heavy names, every colour level, a unit that did not report. */
+const goldenInput: IndicatorChartInput = {
+  title: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+  subtitle: "Tháng 09/2023 — huyện Chợ Mới",
+  indicatorName: "Tỷ lệ hồ sơ trực tuyến (%)",
+  bars: [
+    { label: "Xã Nông Thượng", value: 62.5, level: "vang" },
+    { label: "Phường Đức Xuân", value: 79.2, level: "xanh" },
+    { label: "Ủy ban nhân dân xã Dương Quang", value: 41, level: "cam" },
+    { label: "Phòng Văn hoá và Thông tin", value: 88.35, level: "xanh" },
+    { label: "Xã Huyền Tụng", value: 12.4, level: "do" },
+    { label: "Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn", value: 70, level: "xanh" },
+    { label: "Xã Nguyễn Thị Minh Khai", value: 0, level: null, notReported: true },
+  ],
+  target: { value: 70, label: "Chỉ tiêu 70%" },
+  deadlineText: "30/09/2023",
+  format: "png",
+};
+
+function manyBars(n: number): IndicatorChartInput["bars"] {
+  return Array.from({ length: n }, (_, i) => ({ label: `Xã Số ${i + 1}`, value: (i * 37) % 100, level: "cam" }));
+}
+
+describe("renderIndicatorChart", () => {
+  test("PNG: valid signature, 1200 px wide, height from the bar count, decodable", async () => {
+    const [png] = await renderIndicatorChart(goldenInput);
+    if (png === undefined) throw new Error("no image");
+    expect(pngSize(png)).toEqual({ width: CHART_GEOMETRY.width, height: imageHeightFor(7) });
+    const image = await loadImage(png);
+    expect([image.width, image.height]).toEqual([1200, imageHeightFor(7)]);
+  });
+
+  test("JPEG by default", async () => {
+    const [jpeg] = await renderIndicatorChart({ ...goldenInput, format: undefined });
+    expect(jpeg?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const image = await loadImage(jpeg ?? Buffer.alloc(0));
+    expect(image.width).toBe(1200);
+  });
+
+  test("85 bars → an album of 3 images, each sized for its own bar count", async () => {
+    const images = await renderIndicatorChart({ ...goldenInput, bars: manyBars(85) });
+    expect(images.map((img) => pngSize(img))).toEqual([
+      { width: 1200, height: imageHeightFor(29) },
+      { width: 1200, height: imageHeightFor(29) },
+      { width: 1200, height: imageHeightFor(27) },
+    ]);
+  });
+
+  test("a 30-bar chart after a 3-bar one is not stretched by the reused canvas", async () => {
+    await renderIndicatorChart({ ...goldenInput, bars: manyBars(3) });
+    const [png] = await renderIndicatorChart({ ...goldenInput, bars: manyBars(30) });
+    expect(pngSize(png ?? Buffer.alloc(0)).height).toBe(imageHeightFor(30));
+  });
+
+  // Regenerate (then LOOK at it) with UPDATE_GOLDEN=1 npx vitest run test/render/chart.test.ts
+  test("matches the reviewed golden image loosely", async () => {
+    const [png] = await renderIndicatorChart(goldenInput);
+    if (png === undefined) throw new Error("no image");
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) writeFileSync(GOLDEN, png);
+    const golden = readFileSync(GOLDEN);
+    expect(pngSize(png)).toEqual(pngSize(golden));
+    expect(await pixelDifference(png, golden)).toBeLessThan(0.01);
+  });
+
+  test("the same input renders the same picture twice (no state leaks between calls)", async () => {
+    const [a] = await renderIndicatorChart(goldenInput);
+    await renderIndicatorChart({ ...goldenInput, bars: manyBars(40), target: undefined, subtitle: undefined });
+    const [b] = await renderIndicatorChart(goldenInput);
+    expect(await pixelDifference(a ?? Buffer.alloc(0), b ?? Buffer.alloc(0), 0)).toBe(0);
+  });
+});
