@@ -1,0 +1,102 @@
+/**
+ * Fills a Word template from templates/ (issue #5): `{field}` tags in docxtemplater syntax, each
+ * inside one run so an office can re-do the letterhead in Word without breaking a tag.
+ * User text is XML-escaped by docxtemplater (a reason may hold "<" or "&"); control characters
+ * pasted from chats are stripped rather than producing a file Word refuses to open.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Docxtemplater from "docxtemplater";
+import PizZip from "pizzip";
+
+export const DOCUMENT_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+export type DocumentData = Readonly<Record<string, string | number>>;
+
+export type DocumentTemplateErrorCode = "unknown_template" | "missing_fields" | "template_syntax";
+
+export class DocumentTemplateError extends Error {
+  constructor(
+    readonly code: DocumentTemplateErrorCode,
+    message: string,
+    /** Tags the template uses that the data did not provide (code "missing_fields"). */
+    readonly missing: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = "DocumentTemplateError";
+  }
+}
+
+/** A template name is a bare file name in templates/, never a path. */
+const TEMPLATE_NAME = /^[a-z0-9][a-z0-9._-]*\.docx$/u;
+
+export function loadDocumentTemplate(templateName: string, dir = DOCUMENT_TEMPLATES_DIR): Buffer {
+  if (!TEMPLATE_NAME.test(templateName)) {
+    throw new DocumentTemplateError("unknown_template", `Tên mẫu văn bản không hợp lệ: "${templateName}"`);
+  }
+  try {
+    return readFileSync(dir + templateName);
+  } catch {
+    throw new DocumentTemplateError("unknown_template", `Không tìm thấy mẫu văn bản templates/${templateName}`);
+  }
+}
+
+interface DocxtemplaterFailure {
+  properties?: { errors?: { properties?: { explanation?: string } }[]; explanation?: string };
+}
+
+function describeFailure(error: unknown): string {
+  const props = (error as DocxtemplaterFailure).properties;
+  const details = props?.errors?.map((e) => e.properties?.explanation).filter((x): x is string => !!x);
+  if (details && details.length > 0) return details.join("; ");
+  return props?.explanation ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Fills an in-memory template. Every tag must have a value: an empty string is a deliberate
+ * blank, a missing key is a bug upstream, reported with all missing names at once.
+ */
+export function fillDocx(template: Buffer, data: DocumentData, templateName = "template"): Buffer {
+  const missing = new Set<string>();
+  let doc: Docxtemplater<PizZip>;
+  try {
+    doc = new Docxtemplater(new PizZip(template), {
+      paragraphLoop: true,
+      linebreaks: true,
+      stripInvalidXMLChars: true,
+      errorLogging: false,
+      nullGetter: (part) => {
+        missing.add(part.value);
+        return "";
+      },
+    });
+    doc.render(data);
+  } catch (error) {
+    throw new DocumentTemplateError("template_syntax", `Mẫu ${templateName} có thẻ sai cú pháp: ${describeFailure(error)}`);
+  }
+  if (missing.size > 0) {
+    const names = [...missing].sort();
+    throw new DocumentTemplateError(
+      "missing_fields",
+      `Thiếu dữ liệu cho mẫu ${templateName}: ${names.map((n) => `{${n}}`).join(", ")}`,
+      names,
+    );
+  }
+  return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** The tags a template asks for (e.g. to check at boot that a replaced letterhead kept them). */
+export function templateTags(template: Buffer, templateName = "template"): string[] {
+  try {
+    fillDocx(template, {}, templateName);
+    return [];
+  } catch (error) {
+    if (error instanceof DocumentTemplateError && error.code === "missing_fields") return [...error.missing];
+    throw error;
+  }
+}
+
+/** `renderDocument("tt03-2025-mau04-van-ban-xin-loi.docx", fields)` → the filled .docx bytes. */
+export function renderDocument(templateName: string, data: DocumentData, dir = DOCUMENT_TEMPLATES_DIR): Buffer {
+  return fillDocx(loadDocumentTemplate(templateName, dir), data, templateName);
+}
