@@ -3,10 +3,6 @@
  * (apologyForms.ts), filled from the dossier and the conversation. Drafts carry "DỰ THẢO" and
  * no number; the issued document carries its number and approval date.
  */
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import Docxtemplater from "docxtemplater";
-import PizZip from "pizzip";
 import { vnDate } from "../domain/directive/dates.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
@@ -14,14 +10,11 @@ import { documentFields, type DocumentFields } from "./apologyFields.js";
 import { formInForce } from "./apologyForms.js";
 import { safeFilePart, type RenderedDocument } from "./apologyPush.js";
 import type { AppDeps } from "./context.js";
+import { renderDocument } from "../render/docx.js";
 
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
-
+/** The one .docx filler (src/render/docx.ts): strict, so a tag the fields lack is an error, not a blank. */
 export async function fillTemplate(template: string, fields: DocumentFields): Promise<Buffer> {
-  const zip = new PizZip(await readFile(`${TEMPLATES_DIR}${template}`));
-  const doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => "" });
-  doc.render(fields);
-  return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
+  return renderDocument(template, { ...fields });
 }
 
 export async function renderDossierDocument(
