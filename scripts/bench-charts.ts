@@ -30,7 +30,7 @@ function sampleInput(barCount: number, format: "png" | "jpeg"): IndicatorChartIn
 
 async function measure(barCount: number, format: "png" | "jpeg"): Promise<void> {
   const input = sampleInput(barCount, format);
-  for (let i = 0; i < 10; i++) await renderIndicatorChart(input); // warm-up (JIT, fonts, Chart)
+  for (let i = 0; i < 40; i++) await renderIndicatorChart(input); // warm-up (JIT, fonts, Chart)
   let syncMs = 0;
   let syncCpuMs = 0;
   let images = 0;

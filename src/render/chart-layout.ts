@@ -88,13 +88,19 @@ export function sortBars(bars: readonly ChartBarInput[]): ChartBarInput[] {
   });
 }
 
-/** Splits into balanced pages of at most 40 bars: 85 bars → 29 + 28 + 28, not 40 + 40 + 5. */
+/** Splits into pages of at most `maxPerPage` whose sizes differ by at most one: 85 → 29 + 28 + 28. */
 export function splitIntoPages<T>(items: readonly T[], maxPerPage: number): T[][] {
   if (items.length === 0) return [[]];
   const pageCount = Math.ceil(items.length / maxPerPage);
-  const perPage = Math.ceil(items.length / pageCount);
+  const base = Math.floor(items.length / pageCount);
+  const extra = items.length % pageCount;
   const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += perPage) pages.push(items.slice(i, i + perPage));
+  let start = 0;
+  for (let i = 0; i < pageCount; i++) {
+    const size = base + (i < extra ? 1 : 0);
+    pages.push(items.slice(start, start + size));
+    start += size;
+  }
   return pages;
 }
 
@@ -123,10 +129,13 @@ function titleLines(input: IndicatorChartInput, page: number, pageCount: number)
 export function planChartPages(input: IndicatorChartInput): ChartPage[] {
   const prepared = sortBars(input.bars).map((bar, i) => prepareBar(bar, i + 1));
   const pages = splitIntoPages(prepared, CHART_GEOMETRY.maxBarsPerImage);
+  // One height for a whole album: Telegram lays an album out as a grid, and equal rows keep the
+  // bars the same thickness from image to image (the pages differ by one bar at most).
+  const height = imageHeightFor(Math.max(...pages.map((p) => p.length)));
   return pages.map((bars, i) => ({
     titleLines: titleLines(input, i + 1, pages.length),
     subtitle: input.subtitle,
     bars,
-    height: imageHeightFor(bars.length),
+    height,
   }));
 }

@@ -41,9 +41,10 @@ describe("planChartPages", () => {
     ]);
   });
 
-  test("85 bars → 3 balanced pages titled (1/3)…(3/3), ranks continuing across pages", () => {
+  test("85 bars → 3 balanced pages of one height, titled (1/3)…(3/3), ranks continuing across pages", () => {
     const pages = planChartPages(input(manyBars(85)));
-    expect(pages.map((p) => p.bars.length)).toEqual([29, 29, 27]);
+    expect(pages.map((p) => p.bars.length)).toEqual([29, 28, 28]);
+    expect(pages.map((p) => p.height)).toEqual([imageHeightFor(29), imageHeightFor(29), imageHeightFor(29)]);
     expect(pages.map((p) => p.titleLines[0])).toEqual([
       "Tỷ lệ hồ sơ trực tuyến (1/3) — chỉ tiêu đến 30/09/2023",
       "Tỷ lệ hồ sơ trực tuyến (2/3) — chỉ tiêu đến 30/09/2023",
