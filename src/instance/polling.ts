@@ -139,9 +139,11 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
 
   const schedule = (): void => {
     timer = setTimeout(() => {
-      ticking = tick().finally(() => {
-        if (!stopped) schedule();
-      });
+      ticking = tick()
+        .catch((err: unknown) => log.error({ err }, "polling lease tick failed"))
+        .finally(() => {
+          if (!stopped) schedule();
+        });
     }, renewMs);
   };
 
