@@ -29,18 +29,37 @@ export type BotOptions = {
   extraFeatures?: Middleware<BotContext>[];
 };
 
-/** Duplicate delivery of one update_id is processed once (issue #3 "Bad input"). */
+/** A "processing" mark older than this belongs to a process that died mid-update (issue #7 failover). */
+export const STALE_UPDATE_MS = 60_000;
+
+/**
+ * Duplicate delivery of one update_id is processed once (issue #3 "Bad input"), and an update
+ * whose handler died with its process (a failover between instances, issue #7) is taken over
+ * once instead of being lost: the mark is "processing" until the handler returns.
+ */
 const dedupUpdates: Middleware<BotContext> = async (ctx, next) => {
+  const prisma = ctx.deps.prisma;
+  const updateId = BigInt(ctx.update.update_id);
+  const now = ctx.deps.clock.now();
   try {
-    await ctx.deps.prisma.processedUpdate.create({ data: { updateId: BigInt(ctx.update.update_id) } });
+    await prisma.processedUpdate.create({ data: { updateId, status: "processing", createdAt: now } });
   } catch (e) {
-    if (typeof e === "object" && e !== null && "code" in e && e.code === "P2002") {
+    if (!(typeof e === "object" && e !== null && "code" in e && e.code === "P2002")) throw e;
+    const taken = await prisma.processedUpdate.updateMany({
+      where: { updateId, status: "processing", createdAt: { lt: new Date(now.getTime() - STALE_UPDATE_MS) } },
+      data: { createdAt: now },
+    });
+    if (taken.count === 0) {
       ctx.deps.logger.info({ updateId: ctx.update.update_id }, "duplicate update ignored");
       return;
     }
-    throw e;
+    ctx.deps.logger.warn({ updateId: ctx.update.update_id }, "update left unfinished by a stopped instance; handling it now");
   }
-  await next();
+  try {
+    await next();
+  } finally {
+    await prisma.processedUpdate.update({ where: { updateId }, data: { status: "done" } });
+  }
 };
 
 const trackChat: Middleware<BotContext> = async (ctx, next) => {

@@ -104,3 +104,24 @@ describe("bad input never crashes", () => {
     expect(h.emu.botMessages(GROUP)).toHaveLength(1);
   });
 });
+
+describe("an update left unfinished by a dead instance", () => {
+  it("is handled once when redelivered after a minute, and a fresh in-flight one is not stolen", async () => {
+    h.emu.addChat({ id: 888, type: "private", firstName: "Khách" });
+    const { updateId } = h.emu.injectText({ chatId: 888, fromId: 888, text: "/id" });
+    await h.emu.waitForMessages(888, 1);
+    await expect.poll(async () => (await h.db.prisma.processedUpdate.findUnique({ where: { updateId: BigInt(updateId ?? 0) } }))?.status).toBe("done");
+    // Simulate a process that died after marking the update but before answering it.
+    await h.db.prisma.processedUpdate.update({ where: { updateId: BigInt(updateId ?? 0) }, data: { status: "processing", createdAt: h.clock.now() } });
+    h.emu.redeliver(updateId ?? 0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(h.emu.botMessages(888)).toHaveLength(1);
+    h.clock.advance(61_000);
+    h.emu.redeliver(updateId ?? 0);
+    await h.emu.waitForMessages(888, 2);
+    h.emu.redeliver(updateId ?? 0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(h.emu.botMessages(888)).toHaveLength(2);
+    expect(await h.db.prisma.processedUpdate.findUnique({ where: { updateId: BigInt(updateId ?? 0) } })).toMatchObject({ status: "done" });
+  });
+});

@@ -122,6 +122,7 @@ CREATE TABLE "PendingInput" (
 -- CreateTable
 CREATE TABLE "ProcessedUpdate" (
     "updateId" BIGINT NOT NULL PRIMARY KEY,
+    "status" TEXT NOT NULL DEFAULT 'done',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 

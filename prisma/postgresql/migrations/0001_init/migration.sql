@@ -143,6 +143,7 @@ CREATE TABLE "PendingInput" (
 -- CreateTable
 CREATE TABLE "ProcessedUpdate" (
     "updateId" BIGINT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'done',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ProcessedUpdate_pkey" PRIMARY KEY ("updateId")
