@@ -129,7 +129,7 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
     animation: false,
     devicePixelRatio: 1,
     events: [],
-    layout: { padding: { top: 8, right: 150, bottom: 8, left: 16 } },
+    layout: { padding: { top: 8, right: 150, bottom: 4, left: 16 } },
     font: { family: CHART_FONT_FAMILY, size: px },
     color: TEXT,
     scales: {
@@ -156,7 +156,7 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
         align: "start",
         font: { size: CHART_GEOMETRY.titleFontPx, weight: "bold", family: CHART_FONT_FAMILY },
         color: TEXT,
-        padding: { top: 16, bottom: page.subtitle === undefined ? gapAboveBars(input) : 4 },
+        padding: { top: 10, bottom: page.subtitle === undefined ? gapAboveBars(input) : 4 },
       },
       subtitle: {
         display: page.subtitle !== undefined,
@@ -170,7 +170,7 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
         display: true,
         position: "bottom",
         align: "start",
-        labels: { generateLabels: () => legendItems(page), font: { size: px, family: CHART_FONT_FAMILY }, boxWidth: 28, padding: 18 },
+        labels: { generateLabels: () => legendItems(page), font: { size: px, family: CHART_FONT_FAMILY }, boxWidth: 28, padding: 12 },
       },
       tooltip: { enabled: false },
       annotation: { clip: false, annotations: targetLine(input.target) },
