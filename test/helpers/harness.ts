@@ -53,6 +53,8 @@ export async function startHarness(opts: {
   kick = () => drain.kick();
   await bot.init();
   void bot.start({ drop_pending_updates: false, timeout: 1 });
+  // Stopping before grammY's first poll leaves an "Aborted delay" rejection behind: wait for it.
+  await emu.waitFor(() => emu.calls("getUpdates") > 0, { timeoutMs: 5000 });
   emu.addUser({ id: ADMIN_ID, firstName: "Quản trị" });
   return {
     db, emu, deps, bot, clock, alerts,
