@@ -1,6 +1,13 @@
-/** Interruptible sleeps: `stop()` ends every wait at once, `kick()` ends the idle wait. */
+/**
+ * Interruptible sleeps: `stop()` ends every wait at once, `kick()` ends the idle wait.
+ *
+ * A kick that arrives while nobody is idle (the loop is in the middle of a claim that may have
+ * started before the new row was committed) is remembered, and the next idle sleep returns at
+ * once; otherwise that row would wait a whole idle poll.
+ */
 export class Waker {
   private readonly sleepers = new Set<{ wake(): void; kickable: boolean }>();
+  private pendingKick = false;
 
   sleep(ms: number, kickable = false): Promise<void> {
     return this.nap(ms, kickable).done;
@@ -8,6 +15,10 @@ export class Waker {
 
   /** A sleep that can be called off, for racing against in-flight work without leaking timers. */
   nap(ms: number, kickable = false): { done: Promise<void>; cancel(): void } {
+    if (kickable && this.pendingKick) {
+      this.pendingKick = false;
+      return { done: Promise.resolve(), cancel: () => {} };
+    }
     let wake = (): void => {};
     const done = new Promise<void>((resolve) => {
       const entry = {
@@ -26,7 +37,9 @@ export class Waker {
   }
 
   kick(): void {
-    for (const s of [...this.sleepers]) if (s.kickable) s.wake();
+    const idle = [...this.sleepers].filter((s) => s.kickable);
+    if (idle.length === 0) this.pendingKick = true;
+    for (const s of idle) s.wake();
   }
 
   wakeAll(): void {
