@@ -127,7 +127,7 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
     responsive: false,
     maintainAspectRatio: false,
     animation: false,
-    devicePixelRatio: 1,
+    devicePixelRatio: CHART_GEOMETRY.pixelRatio,
     events: [],
     layout: { padding: { top: 8, right: 150, bottom: 4, left: 16 } },
     font: { family: CHART_FONT_FAMILY, size: px },

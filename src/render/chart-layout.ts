@@ -43,21 +43,31 @@ export const LEVEL_LEGEND: ReadonlyArray<readonly [ChartLevel, string]> = [
 ];
 
 /**
- * Geometry, sized so that labels are ≥ 22px on a 1200px-wide image (readable on a phone).
- * 32 px a row (a 25 px bar, 22 px labels) is as legible on a phone as the former 42 px and makes a
- * 30-bar image 1200×1218 instead of 1200×1590. The JPEG encode costs in proportion to the pixel
- * count and was over half of each image's CPU; chart.js's own update (~8–10 ms) does not shrink.
+ * Geometry in layout units: the chart is laid out on a 1200-unit-wide page with labels ≥ 22 units
+ * and 32 units a row (a 25-unit bar), then drawn at `pixelRatio` 2/3 into an 800 px-wide image.
+ * 800 px is about what a phone shows a photo at in the chat (≈ 300 dp at ~2.7 px a dp), so the
+ * text is as large on screen as it was at 1200 px, and the image has 2.25× fewer pixels: the JPEG
+ * encode and the pixel read-back cost in proportion to the pixel count (docs/PERFORMANCE.md).
  */
 export const CHART_GEOMETRY = {
-  width: 1200,
+  layoutWidth: 1200,
+  pixelRatio: 2 / 3,
   maxBarsPerImage: 40,
   rowHeight: 32,
-  /** Title, subtitle, legend, annotation label above the bars; x axis and its title below (measured: 257 px). */
+  /** Title, subtitle, legend, annotation label above the bars; x axis and its title below (measured: 257 units). */
   chrome: 258,
   minHeight: 560,
   labelFontPx: 22,
   titleFontPx: 30,
 } as const;
+
+/** Layout units → image pixels exactly as chart.js sizes the canvas (retinaScale: round to 0.1, then floor). */
+export function toImagePixels(layoutUnits: number): number {
+  return Math.floor(Math.round(layoutUnits * CHART_GEOMETRY.pixelRatio * 10) / 10);
+}
+
+/** 800. */
+export const IMAGE_WIDTH = toImagePixels(CHART_GEOMETRY.layoutWidth);
 
 export interface PreparedBar {
   label: string;
@@ -72,18 +82,24 @@ export interface ChartPage {
   titleLines: string[];
   subtitle: string | undefined;
   bars: PreparedBar[];
+  /** In layout units; the image is `toImagePixels(height)` px high. */
   height: number;
 }
 
-export function imageHeightFor(barCount: number): number {
+/** Height in layout units of a page with `barCount` bars. */
+export function layoutHeightFor(barCount: number): number {
   const { rowHeight, chrome, minHeight } = CHART_GEOMETRY;
   return Math.max(minHeight, chrome + barCount * rowHeight);
+}
+
+/** Height in pixels of the image of a page with `barCount` bars (30 bars: 812). */
+export function imageHeightFor(barCount: number): number {
+  return toImagePixels(layoutHeightFor(barCount));
 }
 
 /** Best first; units that did not report go last; ties by Vietnamese name order. */
 const collator = new Intl.Collator("vi");
 export function sortBars(bars: readonly ChartBarInput[]): ChartBarInput[] {
-  
   return [...bars].sort((a, b) => {
     const aMissing = a.notReported === true;
     const bMissing = b.notReported === true;
@@ -136,7 +152,7 @@ export function planChartPages(input: IndicatorChartInput): ChartPage[] {
   const pages = splitIntoPages(prepared, CHART_GEOMETRY.maxBarsPerImage);
   // One height for a whole album: Telegram lays an album out as a grid, and equal rows keep the
   // bars the same thickness from image to image (the pages differ by one bar at most).
-  const height = imageHeightFor(Math.max(...pages.map((p) => p.length)));
+  const height = layoutHeightFor(Math.max(...pages.map((p) => p.length)));
   return pages.map((bars, i) => ({
     titleLines: titleLines(input, i + 1, pages.length),
     subtitle: input.subtitle,

@@ -1,6 +1,7 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, SubTitle, Title } from "chart.js";
 import annotationPlugin from "chartjs-plugin-annotation";
+import sharp from "sharp";
 import { barEndLabels, pageData, pageOptions, whiteBackground } from "./chart-config.js";
 import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
 import { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.js";
@@ -12,6 +13,17 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, Sub
 Chart.defaults.font.family = CHART_FONT_FAMILY;
 
 const JPEG_QUALITY = 90;
+
+/**
+ * JPEG goes through sharp (libvips + libjpeg-turbo with SIMD) rather than skia's `canvas.encode`:
+ * measured here on an 800×812 chart, about a third of the CPU (docs/PERFORMANCE.md). Each encode
+ * runs single-threaded on libuv's pool, so charts encode side by side instead of one encode
+ * spreading over both cores and fighting the next chart's drawing. No operation cache: every
+ * input is a fresh pixel buffer. Huffman-table optimisation is off: it doubles the encode time for
+ * a ~10% smaller file, and Telegram recompresses photos anyway.
+ */
+sharp.concurrency(1);
+sharp.cache(false);
 
 /**
  * One canvas + Chart reused for every image: building a Chart costs several times an update,
@@ -30,7 +42,8 @@ let renderer: Renderer | undefined;
 function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
   if (renderer !== undefined) return renderer;
   registerChartFonts();
-  const canvas = createCanvas(CHART_GEOMETRY.width, page.height);
+  // chart.js takes the canvas's size as the layout size and redraws it at `pixelRatio`.
+  const canvas = createCanvas(CHART_GEOMETRY.layoutWidth, page.height);
   const current = { page };
   // chart.js only needs the 2D context API; @napi-rs/canvas implements it but is not the DOM type.
   const context = canvas.getContext("2d") as unknown as CanvasRenderingContext2D;
@@ -48,17 +61,23 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
 function drawPage(input: IndicatorChartInput, page: ChartPage, format: "png" | "jpeg"): Promise<Buffer> {
   const r = getRenderer(input, page);
   r.current.page = page;
-  if (r.canvas.height !== page.height) r.chart.resize(CHART_GEOMETRY.width, page.height);
+  if (r.chart.height !== page.height) r.chart.resize(CHART_GEOMETRY.layoutWidth, page.height);
   r.chart.data = pageData(page);
   r.chart.options = pageOptions(input, page);
   r.chart.update("none");
-  return format === "png" ? r.canvas.encode("png") : r.canvas.encode("jpeg", JPEG_QUALITY);
+  if (format === "png") return r.canvas.encode("png");
+  // `data()` copies the pixels (RGBA, opaque: the background plugin paints every pixel white first).
+  const { width, height } = r.canvas;
+  return sharp(r.canvas.data(), { raw: { width, height, channels: 4 } })
+    .removeAlpha()
+    .jpeg({ quality: JPEG_QUALITY, optimiseCoding: false })
+    .toBuffer();
 }
 
 /**
  * Horizontal-bar chart of one indicator per unit, best first, ≤ 40 bars per image; more bars
  * become an album of images titled "(1/3)", "(2/3)"… sharing the same 0–100% scale.
- * Default JPEG: Telegram recompresses photos anyway and JPEG encodes ~3× faster than PNG.
+ * Default JPEG: Telegram recompresses photos anyway and JPEG encodes several times faster than PNG.
  */
 export async function renderIndicatorChart(input: IndicatorChartInput): Promise<Buffer[]> {
   const format = input.format ?? "jpeg";

@@ -43,7 +43,7 @@ describe("weekly digest", () => {
     const msgs = w.emu.botMessages(LEADERS);
     expect(msgs).toHaveLength(2);
     const [main, second] = msgs;
-    expect(await photoSize(w, main)).toEqual({ width: 1200, height: imageHeightFor(6) });
+    expect(await photoSize(w, main)).toEqual({ width: 800, height: imageHeightFor(6) });
     const caption = main?.caption ?? "";
     expect(caption.length).toBeLessThanOrEqual(1024);
     expect(caption.split("\n")).toEqual([
@@ -94,7 +94,7 @@ describe("weekly digest", () => {
     expect(msgs[0]?.caption).toContain("Chưa báo cáo (15)");
     expect(msgs[0]?.caption).toContain("🏆 Tốt nhất: Xã Số 45 85% (mới)");
     expect(msgs[1]?.caption).toBeUndefined();
-    for (const m of msgs) expect(await photoSize(w, m)).toEqual({ width: 1200, height: imageHeightFor(30) });
+    for (const m of msgs) expect(await photoSize(w, m)).toEqual({ width: 800, height: imageHeightFor(30) });
   });
 
   it("a unit that ignored three reminders is named in the next digest, once; overdue tasks are listed", async () => {

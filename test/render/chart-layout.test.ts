@@ -3,6 +3,7 @@ import { pageOptions } from "../../src/render/chart-config.js";
 import {
   CHART_GEOMETRY,
   imageHeightFor,
+  layoutHeightFor,
   LEVEL_COLORS,
   NOT_REPORTED_COLOR,
   planChartPages,
@@ -44,7 +45,7 @@ describe("planChartPages", () => {
   test("85 bars → 3 balanced pages of one height, titled (1/3)…(3/3), ranks continuing across pages", () => {
     const pages = planChartPages(input(manyBars(85)));
     expect(pages.map((p) => p.bars.length)).toEqual([29, 28, 28]);
-    expect(pages.map((p) => p.height)).toEqual([imageHeightFor(29), imageHeightFor(29), imageHeightFor(29)]);
+    expect(pages.map((p) => p.height)).toEqual([layoutHeightFor(29), layoutHeightFor(29), layoutHeightFor(29)]);
     expect(pages.map((p) => p.titleLines[0])).toEqual([
       "Tỷ lệ hồ sơ trực tuyến (1/3) — chỉ tiêu đến 30/09/2023",
       "Tỷ lệ hồ sơ trực tuyến (2/3) — chỉ tiêu đến 30/09/2023",
@@ -73,6 +74,12 @@ describe("planChartPages", () => {
 
   test("image height grows with the bar count", () => {
     expect(imageHeightFor(30)).toBeGreaterThan(imageHeightFor(10));
-    expect(imageHeightFor(40)).toBe(CHART_GEOMETRY.chrome + 40 * CHART_GEOMETRY.rowHeight);
+    expect(layoutHeightFor(40)).toBe(CHART_GEOMETRY.chrome + 40 * CHART_GEOMETRY.rowHeight);
+  });
+
+  test.each([
+    [0, 373], [7, 373], [9, 373], [10, 385], [29, 790], [30, 812], [40, 1025],
+  ])("%i bars: an image %i px high (2/3 of the layout, as chart.js sizes its canvas)", (bars, px) => {
+    expect(imageHeightFor(bars)).toBe(px);
   });
 });

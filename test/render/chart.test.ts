@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadImage } from "@napi-rs/canvas";
 import { describe, expect, test } from "vitest";
 import { renderIndicatorChart, type IndicatorChartInput } from "../../src/render/chart.js";
-import { CHART_GEOMETRY, imageHeightFor } from "../../src/render/chart-layout.js";
+import { IMAGE_WIDTH, imageHeightFor } from "../../src/render/chart-layout.js";
 import { pixelDifference, pngSize } from "./image-diff.js";
 
 const GOLDEN = fileURLToPath(new URL("./golden/indicator-chart.png", import.meta.url));
@@ -32,24 +32,29 @@ function manyBars(n: number): IndicatorChartInput["bars"] {
 }
 
 describe("renderIndicatorChart", () => {
-  test("PNG: valid signature, 1200 px wide, height from the bar count, decodable", async () => {
+  test("PNG: valid signature, 800 px wide, height from the bar count, decodable", async () => {
     const [png] = await renderIndicatorChart(goldenInput);
     if (png === undefined) throw new Error("no image");
-    expect(pngSize(png)).toEqual({ width: CHART_GEOMETRY.width, height: imageHeightFor(7) });
+    expect(IMAGE_WIDTH).toBe(800);
+    expect(imageHeightFor(30)).toBe(812);
+    expect(pngSize(png)).toEqual({ width: 800, height: imageHeightFor(7) });
     const image = await loadImage(png);
-    expect([image.width, image.height]).toEqual([1200, imageHeightFor(7)]);
+    expect([image.width, image.height]).toEqual([800, imageHeightFor(7)]);
   });
 
-  test("JPEG by default", async () => {
+  test("JPEG by default: same size, and the same picture as the PNG (colours in the right channels)", async () => {
     const [jpeg] = await renderIndicatorChart({ ...goldenInput, format: undefined });
+    const [png] = await renderIndicatorChart(goldenInput);
     expect(jpeg?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const image = await loadImage(jpeg ?? Buffer.alloc(0));
-    expect(image.width).toBe(1200);
+    expect([image.width, image.height]).toEqual([800, imageHeightFor(7)]);
+    // Swapped red and blue would turn the green and orange bars (≈ 8% of the image) into other colours.
+    expect(await pixelDifference(jpeg ?? Buffer.alloc(0), png ?? Buffer.alloc(0))).toBeLessThan(0.005);
   });
 
   test("85 bars → an album of 3 images of one size", async () => {
     const images = await renderIndicatorChart({ ...goldenInput, bars: manyBars(85) });
-    const size = { width: 1200, height: imageHeightFor(29) };
+    const size = { width: 800, height: imageHeightFor(29) };
     expect(images.map((img) => pngSize(img))).toEqual([size, size, size]);
   });
 
