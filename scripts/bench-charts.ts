@@ -4,7 +4,7 @@
  *
  * Every image is a different chart — its own unit names, values and order — as in a weekly digest
  * (34 provinces × 6 indicators), so text shaping and layout are never served from a warm cache
- * of the previous, identical chart.
+ * of the previous, identical chart. A last row redraws one chart, for comparison.
  *  - "layout+draw": the synchronous part of renderIndicatorChart — chart.js's update (layout and
  *    draw) and the copy of the pixels for the encoder; "cpu" is the process CPU time over it.
  *  - "encode": from there until the JPEG is ready (libjpeg-turbo through sharp, on libuv's pool).
@@ -14,6 +14,7 @@
  *    per-image time is the wall time divided by the images.
  */
 import os from "node:os";
+import { createCanvas } from "@napi-rs/canvas";
 import { renderIndicatorChart } from "../src/render/chart.js";
 import { sampleInput } from "./bench-chart-inputs.js";
 
@@ -21,8 +22,8 @@ const iterations = Number(process.argv[2] ?? 200);
 /** libuv's default thread pool size: more charts in flight only queue. */
 const POOL = 4;
 
-async function measure(barCount: number, format: "png" | "jpeg"): Promise<void> {
-  const inputs = Array.from({ length: iterations }, (_, n) => sampleInput(n, barCount, format));
+async function measure(barCount: number, format: "png" | "jpeg", same = false): Promise<void> {
+  const inputs = Array.from({ length: iterations }, (_, n) => sampleInput(same ? 0 : n, barCount, format));
   for (let i = 0; i < 30; i++) await renderIndicatorChart(sampleInput(10_000 + i, barCount, format)); // warm-up: JIT, fonts
 
   let syncMs = 0;
@@ -57,7 +58,7 @@ async function measure(barCount: number, format: "png" | "jpeg"): Promise<void> 
   const cpuPipe = process.cpuUsage(cpuPipe0);
 
   const row = [
-    `${barCount} bars ${format.padEnd(4)}`,
+    `${barCount} bars ${format.padEnd(4)}${same ? " (the same chart every time)" : ""}`,
     `layout+draw ${(syncMs / images).toFixed(2)} ms/image (cpu ${(syncCpuMs / images).toFixed(2)})`,
     `encode ${(encodeMs / images).toFixed(2)} ms`,
     `one at a time ${(totalMs / images).toFixed(2)} ms/image (${((images * 1000) / totalMs).toFixed(0)} images/s)`,
@@ -67,7 +68,45 @@ async function measure(barCount: number, format: "png" | "jpeg"): Promise<void> 
   console.log(row.join(" | "));
 }
 
+/**
+ * The machine's speed today, in the operations issue #4 timed when it set the targets ("PNG
+ * encoding ~21 ms, JPEG ~6 ms"): skia's own encoders on a 1200×700 canvas with 30 labelled bars.
+ */
+async function calibrate(): Promise<string> {
+  const canvas = createCanvas(1200, 700);
+  const ctx = canvas.getContext("2d");
+  const paint = (k: number): void => {
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, 1200, 700);
+    ctx.font = "15px sans-serif";
+    for (let i = 0; i < 30; i++) {
+      ctx.fillStyle = "#2e7d32";
+      ctx.fillRect(300, 40 + i * 21, (i * 37 + k) % 800, 16);
+      ctx.fillStyle = "#212121";
+      ctx.fillText(`Phường Đức Xuân ${i}`, 10, 52 + i * 21);
+    }
+  };
+  const out: string[] = [];
+  for (const format of ["jpeg", "png"] as const) {
+    const encode = (): Promise<Buffer> => (format === "png" ? canvas.encode("png") : canvas.encode("jpeg"));
+    for (let i = 0; i < 5; i++) { paint(i); await encode(); }
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      paint(i);
+      const t = performance.now();
+      await encode();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    out.push(`skia ${format.toUpperCase()} ${(times[10] ?? 0).toFixed(1)} ms`);
+  }
+  return `reference (issue #4's own timings: JPEG ~6 ms, PNG ~21 ms): 1200×700 canvas, median of 20: ${out.join(", ")}`;
+}
+
 console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(await calibrate());
 for (const [bars, format] of [[30, "jpeg"], [30, "png"], [40, "jpeg"], [85, "jpeg"]] as const) {
   await measure(bars, format);
 }
+// For comparison with measurements that redraw one chart: skia keeps the last text it shaped.
+await measure(30, "jpeg", true);

@@ -62,20 +62,27 @@ export function xlsxRows(out: string): BenchRow[] {
 
 /**
  * scripts/bench-charts.ts: our BENCH lines if it prints them; else its rows
- * "30 bars jpeg | layout+draw 4.1 ms/image | end-to-end 9.8 ms/image (102 images/s) | overlapped 150 images/s".
+ * "30 bars jpeg | layout+draw 9.1 ms/image (cpu 9.0) | encode 6.2 ms | one at a time 15.3 ms/image (65 images/s)
+ *  | pipelined 9.8 ms/image, 102 images/s (cpu 18.0 ms/image)" and its "reference (…): …" line.
+ * Issue #4's "a 30-bar chart image in ≤ 10 ms" is read on the pipelined time per image: the issue
+ * counts on encodes running beside the drawing ("canvas.encode is async, so encodes can run in parallel").
  */
 export function chartRows(out: string): BenchRow[] {
   const emitted = parseEmitted(out);
   if (emitted.length > 0) return emitted;
   const rows: BenchRow[] = [];
   for (const line of out.split("\n")) {
+    if (line.startsWith("reference")) {
+      rows.push({ what: "Machine speed in issue #4's own reference operations (scripts/bench-charts.ts)", measured: line.replace(/^reference\s*/, ""), target: "—" });
+      continue;
+    }
     const parts = line.split("|").map((p) => p.trim());
     if (parts.length < 3 || !/bars/.test(parts[0] ?? "")) continue;
-    const rate = num(/overlapped\s+([\d.]+)\s*images\/s/.exec(line)?.[1] ?? /\(([\d.]+)\s*images\/s\)/.exec(line)?.[1]);
-    rows.push({ what: `Chart ${parts[0]}, one thread (scripts/bench-charts.ts)`, measured: parts.slice(1).join(" · "),
-      target: "≥ 100/s (both cores)", ...(Number.isFinite(rate) ? { ok: rate >= 100 } : {}) });
+    const perImage = num(/pipelined\s+([\d.]+)\s*ms\/image/.exec(line)?.[1]);
+    rows.push({ what: `Chart ${parts[0]}, one thread + libuv's pool (scripts/bench-charts.ts)`, measured: parts.slice(1).join(" · "),
+      target: "≤ 10 ms an image", ...(Number.isFinite(perImage) ? { ok: perImage <= 10 } : {}) });
   }
   if (rows.length > 0) return rows;
   const last = out.trim().split("\n").at(-1) ?? "";
-  return [{ what: "Chart images per second (scripts/bench-charts.ts)", measured: `unreadable: "${last.slice(0, 120)}"`, target: "≥ 100/s" }];
+  return [{ what: "Chart images per second (scripts/bench-charts.ts)", measured: `unreadable: "${last.slice(0, 120)}"`, target: "≤ 10 ms an image" }];
 }
