@@ -39,6 +39,8 @@ interface TargetLineAnnotation {
 const TEXT = "#212121";
 const MUTED = "#616161";
 const px = CHART_GEOMETRY.labelFontPx;
+/** Between a name and its bar (chart.js's y tick padding; the y grid and its tick marks are off). */
+const NAME_PADDING = 6;
 
 /** JPEG has no alpha: without this the background would encode black. */
 export const whiteBackground: Plugin<"bar"> = {
@@ -52,19 +54,37 @@ export const whiteBackground: Plugin<"bar"> = {
   },
 };
 
-/** Prints "79,2%" (or "chưa báo cáo") just past the end of each bar. */
-export function barEndLabels(page: () => ChartPage): Plugin<"bar"> {
+/**
+ * Prints each unit's rank ("1. ") just before its name, and "79,2%" (or "chưa báo cáo") just past
+ * the end of each bar. The rank is not part of the tick label on purpose: skia caches shaped text
+ * by its string, so a province's six indicator charts share every name while the ranks differ —
+ * shaping a new label costs ~70 µs, a cached one ~3 µs (docs/PERFORMANCE.md). Measuring the name
+ * here hits that cache: chart.js has just measured and drawn it.
+ */
+export function barTexts(page: () => ChartPage): Plugin<"bar"> {
   return {
-    id: "dondocBarEndLabels",
+    id: "dondocBarTexts",
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
       const bars = page().bars;
+      const y = chart.scales.y;
+      // Where chart.js right-aligns the names: the axis's right edge less the tick padding (no tick marks).
+      const namesRight = (y?.right ?? 0) - NAME_PADDING;
+      const nameFont = `${px}px "${CHART_FONT_FAMILY}"`;
       ctx.save();
       ctx.textBaseline = "middle";
-      ctx.textAlign = "left";
       chart.getDatasetMeta(0).data.forEach((element, i) => {
         const bar = bars[i];
         if (bar === undefined) return;
+        if (bar.rank !== null) {
+          ctx.textAlign = "right";
+          ctx.font = nameFont;
+          ctx.fillStyle = TEXT;
+          // "1." then a space, as if it were one string (right alignment would drop a trailing space).
+          const space = ctx.measureText(" ").width;
+          ctx.fillText(`${bar.rank}.`, namesRight - ctx.measureText(bar.label).width - space, element.y);
+        }
+        ctx.textAlign = "left";
         ctx.font = bar.notReported ? `italic ${px}px "${CHART_FONT_FAMILY}"` : `bold ${px}px "${CHART_FONT_FAMILY}"`;
         // A white plate keeps "69,1%" legible where it meets the dashed milestone line; width is
         // estimated (≈0.62 em a glyph) because measureText on every bar costs ~1 ms per image.
@@ -141,12 +161,17 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
         title: { display: true, text: input.indicatorName, font: { size: px, family: CHART_FONT_FAMILY }, color: MUTED },
       },
       y: {
+        // The ranks are drawn left of the names (barTexts): make room for them.
+        afterFit: (scale) => {
+          scale.width += CHART_GEOMETRY.rankColumn;
+        },
         ticks: {
           autoSkip: false,
+          padding: NAME_PADDING,
           font: { size: px, family: CHART_FONT_FAMILY },
           color: (ctx) => (page.bars[ctx.index]?.notReported ? MUTED : TEXT),
         },
-        grid: { display: false },
+        grid: { display: false, drawTicks: false },
       },
     },
     plugins: {

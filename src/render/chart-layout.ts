@@ -59,6 +59,8 @@ export const CHART_GEOMETRY = {
   minHeight: 560,
   labelFontPx: 22,
   titleFontPx: 30,
+  /** Room added left of the names for the ranks "1. "…"40. " (~42 units at 22 px; test/render). */
+  rankColumn: 46,
 } as const;
 
 /** Layout units → image pixels exactly as chart.js sizes the canvas (retinaScale: round to 0.1, then floor). */
@@ -70,7 +72,10 @@ export function toImagePixels(layoutUnits: number): number {
 export const IMAGE_WIDTH = toImagePixels(CHART_GEOMETRY.layoutWidth);
 
 export interface PreparedBar {
+  /** The (shortened) unit name, without its rank. */
   label: string;
+  /** 1-based place in the ranking; null for a unit that did not report. */
+  rank: number | null;
   /** Clamped to the 0..100 axis; the printed text keeps the real value. */
   value: number;
   color: string;
@@ -130,7 +135,8 @@ function prepareBar(bar: ChartBarInput, rank: number): PreparedBar {
   const value = Number.isFinite(bar.value) ? bar.value : 0;
   const name = shortenUnitName(bar.label);
   return {
-    label: notReported ? name : `${rank}. ${name}`,
+    label: name,
+    rank: notReported ? null : rank,
     value: notReported ? 0 : Math.min(100, Math.max(0, value)),
     color: notReported ? NOT_REPORTED_COLOR : bar.level ? LEVEL_COLORS[bar.level] : NO_LEVEL_COLOR,
     valueText: notReported ? NOT_REPORTED_TEXT : formatPercent(value),

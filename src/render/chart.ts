@@ -2,7 +2,7 @@ import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, SubTitle, Title } from "chart.js";
 import annotationPlugin from "chartjs-plugin-annotation";
 import sharp from "sharp";
-import { barEndLabels, pageData, pageOptions, whiteBackground } from "./chart-config.js";
+import { barTexts, pageData, pageOptions, whiteBackground } from "./chart-config.js";
 import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
 import { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.js";
 
@@ -16,7 +16,8 @@ const JPEG_QUALITY = 90;
 
 /**
  * JPEG goes through sharp (libvips + libjpeg-turbo with SIMD) rather than skia's `canvas.encode`:
- * measured here on an 800×812 chart, about a third of the CPU (docs/PERFORMANCE.md). Each encode
+ * measured here on an 800×812 chart, the pixel copy and encode take ~8 ms of CPU against skia's
+ * ~12 ms, and the encode leaves the main thread (docs/PERFORMANCE.md). Each encode
  * runs single-threaded on libuv's pool, so charts encode side by side instead of one encode
  * spreading over both cores and fighting the next chart's drawing. No operation cache: every
  * input is a fresh pixel buffer. Huffman-table optimisation is off: it doubles the encode time for
@@ -27,13 +28,14 @@ sharp.cache(false);
 
 /**
  * One canvas + Chart reused for every image: building a Chart costs several times an update,
- * and the 30-bar budget is 10 ms of layout+draw (issue brief). Reuse is safe because all drawing
- * below is synchronous, and `canvas.encode` snapshots the pixels before it goes async.
+ * and the 30-bar budget is 10 ms an image (issue #4). Reuse is safe because all drawing below is
+ * synchronous, and the encoders get their pixels before they go async (`canvas.data()` copies
+ * them for sharp; skia's `canvas.encode` snapshots them).
  */
 interface Renderer {
   canvas: Canvas;
   chart: Chart<"bar", number[], string>;
-  /** Read by the bar-end label plugin, which chart.js constructs only once. */
+  /** Read by the bar-text plugin, which chart.js constructs only once. */
   current: { page: ChartPage };
 }
 
@@ -51,7 +53,7 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
     type: "bar",
     data: pageData(page),
     options: pageOptions(input, page),
-    plugins: [whiteBackground, barEndLabels(() => current.page)],
+    plugins: [whiteBackground, barTexts(() => current.page)],
   });
   renderer = { canvas, chart, current };
   return renderer;

@@ -29,10 +29,10 @@ describe("planChartPages", () => {
         { label: "Ủy ban nhân dân xã Dương Quang", value: 79.18, level: "xanh" },
       ]),
     );
-    expect(page?.bars.map((b) => [b.label, b.valueText, b.color])).toEqual([
-      ["1. UBND xã Dương Quang", "79,2%", LEVEL_COLORS.xanh],
-      ["2. Xã Nông Thượng", "55,5%", LEVEL_COLORS.vang],
-      ["Phường Đức Xuân", "chưa báo cáo", NOT_REPORTED_COLOR],
+    expect(page?.bars.map((b) => [b.rank, b.label, b.valueText, b.color])).toEqual([
+      [1, "UBND xã Dương Quang", "79,2%", LEVEL_COLORS.xanh],
+      [2, "Xã Nông Thượng", "55,5%", LEVEL_COLORS.vang],
+      [null, "Phường Đức Xuân", "chưa báo cáo", NOT_REPORTED_COLOR],
     ]);
   });
 
@@ -51,7 +51,8 @@ describe("planChartPages", () => {
       "Tỷ lệ hồ sơ trực tuyến (2/3) — chỉ tiêu đến 30/09/2023",
       "Tỷ lệ hồ sơ trực tuyến (3/3) — chỉ tiêu đến 30/09/2023",
     ]);
-    expect(pages[1]?.bars[0]?.label.startsWith("30. ")).toBe(true);
+    expect(pages[1]?.bars[0]?.rank).toBe(30);
+    expect(pages[2]?.bars.at(-1)?.rank).toBe(85);
   });
 
   test("every page of an album shares the same 0–100% scale", () => {

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadImage } from "@napi-rs/canvas";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { describe, expect, test } from "vitest";
 import { renderIndicatorChart, type IndicatorChartInput } from "../../src/render/chart.js";
-import { IMAGE_WIDTH, imageHeightFor } from "../../src/render/chart-layout.js";
+import { CHART_GEOMETRY, IMAGE_WIDTH, imageHeightFor } from "../../src/render/chart-layout.js";
+import { CHART_FONT_FAMILY, registerChartFonts } from "../../src/render/fonts.js";
 import { pixelDifference, pngSize } from "./image-diff.js";
 
 const GOLDEN = fileURLToPath(new URL("./golden/indicator-chart.png", import.meta.url));
@@ -50,6 +51,14 @@ describe("renderIndicatorChart", () => {
     expect([image.width, image.height]).toEqual([800, imageHeightFor(7)]);
     // Swapped red and blue would turn the green and orange bars (≈ 8% of the image) into other colours.
     expect(await pixelDifference(jpeg ?? Buffer.alloc(0), png ?? Buffer.alloc(0))).toBeLessThan(0.005);
+  });
+
+  test("the widest rank, \"40. \", fits in the room the y axis makes for ranks", () => {
+    registerChartFonts();
+    const ctx = createCanvas(10, 10).getContext("2d");
+    ctx.font = `${CHART_GEOMETRY.labelFontPx}px "${CHART_FONT_FAMILY}"`;
+    const widest = ctx.measureText(`${CHART_GEOMETRY.maxBarsPerImage}.`).width + ctx.measureText(" ").width;
+    expect(widest).toBeLessThanOrEqual(CHART_GEOMETRY.rankColumn);
   });
 
   test("85 bars → an album of 3 images of one size", async () => {
