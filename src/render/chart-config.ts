@@ -73,6 +73,9 @@ export function barTexts(page: () => ChartPage): Plugin<"bar"> {
       const nameFont = `${px}px "${CHART_FONT_FAMILY}"`;
       ctx.save();
       ctx.textBaseline = "middle";
+      ctx.font = nameFont;
+      // "1." then a space, as if it were one string (right alignment would drop a trailing space).
+      const space = ctx.measureText(" ").width;
       chart.getDatasetMeta(0).data.forEach((element, i) => {
         const bar = bars[i];
         if (bar === undefined) return;
@@ -80,8 +83,6 @@ export function barTexts(page: () => ChartPage): Plugin<"bar"> {
           ctx.textAlign = "right";
           ctx.font = nameFont;
           ctx.fillStyle = TEXT;
-          // "1." then a space, as if it were one string (right alignment would drop a trailing space).
-          const space = ctx.measureText(" ").width;
           ctx.fillText(`${bar.rank}.`, namesRight - ctx.measureText(bar.label).width - space, element.y);
         }
         ctx.textAlign = "left";
