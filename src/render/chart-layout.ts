@@ -54,7 +54,7 @@ export const CHART_GEOMETRY = {
   pixelRatio: 2 / 3,
   maxBarsPerImage: 40,
   rowHeight: 32,
-  /** Title, subtitle, legend, annotation label above the bars; x axis and its title below (measured: 257 units). */
+  /** Title, subtitle, legend, goal-line label above the bars; x axis and its title below (measured: 257 units). */
   chrome: 258,
   minHeight: 560,
   labelFontPx: 22,

@@ -1,15 +1,14 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, SubTitle, Title } from "chart.js";
-import annotationPlugin from "chartjs-plugin-annotation";
 import sharp from "sharp";
-import { barTexts, pageData, pageOptions, whiteBackground } from "./chart-config.js";
+import { barTexts, goalLine, pageData, pageOptions, whiteBackground } from "./chart-config.js";
 import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
 import { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.js";
 
 export type { ChartBarInput, ChartLevel, IndicatorChartInput } from "./chart-layout.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle, Legend, annotationPlugin);
-// Plugins that don't take a per-option family (legend box text, annotation fallbacks) use this.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle, Legend);
+// Plugins that don't take a per-option family (legend box text) use this.
 Chart.defaults.font.family = CHART_FONT_FAMILY;
 
 const JPEG_QUALITY = 90;
@@ -35,8 +34,8 @@ sharp.cache(false);
 interface Renderer {
   canvas: Canvas;
   chart: Chart<"bar", number[], string>;
-  /** Read by the bar-text plugin, which chart.js constructs only once. */
-  current: { page: ChartPage };
+  /** Read by our plugins, which chart.js constructs only once. */
+  current: { page: ChartPage; input: IndicatorChartInput };
 }
 
 let renderer: Renderer | undefined;
@@ -46,14 +45,14 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
   registerChartFonts();
   // chart.js takes the canvas's size as the layout size and redraws it at `pixelRatio`.
   const canvas = createCanvas(CHART_GEOMETRY.layoutWidth, page.height);
-  const current = { page };
+  const current = { page, input };
   // chart.js only needs the 2D context API; @napi-rs/canvas implements it but is not the DOM type.
   const context = canvas.getContext("2d") as unknown as CanvasRenderingContext2D;
   const chart = new Chart<"bar", number[], string>(context, {
     type: "bar",
     data: pageData(page),
     options: pageOptions(input, page),
-    plugins: [whiteBackground, barTexts(() => current.page)],
+    plugins: [whiteBackground, goalLine(() => current.input.target), barTexts(() => current.page)],
   });
   renderer = { canvas, chart, current };
   return renderer;
@@ -63,6 +62,7 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
 function drawPage(input: IndicatorChartInput, page: ChartPage, format: "png" | "jpeg"): Promise<Buffer> {
   const r = getRenderer(input, page);
   r.current.page = page;
+  r.current.input = input;
   if (r.chart.height !== page.height) r.chart.resize(CHART_GEOMETRY.layoutWidth, page.height);
   r.chart.data = pageData(page);
   r.chart.options = pageOptions(input, page);

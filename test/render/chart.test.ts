@@ -61,6 +61,17 @@ describe("renderIndicatorChart", () => {
     expect(widest).toBeLessThanOrEqual(CHART_GEOMETRY.rankColumn);
   });
 
+  test("the goal line and its label are drawn only when there is a milestone", async () => {
+    const [withGoal] = await renderIndicatorChart(goldenInput);
+    const [without] = await renderIndicatorChart({ ...goldenInput, target: undefined });
+    const [atHundred] = await renderIndicatorChart({ ...goldenInput, target: { value: 100, label: "Chỉ tiêu 100% (0/7 đơn vị)" } });
+    const [withGoalAgain] = await renderIndicatorChart(goldenInput);
+    const none = Buffer.alloc(0);
+    expect(await pixelDifference(withGoal ?? none, without ?? none)).toBeGreaterThan(0.002);
+    expect(await pixelDifference(withGoal ?? none, atHundred ?? none)).toBeGreaterThan(0.002);
+    expect(await pixelDifference(withGoal ?? none, withGoalAgain ?? none, 0)).toBe(0);
+  });
+
   test("85 bars → an album of 3 images of one size", async () => {
     const images = await renderIndicatorChart({ ...goldenInput, bars: manyBars(85) });
     const size = { width: 800, height: imageHeightFor(29) };
