@@ -10,6 +10,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { openDatabase, type OpenedDb } from "./db/client.js";
 import { adminIds } from "./db/repos/people.js";
+import { ADMIN_ALERT_KIND } from "./delivery/alerts.js";
 import { createDeliveryWorker, type DeliveryWorker } from "./delivery/worker.js";
 import { createJobs } from "./jobs/index.js";
 import { startScheduler } from "./jobs/scheduler.js";
@@ -31,6 +32,11 @@ export type AppOptions = {
   apiRoot?: string;
   /** Runs before the bot starts polling (the sandbox seeds its demo here). */
   beforeStart?: (app: Omit<App, "stop">) => Promise<void>;
+  /**
+   * "cron" (default): node-cron wakes the scheduler at wall-clock fire times. "none": only
+   * `scheduler.fireDue` runs jobs — the sandbox, whose manual clock is not the wall clock.
+   */
+  schedulerTimers?: "cron" | "none";
 };
 
 export type App = {
@@ -61,11 +67,13 @@ export async function startApp(o: AppOptions): Promise<App> {
     async onAdminAlert(text) {
       const at = clock.now().toISOString();
       for (const admin of await adminIds(db.prisma, config.ADMIN_IDS)) {
-        await pushText(deps, { chatId: admin, dedupKey: `alert:${instanceId}:${at}:${alertSeq++}:${admin}`, kind: "admin-alert", text });
+        await pushText(deps, { chatId: admin, dedupKey: `alert:${instanceId}:${at}:${alertSeq++}:${admin}`, kind: ADMIN_ALERT_KIND, text });
       }
     },
   });
-  const scheduler = await startScheduler({ jobs: createJobs(deps, config), prisma: db.prisma, clock, logger, instanceId });
+  const scheduler = await startScheduler({
+    jobs: createJobs(deps, config), prisma: db.prisma, clock, logger, instanceId, timers: o.schedulerTimers ?? "cron",
+  });
   const partial = { db, deps, bot, worker, scheduler };
   await o.beforeStart?.(partial);
   await bot.init();

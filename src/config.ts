@@ -3,10 +3,17 @@
  * program with a message naming the variable and what is allowed (issue #2 §1).
  */
 import { z } from "zod";
+import { assertCron } from "./jobs/cronTimes.js";
 
-const cronField = z
-  .string()
-  .regex(/^(\S+\s+){4}\S+$/, "biểu thức cron 5 trường, ví dụ \"0 8 * * 1-5\"");
+// The same check the scheduler applies (assertCron), run here so the error names the variable
+// instead of surfacing later from the job registry.
+const cronField = z.string().superRefine((expr, ctx) => {
+  try {
+    assertCron(expr);
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: err instanceof Error ? err.message : String(err) });
+  }
+});
 
 const idList = z
   .string()

@@ -23,9 +23,17 @@ describe("config", () => {
     [{ TZ: "UTC" }, "TZ"],
     [{ BOT_TOKEN: "not a token" }, "BOT_TOKEN"],
     [{ DAILY_REMINDER_CRON: "8h sáng" }, "DAILY_REMINDER_CRON"],
+    [{ DAILY_REMINDER_CRON: "99 8 * * *" }, "DAILY_REMINDER_CRON"],
+    [{ WEEKLY_DIGEST_CRON: "0 8 * * 9" }, "WEEKLY_DIGEST_CRON"],
+    [{ LATE_LIST_CRON: "0 0 8 * * *" }, "LATE_LIST_CRON"],
   ])("a bad value stops start with a message naming the variable: %o", (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it("an out-of-range cron field is refused at start, naming the variable and the value", () => {
+    expect(() => parseConfig({ OVERDUE_SWEEP_CRON: "99 8 * * *" })).toThrow(/OVERDUE_SWEEP_CRON: .*"99 8 \* \* \*"/);
+    expect(parseConfig({ DAILY_REMINDER_CRON: "15 7 * * 1-5" }).DAILY_REMINDER_CRON).toBe("15 7 * * 1-5");
   });
 
   it("never echoes a bad token back", () => {

@@ -5,6 +5,7 @@
  */
 import { Bot, GrammyError, HttpError, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { isUniqueViolation } from "../db/errors.js";
 import { getChat, touchChat } from "../db/repos/chats.js";
 import { redactSecrets } from "../logger.js";
 import { common } from "../messages/common.js";
@@ -44,7 +45,7 @@ const dedupUpdates: Middleware<BotContext> = async (ctx, next) => {
   try {
     await prisma.processedUpdate.create({ data: { updateId, status: "processing", createdAt: now } });
   } catch (e) {
-    if (!(typeof e === "object" && e !== null && "code" in e && e.code === "P2002")) throw e;
+    if (!isUniqueViolation(e)) throw e;
     const taken = await prisma.processedUpdate.updateMany({
       where: { updateId, status: "processing", createdAt: { lt: new Date(now.getTime() - STALE_UPDATE_MS) } },
       data: { createdAt: now },

@@ -1,4 +1,8 @@
 /** Vietnamese wording of the admin CLI (STYLE.md habit 4: text lives in one place). */
+import { formatProblem, type DirectiveProblem } from "../domain/directive/problems.js";
+
+/** The example every role message shows, so the admin can copy it. */
+const GRANT_EXAMPLE = "dondoc grant 123456789 lanhdao";
 
 export const cliMessages = {
   programDescription: "dondoc — công cụ quản trị: kiểm tra văn bản chỉ đạo, đánh giá chỉ tiêu",
@@ -19,8 +23,7 @@ export const cliMessages = {
   directiveGroup: "làm việc với tệp văn bản chỉ đạo (YAML/JSON)",
   checkDescription: "kiểm tra một tệp văn bản chỉ đạo và in những gì đã hiểu",
   checkInvalid: (path: string, count: number) => `Tệp ${path} KHÔNG hợp lệ: ${count} lỗi.`,
-  checkProblem: (path: string, line: number | undefined, message: string) =>
-    `  - ${path}${line !== undefined ? ` (dòng ${line})` : ""}: ${message}`,
+  checkProblem: (p: DirectiveProblem) => `  - ${formatProblem(p)}`,
   checkMoreProblems: (count: number) => `  … và ${count} lỗi khác.`,
   checkValid: (path: string) => `Tệp ${path} hợp lệ.`,
   checkIdentity: (number: string, id: string, issuer: string, issuedOn: string) =>
@@ -43,7 +46,8 @@ export const cliMessages = {
   needDirective: "Thiếu --directive <tệp>: cần ít nhất một tệp văn bản chỉ đạo.",
   directiveInvalid: (path: string) => `Không đánh giá được: tệp ${path} không hợp lệ (chạy "dondoc directive check ${path}" để xem chi tiết).`,
   needUnitOrTier: "Cần --unit <mã đơn vị> hoặc --tier <mã cấp>.",
-  badDate: (text: string) => `Ngày --as-of không hợp lệ: "${text}". Dùng YYYY-MM-DD, ví dụ 2023-09-30.`,
+  badDate: (text: string) =>
+    `Ngày --as-of không hợp lệ: "${text}". Dùng YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2023-09-30 hoặc 30/09/2023.`,
   badCount: (option: string, text: string) =>
     `${option} phải là số nguyên không âm, ví dụ 120 hoặc 1.234 (nhận được "${text}").`,
   needBothFigures: "Cần cả --numerator và --denominator (bỏ cả hai để xem đơn vị chưa báo cáo).",
@@ -59,4 +63,29 @@ export const cliMessages = {
     [[name, code && name ? `(${code})` : code].filter(Boolean).join(" "), tier ? `cấp: ${tier}` : undefined]
       .filter(Boolean)
       .join(", "),
+
+  // dondoc load / grant / revoke
+  loadDescription: "nạp chỉ thị hoặc danh sách đơn vị vào cơ sở dữ liệu (DATABASE_URL)",
+  loadFilesArgument: "tệp .yaml, .yml hoặc .json",
+  loadUnreadable: (file: string) => `✗ ${file}: không đọc được tệp. Kiểm tra lại đường dẫn (và quyền đọc tệp) rồi chạy lại.`,
+  loadInvalidDirective: (file: string, count: number) =>
+    `✗ ${file}: ${count} lỗi, chưa nạp gì. Chạy "dondoc directive check ${file}" để xem các lỗi, sửa xong thì nạp lại.`,
+  loadInvalidUnits: (file: string, count: number) =>
+    `✗ ${file}: ${count} lỗi, chưa nạp gì. Sửa các lỗi dưới đây rồi nạp lại.`,
+  loadedUnits: (file: string, count: number, created: number, updated: number) =>
+    `✓ ${file}: ${count} đơn vị (${created} mới, ${updated} cập nhật).`,
+  loadedDirective: (file: string, number: string, created: boolean) =>
+    `✓ ${file}: ${number} — ${created ? "đã nạp" : "đã cập nhật"}.`,
+  loadUnknownUnits: (count: number, codes: string) =>
+    `  ! ${count} mã đơn vị chưa có: ${codes}. Nạp danh sách đơn vị trước bằng "dondoc load <danh-sách-đơn-vị.yaml>", rồi nạp lại văn bản này.`,
+  grantDescription: "cấp quyền: dondoc grant <id Telegram> quantri|lanhdao",
+  revokeDescription: "thu quyền: dondoc revoke <id Telegram>",
+  badTelegramId: (id: string, example = GRANT_EXAMPLE) =>
+    `Id Telegram "${id}" không hợp lệ: id Telegram phải là số (tối đa 15 chữ số), ví dụ: ${example}.`,
+  revokeExample: "dondoc revoke 123456789",
+  badRole: (role: string) =>
+    `Vai trò "${role}" không hợp lệ: vai trò phải là quantri hoặc lanhdao, ví dụ: ${GRANT_EXAMPLE}.`,
+  granted: (role: string, id: string) => `✓ Đã cấp quyền ${role} cho ${id}.`,
+  revoked: (id: string) => `✓ Đã thu quyền của ${id}.`,
+  noRoleToRevoke: (id: string) => `${id} chưa có quyền nào.`,
 } as const;

@@ -4,6 +4,7 @@
  * `HttpError`; anything else is treated like the network (retried, then failed).
  */
 import { GrammyError, HttpError } from "grammy";
+import { redactSecrets } from "../logger.js";
 
 export type SendFailure =
   /** 429: wait `retryAfterMs`, then send again; never counts as an attempt. */
@@ -23,18 +24,16 @@ export type SendFailure =
 const GONE_400 = /chat not found|group chat was deactivated|PEER_ID_INVALID|user is deactivated|CHAT_WRITE_FORBIDDEN|need administrator rights/i;
 const FILE_400 = /wrong file identifier|file reference|wrong remote file|FILE_ID_INVALID|failed to get HTTP URL content/i;
 
-/** Credentials must never reach a log or an alert: `/bot<id>:<secret>/` and bare tokens. */
-export function redact(text: string): string {
-  return text
-    .replace(/\/bot\d+:[A-Za-z0-9_-]+/g, "/bot<redacted>")
-    .replace(/\b\d{5,}:[A-Za-z0-9_-]{30,}\b/g, "<redacted>");
-}
-
+/**
+ * What a failure was, in one line, with any bot token removed: it goes into outbox.lastError,
+ * JobRun.detail and admin alerts sent over Telegram, so it uses the logger's redaction
+ * (one pattern for the whole program).
+ */
 export function describeError(err: unknown): string {
-  if (err instanceof GrammyError) return redact(`${err.error_code} ${err.description}`);
-  if (err instanceof HttpError) return redact(`${err.message} (${String(err.error)})`);
-  if (err instanceof Error) return redact(`${err.name}: ${err.message}`);
-  return redact(String(err));
+  if (err instanceof GrammyError) return redactSecrets(`${err.error_code} ${err.description}`);
+  if (err instanceof HttpError) return redactSecrets(`${err.message} (${String(err.error)})`);
+  if (err instanceof Error) return redactSecrets(`${err.name}: ${err.message}`);
+  return redactSecrets(String(err));
 }
 
 export function classifyFailure(err: unknown, usedCachedFile: boolean): SendFailure {

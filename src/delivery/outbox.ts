@@ -6,7 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.js";
-import { Prisma, type OutboxMessage } from "../db/generated/client.js";
+import { isUniqueViolation } from "../db/errors.js";
+import type { OutboxMessage } from "../db/generated/client.js";
 import { blobIdsOf, parseRequest, type OutboxRequest } from "./payload.js";
 
 export type EnqueueInput = OutboxRequest & {
@@ -31,10 +32,6 @@ export interface EnqueueResult {
 const IMMEDIATELY = new Date(0);
 
 export class OutboxError extends Error {}
-
-export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-}
 
 export async function enqueue(prisma: Db, input: EnqueueInput): Promise<EnqueueResult> {
   const request = parseRequest(input.method, input.payload);

@@ -6,6 +6,15 @@ import type { Directive, Indicator } from "./directive/schema.js";
 import { scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
 import { normalizeForSearch } from "./text.js";
 
+/** The indicator with this exact code, from the first directive that declares it. */
+export function indicatorByCode(directives: readonly Directive[], code: string): Indicator | undefined {
+  for (const d of directives) {
+    const found = d.indicators.find((i) => i.code === code);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export type CatalogUnit = { code: string; name: string; tier: string; parentCode: string | null };
 
 export class Catalog {
@@ -92,10 +101,6 @@ export class Catalog {
   }
 
   indicator(code: string): Indicator | undefined {
-    for (const d of this.directives) {
-      const found = d.indicators.find((i) => i.code === code);
-      if (found) return found;
-    }
-    return undefined;
+    return indicatorByCode(this.directives, code);
   }
 }

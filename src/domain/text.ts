@@ -7,7 +7,8 @@
 /**
  * Removes Vietnamese diacritics, whatever the input normalisation (NFC from most keyboards,
  * NFD from some macOS/iOS paths). `đ`/`Đ` is a separate letter, not a base letter plus a
- * combining mark, so NFD leaves it alone and it needs its own mapping.
+ * combining mark, so NFD leaves it alone and it needs its own mapping — as does the look-alike
+ * Icelandic `ð`/`Ð` that legacy Vietnamese fonts (TCVN3/VNI converted files) produce.
  */
 export function stripDiacritics(text: string): string {
   return text
@@ -15,6 +16,8 @@ export function stripDiacritics(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
+    .replace(/ð/g, "d")
+    .replace(/Ð/g, "D")
     .normalize("NFC");
 }
 

@@ -3,19 +3,19 @@
  * Each reader accepts what an office actually types (`1.234`, `tháng 10/2026`, `08/10/2026 08:15`)
  * plus real number/date cells and Excel serial numbers.
  */
+import { daysInMonth, formatViDate, pad2, type IsoMonth } from "../domain/directive/dates.js";
 import type { Cell } from "./grid.js";
 import { foldText } from "./text.js";
+
+export type { IsoMonth };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false };
 
 /** `YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm` when the source had a time of day (Vietnam wall clock). */
 export type LocalDateTime = string;
-/** `YYYY-MM`. */
-export type IsoMonth = string;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const FAIL: Parsed<never> = { ok: false };
-const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 /** Government dossiers and reports: anything outside these years is a typo or a mis-read serial. */
 const MIN_YEAR = 1970;
@@ -33,8 +33,7 @@ export function cellText(cell: Cell): string {
   const t = fromDate(cell);
   if (!t) return "";
   const [date, time] = t.split("T");
-  const [y, m, d] = (date ?? "").split("-");
-  return `${d}/${m}/${y}${time ? ` ${time}` : ""}`;
+  return `${formatViDate(date ?? "")}${time ? ` ${time}` : ""}`;
 }
 
 /**
@@ -74,11 +73,6 @@ function fromParts(y: number, mo: number, d: number, h = 0, mi = 0): LocalDateTi
   if (d > daysInMonth(y, mo)) return null;
   const date = `${y}-${pad2(mo)}-${pad2(d)}`;
   return h === 0 && mi === 0 ? date : `${date}T${pad2(h)}:${pad2(mi)}`;
-}
-
-function daysInMonth(y: number, mo: number): number {
-  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
 const DMY = String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`;

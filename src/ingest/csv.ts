@@ -10,11 +10,15 @@ import { msg } from "./messages.js";
 
 const DELIMITERS = [",", ";", "\t"] as const;
 
-export function readCsv(data: Buffer, maxRows: number): Grid {
+/**
+ * `maxRows`: hard cap on non-empty rows (data plus title and header rows); `shownLimit`: the
+ * limit a refusal tells the sender (data rows only, e.g. 20.000 — not the cap's 20.030).
+ */
+export function readCsv(data: Buffer, maxRows: number, shownLimit = maxRows): Grid {
   const text = decode(data);
   // Records never outnumber lines: refuse absurd files before the parser allocates anything.
   const lines = countLines(text, maxRows * 5);
-  if (lines > maxRows * 5) throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(lines, maxRows));
+  if (lines > maxRows * 5) throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(lines, shownLimit));
   let records: string[][];
   try {
     records = parse(text, {
@@ -33,7 +37,7 @@ export function readCsv(data: Buffer, maxRows: number): Grid {
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     if (cells.length > 0) rows.push({ rowNumber: i + 1, cells });
   });
-  if (rows.length > maxRows) throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows.length, maxRows));
+  if (rows.length > maxRows) throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows.length, shownLimit));
   return { format: "csv", sheetName: "", rows, merges: [], uncachedFormulas: new Set() };
 }
 

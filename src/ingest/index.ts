@@ -17,5 +17,6 @@ export {
   ONE_STOP_INDICATORS, parseOneStopReport,
   type OneStopCounts, type OneStopFigure, type OneStopResult, type OneStopRow,
 } from "./oneStopReport.js";
-export { matchUnitName, matchUnitNames, type UnitRef } from "./unitMatch.js";
-export { foldText, stripDiacritics } from "./text.js";
+export { matchUnitName, matchUnitNames, unitMatcher, type UnitRef } from "./unitMatch.js";
+export { foldText } from "./text.js";
+export { stripDiacritics } from "../domain/text.js";

@@ -4,10 +4,7 @@
  * the bot lists as "Dòng 7: <reason>".
  */
 
-/** 1234567 → "1.234.567" (Vietnamese thousands separator, independent of ICU data). */
-export function formatCount(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-}
+import { formatNumber } from "../domain/format.js";
 
 const SAVE_AS_XLSX = 'mở tệp trong Excel, chọn Tệp → Lưu thành → "Sổ làm việc Excel (*.xlsx)" rồi gửi lại';
 const TEMPLATE_HINT = "Gõ /mau để nhận tệp mẫu.";
@@ -20,11 +17,11 @@ export const msg = {
     `Tệp "${name}" có đuôi bảng tính nhưng nội dung không phải bảng tính (có thể bị đổi tên). Hãy ${SAVE_AS_XLSX}.`,
   encrypted: `Tệp có đặt mật khẩu nên bot không đọc được. Hãy bỏ mật khẩu, ${SAVE_AS_XLSX}.`,
   fileTooLarge: (bytes: number, max: number) =>
-    `Tệp nặng ${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB, vượt giới hạn ${formatCount(max / 1024 / 1024)} MB. ` +
+    `Tệp nặng ${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB, vượt giới hạn ${formatNumber(max / 1024 / 1024)} MB. ` +
     "Hãy xoá trang tính, hình ảnh không cần thiết hoặc chia dữ liệu thành nhiều tệp rồi gửi lần lượt.",
   emptyFile: `Tệp không có dữ liệu. Hãy kiểm tra lại tệp rồi gửi lại. ${TEMPLATE_HINT}`,
   tooManyRows: (n: number, max: number) =>
-    `Tệp có ${n > max ? "hơn " : ""}${formatCount(max)} dòng dữ liệu, vượt giới hạn ${formatCount(max)} dòng mỗi lần gửi. ` +
+    `Tệp có ${n > max ? "hơn " : ""}${formatNumber(max)} dòng dữ liệu, vượt giới hạn ${formatNumber(max)} dòng mỗi lần gửi. ` +
     "Hãy chia thành nhiều tệp nhỏ hơn (ví dụ theo tháng hoặc theo đơn vị) rồi gửi lần lượt.",
   unsafeZip:
     "Tệp .xlsx có cấu trúc nén bất thường (dung lượng khi giải nén quá lớn) nên bot từ chối để bảo đảm an toàn. " +
@@ -51,7 +48,7 @@ export const msg = {
 /** "5, 9" — or "5, 9, 12, 15, 20 và 1.234 dòng khác": 20,000 duplicate rows must not make 20,000² numbers. */
 export function listRows(rows: readonly number[], max = 5): string {
   const shown = rows.slice(0, max).join(", ");
-  return rows.length > max ? `${shown} và ${formatCount(rows.length - max)} dòng khác` : shown;
+  return rows.length > max ? `${shown} và ${formatNumber(rows.length - max)} dòng khác` : shown;
 }
 
 /** Short clauses for `rejected[].reason`. */
@@ -65,7 +62,7 @@ export const reason = {
   badCount: (column: string, text: string) =>
     `${column} "${text}" không phải số nguyên không âm (ví dụ 1.234)`,
   numeratorExceeds: (num: number, den: number, numLabel = "tử số", denLabel = "mẫu số") =>
-    `${numLabel} (${formatCount(num)}) lớn hơn ${denLabel} (${formatCount(den)})`,
+    `${numLabel} (${formatNumber(num)}) lớn hơn ${denLabel} (${formatNumber(den)})`,
   duplicateFigure: (rows: readonly number[]) =>
     `trùng đơn vị, chỉ tiêu và kỳ báo cáo ở các dòng ${listRows(rows)}: giữ lại một dòng rồi gửi lại`,
   badDate: (column: string, text: string) =>

@@ -46,10 +46,13 @@ export async function readSheet(file: UploadedFile, opts: ReadSheetOptions = {})
   const format = checkUploadMeta(file.fileName, file.data.length, maxBytes);
   if (file.data.length === 0) throw new IngestError("EMPTY_FILE", msg.emptyFile, { detail: "0 bytes" });
   assertContentMatches(format, file);
-  const maxRows = (opts.maxDataRows ?? MAX_DATA_ROWS) + HEADER_ROW_ALLOWANCE;
+  // The readers cap rows with room for the title and header rows, but a refusal names the
+  // data-row limit the parsers enforce (20.000, not 20.030).
+  const maxDataRows = opts.maxDataRows ?? MAX_DATA_ROWS;
+  const maxRows = maxDataRows + HEADER_ROW_ALLOWANCE;
   const grid = format === "xlsx"
-    ? await readXlsx(file.data, { fileName: file.fileName, maxRows, sheetName: opts.sheetName })
-    : readCsv(file.data, maxRows);
+    ? await readXlsx(file.data, { fileName: file.fileName, maxRows, shownLimit: maxDataRows, sheetName: opts.sheetName })
+    : readCsv(file.data, maxRows, maxDataRows);
   if (grid.rows.length === 0) throw new IngestError("EMPTY_FILE", msg.emptyFile, { detail: "no non-empty row" });
   return grid;
 }

@@ -2,12 +2,7 @@
  * Diacritics-insensitive text folding for header and name matching, on top of
  * `src/domain/text.ts`'s `stripDiacritics`. Pure.
  */
-import { stripDiacritics as stripVietnamese } from "../domain/text.js";
-
-/** "Đơn vị" → "Don vi"; also the look-alike Icelandic "Ð/ð" that legacy Vietnamese fonts produce. */
-export function stripDiacritics(text: string): string {
-  return stripVietnamese(text).replace(/ð/g, "d").replace(/Ð/g, "D");
-}
+import { stripDiacritics } from "../domain/text.js";
 
 /**
  * Folds text for comparison: no diacritics, lower case, every run of punctuation or white

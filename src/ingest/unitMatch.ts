@@ -47,7 +47,7 @@ export function nameKey(name: string): NameKey {
 }
 
 export function matchUnitName<U extends UnitRef>(name: string, units: readonly U[]): U | null {
-  return matcher(units)(name);
+  return unitMatcher(units)(name);
 }
 
 /** Matches many names against one unit list (keys are computed once). */
@@ -55,7 +55,7 @@ export function matchUnitNames<U extends UnitRef>(
   names: readonly string[],
   units: readonly U[],
 ): { matches: Map<string, U>; unmatched: string[] } {
-  const match = matcher(units);
+  const match = unitMatcher(units);
   const matches = new Map<string, U>();
   const unmatched: string[] = [];
   for (const name of names) {
@@ -67,7 +67,11 @@ export function matchUnitNames<U extends UnitRef>(
   return { matches, unmatched };
 }
 
-function matcher<U extends UnitRef>(units: readonly U[]): (name: string) => U | null {
+/**
+ * Builds a matcher for one unit list; the units' keys are computed once, so matching many
+ * names (one per uploaded row) does not refold the whole list each time.
+ */
+export function unitMatcher<U extends UnitRef>(units: readonly U[]): (name: string) => U | null {
   const keyed = units.map((unit) => ({ unit, key: nameKey(unit.name) }));
   return (name) => {
     const k = nameKey(name);

@@ -18,8 +18,10 @@ import { storeZip, unzipVerified, type VerifiedEntry } from "./zipGuard.js";
 
 export interface XlsxOptions {
   fileName: string;
-  /** Hard cap on non-empty rows. */
+  /** Hard cap on non-empty rows (data rows plus room for title and header rows). */
   maxRows: number;
+  /** The limit a refusal tells the sender — data rows, without that room. Default: `maxRows`. */
+  shownLimit?: number;
   sheetName?: string;
 }
 
@@ -52,7 +54,7 @@ export async function readXlsx(data: Buffer, opts: XlsxOptions): Promise<Grid> {
       const part = sheetParts[index++];
       const wanted = opts.sheetName ? sheet.name === opts.sheetName : sheet.state !== "hidden" && sheet.state !== "veryHidden";
       if (!wanted || !part) continue; // the reader drains a sheet we do not iterate
-      const grid = await collect(sheet, part, opts.maxRows);
+      const grid = await collect(sheet, part, opts.maxRows, opts.shownLimit ?? opts.maxRows);
       if (grid.rows.length > 0 || opts.sheetName) return grid;
     }
   } catch (cause) {
@@ -82,7 +84,7 @@ function orderParts(entries: VerifiedEntry[], opts: XlsxOptions): VerifiedEntry[
     if (!SHEET.test(p.name)) continue;
     const rows = countOccurrences(p.data, "<row ", opts.maxRows * 5);
     if (rows > opts.maxRows * 5) {
-      throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows, opts.maxRows), { detail: `${p.name}: ${rows} rows` });
+      throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows, opts.shownLimit ?? opts.maxRows), { detail: `${p.name}: ${rows} rows` });
     }
   }
   const rank = (name: string): number => {
@@ -98,7 +100,7 @@ function countOccurrences(data: Buffer, needle: string, stopAfter: number): numb
   return n;
 }
 
-async function collect(sheet: SheetStream, part: VerifiedEntry, maxRows: number): Promise<Grid> {
+async function collect(sheet: SheetStream, part: VerifiedEntry, maxRows: number, shownLimit: number): Promise<Grid> {
   const rows: GridRow[] = [];
   const uncached = new Set<string>();
   for await (const row of sheet) {
@@ -113,7 +115,7 @@ async function collect(sheet: SheetStream, part: VerifiedEntry, maxRows: number)
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows.push({ rowNumber, cells });
     if (rows.length > maxRows) {
-      throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows.length, maxRows), { detail: "row cap" });
+      throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows.length, shownLimit), { detail: "row cap" });
     }
   }
   return { format: "xlsx", sheetName: sheet.name ?? "", rows, merges: mergesOf(part.data), uncachedFormulas: uncached };

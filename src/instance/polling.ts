@@ -10,13 +10,18 @@
  * handled but not yet confirmed come back too and are skipped by the ProcessedUpdate guard
  * (src/bot/createBot.ts), so nothing is lost or handled twice across a takeover.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { BotError, GrammyError, type Api, type Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
+import { backoffMs, type RetryPolicy } from "../delivery/failures.js";
 import { acquireLease, releaseLease } from "./lease.js";
 
 export const POLLING_LEASE = "telegram-polling";
+
+/** getUpdates failures: 1 s, 2 s, 4 s… up to 30 s, with jitter; polling never gives up (maxAttempts unused). */
+const POLL_RETRY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseMs: 1_000, maxMs: 30_000 };
 
 /**
  * grammY types its signal with the `abort-controller` polyfill; at run time it hands it to
@@ -82,9 +87,12 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
         }
         failures += 1;
         const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
-        const waitMs = retryAfter ? retryAfter * 1000 : Math.min(30_000, 500 * 2 ** failures);
+        const waitMs = retryAfter ? retryAfter * 1000 : backoffMs(POLL_RETRY, failures);
         log.warn({ err, waitMs }, "getUpdates failed; retrying");
-        await sleep(waitMs, signal);
+        // Aborted (lease lost or stop): the loop condition ends it; the timer is removed with it.
+        await sleep(waitMs, undefined, { signal }).catch((e: unknown) => {
+          if (!(e instanceof Error && e.name === "AbortError")) throw e;
+        });
         continue;
       }
       for (const u of updates) {
@@ -166,12 +174,3 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
   };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
-  });
-}

@@ -10,12 +10,8 @@ import { overdueJobs } from "./overdue.js";
 
 export type JobFactory = (deps: AppDeps, config: Config) => JobDefinition[];
 
-const factories: JobFactory[] = [scheduleJobs, overdueJobs];
-
-/** Later modules register their jobs here (reminders, digests, overdue dossiers). */
-export function registerJobs(factory: JobFactory): void {
-  factories.push(factory);
-}
+/** Every job the app runs; a new job module adds its factory to this list. */
+const factories: readonly JobFactory[] = [scheduleJobs, overdueJobs];
 
 export function createJobs(deps: AppDeps, config: Config): JobDefinition[] {
   return factories.flatMap((f) => f(deps, config));

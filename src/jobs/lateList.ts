@@ -3,6 +3,7 @@
  * daily; on the first working day of the month (Tết or a long 1/1 weekend can push it to the
  * 3rd or later) every leaders' chat gets last month's list for its subtree, with the .xlsx.
  */
+import { activeChatsOfKind } from "../db/repos/chats.js";
 import { isWorkingDay, previousWorkingDay, type WorkCalendar } from "../domain/calendar/index.js";
 import { monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
@@ -23,9 +24,8 @@ export function isFirstWorkingDayOfMonth(day: IsoDate, cal: WorkCalendar): boole
 
 export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCalendar): Promise<{ month: string; chats: number }> {
   const month = previousMonth(day);
-  const chats = await deps.prisma.chat.findMany({ where: { kind: "leaders", active: true, unitCode: { not: null } } });
   let sent = 0;
-  for (const chat of chats) {
+  for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
     const root = chat.unitCode ? deps.catalog.get().unit(chat.unitCode) : undefined;
     if (!root) continue;
     const list = await buildLateList(deps, { month, rootCode: root.code, asOf: day, cal });

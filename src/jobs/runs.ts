@@ -8,8 +8,8 @@
  * dead run already queued is not queued twice, what it had not reached still goes.
  */
 import type { Db } from "../db/client.js";
+import { isUniqueViolation } from "../db/errors.js";
 import type { JobRun } from "../db/generated/client.js";
-import { isUniqueViolation } from "../delivery/outbox.js";
 
 export const runKey = (name: string, fireTime: Date): string => `${name}@${fireTime.toISOString()}`;
 

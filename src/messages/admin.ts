@@ -31,8 +31,7 @@ export const adminTexts = {
   notFound: (id: string) => `Id <code>${escapeHtml(id)}</code> chưa được cấp quyền nào.`,
   cannotRevokeConfigured: "Quản trị viên khai báo trong ADMIN_IDS chỉ thu quyền được bằng cách sửa cấu hình.",
   yourId: (id: number) => `Id Telegram của bạn: <code>${id}</code>`,
-  fileTooLarge: "❌ Tệp quá lớn (tối đa 5 MB).",
-  unsupportedFile: "❌ Bot chỉ nhận tệp chỉ thị/danh sách đơn vị (.yaml, .yml, .json) hoặc bảng số liệu (.xlsx, .csv).",
+  fileTooLarge: "❌ Tệp quá lớn (tối đa 5 MB). Tách tệp nhỏ hơn rồi gửi lại.",
   directivesList: (items: readonly { number: string; title: string; slug: string }[]) =>
     items.length === 0 ? "Chưa nạp chỉ thị nào. Gửi tệp .yaml của chỉ thị cho bot." : ["Các chỉ thị đang áp dụng:", ...items.map((d) => `• ${escapeHtml(d.number)} — ${escapeHtml(d.title)} (<code>${escapeHtml(d.slug)}</code>)`)].join("\n"),
 };

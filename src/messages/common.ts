@@ -10,7 +10,6 @@ export const common = {
     + "Cán bộ báo cáo trong nhóm Telegram của đơn vị mình; nhóm chưa đăng ký thì gửi <code>/dangky &lt;mã đơn vị&gt;</code> trong nhóm đó.",
   adminOnly: "Lệnh này chỉ dành cho quản trị viên.",
   privateOnly: "Hãy dùng lệnh này trong tin nhắn riêng với bot.",
-  inactiveChat: "Nhóm này đã ngừng hoạt động với bot. Liên hệ quản trị viên để kích hoạt lại.",
   internalError: "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.",
   unknownCommand:
     "Bot chưa hiểu yêu cầu này. Gửi /help để xem các lệnh.",

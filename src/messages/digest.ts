@@ -91,7 +91,6 @@ export const digestTexts = {
   chartSubtitle: (root: CatalogUnit, d: IndicatorDigest) =>
     `Các đơn vị thuộc ${root.name} · số liệu tháng ${formatViMonth(d.period)} · ngày ${formatViDate(d.day)}`,
   noUnits: (root: CatalogUnit) => `Chưa có đơn vị nào thuộc <b>${escapeHtml(root.name)}</b> được giao chỉ tiêu, nên chưa có biểu đồ.`,
-  notLeaders: "Lệnh /bieudo dùng trong nhóm lãnh đạo (nhóm đã đăng ký theo dõi một cấp đơn vị).",
+  notLeaders: "Biểu đồ (/bieudo) chỉ dùng trong nhóm lãnh đạo. Trong nhóm đơn vị, xem tình hình bằng /tinhtrang.",
   unknownIndicator: (code: string) => `⚠️ Không có chỉ tiêu mã <code>${escapeHtml(code)}</code> cho các đơn vị của nhóm này. Gửi /bieudo để xem tất cả.`,
-  preparing: "⏳ Đang vẽ biểu đồ…",
 };

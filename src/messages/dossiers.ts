@@ -13,6 +13,11 @@ export const dateTimeLabel = (d: string): string => `${formatViDate(d.slice(0, 1
 export const statusLabel = (s: string): string => DOSSIER_STATUS_LABELS[DOSSIER_STATUSES.findIndex((x) => x === s)] ?? s;
 const code = (c: string) => `<code>${escapeHtml(c)}</code>`;
 const b = (s: string) => `<b>${escapeHtml(s)}</b>`;
+/** " (văn bản số …, hẹn trả …)" with only the parts known; "" when neither is. */
+function issuedDetails(number: string | null, newDate: string | null): string {
+  const parts = [number ? `văn bản số ${escapeHtml(number)}` : "", newDate ? `hẹn trả ${formatViDate(newDate)}` : ""].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
 const MAX_LISTED_ROWS = 30;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -57,7 +62,7 @@ export const dossierTexts = {
   hosoUsage: "Gửi <code>/hoso &lt;mã hồ sơ&gt;</code>, ví dụ <code>/hoso H15.50.05.13-261008-0975</code>.",
   hosoNotHere: "Xem hồ sơ trong nhóm của đơn vị xử lý hồ sơ đó (hoặc nhóm thủ trưởng, nhóm lãnh đạo theo dõi).",
   hosoNotFound: (c: string) =>
-    `Không tìm thấy hồ sơ ${code(c)} trong danh sách của đơn vị này. Kiểm tra lại mã, hoặc tải danh sách mới bằng /nhaphoso.`,
+    `Không tìm thấy hồ sơ ${code(c)} trong phạm vi nhóm này. Kiểm tra lại mã, hoặc tải danh sách mới bằng /nhaphoso.`,
   quahanNone: (unitName: string) => `✅ ${b(unitName)} không có hồ sơ quá hạn hay sắp quá hạn.`,
   quahanList(unitName: string, overdue: readonly BriefLine[], soon: readonly BriefLine[]): string {
     const out = [`📋 Hồ sơ cần chú ý của ${b(unitName)}:`];
@@ -97,12 +102,11 @@ export const dossierTexts = {
     `⚠️ ${formatViDate(d)} là ngày nghỉ (${escapeHtml(why)}). Hãy chọn ngày làm việc, ví dụ ${dayLabel(next)}.`,
   notYourQuestion: "Câu hỏi này dành cho người đã bấm nút. Bấm lại «Lập văn bản xin lỗi» nếu bạn muốn tự lập.",
   alreadyIssued: (c: string, newDate: string | null, number: string | null) =>
-    `⛔ Hồ sơ ${code(c)} đã được xin lỗi và hẹn lại một lần${number ? ` (văn bản số ${escapeHtml(number)}` : " ("}`
-    + `${newDate ? `, hẹn trả ${formatViDate(newDate)})` : ")"}. Quy định chỉ cho hẹn lại <b>một lần</b>, nên bot không lập văn bản thứ hai. `
+    `⛔ Hồ sơ ${code(c)} đã được xin lỗi và hẹn lại một lần${issuedDetails(number, newDate)}. Quy định chỉ cho hẹn lại <b>một lần</b>, nên bot không lập văn bản thứ hai. `
     + "Hãy báo cáo giải trình với thủ trưởng (nút bên dưới) và trả kết quả sớm nhất có thể.",
   pendingExists: (c: string) => `Hồ sơ ${code(c)} đang có dự thảo chờ thủ trưởng duyệt. Chờ thủ trưởng duyệt hoặc trả lại.`,
   dossierClosed: (c: string) => `Hồ sơ ${code(c)} đã xử lý xong hoặc đã trả kết quả: không cần văn bản xin lỗi.`,
-  notThisChat: "Hồ sơ này không thuộc đơn vị của nhóm này.",
+  notThisChat: "Nút này chỉ dùng được trong nhóm của đơn vị xử lý hồ sơ.",
   gone: "Không tìm thấy hồ sơ này nữa.",
   resultReturned: (c: string) => `✅ Đã ghi nhận: hồ sơ ${code(c)} đã trả kết quả. Bot sẽ không nhắc hồ sơ này nữa.`,
   draftSent: (c: string, withApology: boolean) =>
@@ -143,10 +147,9 @@ export const dossierTexts = {
     ["🚨 Hồ sơ quá hạn chưa được xin lỗi, đã báo thủ trưởng đơn vị từ hôm trước:",
       ...groups.flatMap((g) => [`\n${b(g.unitName)}`, ...g.items.map((d) => briefLine(d))])].join("\n"),
   // ── monthly list ──
-  dsUsage: "Gửi <code>/dsquahan thang 10/2026</code> (bỏ phần tháng: tháng trước).",
   dsNotHere: "Danh sách đơn vị có hồ sơ quá hạn dành cho nhóm lãnh đạo và quản trị viên.",
   dsCaption: (month: string) => `Danh sách đơn vị, cán bộ có hồ sơ quá hạn tháng ${formatViMonth(month)}`,
-  dsFutureMonth: (month: string) => `Tháng ${formatViMonth(month)} chưa đến.`,
+  dsFutureMonth: (month: string) => `Tháng ${formatViMonth(month)} chưa đến. Gửi /dsquahan (không kèm tháng) để lấy danh sách tháng trước.`,
   dsBadMonth: "⚠️ Không hiểu tháng. Ví dụ: <code>/dsquahan thang 10/2026</code>.",
   lateList(month: string, units: readonly LateUnitLine[], withFileHint: boolean): string {
     if (units.length === 0) return `✅ Tháng ${formatViMonth(month)}: không có đơn vị nào có hồ sơ quá hạn.`;

@@ -5,7 +5,7 @@ export const helpTexts = {
     + "• Cán bộ báo cáo số liệu trong nhóm Telegram của đơn vị: <code>/nop 120 95</code> (120 hồ sơ, 95 trực tuyến).\n"
     + "• Nhóm mới: thêm bot vào nhóm rồi gửi <code>/dangky &lt;mã đơn vị&gt;</code>; tra mã bằng <code>/donvi &lt;tên&gt;</code>.\n"
     + "• Lãnh đạo xem tình hình: /tinhtrang, biểu đồ: /bieudo.\n"
-    + "Id Telegram của bạn: /id",
+    + "Xem id Telegram của bạn: /id",
   adminExtra:
     "\nQuản trị viên: gửi tệp chỉ thị hoặc danh sách đơn vị (.yaml/.json) vào đây để nạp; /chithi xem các chỉ thị; /capquyen cấp quyền.",
   unitGroup:

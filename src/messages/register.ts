@@ -1,11 +1,12 @@
 /** Texts of onboarding: `/dangky`, approval buttons, `/donvi` (issue #3 "Who is who"). */
 import { escapeHtml } from "../bot/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
+import { common } from "./common.js";
 
 const KIND_NAMES = { unit: "nhóm của đơn vị", leaders: "nhóm lãnh đạo theo dõi", head: "nhóm thủ trưởng đơn vị" } as const;
 export type RegistrationKind = keyof typeof KIND_NAMES;
 
-const unitLabel = (u: CatalogUnit) => `<b>${escapeHtml(u.name)}</b> (<code>${escapeHtml(u.code)}</code>)`;
+const unitLabel = (u: CatalogUnit) => common.unitLabel(u.name, u.code);
 
 export const registerTexts = {
   usage:
@@ -14,12 +15,12 @@ export const registerTexts = {
     + "• <code>/dangky lanhdao &lt;mã đơn vị&gt;</code> — nhóm lãnh đạo theo dõi các đơn vị trực thuộc\n"
     + "• <code>/dangky thutruong &lt;mã đơn vị&gt;</code> — nhóm thủ trưởng duyệt văn bản\n"
     + "Tra mã đơn vị: <code>/donvi &lt;tên&gt;</code>, ví dụ <code>/donvi duc xuan</code>.",
-  groupsOnly: "Chỉ đăng ký được nhóm (group). Hãy thêm bot vào nhóm Telegram của đơn vị rồi gửi /dangky trong nhóm đó.",
+  groupsOnly: "Chỉ đăng ký được cho nhóm Telegram. Hãy thêm bot vào nhóm của đơn vị rồi gửi /dangky trong nhóm đó.",
   unknownUnit: (code: string, suggestions: readonly CatalogUnit[]) =>
     `⚠️ Không có đơn vị mã <code>${escapeHtml(code)}</code>.`
     + (suggestions.length > 0 ? `\nCó phải: ${suggestions.slice(0, 5).map(unitLabel).join(", ")}?` : "")
     + "\nTra mã bằng <code>/donvi &lt;tên&gt;</code>.",
-  noAdmins: "⚠️ Chưa có quản trị viên nào được cấu hình (ADMIN_IDS) để duyệt. Liên hệ bộ phận CNTT triển khai bot.",
+  noAdmins: "⚠️ Bot chưa có quản trị viên để duyệt yêu cầu. Liên hệ bộ phận CNTT đã cài đặt bot.",
   alreadyBound: (u: CatalogUnit, kind: RegistrationKind) => `Nhóm này đã là ${KIND_NAMES[kind]} ${unitLabel(u)}. Không cần đăng ký lại.`,
   pendingExists: "Nhóm đã có một yêu cầu đăng ký đang chờ quản trị viên duyệt. Vui lòng chờ.",
   requested: (u: CatalogUnit, kind: RegistrationKind) =>
@@ -39,6 +40,9 @@ export const registerTexts = {
   decidedAdmin: (original: string, approved: boolean, by: string) =>
     `${escapeHtml(original)}\n\n${approved ? "✅ Đã duyệt" : "❌ Đã từ chối"} bởi ${escapeHtml(by)}.`,
   alreadyDecided: "Yêu cầu này đã được xử lý.",
+  requestNotFound: "Không tìm thấy yêu cầu đăng ký này.",
+  unitGone: (code: string) =>
+    `Chưa xử lý được: đơn vị ${code} không còn trong danh sách đơn vị. Yêu cầu vẫn đang chờ; nạp lại danh sách đơn vị có mã này rồi bấm lại.`,
   unitsHeader: (query: string, total: number, shown: number) =>
     query ? `Đơn vị khớp "${escapeHtml(query)}" (${total}${shown < total ? `, hiện ${shown}` : ""}):` : `Danh sách đơn vị (${total}${shown < total ? `, hiện ${shown}` : ""}):`,
   unitLine: (u: CatalogUnit) => `• ${escapeHtml(u.name)} — <code>${escapeHtml(u.code)}</code>`,

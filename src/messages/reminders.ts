@@ -4,6 +4,7 @@ import { daysBetween } from "../domain/calendar/index.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, formatViMonth, type IsoDate } from "../domain/directive/dates.js";
 import type { Indicator } from "../domain/directive/schema.js";
+import { formatNumber } from "../domain/format.js";
 import { describeEvaluation, targetPhrase, type Evaluation, type LevelCounts } from "../domain/evaluation/index.js";
 import { countsLine, levelIcon } from "./status.js";
 
@@ -26,7 +27,7 @@ export function standingText(e: Evaluation): string {
   if (!e.percentText) return "chưa phát sinh hồ sơ";
   const m = e.inForce ?? e.next;
   const target = m ? `, chỉ tiêu ${targetPhrase(m.targetText, m.comparison)}` : "";
-  return `${e.percentText} (${f.numerator}/${f.denominator})${target}`;
+  return `${e.percentText} (${formatNumber(f.numerator)}/${formatNumber(f.denominator)})${target}`;
 }
 
 /** The gap line of the evaluation, when the unit is short of its milestone. */

@@ -2,6 +2,7 @@
 import { escapeHtml } from "../bot/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViMonth } from "../domain/directive/dates.js";
+import { formatNumber } from "../domain/format.js";
 import type { Indicator } from "../domain/directive/schema.js";
 import { describeEvaluation, LEVEL_NAMES, type Evaluation, type Level, type LevelCounts } from "../domain/evaluation/index.js";
 import type { SubtreeStatus, UnitIndicatorStatus } from "../services/status.js";
@@ -37,7 +38,7 @@ export const statusTexts = {
     s.rows.forEach((r, i) => {
       const e = r.evaluation;
       const f = e.figures;
-      const value = e.percentText && f ? `${e.percentText} (${f.numerator}/${f.denominator})` : "chưa phát sinh hồ sơ";
+      const value = e.percentText && f ? `${e.percentText} (${formatNumber(f.numerator)}/${formatNumber(f.denominator)})` : "chưa phát sinh hồ sơ";
       const target = e.inForce ? `, chỉ tiêu ${e.inForce.targetText}` : e.next ? `, chỉ tiêu tới ${e.next.targetText}` : "";
       lines.push(`${i + 1}. ${levelIcon(e)} ${escapeHtml(r.unit.name)} — ${value}${target}`);
     });

@@ -52,7 +52,7 @@ export const taskTexts = {
     if (open.length === 0) lines.push("Không có nhiệm vụ nào đang chờ hoàn thành.");
     for (const o of open) {
       const d = daysBetween(today, o.due);
-      const when = d < 0 ? `⏰ quá hạn ${-d} ngày` : d === 0 ? "hôm nay là hạn" : `còn ${d} ngày`;
+      const when = whenText(d < 0 ? { kind: "overdue", daysLate: -d } : { kind: "countdown", daysLeft: d });
       lines.push(`• ${code(o.task)} ${escapeHtml(shortTitle(o.task))} — hạn ${formatViDate(o.due)} (${when})${o.role === "cooperating" ? " — phối hợp" : ""}`);
     }
     if (continuous.length > 0) lines.push(`Thường xuyên (không có hạn): ${continuous.map(code).join(", ")}`);
@@ -79,6 +79,7 @@ export const taskTexts = {
   evidenceTooLarge: "⚠️ Tệp quá lớn (tối đa 20 MB). Gửi tệp nhỏ hơn hoặc một ghi chú có đường dẫn.",
   buttonGone: "Nhiệm vụ này không còn trong chỉ thị đang áp dụng.",
   buttonNotLead: "Chỉ đơn vị chủ trì mới báo hoàn thành được.",
+  buttonWrongChat: "Nút này chỉ dùng trong nhóm của đơn vị.",
   buttonAlready: "Nhiệm vụ này đã được báo hoàn thành.",
   buttonDone: "Đã ghi nhận hoàn thành.",
 };

@@ -8,6 +8,12 @@ export interface ChartBarInput {
   label: string;
   /** Percent, 0..100. */
   value: number;
+  /**
+   * The text printed at the bar's end, e.g. "28,8%" from `formatRatioPercent(23, 80)`. Callers
+   * holding the counts should pass it: `value` is a float, and rounding it can differ from the
+   * exact ratio the messages print (23/80 = 28.749999… → "28,7%"). Default: `formatPercent(value)`.
+   */
+  valueText?: string;
   level: ChartLevel | null;
   notReported?: boolean;
 }
@@ -139,7 +145,7 @@ function prepareBar(bar: ChartBarInput, rank: number): PreparedBar {
     rank: notReported ? null : rank,
     value: notReported ? 0 : Math.min(100, Math.max(0, value)),
     color: notReported ? NOT_REPORTED_COLOR : bar.level ? LEVEL_COLORS[bar.level] : NO_LEVEL_COLOR,
-    valueText: notReported ? NOT_REPORTED_TEXT : formatPercent(value),
+    valueText: notReported ? NOT_REPORTED_TEXT : bar.valueText ?? formatPercent(value),
     notReported,
   };
 }

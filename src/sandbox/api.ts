@@ -8,7 +8,7 @@ import { isValidIsoDate } from "../domain/directive/dates.js";
 import { PageError } from "./http.js";
 import type { Runtime } from "./runtime.js";
 import type { Session } from "./session.js";
-import { formatVn, next0800, nextMonday0800, vnInstant } from "./time.js";
+import { formatVn, nextJobTime, vnInstant } from "./time.js";
 import { chatMessages } from "./view.js";
 
 const id = z.number().int().safe();
@@ -67,8 +67,11 @@ function asPageError(e: unknown): never {
 
 function clockTarget(s: Session, body: z.infer<typeof clockBody>): Date {
   const now = s.clock.now();
-  if (body.to === "next-0800") return next0800(now);
-  if (body.to === "next-monday-0800") return nextMonday0800(now);
+  if (body.to === "next-0800" || body.to === "next-monday-0800") {
+    const next = nextJobTime(s.config, body.to === "next-0800" ? "daily-reminder" : "weekly-digest", now);
+    if (!next) throw new PageError(400, "Lịch chạy đã cấu hình không còn lần nào sau thời điểm này");
+    return next;
+  }
   const target = vnInstant(body.date, body.time);
   if (Number.isNaN(target.getTime())) throw new PageError(400, "Ngày giờ không hợp lệ");
   if (target <= now) throw new PageError(400, `Đồng hồ chỉ tiến lên: chọn thời điểm sau ${formatVn(now)}`);

@@ -7,17 +7,13 @@ import type { Db } from "../db/client.js";
 import { writeFigures, type FigureKey, type FigureValue } from "../db/repos/figures.js";
 import type { Catalog } from "../domain/catalog.js";
 import { monthOf, vnDate } from "../domain/directive/dates.js";
+import { previousMonth } from "../services/standing.js";
 
 /** A small stable hash (FNV-1a), enough to spread demo values. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h;
-}
-
-function previousMonth(period: string): string {
-  const [y = 0, m = 1] = period.split("-").map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
 /** Figures for one unit, indicator and period: 40–199 items, 15–99 % of them counted. */

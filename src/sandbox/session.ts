@@ -26,6 +26,8 @@ export type Session = {
   emulator: Emulator;
   app: App;
   world: DemoWorld;
+  /** The configuration the app runs with (the clock buttons jump to its cron times). */
+  config: Config;
   /** Moves the clock, runs the jobs that fell due and wakes the delivery worker. */
   advanceTo(target: Date): Promise<RunReport[]>;
   stop(): Promise<void>;
@@ -61,13 +63,16 @@ export async function startSession(o: SessionOptions): Promise<Session> {
   });
   let world: DemoWorld | undefined;
   let app: App;
+  const config: Config = {
+    ...o.config, DATABASE_URL: o.databaseUrl, BOT_TOKEN: token, TELEGRAM_API_ROOT: emulator.url,
+    ADMIN_IDS: [...new Set([...o.config.ADMIN_IDS, BigInt(DEMO_IDS.admin)])],
+  };
   try {
     app = await startApp({
-      config: {
-        ...o.config, DATABASE_URL: o.databaseUrl, BOT_TOKEN: token, TELEGRAM_API_ROOT: emulator.url,
-        ADMIN_IDS: [...new Set([...o.config.ADMIN_IDS, BigInt(DEMO_IDS.admin)])],
-      },
+      config,
       logger: o.logger, clock, token, apiRoot: emulator.url,
+      // The manual clock is not the wall clock: jobs run only through fireDue below.
+      schedulerTimers: "none",
       beforeStart: async (parts) => {
         const seeded = await seedDemo(parts, emulator, { directivesDir: o.config.DIRECTIVES_DIR });
         world = seeded.world;
@@ -89,7 +94,7 @@ export async function startSession(o: SessionOptions): Promise<Session> {
   timer.unref();
   return {
     id: randomBytes(6).toString("hex"),
-    clock, emulator, app: running, world,
+    clock, emulator, app: running, world, config,
     async advanceTo(target) {
       clock.advanceTo(target);
       return fireDue();

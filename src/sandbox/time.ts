@@ -2,8 +2,10 @@
  * Clock targets of the sandbox page (issue #6 "clock control"). Vietnam has kept UTC+7 without
  * daylight saving since 1975, so local wall time is a fixed offset from UTC.
  */
+import type { Config } from "../config.js";
+import { nextFireAfter } from "../jobs/cronTimes.js";
+
 const OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** The instant of `HH:MM` local time on local date `YYYY-MM-DD`. */
 export function vnInstant(date: string, time = "08:00"): Date {
@@ -12,20 +14,17 @@ export function vnInstant(date: string, time = "08:00"): Date {
   return new Date(Date.UTC(y ?? NaN, (mo ?? NaN) - 1, d ?? NaN, h ?? NaN, mi ?? NaN) - OFFSET_MS);
 }
 
-/** The first local 08:00 strictly after `now`. */
-export function next0800(now: Date): Date {
-  const local = now.getTime() + OFFSET_MS;
-  const today0800 = Math.floor(local / DAY_MS) * DAY_MS + 8 * 3_600_000;
-  const next = today0800 > local ? today0800 : today0800 + DAY_MS;
-  return new Date(next - OFFSET_MS);
-}
-
-/** The first local Monday 08:00 strictly after `now` (the weekly digest's default fire time). */
-export function nextMonday0800(now: Date): Date {
-  let t = next0800(now);
-  // getUTCDay of the shifted instant is the local weekday; 1 = Monday.
-  while (new Date(t.getTime() + OFFSET_MS).getUTCDay() !== 1) t = new Date(t.getTime() + DAY_MS);
-  return t;
+/**
+ * Where the clock buttons jump: the next fire time, strictly after `now`, of the daily reminder
+ * ("Tới 08:00 kế tiếp") or the weekly digest ("Tới thứ Hai 08:00") as configured — 08:00 and
+ * Monday 08:00 by default, whatever DAILY_REMINDER_CRON / WEEKLY_DIGEST_CRON say otherwise.
+ */
+export function nextJobTime(
+  config: Pick<Config, "DAILY_REMINDER_CRON" | "WEEKLY_DIGEST_CRON">,
+  job: "daily-reminder" | "weekly-digest",
+  now: Date,
+): Date | undefined {
+  return nextFireAfter(job === "daily-reminder" ? config.DAILY_REMINDER_CRON : config.WEEKLY_DIGEST_CRON, now);
 }
 
 const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];

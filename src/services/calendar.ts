@@ -7,6 +7,7 @@
 import { loadCalendarFile } from "../directives/loadCalendar.js";
 import type { WorkCalendar } from "../domain/calendar/index.js";
 import { vnDate, type IsoDate } from "../domain/directive/dates.js";
+import { formatProblem } from "../domain/directive/problems.js";
 import type { AppDeps } from "./context.js";
 
 export type CalendarSource = () => Promise<WorkCalendar>;
@@ -17,7 +18,7 @@ export function workCalendar(): Promise<WorkCalendar> {
   cached ??= loadCalendarFile().then((r) => {
     if (r.ok) return r.calendar;
     cached = undefined;
-    throw new Error(`lịch ngày nghỉ không hợp lệ: ${r.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    throw new Error(`lịch ngày nghỉ không hợp lệ: ${r.problems.map(formatProblem).join("; ")}`);
   });
   return cached;
 }

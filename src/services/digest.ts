@@ -8,11 +8,12 @@
 import type { CatalogUnit } from "../domain/catalog.js";
 import type { IsoDate } from "../domain/directive/dates.js";
 import type { Indicator } from "../domain/directive/schema.js";
+import { formatRatioPercent } from "../domain/format.js";
 import { enqueue, storeBlob } from "../delivery/outbox.js";
 import { capitalize, digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../messages/digest.js";
 import { renderIndicatorChart, type ChartBarInput } from "../render/chart.js";
 import type { AppDeps } from "./context.js";
-import { digestData, percentOf, type IndicatorDigest } from "./digestData.js";
+import { digestData, percentOf, type DigestRow, type IndicatorDigest } from "./digestData.js";
 import type { TaskItem } from "./tasks.js";
 
 export type DigestPart = { indicator: Indicator; images: Buffer[]; caption: string };
@@ -20,12 +21,18 @@ export type DigestPart = { indicator: Indicator; images: Buffer[]; caption: stri
 /** Telegram albums hold 2–10 items. */
 const ALBUM_MAX = 10;
 
-function bars(d: IndicatorDigest): ChartBarInput[] {
-  return d.rows.flatMap((r): ChartBarInput[] => {
+/**
+ * One bar per unit. The printed value comes from the same exact formatter as the messages
+ * (`formatRatioPercent`), so 23/80 reads "28,8%" on the chart and in the text alike.
+ */
+export function digestBars(rows: readonly DigestRow[]): ChartBarInput[] {
+  return rows.flatMap((r): ChartBarInput[] => {
     if (r.evaluation.status === "not-reported") return [{ label: r.unit.name, value: 0, level: null, notReported: true }];
-    const pct = percentOf(r.evaluation.figures);
+    const f = r.evaluation.figures;
+    const pct = percentOf(f);
+    const valueText = f ? formatRatioPercent(f.numerator, f.denominator) : null;
     // "Chưa phát sinh hồ sơ" (denominator 0) has no ratio to draw; the counts line says so.
-    return pct === null ? [] : [{ label: r.unit.name, value: pct, level: r.evaluation.level }];
+    return pct === null || valueText === null ? [] : [{ label: r.unit.name, value: pct, valueText, level: r.evaluation.level }];
   });
 }
 
@@ -39,7 +46,7 @@ export async function renderDigest(deps: AppDeps, root: CatalogUnit, at: Date, w
       title: digestTitle(d, week),
       subtitle: digestTexts.chartSubtitle(root, d),
       indicatorName: capitalize(d.indicator.name),
-      bars: bars(d),
+      bars: digestBars(d.rows),
       ...(d.line ? { target: { value: d.line.target, label: d.line.label }, deadlineText: d.line.deadlineText } : {}),
       format: "jpeg",
     });

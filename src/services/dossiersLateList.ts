@@ -7,6 +7,7 @@
 import { onOrNextWorkingDay, type WorkCalendar } from "../domain/calendar/index.js";
 import { lastDayOfMonth, vnDate, type IsoDate, type IsoMonth } from "../domain/directive/dates.js";
 import type { Dossier } from "../db/generated/client.js";
+import { parsePeriod } from "../ingest/index.js";
 import type { AppDeps } from "./context.js";
 import { subtreeCodes } from "./dossiersChats.js";
 import { wasLate } from "./dossiersState.js";
@@ -88,14 +89,13 @@ function addOfficer(unit: LateUnit, d: Dossier, inTime: boolean): void {
   add(officer, inTime);
 }
 
-/** "10/2026", "thang 10/2026", "tháng 10/2026" → "2026-10"; empty → null (the caller picks last month). */
+/**
+ * "10/2026", "thang 10/2026", "tháng 10/2026" → "2026-10" — read as a spreadsheet's period cell
+ * is (`parsePeriod`); empty → null (the caller picks last month); anything else → "invalid".
+ */
 export function parseMonthArg(text: string): IsoMonth | null | "invalid" {
-  const t = text.trim().toLowerCase().replace(/^(thang|tháng)\s*/u, "");
-  if (t === "") return null;
-  const m = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
-  const month = Number(m?.[1]);
-  if (!m || month < 1 || month > 12) return "invalid";
-  return `${m[2]}-${String(month).padStart(2, "0")}`;
+  const period = parsePeriod(text);
+  return period.ok ? period.value : "invalid";
 }
 
 export function previousMonth(today: IsoDate): IsoMonth {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { formatViDate, formatViMonth } from "../domain/directive/dates.js";
+import { columnLetter } from "../ingest/grid.js";
 import type { LateList } from "./dossiersLateList.js";
 
 const THIN = { style: "thin" } as const;
@@ -12,7 +13,7 @@ const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
 function table(ws: ExcelJS.Worksheet, title: string, subtitle: string, headers: string[], rows: (string | number)[][], widths: number[]): void {
   ws.columns = widths.map((width) => ({ width }));
-  const last = String.fromCharCode(64 + headers.length);
+  const last = columnLetter(headers.length - 1);
   ws.mergeCells(`A1:${last}1`);
   ws.mergeCells(`A2:${last}2`);
   const t = ws.getCell("A1");

@@ -31,17 +31,6 @@ export async function lastReports(prisma: Db, periods: readonly string[], before
   return out;
 }
 
-/** The latest report day of each unit, any indicator. */
-export function lastReportDayByUnit(reports: ReadonlyMap<string, LastReport>): Map<string, IsoDate> {
-  const out = new Map<string, IsoDate>();
-  for (const [key, r] of reports) {
-    const unit = key.slice(0, key.indexOf("|"));
-    const seen = out.get(unit);
-    if (!seen || r.day > seen) out.set(unit, r.day);
-  }
-  return out;
-}
-
 /** Figures of `period` as they stood at instant `at` (null: none then), per unit × indicator. */
 export async function figuresAsOf(prisma: Db, period: string, at: Date, indicatorCode?: string): Promise<Map<string, Figures | null>> {
   const rows = await prisma.figureRevision.findMany({

@@ -1,5 +1,5 @@
 /** Use-cases around figures: report, undo, and the evaluation of what was reported. */
-import { getFigure, undoRevision, writeFigures, type Provenance, type UndoOutcome } from "../db/repos/figures.js";
+import { undoRevision, writeFigures, type Provenance, type UndoOutcome } from "../db/repos/figures.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { lastDayOfMonth, monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Indicator } from "../domain/directive/schema.js";
@@ -60,8 +60,4 @@ export async function submitFigures(deps: AppDeps, input: SubmitInput): Promise<
 
 export async function undoFigures(deps: AppDeps, revisionId: number, prov: Provenance): Promise<UndoOutcome> {
   return undoRevision(deps.prisma, revisionId, deps.clock.now(), UNDO_WINDOW_MS, prov);
-}
-
-export async function currentFigure(deps: AppDeps, unitCode: string, indicatorCode: string, period: string) {
-  return getFigure(deps.prisma, { unitCode, indicatorCode, period });
 }

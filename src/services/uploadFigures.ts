@@ -5,7 +5,7 @@
  */
 import type { Catalog } from "../domain/catalog.js";
 import type { Indicator } from "../domain/directive/schema.js";
-import { matchUnitName, parseFigures, type Grid, type RejectedRow } from "../ingest/index.js";
+import { parseFigures, unitMatcher, type Grid, type RejectedRow } from "../ingest/index.js";
 import { uploadReasons } from "../messages/upload.js";
 import type { AppDeps } from "./context.js";
 import { currentPeriod } from "./figures.js";
@@ -22,8 +22,9 @@ export function findIndicator(catalog: Catalog, code: string): Indicator | undef
 export function validateFigures(deps: AppDeps, grid: Grid, scope: UploadScope): CheckedFigures {
   const catalog = deps.catalog.get();
   const nowPeriod = currentPeriod(deps);
+  const matchUnit = unitMatcher(catalog.units);
   const parsed = parseFigures(grid, {
-    resolveUnit: (text) => catalog.findUnitCode(text)?.code ?? matchUnitName(text, catalog.units)?.code ?? null,
+    resolveUnit: (text) => catalog.findUnitCode(text)?.code ?? matchUnit(text)?.code ?? null,
     isIndicator: (code) => findIndicator(catalog, code) !== undefined,
   });
   const items: FigureItem[] = [];

@@ -121,7 +121,7 @@ describe("/hoso and /quahan", () => {
 
   it("refuses another unit's chat exactly as an unknown code", async () => {
     const reply = await w.say(`/hoso ${A}`, OTHER, OTHER_OFFICER);
-    expect(reply.text).toContain(`Không tìm thấy hồ sơ ${A} trong danh sách của đơn vị này`);
+    expect(reply.text).toContain(`Không tìm thấy hồ sơ ${A} trong phạm vi nhóm này`);
     expect(reply.text).not.toContain("Đăng ký khai sinh");
   });
 

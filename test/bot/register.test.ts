@@ -125,3 +125,42 @@ describe("an update left unfinished by a dead instance", () => {
     expect(await h.db.prisma.processedUpdate.findUnique({ where: { updateId: BigInt(updateId ?? 0) } })).toMatchObject({ status: "done" });
   });
 });
+
+describe("kind keywords and a unit gone before approval", () => {
+  it("/dangky lãnh đạo <mã> (with diacritics and a space) requests and binds a leaders' chat", async () => {
+    const ack = await say("/dangky lãnh đạo TN-X1");
+    expect(ack?.text).toContain("Đã gửi yêu cầu đăng ký nhóm này làm nhóm lãnh đạo theo dõi");
+    expect(ack?.text).toContain("TN-X1");
+    expect(await h.db.prisma.registration.findFirst()).toMatchObject({ unitCode: "TN-X1", kind: "leaders", status: "pending" });
+    const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
+    await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+    await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("đã được duyệt")));
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "leaders", unitCode: "TN-X1", active: true });
+  });
+
+  it("/dangky Thủ trưởng <mã> asks for a head's chat", async () => {
+    await say("/dangky Thủ trưởng TN-X1");
+    expect(await h.db.prisma.registration.findFirst()).toMatchObject({ unitCode: "TN-X1", kind: "head" });
+  });
+
+  it("approving a request whose unit left the catalog changes nothing and tells the administrator", async () => {
+    await say("/dangky TN-X2");
+    const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
+    const real = h.deps.catalog.get();
+    const withoutX2 = Object.create(real) as typeof real;
+    withoutX2.unit = (code: string) => (code === "TN-X2" ? undefined : real.unit(code));
+    h.deps.catalog.get = () => withoutX2;
+    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+    expect(answer.text).toContain("đơn vị TN-X2 không còn trong danh sách đơn vị");
+    expect(await h.db.prisma.registration.findFirst()).toMatchObject({ status: "pending", decidedBy: null });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "unknown", unitCode: null });
+  });
+});
+
+describe("/capquyen role keywords", () => {
+  it("/capquyen <id> lãnh đạo (with diacritics and a space) grants the leader role", async () => {
+    const reply = await say("/capquyen 777 lãnh đạo", ADMIN_ID, ADMIN_ID);
+    expect(reply?.text).toContain("Đã cấp quyền lãnh đạo cho id 777");
+    expect(await h.db.prisma.person.findUnique({ where: { telegramId: 777n } })).toMatchObject({ role: "leader" });
+  });
+});

@@ -131,6 +131,10 @@ describe("bad arguments: a Vietnamese message and exit 1", () => {
     ["missing indicator", ["evaluate", "--directive", fixture, "--tier", "xa", "--as-of", "2023-10-01"], /Thiếu tùy chọn bắt buộc --indicator/],
     ["broken directive", ["evaluate", "--directive", "test/cli/fixtures/broken.yaml", "--tier", "xa", "--indicator", "hs", "--as-of", "2023-10-01"], /không hợp lệ/],
     ["unknown command", ["danh-gia"], /Không có lệnh "danh-gia"/],
+    ["bad date names both formats", evaluateArgs(["--unit", "TN-HUYEN-1"], "30-09-23", 1, 2), /Dùng YYYY-MM-DD hoặc dd\/mm\/yyyy/],
+    ["missing --as-of", ["evaluate", "--directive", fixture, "--tier", "xa", "--indicator", "hs-truc-tuyen"], /Thiếu tùy chọn bắt buộc --as-of/],
+    ["unknown indicator", ["evaluate", "--directive", fixture, "--tier", "xa", "--indicator", "khong-co", "--as-of", "2023-10-01"], /Không có chỉ tiêu "khong-co"\. Các mã chỉ tiêu: hs-truc-tuyen\./],
+    ["no command", [], /Chưa chọn lệnh\.\nXem hướng dẫn: dondoc --help/],
   ])("%s", async (_label, args, message) => {
     const run = await dondoc(...args);
     expect(run.code).toBe(1);

@@ -1,7 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { AlertGate } from "../../src/delivery/alerts.js";
-import { backoffMs, classifyFailure, DEFAULT_RETRY, redact } from "../../src/delivery/failures.js";
+import { backoffMs, classifyFailure, DEFAULT_RETRY, describeError } from "../../src/delivery/failures.js";
 import { Pacer, TELEGRAM_LIMITS } from "../../src/delivery/pacer.js";
 
 function paced(): { pacer: Pacer; at(ms: number): void } {
@@ -99,8 +99,19 @@ describe("failures", () => {
 
   it("redacts the bot token from URLs and text", () => {
     const s = "request to https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed; token 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
-    expect(redact(s)).not.toContain("AAHdqTcv");
-    expect(redact(s)).toContain("/bot<redacted>/sendMessage");
+    const d = describeError(new Error(s));
+    expect(d).not.toContain("AAHdqTcv");
+    expect(d).toContain("/bot<token>/sendMessage");
+  });
+
+  it("redacts a token glued to word characters (outbox lastError, JobRun.detail, admin alerts)", () => {
+    const secret = "AAHxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+    for (const err of [new Error(`x bot123456789:${secret}`), `x bot123456789:${secret}`, grammy(400, `Bad Request: x bot123456789:${secret}`)]) {
+      const d = describeError(err);
+      expect(d).not.toContain(secret);
+      expect(d).not.toContain("123456789:");
+      expect(d).toContain("bot<token>");
+    }
   });
 
   it("backoff grows exponentially with jitter and is capped", () => {

@@ -144,6 +144,19 @@ describe("calendar file validation", () => {
     if (!result.ok) expect(result.problems.map((p) => `${p.path}: ${p.message}`).join("\n")).toMatch(message);
   });
 
+  test.each<[string, string, string]>([
+    ["holiday: for holidays:", `  - year: 2026\n    holiday:\n      - { date: "2026-02-17", name: "Tết Nguyên đán (mùng 1)" }\n`, "years[0].holiday"],
+    ["a typo in a day", `  - year: 2026\n    holidays: [{ date: "2026-02-17", nam: "Tết" }]\n`, "years[0].holidays[0].nam"],
+    ["a typo at the top", `  - year: 2026\nweekends: [6, 7]\n`, "weekends"],
+  ])("an unknown key is rejected, not ignored: %s", (_label, body, path) => {
+    const result = parseCalendarText(yaml(body));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems.map((p) => p.path)).toContain(path);
+      expect(result.problems.find((p) => p.path === path)?.message).toMatch(/khóa không hợp lệ .*viết sai tên trường/);
+    }
+  });
+
   test("broken YAML", () => {
     const result = parseCalendarText("years: [");
     expect(result.ok).toBe(false);

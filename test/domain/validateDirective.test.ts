@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { directiveSchema, unitListSchema, type DirectiveInput } from "../../src/domain/directive/schema.js";
+import { formatDirectiveIssues } from "../../src/domain/directive/problems.js";
 import { validateDirective, validateUnitList } from "../../src/domain/directive/validateDirective.js";
 
 const base = (): DirectiveInput => ({
@@ -62,9 +63,7 @@ describe("cross-field problems", () => {
     ["milestone due before the directive", (d) => { if (d.milestones?.[0]) d.milestones[0].deadline = "tháng 7/2022"; }, "milestones[0].deadline", "sớm hơn ngày ban hành"],
     ["monthlyBeforeDay without a day", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "recurring", rule: "monthlyBeforeDay" }; }, "tasks[0].deadline.day", "cần nêu ngày"],
     ["month range backwards", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "monthRange", from: "2022-11", to: "2022-09" }; }, "tasks[0].deadline.to", "tháng kết thúc sớm hơn tháng bắt đầu"],
-    ["month 13", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "month", month: "2022-13" }; }, "tasks[0].deadline.month", 'tháng "2022-13" không hợp lệ'],
     ["year range backwards", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "yearRange", from: 2025, to: 2021 }; }, "tasks[0].deadline.to", "năm kết thúc sớm hơn"],
-    ["peak week month 00", (d) => { d.peakWeek = { from: "2022-00" }; }, "peakWeek.from", "tháng không hợp lệ"],
   ])("%s", (_what, edit, path, message) => {
     const problems = check(edit);
     expect(problems.map((p) => p.path)).toEqual([path]);
@@ -82,6 +81,30 @@ describe("cross-field problems", () => {
     expect(check((d) => d.milestones?.push(
       { indicator: "hs-truc-tuyen", scope: { groups: ["nhom-1"] }, deadline: "tháng 6/2023", target: 40, comparison: "atLeast" },
     ))).toEqual([]);
+  });
+});
+
+/** Month fields are checked once, by `isoMonthSchema`, when the file is parsed. */
+describe("month fields: rejected by the schema, at the field", () => {
+  test.each<[string, (d: DirectiveInput) => void, string, string]>([
+    ["month 13", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "month", month: "2022-13" }; }, "tasks[0].deadline.month", 'tháng "2022-13" không hợp lệ'],
+    ["month range ending in month 13", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "monthRange", from: "2022-11", to: "2022-13" }; }, "tasks[0].deadline.to", 'tháng "2022-13" không hợp lệ'],
+    ["month range from month 00", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "monthRange", from: "2022-00", to: "2022-09" }; }, "tasks[0].deadline.from", 'tháng "2022-00" không hợp lệ'],
+    ["month without its leading zero", (d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "month", month: "2022-9" }; }, "tasks[0].deadline.month", 'tháng "2022-9" không hợp lệ'],
+    ["peak week month 00", (d) => { d.peakWeek = { from: "2022-00" }; }, "peakWeek.from", 'tháng "2022-00" không hợp lệ'],
+  ])("%s", (_what, edit, path, message) => {
+    const input = base();
+    edit(input);
+    const parsed = directiveSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    const problems = parsed.success ? [] : formatDirectiveIssues(parsed.error.issues);
+    expect(problems.map((p) => p.path)).toEqual([path]);
+    expect(problems[0]?.message).toContain(message);
+    expect(problems[0]?.message).toContain("yyyy-mm");
+  });
+
+  test("months 01 and 12 are fine", () => {
+    expect(check((d) => { if (d.tasks?.[0]) d.tasks[0].deadline = { kind: "monthRange", from: "2022-01", to: "2022-12" }; d.peakWeek = { from: "2022-12" }; })).toEqual([]);
   });
 });
 

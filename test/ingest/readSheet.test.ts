@@ -118,6 +118,8 @@ describe("xlsx cells → grid", () => {
     });
     const err = await readSheet({ fileName: "f.xlsx", data: buf }, { maxDataRows: 20 }).catch((e: unknown) => e);
     expect((err as IngestError).code).toBe("TOO_MANY_ROWS");
+    // The reader's cap leaves room for header rows (20 + 30), but the sender is told the data-row limit.
+    expect((err as IngestError).userMessage).toContain("vượt giới hạn 20 dòng");
   });
 });
 
@@ -192,5 +194,6 @@ describe("csv", () => {
     const lines = ["a;b", ...Array.from({ length: 120 }, (_, i) => `${i};x`)].join("\n");
     const err = await readSheet({ fileName: "a.csv", data: csv(lines) }, { maxDataRows: 50 }).catch((e: unknown) => e);
     expect((err as IngestError).code).toBe("TOO_MANY_ROWS");
+    expect((err as IngestError).userMessage).toContain("vượt giới hạn 50 dòng");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchUnitName, matchUnitNames } from "../../src/ingest/unitMatch.js";
+import { matchUnitName, matchUnitNames, unitMatcher } from "../../src/ingest/unitMatch.js";
 
 const UNITS = [
   { code: "P-LB", name: "Phường Long Bình" },
@@ -55,5 +55,25 @@ describe("matchUnitName", () => {
     const r = matchUnitNames(["UBND Phường Long Bình", "Phòng Kinh tế", "Phòng Kinh tế", "Long Bình"], UNITS);
     expect([...r.matches].map(([n, u]) => [n, u.code])).toEqual([["UBND Phường Long Bình", "P-LB"]]);
     expect(r.unmatched).toEqual(["Phòng Kinh tế", "Long Bình"]);
+  });
+});
+
+describe("unitMatcher", () => {
+  const NAMES = ["Phường Long Bình", "P. Long Bình", "Xã Long Bình", "Long Bình", "Phường 1", "1", "Phòng Tư pháp",
+    "UBND thành phố Bà Rịa", "Phòng Kinh tế", "Văn phòng HĐND-UBND thành phố", ""];
+
+  it("gives the same answers as matchUnitName", () => {
+    const match = unitMatcher(UNITS);
+    for (const name of NAMES) expect(match(name)).toBe(matchUnitName(name, UNITS));
+  });
+
+  it("reads each unit's name once however many rows it matches", () => {
+    let reads = 0;
+    const units = UNITS.map((u) => ({ code: u.code, get name() { reads += 1; return u.name; } }));
+    const match = unitMatcher(units);
+    const rows = Array.from({ length: 200 }, (_, i) => NAMES[i % NAMES.length] ?? "");
+    const codes = rows.map((name) => match(name)?.code ?? null);
+    expect(reads).toBe(UNITS.length);
+    expect(codes).toEqual(rows.map((name) => matchUnitName(name, UNITS)?.code ?? null));
   });
 });

@@ -36,6 +36,19 @@ describe("planChartPages", () => {
     ]);
   });
 
+  test("prints a bar's valueText when given, keeping value for the length and the order", () => {
+    const [page] = planChartPages(
+      input([
+        { label: "Xã A", value: (23 / 80) * 100, valueText: "28,8%", level: "vang" },
+        { label: "Xã B", value: 50, level: "xanh" },
+      ]),
+    );
+    expect(page?.bars.map((b) => [b.label, b.value, b.valueText])).toEqual([
+      ["Xã B", 50, "50%"],
+      ["Xã A", (23 / 80) * 100, "28,8%"],
+    ]);
+  });
+
   test("puts the deadline in the title", () => {
     expect(planChartPages(input(manyBars(3)))[0]?.titleLines).toEqual([
       "Tỷ lệ hồ sơ trực tuyến — chỉ tiêu đến 30/09/2023",

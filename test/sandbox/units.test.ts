@@ -6,20 +6,21 @@ import { Catalog } from "../../src/domain/catalog.js";
 import { demoFigures, demoValue } from "../../src/sandbox/figures.js";
 import { SANDBOX_DATABASE_URL, sandboxDatabaseUrl } from "../../src/sandbox/index.js";
 import { presetCandidates } from "../../src/sandbox/preset.js";
-import { formatVn, next0800, nextMonday0800, vnInstant } from "../../src/sandbox/time.js";
+import { formatVn, nextJobTime, vnInstant } from "../../src/sandbox/time.js";
 import { forceReplyOf } from "../../src/sandbox/view.js";
 import { planWorld } from "../../src/sandbox/world.js";
 
 const at = (iso: string) => new Date(iso);
 
 describe("clock targets (Asia/Ho_Chi_Minh, UTC+7)", () => {
+  const defaults = parseConfig({});
   it.each([
     ["2026-11-22T07:59:59+07:00", "2026-11-22T08:00:00+07:00"],
     ["2026-11-22T08:00:00+07:00", "2026-11-23T08:00:00+07:00"],
     ["2026-11-22T23:30:00+07:00", "2026-11-23T08:00:00+07:00"],
     ["2026-12-31T09:00:00+07:00", "2027-01-01T08:00:00+07:00"],
-  ])("next 08:00 after %s is %s", (now, expected) => {
-    expect(next0800(at(now)).toISOString()).toBe(at(expected).toISOString());
+  ])("next 08:00 (default DAILY_REMINDER_CRON) after %s is %s", (now, expected) => {
+    expect(nextJobTime(defaults, "daily-reminder", at(now))?.toISOString()).toBe(at(expected).toISOString());
   });
 
   it.each([
@@ -27,8 +28,16 @@ describe("clock targets (Asia/Ho_Chi_Minh, UTC+7)", () => {
     ["2026-11-23T07:00:00+07:00", "2026-11-23T08:00:00+07:00"], // Monday before 08:00 → today
     ["2026-11-23T08:00:00+07:00", "2026-11-30T08:00:00+07:00"], // Monday at 08:00 → next week
     ["2026-11-25T12:00:00+07:00", "2026-11-30T08:00:00+07:00"],
-  ])("next Monday 08:00 after %s is %s", (now, expected) => {
-    expect(nextMonday0800(at(now)).toISOString()).toBe(at(expected).toISOString());
+  ])("next Monday 08:00 (default WEEKLY_DIGEST_CRON) after %s is %s", (now, expected) => {
+    expect(nextJobTime(defaults, "weekly-digest", at(now))?.toISOString()).toBe(at(expected).toISOString());
+  });
+
+  it("follows the configured cron times, not a hard-coded 08:00", () => {
+    const config = parseConfig({ DAILY_REMINDER_CRON: "30 7 * * 1-5", WEEKLY_DIGEST_CRON: "0 17 * * 5" });
+    // Saturday 10:00 → the next weekday reminder is Monday 07:30; the digest is Friday 17:00.
+    expect(nextJobTime(config, "daily-reminder", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(at("2026-11-23T07:30:00+07:00").toISOString());
+    expect(nextJobTime(config, "weekly-digest", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(at("2026-11-27T17:00:00+07:00").toISOString());
+    expect(nextJobTime(config, "weekly-digest", at("2026-11-27T17:00:00+07:00"))?.toISOString()).toBe(at("2026-12-04T17:00:00+07:00").toISOString());
   });
 
   it("reads a local date and time and formats it the Vietnamese way", () => {

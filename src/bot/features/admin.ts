@@ -6,11 +6,14 @@ import { common } from "../../messages/common.js";
 import { installText } from "../../services/install.js";
 import type { BotContext } from "../context.js";
 import { FileTooLargeError } from "../files.js";
+import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";
 
 export const adminFeature = new Composer<BotContext>();
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Role keywords, normalized: "quản trị", "quantri", "lãnh đạo", "lanhdao". */
+const ROLE_WORDS = { quantri: "admin", lanhdao: "leader" } as const;
 
 adminFeature.command("id", (ctx) => replyHtml(ctx, adminTexts.yourId(ctx.from?.id ?? 0)));
 
@@ -22,14 +25,14 @@ adminFeature.command("chithi", async (ctx) => {
 adminFeature.command(["capquyen", "thuquyen"], async (ctx) => {
   if (ctx.chat.type !== "private") return replyHtml(ctx, common.privateOnly);
   if (!(await isAdmin(ctx))) return replyHtml(ctx, common.adminOnly);
-  const [idText = "", roleWord = ""] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
+  const [idText = "", ...roleWords] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
   if (!/^\d{1,15}$/.test(idText)) return replyHtml(ctx, adminTexts.grantUsage);
   const id = BigInt(idText);
   if (ctx.message?.text?.startsWith("/thuquyen")) {
     if (ctx.deps.adminIds.includes(id)) return replyHtml(ctx, adminTexts.cannotRevokeConfigured);
     return replyHtml(ctx, (await revokeRole(ctx.deps.prisma, id)) ? adminTexts.revoked(idText) : adminTexts.notFound(idText));
   }
-  const role = ({ quantri: "admin", lanhdao: "leader" } as const)[roleWord.toLowerCase() as "quantri" | "lanhdao"];
+  const role = leadingKeyword(roleWords, ROLE_WORDS)?.value;
   if (!role) return replyHtml(ctx, adminTexts.grantUsage);
   await grantRole(ctx.deps.prisma, { telegramId: id, role, grantedBy: BigInt(ctx.from?.id ?? 0) });
   return replyHtml(ctx, adminTexts.granted(idText, role));

@@ -1,17 +1,18 @@
 /** `/dangky` and the administrator's approval buttons (issue #3 "Onboarding"). */
 import { Composer, InlineKeyboard } from "grammy";
-import { bindChat } from "../../db/repos/chats.js";
 import { adminIds } from "../../db/repos/people.js";
 import { registerTexts, type RegistrationKind } from "../../messages/register.js";
 import { common } from "../../messages/common.js";
 import { pushText } from "../../services/notify.js";
 import type { BotContext } from "../context.js";
+import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin, isGroup } from "./access.js";
 
 export const registerFeature = new Composer<BotContext>();
 
-const KIND_WORDS: Record<string, RegistrationKind> = { lanhdao: "leaders", "lãnhđạo": "leaders", thutruong: "head", "thủtrưởng": "head" };
+/** Kind keywords, normalized (no diacritics, no spaces): "lãnh đạo", "lanhdao", "Thủ trưởng"… */
+const KIND_WORDS: Record<string, RegistrationKind> = { lanhdao: "leaders", thutruong: "head" };
 
 function displayName(from: { first_name: string; last_name?: string; username?: string; id: number }): string {
   const name = [from.first_name, from.last_name].filter(Boolean).join(" ");
@@ -22,9 +23,9 @@ registerFeature.command("dangky", async (ctx) => {
   if (!isGroup(ctx)) return replyHtml(ctx, registerTexts.groupsOnly);
   const words = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return replyHtml(ctx, registerTexts.usage);
-  const kindWord = (words[0] ?? "").toLowerCase();
-  const kind: RegistrationKind = KIND_WORDS[kindWord] ?? "unit";
-  const code = kind === "unit" ? words[0] ?? "" : words[1] ?? "";
+  const keyword = leadingKeyword(words, KIND_WORDS);
+  const kind: RegistrationKind = keyword?.value ?? "unit";
+  const code = words[keyword?.used ?? 0] ?? "";
   if (!code) return replyHtml(ctx, registerTexts.usage);
   const catalog = ctx.deps.catalog.get();
   const unit = catalog.findUnitCode(code);
@@ -56,20 +57,28 @@ registerFeature.callbackQuery(/^reg:(ok|no):(\d+)$/, async (ctx) => {
   const approved = ctx.match[1] === "ok";
   const prisma = ctx.deps.prisma;
   const reg = await prisma.registration.findUnique({ where: { id: Number(ctx.match[2]) } });
-  if (!reg) return ctx.answerCallbackQuery({ text: "Không tìm thấy yêu cầu.", show_alert: true });
-  // Claim the decision atomically: two administrators pressing at once decide only once.
-  const claimed = await prisma.registration.updateMany({
-    where: { id: reg.id, status: "pending" },
-    data: { status: approved ? "approved" : "rejected", decidedBy: BigInt(ctx.from.id), decidedAt: ctx.deps.clock.now() },
-  });
-  if (claimed.count === 0) return ctx.answerCallbackQuery({ text: registerTexts.alreadyDecided, show_alert: true });
+  if (!reg) return ctx.answerCallbackQuery({ text: registerTexts.requestNotFound, show_alert: true });
+  // Look the unit up before changing anything: a request for a unit no longer in the catalog stays pending.
   const unit = ctx.deps.catalog.get().unit(reg.unitCode);
-  if (!unit) return ctx.answerCallbackQuery({ text: "Đơn vị không còn trong danh sách.", show_alert: true });
+  if (!unit) return ctx.answerCallbackQuery({ text: registerTexts.unitGone(reg.unitCode), show_alert: true });
   const kind = (["unit", "leaders", "head"] as const).find((k) => k === reg.kind) ?? "unit";
-  if (approved) {
-    await prisma.chat.upsert({ where: { chatId: reg.chatId }, create: { chatId: reg.chatId, type: "group" }, update: {} });
-    await bindChat(prisma, reg.chatId, kind, unit.code);
-  }
+  // Claim the decision and bind the chat in one transaction: two administrators pressing at
+  // once decide only once, and a failed binding leaves the request pending.
+  const claimed = await prisma.$transaction(async (tx) => {
+    const r = await tx.registration.updateMany({
+      where: { id: reg.id, status: "pending" },
+      data: { status: approved ? "approved" : "rejected", decidedBy: BigInt(ctx.from.id), decidedAt: ctx.deps.clock.now() },
+    });
+    if (r.count > 0 && approved) {
+      await tx.chat.upsert({
+        where: { chatId: reg.chatId },
+        create: { chatId: reg.chatId, type: "group", kind, unitCode: unit.code, active: true },
+        update: { kind, unitCode: unit.code, active: true },
+      });
+    }
+    return r.count > 0;
+  });
+  if (!claimed) return ctx.answerCallbackQuery({ text: registerTexts.alreadyDecided, show_alert: true });
   await ctx.answerCallbackQuery({ text: approved ? "Đã duyệt." : "Đã từ chối." });
   const original = ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text ?? "" : "";
   await ctx.editMessageText(registerTexts.decidedAdmin(original, approved, displayName(ctx.from)), { parse_mode: "HTML" }).catch(() => undefined);

@@ -46,7 +46,7 @@ reportFeature.command("nop", async (ctx) => {
 
 reportFeature.callbackQuery(/^undo:(\d+)$/, async (ctx) => {
   const unit = unitOfChat(ctx);
-  if (!unit) return ctx.answerCallbackQuery({ text: "Nhóm này không còn gắn với đơn vị.", show_alert: true });
+  if (!unit) return ctx.answerCallbackQuery({ text: "Nhóm này không còn gắn với đơn vị. Gửi /dangky <mã đơn vị> để đăng ký lại.", show_alert: true });
   const revisionId = Number(ctx.match[1]);
   const rev = await ctx.deps.prisma.figureRevision.findUnique({ where: { id: revisionId } });
   if (!rev || rev.unitCode !== unit.code) return ctx.answerCallbackQuery({ text: "Không tìm thấy báo cáo này.", show_alert: true });

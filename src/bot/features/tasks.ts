@@ -56,7 +56,7 @@ tasksFeature.command("xong", async (ctx) => {
 
 tasksFeature.callbackQuery(/^task:(\d+)$/, async (ctx) => {
   const unit = unitOfChat(ctx);
-  if (!unit) return ctx.answerCallbackQuery({ text: taskTexts.buttonNotLead, show_alert: true });
+  if (!unit) return ctx.answerCallbackQuery({ text: taskTexts.buttonWrongChat, show_alert: true });
   const r = await markRowDone(ctx.deps, Number(ctx.match[1]), unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
   if (!r.ok) return ctx.answerCallbackQuery({ text: r.reason === "gone" ? taskTexts.buttonGone : taskTexts.buttonNotLead, show_alert: true });
   if (r.already) return ctx.answerCallbackQuery({ text: taskTexts.buttonAlready });

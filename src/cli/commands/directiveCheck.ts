@@ -20,7 +20,7 @@ export function registerDirectiveCheck(program: Command, io: CliIO): void {
       const result = await loadDirectiveFile(file);
       if (!result.ok) {
         io.err(m.checkInvalid(file, result.problems.length));
-        for (const p of result.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.err(m.checkProblem(p.path, p.line, p.message));
+        for (const p of result.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.err(m.checkProblem(p));
         if (result.problems.length > MAX_PROBLEMS_SHOWN) io.err(m.checkMoreProblems(result.problems.length - MAX_PROBLEMS_SHOWN));
         throw new CliExit(1);
       }

@@ -43,7 +43,7 @@ async function loadAll(paths: readonly string[]): Promise<LoadedDirective[]> {
   for (const path of paths) {
     const result = await loadDirectiveFile(path);
     if (!result.ok) {
-      const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => m.checkProblem(p.path, p.line, p.message));
+      const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => m.checkProblem(p));
       fail([m.directiveInvalid(path), ...shown].join("\n"));
     }
     loaded.push(result);

@@ -2,6 +2,7 @@
  * Turns the raw options of `dondoc evaluate` into an evaluation request, or fails with a
  * Vietnamese message that says what was wrong and how to write it.
  */
+import { indicatorByCode } from "../../domain/catalog.js";
 import { parseViDate, type IsoDate } from "../../domain/directive/dates.js";
 import type { Directive, Indicator, Unit } from "../../domain/directive/schema.js";
 import { checkFigures, type EvaluationUnit, type Figures } from "../../domain/evaluation/index.js";
@@ -44,10 +45,8 @@ export function parseFigures(numerator?: string, denominator?: string): Figures 
 }
 
 export function findIndicator(code: string, directives: readonly Directive[]): Indicator {
-  for (const d of directives) {
-    const found = d.indicators.find((i) => i.code === code);
-    if (found) return found;
-  }
+  const found = indicatorByCode(directives, code);
+  if (found) return found;
   const known = [...new Set(directives.flatMap((d) => d.indicators.map((i) => i.code)))].join(", ");
   return fail(m.unknownIndicator(code, known || "(không có)"));
 }

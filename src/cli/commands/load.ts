@@ -9,6 +9,10 @@ import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
 import type { OpenedDb } from "../../db/client.js";
 import { CliExit, fail, type CliIO } from "../io.js";
+import { cliMessages as m } from "../messages.js";
+
+/** Problems shown when a file does not load; `directive check` shows them all. */
+const MAX_PROBLEMS_SHOWN = 10;
 
 /** The database (and Prisma) is loaded only by the commands that need it: `check`/`evaluate` stay fast. */
 async function withDb<T>(fn: (db: OpenedDb) => Promise<T>): Promise<T> {
@@ -23,27 +27,37 @@ async function withDb<T>(fn: (db: OpenedDb) => Promise<T>): Promise<T> {
   }
 }
 
+/** The roles `grant` accepts, by their Vietnamese name. A Map, so `constructor` is not a role. */
+const ROLES: ReadonlyMap<string, "admin" | "leader"> = new Map([
+  ["quantri", "admin"],
+  ["lanhdao", "leader"],
+]);
+
+const TELEGRAM_ID = /^\d{1,15}$/;
+
 async function loadOne(db: OpenedDb, file: string, io: CliIO): Promise<boolean> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
-    io.err(`✗ ${file}: không đọc được tệp.`);
+    io.err(m.loadUnreadable(file));
     return false;
   }
   const unitsFile = /^\s*"?unitsFile"?\s*:\s*"?([^"\s,]+)/m.exec(text)?.[1];
   if (unitsFile && !(await loadOne(db, resolve(dirname(file), unitsFile.replace(/^["']|["']$/g, "")), io))) return false;
-  const { installText } = await import("../../services/install.js");
+  const { installText, looksLikeUnitList } = await import("../../services/install.js");
   const result = await installText(db.prisma, text, extname(file).toLowerCase() === ".json" ? "json" : "yaml");
   if (!result.ok) {
-    io.err(`✗ ${file}: ${result.problems.length} lỗi, chưa nạp gì.`);
-    for (const p of result.problems.slice(0, 10)) io.err(`  - ${p.path}${p.line ? ` (dòng ${p.line})` : ""}: ${p.message}`);
+    const count = result.problems.length;
+    io.err(looksLikeUnitList(text) ? m.loadInvalidUnits(file, count) : m.loadInvalidDirective(file, count));
+    for (const p of result.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.err(m.checkProblem(p));
+    if (count > MAX_PROBLEMS_SHOWN) io.err(m.checkMoreProblems(count - MAX_PROBLEMS_SHOWN));
     return false;
   }
-  if (result.kind === "units") io.out(`✓ ${file}: ${result.list.units.length} đơn vị (${result.created} mới, ${result.updated} cập nhật).`);
+  if (result.kind === "units") io.out(m.loadedUnits(file, result.list.units.length, result.created, result.updated));
   else {
-    io.out(`✓ ${file}: ${result.directive.number} — ${result.status === "created" ? "đã nạp" : "đã cập nhật"}.`);
-    if (result.unknownUnits.length > 0) io.err(`  ! ${result.unknownUnits.length} mã đơn vị chưa có: ${result.unknownUnits.slice(0, 10).join(", ")}`);
+    io.out(m.loadedDirective(file, result.directive.number, result.status === "created"));
+    if (result.unknownUnits.length > 0) io.err(m.loadUnknownUnits(result.unknownUnits.length, result.unknownUnits.slice(0, 10).join(", ")));
   }
   return true;
 }
@@ -51,8 +65,8 @@ async function loadOne(db: OpenedDb, file: string, io: CliIO): Promise<boolean> 
 export function registerLoad(program: Command, io: CliIO): void {
   program
     .command("load")
-    .description("nạp chỉ thị hoặc danh sách đơn vị vào cơ sở dữ liệu (DATABASE_URL)")
-    .argument("<files...>", "tệp .yaml, .yml hoặc .json")
+    .description(m.loadDescription)
+    .argument("<files...>", m.loadFilesArgument)
     .action(async (files: string[]) => {
       const ok = await withDb(async (db) => {
         let all = true;
@@ -63,24 +77,23 @@ export function registerLoad(program: Command, io: CliIO): void {
     });
   program
     .command("grant")
-    .description("cấp quyền: dondoc grant <id Telegram> quantri|lanhdao")
+    .description(m.grantDescription)
     .argument("<id>").argument("<role>")
     .action(async (id: string, role: string) => {
-      if (!/^\d{1,15}$/.test(id)) fail("id Telegram phải là số.");
-      const mapped = ({ quantri: "admin", lanhdao: "leader" } as const)[role as "quantri" | "lanhdao"];
-      if (!mapped) fail("vai trò phải là quantri hoặc lanhdao.");
+      if (!TELEGRAM_ID.test(id)) fail(m.badTelegramId(id));
+      const mapped = ROLES.get(role) ?? fail(m.badRole(role));
       const { grantRole } = await import("../../db/repos/people.js");
       await withDb((db) => grantRole(db.prisma, { telegramId: BigInt(id), role: mapped, grantedBy: 0n }));
-      io.out(`✓ Đã cấp quyền ${role} cho ${id}.`);
+      io.out(m.granted(role, id));
     });
   program
     .command("revoke")
-    .description("thu quyền: dondoc revoke <id Telegram>")
+    .description(m.revokeDescription)
     .argument("<id>")
     .action(async (id: string) => {
-      if (!/^\d{1,15}$/.test(id)) fail("id Telegram phải là số.");
+      if (!TELEGRAM_ID.test(id)) fail(m.badTelegramId(id, m.revokeExample));
       const { revokeRole } = await import("../../db/repos/people.js");
       const removed = await withDb((db) => revokeRole(db.prisma, BigInt(id)));
-      io.out(removed ? `✓ Đã thu quyền của ${id}.` : `${id} chưa có quyền nào.`);
+      io.out(removed ? m.revoked(id) : m.noRoleToRevoke(id));
     });
 }

@@ -10,11 +10,6 @@ export type FigureRecord = FigureKey & FigureValue & { reportedBy: bigint | null
 /** `at` comes from the injected clock, so undo windows and history follow the deployment's time. */
 export type Provenance = { byUser: bigint | null; chatId: bigint | null; source: string; at: Date };
 
-export async function getFigure(prisma: Db, key: FigureKey): Promise<FigureRecord | null> {
-  const r = await prisma.figure.findUnique({ where: { unitCode_indicatorCode_period: key } });
-  return r ? { unitCode: r.unitCode, indicatorCode: r.indicatorCode, period: r.period, numerator: r.numerator, denominator: r.denominator, reportedBy: r.reportedBy, updatedAt: r.updatedAt } : null;
-}
-
 export async function figuresForPeriod(prisma: Db, period: string, indicatorCode?: string): Promise<FigureRecord[]> {
   const rows = await prisma.figure.findMany({ where: { period, ...(indicatorCode ? { indicatorCode } : {}) } });
   return rows.map((r) => ({ unitCode: r.unitCode, indicatorCode: r.indicatorCode, period: r.period, numerator: r.numerator, denominator: r.denominator, reportedBy: r.reportedBy, updatedAt: r.updatedAt }));

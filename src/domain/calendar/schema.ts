@@ -1,21 +1,24 @@
 /**
  * The holiday calendar file `directives/calendar/vn-holidays.yaml` (issue #2 §3.5), parsed
  * and validated here; reading the file is the edge's job (`src/directives/loadCalendar.ts`).
+ * Objects are strict, like the directive schema's: a typo such as `holiday:` for `holidays:`
+ * is an error, not a year without holidays (which would count Tết as working days).
+ *
  * Pure: zod and yaml only.
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { isValidIsoDate, type IsoDate } from "../directive/dates.js";
-import { formatPath } from "../directive/problems.js";
+import { directiveErrorMap, formatDirectiveIssues } from "../directive/problems.js";
 import { isoWeekday } from "./days.js";
 
 const isoDateSchema = z
   .string()
   .refine(isValidIsoDate, { message: "ngày không hợp lệ (dùng YYYY-MM-DD, đặt trong dấu ngoặc kép)" });
-const daySchema = z.object({ date: isoDateSchema, name: z.string().min(1) });
+const daySchema = z.strictObject({ date: isoDateSchema, name: z.string().min(1) });
 
 const yearSchema = z
-  .object({
+  .strictObject({
     year: z.number().int().min(1990).max(2100),
     holidays: z.array(daySchema).default([]),
     compensatoryDaysOff: z.array(daySchema).default([]),
@@ -39,7 +42,7 @@ const yearSchema = z
   });
 
 export const calendarFileSchema = z
-  .object({
+  .strictObject({
     /** ISO weekdays of the weekly rest (6 = Thứ Bảy, 7 = Chủ nhật) for public bodies. */
     weekend: z.array(z.number().int().min(1).max(7)).default([6, 7]),
     years: z.array(yearSchema).min(1, "cần ít nhất một năm"),
@@ -91,13 +94,10 @@ export function buildCalendar(file: CalendarFile): WorkCalendar {
 }
 
 export function parseCalendarData(data: unknown): CalendarParseResult {
-  const parsed = calendarFileSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || "(gốc)", message: i.message })),
-    };
-  }
+  // The directive files' Vietnamese error map: a missing field, an unknown key (reported at
+  // the key, `years[0].holiday`) and zod's own messages all read the same in both files.
+  const parsed = calendarFileSchema.safeParse(data, { error: directiveErrorMap });
+  if (!parsed.success) return { ok: false, problems: formatDirectiveIssues(parsed.error.issues) };
   return { ok: true, calendar: buildCalendar(parsed.data) };
 }
 

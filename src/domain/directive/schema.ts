@@ -47,6 +47,18 @@ export function parseDeadline(raw: string): Deadline | null {
   return { date: endOfMonth(year, month), precision: "month", text };
 }
 
+/** `2023-11` with a real month (01–12): `2023-13` is a typo, not the first month of 2024. */
+export function isValidIsoMonth(text: string): boolean {
+  const m = /^\d{4}-(\d{2})$/.exec(text);
+  const month = m ? Number(m[1]) : 0;
+  return month >= 1 && month <= 12;
+}
+
+/** A month field (task deadlines, peak weeks): `yyyy-mm`, checked here and only here. */
+export const isoMonthSchema = z.string().refine(isValidIsoMonth, {
+  error: (issue) => `tháng "${String(issue.input)}" không hợp lệ (dùng yyyy-mm, tháng từ 01 đến 12, ví dụ 2023-09)`,
+});
+
 /** A date field of the directive's identity or a task: a day only. */
 export const daySchema = z.string().refine((s) => parseViDate(s) !== null, {
   message: "ngày không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",
@@ -127,11 +139,11 @@ export const groupSchema = z.strictObject({
  */
 export const taskDeadlineObjectSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("date"), date: daySchema, text: z.string().optional() }),
-  z.strictObject({ kind: z.literal("month"), month: z.string().regex(/^\d{4}-\d{2}$/), text: z.string().optional() }),
+  z.strictObject({ kind: z.literal("month"), month: isoMonthSchema, text: z.string().optional() }),
   z.strictObject({
     kind: z.literal("monthRange"),
-    from: z.string().regex(/^\d{4}-\d{2}$/),
-    to: z.string().regex(/^\d{4}-\d{2}$/),
+    from: isoMonthSchema,
+    to: isoMonthSchema,
     text: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal("yearRange"), from: z.number().int(), to: z.number().int(), text: z.string().optional() }),
@@ -200,7 +212,7 @@ export const directiveSchema = z.strictObject({
   levels: levelsSchema.default(DEFAULT_LEVEL_BANDS),
   reporting: reportingSchema.optional(),
   /** Long An: the first week of every month is a peak week, from `from` (YYYY-MM). */
-  peakWeek: z.strictObject({ from: z.string().regex(/^\d{4}-\d{2}$/), text: z.string().optional() }).optional(),
+  peakWeek: z.strictObject({ from: isoMonthSchema, text: z.string().optional() }).optional(),
   notes: z.array(z.string()).default([]),
 });
 export type DirectiveInput = z.input<typeof directiveSchema>;

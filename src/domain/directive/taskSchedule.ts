@@ -9,7 +9,7 @@
  *
  * Pure: `asOf` is a parameter; dates are ISO strings.
  */
-import { daysInMonth, endOfMonth, pad2, type IsoDate } from "./dates.js";
+import { daysInMonth, endOfMonth, lastDayOfMonth, pad2, type IsoDate } from "./dates.js";
 import type { TaskDeadline } from "./schema.js";
 
 export type TaskOccurrence = {
@@ -25,9 +25,9 @@ export function currentOccurrence(deadline: TaskDeadline, asOf: IsoDate): TaskOc
     case "date":
       return { due: deadline.date, key: deadline.date, recurring: false };
     case "month":
-      return { due: endOfIsoMonth(deadline.month), key: deadline.month, recurring: false };
+      return { due: lastDayOfMonth(deadline.month), key: deadline.month, recurring: false };
     case "monthRange":
-      return { due: endOfIsoMonth(deadline.to), key: `${deadline.from}..${deadline.to}`, recurring: false };
+      return { due: lastDayOfMonth(deadline.to), key: `${deadline.from}..${deadline.to}`, recurring: false };
     case "yearRange":
       return { due: `${deadline.to}-12-31`, key: `${deadline.from}..${deadline.to}`, recurring: false };
     case "recurring":
@@ -65,10 +65,6 @@ function recurringOccurrence(dl: Recurring, asOf: IsoDate): TaskOccurrence {
       return occurrence(dueIn(y, m), `${y}-${pad2(m)}`);
     }
   }
-}
-
-function endOfIsoMonth(m: string): IsoDate {
-  return endOfMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)));
 }
 
 /** The day clamped to the month: "ngày 31" in a 30-day month is its last day. */

@@ -91,7 +91,6 @@ export function validateDirective(d: Directive, units?: UnitList): DirectiveProb
     for (const p of taskDeadlineProblems(t.deadline)) add(`tasks[${i}].deadline.${p.field}`, p.message);
   });
 
-  if (d.peakWeek && !isValidMonth(d.peakWeek.from)) add("peakWeek.from", "tháng không hợp lệ (dùng yyyy-mm)");
   return problems;
 }
 
@@ -109,21 +108,11 @@ function scopeKey(s: Scope): string {
   return `${sorted(s.tiers)}/${sorted(s.groups)}/${sorted(s.units)}`;
 }
 
-function isValidMonth(m: string): boolean {
-  const month = Number(m.slice(5, 7));
-  return /^\d{4}-\d{2}$/.test(m) && month >= 1 && month <= 12;
-}
-
 function taskDeadlineProblems(dl: TaskDeadline): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
-  const badMonth = (field: string, m: string) => {
-    if (!isValidMonth(m)) out.push({ field, message: `tháng "${m}" không hợp lệ (dùng yyyy-mm)` });
-  };
-  if (dl.kind === "month") badMonth("month", dl.month);
-  if (dl.kind === "monthRange") {
-    badMonth("from", dl.from);
-    badMonth("to", dl.to);
-    if (dl.from > dl.to) out.push({ field: "to", message: "tháng kết thúc sớm hơn tháng bắt đầu" });
+  // Month fields are well-formed here: `isoMonthSchema` rejected anything else when parsing.
+  if (dl.kind === "monthRange" && dl.from > dl.to) {
+    out.push({ field: "to", message: "tháng kết thúc sớm hơn tháng bắt đầu" });
   }
   if (dl.kind === "yearRange" && dl.from > dl.to) {
     out.push({ field: "to", message: "năm kết thúc sớm hơn năm bắt đầu" });

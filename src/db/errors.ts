@@ -1,0 +1,13 @@
+/**
+ * Database errors the code reacts to. Both generated clients (SQLite and PostgreSQL) share
+ * Prisma's runtime, so one `instanceof` covers either dialect.
+ */
+import { Prisma } from "./generated/client.js";
+
+/**
+ * A unique index refused the insert (P2002): "someone got there first". Used where the index
+ * is the guarantee instead of check-then-insert (outbox dedup keys, job runs, processed updates).
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
