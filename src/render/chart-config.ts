@@ -1,4 +1,4 @@
-import type { ChartConfiguration, LegendItem, Plugin } from "chart.js";
+import type { ChartConfiguration, Plugin } from "chart.js";
 import { CHART_FONT_FAMILY } from "./fonts.js";
 import {
   CHART_GEOMETRY,
@@ -8,6 +8,7 @@ import {
   NOT_REPORTED_LEGEND,
   type ChartPage,
   type IndicatorChartInput,
+  type PreparedBar,
 } from "./chart-layout.js";
 
 export type BarChartConfig = ChartConfiguration<"bar", number[], string>;
@@ -31,59 +32,169 @@ export const whiteBackground: Plugin<"bar"> = {
 };
 
 /**
- * Prints each unit's rank ("1. ") just before its name, and "79,2%" (or "chưa báo cáo") just past
- * the end of each bar. The rank is not part of the tick label on purpose: skia caches shaped text
- * by its string, so a province's six indicator charts share every name while the ranks differ —
- * shaping a new label costs ~70 µs, a cached one ~3 µs (docs/PERFORMANCE.md). Measuring the name
- * here hits that cache: chart.js has just measured and drawn it.
+ * Text widths at one font, measured once per string. The names repeat across a province's six
+ * indicator charts and from week to week; skia caches shaped text too, but a call through the
+ * canvas binding still costs ~10–20 µs, and a chart measures each name twice (docs/PERFORMANCE.md).
+ * Bounded: cleared when it grows past a national digest's distinct names.
+ */
+const widthCaches = new Map<string, Map<string, number>>();
+function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): number {
+  let cache = widthCaches.get(font);
+  if (cache === undefined) widthCaches.set(font, (cache = new Map()));
+  let width = cache.get(text);
+  if (width === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    ctx.font = font;
+    width = ctx.measureText(text).width;
+    cache.set(text, width);
+  }
+  return width;
+}
+
+const nameFont = `${px}px "${CHART_FONT_FAMILY}"`;
+const valueFont = `bold ${px}px "${CHART_FONT_FAMILY}"`;
+const notReportedFont = `italic ${px}px "${CHART_FONT_FAMILY}"`;
+
+/**
+ * Width of the y axis: the longest name, its rank ("40. ") and the gap to the bars. chart.js's own
+ * tick labels are off (see `barTexts`), so this is the axis's whole width.
+ */
+function nameColumnWidth(ctx: CanvasRenderingContext2D, page: ChartPage): number {
+  let widest = 0;
+  for (const bar of page.bars) widest = Math.max(widest, textWidth(ctx, nameFont, bar.label));
+  return widest + CHART_GEOMETRY.rankColumn + NAME_PADDING;
+}
+
+/**
+ * Prints each unit's name right-aligned against the bars, its rank ("1.") just before the name,
+ * and "79,2%" (or "chưa báo cáo") just past the end of each bar. The names are drawn here rather
+ * than as chart.js tick labels: chart.js resolves a tick's font and colour options and sets the
+ * context's font for every label, twice an update (fit, then draw), which measured ~2 ms of a
+ * 30-bar chart; here each font is set once and every width comes from `textWidth`. The rank is a
+ * string of its own so that the names (shared by a province's six charts while the ranks differ)
+ * stay in skia's shaped-text cache (docs/PERFORMANCE.md).
  */
 export function barTexts(page: () => ChartPage): Plugin<"bar"> {
   return {
     id: "dondocBarTexts",
     afterDatasetsDraw(chart) {
-      const { ctx } = chart;
+      const ctx = chart.ctx;
       const bars = page().bars;
-      const y = chart.scales.y;
-      // Where chart.js right-aligns the names: the axis's right edge less the tick padding (no tick marks).
-      const namesRight = (y?.right ?? 0) - NAME_PADDING;
-      const nameFont = `${px}px "${CHART_FONT_FAMILY}"`;
+      const elements = chart.getDatasetMeta(0).data;
+      const namesRight = (chart.scales.y?.right ?? 0) - NAME_PADDING;
+      const rows = bars.flatMap((bar, i) => {
+        const element = elements[i];
+        return element === undefined ? [] : [{ bar, x: element.x, y: element.y }];
+      });
       ctx.save();
       ctx.textBaseline = "middle";
-      ctx.font = nameFont;
+
+      ctx.textAlign = "right";
       // "1." then a space, as if it were one string (right alignment would drop a trailing space).
-      const space = ctx.measureText(" ").width;
-      chart.getDatasetMeta(0).data.forEach((element, i) => {
-        const bar = bars[i];
-        if (bar === undefined) return;
-        if (bar.rank !== null) {
-          ctx.textAlign = "right";
-          ctx.font = nameFont;
-          ctx.fillStyle = TEXT;
-          ctx.fillText(`${bar.rank}.`, namesRight - ctx.measureText(bar.label).width - space, element.y);
-        }
-        ctx.textAlign = "left";
-        ctx.font = bar.notReported ? `italic ${px}px "${CHART_FONT_FAMILY}"` : `bold ${px}px "${CHART_FONT_FAMILY}"`;
-        // A white plate keeps "69,1%" legible where it meets the dashed milestone line; width is
-        // estimated (≈0.62 em a glyph) because measureText on every bar costs ~1 ms per image.
-        ctx.fillStyle = "#ffffff";
-        ctx.fillRect(element.x + 4, element.y - px * 0.7, bar.valueText.length * px * 0.62 + 8, px * 1.4);
+      const space = textWidth(ctx, nameFont, " ");
+      ctx.font = nameFont;
+      for (const { bar, y } of rows) {
         ctx.fillStyle = bar.notReported ? MUTED : TEXT;
-        ctx.fillText(bar.valueText, element.x + 8, element.y);
-      });
+        ctx.fillText(bar.label, namesRight, y);
+        if (bar.rank !== null) ctx.fillText(`${bar.rank}.`, namesRight - textWidth(ctx, nameFont, bar.label) - space, y);
+        ctx.font = nameFont; // textWidth may have measured at another font
+      }
+
+      // A white plate keeps "69,1%" legible where it meets the dashed milestone line; its width is
+      // estimated (≈0.62 em a glyph): the text is only drawn, never measured.
+      ctx.fillStyle = "#ffffff";
+      ctx.beginPath();
+      for (const { bar, x, y } of rows) ctx.rect(x + 4, y - px * 0.7, bar.valueText.length * px * 0.62 + 8, px * 1.4);
+      ctx.fill();
+
+      ctx.textAlign = "left";
+      for (const notReported of [false, true]) {
+        ctx.font = notReported ? notReportedFont : valueFont;
+        ctx.fillStyle = notReported ? MUTED : TEXT;
+        for (const { bar, x, y } of rows) if (bar.notReported === notReported) ctx.fillText(bar.valueText, x + 8, y);
+      }
       ctx.restore();
     },
   };
 }
 
-function legendItems(page: ChartPage): LegendItem[] {
-  const used = new Set(page.bars.map((b) => b.color));
-  const items: LegendItem[] = LEVEL_LEGEND.filter(([level]) => used.has(LEVEL_COLORS[level])).map(
-    ([level, text]) => ({ text, fillStyle: LEVEL_COLORS[level], strokeStyle: LEVEL_COLORS[level], lineWidth: 0 }),
-  );
-  if (page.bars.some((b) => b.notReported)) {
-    items.push({ text: NOT_REPORTED_LEGEND, fillStyle: NOT_REPORTED_COLOR, strokeStyle: NOT_REPORTED_COLOR, lineWidth: 0 });
-  }
-  return items;
+interface LegendEntry {
+  text: string;
+  color: string;
+}
+
+function legendEntries(bars: readonly PreparedBar[]): LegendEntry[] {
+  const used = new Set(bars.map((b) => b.color));
+  const entries = LEVEL_LEGEND.filter(([level]) => used.has(LEVEL_COLORS[level])).map(([level, text]) => ({ text, color: LEVEL_COLORS[level] }));
+  if (bars.some((b) => b.notReported)) entries.push({ text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR });
+  return entries;
+}
+
+/** The legend's band at the bottom of the image, in layout units (chart.js's legend used the same). */
+const LEGEND = { height: 46, boxWidth: 28, boxHeight: px, padding: 12, left: 28 } as const;
+/** Below the legend. */
+const BOTTOM_PADDING = 4;
+
+const titleFont = `bold ${CHART_GEOMETRY.titleFontPx}px "${CHART_FONT_FAMILY}"`;
+/** chart.js's line height (1.2 em), which the title used to be laid out with. */
+const TITLE_LINE = CHART_GEOMETRY.titleFontPx * 1.2;
+const SUBTITLE_LINE = px * 1.2;
+/** Left margin of the title and the legend: the layout padding. */
+const LEFT = 16;
+const HEADER_TOP = 8 + 10;
+
+/** Room for the milestone label, which is drawn above the first bar. */
+function gapAboveBars(input: IndicatorChartInput): number {
+  return input.target === undefined ? 12 : 52;
+}
+
+/** Height of the title, subtitle and the gap above the bars: the chart area starts below it. */
+function headerHeight(input: IndicatorChartInput, page: ChartPage): number {
+  const subtitle = page.subtitle === undefined ? 0 : 4 + SUBTITLE_LINE;
+  return HEADER_TOP + page.titleLines.length * TITLE_LINE + subtitle + gapAboveBars(input);
+}
+
+/**
+ * The title ("Tỷ lệ hồ sơ trực tuyến — chỉ tiêu đến 30/09/2023", one or two lines), the subtitle,
+ * and the colour legend ("Xanh", "Vàng"… "Chưa báo cáo", only the colours the page uses) along the
+ * bottom. Drawn by hand, in room the layout padding keeps free, rather than by chart.js's title,
+ * subtitle and legend plugins: their option resolution, fitting and drawing measured ~1.5–2 ms of
+ * each update here (docs/PERFORMANCE.md), for a few lines of text and at most five boxes.
+ */
+export function frameTexts(page: () => ChartPage): Plugin<"bar"> {
+  return {
+    id: "dondocFrameTexts",
+    afterDraw(chart) {
+      const ctx = chart.ctx;
+      const { titleLines, subtitle, bars } = page();
+      const maxWidth = chart.width - 2 * LEFT;
+      ctx.save();
+      ctx.textAlign = "left";
+      ctx.textBaseline = "middle";
+
+      ctx.font = titleFont;
+      ctx.fillStyle = TEXT;
+      titleLines.forEach((line, i) => ctx.fillText(line, LEFT, HEADER_TOP + (i + 0.5) * TITLE_LINE, maxWidth));
+      if (subtitle !== undefined) {
+        ctx.font = nameFont;
+        ctx.fillStyle = MUTED;
+        ctx.fillText(subtitle, LEFT, HEADER_TOP + titleLines.length * TITLE_LINE + 4 + SUBTITLE_LINE / 2, maxWidth);
+      }
+
+      const middle = chart.height - BOTTOM_PADDING - LEGEND.height + LEGEND.padding + LEGEND.boxHeight / 2;
+      let x = LEGEND.left;
+      for (const { text, color } of legendEntries(bars)) {
+        ctx.fillStyle = color;
+        ctx.fillRect(x, middle - LEGEND.boxHeight / 2, LEGEND.boxWidth, LEGEND.boxHeight);
+        x += LEGEND.boxWidth + px / 2;
+        ctx.font = nameFont;
+        ctx.fillStyle = TEXT;
+        ctx.fillText(text, x, middle);
+        x += textWidth(ctx, nameFont, text) + LEGEND.padding;
+      }
+      ctx.restore();
+    },
+  };
 }
 
 const GOAL_COLOR = "#263238";
@@ -131,11 +242,6 @@ export function goalLine(target: () => IndicatorChartInput["target"]): Plugin<"b
   };
 }
 
-/** Room for the milestone label, which is drawn above the first bar. */
-function gapAboveBars(input: IndicatorChartInput): number {
-  return input.target === undefined ? 12 : 52;
-}
-
 /** Options that change per page; everything else is fixed at construction. */
 export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNullable<BarChartConfig["options"]> {
   return {
@@ -145,7 +251,7 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
     animation: false,
     devicePixelRatio: CHART_GEOMETRY.pixelRatio,
     events: [],
-    layout: { padding: { top: 8, right: 150, bottom: 4, left: 16 } },
+    layout: { padding: { top: headerHeight(input, page), right: 150, bottom: BOTTOM_PADDING + LEGEND.height, left: 16 } },
     font: { family: CHART_FONT_FAMILY, size: px },
     color: TEXT,
     scales: {
@@ -157,43 +263,13 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
         title: { display: true, text: input.indicatorName, font: { size: px, family: CHART_FONT_FAMILY }, color: MUTED },
       },
       y: {
-        // The ranks are drawn left of the names (barTexts): make room for them.
+        // Names and ranks are drawn by barTexts: the axis is as wide as they need.
         afterFit: (scale) => {
-          scale.width += CHART_GEOMETRY.rankColumn;
+          scale.width = nameColumnWidth(scale.ctx as unknown as CanvasRenderingContext2D, page);
         },
-        ticks: {
-          autoSkip: false,
-          padding: NAME_PADDING,
-          font: { size: px, family: CHART_FONT_FAMILY },
-          color: (ctx) => (page.bars[ctx.index]?.notReported ? MUTED : TEXT),
-        },
+        ticks: { display: false },
         grid: { display: false, drawTicks: false },
       },
-    },
-    plugins: {
-      title: {
-        display: true,
-        text: page.titleLines,
-        align: "start",
-        font: { size: CHART_GEOMETRY.titleFontPx, weight: "bold", family: CHART_FONT_FAMILY },
-        color: TEXT,
-        padding: { top: 10, bottom: page.subtitle === undefined ? gapAboveBars(input) : 4 },
-      },
-      subtitle: {
-        display: page.subtitle !== undefined,
-        text: page.subtitle ?? "",
-        align: "start",
-        font: { size: px, family: CHART_FONT_FAMILY },
-        color: MUTED,
-        padding: { bottom: gapAboveBars(input) },
-      },
-      legend: {
-        display: true,
-        position: "bottom",
-        align: "start",
-        labels: { generateLabels: () => legendItems(page), font: { size: px, family: CHART_FONT_FAMILY }, boxWidth: 28, padding: 12 },
-      },
-      tooltip: { enabled: false },
     },
   };
 }

@@ -1,14 +1,13 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, SubTitle, Title } from "chart.js";
+import { BarController, BarElement, CategoryScale, Chart, LinearScale } from "chart.js";
 import sharp from "sharp";
-import { barTexts, goalLine, pageData, pageOptions, whiteBackground } from "./chart-config.js";
+import { barTexts, frameTexts, goalLine, pageData, pageOptions, whiteBackground } from "./chart-config.js";
 import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
 import { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.js";
 
 export type { ChartBarInput, ChartLevel, IndicatorChartInput } from "./chart-layout.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle, Legend);
-// Plugins that don't take a per-option family (legend box text) use this.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 Chart.defaults.font.family = CHART_FONT_FAMILY;
 
 const JPEG_QUALITY = 90;
@@ -52,7 +51,7 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
     type: "bar",
     data: pageData(page),
     options: pageOptions(input, page),
-    plugins: [whiteBackground, goalLine(() => current.input.target), barTexts(() => current.page)],
+    plugins: [whiteBackground, goalLine(() => current.input.target), barTexts(() => current.page), frameTexts(() => current.page)],
   });
   renderer = { canvas, chart, current };
   return renderer;
