@@ -197,6 +197,38 @@ export function frameTexts(page: () => ChartPage): Plugin<"bar"> {
   };
 }
 
+const GRID_COLOR = "#e0e0e0";
+/** How far the grid lines reach below the bars, as tick marks by "0%"…"100%" (chart.js's default). */
+const TICK_LENGTH = 8;
+
+/**
+ * The vertical grid lines at 0%, 20%… 100%, continued below the bars as tick marks, in one path.
+ * chart.js's grid strokes each line and each tick mark on its own, with a save/restore and five
+ * state changes around each: ~0.4 ms of a chart here, for twelve short lines. Positions are
+ * aligned to device pixels the way chart.js aligns them, so 1-unit lines stay crisp.
+ */
+export const xGrid: Plugin<"bar"> = {
+  id: "dondocXGrid",
+  beforeDatasetsDraw(chart) {
+    const x = chart.scales.x;
+    if (x === undefined) return;
+    const { ctx, chartArea } = chart;
+    const ratio = chart.currentDevicePixelRatio;
+    const align = (pixel: number): number => Math.round((pixel - 0.5) * ratio) / ratio + 0.5;
+    ctx.save();
+    ctx.strokeStyle = GRID_COLOR;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const tick of x.ticks) {
+      const at = align(x.getPixelForValue(tick.value));
+      ctx.moveTo(at, chartArea.top);
+      ctx.lineTo(at, chartArea.bottom + TICK_LENGTH);
+    }
+    ctx.stroke();
+    ctx.restore();
+  },
+};
+
 const GOAL_COLOR = "#263238";
 
 /**
@@ -259,7 +291,8 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
         min: 0,
         max: 100,
         ticks: { stepSize: 20, font: { size: 20, family: CHART_FONT_FAMILY }, color: MUTED, callback: (v) => `${v}%` },
-        grid: { color: "#e0e0e0" },
+        // Drawn by xGrid; the tick marks' length stays in the layout.
+        grid: { display: false, tickLength: TICK_LENGTH },
         title: { display: true, text: input.indicatorName, font: { size: px, family: CHART_FONT_FAMILY }, color: MUTED },
       },
       y: {

@@ -1,7 +1,7 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from "chart.js";
 import sharp from "sharp";
-import { barTexts, frameTexts, goalLine, pageData, pageOptions, whiteBackground } from "./chart-config.js";
+import { barTexts, frameTexts, goalLine, pageData, pageOptions, whiteBackground, xGrid } from "./chart-config.js";
 import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
 import { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.js";
 
@@ -51,7 +51,7 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
     type: "bar",
     data: pageData(page),
     options: pageOptions(input, page),
-    plugins: [whiteBackground, goalLine(() => current.input.target), barTexts(() => current.page), frameTexts(() => current.page)],
+    plugins: [whiteBackground, xGrid, goalLine(() => current.input.target), barTexts(() => current.page), frameTexts(() => current.page)],
   });
   renderer = { canvas, chart, current };
   return renderer;

@@ -38,21 +38,24 @@ export function digestBars(rows: readonly DigestRow[]): ChartBarInput[] {
 
 export type RenderedIndicator = { data: IndicatorDigest; images: Buffer[] };
 
-/** The charts of every indicator below the root (`only`: one indicator code). */
+/**
+ * The charts of every indicator below the root (`only`: one indicator code). Each call draws its
+ * chart at once and returns the pending encode, so the next chart is drawn while the previous
+ * ones encode on libuv's pool: both cores work (docs/PERFORMANCE.md, "pipelined").
+ */
 export async function renderDigest(deps: AppDeps, root: CatalogUnit, at: Date, week: string, only?: string): Promise<RenderedIndicator[]> {
-  const out: RenderedIndicator[] = [];
-  for (const d of await digestData(deps, root, at, only)) {
-    const images = await renderIndicatorChart({
+  const rendering = (await digestData(deps, root, at, only)).map((d) => ({
+    data: d,
+    images: renderIndicatorChart({
       title: digestTitle(d, week),
       subtitle: digestTexts.chartSubtitle(root, d),
       indicatorName: capitalize(d.indicator.name),
       bars: digestBars(d.rows),
       ...(d.line ? { target: { value: d.line.target, label: d.line.label }, deadlineText: d.line.deadlineText } : {}),
       format: "jpeg",
-    });
-    out.push({ data: d, images });
-  }
-  return out;
+    }),
+  }));
+  return Promise.all(rendering.map(async (r) => ({ data: r.data, images: await r.images })));
 }
 
 /** Captions per chat; chat-level lines (overdue tasks, escalations) ride on the first one only. */
