@@ -2,7 +2,8 @@
  * Sends one claimed batch: one lane per chat (its rows in id order, one request at a time,
  * so a digest's text arrives before its chart), up to `concurrency` lanes in flight, each
  * dispatch waiting for the Pacer. A lane whose chat cannot send soon is given back to the
- * queue instead of holding its lease; so is every lane when the worker stops.
+ * queue instead of holding its lease, with how long its chat must wait (the worker turns that
+ * into the rows' notBefore); so is every lane when the worker stops.
  */
 import type { OutboxMessage } from "../db/generated/client.js";
 import type { LaneAction } from "./deliver.js";
@@ -17,8 +18,11 @@ export interface BatchOptions {
   concurrency: number;
   waker: Waker;
   stopping(): boolean;
+  /** The chat's rows wait in the database until a notBefore this worker wrote. */
+  held(chatId: bigint): boolean;
   deliver(row: OutboxMessage): Promise<LaneAction>;
-  release(row: OutboxMessage): Promise<void>;
+  /** Hands a lane back with how long its chat cannot send; also with no rows left (after a 429). */
+  giveBack(chatId: bigint, rows: OutboxMessage[], waitMs: number): Promise<void>;
 }
 
 /** Messages a row creates (albums count per item against the limits). */
@@ -43,7 +47,8 @@ export async function runBatch(o: BatchOptions): Promise<void> {
   const giveBack = async (chatId: bigint): Promise<void> => {
     const rows = lanes.get(chatId) ?? [];
     lanes.delete(chatId);
-    for (const row of rows) await o.release(row);
+    const first = rows[0];
+    await o.giveBack(chatId, rows, o.pacer.chatWaitMs(chatId, first ? (counts.get(first.id) ?? 1) : 1));
   };
 
   const launch = (chatId: bigint, row: OutboxMessage): void => {
@@ -79,6 +84,12 @@ export async function runBatch(o: BatchOptions): Promise<void> {
         continue;
       }
       if (busy.has(chatId)) continue;
+      // Its older rows wait in the database until a set instant: sending this one now,
+      // when the pacer frees the chat a moment earlier, would put it before them.
+      if (o.held(chatId)) {
+        await giveBack(chatId);
+        continue;
+      }
       const n = counts.get(row.id) ?? 1;
       const wait = o.pacer.chatWaitMs(chatId, n);
       if (wait === 0) {

@@ -1,6 +1,7 @@
 /**
  * Delivers one claimed outbox row and applies what Telegram answered (issue #4 §2):
- * 429 → pause and requeue; 403 → chat inactive, its queue dropped, admins told once;
+ * 429 → pause and requeue (a chat's pause written to the row as notBefore, so every instance
+ * waits it out); 403 → chat inactive, its queue dropped, admins told once;
  * 400 + migrate_to_chat_id → rebind and send at the new id; other 400 → failed, no retry;
  * 5xx/network → backoff, then failed after a bound.
  *
@@ -20,7 +21,8 @@ import { backoffMs, classifyFailure, describeError, type RetryPolicy } from "./f
 import type { Pacer } from "./pacer.js";
 import { parseRequest, type OutboxRequest } from "./payload.js";
 import { dropPendingForChat, markFinal, markSent, RECLAIMED_NOTE, release, renewLease } from "./rows.js";
-import { forgetFileIds, rememberFileIds, sendRequest } from "./send.js";
+import type { ChatHolds } from "./holds.js";
+import { forgetFileIds, rememberFileIds, sendRequest, type FileIdCache } from "./send.js";
 
 export interface DeliverDeps {
   prisma: Db;
@@ -29,6 +31,8 @@ export interface DeliverDeps {
   clock: Clock;
   instanceId: string;
   pacer: Pacer;
+  holds: ChatHolds;
+  fileIds: FileIdCache;
   retry: RetryPolicy;
   leaseMs: number;
   gate: AlertGate;
@@ -72,18 +76,18 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
   let migrated = false;
   for (let hop = 0; hop < 3; hop++) {
     try {
-      const out = await sendRequest(d.api, d.prisma, chatId, req, useCache);
+      const out = await sendRequest(d.api, d.prisma, d.fileIds, chatId, req, useCache);
       await markSent(d.prisma, row.id, out.messageId, d.clock.now());
       d.stats.sent += 1;
       d.pacer.narrowGlobal();
-      await rememberFileIds(d.prisma, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
+      await rememberFileIds(d.prisma, d.fileIds, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
       return migrated ? "requeue_chat" : "next";
     } catch (err) {
       const f = classifyFailure(err, useCache);
       switch (f.kind) {
         case "stale_file":
           log.warn({ reason: f.reason }, "cached file_id refused; uploading again");
-          await forgetFileIds(d.prisma, req);
+          await forgetFileIds(d.prisma, d.fileIds, req);
           useCache = false;
           continue;
         case "migrated": {
@@ -104,7 +108,10 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
             d.pacer.widenGlobal();
           }
           log.warn({ retryAfterMs: f.retryAfterMs, scope: chatFlood ? "chat" : "global" }, "429 from Telegram; paused");
-          await release(d.prisma, row.id, d.instanceId, { lastError: f.reason });
+          // A bot-wide pause stays in memory: this process stops claiming, and Telegram tells
+          // any other sender on the token the same.
+          const notBefore = chatFlood ? d.holds.hold(chatId, f.retryAfterMs) : undefined;
+          await release(d.prisma, row.id, d.instanceId, { lastError: f.reason, ...(notBefore ? { notBefore } : {}) });
           return "requeue_chat";
         }
         case "chat_gone":
@@ -118,7 +125,7 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
           d.pacer.pauseChat(chatId, wait);
           d.stats.retried += 1;
           log.warn({ attempts, retryInMs: wait, reason: f.reason }, "send failed; will retry");
-          await release(d.prisma, row.id, d.instanceId, { attempts, lastError: f.reason });
+          await release(d.prisma, row.id, d.instanceId, { attempts, lastError: f.reason, notBefore: d.holds.hold(chatId, wait) });
           return "requeue_chat";
         }
       }

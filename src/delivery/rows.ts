@@ -1,7 +1,7 @@
 /**
  * The outbox rows' state machine in SQL (issue #4 §2):
  *   pending ─claim→ sending (leased) ─markSent→ sent
- *                      ├─ release → pending (429, backoff, pacing, stop)
+ *                      ├─ release / deferChat → pending (429, backoff, pacing, stop)
  *                      └─ markFinal → failed | dropped
  * The lease (`lockedBy`, `lockedUntil`) is the lock: a row whose lease expired — its worker
  * crashed or hung — is claimable again. If it was still "sending", the claim notes
@@ -29,7 +29,9 @@ export interface ClaimOptions {
 /**
  * One statement claims a batch atomically. SQLite takes the write lock for the whole UPDATE,
  * so two processes never select the same row; PostgreSQL gets `FOR UPDATE SKIP LOCKED` so
- * concurrent claimers skip each other's rows instead of waiting.
+ * concurrent claimers skip each other's rows instead of waiting. Rows of chats marked inactive
+ * are never claimed, whoever marked them and whenever: `dropForInactiveChats` only has to
+ * close their books, so it need not run before every claim.
  */
 export async function claimDue(prisma: Db, o: ClaimOptions): Promise<OutboxMessage[]> {
   const until = new Date(o.now.getTime() + o.leaseMs);
@@ -44,12 +46,20 @@ export async function claimDue(prisma: Db, o: ClaimOptions): Promise<OutboxMessa
       SELECT "id" FROM "OutboxMessage"
       WHERE "status" IN ('pending', 'sending') AND "notBefore" <= ${o.now}
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now}) ${exclude}
+        AND "chatId" NOT IN (SELECT "chatId" FROM "Chat" WHERE "active" = ${false})
       ORDER BY "id" LIMIT ${o.limit} ${skipLocked}
     ) RETURNING "id"`;
   if (claimed.length === 0) return [];
   return prisma.outboxMessage.findMany({
     where: { id: { in: claimed.map((r) => r.id) }, lockedBy: o.instanceId },
     orderBy: { id: "asc" },
+  });
+}
+
+/** Rows nobody holds that are due by `by` (now, or when this worker's holds end). */
+export async function countClaimable(prisma: Db, now: Date, by: Date): Promise<number> {
+  return prisma.outboxMessage.count({
+    where: { status: { in: ["pending", "sending"] }, notBefore: { lte: by }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
   });
 }
 
@@ -98,6 +108,43 @@ export async function release(prisma: Db, id: number, instanceId: string, change
     where: { id, lockedBy: instanceId },
     data: { status: "pending", lockedBy: null, lockedUntil: null, ...change },
   });
+}
+
+/** Gives this worker's claims back to the queue, due at once (stop, a bot-wide pause). */
+export async function releaseClaims(prisma: Db, ids: number[], instanceId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await prisma.outboxMessage.updateMany({
+    where: { id: { in: ids }, lockedBy: instanceId },
+    data: { status: "pending", lockedBy: null, lockedUntil: null },
+  });
+}
+
+export interface DeferChat {
+  chatId: bigint;
+  /** This worker's claims to give back (a migrated lane's rows may already carry a new chatId). */
+  ids: number[];
+  instanceId: string;
+  /** When the chat may send again, by the clock the claim compares notBefore with. */
+  until: Date;
+}
+
+/**
+ * A chat that cannot send until `until` (429 retry_after, retry backoff, its minute allowance
+ * spent): our claims go back, and every pending row of the chat due sooner is pushed to
+ * `until` as well, so no instance claims them meanwhile — the database, not one process's
+ * memory, holds the pause. Rows leased by others are left alone; notBefore only ever moves later.
+ */
+export async function deferChat(prisma: Db, o: DeferChat): Promise<number> {
+  const r = await prisma.outboxMessage.updateMany({
+    where: {
+      OR: [
+        ...(o.ids.length > 0 ? [{ id: { in: o.ids }, lockedBy: o.instanceId }] : []),
+        { chatId: o.chatId, status: "pending", notBefore: { lt: o.until } },
+      ],
+    },
+    data: { status: "pending", lockedBy: null, lockedUntil: null, notBefore: o.until },
+  });
+  return r.count;
 }
 
 export async function markFinal(

@@ -5,6 +5,12 @@
  * lets `deliverRow` apply Telegram's answer. Several instances may run: claims are atomic and
  * a row is sent only by the holder of its lease. Pacing is per process, though — with N
  * senders on one bot token, give all but one `start()` nothing to do, or lower `limits`.
+ *
+ * A chat that cannot send for a while (429 retry_after, retry backoff, a group's minute spent)
+ * has its rows written back with notBefore = when it may send again (ChatHolds keeps that
+ * instant monotonic per chat), so claims skip them in the database — in every instance, for
+ * any number of paused chats — and the idle loop sets its timer for the earliest. Those
+ * instants are in the injected clock's time, like every notBefore and lease.
  */
 import type { Api } from "grammy";
 import type { Logger } from "pino";
@@ -14,9 +20,11 @@ import type { OutboxMessage } from "../db/generated/client.js";
 import { AlertGate } from "./alerts.js";
 import { deliverRow, type DeliverDeps, type DeliveryStats, type LaneAction } from "./deliver.js";
 import { DEFAULT_RETRY, describeError, type RetryPolicy } from "./failures.js";
+import { ChatHolds } from "./holds.js";
 import { Pacer, TELEGRAM_LIMITS, type PacingLimits } from "./pacer.js";
-import { claimDue, dropForInactiveChats, release, type Dialect } from "./rows.js";
+import { claimDue, countClaimable, deferChat, dropForInactiveChats, releaseClaims, type Dialect } from "./rows.js";
 import { runBatch } from "./batch.js";
+import { FileIdCache } from "./send.js";
 import { Waker } from "./waker.js";
 
 export interface DeliveryWorkerOptions {
@@ -54,16 +62,28 @@ export interface DeliveryWorker {
 
 /** Rows of a chat that cannot send within this long are given back rather than held. */
 const HOLD_MS = 5_000;
-/** SQLite's bound-parameter budget is large, but a claim should stay a small statement. */
+/**
+ * SQLite's bound-parameter budget is large, but a claim should stay a small statement. Only an
+ * optimisation: paused chats' rows already carry notBefore; the list spares claiming (and
+ * deferring) rows queued for those chats since.
+ */
 const MAX_EXCLUDED = 500;
+/**
+ * Claims skip inactive chats by themselves; this sweep only marks their rows dropped, so it runs
+ * when a worker starts and then this often, not before every claim.
+ */
+const INACTIVE_SWEEP_MS = 30_000;
 
 export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const stats: DeliveryStats = { sent: 0, failed: 0, dropped: 0, retried: 0, rateLimited: 0, migrated: 0 };
   const pacer = new Pacer(o.limits ?? TELEGRAM_LIMITS);
+  const holds = new ChatHolds(o.clock);
   const waker = new Waker();
   const deps: DeliverDeps = {
     ...o,
     pacer,
+    holds,
+    fileIds: new FileIdCache(),
     stats,
     retry: { ...DEFAULT_RETRY, ...o.retry },
     leaseMs: o.leaseMs ?? 60_000,
@@ -72,12 +92,20 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const log = o.logger.child({ component: "delivery", instanceId: o.instanceId });
   let stopping = false;
   let loop: Promise<void> | undefined;
+  /** drainOnce calls in progress: stop() waits for them as for the loop. */
+  const drains = new Set<Promise<void>>();
+  let sweptAt: number | undefined;
+
+  const sweepInactive = async (now: Date): Promise<void> => {
+    const dropped = await dropForInactiveChats(o.prisma, now);
+    sweptAt = performance.now();
+    if (dropped > 0) log.info({ dropped }, "dropped messages queued for inactive chats");
+    stats.dropped += dropped;
+  };
 
   const claim = async (): Promise<OutboxMessage[]> => {
     const now = o.clock.now();
-    const dropped = await dropForInactiveChats(o.prisma, now);
-    if (dropped > 0) log.info({ dropped }, "dropped messages queued for inactive chats");
-    stats.dropped += dropped;
+    if (sweptAt === undefined || performance.now() - sweptAt >= INACTIVE_SWEEP_MS) await sweepInactive(now);
     return claimDue(o.prisma, {
       instanceId: o.instanceId, now, leaseMs: deps.leaseMs, limit: o.batchSize ?? 60,
       excludeChatIds: pacer.blockedChats(HOLD_MS).slice(0, MAX_EXCLUDED), dialect: o.dialect ?? "sqlite",
@@ -98,15 +126,36 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     }
   };
 
-  /** Due rows this process is holding back (paused/paced chats): drainOnce waits for them. */
-  const heldBack = async (): Promise<boolean> => {
-    const blocked = pacer.blockedChats(0);
-    if (blocked.length === 0 && pacer.globalWaitMs() === 0) return false;
+  /**
+   * A lane handed back. A chat paced beyond the hold time, or one whose rows already wait for
+   * a pause or a retry (deliverRow wrote those), gets the instant it may send again; a short
+   * wait (a private chat's second, on stop or a bot-wide pause) leaves the rows due at once.
+   */
+  const giveBack = async (chatId: bigint, rows: OutboxMessage[], waitMs: number): Promise<void> => {
+    const ids = rows.map((r) => r.id);
+    if (waitMs > HOLD_MS || holds.holding(chatId)) {
+      await deferChat(o.prisma, { chatId, ids, instanceId: o.instanceId, until: holds.hold(chatId, waitMs) });
+    } else await releaseClaims(o.prisma, ids, o.instanceId);
+  };
+
+  /** The idle timer: the poll interval, or sooner when a held chat falls due. */
+  const untilNextLook = (pollMs: number): number => Math.min(pollMs, (holds.nextWakeMs() ?? pollMs) + 1);
+
+  /**
+   * Rows this process is holding back — paced or paused in memory, or written back with a
+   * notBefore whose hold is still running — for drainOnce to wait for: how long to sleep
+   * before looking again, or undefined when there are none. Rows scheduled for before a hold
+   * ends are waited for too; later ones are not (they are not due).
+   */
+  const heldBack = async (): Promise<number | undefined> => {
+    // A chat paused in memory whose rows wait in the database is the holds' to time.
+    const paced = pacer.blockedChats(0).some((chatId) => !holds.holding(chatId)) || pacer.globalWaitMs() > 0;
+    const until = holds.waitingUntil();
+    if (!paced && !until) return undefined;
     const now = o.clock.now();
-    const n = await o.prisma.outboxMessage.count({
-      where: { status: { in: ["pending", "sending"] }, notBefore: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    });
-    return n > 0;
+    if ((await countClaimable(o.prisma, now, until && until > now ? until : now)) === 0) return undefined;
+    // Only held in the database: the holds' own timers say when to look.
+    return untilNextLook(paced ? 100 : 250);
   };
 
   const drain = async (untilSettled: boolean): Promise<void> => {
@@ -119,12 +168,13 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       const rows = await claim();
       if (rows.length > 0) {
         await runBatch({ rows, pacer, holdMs: HOLD_MS, concurrency: o.concurrency ?? 4, waker,
-          stopping: () => stopping, deliver: (row) => deliverSafely(row),
-          release: (row) => release(o.prisma, row.id, o.instanceId) });
+          stopping: () => stopping, held: (chatId) => holds.holding(chatId),
+          deliver: (row) => deliverSafely(row), giveBack });
         continue;
       }
-      if (!untilSettled || !(await heldBack())) return;
-      await waker.sleep(100);
+      const nap = untilSettled ? await heldBack() : undefined;
+      if (nap === undefined) return;
+      await waker.sleep(nap);
     }
   };
 
@@ -135,7 +185,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       } catch (err) {
         log.error({ err: describeError(err) }, "delivery loop error; retrying");
       }
-      if (!stopping) await waker.sleep(o.idlePollMs ?? 2_000, true);
+      if (!stopping) await waker.sleep(untilNextLook(o.idlePollMs ?? 2_000), true);
     }
   };
 
@@ -149,11 +199,15 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       stopping = true;
       waker.wakeAll();
       await loop;
+      await Promise.allSettled(drains);
       loop = undefined;
     },
     async drainOnce() {
       if (!loop) stopping = false;
-      await drain(true);
+      // "Everything due now" excludes inactive chats' rows: their books are closed first.
+      const once = sweepInactive(o.clock.now()).then(() => drain(true));
+      drains.add(once);
+      await once.finally(() => drains.delete(once));
       return { ...stats };
     },
     kick: () => waker.kick(),
