@@ -1,6 +1,9 @@
 /**
  * Composition root (STYLE.md): config → logger → db → catalog → bot → delivery → scheduler.
- * `startApp` returns a handle whose `stop()` stops all of them in reverse order.
+ * `startApp` returns a handle whose `stop()` stops all of them in reverse order. It returns as
+ * soon as the bot takes updates: the scheduler's catch-up of runs missed while the bot was down
+ * goes on in the background (`app.scheduler.catchUp`), so a restart on Monday morning answers
+ * /nop while the digest renders.
  */
 import { randomUUID } from "node:crypto";
 import type { Bot } from "grammy";
@@ -12,7 +15,7 @@ import { openDatabase, type OpenedDb } from "./db/client.js";
 import { adminIds } from "./db/repos/people.js";
 import { ADMIN_ALERT_KIND } from "./delivery/alerts.js";
 import { createDeliveryWorker, type DeliveryWorker } from "./delivery/worker.js";
-import { createJobs } from "./jobs/index.js";
+import { createJobs, type JobFactory } from "./jobs/index.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { BOT_COMMANDS } from "./messages/help.js";
@@ -30,13 +33,18 @@ export type AppOptions = {
   clock: Clock;
   token: string;
   apiRoot?: string;
-  /** Runs before the bot starts polling (the sandbox seeds its demo here). */
+  /**
+   * Runs before the bot starts polling (the sandbox seeds its demo here). The scheduler's
+   * catch-up is already under way: await `app.scheduler.catchUp` first to not race it.
+   */
   beforeStart?: (app: Omit<App, "stop">) => Promise<void>;
   /**
    * "cron" (default): node-cron wakes the scheduler at wall-clock fire times. "none": only
    * `scheduler.fireDue` runs jobs — the sandbox, whose manual clock is not the wall clock.
    */
   schedulerTimers?: "cron" | "none";
+  /** The job registry; default every job (src/jobs/index.ts). Tests pass their own. */
+  jobs?: JobFactory;
 };
 
 export type App = {
@@ -72,15 +80,24 @@ export async function startApp(o: AppOptions): Promise<App> {
     },
   });
   const scheduler = await startScheduler({
-    jobs: createJobs(deps, config), prisma: db.prisma, clock, logger, instanceId, timers: o.schedulerTimers ?? "cron",
+    jobs: (o.jobs ?? createJobs)(deps, config), prisma: db.prisma, clock, logger, instanceId, timers: o.schedulerTimers ?? "cron",
   });
   const partial = { db, deps, bot, worker, scheduler };
-  await o.beforeStart?.(partial);
-  await bot.init();
-  await bot.api.setMyCommands(BOT_COMMANDS).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
-  worker.start();
-  // Issue #7: several instances poll one at a time through a lease, or all serve the webhook.
-  const updates: UpdateSource = await startUpdateSource({ bot, prisma: db.prisma, logger, instanceId, config });
+  let updates: UpdateSource;
+  try {
+    await o.beforeStart?.(partial);
+    await bot.init();
+    await bot.api.setMyCommands(BOT_COMMANDS).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
+    worker.start();
+    // Issue #7: several instances poll one at a time through a lease, or all serve the webhook.
+    updates = await startUpdateSource({ bot, prisma: db.prisma, logger, instanceId, config });
+  } catch (e) {
+    // The catch-up is already running against the database: stop it before closing that.
+    await scheduler.stop();
+    await worker.stop();
+    await db.close();
+    throw e;
+  }
   logger.info({ username: bot.botInfo.username, mode: updates.mode, instanceId }, "bot started");
   return {
     ...partial,

@@ -69,3 +69,11 @@ export async function finishRun(prisma: Db, runId: number, now: Date, detail?: u
 export async function failRun(prisma: Db, runId: number, now: Date, error: string): Promise<void> {
   await prisma.jobRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: now, detail: toDetail(error) } });
 }
+
+/**
+ * Gives back a fire time whose run was cancelled by a stop: the row goes, so the next start
+ * (or another instance) claims it again if it is still within its catch-up window.
+ */
+export async function releaseRun(prisma: Db, runId: number): Promise<void> {
+  await prisma.jobRun.deleteMany({ where: { id: runId, status: "running" } });
+}

@@ -5,6 +5,10 @@
  * clock — the latest fire time ≤ now of each job runs if it was not claimed and is still
  * within the job's `catchUpWithinMs` (08:00 reminder missed until 08:40 with a 4 h window:
  * sent; missed until the next day: not).
+ *
+ * The start-up catch-up runs in the background (`catchUp`): a restart on Monday morning must
+ * not render the whole digest before the bot answers anyone. `stop()` aborts the runs' signal
+ * and waits; a run that stops early gives its fire time back (`releaseRun`) for the next start.
  */
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
@@ -12,12 +16,14 @@ import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
 import { assertCron, latestFireAtOrBefore, SCHEDULE_TIMEZONE } from "./cronTimes.js";
-import { claimRun, failRun, finishRun } from "./runs.js";
+import { claimRun, failRun, finishRun, releaseRun } from "./runs.js";
 
 export interface JobContext {
   /** The scheduled instant this run stands for (also its key): derive "today", "this week" from it. */
   fireTime: Date;
   now: Date;
+  /** Aborted when the scheduler stops: a long sweep checks it between items and stops early. */
+  signal?: AbortSignal;
 }
 
 export interface JobDefinition {
@@ -30,7 +36,8 @@ export interface JobDefinition {
   run(ctx: JobContext): Promise<unknown> | unknown;
 }
 
-export type RunOutcome = "finished" | "failed" | "already_claimed" | "busy";
+/** "cancelled": the scheduler stopped before or during the run; the fire time stays unclaimed. */
+export type RunOutcome = "finished" | "failed" | "already_claimed" | "busy" | "cancelled";
 
 export interface RunReport {
   job: string;
@@ -53,9 +60,13 @@ export interface Scheduler {
   fireDue(now?: Date): Promise<RunReport[]>;
   /** Resolves when no run is in progress. */
   idle(): Promise<void>;
+  /** No new run starts; running ones are signalled to stop and awaited (catch-up included). */
   stop(): Promise<void>;
-  /** The catch-up done at start (already settled when startScheduler resolves). */
-  readonly startup: RunReport[];
+  /**
+   * The start-up catch-up of runs missed while the bot was down, already under way when
+   * startScheduler resolves. Never rejects: each run's failure is logged and recorded.
+   */
+  readonly catchUp: Promise<RunReport[]>;
 }
 
 /** A cron tick this far from our clock means the clock is not the wall clock (sandbox). */
@@ -72,6 +83,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
   const running = new Map<string, Promise<RunReport>>();
   let lastChecked: Date | undefined;
   let stopped = false;
+  const abort = new AbortController();
 
   const runOnce = async (job: JobDefinition, fireTime: Date): Promise<RunReport> => {
     const base = { job: job.name, fireTime };
@@ -80,11 +92,18 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     const jlog = log.child({ job: job.name, fireTime: fireTime.toISOString() });
     jlog.info("job run started");
     try {
-      const detail = await job.run({ fireTime, now: o.clock.now() });
+      const detail = await job.run({ fireTime, now: o.clock.now(), signal: abort.signal });
       await finishRun(o.prisma, claimed.id, o.clock.now(), detail);
       jlog.info({ detail }, "job run finished");
       return { ...base, outcome: "finished" };
     } catch (err) {
+      if (abort.signal.aborted) {
+        // Stopped mid-sweep: what it queued carries dedup keys, so the next start may redo it.
+        await releaseRun(o.prisma, claimed.id).catch((e: unknown) =>
+          jlog.error({ reason: describeError(e) }, "could not release the cancelled run"));
+        jlog.info("job run cancelled by stop; fire time released");
+        return { ...base, outcome: "cancelled" };
+      }
       const reason = describeError(err);
       jlog.error({ reason }, "job run failed");
       await failRun(o.prisma, claimed.id, o.clock.now(), reason).catch((e: unknown) =>
@@ -95,6 +114,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
 
   /** noOverlap: a job still running its previous fire time skips this one (and does not claim it). */
   const fire = (job: JobDefinition, fireTime: Date): Promise<RunReport> => {
+    if (stopped) return Promise.resolve({ job: job.name, fireTime, outcome: "cancelled" });
     if (running.has(job.name)) {
       log.warn({ job: job.name, fireTime: fireTime.toISOString() }, "previous run still busy; skipped");
       return Promise.resolve({ job: job.name, fireTime, outcome: "busy" });
@@ -149,17 +169,27 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     }
   }
 
-  const startup = await fireDue(o.clock.now());
+  // Not awaited: the caller starts answering users while missed runs catch up.
+  const catchUp = fireDue(o.clock.now()).then((reports) => {
+    if (reports.length > 0) log.info({ runs: reports.map((r) => ({ job: r.job, outcome: r.outcome })) }, "start-up catch-up done");
+    return reports;
+  }, (err: unknown): RunReport[] => {
+    log.error({ reason: describeError(err) }, "start-up catch-up failed");
+    return [];
+  });
+  const settled = async (): Promise<void> => {
+    while (running.size > 0) await Promise.all([...running.values()]);
+  };
   return {
     fireDue,
-    startup,
-    async idle() {
-      while (running.size > 0) await Promise.all([...running.values()]);
-    },
+    catchUp,
+    idle: settled,
     async stop() {
       stopped = true;
+      abort.abort();
       for (const t of tasks) await t.destroy();
-      while (running.size > 0) await Promise.all([...running.values()]);
+      await catchUp;
+      await settled();
     },
   };
 }

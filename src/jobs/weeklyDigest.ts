@@ -3,7 +3,8 @@
  * chat. A sweep: one chat failing is logged and counted, the others still get theirs. Charts
  * are rendered once per subtree root and shared by the chats watching it (and their bytes are
  * stored once — storeBlob dedups by hash). A chat whose digest for the week is already in the
- * outbox (a second instance, a re-run by hand) is skipped before anything is drawn.
+ * outbox (a second instance, a re-run by hand) is skipped before anything is drawn. That is
+ * also why a run stopped between chats (the scheduler's signal) may simply run again.
  *
  * The digest goes out on its cron day even when that is a public holiday: it informs, it does
  * not ask anyone to act that day (docs/SCHEDULES.md).
@@ -26,7 +27,7 @@ export function weeklyDigestJob(deps: AppDeps, cron: string): JobDefinition {
     cron,
     // A digest missed at 08:00 is still worth sending the same working day.
     catchUpWithinMs: 8 * 3_600_000,
-    async run({ fireTime }) {
+    async run({ fireTime, signal }) {
       const log = deps.logger.child({ job: "weekly-digest" });
       const day = vnDate(fireTime);
       const week = isoWeekKey(day);
@@ -35,6 +36,8 @@ export function weeklyDigestJob(deps: AppDeps, cron: string): JobDefinition {
       const rendered = new Map<string, Promise<RenderedIndicator[]>>();
       const result = { week, chats: 0, enqueued: 0, skipped: 0, failed: 0, escalated: 0 };
       for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
+        // A stop (SIGTERM, sandbox reset) lands between chats; the rest go on the next start.
+        signal?.throwIfAborted();
         const root = chat.unitCode ? catalog.unit(chat.unitCode) : undefined;
         if (!root) continue;
         result.chats += 1;

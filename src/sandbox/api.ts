@@ -8,7 +8,7 @@ import { isValidIsoDate } from "../domain/directive/dates.js";
 import { PageError } from "./http.js";
 import type { Runtime } from "./runtime.js";
 import type { Session } from "./session.js";
-import { formatVn, nextJobTime, vnInstant } from "./time.js";
+import { formatVn, jumpLabels, nextJobTime, vnInstant, type ClockJump } from "./time.js";
 import { chatMessages } from "./view.js";
 
 const id = z.number().int().safe();
@@ -37,9 +37,10 @@ const clockBody = z.discriminatedUnion("to", [
   }).strict(),
 ]);
 
-export function clockView(s: Session): { iso: string; label: string } {
+/** The clock as the page shows it, with the jump buttons' labels under the configured crons. */
+export function clockView(s: Session): { iso: string; label: string; jumps: Record<ClockJump, string> } {
   const now = s.clock.now();
-  return { iso: now.toISOString(), label: formatVn(now) };
+  return { iso: now.toISOString(), label: formatVn(now), jumps: jumpLabels(s.config, now) };
 }
 
 export function stateView(s: Session): unknown {

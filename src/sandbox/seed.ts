@@ -46,8 +46,13 @@ async function seedDatabase(app: AppParts, world: DemoWorld): Promise<number> {
   return seedFigures(prisma, app.deps.catalog.get(), app.deps.clock.now(), first ? [first] : []);
 }
 
-/** Runs in startApp's `beforeStart`: the bot is not polling yet, so nothing races the seed. */
+/**
+ * Runs in startApp's `beforeStart`: the bot is not polling yet, and the scheduler's start-up
+ * catch-up is awaited first, so nothing races the seed (the catch-up sees the database as the
+ * previous run left it, as it would in production).
+ */
 export async function seedDemo(app: AppParts, emu: Emulator, opts: SeedOptions): Promise<{ world: DemoWorld; preset?: string; figures: number }> {
+  await app.scheduler.catchUp;
   let preset: string | undefined;
   if ((await app.db.prisma.directive.count()) === 0) {
     preset = await installDemoPreset(app.db.prisma, opts.directivesDir);

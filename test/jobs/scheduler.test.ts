@@ -23,8 +23,8 @@ afterEach(async () => {
 function job(name: string, cron: string, catchUpWithinMs: number, runs: JobContext[], fail = false): JobDefinition {
   return {
     name, cron, catchUpWithinMs,
-    run(ctx) {
-      runs.push(ctx);
+    run({ fireTime, now }) {
+      runs.push({ fireTime, now });
       if (fail) throw new Error("sweep exploded");
       return { enqueued: 3 };
     },
@@ -63,10 +63,10 @@ describe("catch-up on start", () => {
     clock = createManualClock(ict("2026-11-23T08:40:00"));
     const runs: JobContext[] = [];
     const s = await start([job("daily-reminder", "0 8 * * *", 4 * HOUR, runs)]);
-    expect(s.startup).toMatchObject([{ job: "daily-reminder", outcome: "finished" }]);
+    expect(await s.catchUp).toMatchObject([{ job: "daily-reminder", outcome: "finished" }]);
     expect(runs).toEqual([{ fireTime: ict("2026-11-23T08:00:00"), now: ict("2026-11-23T08:40:00") }]);
     const again = await start([job("daily-reminder", "0 8 * * *", 4 * HOUR, runs)]);
-    expect(again.startup).toMatchObject([{ outcome: "already_claimed" }]);
+    expect(await again.catchUp).toMatchObject([{ outcome: "already_claimed" }]);
     expect(runs).toHaveLength(1);
     expect(await db.prisma.jobRun.findFirst()).toMatchObject({ status: "finished", detail: '{"enqueued":3}' });
   });
@@ -75,7 +75,7 @@ describe("catch-up on start", () => {
     clock = createManualClock(ict("2026-11-24T07:30:00"));
     const runs: JobContext[] = [];
     const s = await start([job("daily-reminder", "0 8 * * *", 4 * HOUR, runs)]);
-    expect(s.startup).toEqual([]);
+    expect(await s.catchUp).toEqual([]);
     expect(runs).toEqual([]);
     expect(await db.prisma.jobRun.count()).toBe(0);
   });
@@ -84,8 +84,78 @@ describe("catch-up on start", () => {
     clock = createManualClock(ict("2026-11-23T08:05:00"));
     const runs: JobContext[] = [];
     const defs = [job("daily-reminder", "0 8 * * *", HOUR, runs)];
-    await Promise.all([start(defs), start(defs)]);
+    const both = await Promise.all([start(defs), start(defs)]);
+    const outcomes = (await Promise.all(both.map((s) => s.catchUp))).flat().map((r) => r.outcome);
+    expect(outcomes.sort()).toEqual(["already_claimed", "finished"]);
     expect(runs).toHaveLength(1);
+  });
+});
+
+/** A run that waits until the test opens its gate, or stops when the scheduler aborts it. */
+function gatedJob(name: string, cron: string, catchUpWithinMs: number) {
+  let open = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const started: Date[] = [];
+  const def: JobDefinition = {
+    name, cron, catchUpWithinMs,
+    async run({ fireTime, signal }) {
+      started.push(fireTime);
+      await new Promise<void>((resolve, reject) => {
+        void gate.then(resolve);
+        signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+      });
+      return { sent: 1 };
+    },
+  };
+  return { def, started, open: () => open() };
+}
+
+describe("catch-up in the background", () => {
+  it("startScheduler resolves while a slow catch-up run is still going; the run is claimed, then recorded", async () => {
+    clock = createManualClock(ict("2026-11-23T08:40:00"));
+    const slow = gatedJob("weekly-digest", "0 8 * * 1", 8 * HOUR);
+    const s = await start([slow.def]);
+    let settled = false;
+    void s.catchUp.then(() => (settled = true));
+    await expect.poll(() => slow.started.length).toBe(1);
+    expect(settled).toBe(false);
+    expect(await db.prisma.jobRun.findMany()).toMatchObject([{ job: "weekly-digest", status: "running" }]);
+    // The sandbox's 30 s fireDue meanwhile finds nothing new: the run under way is not started again.
+    clock.advanceBy(60_000);
+    expect(await s.fireDue()).toEqual([]);
+    slow.open();
+    expect(await s.catchUp).toMatchObject([{ job: "weekly-digest", fireTime: ict("2026-11-23T08:00:00"), outcome: "finished" }]);
+    expect(settled).toBe(true);
+    expect(await db.prisma.jobRun.findMany()).toMatchObject([{ status: "finished", detail: '{"sent":1}' }]);
+  });
+
+  it("stop() during the catch-up cancels the run and gives its fire time back: the next start, still in the window, runs it once", async () => {
+    clock = createManualClock(ict("2026-11-23T08:40:00"));
+    const first = gatedJob("weekly-digest", "0 8 * * 1", 8 * HOUR);
+    const s = await start([first.def]);
+    await expect.poll(() => first.started.length).toBe(1);
+    await s.stop();
+    expect(await s.catchUp).toMatchObject([{ job: "weekly-digest", outcome: "cancelled" }]);
+    expect(await db.prisma.jobRun.count()).toBe(0);
+    expect(await s.fireDue()).toEqual([]); // a stopped scheduler starts nothing
+
+    clock.advanceTo(ict("2026-11-23T09:00:00"));
+    const second = gatedJob("weekly-digest", "0 8 * * 1", 8 * HOUR);
+    const again = await start([second.def]);
+    second.open();
+    expect(await again.catchUp).toMatchObject([{ outcome: "finished", fireTime: ict("2026-11-23T08:00:00") }]);
+    expect(await db.prisma.jobRun.findMany()).toMatchObject([{ status: "finished" }]);
+  });
+
+  it("a failing catch-up run is recorded as failed; the catch-up itself resolves", async () => {
+    clock = createManualClock(ict("2026-11-23T08:05:00"));
+    const runs: JobContext[] = [];
+    const s = await start([job("boom", "0 8 * * *", HOUR, runs, true), job("daily", "0 8 * * *", HOUR, runs)]);
+    expect(await s.catchUp).toMatchObject([{ job: "boom", outcome: "failed" }, { job: "daily", outcome: "finished" }]);
+    expect(await db.prisma.jobRun.findMany({ orderBy: { job: "asc" } })).toMatchObject([
+      { job: "boom", status: "failed", detail: "Error: sweep exploded" },
+      { job: "daily", status: "finished" },
+    ]);
   });
 });
 
@@ -98,7 +168,7 @@ describe("fireDue after the clock jumps", () => {
       job("daily", "0 8 * * *", 4 * HOUR, daily),
       job("weekly-digest", "0 8 * * 1", 24 * HOUR, weekly),
     ]);
-    expect(s.startup).toEqual([]);
+    expect(await s.catchUp).toEqual([]);
 
     clock.advanceTo(ict("2026-11-23T08:00:30"));
     expect(await s.fireDue(clock.now())).toHaveLength(2);

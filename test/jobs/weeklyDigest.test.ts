@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "../../src/emulator/index.js";
 import { imageHeightFor } from "../../src/render/chart-layout.js";
+import { weeklyDigestJob } from "../../src/jobs/weeklyDigest.js";
 import { startWorld, type World } from "./helpers.js";
 
 const LEADERS = -2001;
@@ -70,6 +71,25 @@ describe("weekly digest", () => {
     expect(again).toMatchObject({ enqueued: 0, skipped: 1 });
     expect(w.emu.botMessages(LEADERS)).toHaveLength(2);
     expect(w.emu.botMessages(X1)).toHaveLength(0);
+  });
+
+  it("a stop between leaders' chats (the scheduler's signal) ends the run; running it again sends only the rest", async () => {
+    w = await provinceWithFigures();
+    const LEADERS_2 = -2002;
+    await w.bind(LEADERS_2, "leaders", "TN", "Lãnh đạo tỉnh (2)");
+    const stop = new AbortController();
+    const world = w;
+    // The stop arrives right after the first chat's digest is queued (enqueueDigest kicks delivery).
+    const job = weeklyDigestJob({ ...world.deps, kickDelivery: () => stop.abort() }, "0 8 * * 1");
+    const fireTime = new Date("2026-11-23T08:00:00+07:00");
+    world.clock.set(fireTime.toISOString());
+    await expect(job.run({ fireTime, now: fireTime, signal: stop.signal })).rejects.toMatchObject({ name: "AbortError" });
+    const queued = await world.db.prisma.outboxMessage.findMany({ select: { chatId: true } });
+    expect(queued).toHaveLength(2);
+    expect(new Set(queued.map((m) => m.chatId)).size).toBe(1);
+    const again = await world.runAt("weekly-digest", "2026-11-23T08:00");
+    expect(again).toMatchObject({ chats: 2, enqueued: 2, skipped: 1, failed: 0 });
+    expect([...world.emu.botMessages(LEADERS), ...world.emu.botMessages(LEADERS_2)]).toHaveLength(4);
   });
 
   it("more than 40 units: several images sent as ONE album, the caption on the first", async () => {

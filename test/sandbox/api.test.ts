@@ -14,7 +14,7 @@ import { DEMO_IDS } from "../../src/sandbox/world.js";
 
 let dir: string;
 let sandbox: Sandbox;
-type State = { session: string; clock: { iso: string; label: string }; chats: { id: number; kind: string; members: number[] }[]; messages: Record<string, { text: string; from: { isBot: boolean } }[]> };
+type State = { session: string; clock: { iso: string; label: string; jumps: Record<string, string> }; chats: { id: number; kind: string; members: number[] }[]; messages: Record<string, { text: string; from: { isBot: boolean } }[]> };
 
 async function call(route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${sandbox.url}${route}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -80,9 +80,12 @@ describe("sandbox server", () => {
     const back = await call("/api/clock", { to: "date", date: "2020-01-01" });
     expect(back.status).toBe(400);
     expect(back.json.error).toContain("chỉ tiến lên");
+    // The buttons' labels follow the configured crons (defaults here), with the clock.
+    expect((await state()).clock.jumps).toEqual({ "next-0800": "Tới 08:00 kế tiếp", "next-monday-0800": "Tới thứ Hai 08:00" });
     const next = await call("/api/clock", { to: "next-0800" });
-    const clock = next.json.clock as { iso: string; label: string };
+    const clock = next.json.clock as { iso: string; label: string; jumps: Record<string, string> };
     expect(clock.label).toMatch(/08:00$/);
+    expect(clock.jumps["next-0800"]).toBe("Tới 08:00 kế tiếp");
     // What the scheduler ran for the jump, as it reported it (the page turns it into a toast).
     expect(Array.isArray(next.json.ran)).toBe(true);
     expect(Date.parse(clock.iso)).toBeGreaterThan(before);

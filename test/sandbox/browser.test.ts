@@ -27,7 +27,8 @@ const lastBot = () => page.locator(".msg.bot").last();
 describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROMIUM})`, () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "dondoc-sandbox-"));
-    const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent" });
+    // A morning reminder at 07:30 (not the default 08:00): the clock button must say so.
+    const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent", DAILY_REMINDER_CRON: "30 7 * * *" });
     sandbox = await startSandbox({ config, logger: createLogger("silent"), print: (l) => printed.push(l) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -51,6 +52,11 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
     expect(printed).toContainEqual(expect.stringMatching(/^Sandbox: http:\/\/localhost:\d+ — mở trình duyệt để dùng thử$/));
     await expect.poll(() => page.locator(".chat-item.kind-unit").count()).toBeGreaterThanOrEqual(3);
     for (const kind of ["leaders", "head", "private"]) expect(await chat(kind).count()).toBe(1);
+  });
+
+  it("labels the clock buttons with the configured times", async () => {
+    await expect.poll(() => page.locator("#to-0800").textContent()).toBe("Tới 07:30 kế tiếp");
+    expect(await page.locator("#to-monday").textContent()).toBe("Tới thứ Hai 08:00");
   });
 
   it("sends /nop 120 95 as an officer and shows the bot's formatted reply; the undo button works", async () => {
@@ -108,6 +114,9 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
     const before = await photos.count();
     await page.click("#to-monday");
     await expect.poll(() => page.locator("#clock-now").textContent(), { timeout: 30_000 }).toMatch(/^Thứ Hai, .* 08:0\d/);
+    // Repainted from the jump's answer: the next digest is next Monday, the reminder still 07:30.
+    expect(await page.locator("#to-monday").textContent()).toBe("Tới thứ Hai 08:00");
+    expect(await page.locator("#to-0800").textContent()).toBe("Tới 07:30 kế tiếp");
     await expect.poll(() => photos.count(), { timeout: 30_000 }).toBeGreaterThan(before);
     await photos.last().evaluate((img: HTMLImageElement) => img.decode());
     await photos.last().scrollIntoViewIfNeeded();

@@ -6,7 +6,7 @@ import { Catalog } from "../../src/domain/catalog.js";
 import { demoFigures, demoValue } from "../../src/sandbox/figures.js";
 import { SANDBOX_DATABASE_URL, sandboxDatabaseUrl } from "../../src/sandbox/index.js";
 import { presetCandidates } from "../../src/sandbox/preset.js";
-import { formatVn, nextJobTime, vnInstant } from "../../src/sandbox/time.js";
+import { formatVn, jumpLabels, nextJobTime, vnInstant } from "../../src/sandbox/time.js";
 import { forceReplyOf } from "../../src/sandbox/view.js";
 import { planWorld } from "../../src/sandbox/world.js";
 
@@ -38,6 +38,16 @@ describe("clock targets (Asia/Ho_Chi_Minh, UTC+7)", () => {
     expect(nextJobTime(config, "daily-reminder", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(at("2026-11-23T07:30:00+07:00").toISOString());
     expect(nextJobTime(config, "weekly-digest", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(at("2026-11-27T17:00:00+07:00").toISOString());
     expect(nextJobTime(config, "weekly-digest", at("2026-11-27T17:00:00+07:00"))?.toISOString()).toBe(at("2026-12-04T17:00:00+07:00").toISOString());
+  });
+
+  it.each([
+    [{}, "2026-11-21T10:00:00+07:00", "Tới 08:00 kế tiếp", "Tới thứ Hai 08:00"],
+    [{ DAILY_REMINDER_CRON: "30 7 * * 1-5", WEEKLY_DIGEST_CRON: "0 17 * * 5" }, "2026-11-21T10:00:00+07:00", "Tới 07:30 kế tiếp", "Tới thứ Sáu 17:00"],
+    [{ WEEKLY_DIGEST_CRON: "5 9 * * 0" }, "2026-11-21T10:00:00+07:00", "Tới 08:00 kế tiếp", "Tới chủ nhật 09:05"],
+    // Two reminders a day: the label names the one the button reaches next.
+    [{ DAILY_REMINDER_CRON: "0 8,14 * * *" }, "2026-11-23T09:00:00+07:00", "Tới 14:00 kế tiếp", "Tới thứ Hai 08:00"],
+  ])("button labels under %o at %s: %s / %s", (env, now, daily, weekly) => {
+    expect(jumpLabels(parseConfig(env), at(now))).toEqual({ "next-0800": daily, "next-monday-0800": weekly });
   });
 
   it("reads a local date and time and formats it the Vietnamese way", () => {

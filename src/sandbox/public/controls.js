@@ -48,6 +48,19 @@ function paintClock() {
   $("date-input").min = p.iso;
 }
 
+/** The jump buttons say where they go under the configured crons (the server reads them off). */
+function paintJumps(jumps) {
+  if (!jumps) return;
+  $("to-0800").textContent = jumps["next-0800"];
+  $("to-monday").textContent = jumps["next-monday-0800"];
+}
+
+function setClock(clock) {
+  base = { serverMs: Date.parse(clock.iso), localMs: Date.now() };
+  paintClock();
+  paintJumps(clock.jumps);
+}
+
 function setStatus(text) {
   $("status").textContent = text;
 }
@@ -70,20 +83,16 @@ async function busy(label, work) {
 async function jump(body, label) {
   await busy(`${label}: đang chạy các việc định kỳ đến hạn…`, async () => {
     const { clock, ran } = await api("/api/clock", body);
-    base = { serverMs: Date.parse(clock.iso), localMs: Date.now() };
-    paintClock();
+    setClock(clock);
     toast(`${clock.label}: ${describeRuns(ran)}`);
   });
 }
 
 export function setupControls() {
-  document.addEventListener("sandbox:clock", (e) => {
-    base = { serverMs: Date.parse(e.detail.iso), localMs: Date.now() };
-    paintClock();
-  });
+  document.addEventListener("sandbox:clock", (e) => setClock(e.detail));
   setInterval(paintClock, 1000);
-  $("to-0800").addEventListener("click", () => jump({ to: "next-0800" }, "Tới 08:00 kế tiếp"));
-  $("to-monday").addEventListener("click", () => jump({ to: "next-monday-0800" }, "Tới thứ Hai 08:00"));
+  $("to-0800").addEventListener("click", (e) => jump({ to: "next-0800" }, e.currentTarget.textContent));
+  $("to-monday").addEventListener("click", (e) => jump({ to: "next-monday-0800" }, e.currentTarget.textContent));
   $("to-date").addEventListener("click", () => {
     const date = $("date-input").value;
     const time = $("time-input").value || "08:00";
