@@ -2,20 +2,24 @@
  * The head's decision on a dossier's drafts (issue #5): "Duyệt" numbers and issues them and
  * sends the final documents to the unit chat; "Trả lại" records the reason. The officer's
  * chat is told either way. Claims are atomic (status pending → …), so two presses decide once.
+ * Either way the dossier may stop needing its applicant's name (dossiersApplicant.ts).
  */
 import { vnDate } from "../domain/directive/dates.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import { formInForce, type DossierDocKind } from "./apologyForms.js";
+import { takeNumber, withNumberRetry } from "./apologyNumbers.js";
 import { pushDocument } from "./apologyPush.js";
 import { renderDossierDocument } from "./apologyRender.js";
 import type { AppDeps } from "./context.js";
+import { forgetApplicants } from "./dossiersApplicant.js";
 import { unitChatIds } from "./dossiersChats.js";
 import { pushText } from "./notify.js";
 
 export type DecisionRefusal = "gone" | "not-head" | "already-decided";
 export type ApproveOutcome = { ok: true; dossier: Dossier; numbers: string[] } | { ok: false; reason: DecisionRefusal };
 
+/** Every approval numbers in this order, so two of them lock the registers alike and never wait on each other in a cycle. */
 const KIND_ORDER: Record<string, number> = { apology: 0, explanation: 1 };
 
 async function dossierForHead(deps: Pick<AppDeps, "prisma">, dossierId: number, headUnitCode: string) {
@@ -25,32 +29,32 @@ async function dossierForHead(deps: Pick<AppDeps, "prisma">, dossierId: number, 
   return { ok: true as const, dossier };
 }
 
-/** Numbers restart every year, per unit and document symbol: "3/XL-TN-X1". */
+/** Numbers restart every year, per unit and document symbol: "3/XL-TN-X1" (apologyNumbers.ts). */
 export async function approveDrafts(deps: AppDeps, input: { dossierId: number; headUnitCode: string; by: bigint }): Promise<ApproveOutcome> {
   const found = await dossierForHead(deps, input.dossierId, input.headUnitCode);
   if (!found.ok) return found;
   const { dossier } = found;
   const now = deps.clock.now();
   const today = vnDate(now);
-  const yearStart = new Date(`${today.slice(0, 4)}-01-01T00:00:00+07:00`);
-  const issued = await deps.prisma.$transaction(async (tx) => {
+  const year = Number(today.slice(0, 4));
+  const issued = await withNumberRetry(() => deps.prisma.$transaction(async (tx) => {
     const pending = await tx.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
     const out: DossierDocument[] = [];
     for (const doc of pending.sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))) {
-      const symbol = `${formInForce(kindOf(doc.kind), today).symbol}-${dossier.unitCode}`;
-      const count = await tx.dossierDocument.count({
-        where: { status: "issued", number: { endsWith: `/${symbol}` }, approvedAt: { gte: yearStart } },
-      });
+      // Claimed before it is numbered: a document another press decided first leaves no gap.
       const claimed = await tx.dossierDocument.updateMany({
-        where: { id: doc.id, status: "pending" },
-        data: { status: "issued", number: `${count + 1}/${symbol}`, approvedBy: input.by, approvedAt: now },
+        where: { id: doc.id, status: "pending" }, data: { status: "issued", approvedBy: input.by, approvedAt: now },
       });
-      if (claimed.count === 1) out.push({ ...doc, status: "issued", number: `${count + 1}/${symbol}`, approvedBy: input.by, approvedAt: now });
+      if (claimed.count === 0) continue;
+      const symbol = `${formInForce(kindOf(doc.kind), today).symbol}-${dossier.unitCode}`;
+      const number = `${await takeNumber(tx, { year, symbol })}/${symbol}`;
+      out.push(await tx.dossierDocument.update({ where: { id: doc.id }, data: { number, numberYear: year } }));
     }
     return out;
-  });
+  }));
   if (issued.length === 0) return { ok: false, reason: "already-decided" };
   const numbers = issued.flatMap((d) => (d.number ? [d.number] : []));
+  // Rendered from the dossier read above, name included, before the name may be dropped below.
   const finals = await Promise.all(issued.map((doc) => renderDossierDocument(deps, { dossier, doc, draft: false })));
   const officerChat = issued[0]?.createdChatId;
   const targets = [...new Set([...(await unitChatIds(deps, dossier.unitCode)), ...(officerChat ? [officerChat] : [])])];
@@ -62,6 +66,7 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
       await pushDocument(deps, { chatId, dedupKey: `dossier-issued:${issued[i]?.id}:${chatId}`, kind: "dossier-issued", doc });
     }
   }
+  await forgetApplicants(deps, [dossier.code]);
   deps.logger.info({ dossierId: dossier.id, documents: issued.length }, "dossier documents issued");
   return { ok: true, dossier, numbers };
 }
@@ -89,6 +94,7 @@ export async function returnDrafts(
   });
   const first = pending[0];
   if (claimed.count === 0 || !first) return { ok: false, reason: "already-decided" };
+  await forgetApplicants(deps, [dossier.code]);
   const withApology = pending.some((d) => d.kind === "apology");
   await pushText(deps, {
     chatId: first.createdChatId, dedupKey: `dossier-returned:${first.id}`, kind: "dossier-decision",

@@ -13,6 +13,7 @@ import { sendDraftsToHead } from "./apologyHead.js";
 import { renderDossierDocument } from "./apologyRender.js";
 import type { RenderedDocument } from "./apologyPush.js";
 import type { AppDeps } from "./context.js";
+import { forgetApplicants } from "./dossiersApplicant.js";
 import { isClosed } from "./dossiersState.js";
 
 export type StartRefusal =
@@ -83,6 +84,8 @@ export async function submitDrafts(deps: AppDeps, input: {
       createdChatId: input.chatId, createdAt: deps.clock.now(),
     },
   })));
+  // An unsent apology draft of a closed dossier, replaced by an explanation alone, was the last use of the name.
+  if (!input.newDate) await forgetApplicants(deps, [dossier.code]);
   const sent = await sendDraftsToHead(deps, dossier, docs);
   if (sent > 0) return { kind: "sent-to-head", heads: sent };
   const drafts = await Promise.all(docs.map((doc) => renderDossierDocument(deps, { dossier, doc, draft: true })));

@@ -17,7 +17,7 @@ import type { IsoDate } from "../domain/directive/dates.js";
 export type DossierPhase = "closed" | "no-due-date" | "on-time" | "due-soon" | "overdue";
 
 /** Statuses a one-stop system prints once the dossier no longer waits on the office. */
-const CLOSED_STATUSES: ReadonlySet<string> = new Set(["done", "returned", "stopped"]);
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set(["done", "returned", "stopped"]);
 
 export interface DossierFacts {
   status: string;

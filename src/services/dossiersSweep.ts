@@ -3,7 +3,8 @@
  *  1. each dossier that became "sắp quá hạn" or "quá hạn" is prompted ONCE in its unit chat,
  *     batched per unit (PROMPT_BATCH dossiers a message, each with its two buttons);
  *  2. overdue one full working day after the prompt without an apology → the unit head, ONCE;
- *  3. the next working day, still without an issued apology → leaders, ONCE.
+ *  3. the next working day, still without an issued apology → leaders, ONCE;
+ *  4. names of applicants no feature needs any more are dropped (dossiersApplicant.ts, NĐ 13/2023).
  * Every push goes through the outbox; a batch's dedup key names its first dossier, which is
  * marked in the same pass, so neither a re-run nor a crash sends a batch twice.
  */
@@ -13,6 +14,7 @@ import { vnDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Dossier } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import type { AppDeps } from "./context.js";
+import { forgetApplicants } from "./dossiersApplicant.js";
 import { headChatIds, leaderChatIds, unitChatIds } from "./dossiersChats.js";
 import { apologyState, briefOf, documentsByCode, dossiersNeedingAttention } from "./dossiersQuery.js";
 import { deadlineOf } from "./dossiersState.js";
@@ -28,6 +30,7 @@ export interface SweepCounts {
   escalatedToHead: number;
   escalatedToLeaders: number;
   withoutChat: number;
+  applicantsForgotten: number;
 }
 
 export function promptKeyboard(items: readonly Dossier[]): InlineKeyboardMarkup {
@@ -57,7 +60,7 @@ async function pushLong(deps: AppDeps, msg: PushText): Promise<void> {
 const unitName = (deps: AppDeps, code: string): string => deps.catalog.get().unit(code)?.name ?? code;
 
 export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalendar): Promise<SweepCounts> {
-  const counts: SweepCounts = { prompted: 0, escalatedToHead: 0, escalatedToLeaders: 0, withoutChat: 0 };
+  const counts: SweepCounts = { prompted: 0, escalatedToHead: 0, escalatedToLeaders: 0, withoutChat: 0, applicantsForgotten: 0 };
   if (!isWorkingDay(today, cal)) return { ...counts, skipped: "day-off" };
   const now = deps.clock.now();
   const attention = await dossiersNeedingAttention(deps, {}, today, cal);
@@ -135,5 +138,8 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
   }
   await markAll(toLeaders.map((d) => d.id), "escalatedLeadersAt");
   counts.escalatedToLeaders = toLeaders.length;
+
+  // 4. mostly names stored before the rule; every other path drops a name when it stops being needed
+  counts.applicantsForgotten = await forgetApplicants(deps);
   return counts;
 }

@@ -1,9 +1,12 @@
 /**
  * Writes validated dossier rows in one transaction: created, updated or unchanged, by code.
  * What the office recorded in the bot (prompted, escalated, result returned) is never touched
- * by an upload; only the export's own columns are.
+ * by an upload; only the export's own columns are. The applicant's name is stored only while the
+ * rule in dossiersApplicant.ts keeps it (NĐ 13/2023).
  */
+import type { Dossier } from "../db/generated/client.js";
 import type { AppDeps } from "./context.js";
+import { apologiesInFlight, forgetApplicants, keepsApplicant } from "./dossiersApplicant.js";
 import type { DossierRowWithUnit } from "./dossiersImport.js";
 
 export interface WriteSummary {
@@ -25,12 +28,13 @@ type Columns = {
   finishedAt: string | null;
 };
 
-function columnsOf(r: DossierRowWithUnit): Columns {
+function columnsOf(r: DossierRowWithUnit, old: Dossier | undefined, apologyInFlight: boolean): Columns {
+  const facts = { status: r.status, dueAt: r.dueAt, finishedAt: r.finishedAt, resultReturnedAt: old?.resultReturnedAt ?? null };
   return {
     unitCode: r.unitCode,
     procedure: r.procedure,
     status: r.status,
-    applicantName: r.applicant,
+    applicantName: keepsApplicant(facts, apologyInFlight) ? r.applicant : null,
     officerName: r.officer,
     receivedAt: r.receivedAt,
     dueAt: r.dueAt,
@@ -52,11 +56,12 @@ export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonl
       const slice = rows.slice(i, i + 500);
       const existing = await tx.dossier.findMany({ where: { code: { in: slice.map((r) => r.code.toUpperCase()) } } });
       const byCode = new Map(existing.map((d) => [d.code, d]));
+      const inFlight = await apologiesInFlight(tx, existing.map((d) => d.code));
       for (const r of slice) {
         const code = r.code.toUpperCase();
-        const data = columnsOf(r);
-        summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
         const old = byCode.get(code);
+        const data = columnsOf(r, old, inFlight.has(code));
+        summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
         if (!old) {
           await tx.dossier.create({ data: { code, ...data } });
           summary.created++;
@@ -68,4 +73,14 @@ export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonl
     }
   }, { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS });
   return summary;
+}
+
+/**
+ * "Đã trả kết quả" pressed in the unit chat: recorded once (false when it already was), and the
+ * dossier, now closed, no longer needs its applicant's name unless a letter is in flight.
+ */
+export async function markResultReturned(deps: Pick<AppDeps, "prisma" | "clock">, dossier: Pick<Dossier, "id" | "code">): Promise<boolean> {
+  const marked = await deps.prisma.dossier.updateMany({ where: { id: dossier.id, resultReturnedAt: null }, data: { resultReturnedAt: deps.clock.now() } });
+  await forgetApplicants(deps, [dossier.code]);
+  return marked.count > 0;
 }

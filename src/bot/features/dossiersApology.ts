@@ -8,6 +8,7 @@ import { dossierTexts as t } from "../../messages/dossiers.js";
 import { approveDrafts, canDecide } from "../../services/apologyDecision.js";
 import { checkStart } from "../../services/apologyFlow.js";
 import { resendDrafts } from "../../services/apologyHead.js";
+import { markResultReturned } from "../../services/dossiersWrite.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
@@ -42,11 +43,9 @@ dossiersApologyFeature.callbackQuery(/^dx:r:(\d+)$/, async (ctx) => {
   if (!unit) return alert(ctx, plain(t.notThisChat));
   const dossier = await ctx.deps.prisma.dossier.findUnique({ where: { id: Number(ctx.match[1]) } });
   if (!dossier || dossier.unitCode !== unit.code) return alert(ctx, plain(t.notThisChat));
-  const marked = await ctx.deps.prisma.dossier.updateMany({
-    where: { id: dossier.id, resultReturnedAt: null }, data: { resultReturnedAt: ctx.deps.clock.now() },
-  });
+  const marked = await markResultReturned(ctx.deps, dossier);
   await ctx.answerCallbackQuery({ text: "Đã ghi nhận." });
-  if (marked.count === 0) return;
+  if (!marked) return;
   return replyHtml(ctx, t.resultReturned(dossier.code));
 });
 

@@ -1,0 +1,16 @@
+-- AlterTable
+ALTER TABLE "DossierDocument" ADD COLUMN     "numberYear" INTEGER;
+
+-- CreateTable
+CREATE TABLE "DocumentCounter" (
+    "year" INTEGER NOT NULL,
+    "symbol" TEXT NOT NULL,
+    "last" INTEGER NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DocumentCounter_pkey" PRIMARY KEY ("year","symbol")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DossierDocument_numberYear_number_key" ON "DossierDocument"("numberYear", "number");
+
