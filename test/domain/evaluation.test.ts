@@ -150,3 +150,27 @@ describe("across directives", () => {
     expect(e.inForce).toMatchObject({ deadline: "2023-12-31", deadlineSource: "tháng 12/2023", targetText: "85%" });
   });
 });
+
+describe("one list of directives reused across calls (the binding cache)", () => {
+  // The engine remembers, per list of directives, which milestones bind a unit. The answer
+  // must depend on the unit's tier and recorded groups, not only on its code.
+  const both = [province, city];
+  const asOf = "2022-12-31";
+  const fresh = (unit: { code?: string; tier?: string; groups?: string[] }, figures: Figures) => run(unit, figures, asOf, [...both]);
+  test.each<[string, { code?: string; tier?: string; groups?: string[] }]>([
+    ["a commune in no group", { code: "xa-moi", tier: "xa" }],
+    ["the same code once it is recorded in nhóm 2", { code: "xa-moi", tier: "xa", groups: ["nhom-2"] }],
+    ["the same code as a district", { code: "xa-moi", tier: "huyen" }],
+    ["the same code in no tier", { code: "xa-moi" }],
+    ["a tier without a code", { tier: "xa" }],
+    ["back to the first", { code: "xa-moi", tier: "xa" }],
+  ])("%s: same answer as with a fresh list", (_, unit) => {
+    expect(run(unit, f(7, 100), asOf, both)).toEqual(fresh(unit, f(7, 100)));
+    expect(run(unit, f(7, 100), "2023-12-31", both)).toEqual(run(unit, f(7, 100), "2023-12-31", [...both]));
+  });
+  test("what it hands out cannot be changed by a caller", () => {
+    const e = run({ code: "xa-moi", tier: "xa", groups: ["nhom-2"] }, f(7, 100), asOf, both);
+    expect(() => { (e.inForce as { target: number }).target = 1; }).toThrow(TypeError);
+    expect(run({ code: "xa-moi", tier: "xa", groups: ["nhom-2"] }, f(7, 100), asOf, both).inForce?.target).toBe(7);
+  });
+});

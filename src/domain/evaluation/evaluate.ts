@@ -24,7 +24,20 @@ export type EvaluateInput = {
   directives: readonly Directive[];
 };
 
-export function toMilestoneRef({ milestone, directive }: BoundMilestone): MilestoneRef {
+/**
+ * One frozen reference per bound milestone: its texts (Vietnamese date, percentage) are the same
+ * in every evaluation, and building them again for each unit and month was a visible share of a
+ * national re-evaluation's time and garbage (docs/PERFORMANCE.md).
+ */
+const refCache = new WeakMap<BoundMilestone, MilestoneRef>();
+
+export function toMilestoneRef(bound: BoundMilestone): MilestoneRef {
+  let ref = refCache.get(bound);
+  if (!ref) refCache.set(bound, (ref = Object.freeze(buildMilestoneRef(bound))));
+  return ref;
+}
+
+function buildMilestoneRef({ milestone, directive }: BoundMilestone): MilestoneRef {
   return {
     target: milestone.target,
     targetText: formatTargetPercent(milestone.target),
@@ -46,43 +59,20 @@ export function evaluate(input: EvaluateInput): Evaluation {
   }
   const candidates = bindingMilestones(input.unit, indicatorCode, input.directives);
   const { inForce, next } = selectMilestones(candidates, asOf);
-  const base: Evaluation = {
-    status: "evaluated",
-    indicatorCode,
-    asOf,
-    figures,
-    ratio: null,
-    percentText: null,
-    met: null,
-    level: null,
-    levelAgainst: null,
-    inForce: inForce ? toMilestoneRef(inForce) : null,
-    next: next ? toMilestoneRef(next) : null,
-    missing: null,
-    missingFor: null,
-    missingNext: null,
-    missingUnreachable: false,
-  };
-  if (!figures) return { ...base, status: "not-reported" };
-  if (figures.denominator === 0) return { ...base, status: "no-data" };
+  const refs: Refs = { indicatorCode, asOf, figures, inForce, next };
+  if (!figures) return build("not-reported", refs, null);
+  if (figures.denominator === 0) return build("no-data", refs, null);
+  if (!inForce && !next) return build("no-milestone", refs, null);
 
-  const withRatio: Evaluation = {
-    ...base,
-    ratio: figures.numerator / figures.denominator,
-    percentText: formatRatioPercent(figures.numerator, figures.denominator),
-  };
-  if (!inForce && !next) return { ...withRatio, status: "no-milestone" };
-
-  const reached = (b: BoundMilestone) => meetsTarget(figures, b.milestone.target, b.milestone.comparison);
-  const inForceReached = inForce ? reached(inForce) : null;
+  const inForceReached = inForce ? meetsTarget(figures, inForce.milestone.target, inForce.milestone.comparison) : null;
   // An unmet aspiration is not a failure (seed 002 "phấn đấu"): met stays null, not false.
   const met = inForce === null ? null
     : inForceReached ? true
     : inForce.milestone.comparison === "aspiration" ? null : false;
 
   // Before the first deadline the level shows progress towards the next milestone.
-  const judged = inForce ?? next;
-  const level = judged ? levelFor(figures, judged.milestone, judged.directive) : null;
+  const judgedAgainst = inForce ?? next;
+  const level = judgedAgainst ? levelFor(figures, judgedAgainst.milestone, judgedAgainst.directive) : null;
 
   const gapTarget = inForce && !inForceReached ? inForce : next;
   const missingFor = gapTarget === null ? null : gapTarget === inForce ? "inForce" : "next";
@@ -92,8 +82,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
 
   const nextGap = next ? missingItems(figures, next.milestone.target, next.milestone.comparison) : null;
 
-  return {
-    ...withRatio,
+  return build("evaluated", refs, {
     missingNext: nextGap?.kind === "count" ? nextGap.count : null,
     met,
     level,
@@ -101,5 +90,34 @@ export function evaluate(input: EvaluateInput): Evaluation {
     missing: gap?.kind === "count" ? gap.count : null,
     missingFor,
     missingUnreachable: gap?.kind === "unreachable",
+  });
+}
+
+type Refs = Pick<Evaluation, "indicatorCode" | "asOf" | "figures"> & { inForce: BoundMilestone | null; next: BoundMilestone | null };
+type Judged = Pick<Evaluation, "met" | "level" | "levelAgainst" | "missing" | "missingFor" | "missingNext" | "missingUnreachable">;
+
+/**
+ * One object per evaluation, built once at the end, by a plain function rather than a closure:
+ * a national re-evaluation keeps 277k of them, and intermediate copies were a large share of its
+ * garbage (docs/PERFORMANCE.md).
+ */
+function build(status: Evaluation["status"], { indicatorCode, asOf, figures, inForce, next }: Refs, judged: Judged | null): Evaluation {
+  const hasRatio = figures !== null && figures.denominator > 0;
+  return {
+    status,
+    indicatorCode,
+    asOf,
+    figures,
+    ratio: hasRatio ? figures.numerator / figures.denominator : null,
+    percentText: hasRatio ? formatRatioPercent(figures.numerator, figures.denominator) : null,
+    met: judged?.met ?? null,
+    level: judged?.level ?? null,
+    levelAgainst: judged?.levelAgainst ?? null,
+    inForce: inForce ? toMilestoneRef(inForce) : null,
+    next: next ? toMilestoneRef(next) : null,
+    missing: judged?.missing ?? null,
+    missingFor: judged?.missingFor ?? null,
+    missingNext: judged?.missingNext ?? null,
+    missingUnreachable: judged?.missingUnreachable ?? false,
   };
 }

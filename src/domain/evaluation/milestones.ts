@@ -45,18 +45,45 @@ export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Di
   return scope.groups.some((g) => groups.includes(g));
 }
 
-/** Every milestone of every directive for this indicator that binds the unit. */
+/**
+ * The answer of `bindingMilestones` per list of directives, keyed by unit and indicator. Which
+ * milestones bind a unit does not depend on the date or the figures, so a re-evaluation of many
+ * months (or a digest, which evaluates each unit once per indicator) finds them once instead of
+ * running every scope test again: that was the largest share of a 12-month national
+ * re-evaluation (docs/PERFORMANCE.md). Held weakly by the directives array, so a caller that
+ * builds a fresh list per request simply gets no reuse; entries are bounded by units × indicators.
+ */
+type Cache<T> = Map<string, T>;
+const bindingCache = new WeakMap<readonly Directive[], Cache<Cache<Cache<readonly BoundMilestone[]>>>>();
+
+function cached<T>(map: Cache<T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/** Every milestone of every directive for this indicator that binds the unit. Do not mutate the result. */
 export function bindingMilestones(
   unit: EvaluationUnit,
   indicatorCode: string,
   directives: readonly Directive[],
-): BoundMilestone[] {
+): readonly BoundMilestone[] {
+  let byCode = bindingCache.get(directives);
+  if (!byCode) bindingCache.set(directives, (byCode = new Map()));
+  // Keyed by code, then tier (and extra groups), then indicator: lookups on strings the caller
+  // already holds, so no key is built in the common case.
+  const rest = unit.groups?.length ? `${unit.tier ?? ""}\u0000${unit.groups.join("\u0000")}` : unit.tier ?? "";
+  const forUnit = cached(cached(byCode, unit.code ?? "", () => new Map()), rest, () => new Map());
+  const hit = forUnit.get(indicatorCode);
+  if (hit) return hit;
   const out: BoundMilestone[] = [];
   for (const directive of directives) {
     for (const milestone of milestonesOf(directive, indicatorCode)) {
-      if (scopeBindsUnit(milestone.scope, unit, directive)) out.push({ milestone, directive });
+      if (scopeBindsUnit(milestone.scope, unit, directive)) out.push(Object.freeze({ milestone, directive }));
     }
   }
+  Object.freeze(out);
+  forUnit.set(indicatorCode, out);
   return out;
 }
 
