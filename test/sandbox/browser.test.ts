@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
@@ -20,6 +20,8 @@ let sandbox: Sandbox;
 let browser: Browser;
 let page: Page;
 const printed: string[] = [];
+/** The sandbox's warnings and errors, printed when a test fails (the page alone cannot say why). */
+const appLog: string[] = [];
 const shot = (name: string) => page.screenshot({ path: path.join(dir, `${name}.png`) });
 const chat = (kind: string, n = 0) => page.locator(`.chat-item.kind-${kind}`).nth(n);
 const lastBot = () => page.locator(".msg.bot").last();
@@ -29,7 +31,8 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
     dir = mkdtempSync(path.join(tmpdir(), "dondoc-sandbox-"));
     // A morning reminder at 07:30 (not the default 08:00): the clock button must say so.
     const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent", DAILY_REMINDER_CRON: "30 7 * * *" });
-    sandbox = await startSandbox({ config, logger: createLogger("silent"), print: (l) => printed.push(l) });
+    const logger = createLogger("warn", [], { write: (line: string) => { appLog.push(line.trimEnd()); } });
+    sandbox = await startSandbox({ config, logger, print: (l) => printed.push(l) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -39,6 +42,14 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
     await page.goto(sandbox.url);
     await page.locator(".chat-item").first().waitFor();
     console.info(`sandbox screenshots: ${dir}`);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== "fail") return;
+    const status = await page.locator("#status").textContent().catch(() => "?");
+    const clock = await page.locator("#clock-now").textContent().catch(() => "?");
+    const toasts = await page.locator("#toasts .toast").allTextContents().catch(() => []);
+    console.error(`sandbox state at the failure: clock "${clock}", status "${status}", toasts ${JSON.stringify(toasts)}\nsandbox warnings and errors:\n${appLog.join("\n") || "(none)"}`);
   });
 
   afterAll(async () => {
@@ -108,16 +119,17 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
 
   // The real "weekly-digest" job (src/jobs/weeklyDigest.ts) run by the scheduler's fireDue after
   // the jump, delivered through the outbox: nothing is faked for the page.
-  it("jumps to Monday 08:00 and the weekly digest chart appears in the leaders' group", async () => {
+  // The polls end before the test's own timeout, so a failure names the step that did not happen.
+  it("jumps to Monday 08:00 and the weekly digest chart appears in the leaders' group", { timeout: 60_000 }, async () => {
     await chat("leaders").click();
     const photos = page.locator(".msg.bot img.photo, .msg.bot img.album-item");
     const before = await photos.count();
-    await page.click("#to-monday");
-    await expect.poll(() => page.locator("#clock-now").textContent(), { timeout: 30_000 }).toMatch(/^Thứ Hai, .* 08:0\d/);
+    await page.click("#to-monday", { timeout: 10_000 });
+    await expect.poll(() => page.locator("#clock-now").textContent(), { timeout: 20_000 }).toMatch(/^Thứ Hai, .* 08:0\d/);
     // Repainted from the jump's answer: the next digest is next Monday, the reminder still 07:30.
     expect(await page.locator("#to-monday").textContent()).toBe("Tới thứ Hai 08:00");
     expect(await page.locator("#to-0800").textContent()).toBe("Tới 07:30 kế tiếp");
-    await expect.poll(() => photos.count(), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect.poll(() => photos.count(), { timeout: 20_000 }).toBeGreaterThan(before);
     await photos.last().evaluate((img: HTMLImageElement) => img.decode());
     await photos.last().scrollIntoViewIfNeeded();
     await page.evaluate(() => document.querySelector(".msg.bot:last-child img")?.scrollIntoView({ block: "start" }));
