@@ -36,7 +36,13 @@ const monthEnd = (m: string): string => {
   return new Date(Date.UTC(y ?? 2026, mo ?? 1, 0)).toISOString().slice(0, 10);
 };
 
+/**
+ * Each call gets its own copy of the directive list: the engine remembers which milestones bind
+ * a unit per list (src/domain/evaluation/milestones.ts), and a fresh list measures what a job
+ * that has just loaded the catalog pays, not a warm cache.
+ */
 function evaluateAll(periods: readonly string[], index: FigureIndex): Evaluation[] {
+  const list = [...directives];
   const out: Evaluation[] = [];
   for (const period of periods) {
     const asOf = monthEnd(period);
@@ -45,7 +51,7 @@ function evaluateAll(periods: readonly string[], index: FigureIndex): Evaluation
       const byIndicator = byUnit?.get(u.code);
       for (const indicatorCode of INDICATORS) {
         const f = byIndicator?.get(indicatorCode) ?? null;
-        out.push(evaluate({ unit: { code: u.code, tier: u.tier }, indicatorCode, figures: f, asOf, directives }));
+        out.push(evaluate({ unit: { code: u.code, tier: u.tier }, indicatorCode, figures: f, asOf, directives: list }));
       }
     }
   }

@@ -32,17 +32,25 @@ function groupMembers(directive: Directive): Set<string>[] {
 /** Group codes of `directive` the unit belongs to. */
 export function groupsOfUnit(unit: EvaluationUnit, directive: Directive): string[] {
   const members = groupMembers(directive);
-  return directive.groups
-    .filter((g, i) => (unit.code !== undefined && members[i]?.has(unit.code) === true) || unit.groups?.includes(g.code))
-    .map((g) => g.code);
+  const out: string[] = [];
+  directive.groups.forEach((g, i) => {
+    if ((unit.code !== undefined && members[i]?.has(unit.code) === true) || unit.groups?.includes(g.code)) out.push(g.code);
+  });
+  return out;
 }
 
 /** A scope binds a unit that it lists by tier, by a group containing it, or by code. */
 export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Directive): boolean {
-  if (unit.tier !== undefined && scope.tiers.includes(unit.tier)) return true;
-  if (unit.code !== undefined && scope.units.includes(unit.code)) return true;
-  const groups = groupsOfUnit(unit, directive);
-  return scope.groups.some((g) => groups.includes(g));
+  return bindsDirectly(scope, unit) || (scope.groups.length > 0 && sharesGroup(scope, groupsOfUnit(unit, directive)));
+}
+
+function bindsDirectly(scope: Scope, unit: EvaluationUnit): boolean {
+  return (unit.tier !== undefined && scope.tiers.includes(unit.tier)) || (unit.code !== undefined && scope.units.includes(unit.code));
+}
+
+function sharesGroup(scope: Scope, groups: readonly string[]): boolean {
+  for (const g of scope.groups) if (groups.includes(g)) return true;
+  return false;
 }
 
 /**
@@ -53,14 +61,7 @@ export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Di
  * re-evaluation (docs/PERFORMANCE.md). Held weakly by the directives array, so a caller that
  * builds a fresh list per request simply gets no reuse; entries are bounded by units × indicators.
  */
-type Cache<T> = Map<string, T>;
-const bindingCache = new WeakMap<readonly Directive[], Cache<Cache<Cache<readonly BoundMilestone[]>>>>();
-
-function cached<T>(map: Cache<T>, key: string, make: () => T): T {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
-}
+const bindingCache = new WeakMap<readonly Directive[], Map<string, Map<string, Map<string, readonly BoundMilestone[]>>>>();
 
 /** Every milestone of every directive for this indicator that binds the unit. Do not mutate the result. */
 export function bindingMilestones(
@@ -68,18 +69,28 @@ export function bindingMilestones(
   indicatorCode: string,
   directives: readonly Directive[],
 ): readonly BoundMilestone[] {
+  // Keyed by code, then tier (and extra groups), then indicator: lookups on strings the caller
+  // already holds, so no key is built in the common case. Written out without helpers taking
+  // callbacks: under tsx every closure created pays for esbuild's keep-names helper.
   let byCode = bindingCache.get(directives);
   if (!byCode) bindingCache.set(directives, (byCode = new Map()));
-  // Keyed by code, then tier (and extra groups), then indicator: lookups on strings the caller
-  // already holds, so no key is built in the common case.
+  const code = unit.code ?? "";
+  let byRest = byCode.get(code);
+  if (!byRest) byCode.set(code, (byRest = new Map()));
   const rest = unit.groups?.length ? `${unit.tier ?? ""}\u0000${unit.groups.join("\u0000")}` : unit.tier ?? "";
-  const forUnit = cached(cached(byCode, unit.code ?? "", () => new Map()), rest, () => new Map());
+  let forUnit = byRest.get(rest);
+  if (!forUnit) byRest.set(rest, (forUnit = new Map()));
   const hit = forUnit.get(indicatorCode);
   if (hit) return hit;
   const out: BoundMilestone[] = [];
   for (const directive of directives) {
-    for (const milestone of milestonesOf(directive, indicatorCode)) {
-      if (scopeBindsUnit(milestone.scope, unit, directive)) out.push(Object.freeze({ milestone, directive }));
+    // The unit's groups in this directive, found at most once for all its milestones.
+    let groups: readonly string[] | undefined;
+    for (const bound of boundMilestonesOf(directive, indicatorCode)) {
+      const { scope } = bound.milestone;
+      let binds = bindsDirectly(scope, unit);
+      if (!binds && scope.groups.length > 0) binds = sharesGroup(scope, (groups ??= groupsOfUnit(unit, directive)));
+      if (binds) out.push(bound);
     }
   }
   Object.freeze(out);
@@ -87,13 +98,21 @@ export function bindingMilestones(
   return out;
 }
 
-/** A directive's milestones by indicator, in file order, indexed once (same reason as memberSets). */
-const byIndicator = new WeakMap<Directive, Map<string, Milestone[]>>();
-function milestonesOf(directive: Directive, indicatorCode: string): readonly Milestone[] {
+/**
+ * A directive's milestones by indicator, in file order, each paired with its directive once:
+ * every unit then shares the same frozen pairs (and the references built from them, see
+ * toMilestoneRef). Indexed once per directive object, for the same reason as memberSets.
+ */
+const byIndicator = new WeakMap<Directive, Map<string, BoundMilestone[]>>();
+function boundMilestonesOf(directive: Directive, indicatorCode: string): readonly BoundMilestone[] {
   let index = byIndicator.get(directive);
   if (!index) {
     index = new Map();
-    for (const m of directive.milestones) index.set(m.indicator, [...(index.get(m.indicator) ?? []), m]);
+    for (const milestone of directive.milestones) {
+      let list = index.get(milestone.indicator);
+      if (!list) index.set(milestone.indicator, (list = []));
+      list.push(Object.freeze({ milestone, directive }));
+    }
     byIndicator.set(directive, index);
   }
   return index.get(indicatorCode) ?? [];
