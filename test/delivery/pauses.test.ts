@@ -111,7 +111,9 @@ describe("paused chats wait in the database", () => {
     expect(await w.worker().drainOnce()).toMatchObject({ sent: 0 });
     expect(seen.get(P)).toHaveLength(1);
 
-    await w.emu.waitFor(() => seen.get(P)?.length === 2, { timeoutMs: 5_000, label: "the retry" });
+    // Waits past the bound below, so a late retry fails on the measured delay rather than on
+    // this wait (whose clock starts a little after the 429); the 60 s poll would miss both.
+    await w.emu.waitFor(() => seen.get(P)?.length === 2, { timeoutMs: 8_000, label: "the retry" });
     const waited = (seen.get(P)?.[1]?.at ?? 0) - refusedAt;
     expect(waited).toBeGreaterThanOrEqual(4_000 - 5);
     expect(waited).toBeLessThan(6_000); // the hold's timer, not the 60 s poll
