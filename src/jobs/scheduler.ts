@@ -36,7 +36,10 @@ export interface JobDefinition {
   run(ctx: JobContext): Promise<unknown> | unknown;
 }
 
-/** "cancelled": the scheduler stopped before or during the run; the fire time stays unclaimed. */
+/**
+ * "cancelled": the scheduler stopped before or during the run; the fire time stays unclaimed.
+ * "busy": the job's previous run outlasted this fire time's catch-up window; not claimed.
+ */
 export type RunOutcome = "finished" | "failed" | "already_claimed" | "busy" | "cancelled";
 
 export interface RunReport {
@@ -81,6 +84,8 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
   }
   const log = o.logger.child({ component: "scheduler" });
   const running = new Map<string, Promise<RunReport>>();
+  /** Fire times waiting for their job's previous run to end (see fire). */
+  const waiting = new Set<Promise<RunReport>>();
   let lastChecked: Date | undefined;
   let stopped = false;
   const abort = new AbortController();
@@ -112,12 +117,26 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     }
   };
 
-  /** noOverlap: a job still running its previous fire time skips this one (and does not claim it). */
+  /**
+   * One run of a job at a time. A fire time that comes while the job's previous run is still
+   * going waits for it and then runs, if it is still within its catch-up window (a sandbox jump
+   * that lands while the 30 s check is running a job must not lose that job's new fire time);
+   * otherwise it is skipped as "busy", not claimed.
+   */
   const fire = (job: JobDefinition, fireTime: Date): Promise<RunReport> => {
     if (stopped) return Promise.resolve({ job: job.name, fireTime, outcome: "cancelled" });
-    if (running.has(job.name)) {
-      log.warn({ job: job.name, fireTime: fireTime.toISOString() }, "previous run still busy; skipped");
-      return Promise.resolve({ job: job.name, fireTime, outcome: "busy" });
+    const previous = running.get(job.name);
+    if (previous) {
+      log.info({ job: job.name, fireTime: fireTime.toISOString() }, "previous run still going; this fire time runs after it");
+      const later: Promise<RunReport> = previous
+        .then((): Promise<RunReport> | RunReport => {
+          if (o.clock.now().getTime() - fireTime.getTime() <= job.catchUpWithinMs) return fire(job, fireTime);
+          log.warn({ job: job.name, fireTime: fireTime.toISOString() }, "previous run outlasted this fire time's catch-up window; skipped");
+          return { job: job.name, fireTime, outcome: "busy" };
+        })
+        .finally(() => waiting.delete(later));
+      waiting.add(later);
+      return later;
     }
     const p = runOnce(job, fireTime)
       .catch((err: unknown): RunReport => {
@@ -178,7 +197,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     return [];
   });
   const settled = async (): Promise<void> => {
-    while (running.size > 0) await Promise.all([...running.values()]);
+    while (running.size > 0 || waiting.size > 0) await Promise.all([...running.values(), ...waiting]);
   };
   return {
     fireDue,

@@ -159,6 +159,17 @@ describe("catch-up in the background", () => {
   });
 });
 
+/** A daily job whose Monday 08:00 run has started and waits for `slow.open()`. */
+async function mondayRunGoing(catchUpWithinMs: number) {
+  clock = createManualClock(ict("2026-11-23T07:59:00"));
+  const slow = gatedJob("daily", "0 8 * * *", catchUpWithinMs);
+  const s = await start([slow.def]);
+  clock.advanceTo(ict("2026-11-23T08:00:10"));
+  const first = s.fireDue();
+  await expect.poll(() => slow.started.length).toBe(1);
+  return { slow, s, first };
+}
+
 describe("fireDue after the clock jumps", () => {
   it("runs what fell due between checks — at most the latest fire time per job", async () => {
     clock = createManualClock(ict("2026-11-23T07:00:00")); // a Monday
@@ -191,6 +202,41 @@ describe("fireDue after the clock jumps", () => {
     clock.advanceBy(60_000);
     expect(await s.fireDue()).toEqual([]);
     expect(runs).toHaveLength(1);
+  });
+
+  it("a fire time that comes while the job's previous run is still going runs after it, once", async () => {
+    const { slow, s, first } = await mondayRunGoing(4 * HOUR);
+    // The next day's 08:00 arrives (a sandbox jump) while Monday's run is still going.
+    clock.advanceTo(ict("2026-11-24T08:00:05"));
+    const second = s.fireDue();
+    expect(slow.started).toHaveLength(1); // one run of a job at a time
+    slow.open();
+    expect(await first).toMatchObject([{ outcome: "finished", fireTime: ict("2026-11-23T08:00:00") }]);
+    expect(await second).toMatchObject([{ outcome: "finished", fireTime: ict("2026-11-24T08:00:00") }]);
+    expect(slow.started).toEqual([ict("2026-11-23T08:00:00"), ict("2026-11-24T08:00:00")]);
+    expect(await db.prisma.jobRun.count({ where: { status: "finished" } })).toBe(2);
+  });
+
+  it("one whose catch-up window ends before the previous run does is skipped as busy, not claimed", async () => {
+    const { slow, s, first } = await mondayRunGoing(HOUR);
+    clock.advanceTo(ict("2026-11-24T08:30:00"));
+    const second = s.fireDue();
+    clock.advanceTo(ict("2026-11-24T09:30:00")); // the previous run ends after the 1 h window
+    slow.open();
+    await first;
+    expect(await second).toMatchObject([{ outcome: "busy", fireTime: ict("2026-11-24T08:00:00") }]);
+    expect(slow.started).toHaveLength(1);
+    expect(await db.prisma.jobRun.count()).toBe(1);
+  });
+
+  it("stop() while a fire time waits for the previous run: neither is left running, the waiting one is not claimed", async () => {
+    const { slow, s, first } = await mondayRunGoing(4 * HOUR);
+    clock.advanceTo(ict("2026-11-24T08:00:05"));
+    const second = s.fireDue();
+    await s.stop();
+    expect(await first).toMatchObject([{ outcome: "cancelled" }]);
+    expect(await second).toMatchObject([{ outcome: "cancelled", fireTime: ict("2026-11-24T08:00:00") }]);
+    expect(await db.prisma.jobRun.count()).toBe(0);
   });
 
   it("refuses a 6-field or malformed cron at start", async () => {
