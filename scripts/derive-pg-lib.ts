@@ -15,7 +15,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -49,23 +49,43 @@ export function derivePgSchema(source: string): string {
   return HEADER + out;
 }
 
+/**
+ * The source schema a derived snapshot was made from (the inverse of derivePgSchema), so the
+ * schema at the last migration can be read back from the committed snapshots: what
+ * scripts/new-migration.ts diffs today's prisma/schema.prisma against. Only whitespace in the two
+ * swapped lines may differ from the original, which no diff sees; the round trip is checked.
+ */
+export function sourceSchemaOf(derived: string): string {
+  if (!derived.startsWith(HEADER)) throw new DeriveError("a PostgreSQL snapshot without the GENERATED header: run `npm run db:derive-pg`");
+  let out = replaceOnce(derived.slice(HEADER.length), /provider\s*=\s*"postgresql"/, 'provider = "sqlite"', 'provider = "postgresql"');
+  out = replaceOnce(out, /output\s*=\s*"\.\.\/\.\.\/src\/db\/generated-pg"/, 'output = "../src/db/generated"', 'output = "../../src/db/generated-pg"');
+  if (derivePgSchema(out) !== derived) throw new DeriveError("internal: a snapshot does not read back to its source schema");
+  return out;
+}
+
 export function migrationNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 }
 
 /**
- * `prisma migrate diff` between two datamodels, offline: the PG config answers the server-version
- * probe itself, and a non-PostgreSQL DATABASE_URL keeps it from touching any database.
+ * `prisma migrate diff` between two datamodels, offline. No database is read: with the PG config
+ * the config answers the server-version probe itself; with the SQLite one (prisma.config.ts) the
+ * adapter opens DATABASE_URL, so it points at a throw-away file (a fresh clone has no data/).
  */
-export function diffSql(root: string, from: string | undefined, to: string): string {
+export function diffSql(root: string, from: string | undefined, to: string, config = PG_CONFIG): string {
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
-  const args = [cli, "migrate", "diff", "--config", PG_CONFIG, ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
+  const args = [cli, "migrate", "diff", "--config", config, ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
     "--to-schema-datamodel", to, "--script"];
-  return execFileSync(process.execPath, args, {
-    cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: "file:./data/derive-offline.db", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  const scratch = mkdtempSync(path.join(tmpdir(), "dondoc-diff-"));
+  try {
+    return execFileSync(process.execPath, args, {
+      cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "unused.db")}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 export interface DerivedTree {
@@ -97,7 +117,7 @@ export function readCommitted(root: string): DerivedTree {
 }
 
 /** Runs fn with a temp folder holding the given schema texts as files. */
-function withSchemaFiles<T>(texts: (string | undefined)[], fn: (paths: (string | undefined)[]) => T): T {
+export function withSchemaFiles<T>(texts: (string | undefined)[], fn: (paths: (string | undefined)[]) => T): T {
   const tmp = mkdtempSync(path.join(tmpdir(), "dondoc-derive-"));
   try {
     const paths = texts.map((t, i) => {
@@ -184,4 +204,30 @@ export function verify(root: string): string[] {
     problems.push(`the last PostgreSQL snapshot is not today's derived schema (a migration is missing)`);
   }
   return problems;
+}
+
+/**
+ * Writes prisma/postgresql/ (`npm run db:derive-pg`, and scripts/new-migration.ts after it adds a
+ * SQLite migration): the derived schema, and the migrations the SQLite ones lack.
+ */
+export function writeDerived(root: string, log: (line: string) => void = console.log): void {
+  mkdirSync(path.join(root, PG_MIGRATIONS), { recursive: true });
+  writeFileSync(path.join(root, PG_SCHEMA), derivePgSchema(readFileSync(path.join(root, SOURCE_SCHEMA), "utf8")));
+  writeFileSync(path.join(root, PG_MIGRATIONS, "migration_lock.toml"), LOCK_TOML);
+  const committed = readCommitted(root);
+  const tree = deriveTree(root, committed);
+  const last = tree.migrations.at(-1);
+  if (last && last.snapshot !== tree.schema) {
+    throw new DeriveError("prisma/schema.prisma changed without a SQLite migration: run `npm run db:migration -- <name>` first");
+  }
+  const firstNew = tree.migrations.findIndex((m, i) => committed.migrations[i] !== m);
+  for (const m of tree.migrations.slice(firstNew < 0 ? tree.migrations.length : firstNew)) {
+    const dir = path.join(root, PG_MIGRATIONS, m.name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "migration.sql"), m.sql);
+    writeFileSync(path.join(dir, SNAPSHOT), m.snapshot);
+    writeFileSync(path.join(dir, SOURCE_SUM), `${m.source}\n`);
+    log(`wrote ${dir}/migration.sql`);
+  }
+  log(`wrote ${PG_SCHEMA}`);
 }

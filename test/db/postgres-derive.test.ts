@@ -4,9 +4,12 @@
  * committed PostgreSQL migration.sql is recomputed with `prisma migrate diff` in a temp folder.
  * Fix a failure with `npm run db:derive-pg` and commit prisma/postgresql/.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { derivePgSchema, verify } from "../../scripts/derive-pg-lib.js";
+import { DeriveError, derivePgSchema, readCommitted, sourceSchemaOf, verify } from "../../scripts/derive-pg-lib.js";
 import { suiteOnPostgres } from "../helpers/pg.js";
 
 // Independent of the database under test: once per CI run is enough.
@@ -26,4 +29,65 @@ it("the committed prisma/postgresql tree has not drifted from prisma/schema.pris
   expect(existsSync("src/db/generated-pg/client.ts"), "PostgreSQL client not generated (npm install runs it)").toBe(true);
   expect(verify(process.cwd())).toEqual([]);
 }, 120_000);
+});
+
+describe.skipIf(suiteOnPostgres())("npm run db:migration (scripts/new-migration.ts)", () => {
+  it("reads the schema at the last migration back from its committed snapshot", () => {
+    const last = readCommitted(process.cwd()).migrations.at(-1);
+    expect(last).toBeDefined();
+    const source = sourceSchemaOf(last?.snapshot ?? "");
+    expect(derivePgSchema(source)).toBe(last?.snapshot);
+    expect(source).toContain('provider = "sqlite"');
+    expect(() => sourceSchemaOf("datasource db {}")).toThrow(DeriveError);
+  });
+
+  /** A copy of the project's schema, migrations and config in a temp folder, with its node_modules. */
+  function scratchProject(): string {
+    const root = mkdtempSync(path.join(tmpdir(), "dondoc-new-migration-"));
+    cpSync("prisma", path.join(root, "prisma"), { recursive: true });
+    cpSync("prisma.config.ts", path.join(root, "prisma.config.ts"));
+    symlinkSync(path.resolve("node_modules"), path.join(root, "node_modules"));
+    return root;
+  }
+  const run = (root: string, ...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/new-migration.ts"), ...args],
+    { cwd: root, encoding: "utf8" });
+  const tree = (root: string) => readdirSync(path.join(root, "prisma"), { recursive: true }).map(String).sort();
+
+  it("refuses a missing or malformed name, and a schema without changes, creating nothing", () => {
+    const root = scratchProject();
+    try {
+      const before = tree(root);
+      for (const args of [[], ["Them Cot"], ["them-cot"]]) {
+        const r = run(root, ...args);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain("Tên migration thiếu hoặc không hợp lệ. Cách dùng: npm run db:migration -- <tên>");
+      }
+      const same = run(root, "khong_doi");
+      expect(same.status).toBe(0);
+      expect(same.stdout).toContain("Không có thay đổi nào trong prisma/schema.prisma so với migration cuối: không tạo migration.");
+      expect(tree(root)).toEqual(before);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("writes the SQLite migration of a schema change and derives its PostgreSQL counterpart, in step", () => {
+    const root = scratchProject();
+    try {
+      const schema = path.join(root, "prisma", "schema.prisma");
+      writeFileSync(schema, readFileSync(schema, "utf8").replace(/^(  searchName String)$/m, "$1\n  nickname   String?"));
+      const r = run(root, "them_biet_danh");
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const name = readdirSync(path.join(root, "prisma", "migrations")).filter((d) => d.endsWith("_them_biet_danh"));
+      expect(name).toHaveLength(1);
+      expect(readFileSync(path.join(root, "prisma", "migrations", name[0] ?? "", "migration.sql"), "utf8"))
+        .toMatch(/ALTER TABLE "Unit" ADD COLUMN "nickname" TEXT;/);
+      expect(readFileSync(path.join(root, "prisma", "postgresql", "migrations", name[0] ?? "", "migration.sql"), "utf8"))
+        .toMatch(/ALTER TABLE "Unit" ADD COLUMN\s+"nickname" TEXT;/);
+      expect(verify(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

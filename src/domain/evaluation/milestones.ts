@@ -39,9 +39,12 @@ export function groupsOfUnit(unit: EvaluationUnit, directive: Directive): string
   return out;
 }
 
-/** A scope binds a unit that it lists by tier, by a group containing it, or by code. */
-export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Directive): boolean {
-  return bindsDirectly(scope, unit) || (scope.groups.length > 0 && sharesGroup(scope, groupsOfUnit(unit, directive)));
+/**
+ * A scope binds a unit that it lists by tier, by a group containing it, or by code. `unitGroups`
+ * (the unit's groups in this directive) saves finding them again for each of its milestones.
+ */
+export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Directive, unitGroups?: readonly string[]): boolean {
+  return bindsDirectly(scope, unit) || (scope.groups.length > 0 && sharesGroup(scope, unitGroups ?? groupsOfUnit(unit, directive)));
 }
 
 function bindsDirectly(scope: Scope, unit: EvaluationUnit): boolean {
@@ -84,14 +87,10 @@ export function bindingMilestones(
   if (hit) return hit;
   const out: BoundMilestone[] = [];
   for (const directive of directives) {
-    // The unit's groups in this directive, found at most once for all its milestones.
-    let groups: readonly string[] | undefined;
-    for (const bound of boundMilestonesOf(directive, indicatorCode)) {
-      const { scope } = bound.milestone;
-      let binds = bindsDirectly(scope, unit);
-      if (!binds && scope.groups.length > 0) binds = sharesGroup(scope, (groups ??= groupsOfUnit(unit, directive)));
-      if (binds) out.push(bound);
-    }
+    const bounds = boundMilestonesOf(directive, indicatorCode);
+    if (bounds.length === 0) continue;
+    const groups = directive.groups.length > 0 ? groupsOfUnit(unit, directive) : [];
+    for (const bound of bounds) if (scopeBindsUnit(bound.milestone.scope, unit, directive, groups)) out.push(bound);
   }
   Object.freeze(out);
   forUnit.set(indicatorCode, out);
