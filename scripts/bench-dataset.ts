@@ -7,7 +7,8 @@
  * indicators), plus each province's own directive binding its units through a group listing
  * them (2 deadlines × 6 indicators) — what a national deployment hosting every province holds.
  */
-import { directiveSchema, type Directive, type DirectiveInput } from "../src/domain/directive/schema.js";
+import { type Directive, type DirectiveInput } from "../src/domain/directive/schema.js";
+import { parseDirective } from "../src/domain/registry.js";
 import type { Figures } from "../src/domain/evaluation/index.js";
 
 export const PROVINCES = 34;
@@ -57,7 +58,7 @@ const indicators = INDICATORS.map((code, i) => ({
 
 export function nationalDirectiveInputs(units: readonly BenchUnit[]): DirectiveInput[] {
   const national: DirectiveInput = {
-    id: "quoc-gia-2026", number: "01/QĐ-TTg", kind: "quyet-dinh", issuer: "Thủ tướng Chính phủ", issuedOn: "05/01/2026",
+    id: "quoc-gia-2026", number: "01/QĐ-TTg", kind: "quyet-dinh", issuer: "Thủ tướng Chính phủ", national: true, issuedOn: "05/01/2026",
     title: "Chỉ tiêu dịch vụ công trực tuyến 2026", tiers: TIERS, indicators,
     milestones: INDICATORS.flatMap((indicator) => ["so", "xa", "tinh"].flatMap((tier, t) =>
       ["31/03/2026", "30/06/2026", "30/09/2026", "31/12/2026"].map((deadline, k) => ({
@@ -68,7 +69,7 @@ export function nationalDirectiveInputs(units: readonly BenchUnit[]): DirectiveI
     const mine = units.filter((u) => u.province === p && u.tier !== "tinh").map((u) => u.code);
     const group = `nhom-t${pad(p + 1, 2)}`;
     provinces.push({
-      id: `tinh-${pad(p + 1, 2)}-2026`, number: `${p + 1}/KH-UBND`, kind: "ke-hoach", issuer: `UBND tỉnh số ${p + 1}`,
+      id: `tinh-${pad(p + 1, 2)}-2026`, number: `${p + 1}/KH-UBND`, kind: "ke-hoach", issuer: `UBND tỉnh số ${p + 1}`, issuingUnit: `T${pad(p + 1, 2)}`,
       issuedOn: "15/01/2026", title: "Kế hoạch chuyển đổi số 2026", tiers: TIERS, indicators,
       groups: [{ code: group, tier: "xa", name: `Đơn vị tỉnh ${p + 1}`, units: mine }],
       milestones: INDICATORS.flatMap((indicator) => ["30/06/2026", "31/12/2026"].map((deadline, k) => ({
@@ -79,7 +80,7 @@ export function nationalDirectiveInputs(units: readonly BenchUnit[]): DirectiveI
 }
 
 export function nationalDirectives(units: readonly BenchUnit[]): Directive[] {
-  return nationalDirectiveInputs(units).map((d) => directiveSchema.parse(d));
+  return nationalDirectiveInputs(units).map((d) => parseDirective(d));
 }
 
 export interface BenchFigure { unitCode: string; indicatorCode: string; period: string; figures: Figures }

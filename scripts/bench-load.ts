@@ -12,7 +12,7 @@ import { sqlitePath } from "../src/db/sqlite.js";
 import {
   nationalDirectiveInputs, nationalDossiers, nationalFigures, type BenchDossier, type BenchFigure, type BenchUnit,
 } from "./bench-dataset.js";
-import { directiveSchema } from "../src/domain/directive/schema.js";
+import { parseDirective } from "../src/domain/registry.js";
 
 /** Prisma's own text form of a DateTime on SQLite ("2026-11-22T01:12:11.279+00:00"). */
 const sqliteNow = (): string => new Date().toISOString().replace("Z", "+00:00");
@@ -24,7 +24,7 @@ export async function loadNational(db: OpenedDb, url: string, units: readonly Be
     data: units.map((u) => ({ code: u.code, name: u.name, searchName: u.name.toLowerCase(), tier: u.tier, parentCode: u.parentCode })),
   });
   const inputs = nationalDirectiveInputs(units);
-  for (const input of inputs) await saveDirective(db.prisma, directiveSchema.parse(input), JSON.stringify(input));
+  for (const input of inputs) await saveDirective(db.prisma, parseDirective(input), JSON.stringify(input));
   const figures = [...nationalFigures(units)];
   const dossiers = [...nationalDossiers(units)];
   if (db.dialect === "sqlite") loadSqlite(url, figures, dossiers);

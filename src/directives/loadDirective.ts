@@ -4,23 +4,73 @@
  * named by `unitsFile`, cross-checked. Every problem carries a path and, when the text is at
  * hand, the line it sits on, so a wrong file is fixed from the message alone.
  */
+import { readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
-import { dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { directiveSchema, unitListSchema, type Directive, type UnitList } from "../domain/directive/schema.js";
+import { directiveSchema, unitListSchema, type Directive, type ParsedDirective, type UnitList } from "../domain/directive/schema.js";
 import { directiveErrorMap, formatDirectiveIssues, type DirectiveProblem } from "../domain/directive/problems.js";
 import { validateDirective, validateUnitList } from "../domain/directive/validateDirective.js";
+import { buildRegistry, extendRegistry, registryFileSchema, registryProblems, resolveDirective, type IndicatorRegistry } from "../domain/registry.js";
 
 export type TextFormat = "yaml" | "json";
 export type Parsed<K extends string, T> = ({ ok: true } & Record<K, T>) | { ok: false; problems: DirectiveProblem[] };
 
-export function parseDirectiveText(text: string, format: TextFormat): Parsed<"directive", Directive> {
+/** The registry file beside the presets (docs/DIRECTIVES.md "Danh mục chỉ tiêu"). */
+export const REGISTRY_FILE_NAME = "indicators.yaml";
+const PRESETS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../directives");
+
+export function parseRegistryText(text: string, format: TextFormat = "yaml"): Parsed<"registry", IndicatorRegistry> {
+  const parsed = parseWithSchema(text, format, registryFileSchema);
+  if (!parsed.ok) return parsed;
+  const problems: DirectiveProblem[] = [];
+  checkUnique(parsed.value.indicators.map((i) => i.code), (i) =>
+    problems.push({ path: `indicators[${i}].code`, message: `mã chỉ tiêu "${parsed.value.indicators[i]?.code}" bị trùng trong danh mục` }));
+  if (problems.length > 0) return { ok: false, problems: withLines(problems, parsed.locate) };
+  return { ok: true, registry: buildRegistry(parsed.value.indicators) };
+}
+
+let shipped: IndicatorRegistry | null = null;
+
+/**
+ * The deployment's registry: `directives/indicators.yaml` of this installation, read once. A
+ * broken registry file is a broken installation, so it throws with the problems.
+ */
+export function defaultRegistry(): IndicatorRegistry {
+  if (shipped) return shipped;
+  const path = join(PRESETS_DIR, REGISTRY_FILE_NAME);
+  const parsed = parseRegistryText(readFileSync(path, "utf8"));
+  if (!parsed.ok) throw new Error(`${path}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+  return (shipped = parsed.registry);
+}
+
+/**
+ * Text → directive with its indicators settled by `registry`. `units`, when known, lets the
+ * issuing unit and every scope be checked against the unit list.
+ */
+export function parseDirectiveText(text: string, format: TextFormat, registry: IndicatorRegistry = defaultRegistry(), units?: UnitList): Parsed<"directive", Directive> {
   const parsed = parseWithSchema(text, format, directiveSchema);
   if (!parsed.ok) return parsed;
-  const problems = validateDirective(parsed.value);
-  if (problems.length > 0) return { ok: false, problems: withLines(problems, parsed.locate) };
-  return { ok: true, directive: parsed.value };
+  return checkParsed(parsed.value, parsed.locate, registry, units);
+}
+
+/**
+ * A directive the deployment already accepted (the database keeps its text): parsed and settled
+ * by the registry, without refusing it again for the registry, which may have changed since.
+ * Null when the text no longer parses at all.
+ */
+export function readStoredDirective(text: string, registry: IndicatorRegistry = defaultRegistry()): Directive | null {
+  const parsed = parseWithSchema(text, "yaml", directiveSchema);
+  if (!parsed.ok || validateDirective(parsed.value).length > 0) return null;
+  return resolveDirective(parsed.value, registry);
+}
+
+function checkParsed(value: ParsedDirective, locate: Locate, registry: IndicatorRegistry, units?: UnitList): Parsed<"directive", Directive> {
+  const problems = [...validateDirective(value, units), ...registryProblems(value, registry)];
+  if (problems.length > 0) return { ok: false, problems: withLines(problems, locate) };
+  return { ok: true, directive: resolveDirective(value, registry) };
 }
 
 export function parseUnitListText(text: string, format: TextFormat): Parsed<"units", UnitList> {
@@ -35,16 +85,16 @@ export type LoadedDirective = { path: string; directive: Directive; units: UnitL
 export type LoadResult = ({ ok: true } & LoadedDirective) | { ok: false; path: string; problems: DirectiveProblem[] };
 
 /** Loads one directive file and the unit list its `unitsFile` names (relative to the file). */
-export async function loadDirectiveFile(path: string): Promise<LoadResult> {
+export async function loadDirectiveFile(path: string, registry: IndicatorRegistry = defaultRegistry()): Promise<LoadResult> {
   const text = await readText(path);
   if (text === null) return { ok: false, path, problems: [{ path: "(tệp)", message: `không đọc được tệp ${path}` }] };
   const parsed = parseWithSchema(text, formatOf(path), directiveSchema);
   if (!parsed.ok) return { ok: false, path, problems: parsed.problems };
   const directive = parsed.value;
   if (directive.unitsFile === undefined) {
-    const problems = validateDirective(directive);
-    if (problems.length > 0) return { ok: false, path, problems: withLines(problems, parsed.locate) };
-    return { ok: true, path, directive, units: null, unitsPath: null };
+    const checked = checkParsed(directive, parsed.locate, registry);
+    if (!checked.ok) return { ok: false, path, problems: checked.problems };
+    return { ok: true, path, directive: checked.directive, units: null, unitsPath: null };
   }
   const unitsPath = resolve(dirname(path), directive.unitsFile);
   const unitsText = await readText(unitsPath);
@@ -56,9 +106,9 @@ export async function loadDirectiveFile(path: string): Promise<LoadResult> {
     const problems = units.problems.map((p) => ({ ...p, path: `unitsFile(${directive.unitsFile}).${p.path}` }));
     return { ok: false, path, problems };
   }
-  const problems = validateDirective(directive, units.units);
-  if (problems.length > 0) return { ok: false, path, problems: withLines(problems, parsed.locate) };
-  return { ok: true, path, directive, units: units.units, unitsPath };
+  const checked = checkParsed(directive, parsed.locate, registry, units.units);
+  if (!checked.ok) return { ok: false, path, problems: checked.problems };
+  return { ok: true, path, directive: checked.directive, units: units.units, unitsPath };
 }
 
 export type PresetFailure = { path: string; problems: DirectiveProblem[] };
@@ -68,14 +118,16 @@ export type PresetFailure = { path: string; problems: DirectiveProblem[] };
  * ids must be unique, and unit codes unique across all unit lists, because figures are keyed
  * by unit code and several directives may bind the same unit.
  */
-export async function loadPresets(dir = "directives"): Promise<{ presets: LoadedDirective[]; failures: PresetFailure[] }> {
-  const files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+export async function loadPresets(dir = "directives", registry: IndicatorRegistry = defaultRegistry()): Promise<{ presets: LoadedDirective[]; failures: PresetFailure[] }> {
+  const files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/i.test(f) && basename(f) !== REGISTRY_FILE_NAME).sort();
   const presets: LoadedDirective[] = [];
   const failures: PresetFailure[] = [];
   const idOwner = new Map<string, string>();
   const unitOwner = new Map<string, string>();
+  // A code one preset defines (not in the registry file) means the same in the presets after it.
+  let known = registry;
   for (const file of files) {
-    const result = await loadDirectiveFile(join(dir, file));
+    const result = await loadDirectiveFile(join(dir, file), known);
     if (!result.ok) {
       failures.push({ path: result.path, problems: result.problems });
       continue;
@@ -91,12 +143,23 @@ export async function loadPresets(dir = "directives"): Promise<{ presets: Loaded
       } else if (result.unitsPath !== null) unitOwner.set(u.code, result.unitsPath);
     });
     if (problems.length > 0) failures.push({ path: result.path, problems });
-    else presets.push({ path: result.path, directive: result.directive, units: result.units, unitsPath: result.unitsPath });
+    else {
+      presets.push({ path: result.path, directive: result.directive, units: result.units, unitsPath: result.unitsPath });
+      known = extendRegistry(known, [result.directive]);
+    }
   }
   return { presets, failures };
 }
 
 type Locate = (path: string) => number | undefined;
+
+function checkUnique(codes: readonly string[], report: (index: number) => void): void {
+  const seen = new Set<string>();
+  codes.forEach((c, i) => {
+    if (seen.has(c)) report(i);
+    seen.add(c);
+  });
+}
 type SchemaParse<T> = { ok: true; value: T; locate: Locate } | { ok: false; problems: DirectiveProblem[] };
 
 function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, schema: S): SchemaParse<z.output<S>> {

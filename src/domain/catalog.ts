@@ -2,11 +2,16 @@
  * What a deployment knows at a moment: its unit tree and the directives loaded into it.
  * Pure and immutable — rebuilt from the database whenever an administrator loads a file.
  */
+import type { IsoDate } from "./directive/dates.js";
 import type { Directive, Indicator } from "./directive/schema.js";
-import { scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
+import { validityOn } from "./directive/validity.js";
+import { bindingMilestones, scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
 import { normalizeForSearch } from "./text.js";
 
-/** The indicator with this exact code, from the first directive that declares it. */
+/**
+ * The indicator with this exact code. Every directive holds the registry's meaning and name for
+ * it (src/domain/registry.ts), so the first one found is as good as any.
+ */
 export function indicatorByCode(directives: readonly Directive[], code: string): Indicator | undefined {
   for (const d of directives) {
     const found = d.indicators.find((i) => i.code === code);
@@ -15,7 +20,14 @@ export function indicatorByCode(directives: readonly Directive[], code: string):
   return undefined;
 }
 
-export type CatalogUnit = { code: string; name: string; tier: string; parentCode: string | null };
+export type CatalogUnit = {
+  code: string;
+  name: string;
+  tier: string;
+  parentCode: string | null;
+  /** A one-stop centre: its dossiers are its departments', never added to theirs in a roll-up. */
+  oneStop?: boolean;
+};
 
 export class Catalog {
   private readonly byCode = new Map<string, CatalogUnit>();
@@ -68,35 +80,73 @@ export class Catalog {
     });
   }
 
-  evaluationUnit(unit: CatalogUnit): EvaluationUnit {
-    return { code: unit.code, tier: unit.tier };
+  /** Codes above the unit, parent first: what jurisdiction is decided on. */
+  ancestorsOf(code: string): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>([code]);
+    for (let p = this.byCode.get(code)?.parentCode ?? null; p !== null && !seen.has(p); p = this.byCode.get(p)?.parentCode ?? null) {
+      out.push(p);
+      seen.add(p);
+    }
+    return out;
   }
 
-  /** Directives with a milestone or task whose scope names this unit's tier, group or code. */
-  bindingDirectives(unit: CatalogUnit): Directive[] {
+  private readonly placed = new Map<string, EvaluationUnit>();
+
+  /** The unit as the engine sees it, one object per unit so the engine's caches are reused. */
+  evaluationUnit(unit: CatalogUnit): EvaluationUnit {
+    let eu = this.placed.get(unit.code);
+    if (!eu || eu.tier !== unit.tier) this.placed.set(unit.code, (eu = { code: unit.code, tier: unit.tier, ancestors: this.ancestorsOf(unit.code) }));
+    return eu;
+  }
+
+  /**
+   * Directives with a milestone or task whose scope binds this unit inside the directive's
+   * jurisdiction; on `asOf`, only those in force that day.
+   */
+  bindingDirectives(unit: CatalogUnit, asOf?: IsoDate): Directive[] {
     const eu = this.evaluationUnit(unit);
     return this.directives.filter((d) =>
-      d.milestones.some((m) => scopeBindsUnit(m.scope, eu, d))
-      || d.tasks.some((t) => scopeBindsUnit(t.lead, eu, d) || (t.cooperating ? scopeBindsUnit(t.cooperating, eu, d) : false)),
+      (asOf === undefined || validityOn(d, asOf, this.directives) === "in-force")
+      && (d.milestones.some((m) => scopeBindsUnit(m.scope, eu, d))
+        || d.tasks.some((t) => scopeBindsUnit(t.lead, eu, d) || (t.cooperating ? scopeBindsUnit(t.cooperating, eu, d) : false))),
     );
   }
 
-  /** Indicators this unit has milestones for, across directives, one per code (first directive wins). */
-  indicatorsFor(unit: CatalogUnit): Indicator[] {
+  /**
+   * Indicators this unit has milestones for, across directives, one per code. Without `asOf`:
+   * every one it may report (a lapsed target still takes figures). With `asOf`: only those with
+   * a target in force or still to come that day — what reminders and digests chase.
+   */
+  indicatorsFor(unit: CatalogUnit, asOf?: IsoDate): Indicator[] {
     const eu = this.evaluationUnit(unit);
     const seen = new Map<string, Indicator>();
     for (const d of this.directives) {
       for (const ind of d.indicators) {
         if (seen.has(ind.code)) continue;
-        if (d.milestones.some((m) => m.indicator === ind.code && scopeBindsUnit(m.scope, eu, d))) seen.set(ind.code, ind);
+        if (!d.milestones.some((m) => m.indicator === ind.code && scopeBindsUnit(m.scope, eu, d))) continue;
+        if (asOf !== undefined && !this.hasLiveTarget(eu, ind.code, asOf)) continue;
+        seen.set(ind.code, ind);
       }
     }
     return [...seen.values()];
   }
 
-  /** The indicator `/nop <tổng> <trực tuyến>` reports: the one marked default, else the first. */
-  defaultIndicator(unit: CatalogUnit): Indicator | undefined {
-    const list = this.indicatorsFor(unit);
+  /** A milestone for this unit and indicator is in force on `asOf` or still to come. */
+  private hasLiveTarget(eu: EvaluationUnit, indicatorCode: string, asOf: IsoDate): boolean {
+    for (const b of bindingMilestones(eu, indicatorCode, this.directives)) {
+      if (asOf >= b.from && (b.until === null || asOf <= b.until)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The indicator `/nop <tổng> <trực tuyến>` reports: the one marked default among those with a
+   * live target on `asOf` (if given), else among all the unit may report, else the first.
+   */
+  defaultIndicator(unit: CatalogUnit, asOf?: IsoDate): Indicator | undefined {
+    const live = asOf === undefined ? [] : this.indicatorsFor(unit, asOf);
+    const list = live.length > 0 ? live : this.indicatorsFor(unit);
     return list.find((i) => i.default) ?? list[0];
   }
 

@@ -54,3 +54,44 @@ export function formatTargetPercent(target: number): string {
   const decimals = String(frac).padStart(2, "0").replace(/0$/, "");
   return `${formatNumber(whole)},${decimals}%`;
 }
+
+/**
+ * The ratio as a percentage that never contradicts its verdict against `target`: one decimal
+ * as usual, more when rounding would print a miss as the target or above it (9.499/10.000
+ * against 95% → "94,99%", 5.999/10.000 against 60% → "59,99%"), or a pass below it. Integer
+ * arithmetic throughout, like `formatRatioPercent`. `moreThan` is met strictly above the
+ * target, the others at or above it (src/domain/evaluation/ratio.ts `meetsTarget`).
+ */
+export function formatRatioAgainst(
+  numerator: number,
+  denominator: number,
+  target: number,
+  comparison: "atLeast" | "moreThan" | "reach" | "aspiration",
+): string | null {
+  if (denominator === 0) return null;
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  const t = BigInt(Math.round(target * 100)); // hundredths of a percent
+  const exact = n * 10_000n - t * d; // sign of ratio − target
+  const met = comparison === "moreThan" ? exact > 0n : exact >= 0n;
+  for (let k = 1; k <= MAX_DECIMALS; k++) {
+    const scale = 10n ** BigInt(k);
+    // the percentage in units of 10^-k, rounded half-up
+    const units = (2n * 100n * scale * n + d) / (2n * d);
+    const printed = units * 100n - t * scale; // sign of printed − target
+    const agrees = comparison === "moreThan" ? (printed > 0n) === met : (printed >= 0n) === met;
+    if (agrees && !(units >= 100n * scale && n < d)) return formatScaled(units, k);
+  }
+  // Not reached for real figures (a denominator below 10^8): truncate, which never rounds up.
+  const scale = 10n ** BigInt(MAX_DECIMALS);
+  return formatScaled((100n * scale * n) / d, MAX_DECIMALS);
+}
+
+const MAX_DECIMALS = 8;
+
+function formatScaled(units: bigint, decimals: number): string {
+  const scale = 10n ** BigInt(decimals);
+  const whole = units / scale;
+  const frac = (units % scale).toString().padStart(decimals, "0").replace(/0+$/, "");
+  return frac === "" ? `${formatNumber(whole)}%` : `${formatNumber(whole)},${frac}%`;
+}

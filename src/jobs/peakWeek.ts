@@ -12,6 +12,7 @@ import { isWorkingDay } from "../domain/calendar/index.js";
 import type { Catalog, CatalogUnit } from "../domain/catalog.js";
 import { monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Directive, Indicator } from "../domain/directive/schema.js";
+import { validityOn } from "../domain/directive/validity.js";
 import { countLevels } from "../domain/evaluation/index.js";
 import { reminderTexts } from "../messages/reminders.js";
 import type { AppDeps } from "../services/context.js";
@@ -40,8 +41,9 @@ function peakIndicators(catalog: Catalog, unit: CatalogUnit, directives: readonl
   return [...seen.values()];
 }
 
+/** Directives in force on `day` whose peak week it is (each reaches only its own jurisdiction). */
 function inPeak(catalog: Catalog, day: IsoDate): { directives: Directive[]; week: PeakWeek } | null {
-  const directives = catalog.directives.filter((d) => peakWeekOf(d, day) !== null);
+  const directives = catalog.directives.filter((d) => peakWeekOf(d, day) !== null && validityOn(d, day, catalog.directives) === "in-force");
   const first = directives[0];
   const week = first ? peakWeekOf(first, day) : null;
   return week ? { directives, week } : null;

@@ -12,6 +12,8 @@
 import type { WorkCalendar } from "../domain/calendar/index.js";
 import { daysInMonth, endOfMonth, monthOf, pad2, type IsoDate } from "../domain/directive/dates.js";
 import type { Directive } from "../domain/directive/schema.js";
+import { validityOn } from "../domain/directive/validity.js";
+import { scopeBindsUnit } from "../domain/evaluation/index.js";
 import { reminderTexts } from "../messages/reminders.js";
 import { countdownSendDays, deadlineHit } from "../services/countdown.js";
 import { figureKey, lastReports } from "../services/figureHistory.js";
@@ -41,6 +43,12 @@ export function nextReportingDue(reporting: Reporting, today: IsoDate): Reportin
     }
     return { due, periodText: `tháng ${pad2(month)}/${year}` };
   }
+  if (reporting.cadence === "yearly") {
+    // "Báo cáo hằng năm": on `day`/`month` if given, else at the year's end.
+    const on = (y: number) => (reporting.month === undefined ? `${y}-12-31` : dueIn(y, reporting.month, reporting.day));
+    const y = on(year) >= today ? year : year + 1;
+    return { due: on(y), periodText: `năm ${y}` };
+  }
   if (reporting.cadence === "quarterly") {
     let q = Math.ceil(month / 3);
     let due = dueIn(year, q * 3, reporting.day);
@@ -58,6 +66,7 @@ type Hit = { directive: Directive; due: ReportingDue; daysLeft: number; firstSen
 function hitsOn(directives: readonly Directive[], today: IsoDate, cal: WorkCalendar): Hit[] {
   const out: Hit[] = [];
   for (const directive of directives) {
+    if (validityOn(directive, today, directives) !== "in-force") continue;
     const due = directive.reporting ? nextReportingDue(directive.reporting, today) : null;
     if (!due) continue;
     const hit = deadlineHit(due.due, today, REPORTING_OFFSETS, cal, false);
@@ -76,6 +85,9 @@ export const reportingSections: MorningContributor = async (ctx) => {
   const out: MorningSection[] = [];
   for (const chat of ctx.chats) {
     const lines = hits.flatMap((h) => {
+      // The report is owed by `owedBy` (Long An mục 4.7a: sở, ngành, huyện — not communes).
+      const owedBy = h.directive.reporting?.owedBy;
+      if (owedBy && !scopeBindsUnit(owedBy, catalog.evaluationUnit(chat.unit), h.directive)) return [];
       const indicators = directiveIndicatorsFor(catalog, chat.unit, h.directive);
       if (indicators.length === 0) return [];
       const fresh = indicators.every((i) => (reports.get(figureKey(chat.unit.code, i.code))?.day ?? "") >= h.firstSendDay);

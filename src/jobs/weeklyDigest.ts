@@ -42,7 +42,7 @@ export function weeklyDigestJob(deps: AppDeps, cron: string): JobDefinition {
         if (!root) continue;
         result.chats += 1;
         try {
-          const keys = subtreeIndicators(deps, root.code).map((i) => digestDedupKey(week, chat.chatId, i.code));
+          const keys = subtreeIndicators(deps, root.code, day).map((i) => digestDedupKey(week, chat.chatId, i.code));
           const existing = await deps.prisma.outboxMessage.count({ where: { dedupKey: { in: keys } } });
           if (keys.length === 0 || existing === keys.length) {
             result.skipped += 1;

@@ -12,7 +12,9 @@ export const reportTexts = {
     }
     lines.push("• <code>/nop &lt;mã chỉ tiêu&gt; &lt;tử số&gt; &lt;mẫu số&gt;</code> với các mã:");
     for (const i of indicators) {
-      lines.push(`  – <code>${escapeHtml(i.code)}</code>: ${escapeHtml(i.shortName ?? i.name)} (tử số: ${escapeHtml(i.numerator)}; mẫu số: ${escapeHtml(i.denominator)})`);
+      lines.push(i.denominator === undefined
+        ? `  – <code>${escapeHtml(i.code)}</code>: ${escapeHtml(i.shortName ?? i.name)} (một số: ${escapeHtml(i.numerator)})`
+        : `  – <code>${escapeHtml(i.code)}</code>: ${escapeHtml(i.shortName ?? i.name)} (tử số: ${escapeHtml(i.numerator)}; mẫu số: ${escapeHtml(i.denominator)})`);
     }
     lines.push("• Báo cáo tháng trước: thêm <code>thang 10/2026</code> vào cuối lệnh.");
     lines.push("• Gửi cả bảng số liệu: /nhap (tệp mẫu: /mau).");

@@ -70,7 +70,7 @@ export async function indicatorDigest(deps: AppDeps, root: CatalogUnit, indicato
   const weekAgoAt = new Date(at.getTime() - WEEK_MS);
   const now = await figuresMap(deps.prisma, period, indicator.code);
   const before = await figuresAsOf(deps.prisma, monthOf(vnDate(weekAgoAt)), weekAgoAt, indicator.code);
-  const units = catalog.descendants(root.code).filter((u) => catalog.indicatorsFor(u).some((i) => i.code === indicator.code));
+  const units = catalog.descendants(root.code).filter((u) => catalog.indicatorsFor(u, day).some((i) => i.code === indicator.code));
   const rows: DigestRow[] = units.map((unit) => {
     const key = figureKey(unit.code, indicator.code);
     const evaluation = evaluateOn(catalog, unit, indicator.code, period, now.get(key) ?? null, day);
@@ -84,7 +84,11 @@ export async function indicatorDigest(deps: AppDeps, root: CatalogUnit, indicato
   return {
     indicator, period, day, rows,
     counts: countLevels(rows.map((r) => r.evaluation)),
-    total: { now: rollUp(rows.map((r) => r.evaluation.figures)).figures, weekAgo: rollUp(rows.map((r) => r.weekAgo)).figures },
+    // One-stop centres receive the departments' dossiers: adding theirs would count them twice.
+    total: {
+      now: rollUp(rows.filter((r) => !r.unit.oneStop).map((r) => r.evaluation.figures)).figures,
+      weekAgo: rollUp(rows.filter((r) => !r.unit.oneStop).map((r) => r.weekAgo)).figures,
+    },
     best, worst,
     notReported: rows.filter((r) => r.evaluation.status === "not-reported").map((r) => r.unit),
     line: chartLine(rows),
@@ -93,7 +97,7 @@ export async function indicatorDigest(deps: AppDeps, root: CatalogUnit, indicato
 
 /** One digest per indicator binding a unit below the root, the default indicator first. */
 export async function digestData(deps: AppDeps, root: CatalogUnit, at: Date, only?: string): Promise<IndicatorDigest[]> {
-  const indicators = subtreeIndicators(deps, root.code).filter((i) => !only || i.code.toLowerCase() === only.toLowerCase());
+  const indicators = subtreeIndicators(deps, root.code, vnDate(at)).filter((i) => !only || i.code.toLowerCase() === only.toLowerCase());
   const out: IndicatorDigest[] = [];
   for (const indicator of indicators) out.push(await indicatorDigest(deps, root, indicator, at));
   return out;

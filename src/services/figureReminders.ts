@@ -20,12 +20,13 @@ import { evaluateOn, figuresMap, previousMonth } from "./standing.js";
 /**
  * Days after which a report is old enough to chase again, by the directive's cadence. Weekly
  * and monthly both ask for a weekly refresh of the running monthly total (leaders read the
- * Monday digest); a quarterly report is chased every two weeks.
+ * Monday digest); a quarterly report is chased every two weeks, a yearly one every month.
  */
 export const STALE_AFTER_DAYS: Record<NonNullable<Directive["reporting"]>["cadence"], number> = {
   weekly: 7,
   monthly: 7,
   quarterly: 14,
+  yearly: 30,
 };
 /** Directives without a `reporting` block (Bắc Kạn): as monthly. */
 export const DEFAULT_STALE_AFTER_DAYS = 7;

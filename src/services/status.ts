@@ -4,7 +4,8 @@ import type { CatalogUnit } from "../domain/catalog.js";
 import type { Indicator } from "../domain/directive/schema.js";
 import { compareRatios, countLevels, type Evaluation, type LevelCounts } from "../domain/evaluation/index.js";
 import type { AppDeps } from "./context.js";
-import { evaluateFigures } from "./figures.js";
+import { asOfForPeriod, evaluateFigures } from "./figures.js";
+import { vnDate } from "../domain/directive/dates.js";
 
 export type UnitIndicatorStatus = { indicator: Indicator; evaluation: Evaluation };
 
@@ -40,7 +41,8 @@ export function worstFirst(a: SubtreeRow, b: SubtreeRow): number {
 export async function subtreeStatus(deps: AppDeps, rootCode: string, indicator: Indicator, period: string): Promise<SubtreeStatus> {
   const catalog = deps.catalog.get();
   const figures = await figuresForPeriod(deps.prisma, period, indicator.code);
-  const units = catalog.descendants(rootCode).filter((u) => catalog.indicatorsFor(u).some((i) => i.code === indicator.code));
+  const asOf = asOfForPeriod(period, vnDate(deps.clock.now()));
+  const units = catalog.descendants(rootCode).filter((u) => catalog.indicatorsFor(u, asOf).some((i) => i.code === indicator.code));
   const rows = units.map((unit) => {
     const f = figures.find((x) => x.unitCode === unit.code) ?? null;
     return { unit, evaluation: evaluateFigures(deps, unit, indicator.code, period, f) };
@@ -50,10 +52,10 @@ export async function subtreeStatus(deps: AppDeps, rootCode: string, indicator: 
   return { indicator, rows: reported, counts: countLevels(rows.map((r) => r.evaluation)), notReported };
 }
 
-/** Indicators that bind at least one unit below the root, default first. */
-export function subtreeIndicators(deps: AppDeps, rootCode: string): Indicator[] {
+/** Indicators with a target in force or to come on `asOf` for a unit below the root, default first. */
+export function subtreeIndicators(deps: AppDeps, rootCode: string, asOf: string): Indicator[] {
   const catalog = deps.catalog.get();
   const seen = new Map<string, Indicator>();
-  for (const u of catalog.descendants(rootCode)) for (const i of catalog.indicatorsFor(u)) if (!seen.has(i.code)) seen.set(i.code, i);
+  for (const u of catalog.descendants(rootCode)) for (const i of catalog.indicatorsFor(u, asOf)) if (!seen.has(i.code)) seen.set(i.code, i);
   return [...seen.values()].sort((a, b) => Number(b.default) - Number(a.default));
 }

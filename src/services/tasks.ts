@@ -16,6 +16,7 @@ import { addDays } from "../domain/calendar/index.js";
 import type { IsoDate } from "../domain/directive/dates.js";
 import type { Directive, Scope, Task } from "../domain/directive/schema.js";
 import { currentOccurrence } from "../domain/directive/taskSchedule.js";
+import { directiveEnd, effectiveFrom } from "../domain/directive/validity.js";
 import { scopeBindsUnit } from "../domain/evaluation/index.js";
 
 export type TaskRef = { directive: Directive; task: Task };
@@ -67,7 +68,11 @@ export function liveOccurrences(ref: TaskRef, day: IsoDate): Occurrence[] {
       }
     }
   }
-  return out.filter((o) => o.due >= ref.directive.issuedOn);
+  // Owed only while the directive binds: from its effect, and (recurring) not after its end.
+  const start = effectiveFrom(ref.directive);
+  const end = directiveEnd(ref.directive, []);
+  const last = end.kind === "open" ? null : end.date;
+  return out.filter((o) => o.due >= start && (!o.recurring || last === null || o.due <= last));
 }
 
 export type MarkKey = { directiveSlug: string; taskCode: string; occurrence: string; unitCode: string };
@@ -129,7 +134,8 @@ export async function unitTaskList(prisma: Db, catalog: Catalog, unit: CatalogUn
     const mine = items.filter((i) => sameTask(i.ref, ref) && !i.done && (role === "cooperating" || i.lead.code === unit.code));
     const dues = new Map(mine.map((i) => [i.occ.key, i.occ.due]));
     for (const due of dues.values()) open.push({ task: ref.task, due, role });
-    if (ref.task.deadline.kind === "recurring" && ref.task.deadline.rule === "continuous") continuous.push(ref.task);
+    const dl = ref.task.deadline;
+    if ((dl.kind === "recurring" && dl.rule === "continuous") || dl.kind === "from") continuous.push(ref.task);
   }
   return { open: open.sort((a, b) => a.due.localeCompare(b.due)), continuous };
 }

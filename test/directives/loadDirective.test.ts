@@ -19,9 +19,10 @@ tiers:
   - { code: so-ban-nganh, name: Sở }
   - { code: xa, name: Xã }
 indicators:
-  - { code: hs-truc-tuyen, name: Hồ sơ trực tuyến, numerator: trực tuyến, denominator: tổng, default: true }
+  - { code: hs-thu, name: Hồ sơ trực tuyến, numerator: trực tuyến, denominator: tổng, default: true }
 milestones:
-  - { indicator: hs-truc-tuyen, scope: { tiers: [xa] }, deadline: "30/09/2023", target: 60, comparison: atLeast }
+  - { indicator: hs-thu, scope: { tiers: [xa] }, deadline: "30/09/2023", target: 60, comparison: atLeast }
+national: true
 `;
 
 function problemsOf(text: string, format: "yaml" | "json" = "yaml") {
@@ -44,7 +45,7 @@ describe("rejected with path and message", () => {
     ["target above 100%", BASE.replace("target: 60", "target: 140"), "milestones[0].target", "chỉ tiêu không thể vượt 100%"],
     ["unknown comparison", BASE.replace("atLeast }", "toiThieu }"), "milestones[0].comparison", "atLeast"],
     ["unknown tier", BASE.replace("tiers: [xa]", "tiers: [huyen]"), "milestones[0].scope.tiers[0]", 'cấp "huyen" chưa được khai báo'],
-    ["unknown indicator", BASE.replace("indicator: hs-truc-tuyen", "indicator: hs-tt"), "milestones[0].indicator", 'chỉ tiêu "hs-tt" chưa được khai báo'],
+    ["unknown indicator", BASE.replace("indicator: hs-thu", "indicator: hs-tt"), "milestones[0].indicator", 'chỉ tiêu "hs-tt" chưa được khai báo'],
     ["duplicate tier code", BASE.replace("code: xa, name: Xã", "code: so-ban-nganh, name: Xã"), "tiers[1].code", 'mã cấp "so-ban-nganh" bị trùng (đã dùng ở tiers[0])'],
     ["unknown top-level key", BASE.replace("title:", "titel: x\ntitle:"), "titel", 'khóa không hợp lệ "titel"'],
     ["typo in a milestone key", BASE.replace("deadline:", "deadine:"), "milestones[0].deadine", 'khóa không hợp lệ "deadine"'],
@@ -68,7 +69,7 @@ describe("rejected with path and message", () => {
   });
 
   test("a duplicate milestone is reported at the second one", () => {
-    const dup = `${BASE}  - { indicator: hs-truc-tuyen, scope: { tiers: [xa] }, deadline: "2023-09-30", target: 65, comparison: atLeast }\n`;
+    const dup = BASE.replace("national: true\n", '  - { indicator: hs-thu, scope: { tiers: [xa] }, deadline: "2023-09-30", target: 65, comparison: atLeast }\nnational: true\n');
     expect(problemsOf(dup)).toEqual([
       { path: "milestones[1]", line: 14, message: "trùng với milestones[0] (cùng chỉ tiêu, phạm vi và hạn)" },
     ]);
@@ -97,7 +98,7 @@ describe("syntax errors give a line number", () => {
   });
 
   test("valid JSON is parsed like YAML, with lines for schema problems", () => {
-    const json = JSON.stringify({ id: "x", number: "1", kind: "chi-thi", issuer: "a", issuedOn: "2023-06-01", title: "t", tiers: [{ code: "xa", name: "Xã" }], levels: { vang: 30, cam: 20 } }, null, 2);
+    const json = JSON.stringify({ id: "x", number: "1", kind: "chi-thi", issuer: "a", issuedOn: "2023-06-01", title: "t", tiers: [{ code: "xa", name: "Xã" }], levels: { vang: 30, cam: 20 }, national: true }, null, 2);
     const problems = problemsOf(json, "json");
     expect(problems).toEqual([{ path: "levels", line: 14, message: "ngưỡng cam phải lớn hơn hoặc bằng ngưỡng vàng" }]);
   });

@@ -1,5 +1,6 @@
 /** Directives shaped like the seeds, built through the real schema. */
-import { directiveSchema, type Directive, type DirectiveInput } from "../../src/domain/directive/schema.js";
+import { type Directive, type DirectiveInput } from "../../src/domain/directive/schema.js";
+import { parseDirective } from "../../src/domain/registry.js";
 
 const indicator = {
   code: "hs-truc-tuyen",
@@ -11,11 +12,12 @@ const indicator = {
 };
 
 export function makeDirective(overrides: Partial<DirectiveInput>): Directive {
-  return directiveSchema.parse({
+  return parseDirective({
     id: "thu-nghiem",
     number: "10/CT-UBND",
     kind: "chi-thi",
     issuer: "UBND tỉnh Thử Nghiệm",
+    national: true,
     issuedOn: "01/06/2023",
     title: "Thử nghiệm",
     tiers: [

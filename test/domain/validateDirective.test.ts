@@ -8,6 +8,7 @@ const base = (): DirectiveInput => ({
   number: "1/KH-UBND",
   kind: "ke-hoach",
   issuer: "UBND thành phố Thử",
+  issuingUnit: "R",
   issuedOn: "01/08/2022",
   title: "Kế hoạch thử",
   tiers: [{ code: "phong-chuyen-mon", name: "Phòng" }, { code: "xa", name: "Xã" }],

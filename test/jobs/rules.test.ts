@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import type { CatalogUnit } from "../../src/domain/catalog.js";
-import { directiveSchema, type DirectiveInput, type Task } from "../../src/domain/directive/schema.js";
+import { type DirectiveInput, type Task } from "../../src/domain/directive/schema.js";
+import { parseDirective } from "../../src/domain/registry.js";
 import { peakWeekOf } from "../../src/jobs/peakWeek.js";
 import { nextReportingDue } from "../../src/jobs/reportingDay.js";
 import { TASK_OFFSETS } from "../../src/jobs/taskDeadlines.js";
@@ -17,8 +18,8 @@ beforeAll(async () => {
   cal = await fileCalendar();
 });
 
-const directive = (extra: Partial<DirectiveInput>) => directiveSchema.parse({
-  id: "d", number: "01/KH", kind: "ke-hoach", issuer: "UBND", issuedOn: "01/10/2026", title: "T",
+const directive = (extra: Partial<DirectiveInput>) => parseDirective({
+  id: "d", number: "01/KH", kind: "ke-hoach", issuer: "UBND", national: true, issuedOn: "01/10/2026", title: "T",
   tiers: [{ code: "xa", name: "Xã" }], ...extra,
 });
 
@@ -109,7 +110,7 @@ test("a caption stays within 1,024 characters with hundreds of units and tasks",
   const task = directive({ tasks: [{ code: "NHIEM-VU-RAT-DAI-001", title: "T", lead: { tiers: ["xa"] }, deadline: { kind: "date", date: "2026-01-01" } }] }).tasks[0];
   if (!task) throw new Error("no task");
   const d: IndicatorDigest = {
-    indicator: { code: "hs", name: "Tỷ lệ hồ sơ", numerator: "a", denominator: "b", itemWord: "hồ sơ", default: true },
+    indicator: { code: "hs", name: "Tỷ lệ hồ sơ", kind: "ratio", numerator: "a", denominator: "b", itemWord: "hồ sơ", default: true, wording: "Tỷ lệ hồ sơ" },
     period: "2026-11", day: "2026-11-23", rows: [], best: [], worst: [], line: null,
     counts: { xanh: 0, vang: 0, cam: 0, do: 0, notReported: 300, noData: 0, unjudged: 0 },
     total: { now: null, weekAgo: null },

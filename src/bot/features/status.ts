@@ -7,6 +7,7 @@ import { currentPeriod } from "../../services/figures.js";
 import { subtreeIndicators, subtreeStatus, unitStatus } from "../../services/status.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
+import { vnDate } from "../../domain/directive/dates.js";
 import { isGroup, isLeader, leadersRootOfChat, unitOfChat } from "./access.js";
 
 export const statusFeature = new Composer<BotContext>();
@@ -17,7 +18,7 @@ async function rootsForPrivate(ctx: BotContext): Promise<CatalogUnit[]> {
 }
 
 export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested: string): Promise<unknown> {
-  const indicators = subtreeIndicators(ctx.deps, root.code);
+  const indicators = subtreeIndicators(ctx.deps, root.code, vnDate(ctx.deps.clock.now()));
   if (indicators.length === 0) return replyHtml(ctx, statusTexts.noUnitsBelow(root));
   const indicator = requested ? indicators.find((i) => i.code.toLowerCase() === requested.toLowerCase()) : indicators[0];
   if (!indicator) return replyHtml(ctx, statusTexts.unknownIndicator(requested.slice(0, 40), indicators));

@@ -4,7 +4,7 @@
  * the loader would refuse.
  */
 import type { Directive } from "../../domain/directive/schema.js";
-import { parseDirectiveText } from "../../directives/loadDirective.js";
+import { readStoredDirective } from "../../directives/loadDirective.js";
 import type { Db } from "../client.js";
 
 export async function saveDirective(prisma: Db, directive: Directive, sourceText: string, loadedBy?: bigint): Promise<"created" | "updated"> {
@@ -18,8 +18,8 @@ export async function listActiveDirectives(prisma: Db): Promise<Directive[]> {
   const rows = await prisma.directive.findMany({ where: { active: true }, orderBy: { slug: "asc" } });
   const out: Directive[] = [];
   for (const row of rows) {
-    const parsed = parseDirectiveText(row.body, "yaml");
-    if (parsed.ok) out.push(parsed.directive);
+    const directive = readStoredDirective(row.body);
+    if (directive) out.push(directive);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Unit as UnitInput } from "../../domain/directive/schema.js";
 import { normalizeForSearch } from "../../domain/text.js";
 import type { Db } from "../client.js";
 
-export type UnitRecord = { code: string; name: string; tier: string; parentCode: string | null };
+export type UnitRecord = { code: string; name: string; tier: string; parentCode: string | null; oneStop: boolean };
 
 export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Promise<{ created: number; updated: number }> {
   const existing = new Set((await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code));
@@ -13,7 +13,7 @@ export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Prom
     units.map((u) => {
       if (existing.has(u.code)) updated++;
       else created++;
-      const data = { name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent };
+      const data = { name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent, oneStop: u.oneStop };
       return prisma.unit.upsert({ where: { code: u.code }, create: { code: u.code, ...data }, update: data });
     }),
   );
@@ -22,5 +22,5 @@ export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Prom
 
 export async function listUnits(prisma: Db): Promise<UnitRecord[]> {
   const rows = await prisma.unit.findMany({ orderBy: { code: "asc" } });
-  return rows.map((r) => ({ code: r.code, name: r.name, tier: r.tier, parentCode: r.parentCode }));
+  return rows.map((r) => ({ code: r.code, name: r.name, tier: r.tier, parentCode: r.parentCode, oneStop: r.oneStop }));
 }

@@ -98,32 +98,74 @@ export const targetSchema = z
     message: "chỉ tiêu tối đa hai chữ số thập phân",
   });
 
+/**
+ * Which period of figures a milestone measures ("mục tiêu năm 2022" measures 2022's figures,
+ * "đến tháng 11/2023" the figures up to then). Without it, see docs/DIRECTIVES.md "Hiệu lực":
+ * a directive's last milestone stays in force to the end of its deadline's year.
+ */
+export const measuresSchema = z
+  .strictObject({ from: isoMonthSchema.optional(), to: isoMonthSchema, text: z.string().optional() })
+  .refine((m) => m.from === undefined || m.from <= m.to, { message: "kỳ đo: tháng bắt đầu muộn hơn tháng kết thúc" });
+export type Measures = z.infer<typeof measuresSchema>;
+
 export const milestoneSchema = z.strictObject({
   indicator: codeSchema,
   scope: scopeSchema,
   deadline: deadlineSchema,
-  target: targetSchema,
+  /**
+   * A percentage (ratio indicators, checked by `targetSchema` in validateDirective) or a
+   * number of items (count indicators: "tối thiểu 05 bộ dữ liệu mở").
+   */
+  target: z.number().gt(0, "chỉ tiêu phải lớn hơn 0"),
   comparison: comparisonSchema,
+  measures: measuresSchema.optional(),
   /** Free note, e.g. the choice made where the seed is ambiguous. */
   note: z.string().optional(),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
+/**
+ * `ratio`: numerator ÷ denominator against a percentage; `count`: a number of items against a
+ * number ("tối thiểu 05 bộ dữ liệu mở mỗi năm") — reported as one figure, no denominator.
+ */
+export const indicatorKindSchema = z.enum(["ratio", "count"]);
+export type IndicatorKind = z.infer<typeof indicatorKindSchema>;
+
+/**
+ * An indicator as a directive states it. Its meaning (numerator, denominator, kind) is the
+ * deployment's indicator registry's (`directives/indicators.yaml`, src/domain/registry.ts):
+ * a directive that states them must agree with the registry, and may keep its own wording in
+ * `name` and `formula`.
+ */
 export const indicatorSchema = z.strictObject({
   code: codeSchema,
   name: z.string().min(1),
   /** Short label used in chat: "hồ sơ trực tuyến". */
   shortName: z.string().min(1).optional(),
-  numerator: z.string().min(1),
-  denominator: z.string().min(1),
+  kind: indicatorKindSchema.default("ratio"),
+  /** Required when the code is new to the registry; otherwise copied from it. */
+  numerator: z.string().min(1).optional(),
+  denominator: z.string().min(1).optional(),
   /** Unit word for the numerator in "cần thêm 12 hồ sơ" — "hồ sơ", "TTHC", "giao dịch". */
-  itemWord: z.string().min(1).default("hồ sơ"),
+  itemWord: z.string().min(1).optional(),
   formula: z.string().optional(),
   responsible: z.string().optional(),
   /** The indicator `/nop <tổng> <trực tuyến>` reports when no code is given. */
   default: z.boolean().default(false),
 });
-export type Indicator = z.infer<typeof indicatorSchema>;
+export type DirectiveIndicator = z.infer<typeof indicatorSchema>;
+
+/**
+ * An indicator with its meaning settled by the registry (src/domain/registry.ts): `name` is the
+ * registry's (the one every unit sees), `wording` the directive's own name for it.
+ */
+export type Indicator = Omit<DirectiveIndicator, "numerator" | "denominator" | "itemWord"> & {
+  numerator: string;
+  /** Absent for counts. */
+  denominator?: string;
+  itemWord: string;
+  wording: string;
+};
 
 export const tierSchema = z.strictObject({ code: codeSchema, name: z.string().min(1) });
 export const groupSchema = z.strictObject({
@@ -147,6 +189,11 @@ export const taskDeadlineObjectSchema = z.discriminatedUnion("kind", [
     text: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal("yearRange"), from: z.number().int(), to: z.number().int(), text: z.string().optional() }),
+  /**
+   * "Từ ngày 01/12/2023 …": a continuous duty that starts on a date (seed 002 mục 3 số hoá,
+   * 003 "từ 01/12/2023", 004 II.7) — not a deadline that is done once ticked.
+   */
+  z.strictObject({ kind: z.literal("from"), date: daySchema, text: z.string().optional() }),
   z.strictObject({
     kind: z.literal("recurring"),
     /** continuous = "Thường xuyên"; monthly = "định kỳ hằng tháng" (no day: due at month end,
@@ -156,6 +203,8 @@ export const taskDeadlineObjectSchema = z.discriminatedUnion("kind", [
     day: z.number().int().min(1).max(31).optional(),
     /** For yearly: the month/day it falls due, default 31/12. */
     month: z.number().int().min(1).max(12).optional(),
+    /** The first month it is owed ("bắt đầu từ tháng 6 năm 2022", seed 002 mục 1): none before. */
+    from: isoMonthSchema.optional(),
     text: z.string().optional(),
   }),
 ]);
@@ -186,9 +235,35 @@ export const levelsSchema = z
 export const DEFAULT_LEVEL_BANDS = { vang: 10, cam: 20 } as const;
 
 export const reportingSchema = z.strictObject({
-  cadence: z.enum(["monthly", "quarterly", "weekly"]),
+  cadence: z.enum(["monthly", "quarterly", "weekly", "yearly"]),
   /** Day of month figures are due ("vào ngày 25 mỗi tháng"). */
   day: z.number().int().min(1).max(31).optional(),
+  /** Yearly reports: the month they are due in (with `day`). */
+  month: z.number().int().min(1).max(12).optional(),
+  /**
+   * Who owes the report (Long An mục 4.7a: "Thủ trưởng các sở, ngành, UBND các huyện…" — not
+   * communes). Without it, every unit the directive binds owes it.
+   */
+  owedBy: scopeSchema.optional(),
+  text: z.string().optional(),
+});
+
+/**
+ * A target no figure can measure ("thuộc nhóm 4 nước dẫn đầu ASEAN"): kept with its words and
+ * shown wherever the directive is shown, never dropped.
+ */
+export const commitmentSchema = z.strictObject({
+  text: z.string().min(1),
+  scope: scopeSchema.optional(),
+  deadline: deadlineSchema.optional(),
+  note: z.string().optional(),
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+/** "Được thay thế bởi …": the later directive (by id) and, if known, the day it takes over. */
+export const replacedBySchema = z.strictObject({
+  id: codeSchema,
+  on: daySchema.optional(),
   text: z.string().optional(),
 });
 
@@ -198,7 +273,19 @@ export const directiveSchema = z.strictObject({
   number: z.string().min(1),
   kind: z.enum(["chi-thi", "quyet-dinh", "ke-hoach", "cong-van"]),
   issuer: z.string().min(1),
+  /**
+   * Jurisdiction (docs/DIRECTIVES.md "Thẩm quyền"): the unit of the deployment's unit tree that
+   * issued it — it binds only that unit's subtree — or `national: true` for a Thủ tướng,
+   * Chính phủ or ministry document binding every unit of the deployment. Exactly one.
+   */
+  issuingUnit: codeSchema.optional(),
+  national: z.boolean().default(false),
   issuedOn: daySchema,
+  /** The day it takes effect; default `issuedOn`. It binds nothing before. */
+  effectiveFrom: daySchema.optional(),
+  /** The last day it binds, when the text says so. */
+  effectiveUntil: daySchema.optional(),
+  replacedBy: replacedBySchema.optional(),
   title: z.string().min(1),
   legalBasis: z.array(z.string().min(1)).default([]),
   source: z.string().optional(),
@@ -209,14 +296,21 @@ export const directiveSchema = z.strictObject({
   indicators: z.array(indicatorSchema).default([]),
   milestones: z.array(milestoneSchema).default([]),
   tasks: z.array(taskSchema).default([]),
-  levels: levelsSchema.default(DEFAULT_LEVEL_BANDS),
+  commitments: z.array(commitmentSchema).default([]),
+  /** Absent = dondoc's default bands, which the directive did not set (shown as such). */
+  levels: levelsSchema.optional(),
   reporting: reportingSchema.optional(),
   /** Long An: the first week of every month is a peak week, from `from` (YYYY-MM). */
   peakWeek: z.strictObject({ from: isoMonthSchema, text: z.string().optional() }).optional(),
   notes: z.array(z.string()).default([]),
+}).refine((d) => (d.issuingUnit !== undefined) !== d.national, {
+  message: "văn bản phải nêu đơn vị ban hành (issuingUnit: mã đơn vị trong danh sách đơn vị) hoặc national: true cho văn bản trung ương — đúng một trong hai",
+  path: ["issuingUnit"],
 });
 export type DirectiveInput = z.input<typeof directiveSchema>;
-export type Directive = z.infer<typeof directiveSchema>;
+/** A directive as its file says it, before the registry settles its indicators. */
+export type ParsedDirective = z.infer<typeof directiveSchema>;
+export type Directive = Omit<ParsedDirective, "indicators"> & { indicators: Indicator[] };
 
 /** A unit list file: `directives/units/*.yaml`. */
 export const unitSchema = z.strictObject({
@@ -224,6 +318,11 @@ export const unitSchema = z.strictObject({
   name: z.string().min(1),
   tier: codeSchema,
   parent: codeSchema.nullable().default(null),
+  /**
+   * A one-stop centre (Trung tâm Hành chính công / Phục vụ hành chính công): the dossiers it
+   * receives are the departments' dossiers, so a roll-up never adds it to them.
+   */
+  oneStop: z.boolean().default(false),
 });
 export type Unit = z.infer<typeof unitSchema>;
 export const unitListSchema = z.strictObject({

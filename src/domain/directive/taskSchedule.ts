@@ -30,8 +30,12 @@ export function currentOccurrence(deadline: TaskDeadline, asOf: IsoDate): TaskOc
       return { due: lastDayOfMonth(deadline.to), key: `${deadline.from}..${deadline.to}`, recurring: false };
     case "yearRange":
       return { due: `${deadline.to}-12-31`, key: `${deadline.from}..${deadline.to}`, recurring: false };
+    case "from":
+      // "Từ ngày X": a duty for ever after X, nothing to be late for once it has started.
+      return { due: null, key: "continuous", recurring: true };
     case "recurring":
-      return recurringOccurrence(deadline, asOf);
+      // Before its first month the first occurrence is the current one.
+      return recurringOccurrence(deadline, deadline.from !== undefined && asOf < `${deadline.from}-01` ? `${deadline.from}-01` : asOf);
   }
 }
 

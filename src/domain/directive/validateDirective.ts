@@ -6,12 +6,12 @@
  *
  * Pure: no I/O. Paths follow `formatPath` (`milestones[3].scope.tiers[0]`).
  */
-import type { Directive, Scope, TaskDeadline, UnitList } from "./schema.js";
+import { targetSchema, type ParsedDirective, type Scope, type TaskDeadline, type UnitList } from "./schema.js";
 import type { DirectiveProblem } from "./problems.js";
 
 export type { DirectiveProblem } from "./problems.js";
 
-export function validateDirective(d: Directive, units?: UnitList): DirectiveProblem[] {
+export function validateDirective(d: ParsedDirective, units?: UnitList): DirectiveProblem[] {
   const problems: DirectiveProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
@@ -68,10 +68,25 @@ export function validateDirective(d: Directive, units?: UnitList): DirectiveProb
   defaults.slice(1).forEach((i) =>
     add(`indicators[${i}].default`, `chỉ một chỉ tiêu được đặt default (đã có indicators[${defaults[0]}])`));
 
+  if (d.issuingUnit !== undefined && unitByCode && units && !unitByCode.has(d.issuingUnit)) {
+    add("issuingUnit", `đơn vị ban hành "${d.issuingUnit}" không có trong danh sách đơn vị "${units.name}": văn bản chỉ ràng buộc các đơn vị thuộc quyền của đơn vị ban hành`);
+  }
+  const effectiveFrom = d.effectiveFrom ?? d.issuedOn;
+  if (d.effectiveFrom !== undefined && d.effectiveFrom < d.issuedOn) add("effectiveFrom", "ngày có hiệu lực sớm hơn ngày ban hành");
+  if (d.effectiveUntil !== undefined && d.effectiveUntil < effectiveFrom) add("effectiveUntil", "ngày hết hiệu lực sớm hơn ngày có hiệu lực");
+  if (d.replacedBy?.on !== undefined && d.replacedBy.on <= effectiveFrom) add("replacedBy.on", "ngày bị thay thế phải sau ngày có hiệu lực");
+  if (d.replacedBy?.id === d.id) add("replacedBy.id", "văn bản không thể thay thế chính nó");
+
+  const kindOf = new Map(d.indicators.map((i) => [i.code, i.kind]));
   const seenMilestones = new Map<string, number>();
   d.milestones.forEach((m, i) => {
     if (!indicatorCodes.has(m.indicator)) {
       add(`milestones[${i}].indicator`, `chỉ tiêu "${m.indicator}" chưa được khai báo trong indicators`);
+    } else if (kindOf.get(m.indicator) === "count") {
+      if (!Number.isInteger(m.target)) add(`milestones[${i}].target`, "chỉ tiêu đếm (count) phải là số nguyên");
+    } else {
+      const ratio = targetSchema.safeParse(m.target);
+      if (!ratio.success) add(`milestones[${i}].target`, ratio.error.issues[0]?.message ?? "chỉ tiêu không hợp lệ");
     }
     checkScope(`milestones[${i}].scope`, m.scope);
     if (m.deadline.date < d.issuedOn) {
@@ -82,6 +97,11 @@ export function validateDirective(d: Directive, units?: UnitList): DirectiveProb
     if (first !== undefined) {
       add(`milestones[${i}]`, `trùng với milestones[${first}] (cùng chỉ tiêu, phạm vi và hạn)`);
     } else seenMilestones.set(key, i);
+  });
+
+  if (d.reporting?.owedBy) checkScope("reporting.owedBy", d.reporting.owedBy);
+  d.commitments.forEach((c, i) => {
+    if (c.scope) checkScope(`commitments[${i}].scope`, c.scope);
   });
 
   d.tasks.forEach((t, i) => {

@@ -31,6 +31,7 @@ function verdict(e: Evaluation): string {
     return messages.aspirationNotReached(target(inForce), inForce.deadlineText);
   }
   if (next) return messages.notYetDue(target(next), next.deadlineText);
+  if (e.lapsed) return messages.lapsed(target(e.lapsed), e.lapsed.deadlineText, e.lapsed.directiveNumber);
   return messages.noMilestone;
 }
 
@@ -56,12 +57,13 @@ export function describeEvaluation(e: Evaluation, indicator: DescribableIndicato
       : messages.noData(name, indicator.itemWord)];
     if (e.inForce) lines.push(messages.currentTarget(target(e.inForce), e.inForce.deadlineText));
     if (e.next) lines.push(messages.nextTarget(target(e.next), e.next.deadlineText));
+    if (!e.inForce && !e.next && e.lapsed) lines.push(messages.lapsedLine(target(e.lapsed), e.lapsed.deadlineText, e.lapsed.directiveNumber));
     return lines;
   }
   const f = e.figures;
-  const figures = f && e.percentText
-    ? messages.figures(e.percentText, formatNumber(f.numerator), formatNumber(f.denominator))
-    : "";
+  const figures = !f || !e.percentText ? ""
+    : e.kind === "count" ? messages.count(e.percentText, indicator.itemWord)
+    : messages.figures(e.percentText, formatNumber(f.numerator), formatNumber(f.denominator));
   const head = messages.headline(name, `${figures} — ${verdict(e)}`);
   const lines = [e.level ? `${head} ${messages.level(e.level)}` : head];
   const gap = gapLine(e, indicator);

@@ -4,15 +4,15 @@
  */
 import type { Directive } from "../directive/schema.js";
 import { formatViDate, type IsoDate } from "../directive/dates.js";
-import { formatRatioPercent, formatTargetPercent } from "../format.js";
-import { levelFor } from "./level.js";
+import { formatNumber, formatRatioAgainst, formatRatioPercent, formatTargetPercent } from "../format.js";
+import { countLevelFor, levelFor } from "./level.js";
 import {
   bindingMilestones,
   selectMilestones,
   type BoundMilestone,
   type EvaluationUnit,
 } from "./milestones.js";
-import { checkFigures, meetsTarget, missingItems, type Figures } from "./ratio.js";
+import { checkFigures, meetsTarget, missingItems, type Figures, type MissingItems } from "./ratio.js";
 import type { Evaluation, MilestoneRef } from "./types.js";
 
 export type EvaluateInput = {
@@ -37,10 +37,11 @@ export function toMilestoneRef(bound: BoundMilestone): MilestoneRef {
   return ref;
 }
 
-function buildMilestoneRef({ milestone, directive }: BoundMilestone): MilestoneRef {
+function buildMilestoneRef({ milestone, directive, kind }: BoundMilestone): MilestoneRef {
+  const itemWord = directive.indicators.find((i) => i.code === milestone.indicator)?.itemWord ?? "";
   return {
     target: milestone.target,
-    targetText: formatTargetPercent(milestone.target),
+    targetText: kind === "count" ? `${formatNumber(milestone.target)} ${itemWord}`.trim() : formatTargetPercent(milestone.target),
     comparison: milestone.comparison,
     deadline: milestone.deadline.date,
     deadlineText: formatViDate(milestone.deadline.date),
@@ -53,18 +54,19 @@ function buildMilestoneRef({ milestone, directive }: BoundMilestone): MilestoneR
 /** @throws RangeError on impossible figures; edges validate with `checkFigures` first. */
 export function evaluate(input: EvaluateInput): Evaluation {
   const { figures, asOf, indicatorCode } = input;
+  const candidates = bindingMilestones(input.unit, indicatorCode, input.directives);
+  const { inForce, next, lapsed } = selectMilestones(candidates, asOf);
+  const kind = (inForce ?? next ?? lapsed ?? candidates[0]?.bound)?.kind ?? "ratio";
   if (figures) {
-    const problem = checkFigures(figures);
+    const problem = checkFigures(figures, kind);
     if (problem) throw new RangeError(problem);
   }
-  const candidates = bindingMilestones(input.unit, indicatorCode, input.directives);
-  const { inForce, next } = selectMilestones(candidates, asOf);
-  const refs: Refs = { indicatorCode, asOf, figures, inForce, next };
+  const refs: Refs = { indicatorCode, asOf, figures, inForce, next, lapsed, kind };
   if (!figures) return build("not-reported", refs, null);
-  if (figures.denominator === 0) return build("no-data", refs, null);
+  if (kind === "ratio" && figures.denominator === 0) return build("no-data", refs, null);
   if (!inForce && !next) return build("no-milestone", refs, null);
 
-  const inForceReached = inForce ? meetsTarget(figures, inForce.milestone.target, inForce.milestone.comparison) : null;
+  const inForceReached = inForce ? reaches(figures, inForce) : null;
   // An unmet aspiration is not a failure (seed 002 "phấn đấu"): met stays null, not false.
   const met = inForce === null ? null
     : inForceReached ? true
@@ -72,15 +74,14 @@ export function evaluate(input: EvaluateInput): Evaluation {
 
   // Before the first deadline the level shows progress towards the next milestone.
   const judgedAgainst = inForce ?? next;
-  const level = judgedAgainst ? levelFor(figures, judgedAgainst.milestone, judgedAgainst.directive) : null;
+  const level = !judgedAgainst ? null
+    : kind === "count" ? countLevelFor(figures.numerator, judgedAgainst.milestone, judgedAgainst.directive)
+    : levelFor(figures, judgedAgainst.milestone, judgedAgainst.directive);
 
   const gapTarget = inForce && !inForceReached ? inForce : next;
   const missingFor = gapTarget === null ? null : gapTarget === inForce ? "inForce" : "next";
-  const gap = gapTarget
-    ? missingItems(figures, gapTarget.milestone.target, gapTarget.milestone.comparison)
-    : null;
-
-  const nextGap = next ? missingItems(figures, next.milestone.target, next.milestone.comparison) : null;
+  const gap = gapTarget ? missingFor_(figures, gapTarget) : null;
+  const nextGap = next ? missingFor_(figures, next) : null;
 
   return build("evaluated", refs, {
     missingNext: nextGap?.kind === "count" ? nextGap.count : null,
@@ -90,10 +91,28 @@ export function evaluate(input: EvaluateInput): Evaluation {
     missing: gap?.kind === "count" ? gap.count : null,
     missingFor,
     missingUnreachable: gap?.kind === "unreachable",
-  });
+  }, judgedAgainst);
 }
 
-type Refs = Pick<Evaluation, "indicatorCode" | "asOf" | "figures"> & { inForce: BoundMilestone | null; next: BoundMilestone | null };
+function reaches(figures: Figures, bound: BoundMilestone): boolean {
+  const { target, comparison } = bound.milestone;
+  if (bound.kind === "ratio") return meetsTarget(figures, target, comparison);
+  return comparison === "moreThan" ? figures.numerator > target : figures.numerator >= target;
+}
+
+/** Items still missing: at the current denominator for a ratio, up to the target for a count. */
+function missingFor_(figures: Figures, bound: BoundMilestone): MissingItems {
+  const { target, comparison } = bound.milestone;
+  if (bound.kind === "ratio") return missingItems(figures, target, comparison);
+  const needed = comparison === "moreThan" ? Math.floor(target) + 1 : Math.ceil(target);
+  return { kind: "count", count: Math.max(0, needed - figures.numerator) };
+}
+
+type Refs = Pick<Evaluation, "indicatorCode" | "asOf" | "figures" | "kind"> & {
+  inForce: BoundMilestone | null;
+  next: BoundMilestone | null;
+  lapsed: BoundMilestone | null;
+};
 type Judged = Pick<Evaluation, "met" | "level" | "levelAgainst" | "missing" | "missingFor" | "missingNext" | "missingUnreachable">;
 
 /**
@@ -101,20 +120,30 @@ type Judged = Pick<Evaluation, "met" | "level" | "levelAgainst" | "missing" | "m
  * a national re-evaluation keeps 277k of them, and intermediate copies were a large share of its
  * garbage (docs/PERFORMANCE.md).
  */
-function build(status: Evaluation["status"], { indicatorCode, asOf, figures, inForce, next }: Refs, judged: Judged | null): Evaluation {
-  const hasRatio = figures !== null && figures.denominator > 0;
+function build(
+  status: Evaluation["status"],
+  { indicatorCode, asOf, figures, inForce, next, lapsed, kind }: Refs,
+  judged: Judged | null,
+  against: BoundMilestone | null = inForce ?? next,
+): Evaluation {
+  const hasRatio = kind === "ratio" && figures !== null && figures.denominator > 0;
   return {
     status,
+    kind,
     indicatorCode,
     asOf,
     figures,
     ratio: hasRatio ? figures.numerator / figures.denominator : null,
-    percentText: hasRatio ? formatRatioPercent(figures.numerator, figures.denominator) : null,
+    percentText: kind === "count" ? (figures ? formatNumber(figures.numerator) : null)
+      : !hasRatio ? null
+      : against ? formatRatioAgainst(figures.numerator, figures.denominator, against.milestone.target, against.milestone.comparison)
+      : formatRatioPercent(figures.numerator, figures.denominator),
     met: judged?.met ?? null,
     level: judged?.level ?? null,
     levelAgainst: judged?.levelAgainst ?? null,
     inForce: inForce ? toMilestoneRef(inForce) : null,
     next: next ? toMilestoneRef(next) : null,
+    lapsed: lapsed ? toMilestoneRef(lapsed) : null,
     missing: judged?.missing ?? null,
     missingFor: judged?.missingFor ?? null,
     missingNext: judged?.missingNext ?? null,

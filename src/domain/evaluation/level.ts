@@ -5,7 +5,7 @@
  */
 import type { Directive, Milestone } from "../directive/schema.js";
 import { DEFAULT_LEVEL_BANDS } from "../directive/schema.js";
-import { gapWithin, meetsTarget, type Figures } from "./ratio.js";
+import { gapWithin, meetsTarget, targetToHundredths, type Figures } from "./ratio.js";
 import type { Level } from "./types.js";
 
 /**
@@ -20,5 +20,23 @@ export function levelFor(f: Figures, milestone: Milestone, directive: Pick<Direc
   const bands = directive.levels ?? DEFAULT_LEVEL_BANDS;
   if (gapWithin(f, milestone.target, bands.vang)) return "vang";
   if (gapWithin(f, milestone.target, bands.cam)) return "cam";
+  return "do";
+}
+
+/**
+ * A count against its target ("tối thiểu 05 bộ dữ liệu"): met → xanh; otherwise the shortfall as
+ * a share of the target, in percentage points, picks the band like a ratio's gap does — 4 of 5
+ * is 20 points short. dondoc's reading: no directive sets bands for counts.
+ */
+export function countLevelFor(count: number, milestone: Milestone, directive: Pick<Directive, "levels">): Level {
+  const met = milestone.comparison === "moreThan" ? count > milestone.target : count >= milestone.target;
+  if (met) return "xanh";
+  if (milestone.comparison === "aspiration") return "vang";
+  const bands = directive.levels ?? DEFAULT_LEVEL_BANDS;
+  // shortfall% = (target − count) / target · 100 ≤ band ⇔ (target − count) · 10000 ≤ band_hundredths · target
+  const shortfall = (targetToHundredths(milestone.target) - BigInt(count) * 100n) * 100n;
+  const within = (band: number) => shortfall <= targetToHundredths(band) * targetToHundredths(milestone.target) / 100n;
+  if (within(bands.vang)) return "vang";
+  if (within(bands.cam)) return "cam";
   return "do";
 }

@@ -29,6 +29,11 @@ export const messages = {
   notYetDue: (target: string, deadline: string) =>
     `Chưa đến hạn; chỉ tiêu gần nhất ${target} (đến ${deadline})`,
   noMilestone: "chưa có chỉ tiêu nào áp dụng cho đơn vị",
+  lapsed: (target: string, deadline: string, directive: string) =>
+    `hiện không có chỉ tiêu nào đang áp dụng (chỉ tiêu ${target} đến ${deadline} của ${directive} đã hết kỳ)`,
+  lapsedLine: (target: string, deadline: string, directive: string) =>
+    `Hiện không có chỉ tiêu nào đang áp dụng; chỉ tiêu ${target} (đến ${deadline}) của ${directive} đã hết kỳ.`,
+  count: (count: string, itemWord: string) => `${count} ${itemWord}`,
   level: (level: Level) => `Mức: ${LEVEL_NAMES[level]}.`,
   headline: (indicator: string, body: string) => `${indicator}: ${body}.`,
   notReported: (indicator: string) => `${indicator}: chưa báo cáo.`,

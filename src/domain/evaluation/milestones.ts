@@ -1,21 +1,28 @@
 /**
- * Which milestones bind a unit, and which of them is in force on a date (issue #2 §3.2).
- * Indicator codes are global in a deployment (the same code is the same measure), so the
+ * Which milestones bind a unit, and which of them is in force on a date.
+ * Indicator codes mean one thing in a deployment (the registry, src/domain/registry.ts), so the
  * milestones of every directive that binds the unit compete: a province's Chỉ thị and a
- * city's Kế hoạch can both set "hs-truc-tuyen" targets for the same commune.
+ * city's Kế hoạch can both set "hs-truc-tuyen" targets for the same commune. A directive binds
+ * only inside its jurisdiction (src/domain/jurisdiction.ts) and only in its period of validity
+ * (src/domain/directive/validity.ts).
  */
-import type { Directive, Milestone, Scope } from "../directive/schema.js";
+import type { Directive, IndicatorKind, Milestone, Scope } from "../directive/schema.js";
 import type { IsoDate } from "../directive/dates.js";
+import { milestoneWindow } from "../directive/validity.js";
+import { withinJurisdiction, type PlacedUnit } from "../jurisdiction.js";
 import { targetToHundredths } from "./ratio.js";
 
 /**
  * The unit being evaluated. `groups` are group codes recorded for the unit by the deployment,
  * on top of the membership each directive lists in its own `groups`. A unit known only by its
- * tier (CLI `--tier`) has no code.
+ * tier (CLI `--tier`) has no code and no ancestors.
  */
-export type EvaluationUnit = { code?: string; tier?: string; groups?: readonly string[] };
+export type EvaluationUnit = PlacedUnit & { tier?: string; groups?: readonly string[] };
 
-export type BoundMilestone = { milestone: Milestone; directive: Directive };
+export type BoundMilestone = { milestone: Milestone; directive: Directive; kind: IndicatorKind };
+
+/** A bound milestone with the days it can apply to this unit (validity.ts `milestoneWindow`). */
+export type BindingMilestone = { bound: BoundMilestone; from: IsoDate; until: IsoDate | null };
 
 /**
  * Group members as sets, once per directive object: a national deployment evaluates 3,855 units
@@ -44,6 +51,7 @@ export function groupsOfUnit(unit: EvaluationUnit, directive: Directive): string
  * (the unit's groups in this directive) saves finding them again for each of its milestones.
  */
 export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Directive, unitGroups?: readonly string[]): boolean {
+  if (!withinJurisdiction(directive, unit)) return false;
   return bindsDirectly(scope, unit) || (scope.groups.length > 0 && sharesGroup(scope, unitGroups ?? groupsOfUnit(unit, directive)));
 }
 
@@ -64,33 +72,45 @@ function sharesGroup(scope: Scope, groups: readonly string[]): boolean {
  * re-evaluation (docs/PERFORMANCE.md). Held weakly by the directives array, so a caller that
  * builds a fresh list per request simply gets no reuse; entries are bounded by units × indicators.
  */
-const bindingCache = new WeakMap<readonly Directive[], Map<string, Map<string, Map<string, readonly BoundMilestone[]>>>>();
+const bindingCache = new WeakMap<readonly Directive[], Map<string, Map<string, Map<string, readonly BindingMilestone[]>>>>();
 
-/** Every milestone of every directive for this indicator that binds the unit. Do not mutate the result. */
+/**
+ * Every milestone of every directive for this indicator that binds the unit, with the days it
+ * can apply (before its directive takes effect, or after its horizon, it binds nothing). Do not
+ * mutate the result.
+ */
 export function bindingMilestones(
   unit: EvaluationUnit,
   indicatorCode: string,
   directives: readonly Directive[],
-): readonly BoundMilestone[] {
-  // Keyed by code, then tier (and extra groups), then indicator: lookups on strings the caller
-  // already holds, so no key is built in the common case. Written out without helpers taking
-  // callbacks: under tsx every closure created pays for esbuild's keep-names helper.
+): readonly BindingMilestone[] {
+  // Keyed by code, then tier, ancestors and extra groups, then indicator: lookups on strings the
+  // caller already holds, so no key is built in the common case. Written out without helpers
+  // taking callbacks: under tsx every closure created pays for esbuild's keep-names helper.
   let byCode = bindingCache.get(directives);
   if (!byCode) bindingCache.set(directives, (byCode = new Map()));
   const code = unit.code ?? "";
   let byRest = byCode.get(code);
   if (!byRest) byCode.set(code, (byRest = new Map()));
-  const rest = unit.groups?.length ? `${unit.tier ?? ""}\u0000${unit.groups.join("\u0000")}` : unit.tier ?? "";
+  const placed = unit.ancestors === undefined ? "" : `\u0001${unit.ancestors.join("\u0001")}`;
+  const rest = unit.groups?.length || placed ? `${unit.tier ?? ""}${placed}\u0000${unit.groups?.join("\u0000") ?? ""}` : unit.tier ?? "";
   let forUnit = byRest.get(rest);
   if (!forUnit) byRest.set(rest, (forUnit = new Map()));
   const hit = forUnit.get(indicatorCode);
   if (hit) return hit;
-  const out: BoundMilestone[] = [];
+  const out: BindingMilestone[] = [];
   for (const directive of directives) {
     const bounds = boundMilestonesOf(directive, indicatorCode);
-    if (bounds.length === 0) continue;
+    if (bounds.length === 0 || !withinJurisdiction(directive, unit)) continue;
     const groups = directive.groups.length > 0 ? groupsOfUnit(unit, directive) : [];
-    for (const bound of bounds) if (scopeBindsUnit(bound.milestone.scope, unit, directive, groups)) out.push(bound);
+    const mine: BoundMilestone[] = [];
+    for (const bound of bounds) if (scopeBindsUnit(bound.milestone.scope, unit, directive, groups)) mine.push(bound);
+    let last = "";
+    for (const bound of mine) if (bound.milestone.deadline.date > last) last = bound.milestone.deadline.date;
+    for (const bound of mine) {
+      const window = milestoneWindow(bound.milestone, directive, bound.milestone.deadline.date === last, directives);
+      if (window) out.push(Object.freeze({ bound, from: window.from, until: window.until }));
+    }
   }
   Object.freeze(out);
   forUnit.set(indicatorCode, out);
@@ -110,7 +130,8 @@ function boundMilestonesOf(directive: Directive, indicatorCode: string): readonl
     for (const milestone of directive.milestones) {
       let list = index.get(milestone.indicator);
       if (!list) index.set(milestone.indicator, (list = []));
-      list.push(Object.freeze({ milestone, directive }));
+      const kind = directive.indicators.find((i) => i.code === milestone.indicator)?.kind ?? "ratio";
+      list.push(Object.freeze({ milestone, directive, kind }));
     }
     byIndicator.set(directive, index);
   }
@@ -135,18 +156,26 @@ export function compareStrictness(a: Milestone, b: Milestone): number {
 }
 
 /**
- * In force on `asOf`: the milestone with the latest deadline ≤ asOf — on the deadline day it
- * already binds ("Đến 30/09/2023 tối thiểu 70%" is judged on 30/09). Next: the earliest
- * deadline > asOf. Ties on a deadline go to the strictest milestone.
+ * In force on `asOf`: among the milestones whose window holds `asOf`, the one with the latest
+ * deadline ≤ asOf — on the deadline day it already binds ("Đến 30/09/2023 tối thiểu 70%" is
+ * judged on 30/09). Next: the earliest deadline > asOf. Ties on a deadline go to the strictest
+ * milestone. `lapsed`: the latest milestone whose horizon has passed, so a unit with nothing in
+ * force is told which target ended rather than shown it as today's.
  */
 export function selectMilestones(
-  candidates: readonly BoundMilestone[],
+  candidates: readonly BindingMilestone[],
   asOf: IsoDate,
-): { inForce: BoundMilestone | null; next: BoundMilestone | null } {
+): { inForce: BoundMilestone | null; next: BoundMilestone | null; lapsed: BoundMilestone | null } {
   let inForce: BoundMilestone | null = null;
   let next: BoundMilestone | null = null;
-  for (const c of candidates) {
+  let lapsed: BoundMilestone | null = null;
+  for (const { bound: c, from, until } of candidates) {
     const due = c.milestone.deadline.date;
+    if (until !== null && asOf > until) {
+      if (!lapsed || due > lapsed.milestone.deadline.date) lapsed = c;
+      continue;
+    }
+    if (asOf < from) continue;
     if (due <= asOf) {
       if (!inForce || due > inForce.milestone.deadline.date || (due === inForce.milestone.deadline.date
         && compareStrictness(c.milestone, inForce.milestone) > 0)) inForce = c;
@@ -155,5 +184,5 @@ export function selectMilestones(
       next = c;
     }
   }
-  return { inForce, next };
+  return { inForce, next, lapsed: inForce || next ? null : lapsed };
 }

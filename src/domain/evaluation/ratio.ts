@@ -21,11 +21,13 @@ export function targetToHundredths(target: number): bigint {
  * Why figures cannot be evaluated, in Vietnamese, or null when they are fine. Edges (bot,
  * CLI) call this before `evaluate`, which treats bad figures as a programming error.
  */
-export function checkFigures(f: Figures): string | null {
+export function checkFigures(f: Figures, kind: "ratio" | "count" = "ratio"): string | null {
   if (!Number.isSafeInteger(f.numerator) || !Number.isSafeInteger(f.denominator)) {
     return "số liệu phải là số nguyên";
   }
   if (f.numerator < 0 || f.denominator < 0) return "số liệu không được âm";
+  // A count ("05 bộ dữ liệu mở") is one number: kept as the numerator over a denominator of 0.
+  if (kind === "count") return f.denominator === 0 ? null : "chỉ tiêu đếm chỉ có một số liệu";
   if (f.numerator > f.denominator) {
     return `tử số (${f.numerator}) không được lớn hơn mẫu số (${f.denominator})`;
   }

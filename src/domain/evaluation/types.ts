@@ -12,7 +12,7 @@ export type EvaluationStatus =
   | "evaluated"
   /** No figures: "chưa báo cáo", its own state, never read as zero. */
   | "not-reported"
-  /** Figures but no milestone of any directive binds this unit for this indicator. */
+  /** Figures but no milestone of any directive binds this unit for this indicator today. */
   | "no-milestone"
   /** Denominator 0: "chưa phát sinh hồ sơ" — no ratio, not a failure, not 0%. */
   | "no-data";
@@ -33,6 +33,8 @@ export type MilestoneRef = {
 
 export type Evaluation = {
   status: EvaluationStatus;
+  /** `count` indicators: `figures.numerator` is the count, `percentText` its text, no ratio. */
+  kind: "ratio" | "count";
   indicatorCode: string;
   asOf: IsoDate;
   figures: Figures | null;
@@ -46,6 +48,12 @@ export type Evaluation = {
   levelAgainst: "inForce" | "next" | null;
   inForce: MilestoneRef | null;
   next: MilestoneRef | null;
+  /**
+   * Nothing in force and nothing coming, but a target that bound the unit has ended (its
+   * directive's horizon or end passed, src/domain/directive/validity.ts): said as ended, never
+   * as today's target.
+   */
+  lapsed: MilestoneRef | null;
   /** Extra numerator items needed at the current denominator; null when not applicable. */
   missing: number | null;
   missingFor: "inForce" | "next" | null;

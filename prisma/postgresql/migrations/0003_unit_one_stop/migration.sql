@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Unit" ADD COLUMN     "oneStop" BOOLEAN NOT NULL DEFAULT false;
+
