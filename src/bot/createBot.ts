@@ -13,6 +13,7 @@ import type { AppDeps } from "../services/context.js";
 import type { BotContext } from "./context.js";
 import { createFileFetcher } from "./files.js";
 import { adminFeature } from "./features/admin.js";
+import { directivesFeature } from "./features/directives.js";
 import { membershipFeature } from "./features/membership.js";
 import { registerFeature } from "./features/register.js";
 import { reportFeature } from "./features/report.js";
@@ -86,7 +87,7 @@ export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
     await next();
   });
   bot.use(dedupUpdates, trackChat);
-  bot.use(membershipFeature, startFeature, registerFeature, unitsFeature, adminFeature, reportFeature, statusFeature);
+  bot.use(membershipFeature, startFeature, registerFeature, unitsFeature, adminFeature, directivesFeature, reportFeature, statusFeature);
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);
 

@@ -1,11 +1,43 @@
-/** Output and failure plumbing shared by every CLI command. */
+/** Output, one line of input, and failure plumbing shared by every CLI command. */
+import { createInterface } from "node:readline";
 
-export type CliIO = { out: (text: string) => void; err: (text: string) => void };
+export type CliIO = {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /**
+   * Shows `question` and reads one line of standard input — typed on a terminal, or piped
+   * (`echo c | dondoc load …`); null at end of input.
+   */
+  ask: (question: string) => Promise<string | null>;
+};
 
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  ask: (question) => readOneLine(question),
 };
+
+function readOneLine(question: string): Promise<string | null> {
+  // On a terminal the answer is typed after the question; piped, the question stays on its own line.
+  process.stdout.write(process.stdin.isTTY ? question : `${question}\n`);
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    let answered = false;
+    rl.once("line", (line) => {
+      answered = true;
+      resolve(line);
+      rl.close();
+    });
+    rl.once("close", () => {
+      if (!answered) resolve(null);
+    });
+  });
+}
+
+/** "c", "có", "co", "y", "yes" in any case: the answers that mean yes. */
+export function isYes(answer: string | null): boolean {
+  return answer !== null && ["c", "co", "có", "y", "yes"].includes(answer.normalize("NFC").trim().toLowerCase());
+}
 
 /**
  * Thrown by a command to stop with an exit code; `message` (Vietnamese, says what was wrong

@@ -4,6 +4,7 @@
  */
 import { CommanderError } from "commander";
 import { registerDirectiveCheck } from "./commands/directiveCheck.js";
+import { registerDirectiveManage } from "./commands/directiveManage.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerLoad } from "./commands/load.js";
 import { CliExit, processIO, type CliIO } from "./io.js";
@@ -11,7 +12,7 @@ import { cliMessages } from "./messages.js";
 import { createProgram, translateCommanderError } from "./program.js";
 
 /** Commands in the order `--help` lists them. Add new ones here. */
-const registrations = [registerDirectiveCheck, registerEvaluate, registerLoad];
+const registrations = [registerDirectiveCheck, registerDirectiveManage, registerEvaluate, registerLoad];
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const program = createProgram(io);

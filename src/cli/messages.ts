@@ -1,8 +1,12 @@
 /** Vietnamese wording of the admin CLI (STYLE.md habit 4: text lives in one place). */
+import type { DirectivePlan } from "../domain/directive/dryRun.js";
 import { formatProblem, type DirectiveProblem } from "../domain/directive/problems.js";
+import { planLines, plainStyle } from "../messages/directives.js";
 
 /** The example every role message shows, so the admin can copy it. */
 const GRANT_EXAMPLE = "dondoc grant 123456789 lanhdao";
+/** A running bot reads the directives at start (or after a change made in the bot itself). */
+const RESTART = " Bot đang chạy sẽ nhận thay đổi này khi khởi động lại.";
 
 export const cliMessages = {
   programDescription: "dondoc — công cụ quản trị: kiểm tra văn bản chỉ đạo, đánh giá chỉ tiêu",
@@ -20,7 +24,7 @@ export const cliMessages = {
   unexpected: (detail: string) => `Lỗi không mong đợi: ${detail}`,
 
   // dondoc directive check
-  directiveGroup: "làm việc với tệp văn bản chỉ đạo (YAML/JSON)",
+  directiveGroup: "văn bản chỉ đạo: kiểm tra tệp (YAML/JSON); tạm dừng, áp dụng lại, gỡ văn bản đã nạp",
   checkDescription: "kiểm tra một tệp văn bản chỉ đạo và in những gì đã hiểu",
   checkInvalid: (path: string, count: number) => `Tệp ${path} KHÔNG hợp lệ: ${count} lỗi.`,
   checkProblem: (p: DirectiveProblem) => `  - ${formatProblem(p)}`,
@@ -28,6 +32,8 @@ export const cliMessages = {
   checkValid: (path: string) => `Tệp ${path} hợp lệ.`,
   checkIdentity: (number: string, id: string, issuer: string, issuedOn: string) =>
     `Văn bản: ${number} (${id}) — ${issuer}, ngày ${issuedOn}`,
+  checkJurisdiction: (issuingUnit: string | undefined) =>
+    (issuingUnit === undefined ? "Phạm vi: văn bản trung ương, ràng buộc mọi đơn vị" : `Đơn vị ban hành: ${issuingUnit} (ràng buộc các đơn vị thuộc ${issuingUnit})`),
   checkCount: (label: string, count: number, detail = "") => `${label}: ${count}${detail ? ` (${detail})` : ""}`,
   checkMilestoneSpan: (from: string, to: string) => `từ ${from} đến ${to}`,
   checkUnits: (count: number, path: string) => `Danh sách đơn vị: ${count} đơn vị (${path})`,
@@ -65,7 +71,7 @@ export const cliMessages = {
       .join(", "),
 
   // dondoc load / grant / revoke
-  loadDescription: "nạp chỉ thị hoặc danh sách đơn vị vào cơ sở dữ liệu (DATABASE_URL)",
+  loadDescription: "nạp chỉ thị hoặc danh sách đơn vị vào cơ sở dữ liệu (DATABASE_URL); văn bản được xem trước và chỉ áp dụng khi trả lời c (hoặc --yes)",
   loadFilesArgument: "tệp .yaml, .yml hoặc .json",
   loadUnreadable: (file: string) => `✗ ${file}: không đọc được tệp. Kiểm tra lại đường dẫn (và quyền đọc tệp) rồi chạy lại.`,
   loadInvalidDirective: (file: string, count: number) =>
@@ -76,8 +82,27 @@ export const cliMessages = {
     `✓ ${file}: ${count} đơn vị (${created} mới, ${updated} cập nhật).`,
   loadedDirective: (file: string, number: string, created: boolean) =>
     `✓ ${file}: ${number} — ${created ? "đã nạp" : "đã cập nhật"}.`,
+  loadYesOption: "áp dụng văn bản ngay, không hỏi lại",
+  loadPlan: (file: string, plan: DirectivePlan) => [`— ${file}`, ...planLines(plan, plainStyle).map((l) => `  ${l}`)].join("\n"),
+  loadConfirm: "Áp dụng? (c/k) ",
+  loadNotApplied: (files: readonly string[]) =>
+    `Chưa áp dụng văn bản nào (cần trả lời c). Để áp dụng không cần hỏi: dondoc load --yes ${files.join(" ")}`,
   loadUnknownUnits: (count: number, codes: string) =>
     `  ! ${count} mã đơn vị chưa có: ${codes}. Nạp danh sách đơn vị trước bằng "dondoc load <danh-sách-đơn-vị.yaml>", rồi nạp lại văn bản này.`,
+  // dondoc directive pause / resume / remove
+  pauseDescription: "tạm dừng một văn bản đã nạp: thôi ràng buộc đơn vị, không nhắc việc",
+  resumeDescription: "áp dụng lại một văn bản đang tạm dừng",
+  removeDescription: "gỡ một văn bản đã nạp (số liệu đã báo cáo được giữ)",
+  directiveIdArgument: "mã văn bản (id trong tệp), ví dụ bac-ninh-10-ct-ubnd-2023",
+  directiveNotFound: (id: string, known: readonly string[]) =>
+    `Chưa nạp văn bản nào có mã "${id}". ${known.length > 0 ? `Các mã đã nạp: ${known.join(", ")}.` : "Chưa nạp văn bản nào: dondoc load <tệp>."}`,
+  paused: (number: string, id: string) =>
+    `✓ Đã tạm dừng ${number} (${id}): văn bản thôi ràng buộc đơn vị và không nhắc việc. Áp dụng lại: dondoc directive resume ${id}.${RESTART}`,
+  resumed: (number: string, id: string) => `✓ Đã áp dụng lại ${number} (${id}).${RESTART}`,
+  removed: (number: string, id: string) =>
+    `✓ Đã gỡ ${number} (${id}). Số liệu các đơn vị đã báo cáo vẫn được giữ; muốn dùng lại thì nạp lại tệp.${RESTART}`,
+  alreadyPaused: (number: string, id: string) => `${number} đang tạm dừng rồi, không thay đổi gì. Áp dụng lại: dondoc directive resume ${id}.`,
+  alreadyActive: (number: string) => `${number} đang được áp dụng rồi, không thay đổi gì.`,
   grantDescription: "cấp quyền: dondoc grant <id Telegram> quantri|lanhdao",
   revokeDescription: "thu quyền: dondoc revoke <id Telegram>",
   badTelegramId: (id: string, example = GRANT_EXAMPLE) =>

@@ -1,7 +1,13 @@
 /** Texts of the administrator's private chat (issue #3 "Onboarding", "Who is who"). */
 import { escapeHtml } from "../bot/html.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
+import type { DirectivePlan } from "../domain/directive/dryRun.js";
 import type { InstallResult } from "../services/install.js";
+import { PENDING_UPLOAD_TTL_MS, type PressRefusal } from "../services/uploadPending.js";
+import { planLines, type TextStyle } from "./directives.js";
+
+export const htmlStyle: TextStyle = { esc: escapeHtml, bold: (t) => `<b>${t}</b>` };
+const HOLD_MINUTES = Math.round(PENDING_UPLOAD_TTL_MS / 60_000);
 
 const ROLE_NAMES = { admin: "quản trị viên", leader: "lãnh đạo", officer: "cán bộ" } as const;
 
@@ -32,6 +38,23 @@ export const adminTexts = {
   cannotRevokeConfigured: "Quản trị viên khai báo trong ADMIN_IDS chỉ thu quyền được bằng cách sửa cấu hình.",
   yourId: (id: number) => `Id Telegram của bạn: <code>${id}</code>`,
   fileTooLarge: "❌ Tệp quá lớn (tối đa 5 MB). Tách tệp nhỏ hơn rồi gửi lại.",
-  directivesList: (items: readonly { number: string; title: string; slug: string }[]) =>
-    items.length === 0 ? "Chưa nạp chỉ thị nào. Gửi tệp .yaml của chỉ thị cho bot." : ["Các chỉ thị đang áp dụng:", ...items.map((d) => `• ${escapeHtml(d.number)} — ${escapeHtml(d.title)} (<code>${escapeHtml(d.slug)}</code>)`)].join("\n"),
+
+  // The dry run of a directive file sent privately, and its two buttons.
+  planPreview: (p: DirectivePlan) => planLines(p, htmlStyle).join("\n"),
+  planPrompt: (preview: string) =>
+    `${preview}\n\nBấm <b>✅ Áp dụng</b> để nạp văn bản này, hoặc <b>Huỷ</b> (nút có hiệu lực ${HOLD_MINUTES} phút).`,
+  applyButton: "✅ Áp dụng",
+  cancelButton: "Huỷ",
+  planApplied: (preview: string, outcome: string) => `${preview}\n\n${outcome}`,
+  planCancelled: (preview: string) => `${preview}\n\n✖️ Đã huỷ, chưa nạp gì. Muốn áp dụng thì gửi lại tệp.`,
+  pressApplied: "Đã áp dụng.",
+  pressCancelled: "Đã huỷ.",
+  pressRejected: "Tệp không còn hợp lệ, chưa nạp gì.",
+  planRefusals: {
+    "not-found": "Không còn văn bản nào chờ áp dụng ở đây. Gửi lại tệp để xem trước.",
+    forbidden: "Chỉ quản trị viên đã gửi tệp mới áp dụng được.",
+    expired: `Đã quá ${HOLD_MINUTES} phút, văn bản chưa được nạp. Gửi lại tệp để xem trước và áp dụng.`,
+    "already-saved": "Văn bản này đã được xử lý rồi. Gửi /chithi để xem các văn bản đã nạp.",
+    cancelled: "Đã huỷ trước đó. Muốn áp dụng thì gửi lại tệp.",
+  } satisfies Record<PressRefusal, string>,
 };

@@ -33,7 +33,7 @@ export function changeText(now: Figures | null, before: Figures | null): string 
 
 function rowText(r: DigestRow): string {
   const f = r.evaluation.figures;
-  const pct = f ? formatRatioPercent(f.numerator, f.denominator) ?? "" : "";
+  const pct = f ? r.evaluation.percentText ?? "" : "";
   const change = changeText(f, r.weekAgo);
   return `${short(r.unit)} ${pct}${change ? ` (${change})` : ""}`;
 }

@@ -7,7 +7,7 @@ export const helpTexts = {
     + "• Lãnh đạo xem tình hình: /tinhtrang, biểu đồ: /bieudo.\n"
     + "Xem id Telegram của bạn: /id",
   adminExtra:
-    "\nQuản trị viên: gửi tệp chỉ thị hoặc danh sách đơn vị (.yaml/.json) vào đây để nạp; /chithi xem các chỉ thị; /capquyen cấp quyền.",
+    "\nQuản trị viên: gửi tệp chỉ thị (.yaml/.json) vào đây để xem trước rồi bấm ✅ Áp dụng; danh sách đơn vị nạp ngay; /chithi xem, tạm dừng, gỡ các chỉ thị; /capquyen cấp quyền.",
   unitGroup:
     "Các lệnh trong nhóm đơn vị:\n"
     + "• <code>/nop 120 95</code> — báo cáo tổng số hồ sơ và số hồ sơ trực tuyến tháng này\n"
@@ -15,6 +15,7 @@ export const helpTexts = {
     + "• /tinhtrang — tình hình của đơn vị\n"
     + "• /nhap — gửi bảng số liệu (.xlsx, .csv); /mau — tải tệp mẫu\n"
     + "• /nhiemvu — nhiệm vụ được giao; <code>/xong &lt;mã&gt;</code> — báo hoàn thành\n"
+    + "• /chithi — văn bản nào giao chỉ tiêu cho đơn vị, còn hay hết hiệu lực\n"
     + "• /nhaphoso — gửi danh sách hồ sơ; /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ",
   leadersGroup: "Các lệnh trong nhóm lãnh đạo:\n• /tinhtrang — tình hình các đơn vị, kém nhất trước\n• /bieudo — biểu đồ theo chỉ tiêu\n• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx)",
 };
@@ -31,6 +32,7 @@ export const BOT_COMMANDS = [
   { command: "quahan", description: "Hồ sơ quá hạn và sắp quá hạn" },
   { command: "hoso", description: "Tra một hồ sơ: /hoso <mã>" },
   { command: "dsquahan", description: "Danh sách đơn vị có hồ sơ quá hạn (.xlsx)" },
+  { command: "chithi", description: "Các văn bản chỉ đạo đang áp dụng" },
   { command: "donvi", description: "Tra cứu mã đơn vị" },
   { command: "dangky", description: "Đăng ký nhóm với đơn vị" },
   { command: "help", description: "Hướng dẫn" },

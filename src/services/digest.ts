@@ -22,15 +22,16 @@ export type DigestPart = { indicator: Indicator; images: Buffer[]; caption: stri
 const ALBUM_MAX = 10;
 
 /**
- * One bar per unit. The printed value comes from the same exact formatter as the messages
- * (`formatRatioPercent`), so 23/80 reads "28,8%" on the chart and in the text alike.
+ * One bar per unit. The printed value is the evaluation's own text (`formatRatioAgainst`: as
+ * many decimals as it takes so a miss never reads as the target), so 23/80 reads "28,8%" and
+ * 9.499/10.000 against 95% "94,99%" on the chart and in the text alike.
  */
 export function digestBars(rows: readonly DigestRow[]): ChartBarInput[] {
   return rows.flatMap((r): ChartBarInput[] => {
     if (r.evaluation.status === "not-reported") return [{ label: r.unit.name, value: 0, level: null, notReported: true }];
     const f = r.evaluation.figures;
     const pct = percentOf(f);
-    const valueText = f ? formatRatioPercent(f.numerator, f.denominator) : null;
+    const valueText = f ? r.evaluation.percentText : null;
     // "Chưa phát sinh hồ sơ" (denominator 0) has no ratio to draw; the counts line says so.
     return pct === null || valueText === null ? [] : [{ label: r.unit.name, value: pct, valueText, level: r.evaluation.level }];
   });

@@ -6,6 +6,7 @@ import { parseDocument } from "yaml";
 import type { Db } from "../db/client.js";
 import { saveDirective } from "../db/repos/directives.js";
 import { upsertUnits } from "../db/repos/units.js";
+import { namedUnitCodes } from "../domain/directive/dryRun.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import type { Directive, UnitList } from "../domain/directive/schema.js";
 import { parseDirectiveText, parseUnitListText, type TextFormat } from "../directives/loadDirective.js";
@@ -25,13 +26,9 @@ export function looksLikeUnitList(text: string): boolean {
   }
 }
 
-/** Unit codes a directive names (groups, scopes) that the deployment does not know. */
+/** Unit codes a directive names (issuer, groups, scopes) that the deployment does not know. */
 export function unknownUnitCodes(d: Directive, known: ReadonlySet<string>): string[] {
-  const named = new Set<string>();
-  for (const g of d.groups) g.units.forEach((u) => named.add(u));
-  for (const m of d.milestones) m.scope.units.forEach((u) => named.add(u));
-  for (const t of d.tasks) [t.lead, t.cooperating, t.supervisor].forEach((s) => s?.units.forEach((u) => named.add(u)));
-  return [...named].filter((u) => !known.has(u)).sort();
+  return namedUnitCodes(d).filter((u) => !known.has(u));
 }
 
 export async function installText(prisma: Db, text: string, format: TextFormat, loadedBy?: bigint): Promise<InstallResult> {

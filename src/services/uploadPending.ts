@@ -45,10 +45,16 @@ export type PressRequest = { id: number; chatId: bigint; userId: bigint; isAdmin
 export type PressRefusal = "not-found" | "forbidden" | "expired" | "already-saved" | "cancelled";
 export type ConfirmOutcome = { ok: true; kind: PendingKind; summary: SavedSummary } | { ok: false; reason: PressRefusal };
 
-/** Why a press cannot proceed, or null when the upload is still pending for this person. */
-async function refusal(deps: AppDeps, req: PressRequest): Promise<PressRefusal | null> {
+/** The kinds the figure buttons act on; a held directive (directivePending.ts) is not theirs. */
+const FIGURE_KINDS: readonly string[] = ["figures", "onestop"];
+
+/**
+ * Why a press cannot proceed, or null when the held item (of one of `kinds`) is still pending
+ * for this person. Shared by every button that confirms a held upload.
+ */
+export async function pressRefusal(deps: AppDeps, req: PressRequest, kinds: readonly string[]): Promise<PressRefusal | null> {
   const row = await deps.prisma.pendingUpload.findUnique({ where: { id: req.id } });
-  if (!row || row.chatId !== req.chatId) return "not-found";
+  if (!row || row.chatId !== req.chatId || !kinds.includes(row.kind)) return "not-found";
   if (row.userId !== req.userId && !req.isAdmin) return "forbidden";
   if (row.status === "cancelled") return "cancelled";
   if (row.status !== "pending") return "already-saved";
@@ -58,7 +64,7 @@ async function refusal(deps: AppDeps, req: PressRequest): Promise<PressRefusal |
 
 /** Saves the held rows once: a second press (or two people at once) finds nothing to claim. */
 export async function confirmPending(deps: AppDeps, req: PressRequest): Promise<ConfirmOutcome> {
-  const refused = await refusal(deps, req);
+  const refused = await pressRefusal(deps, req, FIGURE_KINDS);
   if (refused) return { ok: false, reason: refused };
   const now = deps.clock.now();
   const claimed = await deps.prisma.pendingUpload.updateMany({
@@ -79,7 +85,7 @@ export async function confirmPending(deps: AppDeps, req: PressRequest): Promise<
 }
 
 export async function cancelPending(deps: AppDeps, req: PressRequest): Promise<{ ok: true } | { ok: false; reason: PressRefusal }> {
-  const refused = await refusal(deps, req);
+  const refused = await pressRefusal(deps, req, FIGURE_KINDS);
   if (refused && refused !== "expired") return { ok: false, reason: refused };
   const done = await deps.prisma.pendingUpload.updateMany({ where: { id: req.id, status: "pending" }, data: { status: "cancelled" } });
   return done.count > 0 ? { ok: true } : { ok: false, reason: "already-saved" };

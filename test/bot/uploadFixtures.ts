@@ -17,6 +17,7 @@ id: thu-nghiem-02-ct-2026
 number: 02/CT-UBND
 kind: chi-thi
 issuer: UBND tỉnh Thử Nghiệm
+issuingUnit: TN
 issuedOn: 01/02/2026
 title: Thử nghiệm giải quyết hồ sơ đúng hạn
 tiers:
@@ -25,8 +26,6 @@ indicators:
   - code: hs-dung-han
     name: Tỷ lệ hồ sơ giải quyết đúng hạn
     shortName: hồ sơ đúng hạn
-    numerator: Số hồ sơ giải quyết trước và đúng hạn
-    denominator: Số hồ sơ đã giải quyết
 milestones:
   - { indicator: hs-dung-han, scope: { tiers: [xa] }, deadline: 31/12/2026, target: 90, comparison: atLeast }
 reporting: { cadence: monthly, day: 25 }

@@ -12,9 +12,11 @@ const dir = mkdtempSync(path.join(tmpdir(), "dondoc-cli-"));
 const url = `file:${path.join(dir, "cli.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Standard input is closed at once (no TTY, no answer): a directive loads only with --yes. */
 function dondoc(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/dondoc.js", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
+    child.stdin.end();
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
@@ -26,7 +28,7 @@ function dondoc(...args: string[]): Promise<{ code: number | null; stdout: strin
 
 describe("dondoc load", () => {
   test("loads a preset with its unit list, then grants a role", async () => {
-    const run = await dondoc("load", "directives/bac-kan-kh-ubnd-2022.yaml");
+    const run = await dondoc("load", "--yes", "directives/bac-kan-kh-ubnd-2022.yaml");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("23 đơn vị");
     expect((await dondoc("grant", "4242", "lanhdao")).code).toBe(0);
@@ -115,7 +117,7 @@ describe("refused commands: a Vietnamese message that says what to do, exit 1, n
   test("load of a directive whose units are not loaded yet says to load the unit list first", async () => {
     const file = path.join(dir, "no-units.yaml");
     writeFileSync(file, readFileSync(path.join(root, "test/cli/fixtures/thu-nghiem.yaml"), "utf8").replace(/^unitsFile:.*$/m, ""));
-    const run = await dondoc("load", file);
+    const run = await dondoc("load", "--yes", file);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/mã đơn vị chưa có: .*Nạp danh sách đơn vị trước bằng "dondoc load <danh-sách-đơn-vị\.yaml>"/);
   });

@@ -38,8 +38,10 @@ test("all five presets load with zero problems", () => {
 test.each([
   // id, tiers, groups, indicators, milestones, tasks
   ["bac-ninh-10-ct-ubnd-2023", 6, 0, 5, 36, 12],
-  ["ba-ria-qd-ubnd-2023", 5, 0, 7, 7, 10],
-  ["long-an-ct-ubnd-2022", 5, 0, 3, 3, 12],
+  // Bà Rịa task 3: completion in 11/2023, its 10/11 registration, the Văn phòng's own part (2 reports)
+  ["ba-ria-qd-ubnd-2023", 5, 0, 7, 7, 13],
+  // Long An: tasks 4.1 b)–e), 4.5, 4.6 c), 4.7 b); tier doan-the for 4.5
+  ["long-an-ct-ubnd-2022", 6, 0, 3, 3, 21],
   ["tuyen-quang-ubnd-thcbks-2023", 5, 0, 0, 0, 29],
   ["bac-kan-kh-ubnd-2022", 6, 5, 3, 15, 17],
 ])("%s: %i tiers, %i groups, %i indicators, %i milestones, %i tasks", (id, tiers, groups, indicators, milestones, tasks) => {
@@ -52,12 +54,12 @@ describe("Bắc Ninh 10/CT-UBND (seed 000)", () => {
   // Phụ lục, every row in order: I (12), II.a (9), II.b (6), III (6), IV (3).
   const IV = "huyen+xa+BN-TTHCC";
   const appendix = [
-    "hs-truc-tuyen so-ban-nganh 2023-09-30 atLeast 70", "hs-truc-tuyen so-ban-nganh 2023-12-31 atLeast 85",
-    "hs-truc-tuyen so-ban-nganh 2024-12-31 atLeast 90", "hs-truc-tuyen so-ban-nganh 2025-12-31 atLeast 95",
-    "hs-truc-tuyen huyen 2023-09-30 atLeast 65", "hs-truc-tuyen huyen 2023-12-31 atLeast 80",
-    "hs-truc-tuyen huyen 2024-12-31 atLeast 85", "hs-truc-tuyen huyen 2025-12-31 atLeast 90",
-    "hs-truc-tuyen xa 2023-09-30 atLeast 60", "hs-truc-tuyen xa 2023-12-31 atLeast 75",
-    "hs-truc-tuyen xa 2024-12-31 atLeast 80", "hs-truc-tuyen xa 2025-12-31 atLeast 85",
+    "hs-giai-quyet-truc-tuyen so-ban-nganh 2023-09-30 atLeast 70", "hs-giai-quyet-truc-tuyen so-ban-nganh 2023-12-31 atLeast 85",
+    "hs-giai-quyet-truc-tuyen so-ban-nganh 2024-12-31 atLeast 90", "hs-giai-quyet-truc-tuyen so-ban-nganh 2025-12-31 atLeast 95",
+    "hs-giai-quyet-truc-tuyen huyen 2023-09-30 atLeast 65", "hs-giai-quyet-truc-tuyen huyen 2023-12-31 atLeast 80",
+    "hs-giai-quyet-truc-tuyen huyen 2024-12-31 atLeast 85", "hs-giai-quyet-truc-tuyen huyen 2025-12-31 atLeast 90",
+    "hs-giai-quyet-truc-tuyen xa 2023-09-30 atLeast 60", "hs-giai-quyet-truc-tuyen xa 2023-12-31 atLeast 75",
+    "hs-giai-quyet-truc-tuyen xa 2024-12-31 atLeast 80", "hs-giai-quyet-truc-tuyen xa 2025-12-31 atLeast 85",
     "so-hoa-ket-qua so-ban-nganh 2023-12-31 atLeast 70", "so-hoa-ket-qua so-ban-nganh 2024-12-31 atLeast 90",
     "so-hoa-ket-qua so-ban-nganh 2025-12-31 reach 100", "so-hoa-ket-qua huyen 2023-12-31 atLeast 60",
     "so-hoa-ket-qua huyen 2024-12-31 atLeast 80", "so-hoa-ket-qua huyen 2025-12-31 reach 100",
@@ -82,9 +84,9 @@ describe("Bắc Ninh 10/CT-UBND (seed 000)", () => {
     ["so-ban-nganh", 70],
     ["huyen", 65],
     ["xa", 60],
-  ])("hs-truc-tuyen %s by 30/09/2023: tối thiểu %i%%", (tier, target) => {
+  ])("hs-giai-quyet-truc-tuyen %s by 30/09/2023: tối thiểu %i%%", (tier, target) => {
     const m = preset("bac-ninh-10-ct-ubnd-2023").directive.milestones.find(
-      (x) => x.indicator === "hs-truc-tuyen" && x.scope.tiers.includes(tier) && x.deadline.date === "2023-09-30",
+      (x) => x.indicator === "hs-giai-quyet-truc-tuyen" && x.scope.tiers.includes(tier) && x.deadline.date === "2023-09-30",
     );
     expect(m).toMatchObject({ target, comparison: "atLeast", deadline: { text: "30/09/2023", precision: "day" } });
   });
@@ -131,7 +133,8 @@ describe("Bắc Kạn Kế hoạch 08/2022 (seed 004)", () => {
     expect(byCode["BK-II.2"]).toMatchObject({ kind: "monthRange", from: "2022-09", to: "2022-10" });
     expect(byCode["BK-II.3"]).toMatchObject({ kind: "monthRange", from: "2022-09", to: "2022-11" });
     expect(byCode["BK-II.6"]).toMatchObject({ kind: "yearRange", from: 2021, to: 2025 });
-    expect(byCode["BK-II.7b"]).toMatchObject({ kind: "date", date: "2023-06-01" });
+    // "Từ 01/6/2023 …": a duty from that day on, not a deadline ticked once
+    expect(byCode["BK-II.7b"]).toMatchObject({ kind: "from", date: "2023-06-01" });
     expect(byCode["BK-III.2"]).toMatchObject({ kind: "yearRange", from: 2022, to: 2022 });
   });
 
@@ -155,7 +158,12 @@ describe("Bà Rịa, Long An, Tuyên Quang", () => {
       "thanh-toan-hs-phat-sinh phong-chuyen-mon+xa 2023-11-30 atLeast 30",
     ]);
     const dated = d.tasks.filter((t) => t.deadline.kind !== "recurring").map((t) => [t.code, t.deadline.kind === "date" ? t.deadline.date : t.deadline.kind]);
-    expect(dated).toEqual([["BR-3", "2023-11-09"], ["BR-7", "2023-11-14"], ["BR-8", "month"]]);
+    // Task 3 completes "trong tháng 11/2023"; its registration before 10/11 is a sub-step; the
+    // Văn phòng reports its part in the November and December reports.
+    expect(dated).toEqual([
+      ["BR-3", "month"], ["BR-3-dang-ky", "2023-11-09"], ["BR-3-vp", "month"], ["BR-3-vp-t12", "month"],
+      ["BR-7", "2023-11-14"], ["BR-8", "month"],
+    ]);
     expect(d.tasks.every((t) => t.supervisor !== undefined)).toBe(true);
   });
 
@@ -163,13 +171,15 @@ describe("Bà Rịa, Long An, Tuyên Quang", () => {
     const d = preset("long-an-ct-ubnd-2022").directive;
     expect(d.milestones.map(row)).toEqual([
       "dvc-phat-sinh-hs so-ban-nganh+huyen+xa 2022-12-31 atLeast 80",
-      "hs-truc-tuyen so-ban-nganh+huyen+xa 2022-12-31 moreThan 50",
+      "hs-giai-quyet-truc-tuyen so-ban-nganh+huyen+xa 2022-12-31 moreThan 50",
       "hs-truc-tuyen-tich-hop so-ban-nganh+huyen+xa 2022-12-31 reach 100",
     ]);
     expect(d.peakWeek?.from).toBe("2022-06");
     expect(d.reporting).toMatchObject({ cadence: "monthly", day: 25 });
-    expect(d.levels).toEqual({ vang: 10, cam: 20 });
-    const start = Object.fromEntries(d.tasks.filter((t) => t.code.startsWith("LA-1d-")).map((t) => [t.code, t.deadline.kind === "date" ? t.deadline.date : ""]));
+    // Long An names the four levels but sets no bands: dondoc's default, said as such.
+    expect(d.levels).toBeUndefined();
+    expect(d.reporting?.owedBy?.tiers).not.toContain("xa");
+    const start = Object.fromEntries(d.tasks.filter((t) => t.code.startsWith("LA-1d-")).map((t) => [t.code, t.deadline.kind === "from" ? t.deadline.date : ""]));
     expect(start).toEqual({
       "LA-1d-tinh": "2022-06-01", "LA-1d-huyen": "2022-12-01", "LA-1d-xa": "2023-06-01", "LA-1d-thiet-yeu": "2022-07-01",
     });
@@ -177,10 +187,10 @@ describe("Bà Rịa, Long An, Tuyên Quang", () => {
 
   test("Tuyên Quang: hard dates", () => {
     const d = preset("tuyen-quang-ubnd-thcbks-2023").directive;
-    const dated = Object.fromEntries(d.tasks.flatMap((t) => (t.deadline.kind === "date" ? [[t.code, t.deadline.date]] : [])));
+    const dated = Object.fromEntries(d.tasks.flatMap((t) => (t.deadline.kind === "date" || t.deadline.kind === "from" ? [[t.code, `${t.deadline.kind} ${t.deadline.date}`] as const] : [])));
     expect(dated).toEqual({
-      "TQ-1.5": "2023-12-09", "TQ-2.4": "2024-06-30", "TQ-4": "2023-12-01",
-      "TQ-5.1": "2023-12-19", "TQ-5.2": "2024-06-30", "TQ-8.3": "2023-12-01",
+      "TQ-1.5": "date 2023-12-09", "TQ-2.4": "date 2024-06-30", "TQ-4": "from 2023-12-01",
+      "TQ-5.1": "date 2023-12-19", "TQ-5.2": "date 2024-06-30", "TQ-8.3": "from 2023-12-01",
     });
     expect(d.reporting?.cadence).toBe("quarterly");
   });
@@ -211,10 +221,10 @@ describe("shared vocabulary", () => {
   test("the default indicator is the binding online-dossier ratio, one per preset", () => {
     const defaults = Object.fromEntries(presets.map((p) => [p.directive.id, p.directive.indicators.filter((i) => i.default).map((i) => i.code)]));
     expect(defaults).toEqual({
-      "bac-ninh-10-ct-ubnd-2023": ["hs-truc-tuyen"],
+      "bac-ninh-10-ct-ubnd-2023": ["hs-giai-quyet-truc-tuyen"],
       // Bà Rịa binds "Tối thiểu 50%" on remote-online dossiers; plain online is only "Phấn đấu 100%".
       "ba-ria-qd-ubnd-2023": ["hs-truc-tuyen-tu-xa"],
-      "long-an-ct-ubnd-2022": ["hs-truc-tuyen"],
+      "long-an-ct-ubnd-2022": ["hs-giai-quyet-truc-tuyen"],
       "tuyen-quang-ubnd-thcbks-2023": [],
       "bac-kan-kh-ubnd-2022": ["hs-truc-tuyen"],
     });

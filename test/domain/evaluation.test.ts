@@ -19,11 +19,13 @@ describe("in force and next on both sides of every deadline (province ladder for
     ["2024-01-01", "2023-12-31", "2025-12-31"],
     ["2025-12-30", "2023-12-31", "2025-12-31"],
     ["2025-12-31", "2025-12-31", null],
-    ["2026-01-01", "2025-12-31", null],
+    // The directive sets nothing after 2025 (docs/DIRECTIVES.md "Hiệu lực"): its last target lapsed.
+    ["2026-01-01", null, null],
   ])("as of %s: in force %s, next %s", (asOf, inForce, next) => {
     const e = run(huyen, f(80, 100), asOf);
     expect(e.inForce?.deadline ?? null).toBe(inForce);
     expect(e.next?.deadline ?? null).toBe(next);
+    expect(e.lapsed?.deadline ?? null).toBe(inForce === null && next === null ? "2025-12-31" : null);
   });
 });
 
@@ -92,7 +94,7 @@ describe("missing items", () => {
     expect(run(huyen, f(90, 100), "2023-10-15")).toMatchObject({ missing: 0, missingFor: "next" });
   });
   test("null when the last target is met", () => {
-    expect(run(huyen, f(100, 100), "2026-01-01")).toMatchObject({ met: true, missing: null, missingFor: null });
+    expect(run(huyen, f(100, 100), "2025-12-31")).toMatchObject({ met: true, missing: null, missingFor: null });
   });
   test("unreachable: more than 100%", () => {
     const strict = makeDirective({

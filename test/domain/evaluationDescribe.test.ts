@@ -42,7 +42,7 @@ describe("describeEvaluation", () => {
     expect(lines({ tier: "xa" }, { numerator: 50, denominator: 100 }, "2023-11-30")[0]).toBe(
       "Tỷ lệ hồ sơ trực tuyến: 50% (50/100) — Chưa đạt chỉ tiêu trên 50% (đến 30/11/2023). Mức: vàng.",
     );
-    expect(lines({ tier: "xa" }, { numerator: 60, denominator: 100 }, "2024-01-05")).toMatchInlineSnapshot(`
+    expect(lines({ tier: "xa" }, { numerator: 60, denominator: 100 }, "2023-12-31")).toMatchInlineSnapshot(`
       [
         "Tỷ lệ hồ sơ trực tuyến: 60% (60/100) — Chưa đạt mức phấn đấu 80% (đến 31/12/2023). Mức: vàng.",
         "Cần thêm 20 hồ sơ trực tuyến để đạt mức phấn đấu 80% (hạn 31/12/2023).",
@@ -51,8 +51,18 @@ describe("describeEvaluation", () => {
   });
 
   test("aspiration reached", () => {
-    expect(lines({ tier: "xa" }, { numerator: 80, denominator: 100 }, "2024-01-05")).toEqual([
+    expect(lines({ tier: "xa" }, { numerator: 80, denominator: 100 }, "2023-12-31")).toEqual([
       "Tỷ lệ hồ sơ trực tuyến: 80% (80/100) — Đạt mức phấn đấu 80% (đến 31/12/2023). Mức: xanh.",
+    ]);
+  });
+
+  test("after the directive's last year its target is said to have ended, never shown as today's", () => {
+    expect(lines({ tier: "xa" }, { numerator: 60, denominator: 100 }, "2024-01-05")).toEqual([
+      "Tỷ lệ hồ sơ trực tuyến: 60% (60/100) — hiện không có chỉ tiêu nào đang áp dụng (chỉ tiêu mức phấn đấu 80% đến 31/12/2023 của 10/CT-UBND đã hết kỳ).",
+    ]);
+    expect(lines({ tier: "xa" }, null, "2024-01-05")).toEqual([
+      "Tỷ lệ hồ sơ trực tuyến: chưa báo cáo.",
+      "Hiện không có chỉ tiêu nào đang áp dụng; chỉ tiêu mức phấn đấu 80% (đến 31/12/2023) của 10/CT-UBND đã hết kỳ.",
     ]);
   });
 
@@ -82,7 +92,7 @@ describe("describeEvaluation", () => {
     expect(lines(huyen, { numerator: 0, denominator: 0 }, "2026-01-01")).toMatchInlineSnapshot(`
       [
         "Tỷ lệ hồ sơ trực tuyến: chưa phát sinh hồ sơ (mẫu số bằng 0) — chưa tính tỷ lệ.",
-        "Chỉ tiêu hiện hành: 100% (đến 31/12/2025).",
+        "Hiện không có chỉ tiêu nào đang áp dụng; chỉ tiêu 100% (đến 31/12/2025) của 10/CT-UBND đã hết kỳ.",
       ]
     `);
   });

@@ -48,6 +48,8 @@ export const city = makeDirective({
   id: "thanh-pho",
   number: "KH-01",
   kind: "ke-hoach",
+  // Bắc Kạn's plan was issued in 08/2022: a directive binds nothing before it takes effect.
+  issuedOn: "01/08/2022",
   groups: [
     { code: "nhom-1", tier: "xa", name: "Nhóm 1", units: ["duc-xuan", "song-cau"] },
     { code: "nhom-2", tier: "xa", name: "Nhóm 2", units: ["duong-quang"] },

@@ -97,7 +97,7 @@ describe("weekly digest", () => {
     const units = Array.from({ length: 60 }, (_, i) => `  - { code: BIG-X${i + 1}, name: "Xã Số ${i + 1}", tier: xa, parent: BIG }`);
     writeFileSync(path.join(dir, "units.yaml"), ["name: Tỉnh Lớn", "units:", "  - { code: BIG, name: UBND tỉnh Lớn, tier: tinh, parent: null }", ...units].join("\n"));
     writeFileSync(path.join(dir, "directive.yaml"), [
-      "id: tinh-lon-01", "number: 01/CT-UBND", "kind: chi-thi", "issuer: UBND tỉnh Lớn", "issuedOn: 01/01/2026", "title: Thử nghiệm 60 xã",
+      "id: tinh-lon-01", "number: 01/CT-UBND", "kind: chi-thi", "issuer: UBND tỉnh Lớn", "issuingUnit: BIG", "issuedOn: 01/01/2026", "title: Thử nghiệm 60 xã",
       "tiers: [{ code: xa, name: UBND cấp xã }]",
       "indicators: [{ code: hs-tt, name: Tỷ lệ hồ sơ trực tuyến, shortName: hồ sơ trực tuyến, numerator: Hồ sơ trực tuyến, denominator: Tổng hồ sơ, default: true }]",
       "milestones: [{ indicator: hs-tt, scope: { tiers: [xa] }, deadline: 30/06/2026, target: 60, comparison: atLeast }]",

@@ -1,9 +1,16 @@
-/** The administrator's private chat: loading directives and unit lists, granting roles. */
+/**
+ * The administrator's private chat: loading directives (after a dry run and "✅ Áp dụng", see
+ * directives.ts) and unit lists (at once), granting roles.
+ */
 import { Composer } from "grammy";
 import { grantRole, revokeRole } from "../../db/repos/people.js";
 import { adminTexts } from "../../messages/admin.js";
 import { common } from "../../messages/common.js";
+import { vnDate } from "../../domain/directive/dates.js";
+import { holdDirective } from "../../services/directivePending.js";
+import { planDirectiveText } from "../../services/directivePlan.js";
 import { installText } from "../../services/install.js";
+import { directivePlanButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { FileTooLargeError } from "../files.js";
 import { leadingKeyword } from "../parse/keyword.js";
@@ -16,11 +23,6 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const ROLE_WORDS = { quantri: "admin", lanhdao: "leader" } as const;
 
 adminFeature.command("id", (ctx) => replyHtml(ctx, adminTexts.yourId(ctx.from?.id ?? 0)));
-
-adminFeature.command("chithi", async (ctx) => {
-  const rows = await ctx.deps.prisma.directive.findMany({ where: { active: true }, orderBy: { slug: "asc" } });
-  return replyHtml(ctx, adminTexts.directivesList(rows));
-});
 
 adminFeature.command(["capquyen", "thuquyen"], async (ctx) => {
   if (ctx.chat.type !== "private") return replyHtml(ctx, common.privateOnly);
@@ -51,7 +53,21 @@ adminFeature.on("message:document", async (ctx, next) => {
     if (e instanceof FileTooLargeError) return replyHtml(ctx, adminTexts.fileTooLarge);
     throw e;
   }
-  const result = await installText(ctx.deps.prisma, bytes.toString("utf8"), ext === "json" ? "json" : "yaml", BigInt(ctx.from.id));
+  const text = bytes.toString("utf8");
+  const format = ext === "json" ? "json" : "yaml";
+  const planned = await planDirectiveText(ctx.deps.prisma, text, format, vnDate(ctx.deps.clock.now()));
+  if (!planned.ok) return replyHtml(ctx, adminTexts.rejected(planned.problems));
+  if (planned.kind === "directive") {
+    const preview = adminTexts.planPreview(planned.plan);
+    const pendingId = await holdDirective(ctx.deps, { text, format, preview, userId: BigInt(ctx.from.id), chatId: BigInt(ctx.chat.id) });
+    return replyHtml(ctx, adminTexts.planPrompt(preview), {
+      inline_keyboard: [[
+        { text: adminTexts.applyButton, callback_data: directivePlanButton.encode({ apply: true, pendingId }) },
+        { text: adminTexts.cancelButton, callback_data: directivePlanButton.encode({ apply: false, pendingId }) },
+      ]],
+    });
+  }
+  const result = await installText(ctx.deps.prisma, text, format, BigInt(ctx.from.id));
   if (!result.ok) return replyHtml(ctx, adminTexts.rejected(result.problems));
   await ctx.deps.catalog.reload();
   return replyHtml(ctx, adminTexts.installed(result));

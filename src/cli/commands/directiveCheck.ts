@@ -39,6 +39,7 @@ export function summarizeDirective(d: Directive): string[] {
   const span = first && last ? m.checkMilestoneSpan(formatViDate(first), formatViDate(last)) : "";
   return [
     m.checkIdentity(d.number, d.id, d.issuer, formatViDate(d.issuedOn)),
+    m.checkJurisdiction(d.national ? undefined : d.issuingUnit),
     m.checkCount("Cấp đơn vị", d.tiers.length, codes(d.tiers)),
     m.checkCount("Nhóm đơn vị", d.groups.length, codes(d.groups)),
     m.checkCount("Chỉ tiêu", d.indicators.length, codes(d.indicators)),

@@ -23,3 +23,39 @@ export async function listActiveDirectives(prisma: Db): Promise<Directive[]> {
   }
   return out;
 }
+
+/** A loaded directive, active or paused; `directive` is null when its text no longer validates. */
+export type LoadedDirectiveRecord = {
+  rowId: number;
+  slug: string;
+  number: string;
+  title: string;
+  active: boolean;
+  directive: Directive | null;
+};
+
+function toRecord(row: { id: number; slug: string; number: string; title: string; active: boolean; body: string }): LoadedDirectiveRecord {
+  return { rowId: row.id, slug: row.slug, number: row.number, title: row.title, active: row.active, directive: readStoredDirective(row.body) };
+}
+
+export async function listLoadedDirectives(prisma: Db): Promise<LoadedDirectiveRecord[]> {
+  const rows = await prisma.directive.findMany({ orderBy: { slug: "asc" } });
+  return rows.map(toRecord);
+}
+
+export async function findLoadedDirective(prisma: Db, where: { slug: string } | { rowId: number }): Promise<LoadedDirectiveRecord | null> {
+  const row = await prisma.directive.findUnique({ where: "slug" in where ? { slug: where.slug } : { id: where.rowId } });
+  return row ? toRecord(row) : null;
+}
+
+/** Sets the flag only if it differs, so two presses change it once; true when it changed. */
+export async function setDirectiveActive(prisma: Db, rowId: number, active: boolean): Promise<boolean> {
+  const r = await prisma.directive.updateMany({ where: { id: rowId, active: !active }, data: { active } });
+  return r.count > 0;
+}
+
+/** Deletes the directive row only: figures are keyed by unit and indicator, not by directive. */
+export async function deleteDirective(prisma: Db, rowId: number): Promise<boolean> {
+  const r = await prisma.directive.deleteMany({ where: { id: rowId } });
+  return r.count > 0;
+}

@@ -67,22 +67,22 @@ function endDate(d: Directive, all: readonly Directive[]): IsoDate | null | "end
 
 /**
  * The days a milestone can be applied to a unit: from the directive's effect (and the start of
- * its `measures` period) to the end of its horizon (see the module comment). `isLast` = no
- * later milestone of the same directive binds this unit for this indicator.
+ * its `measures` period) to the end of its horizon (see the module comment). `lastDeadline` is
+ * the latest deadline among the directive's milestones binding this unit for this indicator:
+ * once its year is over, every milestone of the directive for them has lapsed.
  */
 export function milestoneWindow(
   milestone: Milestone,
   directive: Directive,
-  isLast: boolean,
+  lastDeadline: IsoDate,
   all: readonly Directive[],
-): { from: IsoDate; until: IsoDate | null } | null {
+): { from: IsoDate; until: IsoDate } | null {
   const end = endDate(directive, all);
   if (end === "ended") return null;
   let from = effectiveFrom(directive);
   if (milestone.measures?.from !== undefined && `${milestone.measures.from}-01` > from) from = `${milestone.measures.from}-01`;
-  let until: IsoDate | null = end;
-  const horizon = milestone.measures ? lastDayOfMonth(milestone.measures.to)
-    : isLast ? `${milestone.deadline.date.slice(0, 4)}-12-31` : null;
-  if (horizon !== null && (until === null || horizon < until)) until = horizon;
-  return until !== null && until < from ? null : { from, until };
+  let until: IsoDate = `${lastDeadline.slice(0, 4)}-12-31`;
+  if (milestone.measures && lastDayOfMonth(milestone.measures.to) < until) until = lastDayOfMonth(milestone.measures.to);
+  if (end !== null && end < until) until = end;
+  return until < from ? null : { from, until };
 }

@@ -108,7 +108,7 @@ export function bindingMilestones(
     let last = "";
     for (const bound of mine) if (bound.milestone.deadline.date > last) last = bound.milestone.deadline.date;
     for (const bound of mine) {
-      const window = milestoneWindow(bound.milestone, directive, bound.milestone.deadline.date === last, directives);
+      const window = milestoneWindow(bound.milestone, directive, last, directives);
       if (window) out.push(Object.freeze({ bound, from: window.from, until: window.until }));
     }
   }
@@ -172,7 +172,8 @@ export function selectMilestones(
   for (const { bound: c, from, until } of candidates) {
     const due = c.milestone.deadline.date;
     if (until !== null && asOf > until) {
-      if (!lapsed || due > lapsed.milestone.deadline.date) lapsed = c;
+      // Only a target that was once in force lapses; one whose day never came simply ended.
+      if (due <= until && (!lapsed || due > lapsed.milestone.deadline.date)) lapsed = c;
       continue;
     }
     if (asOf < from) continue;
