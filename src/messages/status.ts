@@ -49,6 +49,8 @@ export const statusTexts = {
     return lines.join("\n");
   },
   noUnitsBelow: (root: CatalogUnit) => `Chưa có đơn vị nào thuộc <b>${escapeHtml(root.name)}</b> được giao chỉ tiêu.`,
+  nothingInForceBelow: (root: CatalogUnit) =>
+    `Hiện không có chỉ tiêu nào đang áp dụng cho các đơn vị thuộc <b>${escapeHtml(root.name)}</b>: chỉ tiêu của các văn bản đã giao đều đã hết kỳ. Xem /chithi để biết văn bản nào còn hiệu lực.`,
   unknownIndicator: (code: string, valid: readonly Indicator[]) =>
     `⚠️ Không có chỉ tiêu mã <code>${escapeHtml(code)}</code>. Các mã: ${valid.map((i) => `<code>${escapeHtml(i.code)}</code>`).join(", ")}.`,
 };

@@ -111,7 +111,8 @@ test("dondoc evaluate in Vietnamese", async () => {
   expect(run.stdout).toBe(
     [
       "Đơn vị: Huyện Một (TN-HUYEN-1), cấp: UBND cấp huyện — ngày đánh giá 15/10/2023",
-      "Tỷ lệ hồ sơ trực tuyến: 79,2% (95/120) — Đạt chỉ tiêu 70% (đến 30/09/2023). Mức: xanh.",
+      // The name every unit sees is the registry's (directives/indicators.yaml), not the file's wording.
+      "Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 79,2% (95/120) — Đạt chỉ tiêu 70% (đến 30/09/2023). Mức: xanh.",
       "Cần thêm 7 hồ sơ trực tuyến để đạt 85% trước 31/12/2023.",
       "",
     ].join("\n"),

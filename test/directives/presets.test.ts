@@ -24,13 +24,15 @@ function row(m: Milestone): string {
   return `${m.indicator} ${scope} ${m.deadline.date} ${m.comparison} ${m.target}`;
 }
 
-test("all five presets load with zero problems", () => {
+test("the five seed presets and the directives of today load with zero problems", () => {
   expect(failures).toEqual([]);
   expect(presets.map((p) => p.directive.id).sort()).toEqual([
     "ba-ria-qd-ubnd-2023",
     "bac-kan-kh-ubnd-2022",
     "bac-ninh-10-ct-ubnd-2023",
+    "bac-ninh-144-kh-ubnd-2025",
     "long-an-ct-ubnd-2022",
+    "qd-2629-ttg-2025",
     "tuyen-quang-ubnd-thcbks-2023",
   ]);
 });
@@ -200,11 +202,16 @@ describe("shared vocabulary", () => {
   test("unit codes are ASCII, prefixed by province, unique across all lists; one root each", () => {
     const prefixes: Record<string, string> = {
       "bac-ninh-10-ct-ubnd-2023": "BN-", "ba-ria-qd-ubnd-2023": "BR-", "long-an-ct-ubnd-2022": "LA-",
-      "tuyen-quang-ubnd-thcbks-2023": "TQ-", "bac-kan-kh-ubnd-2022": "BK-",
+      "tuyen-quang-ubnd-thcbks-2023": "TQ-", "bac-kan-kh-ubnd-2022": "BK-", "bac-ninh-144-kh-ubnd-2025": "BN25-",
     };
     const all: string[] = [];
     for (const p of presets) {
-      expect(p.directive.unitsFile).toMatch(/^units\/[a-z-]+\.yaml$/);
+      // A national document binds every unit of a deployment and brings no unit list of its own.
+      if (p.directive.national) {
+        expect(p.directive.unitsFile).toBeUndefined();
+        continue;
+      }
+      expect(p.directive.unitsFile).toMatch(/^units\/[a-z0-9-]+\.yaml$/);
       const units = p.units?.units ?? [];
       for (const u of units) {
         expect(u.code).toMatch(/^[A-Z0-9.-]+$/);
@@ -227,6 +234,8 @@ describe("shared vocabulary", () => {
       "long-an-ct-ubnd-2022": ["hs-giai-quyet-truc-tuyen"],
       "tuyen-quang-ubnd-thcbks-2023": [],
       "bac-kan-kh-ubnd-2022": ["hs-truc-tuyen"],
+      "bac-ninh-144-kh-ubnd-2025": ["hs-truc-tuyen-toan-trinh"],
+      "qd-2629-ttg-2025": ["dvc-toan-trinh"],
     });
   });
 });

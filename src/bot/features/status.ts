@@ -19,7 +19,11 @@ async function rootsForPrivate(ctx: BotContext): Promise<CatalogUnit[]> {
 
 export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested: string): Promise<unknown> {
   const indicators = subtreeIndicators(ctx.deps, root.code, vnDate(ctx.deps.clock.now()));
-  if (indicators.length === 0) return replyHtml(ctx, statusTexts.noUnitsBelow(root));
+  if (indicators.length === 0) {
+    const catalog = ctx.deps.catalog.get();
+    const everAssigned = catalog.descendants(root.code).some((u) => catalog.indicatorsFor(u).length > 0);
+    return replyHtml(ctx, everAssigned ? statusTexts.nothingInForceBelow(root) : statusTexts.noUnitsBelow(root));
+  }
   const indicator = requested ? indicators.find((i) => i.code.toLowerCase() === requested.toLowerCase()) : indicators[0];
   if (!indicator) return replyHtml(ctx, statusTexts.unknownIndicator(requested.slice(0, 40), indicators));
   const period = currentPeriod(ctx.deps);

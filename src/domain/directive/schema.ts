@@ -306,7 +306,31 @@ export const directiveSchema = z.strictObject({
 }).refine((d) => (d.issuingUnit !== undefined) !== d.national, {
   message: "văn bản phải nêu đơn vị ban hành (issuingUnit: mã đơn vị trong danh sách đơn vị) hoặc national: true cho văn bản trung ương — đúng một trong hai",
   path: ["issuingUnit"],
-});
+}).superRefine(checkTargets, { when: () => true });
+
+/**
+ * A milestone's target is a percentage for a ratio indicator and a whole number of items for a
+ * count. It depends on the indicator's kind, so it is checked here, over the whole directive —
+ * and also when another field is wrong (`when`), so one pass lists every problem. The value may
+ * then be partly unparsed: read defensively.
+ */
+function checkTargets(d: { indicators?: unknown; milestones?: unknown }, ctx: z.RefinementCtx): void {
+  const counts = new Set<string>();
+  if (Array.isArray(d.indicators)) {
+    for (const i of d.indicators as { code?: unknown; kind?: unknown }[]) if (i?.kind === "count" && typeof i.code === "string") counts.add(i.code);
+  }
+  if (!Array.isArray(d.milestones)) return;
+  (d.milestones as { indicator?: unknown; target?: unknown }[]).forEach((m, index) => {
+    if (typeof m?.target !== "number") return;
+    const path = ["milestones", index, "target"];
+    if (typeof m.indicator === "string" && counts.has(m.indicator)) {
+      if (!Number.isInteger(m.target)) ctx.addIssue({ code: "custom", path, message: "chỉ tiêu đếm (count) phải là số nguyên" });
+      return;
+    }
+    const ratio = targetSchema.safeParse(m.target);
+    if (!ratio.success) ctx.addIssue({ code: "custom", path, message: ratio.error.issues[0]?.message ?? "chỉ tiêu không hợp lệ" });
+  });
+}
 export type DirectiveInput = z.input<typeof directiveSchema>;
 /** A directive as its file says it, before the registry settles its indicators. */
 export type ParsedDirective = z.infer<typeof directiveSchema>;

@@ -6,7 +6,7 @@
  *
  * Pure: no I/O. Paths follow `formatPath` (`milestones[3].scope.tiers[0]`).
  */
-import { targetSchema, type ParsedDirective, type Scope, type TaskDeadline, type UnitList } from "./schema.js";
+import { type ParsedDirective, type Scope, type TaskDeadline, type UnitList } from "./schema.js";
 import type { DirectiveProblem } from "./problems.js";
 
 export type { DirectiveProblem } from "./problems.js";
@@ -77,16 +77,10 @@ export function validateDirective(d: ParsedDirective, units?: UnitList): Directi
   if (d.replacedBy?.on !== undefined && d.replacedBy.on <= effectiveFrom) add("replacedBy.on", "ngày bị thay thế phải sau ngày có hiệu lực");
   if (d.replacedBy?.id === d.id) add("replacedBy.id", "văn bản không thể thay thế chính nó");
 
-  const kindOf = new Map(d.indicators.map((i) => [i.code, i.kind]));
   const seenMilestones = new Map<string, number>();
   d.milestones.forEach((m, i) => {
     if (!indicatorCodes.has(m.indicator)) {
       add(`milestones[${i}].indicator`, `chỉ tiêu "${m.indicator}" chưa được khai báo trong indicators`);
-    } else if (kindOf.get(m.indicator) === "count") {
-      if (!Number.isInteger(m.target)) add(`milestones[${i}].target`, "chỉ tiêu đếm (count) phải là số nguyên");
-    } else {
-      const ratio = targetSchema.safeParse(m.target);
-      if (!ratio.success) add(`milestones[${i}].target`, ratio.error.issues[0]?.message ?? "chỉ tiêu không hợp lệ");
     }
     checkScope(`milestones[${i}].scope`, m.scope);
     if (m.deadline.date < d.issuedOn) {
