@@ -25,6 +25,10 @@ export const reportTexts = {
   invalid: (error: string) => `⚠️ ${escapeHtml(error)}\nVí dụ đúng: <code>/nop 120 95</code> (tổng số hồ sơ, số hồ sơ trực tuyến). Gửi /nop để xem hướng dẫn.`,
   unknownIndicator: (code: string, valid: readonly Indicator[]) =>
     `⚠️ Không có chỉ tiêu mã <code>${escapeHtml(code)}</code> cho đơn vị này. Các mã hợp lệ: ${valid.map((i) => `<code>${escapeHtml(i.code)}</code>`).join(", ")}.`,
+  ratioNeedsTwo: (code: string) =>
+    `⚠️ Chỉ tiêu <code>${escapeHtml(code)}</code> là tỷ lệ: cần tử số và mẫu số, ví dụ <code>/nop ${escapeHtml(code)} 95 120</code>. Chưa ghi gì.`,
+  countNeedsOne: (code: string) =>
+    `⚠️ Chỉ tiêu <code>${escapeHtml(code)}</code> là số lượng: gửi một số, ví dụ <code>/nop ${escapeHtml(code)} 5</code>. Chưa ghi gì.`,
   futurePeriod: (period: string) => `⚠️ Kỳ tháng ${formatViMonth(period)} chưa đến, chưa thể báo cáo. Bỏ phần tháng để báo cáo tháng hiện tại.`,
   saved(unitName: string, period: string, evaluationLines: readonly string[], previous: { numerator: number; denominator: number } | null): string {
     const head = `✅ Đã ghi số liệu tháng ${formatViMonth(period)} của <b>${escapeHtml(unitName)}</b>.`;

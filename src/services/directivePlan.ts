@@ -10,8 +10,8 @@ import type { IsoDate } from "../domain/directive/dates.js";
 import { planDirective, type DirectivePlan } from "../domain/directive/dryRun.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import type { Directive } from "../domain/directive/schema.js";
-import { parseDirectiveText, type TextFormat } from "../directives/loadDirective.js";
-import { looksLikeUnitList } from "./install.js";
+import type { TextFormat } from "../directives/loadDirective.js";
+import { looksLikeUnitList, parseForDeployment } from "./install.js";
 
 export type PlanResult =
   | { ok: true; kind: "units" }
@@ -20,7 +20,7 @@ export type PlanResult =
 
 export async function planDirectiveText(prisma: Db, text: string, format: TextFormat, today: IsoDate): Promise<PlanResult> {
   if (looksLikeUnitList(text)) return { ok: true, kind: "units" };
-  const parsed = parseDirectiveText(text, format);
+  const parsed = await parseForDeployment(prisma, text, format);
   if (!parsed.ok) return parsed;
   const directive = parsed.directive;
   const [units, loaded] = await Promise.all([listUnits(prisma), listLoadedDirectives(prisma)]);

@@ -50,7 +50,8 @@ export const figureSections: MorningContributor = async (ctx) => {
     const { unit } = chat;
     const items: FigureItem[] = [];
     let anyDue = false;
-    for (const indicator of catalog.indicatorsFor(unit)) {
+    // Only indicators with a target in force or still to come: a lapsed one is not chased.
+    for (const indicator of catalog.indicatorsFor(unit, ctx.day)) {
       const key = figureKey(unit.code, indicator.code);
       const last = reports.get(key);
       const figures = current.get(key) ?? null;

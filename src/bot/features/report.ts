@@ -29,14 +29,19 @@ reportFeature.command("nop", async (ctx) => {
     ? indicators.find((i) => i.code.toLowerCase() === req.indicatorCode?.toLowerCase())
     : catalog.defaultIndicator(unit);
   if (!indicator) return replyHtml(ctx, reportTexts.unknownIndicator(req.indicatorCode ?? "", indicators));
+  // A count indicator takes one number (kept over a denominator of 0); a ratio takes two.
+  const isCount = indicator.kind === "count";
+  if (req.kind === "count" && !isCount) return replyHtml(ctx, reportTexts.ratioNeedsTwo(indicator.code));
+  if (req.kind === "report" && isCount) return replyHtml(ctx, reportTexts.countNeedsOne(indicator.code));
+  const [numerator, denominator] = req.kind === "count" ? [req.count, 0] : [req.numerator, req.denominator];
   const period = req.period ?? nowPeriod;
   if (period > nowPeriod) return replyHtml(ctx, reportTexts.futurePeriod(period));
   const result = await submitFigures(ctx.deps, {
     unit,
     indicator,
     period,
-    numerator: req.numerator,
-    denominator: req.denominator,
+    numerator,
+    denominator,
     prov: { byUser: ctx.from ? BigInt(ctx.from.id) : null, chatId: BigInt(ctx.chat.id), source: "chat", at: ctx.deps.clock.now() },
   });
   const text = reportTexts.saved(unit.name, period, describeEvaluation(result.evaluation, indicator), result.previous);

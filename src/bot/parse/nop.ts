@@ -3,6 +3,7 @@
  *   /nop 120 95                    → total 120, online 95, default indicator, current month
  *   /nop <mã chỉ tiêu> <tử số> <mẫu số> [tháng mm/yyyy]
  *   /nop 120 95 thang 10/2026      → an earlier month
+ *   /nop <mã chỉ tiêu> <số> [tháng mm/yyyy] → a count indicator ("05 bộ dữ liệu mở"): one figure
  * Note the order: the short form is "total then online" (how officers say it), the coded form
  * is "numerator then denominator" (how the directive writes the formula).
  */
@@ -10,7 +11,9 @@ import { countSchema, parsePeriodWords, clip } from "./numbers.js";
 
 export type NopRequest =
   | { kind: "help" }
-  | { kind: "report"; indicatorCode: string | null; numerator: number; denominator: number; period: string | null };
+  | { kind: "report"; indicatorCode: string | null; numerator: number; denominator: number; period: string | null }
+  /** One number after a code: a count, if the indicator is one (the feature decides). */
+  | { kind: "count"; indicatorCode: string; count: number; period: string | null };
 
 export type NopParse = { ok: true; value: NopRequest } | { ok: false; error: string };
 
@@ -26,6 +29,14 @@ export function parseNop(args: string): NopParse {
   const coded = /[a-zA-Z]/.test(first) && !/^(th[aá]ng|t\d{1,2}[/-]\d{4})$/i.test(first);
   const indicatorCode = coded ? first : null;
   const rest = coded ? words.slice(1) : words;
+  if (coded && rest.length >= 1 && (rest.length === 1 || !/^\d/.test(rest[1] ?? ""))) {
+    const c = count(rest[0] ?? "");
+    if (!c.ok) return c;
+    const periodWords = rest.slice(1);
+    const period = periodWords.length > 0 ? parsePeriodWords(periodWords) : null;
+    if (periodWords.length > 0 && !period) return { ok: false, error: `Không hiểu kỳ báo cáo "${clip(periodWords.join(" "))}" — viết như "tháng 10/2026".` };
+    return { ok: true, value: { kind: "count", indicatorCode: first, count: c.n, period } };
+  }
   if (rest.length < 2) {
     return { ok: false, error: coded ? "Thiếu số liệu: cần tử số và mẫu số sau mã chỉ tiêu." : "Thiếu số liệu: cần hai số." };
   }
