@@ -25,15 +25,19 @@ export function demoValue(unitCode: string, period: string, indicatorCode = ""):
 }
 
 export function demoFigures(catalog: Catalog, now: Date, skipCurrent: readonly string[]): (FigureKey & FigureValue)[] {
-  const current = monthOf(vnDate(now));
+  const today = vnDate(now);
+  const current = monthOf(today);
   const out: (FigureKey & FigureValue)[] = [];
   for (const unit of catalog.units) {
     if (unit.parentCode === null) continue;
-    for (const indicator of catalog.indicatorsFor(unit)) {
+    // Figures only where a target is in force or coming: the demo shows today's targets.
+    for (const indicator of catalog.indicatorsFor(unit, today)) {
       for (const period of [previousMonth(current), current]) {
         // Every seventh unit has not reported this month yet, as in any real week.
         if (period === current && (skipCurrent.includes(unit.code) || hash(unit.code) % 7 === 0)) continue;
-        out.push({ unitCode: unit.code, indicatorCode: indicator.code, period, ...demoValue(unit.code, period, indicator.code) });
+        const value = demoValue(unit.code, period, indicator.code);
+        // A count ("05 bộ dữ liệu mở") is one number, kept over a denominator of 0.
+        out.push({ unitCode: unit.code, indicatorCode: indicator.code, period, ...(indicator.kind === "count" ? { numerator: value.numerator % 8, denominator: 0 } : value) });
       }
     }
   }

@@ -6,6 +6,7 @@
 import type { App } from "../app.js";
 import { grantRole } from "../db/repos/people.js";
 import type { Emulator } from "../emulator/index.js";
+import { vnDate } from "../domain/directive/dates.js";
 import { seedFigures } from "./figures.js";
 import { installDemoPreset } from "./preset.js";
 import { DEMO_IDS, planWorld, type DemoWorld } from "./world.js";
@@ -51,14 +52,14 @@ async function seedDatabase(app: AppParts, world: DemoWorld): Promise<number> {
  * catch-up is awaited first, so nothing races the seed (the catch-up sees the database as the
  * previous run left it, as it would in production).
  */
-export async function seedDemo(app: AppParts, emu: Emulator, opts: SeedOptions): Promise<{ world: DemoWorld; preset?: string; figures: number }> {
+export async function seedDemo(app: AppParts, emu: Emulator, opts: SeedOptions): Promise<{ world: DemoWorld; preset?: string[]; figures: number }> {
   await app.scheduler.catchUp;
-  let preset: string | undefined;
+  let preset: string[] | undefined;
   if ((await app.db.prisma.directive.count()) === 0) {
     preset = await installDemoPreset(app.db.prisma, opts.directivesDir);
     await app.deps.catalog.reload();
   }
-  const world = planWorld(app.deps.catalog.get());
+  const world = planWorld(app.deps.catalog.get(), vnDate(app.deps.clock.now()));
   buildEmulatorWorld(emu, world);
   const figures = (await isSeeded(app, world)) ? 0 : await seedDatabase(app, world);
   return { world, ...(preset ? { preset } : {}), figures };

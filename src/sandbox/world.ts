@@ -4,6 +4,7 @@
  * private chat. Pure: derived from the catalog, so a restart rebuilds the same world.
  */
 import type { Catalog, CatalogUnit } from "../domain/catalog.js";
+import type { IsoDate } from "../domain/directive/dates.js";
 
 export type DemoRole = "admin" | "officer" | "leader" | "head";
 export type DemoPerson = { id: number; name: string; role: DemoRole; label: string; unitCode: string | null };
@@ -19,9 +20,9 @@ export type DemoChat = {
 };
 export type DemoWorld = { root: CatalogUnit; units: CatalogUnit[]; people: DemoPerson[]; chats: DemoChat[] };
 
-/** Bắc Kạn units that make a readable demo: two wards, two departments (seed 004, Phụ lục I). */
-const PREFERRED_UNITS = ["BK-X-DUCXUAN", "BK-X-HUYENTUNG", "BK-PVHTT", "BK-PTP"];
+/** Two communes or wards and two departments make a readable demo. */
 const UNIT_COUNT = 4;
+const FIRST_TIERS = ["xa", "xa", "so-ban-nganh", "so-ban-nganh"];
 
 export const DEMO_IDS = { admin: 70001, officerA: 70011, officerB: 70012, leader: 70021, head: 70031 } as const;
 const shortName = (u: CatalogUnit): string => u.name.replace(/^UBND\s+/i, "");
@@ -29,14 +30,20 @@ const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1
 
 export class WorldError extends Error {}
 
-function pickUnits(catalog: Catalog): CatalogUnit[] {
-  const reporting = catalog.units.filter((u) => u.parentCode !== null && catalog.indicatorsFor(u).length > 0);
-  const preferred = PREFERRED_UNITS.map((c) => reporting.find((u) => u.code === c)).filter((u): u is CatalogUnit => !!u);
-  if (preferred.length >= 3) return preferred;
-  // Another preset: spread over tiers first so the demo shows more than one kind of unit.
-  const byTier = new Map<string, CatalogUnit[]>();
-  for (const u of reporting) byTier.set(u.tier, [...(byTier.get(u.tier) ?? []), u]);
+/**
+ * Units with a target in force or to come on `today` (a lapsed one makes a dead demo): two
+ * communes and two departments when the preset has them, else spread over its tiers.
+ */
+function pickUnits(catalog: Catalog, today: IsoDate): CatalogUnit[] {
+  const reporting = catalog.units.filter((u) => u.parentCode !== null && catalog.indicatorsFor(u, today).length > 0);
   const picked: CatalogUnit[] = [];
+  for (const tier of FIRST_TIERS) {
+    const next = reporting.find((u) => u.tier === tier && !picked.includes(u));
+    if (next) picked.push(next);
+  }
+  if (picked.length >= 3) return picked;
+  const byTier = new Map<string, CatalogUnit[]>();
+  for (const u of reporting) if (!picked.includes(u)) byTier.set(u.tier, [...(byTier.get(u.tier) ?? []), u]);
   for (let round = 0; picked.length < UNIT_COUNT && round < UNIT_COUNT; round++) {
     for (const list of byTier.values()) if (list[round] && picked.length < UNIT_COUNT) picked.push(list[round] as CatalogUnit);
   }
@@ -49,8 +56,8 @@ function rootOf(catalog: Catalog, unit: CatalogUnit): CatalogUnit {
   return u;
 }
 
-export function planWorld(catalog: Catalog): DemoWorld {
-  const units = pickUnits(catalog);
+export function planWorld(catalog: Catalog, today: IsoDate): DemoWorld {
+  const units = pickUnits(catalog, today);
   const [a, b, c, d] = units;
   if (!a || !b) throw new WorldError("Văn bản mẫu không có đủ đơn vị có chỉ tiêu để dựng bản dùng thử");
   const root = rootOf(catalog, a);

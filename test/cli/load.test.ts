@@ -114,11 +114,11 @@ describe("refused commands: a Vietnamese message that says what to do, exit 1, n
     expect(await counts()).toEqual(before);
   });
 
-  test("load of a directive whose units are not loaded yet says to load the unit list first", async () => {
+  test("load of a directive whose units are not loaded yet is refused: its issuer would bind nobody", async () => {
     const file = path.join(dir, "no-units.yaml");
     writeFileSync(file, readFileSync(path.join(root, "test/cli/fixtures/thu-nghiem.yaml"), "utf8").replace(/^unitsFile:.*$/m, ""));
     const run = await dondoc("load", "--yes", file);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/mã đơn vị chưa có: .*Nạp danh sách đơn vị trước bằng "dondoc load <danh-sách-đơn-vị\.yaml>"/);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/issuingUnit: đơn vị ban hành "TN" chưa có trong hệ thống: .*Nạp danh sách đơn vị \(tệp \.yaml có units\) trước/);
   });
 });

@@ -235,7 +235,8 @@ describe("shared vocabulary", () => {
       "tuyen-quang-ubnd-thcbks-2023": [],
       "bac-kan-kh-ubnd-2022": ["hs-truc-tuyen"],
       "bac-ninh-144-kh-ubnd-2025": ["hs-truc-tuyen-toan-trinh"],
-      "qd-2629-ttg-2025": ["dvc-toan-trinh"],
+      // The only ratio the decision gives to sở and xã themselves ("cấp bộ, tỉnh, cấp xã").
+      "qd-2629-ttg-2025": ["hscv-dien-tu-ky-so"],
     });
   });
 });

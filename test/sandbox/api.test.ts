@@ -38,9 +38,12 @@ describe("sandbox server", () => {
     const s = await sandbox.runtime.session();
     const prisma = s.app.db.prisma;
     const chats = await prisma.chat.findMany({ orderBy: { chatId: "asc" } });
-    expect(chats.filter((c) => c.kind === "unit").map((c) => c.unitCode).sort()).toEqual(["BK-PTP", "BK-PVHTT", "BK-X-DUCXUAN", "BK-X-HUYENTUNG"]);
-    expect(chats.find((c) => c.kind === "leaders")?.unitCode).toBe("BK-UBND");
-    expect(chats.find((c) => c.kind === "head")?.unitCode).toBe("BK-X-DUCXUAN");
+    // The directive of today (Bắc Ninh, Kế hoạch 144/KH-UBND, 11/2025) with the national programme.
+    const unitCodes = chats.filter((c) => c.kind === "unit").map((c) => c.unitCode ?? "");
+    expect(unitCodes).toHaveLength(4);
+    for (const code of unitCodes) expect(code).toMatch(/^BN25-/);
+    expect(chats.find((c) => c.kind === "leaders")?.unitCode).toBe("BN25-UBND");
+    expect(unitCodes).toContain(chats.find((c) => c.kind === "head")?.unitCode);
     expect(await prisma.person.findUnique({ where: { telegramId: BigInt(DEMO_IDS.leader) } })).toMatchObject({ role: "leader" });
     expect(s.app.deps.adminIds).toContain(BigInt(DEMO_IDS.admin));
     expect(await prisma.figure.count()).toBeGreaterThan(20);
