@@ -35,7 +35,10 @@ export class WorldError extends Error {}
  * communes and two departments when the preset has them, else spread over its tiers.
  */
 function pickUnits(catalog: Catalog, today: IsoDate): CatalogUnit[] {
-  const reporting = catalog.units.filter((u) => u.parentCode !== null && catalog.indicatorsFor(u, today).length > 0);
+  // Departments named "Sở …" first: a one-stop centre or the police make a less typical demo unit.
+  const reporting = catalog.units
+    .filter((u) => u.parentCode !== null && !u.oneStop && catalog.indicatorsFor(u, today).length > 0)
+    .sort((a, b) => Number(!/^Sở /.test(a.name)) - Number(!/^Sở /.test(b.name)));
   const picked: CatalogUnit[] = [];
   for (const tier of FIRST_TIERS) {
     const next = reporting.find((u) => u.tier === tier && !picked.includes(u));
