@@ -57,6 +57,7 @@ export const cliMessages = {
   badCount: (option: string, text: string) =>
     `${option} phải là số nguyên không âm, ví dụ 120 hoặc 1.234 (nhận được "${text}").`,
   needBothFigures: "Cần cả --numerator và --denominator (bỏ cả hai để xem đơn vị chưa báo cáo).",
+  countOneFigure: "Chỉ tiêu này là số lượng: chỉ dùng --numerator <số> (không có --denominator).",
   badFigures: (problem: string) => `Số liệu không hợp lệ: ${problem}.`,
   unknownIndicator: (code: string, known: string) => `Không có chỉ tiêu "${code}". Các mã chỉ tiêu: ${known}.`,
   unknownTier: (code: string, known: string) => `Không có cấp "${code}". Các mã cấp: ${known}.`,

@@ -56,10 +56,10 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIO): Promise<
   if (options.indicator === undefined) fail(m.missingOption("--indicator <mã chỉ tiêu>"));
   if (options.asOf === undefined) fail(m.missingOption("--as-of <YYYY-MM-DD>"));
   const asOf = parseAsOf(options.asOf);
-  const figures = parseFigures(options.numerator, options.denominator);
   const loaded = await loadAll(options.directive ?? []);
   const directives = loaded.map((l) => l.directive);
   const indicator = findIndicator(options.indicator, directives);
+  const figures = parseFigures(options.numerator, options.denominator, indicator.kind);
   const unit = resolveUnit(options.unit, options.tier, loaded);
 
   const evaluation = evaluate({ unit, indicatorCode: indicator.code, figures, asOf, directives });

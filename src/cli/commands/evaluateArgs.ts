@@ -35,8 +35,16 @@ export function parseCount(option: string, text: string): number {
   return n;
 }
 
-export function parseFigures(numerator?: string, denominator?: string): Figures | null {
+/** A count indicator ("05 bộ dữ liệu mở") takes `--numerator` alone: one figure. */
+export function parseFigures(numerator?: string, denominator?: string, kind: "ratio" | "count" = "ratio"): Figures | null {
   if (numerator === undefined && denominator === undefined) return null;
+  if (kind === "count") {
+    if (numerator === undefined || denominator !== undefined) fail(m.countOneFigure);
+    const count = { numerator: parseCount("--numerator", numerator), denominator: 0 };
+    const problem = checkFigures(count, "count");
+    if (problem) fail(m.badFigures(problem));
+    return count;
+  }
   if (numerator === undefined || denominator === undefined) fail(m.needBothFigures);
   const figures = { numerator: parseCount("--numerator", numerator), denominator: parseCount("--denominator", denominator) };
   const problem = checkFigures(figures);

@@ -11,6 +11,7 @@ import { scopeBindsUnit } from "../evaluation/milestones.js";
 import type { IsoDate } from "./dates.js";
 import type { Directive, Milestone, Scope, Task } from "./schema.js";
 import { currentOccurrence } from "./taskSchedule.js";
+import { scopeKey } from "./validateDirective.js";
 import { directiveEnd, effectiveFrom, validityOn, type DirectiveEnd, type ValidityStatus } from "./validity.js";
 
 export type DryRunInput = {
@@ -97,11 +98,6 @@ function boundByTier(d: Directive, units: readonly CatalogUnit[]): { bound: Tier
 /** A milestone is the same target when its indicator, scope and deadline are (validateDirective forbids two such). */
 export function milestoneKey(m: Milestone): string {
   return `${m.indicator}|${scopeKey(m.scope)}|${m.deadline.date}`;
-}
-
-export function scopeKey(s: Scope): string {
-  const sorted = (xs: readonly string[]) => [...xs].sort().join(",");
-  return `${sorted(s.tiers)}/${sorted(s.groups)}/${sorted(s.units)}`;
 }
 
 function diffMilestones(before: readonly Milestone[], after: readonly Milestone[]) {

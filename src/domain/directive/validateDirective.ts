@@ -117,7 +117,8 @@ function checkDuplicates(codes: readonly string[], report: (index: number, first
   });
 }
 
-function scopeKey(s: Scope): string {
+/** A scope as a key, whatever the order of its lists: the same milestone written twice is found by it. */
+export function scopeKey(s: Scope): string {
   const sorted = (xs: readonly string[]) => [...xs].sort().join(",");
   return `${sorted(s.tiers)}/${sorted(s.groups)}/${sorted(s.units)}`;
 }
