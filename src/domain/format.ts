@@ -74,8 +74,12 @@ export function formatRatioAgainst(
   const t = BigInt(Math.round(target * 100)); // hundredths of a percent
   const exact = n * 10_000n - t * d; // sign of ratio − target
   const met = comparison === "moreThan" ? exact > 0n : exact >= 0n;
-  for (let k = 1; k <= MAX_DECIMALS; k++) {
-    const scale = 10n ** BigInt(k);
+  // The usual case, as cheap as formatRatioPercent: one decimal already tells the truth.
+  const tenths = (2000n * n + d) / (2n * d);
+  const printed1 = tenths * 10n - t;
+  if ((comparison === "moreThan" ? printed1 > 0n : printed1 >= 0n) === met && !(tenths >= 1000n && n < d)) return formatTenths(tenths);
+  for (let k = 2; k <= MAX_DECIMALS; k++) {
+    const scale = SCALES[k] ?? 10n ** BigInt(k);
     // the percentage in units of 10^-k, rounded half-up
     const units = (2n * 100n * scale * n + d) / (2n * d);
     const printed = units * 100n - t * scale; // sign of printed − target
@@ -88,6 +92,7 @@ export function formatRatioAgainst(
 }
 
 const MAX_DECIMALS = 8;
+const SCALES = Array.from({ length: MAX_DECIMALS + 1 }, (_, k) => 10n ** BigInt(k));
 
 function formatScaled(units: bigint, decimals: number): string {
   const scale = 10n ** BigInt(decimals);
