@@ -1,38 +1,114 @@
 /**
  * Callback data of inline buttons (STYLE.md habit 9): one typed family per kind of button, each
- * with its `pattern` (what a Composer listens to), `encode` (what a button carries, within
- * Telegram's 64 bytes) and `parse` (the press, checked, or null). Buttons of other features
- * still build and match their data where they are (task:, up:, dx:, reg:, undo:) and are to
- * move here.
+ * with its `pattern` (what a Composer listens to: every press of the family, so a bad one is
+ * answered rather than passed on), `encode` (what a button carries, within Telegram's 64 bytes)
+ * and `parse` (the press, checked, or null). Any client can send any callback data: ids are
+ * bounded here, at the edge, before they reach a query (buttons.ts answers a null).
  */
 
 export type CallbackFamily<T> = { pattern: RegExp; encode(value: T): string; parse(data: string | undefined): T | null };
 
-const ID = "(\\d{1,12})";
+/**
+ * Every id a button carries is the `Int @id` of a table (prisma/schema.prisma): PostgreSQL's
+ * `integer`, at most 2^31 - 1. A larger number is refused by the database as an error, not
+ * "not found", so it is refused here.
+ */
+export const MAX_ROW_ID = 2 ** 31 - 1;
+
+/** Digits only, no leading zero, 1 … MAX_ROW_ID; anything else is null. */
+export function parseRowId(text: string | undefined): number | null {
+  if (text === undefined || !/^[1-9]\d{0,9}$/.test(text)) return null;
+  const id = Number(text);
+  return id <= MAX_ROW_ID ? id : null;
+}
+
+/** `<prefix>:<id>`. */
+function idFamily<T>(prefix: string, toValue: (id: number) => T, idOf: (value: T) => number): CallbackFamily<T> {
+  const whole = new RegExp(`^${prefix}:(\\d+)$`);
+  return {
+    pattern: new RegExp(`^${prefix}:`),
+    encode: (value) => `${prefix}:${idOf(value)}`,
+    parse(data) {
+      const id = parseRowId(whole.exec(data ?? "")?.[1]);
+      return id === null ? null : toValue(id);
+    },
+  };
+}
+
+/** `<prefix>:<code>:<id>`, the code naming one of a few actions. */
+function actionFamily<A extends string, T>(
+  prefix: string,
+  codes: Readonly<Record<string, A>>,
+  toValue: (action: A, id: number) => T,
+  partsOf: (value: T) => readonly [A, number],
+): CallbackFamily<T> {
+  const byAction = new Map<string, string>(Object.entries(codes).map(([code, action]) => [action, code]));
+  const whole = new RegExp(`^${prefix}:([a-z]+):(\\d+)$`);
+  return {
+    pattern: new RegExp(`^${prefix}:`),
+    encode(value) {
+      const [action, id] = partsOf(value);
+      return `${prefix}:${byAction.get(action) ?? ""}:${id}`;
+    },
+    parse(data) {
+      const m = whole.exec(data ?? "");
+      const code = m?.[1];
+      const action = code !== undefined && Object.hasOwn(codes, code) ? codes[code] : undefined;
+      const id = parseRowId(m?.[2]);
+      return action === undefined || id === null ? null : toValue(action, id);
+    },
+  };
+}
+
+/** "↩️ Hoàn tác" under a `/nop` answer: a FigureRevision. */
+export type UndoButton = { revisionId: number };
+export const undoButton = idFamily<UndoButton>("undo", (revisionId) => ({ revisionId }), (v) => v.revisionId);
+
+/** "✅ Xong <mã>" under a task reminder: a TaskOccurrence. */
+export type TaskButton = { rowId: number };
+export const taskButton = idFamily<TaskButton>("task", (rowId) => ({ rowId }), (v) => v.rowId);
+
+/** The administrator's "Duyệt" / "Từ chối" of a Registration. */
+export type RegistrationButton = { approve: boolean; registrationId: number };
+export const registrationButton = actionFamily<"approve" | "reject", RegistrationButton>(
+  "reg", { ok: "approve", no: "reject" },
+  (action, registrationId) => ({ approve: action === "approve", registrationId }),
+  (v) => [v.approve ? "approve" : "reject", v.registrationId],
+);
+
+/** "Lưu …" / "Huỷ" under a held upload: a PendingUpload. */
+export type HeldUploadButton = { save: boolean; pendingId: number };
+export const heldUploadButton = actionFamily<"save" | "cancel", HeldUploadButton>(
+  "up", { ok: "save", no: "cancel" },
+  (action, pendingId) => ({ save: action === "save", pendingId }),
+  (v) => [v.save ? "save" : "cancel", v.pendingId],
+);
+
+/**
+ * The buttons of an overdue Dossier: under the prompt "Lập văn bản xin lỗi" (apology) and "Đã
+ * trả kết quả" (returned); "Lập báo cáo giải trình" (explanation); "Gửi thủ trưởng duyệt"
+ * (sendToHead); in the head's chat "Duyệt" (approve) and "Trả lại" (sendBack).
+ */
+export type DossierAction = "apology" | "explanation" | "returned" | "sendToHead" | "approve" | "sendBack";
+export type DossierButton = { action: DossierAction; dossierId: number };
+export const dossierButton = actionFamily<DossierAction, DossierButton>(
+  "dx", { a: "apology", g: "explanation", r: "returned", s: "sendToHead", ok: "approve", no: "sendBack" },
+  (action, dossierId) => ({ action, dossierId }),
+  (v) => [v.action, v.dossierId],
+);
 
 /** The buttons of `/chithi`: pause, resume, remove (asks), remove confirmed, keep. */
 export type DirectiveButton = { action: "pause" | "resume" | "remove" | "removeConfirm" | "keep"; rowId: number };
-const DIRECTIVE_ACTIONS = { p: "pause", r: "resume", d: "remove", x: "removeConfirm", k: "keep" } as const;
-const directiveLetters = new Map(Object.entries(DIRECTIVE_ACTIONS).map(([letter, action]) => [action, letter]));
-
-export const directiveButton: CallbackFamily<DirectiveButton> = {
-  pattern: new RegExp(`^dv:([prdxk]):${ID}$`),
-  encode: ({ action, rowId }) => `dv:${directiveLetters.get(action) ?? "p"}:${rowId}`,
-  parse(data) {
-    const m = directiveButton.pattern.exec(data ?? "");
-    const letter = m?.[1] as keyof typeof DIRECTIVE_ACTIONS | undefined;
-    return m && letter ? { action: DIRECTIVE_ACTIONS[letter], rowId: Number(m[2]) } : null;
-  },
-};
+export const directiveButton = actionFamily<DirectiveButton["action"], DirectiveButton>(
+  "dv", { p: "pause", r: "resume", d: "remove", x: "removeConfirm", k: "keep" },
+  (action, rowId) => ({ action, rowId }),
+  (v) => [v.action, v.rowId],
+);
 
 /** "✅ Áp dụng" / "Huỷ" under the dry run of a directive file. */
 export type DirectivePlanButton = { apply: boolean; pendingId: number };
-
-export const directivePlanButton: CallbackFamily<DirectivePlanButton> = {
-  pattern: new RegExp(`^dp:(ok|no):${ID}$`),
-  encode: ({ apply, pendingId }) => `dp:${apply ? "ok" : "no"}:${pendingId}`,
-  parse(data) {
-    const m = directivePlanButton.pattern.exec(data ?? "");
-    return m ? { apply: m[1] === "ok", pendingId: Number(m[2]) } : null;
-  },
-};
+export const directivePlanButton = actionFamily<"apply" | "cancel", DirectivePlanButton>(
+  "dp", { ok: "apply", no: "cancel" },
+  (action, pendingId) => ({ apply: action === "apply", pendingId }),
+  (v) => [v.apply ? "apply" : "cancel", v.pendingId],
+);

@@ -41,6 +41,8 @@ function cutLine(line: string, limit: number): string[] {
     let cut = limit;
     const amp = rest.lastIndexOf("&", cut);
     if (amp > cut - 8 && rest.indexOf(";", amp) >= cut) cut = amp;
+    // Never between the two halves of an emoji: Telegram refuses a lone surrogate.
+    if (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1))) cut -= 1;
     out.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }

@@ -4,6 +4,7 @@
  * plus real number/date cells and Excel serial numbers.
  */
 import { daysInMonth, formatViDate, pad2, type IsoMonth } from "../domain/directive/dates.js";
+import { stripXmlForbidden } from "../domain/text.js";
 import type { Cell } from "./grid.js";
 import { foldText } from "./text.js";
 
@@ -25,10 +26,17 @@ export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === "string" && cell.trim() === "");
 }
 
-/** The cell as the user would read it; dates as `dd/mm/yyyy[ hh:mm]`. */
+/**
+ * The cell as the user would read it; dates as `dd/mm/yyyy[ hh:mm]`. Characters XML 1.0 forbids
+ * (U+FFFE from a mis-encoded export…) are dropped here, where text enters, so what is stored
+ * can go into a letter (src/render/docx.ts) as it is.
+ */
 export function cellText(cell: Cell): string {
   if (cell === null) return "";
-  if (typeof cell === "string") return /\s\s|[\t\n\r\u00a0]/.test(cell) ? cell.replace(/\s+/g, " ").trim() : cell.trim();
+  if (typeof cell === "string") {
+    const text = stripXmlForbidden(cell);
+    return /\s\s|[\t\n\r\u00a0]/.test(text) ? text.replace(/\s+/g, " ").trim() : text.trim();
+  }
   if (typeof cell === "number") return String(cell);
   const t = fromDate(cell);
   if (!t) return "";

@@ -8,6 +8,7 @@
  * countdown.ts) and the morning message of a day is enqueued once per chat.
  */
 import type { InlineKeyboardButton } from "grammy/types";
+import { taskButton } from "../bot/callbackData.js";
 import { taskTexts, type TaskLine } from "../messages/tasks.js";
 import { deadlineHit, type DeadlineHit } from "../services/countdown.js";
 import type { MorningContributor, MorningSection } from "../services/reminders.js";
@@ -50,7 +51,7 @@ export const taskSections: MorningContributor = async (ctx) => {
     for (const l of lines) {
       if (l.role !== "lead") continue;
       const rowId = await occurrenceRow(ctx.deps.prisma, markKeyOf(l.item.ref, l.item.occ, chat.unit.code), l.item.occ.due);
-      buttons.push({ text: taskTexts.doneButton(l.task), callback_data: `task:${rowId}` });
+      buttons.push({ text: taskTexts.doneButton(l.task), callback_data: taskButton.encode({ rowId }) });
     }
     out.push({
       chatId: chat.chatId, unitCode: chat.unit.code, kind: "tasks",

@@ -11,6 +11,9 @@ export const common = {
   adminOnly: "Lệnh này chỉ dành cho quản trị viên.",
   privateOnly: "Hãy dùng lệnh này trong tin nhắn riêng với bot.",
   internalError: "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.",
+  /** A button whose data the bot cannot read (forged, or from a much older version). */
+  badButton: "Nút này không hợp lệ hoặc đã cũ, chưa có gì thay đổi. Gửi lại lệnh để nhận nút mới.",
+  fileDownloadFailed: "⚠️ Bot không tải được tệp này từ Telegram nên chưa lưu gì. Hãy gửi lại tệp; nếu vẫn lỗi, báo quản trị viên.",
   unknownCommand:
     "Bot chưa hiểu yêu cầu này. Gửi /help để xem các lệnh.",
   unitLabel: (name: string, code: string) => `<b>${escapeHtml(name)}</b> (<code>${escapeHtml(code)}</code>)`,

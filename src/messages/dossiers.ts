@@ -3,6 +3,7 @@ import { escapeHtml } from "../bot/html.js";
 import { isoWeekday } from "../domain/calendar/index.js";
 import { formatViDate, formatViMonth, vnDate } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
+import { clipText } from "../domain/text.js";
 import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type RejectedRow } from "../ingest/index.js";
 
 const WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
@@ -19,7 +20,7 @@ function issuedDetails(number: string | null, newDate: string | null): string {
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 const MAX_LISTED_ROWS = 30;
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (s: string, n: number) => clipText(s, n, "…");
 
 export type BriefLine = { code: string; procedure: string | null; dueAt: string | null; overdueDays: number };
 
@@ -96,7 +97,7 @@ export const dossierTexts = {
     + `phải là ngày làm việc sau hôm nay (ví dụ ${formatViDate(example)}). Chỉ được hẹn lại một lần.`,
   datePlaceholder: "dd/mm/yyyy",
   reasonBad: "Lý do cần từ 5 đến 500 ký tự. Hãy trả lời lại tin nhắn của bot.",
-  dateUnreadable: (text: string) => `⚠️ «${escapeHtml(text.slice(0, 40))}» không phải ngày dạng dd/mm/yyyy. Hãy trả lời lại, ví dụ 25/11/2026.`,
+  dateUnreadable: (text: string) => `⚠️ «${escapeHtml(clipText(text, 40))}» không phải ngày dạng dd/mm/yyyy. Hãy trả lời lại, ví dụ 25/11/2026.`,
   dateNotFuture: (d: string) => `⚠️ Ngày hẹn mới phải sau hôm nay; ${formatViDate(d)} đã qua hoặc là hôm nay. Hãy trả lời lại.`,
   dateNotWorking: (d: string, why: string, next: string) =>
     `⚠️ ${formatViDate(d)} là ngày nghỉ (${escapeHtml(why)}). Hãy chọn ngày làm việc, ví dụ ${dayLabel(next)}.`,

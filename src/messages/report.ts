@@ -43,5 +43,8 @@ export const reportTexts = {
   undoExpired: "Đã quá 10 phút, không thể hoàn tác. Gửi lại /nop với số liệu đúng.",
   undoSuperseded: "Số liệu này đã được cập nhật sau đó, không hoàn tác được. Gửi lại /nop với số liệu đúng.",
   undoAlready: "Báo cáo này đã được hoàn tác rồi.",
+  undoNoUnit: "Nhóm này không còn gắn với đơn vị. Gửi /dangky <mã đơn vị> để đăng ký lại.",
+  undoNotFound: "Không tìm thấy báo cáo này trong nhóm. Gửi /nop để báo cáo lại nếu cần.",
+  undoOfUndo: "Đây là một lần hoàn tác, không hoàn tác lại được. Cần số liệu khác thì gửi lại /nop với số liệu đúng.",
   leadersCannotReport: "Nhóm lãnh đạo không báo cáo số liệu. Xem tình hình các đơn vị bằng /tinhtrang.",
 };

@@ -4,6 +4,7 @@ import { daysBetween } from "../domain/calendar/index.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Task } from "../domain/directive/schema.js";
+import { clipText } from "../domain/text.js";
 import type { DeadlineHit } from "../services/countdown.js";
 
 const TITLE_MAX = 90;
@@ -12,7 +13,7 @@ export const MAX_TASK_LINES = 8;
 
 export function shortTitle(t: Task): string {
   const one = t.title.replace(/\s+/g, " ").trim();
-  return one.length <= TITLE_MAX ? one : `${one.slice(0, TITLE_MAX - 1).trimEnd()}…`;
+  return one.length <= TITLE_MAX ? one : `${clipText(one, TITLE_MAX - 1).trimEnd()}…`;
 }
 
 const code = (t: Task) => `<code>${escapeHtml(t.code)}</code>`;
@@ -45,7 +46,7 @@ export const taskTexts = {
       ...(anyLead ? ["Đã hoàn thành: bấm nút bên dưới hoặc gửi <code>/xong &lt;mã&gt; [ghi chú]</code>."] : []),
     ];
   },
-  doneButton: (t: Task) => `✅ Xong ${t.code}`.slice(0, 60),
+  doneButton: (t: Task) => clipText(`✅ Xong ${t.code}`, 60),
 
   list(unit: CatalogUnit, today: IsoDate, open: readonly { task: Task; due: IsoDate; role: "lead" | "cooperating" }[], continuous: readonly Task[]): string {
     const lines = [`📌 Nhiệm vụ của <b>${escapeHtml(unit.name)}</b> (ngày ${formatViDate(today)})`];

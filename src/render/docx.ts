@@ -1,13 +1,14 @@
 /**
  * Fills a Word template from templates/ (issue #5): `{field}` tags in docxtemplater syntax, each
  * inside one run so an office can re-do the letterhead in Word without breaking a tag.
- * User text is XML-escaped by docxtemplater (a reason may hold "<" or "&"); control characters
- * pasted from chats are stripped rather than producing a file Word refuses to open.
+ * User text is XML-escaped by docxtemplater (a reason may hold "<" or "&"); characters XML 1.0
+ * forbids are stripped here, from every value, rather than producing a file Word refuses to open.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
+import { stripXmlForbidden } from "../domain/text.js";
 
 export const DOCUMENT_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
@@ -53,6 +54,17 @@ function describeFailure(error: unknown): string {
 }
 
 /**
+ * Every value put into a template passes here. XML 1.0 §2.2 allows only #x9 | #xA | #xD |
+ * [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]; a U+FFFE in an export's procedure, a
+ * U+FFFF or a lone surrogate in a typed reason would otherwise make word/document.xml malformed
+ * — in the numbered letter too, which the one-re-appointment rule then keeps from being redone.
+ * (docxtemplater's own `stripInvalidXMLChars` drops C0 controls only.)
+ */
+function xmlSafe(data: DocumentData): DocumentData {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? stripXmlForbidden(v) : v]));
+}
+
+/**
  * Fills an in-memory template. Every tag must have a value: an empty string is a deliberate
  * blank, a missing key is a bug upstream, reported with all missing names at once.
  */
@@ -63,14 +75,13 @@ export function fillDocx(template: Buffer, data: DocumentData, templateName = "t
     doc = new Docxtemplater(new PizZip(template), {
       paragraphLoop: true,
       linebreaks: true,
-      stripInvalidXMLChars: true,
       errorLogging: false,
       nullGetter: (part) => {
         missing.add(part.value);
         return "";
       },
     });
-    doc.render(data);
+    doc.render(xmlSafe(data));
   } catch (error) {
     throw new DocumentTemplateError("template_syntax", `Mẫu ${templateName} có thẻ sai cú pháp: ${describeFailure(error)}`);
   }

@@ -4,6 +4,7 @@
  * chat is told either way. Claims are atomic (status pending → …), so two presses decide once.
  * Either way the dossier may stop needing its applicant's name (dossiersApplicant.ts).
  */
+import { dossierButton } from "../bot/callbackData.js";
 import { vnDate } from "../domain/directive/dates.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
@@ -100,7 +101,7 @@ export async function returnDrafts(
     chatId: first.createdChatId, dedupKey: `dossier-returned:${first.id}`, kind: "dossier-decision",
     text: t.returnedUnit(dossier.code, input.reason),
     replyMarkup: { inline_keyboard: [[{
-      text: withApology ? t.apologyButton : t.explanationButton, callback_data: `dx:${withApology ? "a" : "g"}:${dossier.id}`,
+      text: withApology ? t.apologyButton : t.explanationButton, callback_data: dossierButton.encode({ action: withApology ? "apology" : "explanation", dossierId: dossier.id }),
     }]] },
   });
   return { ok: true, dossier };

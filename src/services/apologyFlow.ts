@@ -6,6 +6,7 @@
  */
 import { isWorkingDay, nextWorkingDay, nonWorkingReason, type WorkCalendar } from "../domain/calendar/index.js";
 import { parseViDate, type IsoDate } from "../domain/directive/dates.js";
+import { stripXmlForbidden } from "../domain/text.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import type { DossierDocKind } from "./apologyForms.js";
@@ -53,8 +54,9 @@ export function checkNewDate(text: string, today: IsoDate, cal: WorkCalendar): D
 export const REASON_MIN = 5;
 export const REASON_MAX = 500;
 
+/** The reason as it will be stored and printed in the letter: without what XML 1.0 forbids (render/docx.ts). */
 export function checkReason(text: string): string | null {
-  const r = text.trim().replace(/\s+/g, " ");
+  const r = stripXmlForbidden(text).trim().replace(/\s+/g, " ");
   return r.length >= REASON_MIN && r.length <= REASON_MAX ? r : null;
 }
 

@@ -3,6 +3,7 @@
  * bound to the unit) as .docx with "Duyệt" / "Trả lại" under a summary message.
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { dossierButton } from "../bot/callbackData.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import { pushDocument } from "./apologyPush.js";
@@ -16,8 +17,8 @@ import { pushText } from "./notify.js";
 export function decisionKeyboard(dossierId: number): InlineKeyboardMarkup {
   return {
     inline_keyboard: [[
-      { text: t.approveButton, callback_data: `dx:ok:${dossierId}` },
-      { text: t.returnButton, callback_data: `dx:no:${dossierId}` },
+      { text: t.approveButton, callback_data: dossierButton.encode({ action: "approve", dossierId }) },
+      { text: t.returnButton, callback_data: dossierButton.encode({ action: "sendBack", dossierId }) },
     ]],
   };
 }

@@ -1,6 +1,7 @@
 /** Documents (.docx) through the outbox: stored once as a Blob, sent by the delivery worker. */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { enqueue, storeBlob } from "../delivery/outbox.js";
+import { clipText } from "../domain/text.js";
 import type { AppDeps } from "./context.js";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -23,7 +24,7 @@ export async function pushDocument(
     dedupKey: msg.dedupKey, chatId: msg.chatId, kind: msg.kind, method: "sendDocument",
     payload: {
       document: { blobId: blob.id },
-      caption: msg.doc.caption.slice(0, 1024),
+      caption: clipText(msg.doc.caption, 1024),
       ...(msg.replyMarkup ? { reply_markup: msg.replyMarkup } : {}),
     },
   });

@@ -20,6 +20,7 @@ import { apologyState, briefOf, documentsByCode, dossiersNeedingAttention } from
 import { deadlineOf } from "./dossiersState.js";
 import { pushText, type PushText } from "./notify.js";
 import { splitMessage } from "../bot/html.js";
+import { dossierButton } from "../bot/callbackData.js";
 
 /** 10 dossiers × 2 buttons keeps a prompt readable on a phone and far from Telegram's limits. */
 export const PROMPT_BATCH = 10;
@@ -37,8 +38,8 @@ export function promptKeyboard(items: readonly Dossier[]): InlineKeyboardMarkup 
   const many = items.length > 1;
   return {
     inline_keyboard: items.map((d, i) => [
-      { text: many ? t.numbered(i + 1, t.apologyButton) : t.apologyButton, callback_data: `dx:a:${d.id}` },
-      { text: many ? t.numbered(i + 1, t.returnedButton) : t.returnedButton, callback_data: `dx:r:${d.id}` },
+      { text: many ? t.numbered(i + 1, t.apologyButton) : t.apologyButton, callback_data: dossierButton.encode({ action: "apology", dossierId: d.id }) },
+      { text: many ? t.numbered(i + 1, t.returnedButton) : t.returnedButton, callback_data: dossierButton.encode({ action: "returned", dossierId: d.id }) },
     ]),
   };
 }

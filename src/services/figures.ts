@@ -58,6 +58,7 @@ export async function submitFigures(deps: AppDeps, input: SubmitInput): Promise<
   return { evaluation, revisionId: written.revisionId, previous: written.previous };
 }
 
-export async function undoFigures(deps: AppDeps, revisionId: number, prov: Provenance): Promise<UndoOutcome> {
-  return undoRevision(deps.prisma, revisionId, deps.clock.now(), UNDO_WINDOW_MS, prov);
+/** Undoes a report of `unitCode`: another unit's revision reads as not found. */
+export async function undoFigures(deps: AppDeps, revision: { id: number; unitCode: string }, prov: Provenance): Promise<UndoOutcome> {
+  return undoRevision(deps.prisma, revision, deps.clock.now(), UNDO_WINDOW_MS, prov);
 }

@@ -6,7 +6,8 @@
 import { writeFileSync } from "node:fs";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { docxText, exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
+import { xmlPart } from "../helpers/xml.js";
+import { docxText, exportCsv, exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 let w: World;
 beforeEach(async () => {
@@ -33,12 +34,12 @@ const bytesOf = (fileId: string): Buffer => {
 };
 
 /** Prompt → "Lập văn bản xin lỗi" → reason → date; returns the bot's last answer in the unit chat. */
-async function apologise(date: string, from = OFFICER): Promise<Message> {
+async function apologise(date: string, from = OFFICER, reason = REASON): Promise<Message> {
   const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
   if (!prompt) throw new Error("no prompt");
   const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", from);
   expect(askReason?.text).toContain("lý do chậm trễ");
-  const askDate = await w.say(REASON, UNIT, from, askReason?.message_id);
+  const askDate = await w.say(reason, UNIT, from, askReason?.message_id);
   expect(askDate.text).toContain("ngày hẹn trả kết quả mới");
   return w.say(date, UNIT, from, askDate.message_id);
 }
@@ -87,6 +88,26 @@ describe("the apology letter", () => {
       ["explanation", "issued", "1/BC-TN-X1", "2026-12-01", "Lan", BigInt(HEAD_USER)],
     ]);
     expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 1/XL-TN-X1, duyệt 25/11/2026 — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026");
+  });
+
+  it("an export and a reason holding characters XML 1.0 forbids still give letters Word opens", async () => {
+    const bad = "\uFFFE\uFFFF\u0001";
+    await w.upload(exportCsv([row(A, { "Ngày hẹn trả": "26/11/2026", "Chủ hồ sơ": `Trần${bad} Thị B`, "Tên thủ tục hành chính": `Đăng ký${bad} khai sinh` })]), "ds-ho-so.csv");
+    const stored = await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } });
+    expect([stored.applicantName, stored.procedure]).toEqual(["Trần Thị B", "Đăng ký khai sinh"]);
+    await apologise("01/12/2026", OFFICER, `Chờ kết quả${bad} xác minh`);
+    await w.drained();
+    const unitBefore = w.count(UNIT);
+    await w.press(HEAD, last(HEAD), "✅ Duyệt", HEAD_USER);
+    await w.drained();
+    const finals = docsIn(w.h.emu.botMessages(UNIT).slice(unitBefore));
+    expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-1.docx`, `giai-trinh-${A}-so-1.docx`]);
+    for (const f of finals) {
+      const xml = xmlPart(bytesOf(f.file_id));
+      expect(xml.ok ? "well-formed" : xml.problem).toBe("well-formed");
+    }
+    const letter = docxText(bytesOf(finals[0]?.file_id ?? ""));
+    for (const field of ["1/XL-TN-X1", "Trần Thị B", "Đăng ký khai sinh", "Do chờ kết quả xác minh"]) expect(letter).toContain(field);
   });
 
   it("refuses a second re-appointment and explains, offering the explanation report", async () => {

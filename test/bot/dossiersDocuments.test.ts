@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Dossier, DossierDocument } from "../../src/db/generated/client.js";
 import { Catalog } from "../../src/domain/catalog.js";
 import { renderDossierDocument } from "../../src/services/apologyRender.js";
+import { xmlPart } from "../helpers/xml.js";
 import { docxText } from "./dossiersWorld.js";
 
 const catalog = new Catalog([
@@ -59,5 +60,21 @@ describe("dossier documents", () => {
     expect(text).toContain("DỰ THẢO");
     expect(text).toContain("Số: …/XL-TN-X1");
     expect(text).toContain("ngày 25 tháng 11 năm 2026");
+  });
+
+  it("an issued letter whose export and reason hold characters XML 1.0 forbids still opens, with the rest of the text", async () => {
+    const at = "2025-07-01T10:00:00+07:00";
+    const bad = "\uFFFE\uFFFF\u0001\uD800";
+    const r = await renderDossierDocument(deps(at), {
+      dossier: { ...dossier("TN-X1"), applicantName: `Công ty${bad} TNHH Ánh Dương`, procedure: `Cấp bản sao${bad} trích lục hộ tịch` },
+      doc: { ...doc("apology", at), reason: `Chờ ý kiến${bad} của Sở Tư pháp` },
+      draft: false,
+    });
+    const xml = xmlPart(r.bytes);
+    expect(xml.ok ? "well-formed" : xml.problem).toBe("well-formed");
+    const text = docxText(r.bytes);
+    for (const s of ["Số: 7/XL-TN-X1", "Kính gửi: Công ty TNHH Ánh Dương", "Cấp bản sao trích lục hộ tịch", "Do chờ ý kiến của Sở Tư pháp"]) {
+      expect(text).toContain(s);
+    }
   });
 });

@@ -27,6 +27,13 @@ describe("splitMessage", () => {
     }
   });
 
+  it("cuts a single over-long line between characters, never inside an emoji", () => {
+    const line = `${"a".repeat(MESSAGE_LIMIT - 1)}${"😀".repeat(10)}`;
+    const parts = splitMessage(line);
+    for (const p of parts) expect(/\p{Cs}/u.test(p)).toBe(false);
+    expect(parts.join("")).toBe(line);
+  });
+
   it("escapes user text", () => {
     expect(escapeHtml("<b>a & b</b>")).toBe("&lt;b&gt;a &amp; b&lt;/b&gt;");
   });

@@ -125,6 +125,26 @@ describe("the undo button refuses what it must not undo", () => {
   });
 });
 
+describe("an undo cannot itself be undone", () => {
+  it.each([
+    ["a correction", ["/nop 120 90", "/nop 120 95"], [{ unitCode: "TN-X1", numerator: 90, denominator: 120 }]],
+    ["a first report", ["/nop 120 95"], []],
+  ])("undoing %s, then pressing undo on the undo's revision, is refused and changes nothing", async (_, reports, figuresLeft) => {
+    let last: Awaited<ReturnType<typeof report>> | undefined;
+    for (const text of reports) last = await report(CHAT_A, text);
+    if (!last) throw new Error("no report");
+    // The press is answered once the undo is written.
+    expect((await h.emu.pressButton({ chatId: CHAT_A, messageId: last.reply.message_id, fromId: OFFICER, data: last.data })).text).toContain("hoàn tác");
+    const undo = await h.db.prisma.figureRevision.findFirstOrThrow({ where: { action: "undo" } });
+    await setButton(CHAT_A, last.reply.message_id, `undo:${undo.id}`);
+    const before = await figures();
+    expect(before.figures).toEqual(figuresLeft.map((f) => expect.objectContaining(f)));
+    const answer = await h.emu.pressButton({ chatId: CHAT_A, messageId: last.reply.message_id, fromId: OFFICER, data: `undo:${undo.id}`, timeoutMs: 3000 });
+    expect(answer).toMatchObject({ answered: true, text: reportTexts.undoOfUndo, showAlert: true });
+    expect(await figures()).toEqual(before);
+  });
+});
+
 describe("/nop in a leaders' chat", () => {
   it.each(["/nop 10 5", "/nop", "/nop hs-truc-tuyen 5 10 thang 10/2026"])("%s is refused and no figure is written", async (text) => {
     const reply = await say(text, LEADERS);

@@ -111,4 +111,12 @@ describe("parseDossiers", () => {
     const r = parseDossiers(await readSheet({ fileName: "ds.csv", data: csv(text, true) }));
     expect(r.rows[0]).toMatchObject({ code: "H15-1", status: "done", applicant: "A", finishedAt: "2026-10-02" });
   });
+
+  it("stores no character XML 1.0 forbids: they would break the letters made from these fields", async () => {
+    // A lone surrogate cannot survive UTF-8 bytes (it arrives as U+FFFD, which XML allows).
+    const bad = "\uFFFE\uFFFF\u0001";
+    const text = `${HEADER.join(";")}\n1;UBND Xã${bad} Hòa Long;Cấp${bad} phép;H15-${bad}1;Đã xử lý xong;;Lê${bad} Văn A;;01/10/2026;01/10/2026;03/10/2026;\n`;
+    const r = parseDossiers(await readSheet({ fileName: "ds.csv", data: csv(text) }));
+    expect(r.rows[0]).toMatchObject({ code: "H15-1", receivingUnit: "UBND Xã Hòa Long", procedure: "Cấp phép", applicant: "Lê Văn A" });
+  });
 });

@@ -9,6 +9,7 @@ import {
   renderDocument,
   templateTags,
 } from "../../src/render/docx.js";
+import { xmlPart } from "../helpers/xml.js";
 
 const TEMPLATES = readdirSync(DOCUMENT_TEMPLATES_DIR).filter((f) => f.endsWith(".docx"));
 
@@ -47,6 +48,15 @@ describe.each(TEMPLATES)("%s", (name) => {
     for (const tag of tags.filter((t) => t !== "reason")) expect(visibleText(xml)).toContain(`«${tag}»`);
     if (tags.includes("reason")) expect(xml).toContain("Chờ kết quả xác minh của &lt;Sở TN&amp;MT&gt;");
     expect(visibleText(xml)).not.toMatch(/\{[^}]*\}/);
+  });
+
+  test("characters XML 1.0 forbids are dropped from every value, the rest of the text kept", () => {
+    const tags = tagsOf(name);
+    // U+FFFE, U+FFFF, U+0001, a lone low and a lone high surrogate; an emoji (a valid pair) stays.
+    const data = Object.fromEntries(tags.map((t) => [t, `«${t}\uFFFE\uFFFF\u0001\uDC00\uD800 ok 😀»`]));
+    const xml = xmlPart(renderDocument(name, data));
+    expect(xml.ok ? "well-formed" : xml.problem).toBe("well-formed");
+    for (const tag of tags) expect(xml.ok && visibleText(xml.text)).toContain(`«${tag} ok 😀»`);
   });
 
   test("a missing field is an error naming it, not a silent blank", () => {

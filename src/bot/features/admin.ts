@@ -12,7 +12,7 @@ import { planDirectiveText } from "../../services/directivePlan.js";
 import { installText } from "../../services/install.js";
 import { directivePlanButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
-import { FileTooLargeError } from "../files.js";
+import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";
@@ -51,6 +51,7 @@ adminFeature.on("message:document", async (ctx, next) => {
     bytes = await ctx.files.download(ctx.message.document.file_id, MAX_FILE_BYTES);
   } catch (e) {
     if (e instanceof FileTooLargeError) return replyHtml(ctx, adminTexts.fileTooLarge);
+    if (e instanceof FileDownloadError) return replyHtml(ctx, common.fileDownloadFailed);
     throw e;
   }
   const text = bytes.toString("utf8");

@@ -7,6 +7,7 @@
 import { Composer, InputFile, InputMediaBuilder } from "grammy";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
+import { clipText } from "../../domain/text.js";
 import { digestTexts } from "../../messages/digest.js";
 import { isoWeekKey } from "../../services/countdown.js";
 import { albumChunks, digestParts, renderDigest, type DigestPart } from "../../services/digest.js";
@@ -40,7 +41,7 @@ async function replyDigest(ctx: BotContext, root: CatalogUnit, requested: string
   await ctx.replyWithChatAction("upload_photo").catch(() => undefined);
   const rendered = await renderDigest(ctx.deps, root, at, week, requested || undefined);
   if (rendered.length === 0) {
-    await replyHtml(ctx, requested ? digestTexts.unknownIndicator(requested.slice(0, 40)) : digestTexts.noUnits(root));
+    await replyHtml(ctx, requested ? digestTexts.unknownIndicator(clipText(requested, 40)) : digestTexts.noUnits(root));
     return;
   }
   const extras = await digestExtras(ctx.deps, BigInt(ctx.chat.id), root, at);

@@ -13,6 +13,7 @@ import { directiveListTexts as t } from "../../messages/directiveList.js";
 import { changeDirective, findDirective, overviewDirectives, type DirectiveOverview } from "../../services/directiveAdmin.js";
 import { applyHeldDirective, cancelHeldDirective } from "../../services/directivePending.js";
 import type { PressRefusal } from "../../services/uploadPending.js";
+import { onButton } from "../buttons.js";
 import { directiveButton, directivePlanButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { MESSAGE_LIMIT, splitMessage } from "../html.js";
@@ -73,9 +74,7 @@ async function settle(ctx: BotContext, html: string): Promise<void> {
   await replyHtml(ctx, html);
 }
 
-directivesFeature.callbackQuery(directiveButton.pattern, async (ctx) => {
-  const press = directiveButton.parse(ctx.callbackQuery.data);
-  if (!press) return ctx.answerCallbackQuery();
+onButton(directivesFeature, directiveButton, async (ctx, press) => {
   if (!(await isAdmin(ctx))) return ctx.answerCallbackQuery({ text: common.adminOnly, show_alert: true });
   const prisma = ctx.deps.prisma;
   const target = { rowId: press.rowId };
@@ -113,9 +112,7 @@ directivesFeature.callbackQuery(directiveButton.pattern, async (ctx) => {
   await redrawList(ctx);
 });
 
-directivesFeature.callbackQuery(directivePlanButton.pattern, async (ctx) => {
-  const press = directivePlanButton.parse(ctx.callbackQuery.data);
-  if (!press) return ctx.answerCallbackQuery();
+onButton(directivesFeature, directivePlanButton, async (ctx, press) => {
   if (!(await isAdmin(ctx))) return ctx.answerCallbackQuery({ text: common.adminOnly, show_alert: true });
   const req = { id: press.pendingId, chatId: BigInt(ctx.chat?.id ?? 0), userId: BigInt(ctx.from.id), isAdmin: true };
   const refuse = async (reason: PressRefusal) => {

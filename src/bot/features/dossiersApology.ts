@@ -1,7 +1,7 @@
 /**
- * The buttons of the dossier features (issue #5): under a prompt "Lập văn bản xin lỗi" (dx:a)
- * and "Đã trả kết quả" (dx:r); "Lập báo cáo giải trình" (dx:g) when a second re-appointment is
- * refused; "Gửi thủ trưởng duyệt" (dx:s); in the head's chat "Duyệt" (dx:ok) and "Trả lại" (dx:no).
+ * The buttons of the dossier features (issue #5), `dossierButton` in callbackData.ts: under a
+ * prompt "Lập văn bản xin lỗi" and "Đã trả kết quả"; "Lập báo cáo giải trình" when a second
+ * re-appointment is refused; "Gửi thủ trưởng duyệt"; in the head's chat "Duyệt" and "Trả lại".
  */
 import { Composer } from "grammy";
 import { dossierTexts as t } from "../../messages/dossiers.js";
@@ -9,6 +9,8 @@ import { approveDrafts, canDecide } from "../../services/apologyDecision.js";
 import { checkStart } from "../../services/apologyFlow.js";
 import { resendDrafts } from "../../services/apologyHead.js";
 import { markResultReturned } from "../../services/dossiersWrite.js";
+import { alert, onButton, type ButtonContext } from "../buttons.js";
+import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
@@ -18,15 +20,23 @@ import { ask } from "./dossiersReplies.js";
 
 export const dossiersApologyFeature = new Composer<BotContext>();
 
-const alert = (ctx: BotContext, text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
 /** Alerts are plain text: the HTML of a message text is dropped. */
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
-dossiersApologyFeature.callbackQuery(/^dx:([ag]):(\d+)$/, async (ctx) => {
+onButton(dossiersApologyFeature, dossierButton, async (ctx, { action, dossierId }) => {
+  switch (action) {
+    case "apology":
+    case "explanation": return start(ctx, dossierId, action === "apology");
+    case "returned": return returned(ctx, dossierId);
+    case "sendToHead": return sendToHead(ctx, dossierId);
+    case "approve": return approve(ctx, dossierId);
+    case "sendBack": return sendBack(ctx, dossierId);
+  }
+});
+
+async function start(ctx: ButtonContext, dossierId: number, withApology: boolean): Promise<unknown> {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, plain(t.notThisChat));
-  const withApology = ctx.match[1] === "a";
-  const dossierId = Number(ctx.match[2]);
   const check = await checkStart(ctx.deps, dossierId, unit.code, withApology);
   if (!check.ok) {
     const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } }))?.code ?? "";
@@ -36,47 +46,46 @@ dossiersApologyFeature.callbackQuery(/^dx:([ag]):(\d+)$/, async (ctx) => {
   }
   await ctx.answerCallbackQuery();
   return ask(ctx, t.askReason(check.dossier.code), t.reasonPlaceholder, "dossier-reason", { dossierId, withApology });
-});
+}
 
-dossiersApologyFeature.callbackQuery(/^dx:r:(\d+)$/, async (ctx) => {
+async function returned(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, plain(t.notThisChat));
-  const dossier = await ctx.deps.prisma.dossier.findUnique({ where: { id: Number(ctx.match[1]) } });
+  const dossier = await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } });
   if (!dossier || dossier.unitCode !== unit.code) return alert(ctx, plain(t.notThisChat));
   const marked = await markResultReturned(ctx.deps, dossier);
   await ctx.answerCallbackQuery({ text: "Đã ghi nhận." });
   if (!marked) return;
   return replyHtml(ctx, t.resultReturned(dossier.code));
-});
+}
 
-dossiersApologyFeature.callbackQuery(/^dx:s:(\d+)$/, async (ctx) => {
+async function sendToHead(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, plain(t.notThisChat));
-  const result = await resendDrafts(ctx.deps, Number(ctx.match[1]), unit.code);
+  const result = await resendDrafts(ctx.deps, dossierId, unit.code);
   if (result === "no-head") return alert(ctx, plain(t.noHeadChat(unit.code)).split("\n")[0] ?? "");
   if (result === "nothing") return alert(ctx, t.alreadyDecided);
   await ctx.answerCallbackQuery({ text: "Đã gửi." });
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-  const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: Number(ctx.match[1]) } }))?.code ?? "";
+  const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } }))?.code ?? "";
   return replyHtml(ctx, t.draftSent(code, true));
-});
+}
 
-dossiersApologyFeature.callbackQuery(/^dx:ok:(\d+)$/, async (ctx) => {
+async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
-  const r = await approveDrafts(ctx.deps, { dossierId: Number(ctx.match[1]), headUnitCode: head, by: BigInt(ctx.from.id) });
+  const r = await approveDrafts(ctx.deps, { dossierId, headUnitCode: head, by: BigInt(ctx.from.id) });
   if (!r.ok) return alert(ctx, r.reason === "already-decided" ? t.alreadyDecided : t.headOnly);
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
   return replyHtml(ctx, t.approvedHead(r.dossier.code, r.numbers));
-});
+}
 
-dossiersApologyFeature.callbackQuery(/^dx:no:(\d+)$/, async (ctx) => {
+async function sendBack(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
-  const dossierId = Number(ctx.match[1]);
   const r = await canDecide(ctx.deps, dossierId, head);
   if (!r.ok) return alert(ctx, r.reason === "already-decided" ? t.alreadyDecided : t.headOnly);
   await ctx.answerCallbackQuery();
   return ask(ctx, t.askReturnReason(r.dossier.code), t.returnPlaceholder, "dossier-return", { dossierId });
-});
+}

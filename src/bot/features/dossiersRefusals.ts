@@ -2,6 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { StartRefusal } from "../../services/apologyFlow.js";
+import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 
@@ -17,6 +18,6 @@ export function refusalMessage(r: StartRefusal, code: string): string {
 
 /** The refusal as a message; after an issued apology the explanation report is still offered. */
 export function refusalText(ctx: BotContext, r: StartRefusal, code: string, dossierId: number): Promise<unknown> {
-  const keyboard = r.reason === "issued" ? new InlineKeyboard().text(t.explanationButton, `dx:g:${dossierId}`) : undefined;
+  const keyboard = r.reason === "issued" ? new InlineKeyboard().text(t.explanationButton, dossierButton.encode({ action: "explanation", dossierId })) : undefined;
   return replyHtml(ctx, refusalMessage(r, code), keyboard);
 }

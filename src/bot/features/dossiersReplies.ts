@@ -10,6 +10,7 @@ import { returnDrafts } from "../../services/apologyDecision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apologyFlow.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
 import { askPending, closePending, findPending, type PendingData, type PendingKind } from "../../services/dossiersPending.js";
+import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
@@ -84,7 +85,7 @@ async function draft(ctx: BotContext, dossierId: number, reason: string, newDate
     case "sent-to-head":
       return replyHtml(ctx, t.draftSent(code, newDate !== null));
     case "no-head": {
-      await replyHtml(ctx, t.noHeadChat(unit.code), new InlineKeyboard().text(t.sendToHeadButton, `dx:s:${dossierId}`));
+      await replyHtml(ctx, t.noHeadChat(unit.code), new InlineKeyboard().text(t.sendToHeadButton, dossierButton.encode({ action: "sendToHead", dossierId })));
       for (const d of outcome.drafts) await ctx.replyWithDocument(new InputFile(d.bytes, d.filename), { caption: d.caption });
       return;
     }

@@ -12,7 +12,7 @@ import { dossierTexts as t } from "../../messages/dossiers.js";
 import { importDossierFile, type DossierImportOutcome, type DossierScope } from "../../services/dossiersImport.js";
 import { askPending, closePending, findPending } from "../../services/dossiersPending.js";
 import type { BotContext } from "../context.js";
-import { FileTooLargeError } from "../files.js";
+import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin, isGroup, unitOfChat } from "./access.js";
 
@@ -74,6 +74,10 @@ async function handleDossierFile(ctx: BotContext, scope: DossierScope): Promise<
   try {
     data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
   } catch (e) {
+    if (e instanceof FileDownloadError) {
+      log.warn({ err: e.message }, "dossier upload could not be downloaded");
+      return replyHtml(ctx, common.fileDownloadFailed);
+    }
     if (!(e instanceof FileTooLargeError)) throw e;
     return replyHtml(ctx, t.fileTooLarge);
   }

@@ -4,6 +4,7 @@
  * "not found", so its existence does not leak either.
  */
 import { Composer } from "grammy";
+import { clipText } from "../../domain/text.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
 import { briefOf, dossiersNeedingAttention, findDossier, overdueDays } from "../../services/dossiersQuery.js";
@@ -19,8 +20,9 @@ dossiersViewFeature.command("hoso", async (ctx) => {
   if (!scope) return replyHtml(ctx, t.hosoNotHere);
   const codeText = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/)[0] ?? "";
   if (!codeText) return replyHtml(ctx, t.hosoUsage);
-  const found = await findDossier(ctx.deps, codeText.slice(0, 80), scope.units);
-  if (!found) return replyHtml(ctx, t.hosoNotFound(codeText.slice(0, 80)));
+  const code = clipText(codeText, 80);
+  const found = await findDossier(ctx.deps, code, scope.units);
+  if (!found) return replyHtml(ctx, t.hosoNotFound(code));
   const { dossier: d, documents } = found;
   const cal = await workCalendar();
   const today = todayOf(ctx.deps);

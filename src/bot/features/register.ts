@@ -1,9 +1,12 @@
 /** `/dangky` and the administrator's approval buttons (issue #3 "Onboarding"). */
 import { Composer, InlineKeyboard } from "grammy";
 import { adminIds } from "../../db/repos/people.js";
+import { clipText } from "../../domain/text.js";
 import { registerTexts, type RegistrationKind } from "../../messages/register.js";
 import { common } from "../../messages/common.js";
 import { pushText } from "../../services/notify.js";
+import { onButton } from "../buttons.js";
+import { registrationButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
@@ -29,7 +32,7 @@ registerFeature.command("dangky", async (ctx) => {
   if (!code) return replyHtml(ctx, registerTexts.usage);
   const catalog = ctx.deps.catalog.get();
   const unit = catalog.findUnitCode(code);
-  if (!unit) return replyHtml(ctx, registerTexts.unknownUnit(code.slice(0, 40), catalog.search(code).slice(0, 5)));
+  if (!unit) return replyHtml(ctx, registerTexts.unknownUnit(clipText(code, 40), catalog.search(code).slice(0, 5)));
   const rec = ctx.chatRecord;
   if (rec && rec.active && rec.kind === kind && rec.unitCode === unit.code) return replyHtml(ctx, registerTexts.alreadyBound(unit, kind));
   const chatId = BigInt(ctx.chat.id);
@@ -42,7 +45,9 @@ registerFeature.command("dangky", async (ctx) => {
   });
   const title = ("title" in ctx.chat ? ctx.chat.title : undefined) ?? String(ctx.chat.id);
   const who = ctx.from ? displayName(ctx.from) : "?";
-  const keyboard = new InlineKeyboard().text(registerTexts.approveButton, `reg:ok:${reg.id}`).text(registerTexts.rejectButton, `reg:no:${reg.id}`);
+  const keyboard = new InlineKeyboard()
+    .text(registerTexts.approveButton, registrationButton.encode({ approve: true, registrationId: reg.id }))
+    .text(registerTexts.rejectButton, registrationButton.encode({ approve: false, registrationId: reg.id }));
   for (const admin of admins) {
     await pushText(ctx.deps, {
       chatId: admin, dedupKey: `registration:${reg.id}:admin:${admin}`, kind: "registration-request",
@@ -52,11 +57,10 @@ registerFeature.command("dangky", async (ctx) => {
   return replyHtml(ctx, registerTexts.requested(unit, kind));
 });
 
-registerFeature.callbackQuery(/^reg:(ok|no):(\d+)$/, async (ctx) => {
+onButton(registerFeature, registrationButton, async (ctx, { approve: approved, registrationId }) => {
   if (!(await isAdmin(ctx))) return ctx.answerCallbackQuery({ text: common.adminOnly, show_alert: true });
-  const approved = ctx.match[1] === "ok";
   const prisma = ctx.deps.prisma;
-  const reg = await prisma.registration.findUnique({ where: { id: Number(ctx.match[2]) } });
+  const reg = await prisma.registration.findUnique({ where: { id: registrationId } });
   if (!reg) return ctx.answerCallbackQuery({ text: registerTexts.requestNotFound, show_alert: true });
   // Look the unit up before changing anything: a request for a unit no longer in the catalog stays pending.
   const unit = ctx.deps.catalog.get().unit(reg.unitCode);

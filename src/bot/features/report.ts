@@ -4,6 +4,8 @@ import { describeEvaluation } from "../../domain/evaluation/index.js";
 import { common } from "../../messages/common.js";
 import { reportTexts } from "../../messages/report.js";
 import { currentPeriod, submitFigures, undoFigures } from "../../services/figures.js";
+import { alert, onButton } from "../buttons.js";
+import { undoButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { parseNop } from "../parse/nop.js";
 import { replyHtml } from "../reply.js";
@@ -45,22 +47,23 @@ reportFeature.command("nop", async (ctx) => {
     prov: { byUser: ctx.from ? BigInt(ctx.from.id) : null, chatId: BigInt(ctx.chat.id), source: "chat", at: ctx.deps.clock.now() },
   });
   const text = reportTexts.saved(unit.name, period, describeEvaluation(result.evaluation, indicator), result.previous);
-  const keyboard = new InlineKeyboard().text(reportTexts.undoButton, `undo:${result.revisionId}`);
+  const keyboard = new InlineKeyboard().text(reportTexts.undoButton, undoButton.encode({ revisionId: result.revisionId }));
   return replyHtml(ctx, text, keyboard);
 });
 
-reportFeature.callbackQuery(/^undo:(\d+)$/, async (ctx) => {
+onButton(reportFeature, undoButton, async (ctx, { revisionId }) => {
   const unit = unitOfChat(ctx);
-  if (!unit) return ctx.answerCallbackQuery({ text: "Nhóm này không còn gắn với đơn vị. Gửi /dangky <mã đơn vị> để đăng ký lại.", show_alert: true });
-  const revisionId = Number(ctx.match[1]);
-  const rev = await ctx.deps.prisma.figureRevision.findUnique({ where: { id: revisionId } });
-  if (!rev || rev.unitCode !== unit.code) return ctx.answerCallbackQuery({ text: "Không tìm thấy báo cáo này.", show_alert: true });
-  const outcome = await undoFigures(ctx.deps, revisionId, { byUser: BigInt(ctx.from.id), chatId: ctx.chat ? BigInt(ctx.chat.id) : null, source: "undo", at: ctx.deps.clock.now() });
+  if (!unit) return alert(ctx, reportTexts.undoNoUnit);
+  const prov = { byUser: BigInt(ctx.from.id), chatId: ctx.chat ? BigInt(ctx.chat.id) : null, source: "undo", at: ctx.deps.clock.now() };
+  const outcome = await undoFigures(ctx.deps, { id: revisionId, unitCode: unit.code }, prov);
   if (!outcome.ok) {
+    if (outcome.reason === "not-found" || outcome.reason === "not-a-report") {
+      return alert(ctx, outcome.reason === "not-found" ? reportTexts.undoNotFound : reportTexts.undoOfUndo);
+    }
     const text = outcome.reason === "expired" ? reportTexts.undoExpired
       : outcome.reason === "superseded" ? reportTexts.undoSuperseded
         : reportTexts.undoAlready;
-    await ctx.answerCallbackQuery({ text, show_alert: true });
+    await alert(ctx, text);
     return ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
   }
   await ctx.answerCallbackQuery({ text: "Đã hoàn tác." });

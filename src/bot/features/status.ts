@@ -8,6 +8,7 @@ import { subtreeIndicators, subtreeStatus, unitStatus } from "../../services/sta
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { vnDate } from "../../domain/directive/dates.js";
+import { clipText } from "../../domain/text.js";
 import { isGroup, isLeader, leadersRootOfChat, unitOfChat } from "./access.js";
 
 export const statusFeature = new Composer<BotContext>();
@@ -25,7 +26,7 @@ export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested
     return replyHtml(ctx, everAssigned ? statusTexts.nothingInForceBelow(root) : statusTexts.noUnitsBelow(root));
   }
   const indicator = requested ? indicators.find((i) => i.code.toLowerCase() === requested.toLowerCase()) : indicators[0];
-  if (!indicator) return replyHtml(ctx, statusTexts.unknownIndicator(requested.slice(0, 40), indicators));
+  if (!indicator) return replyHtml(ctx, statusTexts.unknownIndicator(clipText(requested, 40), indicators));
   const period = currentPeriod(ctx.deps);
   const s = await subtreeStatus(ctx.deps, root.code, indicator, period);
   return replyHtml(ctx, statusTexts.subtree(root, period, s, indicators.filter((i) => i.code !== indicator.code)));

@@ -8,11 +8,15 @@ import { Composer } from "grammy";
 import { storeBlob } from "../../delivery/outbox.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
+import { clipText } from "../../domain/text.js";
+import { common } from "../../messages/common.js";
 import { taskTexts } from "../../messages/tasks.js";
 import { attachEvidence, evidencePromptRow, markRowDone, markTaskDone, recordEvidencePrompt, type Marked } from "../../services/taskDone.js";
 import { unitTaskList } from "../../services/tasks.js";
+import { alert, onButton } from "../buttons.js";
+import { taskButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
-import { FileTooLargeError } from "../files.js";
+import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
 
@@ -20,6 +24,9 @@ export const tasksFeature = new Composer<BotContext>();
 
 /** Telegram's getFile limit for bots. */
 const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+/** What is kept of a note, and of a task code echoed back. */
+const MAX_NOTE = 1000;
+const MAX_CODE = 60;
 
 tasksFeature.command("nhiemvu", async (ctx) => {
   const unit = unitOfChat(ctx);
@@ -43,22 +50,22 @@ tasksFeature.command("xong", async (ctx) => {
   if (!unit) return replyHtml(ctx, taskTexts.noUnit);
   const [code = "", ...rest] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
   if (!code) return replyHtml(ctx, taskTexts.xongUsage);
-  const note = rest.join(" ").trim().slice(0, 1000) || null;
-  const r = await markTaskDone(ctx.deps, unit, code.slice(0, 60), note, { by: ctx.from ? BigInt(ctx.from.id) : null, at: ctx.deps.clock.now() });
+  const note = clipText(rest.join(" ").trim(), MAX_NOTE) || null;
+  const r = await markTaskDone(ctx.deps, unit, clipText(code, MAX_CODE), note, { by: ctx.from ? BigInt(ctx.from.id) : null, at: ctx.deps.clock.now() });
   if (r.ok) return confirmDone(ctx, unit, r);
   switch (r.reason) {
-    case "unknown": return replyHtml(ctx, taskTexts.unknown(r.code.slice(0, 60)));
+    case "unknown": return replyHtml(ctx, taskTexts.unknown(r.code));
     case "not-lead": return replyHtml(ctx, taskTexts.notLead(r.ref.task, r.leads));
     case "continuous": return replyHtml(ctx, taskTexts.continuous(r.ref.task));
     case "already-done": return replyHtml(ctx, taskTexts.alreadyDone(r.ref.task, r.occ.due, vnDate(r.doneAt)));
   }
 });
 
-tasksFeature.callbackQuery(/^task:(\d+)$/, async (ctx) => {
+onButton(tasksFeature, taskButton, async (ctx, { rowId }) => {
   const unit = unitOfChat(ctx);
-  if (!unit) return ctx.answerCallbackQuery({ text: taskTexts.buttonWrongChat, show_alert: true });
-  const r = await markRowDone(ctx.deps, Number(ctx.match[1]), unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
-  if (!r.ok) return ctx.answerCallbackQuery({ text: r.reason === "gone" ? taskTexts.buttonGone : taskTexts.buttonNotLead, show_alert: true });
+  if (!unit) return alert(ctx, taskTexts.buttonWrongChat);
+  const r = await markRowDone(ctx.deps, rowId, unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
+  if (!r.ok) return alert(ctx, r.reason === "gone" ? taskTexts.buttonGone : taskTexts.buttonNotLead);
   if (r.already) return ctx.answerCallbackQuery({ text: taskTexts.buttonAlready });
   await ctx.answerCallbackQuery({ text: taskTexts.buttonDone });
   return confirmDone(ctx, unit, r);
@@ -77,14 +84,15 @@ tasksFeature.on("message", async (ctx, next) => {
       bytes = await ctx.files.download(doc.file_id, MAX_EVIDENCE_BYTES);
     } catch (e) {
       if (e instanceof FileTooLargeError) return replyHtml(ctx, taskTexts.evidenceTooLarge);
+      if (e instanceof FileDownloadError) return replyHtml(ctx, common.fileDownloadFailed);
       throw e;
     }
     const blob = await storeBlob(ctx.deps.prisma, bytes, doc.mime_type ?? "application/octet-stream", doc.file_name ?? "minh-chung");
-    const code = await attachEvidence(ctx.deps, rowId, { blobId: blob.id, ...(ctx.message.caption ? { note: ctx.message.caption.slice(0, 1000) } : {}) });
+    const code = await attachEvidence(ctx.deps, rowId, { blobId: blob.id, ...(ctx.message.caption ? { note: clipText(ctx.message.caption, MAX_NOTE) } : {}) });
     return code ? replyHtml(ctx, taskTexts.evidenceSaved(code, "file")) : next();
   }
   const text = (ctx.message.text ?? ctx.message.caption ?? "").trim();
   if (!text) return next();
-  const code = await attachEvidence(ctx.deps, rowId, { note: text.slice(0, 1000) });
+  const code = await attachEvidence(ctx.deps, rowId, { note: clipText(text, MAX_NOTE) });
   return code ? replyHtml(ctx, taskTexts.evidenceSaved(code, "note")) : next();
 });

@@ -1,5 +1,6 @@
 /** `/donvi [tên]`: list or search units, diacritics-insensitive (issue #3). */
 import { Composer } from "grammy";
+import { clipText } from "../../domain/text.js";
 import { registerTexts } from "../../messages/register.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
@@ -11,7 +12,7 @@ const MAX_LISTED = 60;
 unitsFeature.command("donvi", async (ctx) => {
   const catalog = ctx.deps.catalog.get();
   if (catalog.units.length === 0) return replyHtml(ctx, registerTexts.noUnitsLoaded);
-  const query = (typeof ctx.match === "string" ? ctx.match : "").trim().slice(0, 100);
+  const query = clipText((typeof ctx.match === "string" ? ctx.match : "").trim(), 100);
   const found = catalog.search(query);
   if (found.length === 0) return replyHtml(ctx, registerTexts.noUnitsFound(query));
   const shown = found.slice(0, MAX_LISTED);

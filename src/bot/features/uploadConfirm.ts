@@ -5,6 +5,8 @@
 import { Composer } from "grammy";
 import { uploadTexts } from "../../messages/upload.js";
 import { cancelPending, confirmPending, type PressRequest } from "../../services/uploadPending.js";
+import { onButton } from "../buttons.js";
+import { heldUploadButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";
@@ -13,14 +15,14 @@ export const uploadConfirmFeature = new Composer<BotContext>();
 
 const removeButtons = (ctx: BotContext) => ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
 
-uploadConfirmFeature.callbackQuery(/^up:(ok|no):(\d{1,12})$/, async (ctx) => {
+onButton(uploadConfirmFeature, heldUploadButton, async (ctx, press) => {
   const req: PressRequest = {
-    id: Number(ctx.match[2]),
+    id: press.pendingId,
     chatId: BigInt(ctx.chat?.id ?? 0),
     userId: BigInt(ctx.from.id),
     isAdmin: await isAdmin(ctx),
   };
-  if (ctx.match[1] === "no") {
+  if (!press.save) {
     const r = await cancelPending(ctx.deps, req);
     if (!r.ok) return ctx.answerCallbackQuery({ text: uploadTexts.refusals[r.reason], show_alert: true });
     await ctx.answerCallbackQuery({ text: uploadTexts.pressCancelled });

@@ -4,10 +4,12 @@
  */
 import { InlineKeyboard } from "grammy";
 import { checkUploadMeta, isIngestError, MAX_FILE_BYTES } from "../../ingest/index.js";
+import { common } from "../../messages/common.js";
 import { uploadTexts } from "../../messages/upload.js";
 import { processUpload, type UploadOutcome, type UploadScope } from "../../services/uploads.js";
+import { heldUploadButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
-import { FileTooLargeError } from "../files.js";
+import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
 import { replyDossierImport } from "./dossiersUpload.js";
 
@@ -17,7 +19,9 @@ export type FileOptions = {
 };
 
 function pendingKeyboard(id: number, saveLabel: string): InlineKeyboard {
-  return new InlineKeyboard().text(saveLabel, `up:ok:${id}`).text(uploadTexts.cancelButton, `up:no:${id}`);
+  return new InlineKeyboard()
+    .text(saveLabel, heldUploadButton.encode({ save: true, pendingId: id }))
+    .text(uploadTexts.cancelButton, heldUploadButton.encode({ save: false, pendingId: id }));
 }
 
 export async function replyUploadOutcome(ctx: BotContext, outcome: UploadOutcome): Promise<unknown> {
@@ -62,6 +66,10 @@ export async function handleUploadedFile(ctx: BotContext, scope: UploadScope, op
   try {
     data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
   } catch (e) {
+    if (e instanceof FileDownloadError) {
+      log.warn({ quiet: opts.quiet, err: e.message }, "upload could not be downloaded");
+      return opts.quiet ? undefined : replyHtml(ctx, common.fileDownloadFailed);
+    }
     if (!(e instanceof FileTooLargeError)) throw e;
     log.info({ quiet: opts.quiet }, "upload larger than declared");
     return opts.quiet ? undefined : replyHtml(ctx, uploadTexts.fileTooLarge);

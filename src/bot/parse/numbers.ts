@@ -3,7 +3,7 @@
  * `thang 10/2026` / `tháng 10/2026` / `10/2026`. Parsed with zod at the edge (STYLE.md).
  */
 import { z } from "zod";
-import { normalizeForSearch } from "../../domain/text.js";
+import { clipText, normalizeForSearch } from "../../domain/text.js";
 
 const COUNT = /^(?:\d{1,3}(?:\.\d{3})+|\d+)$/;
 
@@ -44,7 +44,7 @@ export function parsePeriodWords(words: readonly string[]): string | null {
   return null;
 }
 
+/** What was typed, short enough to quote back in an error. */
 export function clip(s: string, max = 30): string {
-  const chars = [...s];
-  return chars.length > max ? `${chars.slice(0, max).join("")}…` : s;
+  return clipText(s, max + 1, "…");
 }

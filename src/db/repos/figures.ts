@@ -53,17 +53,25 @@ export async function writeFigures(
 
 export type UndoOutcome =
   | { ok: true; key: FigureKey; restored: FigureValue | null }
-  | { ok: false; reason: "not-found" | "already-undone" | "expired" | "superseded" };
+  | { ok: false; reason: "not-found" | "not-a-report" | "already-undone" | "expired" | "superseded" };
+
+/** The revisions a report writes; an "undo" revision is not one, and is never undone itself. */
+const UNDOABLE_ACTIONS: readonly string[] = ["create", "update"];
 
 /**
- * Undoes one revision within `windowMs`: restores the old value (or removes a figure that the
- * revision created) and logs the undo as a revision of its own. A later change of the same
- * figure wins: undoing an older revision then would silently drop it, so it is refused.
+ * Undoes one revision of `unitCode`'s figures within `windowMs`: restores the old value (or
+ * removes a figure that the revision created) and logs the undo as a revision of its own. A
+ * later change of the same figure wins: undoing an older revision then would silently drop it,
+ * so it is refused. Undoing an undo would be a "redo" no one asked for (or, after a first
+ * report, an update of a figure that no longer exists): refused too.
  */
-export async function undoRevision(prisma: Db, revisionId: number, now: Date, windowMs: number, prov: Provenance): Promise<UndoOutcome> {
+export async function undoRevision(
+  prisma: Db, revision: { id: number; unitCode: string }, now: Date, windowMs: number, prov: Provenance,
+): Promise<UndoOutcome> {
   return prisma.$transaction(async (tx) => {
-    const rev = await tx.figureRevision.findUnique({ where: { id: revisionId } });
-    if (!rev) return { ok: false, reason: "not-found" } as const;
+    const rev = await tx.figureRevision.findUnique({ where: { id: revision.id } });
+    if (!rev || rev.unitCode !== revision.unitCode) return { ok: false, reason: "not-found" } as const;
+    if (!UNDOABLE_ACTIONS.includes(rev.action)) return { ok: false, reason: "not-a-report" } as const;
     if (rev.undone) return { ok: false, reason: "already-undone" } as const;
     if (now.getTime() - rev.createdAt.getTime() > windowMs) return { ok: false, reason: "expired" } as const;
     const key = { unitCode: rev.unitCode, indicatorCode: rev.indicatorCode, period: rev.period };
