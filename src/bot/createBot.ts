@@ -1,11 +1,11 @@
 /**
- * Composition of the grammY bot (grammY template habit): dependencies, then the update
- * guard (dedup), then chat tracking, then one Composer per feature in a deliberate order,
- * the "unhandled" feature last, and an error boundary so one bad update never stops polling.
+ * Composition of the grammY bot (grammY template habit): dependencies, then the update guard
+ * (updateGuard.ts: each update handled once), then chat tracking, then one Composer per feature
+ * in a deliberate order, the "unhandled" feature last, and an error boundary so one bad update
+ * never stops polling.
  */
 import { Bot, GrammyError, HttpError, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { isUniqueViolation } from "../db/errors.js";
 import { getChat, touchChat } from "../db/repos/chats.js";
 import { redactSecrets } from "../logger.js";
 import { common } from "../messages/common.js";
@@ -21,6 +21,7 @@ import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { unitsFeature } from "./features/units.js";
+import { createUpdateGuard } from "./updateGuard.js";
 
 export type BotOptions = {
   token: string;
@@ -29,39 +30,6 @@ export type BotOptions = {
   botInfo?: UserFromGetMe;
   /** Features added by later modules (uploads, digests, dossiers), before "unhandled". */
   extraFeatures?: Middleware<BotContext>[];
-};
-
-/** A "processing" mark older than this belongs to a process that died mid-update (issue #7 failover). */
-export const STALE_UPDATE_MS = 60_000;
-
-/**
- * Duplicate delivery of one update_id is processed once (issue #3 "Bad input"), and an update
- * whose handler died with its process (a failover between instances, issue #7) is taken over
- * once instead of being lost: the mark is "processing" until the handler returns.
- */
-const dedupUpdates: Middleware<BotContext> = async (ctx, next) => {
-  const prisma = ctx.deps.prisma;
-  const updateId = BigInt(ctx.update.update_id);
-  const now = ctx.deps.clock.now();
-  try {
-    await prisma.processedUpdate.create({ data: { updateId, status: "processing", createdAt: now } });
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    const taken = await prisma.processedUpdate.updateMany({
-      where: { updateId, status: "processing", createdAt: { lt: new Date(now.getTime() - STALE_UPDATE_MS) } },
-      data: { createdAt: now },
-    });
-    if (taken.count === 0) {
-      ctx.deps.logger.info({ updateId: ctx.update.update_id }, "duplicate update ignored");
-      return;
-    }
-    ctx.deps.logger.warn({ updateId: ctx.update.update_id }, "update left unfinished by a stopped instance; handling it now");
-  }
-  try {
-    await next();
-  } finally {
-    await prisma.processedUpdate.update({ where: { updateId }, data: { status: "done" } });
-  }
 };
 
 const trackChat: Middleware<BotContext> = async (ctx, next) => {
@@ -86,7 +54,7 @@ export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
     ctx.files = files;
     await next();
   });
-  bot.use(dedupUpdates, trackChat);
+  bot.use(createUpdateGuard(), trackChat);
   bot.use(membershipFeature, startFeature, registerFeature, unitsFeature, adminFeature, directivesFeature, reportFeature, statusFeature);
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);

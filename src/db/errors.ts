@@ -11,3 +11,8 @@ import { Prisma } from "./generated/client.js";
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
+
+/** The record an update/delete was aimed at is not there, or no longer matches its filter (P2025). */
+export function isRecordNotFound(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";
+}

@@ -34,6 +34,10 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** One line per API call and internal errors; never contains the token. Default silent. */
   log?: (line: string) => void;
+  /**
+   * Default 1000. Telegram's counter outlives a bot's restart; this emulator's does not, so a
+   * caller that restarts it on the same database (the sandbox) passes where the last one ended.
+   */
   firstUpdateId?: number;
   maxBodyBytes?: number;
 }

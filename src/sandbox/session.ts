@@ -9,6 +9,7 @@ import { startApp, type App } from "../app.js";
 import { createManualClock, type ManualClock } from "../clock.js";
 import type { Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
+import { lastUpdateId } from "../db/repos/processedUpdates.js";
 import { sqlitePath } from "../db/sqlite.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import type { RunReport } from "../jobs/scheduler.js";
@@ -35,31 +36,41 @@ export type Session = {
 
 export type SessionOptions = { config: Config; logger: Logger; databaseUrl: string };
 
+type ResumePoint = { instant: Date; firstUpdateId?: number };
+
 /**
  * Where a reopened database left off: runs already claimed and figures already written stay
- * in the past, so a restarted sandbox never starts its clock before them.
+ * in the past, so a restarted sandbox never starts its clock before them; and the emulator
+ * continues the update ids after the last one the bot handled, as Telegram's own counter would
+ * (the bot would also take a reused id for a new update, see src/bot/updateGuard.ts, but the
+ * demo need not lean on that).
  */
-async function resumeInstant(databaseUrl: string): Promise<Date> {
+async function resumePoint(databaseUrl: string): Promise<ResumePoint> {
   const now = new Date();
-  if (!databaseUrl.startsWith("file:") || !existsSync(sqlitePath(databaseUrl))) return now;
+  if (!databaseUrl.startsWith("file:") || !existsSync(sqlitePath(databaseUrl))) return { instant: now };
   const db = await openDatabase(databaseUrl);
   try {
     const run = await db.prisma.jobRun.findFirst({ orderBy: { fireTime: "desc" }, select: { fireTime: true } });
     const rev = await db.prisma.figureRevision.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true } });
     const latest = Math.max(run?.fireTime.getTime() ?? 0, rev?.createdAt.getTime() ?? 0);
-    return latest >= now.getTime() ? new Date(latest + 60_000) : now;
+    const lastId = await lastUpdateId(db.prisma, BigInt(SANDBOX_BOT.id));
+    return {
+      instant: latest >= now.getTime() ? new Date(latest + 60_000) : now,
+      ...(lastId === undefined ? {} : { firstUpdateId: Number(lastId) + 1 }),
+    };
   } finally {
     await db.close();
   }
 }
 
 export async function startSession(o: SessionOptions): Promise<Session> {
-  const clock = createManualClock(await resumeInstant(o.databaseUrl), { ticking: true });
+  const resume = await resumePoint(o.databaseUrl);
+  const clock = createManualClock(resume.instant, { ticking: true });
   // A fresh fake token per session: it never leaves this process and matches the config's format.
   const token = `${SANDBOX_BOT.id}:${randomBytes(27).toString("base64url")}`;
   const emulator = await startEmulator({
     token, botUsername: SANDBOX_BOT.username, botFirstName: SANDBOX_BOT.firstName, host: "127.0.0.1", port: 0,
-    clock: () => clock.now().getTime(),
+    clock: () => clock.now().getTime(), firstUpdateId: resume.firstUpdateId,
   });
   let world: DemoWorld | undefined;
   let app: App;
