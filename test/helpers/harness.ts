@@ -52,7 +52,9 @@ export async function startHarness(opts: {
   const drain = opts.drain?.(deps, emu) ?? realWorker(deps, bot.api, alerts);
   kick = () => drain.kick();
   await bot.init();
-  void bot.start({ drop_pending_updates: false, timeout: 1 });
+  // Kept so that stop() waits for the batch being handled: closing the database under an update's
+  // last write made PostgreSQL runs fail at random.
+  const polling = bot.start({ drop_pending_updates: false, timeout: 1 });
   // Stopping before grammY's first poll leaves an "Aborted delay" rejection behind: wait for it.
   await emu.waitFor(() => emu.calls("getUpdates") > 0, { timeoutMs: 5000 });
   emu.addUser({ id: ADMIN_ID, firstName: "Quản trị" });
@@ -60,6 +62,7 @@ export async function startHarness(opts: {
     db, emu, deps, bot, clock, alerts,
     async stop() {
       await bot.stop();
+      await polling;
       await drain?.stop();
       await emu.stop();
       await db.cleanup();
