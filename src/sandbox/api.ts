@@ -4,10 +4,12 @@
  */
 import { z } from "zod";
 import { ClockError } from "../clock.js";
-import { isValidIsoDate } from "../domain/directive/dates.js";
+import { isValidIsoDate, vnDate } from "../domain/directive/dates.js";
 import { PageError } from "./http.js";
+import { SAMPLE_DOSSIERS_FILE, sampleDossierExport } from "./samples.js";
 import type { Runtime } from "./runtime.js";
 import type { Session } from "./session.js";
+import { addNewGroup } from "./tour.js";
 import { formatVn, jumpLabels, nextJobTime, vnInstant, type ClockJump } from "./time.js";
 import { chatMessages } from "./view.js";
 
@@ -27,6 +29,7 @@ const uploadBody = z.object({
   replyToMessageId: z.number().int().positive().optional(),
 }).strict();
 const pressBody = z.object({ chatId: id, messageId: z.number().int().positive(), fromId: id, data: z.string().min(1).max(64) }).strict();
+const sampleBody = z.object({ chatId: id, fromId: id, replyToMessageId: z.number().int().positive().optional() }).strict();
 const clockBody = z.discriminatedUnion("to", [
   z.object({ to: z.literal("next-0800") }).strict(),
   z.object({ to: z.literal("next-monday-0800") }).strict(),
@@ -127,4 +130,27 @@ export const API: Record<string, ApiHandler> = {
     }
   },
   "POST /api/reset": async (rt) => ({ session: (await rt.reset()).id }),
+  /** The tour's overdue-dossier step: the unit's sample export, sent as the officer would send it. */
+  "POST /api/tour/dossiers": async (rt, raw) => {
+    const body = sampleBody.parse(raw);
+    const s = await rt.session();
+    checkSender(s, body.chatId, body.fromId);
+    const chat = s.world.chats.find((c) => c.id === body.chatId);
+    const unit = s.world.units.find((u) => u.code === chat?.unitCode);
+    if (!chat || chat.kind !== "unit" || !unit) throw new PageError(400, "Tệp mẫu chỉ gửi được trong nhóm của một đơn vị");
+    const bytes = await sampleDossierExport(unit.name, vnDate(s.clock.now()));
+    try {
+      const r = s.emulator.injectDocument({ chatId: body.chatId, fromId: body.fromId, fileName: SAMPLE_DOSSIERS_FILE, bytes,
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...(body.replyToMessageId ? { replyToMessageId: body.replyToMessageId } : {}) });
+      return { messageId: r.message.message_id, delivered: r.delivered };
+    } catch (e) {
+      return asPageError(e);
+    }
+  },
+  /** The tour's last step: a group the bot has just been added to, not yet registered. */
+  "POST /api/tour/group": async (rt) => {
+    const s = await rt.session();
+    const group = addNewGroup(s);
+    return { chatId: group.chat.id, unitCode: group.unitCode, command: `/dangky ${group.unitCode}` };
+  },
 };

@@ -16,7 +16,7 @@ import type { Runtime } from "./runtime.js";
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 const STATIC: Record<string, string> = {
   "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/render.js": "render.js",
-  "/chat.js": "chat.js", "/controls.js": "controls.js", "/style.css": "style.css",
+  "/chat.js": "chat.js", "/controls.js": "controls.js", "/tour.js": "tour.js", "/style.css": "style.css",
 };
 const TYPES: Record<string, string> = { html: "text/html", js: "text/javascript", css: "text/css" };
 /** The page runs only what it ships: no inline script, no remote anything. */

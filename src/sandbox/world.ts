@@ -8,7 +8,8 @@ import type { IsoDate } from "../domain/directive/dates.js";
 
 export type DemoRole = "admin" | "officer" | "leader" | "head";
 export type DemoPerson = { id: number; name: string; role: DemoRole; label: string; unitCode: string | null };
-export type DemoChatKind = "unit" | "leaders" | "head" | "private";
+/** "new": a group the bot was just added to and nobody registered yet (the tour's last step). */
+export type DemoChatKind = "unit" | "leaders" | "head" | "private" | "new";
 export type DemoChat = {
   id: number;
   type: "private" | "supergroup";
@@ -85,4 +86,22 @@ export function planWorld(catalog: Catalog, today: IsoDate): DemoWorld {
     { id: id.admin, type: "private", title: "Quản trị viên (tin nhắn riêng)", kind: "private", unitCode: null, members: [id.admin] },
   ];
   return { root, units, people, chats };
+}
+
+/**
+ * The group of the tour's last step: for a unit of the same tier as the first demo unit that has
+ * no group yet, with the first officer and the administrator in it. Undefined when every unit
+ * of the preset already has one.
+ */
+export function planNewGroup(catalog: Catalog, world: DemoWorld, today: IsoDate): DemoChat | undefined {
+  const taken = new Set(world.chats.map((c) => c.unitCode));
+  const first = world.units[0];
+  const candidates = catalog.units.filter((u) => u.parentCode !== null && !u.oneStop && !taken.has(u.code)
+    && catalog.indicatorsFor(u, today).length > 0);
+  const unit = candidates.find((u) => u.tier === first?.tier) ?? candidates[0];
+  if (!unit) return undefined;
+  return {
+    id: -1001000000301, type: "supergroup", title: `${capitalized(shortName(unit))} — nhóm mới`, kind: "new",
+    unitCode: unit.code, members: [DEMO_IDS.officerA, DEMO_IDS.admin],
+  };
 }

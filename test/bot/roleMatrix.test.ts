@@ -35,7 +35,7 @@ const CELLS: Cell[] = [
 ];
 
 const COMMANDS = [
-  "/start", "/help", "/id", "/donvi", "/donvi TN-X1", "/dangky donvi TN-X1", "/dangky thutruong TN-X1", "/dangky lanhdao TN",
+  "/start", "/help", "/id", "/donvi", "/donvi TN-X1", "/dangky TN-X1", "/dangky thutruong TN-X1", "/dangky lanhdao TN",
   "/capquyen 613 quantri", "/thuquyen 612", "/chithi", "/nop 120 95", "/nop hs-truc-tuyen 95 120", "/tinhtrang", "/bieudo",
   "/mau", "/nhap", "/nhiemvu", "/xong 1", `/hoso ${CODE}`, "/quahan", "/dsquahan", "/nhaphoso",
 ];

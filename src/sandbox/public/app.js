@@ -1,19 +1,26 @@
 // The sandbox page (issue #6): chats on the left, the conversation on the right, a composer
 // that sends as a chosen person, live updates over Server-Sent Events.
 import { pendingPrompt, preview, renderConversation } from "./chat.js";
-import { api, setupControls, showAlert, toast } from "./controls.js";
+import { api, jumpTo, setupControls, showAlert, toast } from "./controls.js";
 import { el } from "./render.js";
+import { setupTour } from "./tour.js";
 
 const $ = (id) => document.getElementById(id);
-const KIND_LABELS = { unit: "Nhóm đơn vị", leaders: "Nhóm lãnh đạo", head: "Nhóm thủ trưởng", private: "Tin nhắn riêng" };
+const KIND_LABELS = { unit: "Nhóm đơn vị", leaders: "Nhóm lãnh đạo", head: "Nhóm thủ trưởng", private: "Tin nhắn riêng", new: "Nhóm mới, chưa đăng ký" };
+/** After the person sends something, the view follows the conversation down for this long. */
+const FOLLOW_MS = 20_000;
 const SUGGESTIONS = {
   unit: ["/nop 120 95", "/nop", "/tinhtrang", "/nhap", "/mau"],
   leaders: ["/tinhtrang", "/bieudo"],
   head: ["/help"],
   private: ["/start", "/chithi", "/id"],
+  new: ["/start", "/dangky"],
 };
 
-const state = { session: null, people: [], chats: [], messages: new Map(), unread: new Map(), current: null, senders: new Map(), dismissed: new Set(), loaded: false };
+const state = {
+  session: null, people: [], chats: [], messages: new Map(), unread: new Map(), current: null, senders: new Map(), dismissed: new Set(),
+  loaded: false, followUntil: 0,
+};
 
 const messagesOf = (chatId) => [...(state.messages.get(chatId)?.values() ?? [])].sort((a, b) => a.id - b.id);
 const chatOf = (chatId) => state.chats.find((c) => c.id === chatId);
@@ -38,8 +45,17 @@ function applyChatEvent(ev) {
   if (ev.type === "delete") map.delete(ev.messageId);
   else map.set(ev.message.id, ev.message);
   if (isNew && ev.chatId !== state.current) state.unread.set(ev.chatId, (state.unread.get(ev.chatId) ?? 0) + 1);
-  if (ev.chatId === state.current) renderCurrent(false);
+  if (isNew && ev.message.from.isBot) announce(ev.chatId, ev.message);
+  if (ev.chatId === state.current) renderCurrent(Date.now() < state.followUntil);
   renderChatList();
+}
+
+/** Screen readers hear each new bot message: its text in the open chat, a notice for the others. */
+function announce(chatId, message) {
+  const box = $("announcer");
+  const text = chatId === state.current ? `Bot: ${preview(message)}` : `Tin mới trong ${chatOf(chatId)?.title ?? "cuộc trò chuyện khác"}`;
+  box.append(el("p", "", text.slice(0, 300)));
+  while (box.childElementCount > 5) box.firstElementChild?.remove();
 }
 
 function renderChatList() {
@@ -52,7 +68,9 @@ function renderChatList() {
     const avatar = el("span", "avatar", c.title.replace(/^(Phường|Phòng|Lãnh đạo|Thủ trưởng|Xã)\s+/i, "").slice(0, 1).toUpperCase());
     const body = el("span", "chat-body");
     const last = messagesOf(c.id).at(-1);
-    body.append(el("span", "chat-title", c.title), el("span", "chat-kind", KIND_LABELS[c.kind] ?? ""), el("span", "chat-preview", preview(last)));
+    // The strip on a phone shows the short name ("Phường Bắc Giang", not "… — Một cửa").
+    body.append(el("span", "chat-title", c.title), el("span", "chat-short", c.title.split(" — ")[0]),
+      el("span", "chat-kind", KIND_LABELS[c.kind] ?? ""), el("span", "chat-preview", preview(last)));
     li.append(avatar, body);
     const n = state.unread.get(c.id);
     if (n) li.append(el("span", "badge", String(n)));
@@ -118,7 +136,15 @@ function selectChat(chatId) {
 const currentSender = () => Number($("sender").value);
 const replyTarget = () => Number($("reply-bar").dataset.messageId) || undefined;
 
+/** Keeps the newest message in view while the answers to what was just sent come in. */
+function follow() {
+  state.followUntil = Date.now() + FOLLOW_MS;
+  const box = $("messages");
+  box.scrollTop = box.scrollHeight;
+}
+
 async function send(text) {
+  follow();
   const chatId = state.current;
   const replyToMessageId = replyTarget();
   await api("/api/send", { chatId, fromId: currentSender(), text, ...(replyToMessageId ? { replyToMessageId } : {}) });
@@ -147,6 +173,7 @@ async function uploadFile(file) {
     r.readAsDataURL(file);
   });
   const replyToMessageId = replyTarget();
+  follow();
   await api("/api/upload", {
     chatId: state.current, fromId: currentSender(), fileName: file.name, base64: dataUrl.slice(dataUrl.indexOf(",") + 1),
     ...(file.type ? { mimeType: file.type } : {}), ...(replyToMessageId ? { replyToMessageId } : {}),
@@ -199,4 +226,17 @@ $("reply-cancel").addEventListener("click", () => {
 $("lightbox").addEventListener("click", () => { $("lightbox").hidden = true; });
 document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("lightbox").hidden = true; });
 setupControls();
+setupTour({
+  openChat: (kind) => {
+    const chat = state.chats.find((c) => c.kind === kind);
+    if (chat) selectChat(chat.id);
+    return chat;
+  },
+  send, jumpTo, sender: currentSender, follow,
+  reload: async () => applyState(await api("/api/state")),
+  messages: () => messagesOf(state.current),
+  pendingPrompt: () => pendingPrompt(messagesOf(state.current), state.dismissed),
+});
+// A wide screen has room for the clock controls; a phone keeps the screen for the chat.
+if (window.matchMedia("(min-width: 761px)").matches) $("time-panel").open = true;
 connect();

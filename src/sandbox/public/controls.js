@@ -45,7 +45,6 @@ const nowMs = () => base.serverMs + (Date.now() - base.localMs);
 function paintClock() {
   const p = vnParts(nowMs());
   $("clock-now").textContent = `${p.weekday}, ${p.date} ${p.time}:${p.seconds}`;
-  $("date-input").min = p.iso;
 }
 
 /** The jump buttons say where they go under the configured crons (the server reads them off). */
@@ -88,17 +87,47 @@ async function jump(body, label) {
   });
 }
 
+/** "7/12/2026" or "07/12/2026" → "2026-12-07"; anything else (or a day that does not exist) → null. */
+export function parseDate(text) {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** "8:00", "08:00" or "8h" → "08:00" (24-hour clock); anything else → null. */
+export function parseTime(text) {
+  const m = /^\s*(\d{1,2})(?:[:h](\d{2})?)?\s*$/i.exec(text);
+  if (!m) return null;
+  const [h, mi] = [Number(m[1]), Number(m[2] ?? 0)];
+  if (h > 23 || mi > 59) return null;
+  return `${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}`;
+}
+
+/** The clock jumps, also used by the guided tour. */
+export function jumpTo(target) {
+  const button = $(target === "next-monday-0800" ? "to-monday" : "to-0800");
+  return jump({ to: target }, button.textContent);
+}
+
 export function setupControls() {
   document.addEventListener("sandbox:clock", (e) => setClock(e.detail));
   setInterval(paintClock, 1000);
   $("to-0800").addEventListener("click", (e) => jump({ to: "next-0800" }, e.currentTarget.textContent));
   $("to-monday").addEventListener("click", (e) => jump({ to: "next-monday-0800" }, e.currentTarget.textContent));
   $("to-date").addEventListener("click", () => {
-    const date = $("date-input").value;
-    const time = $("time-input").value || "08:00";
+    const date = parseDate($("date-input").value);
+    const time = parseTime($("time-input").value || "08:00");
     if (!date) {
-      toast("Chọn ngày trước đã", true);
+      toast("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 07/12/2026", true);
       $("date-input").focus();
+      return;
+    }
+    if (!time) {
+      toast("Nhập giờ theo dạng HH:MM (24 giờ), ví dụ 08:00", true);
+      $("time-input").focus();
       return;
     }
     return jump({ to: "date", date, time }, `Tới ${date.split("-").reverse().join("/")} ${time}`);
