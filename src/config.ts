@@ -45,6 +45,8 @@ export const configSchema = z.object({
   TELEGRAM_API_ROOT: z.url({ message: "phải là URL, ví dụ http://127.0.0.1:8081" }).optional().or(z.literal("").transform(() => undefined)),
   ADMIN_IDS: idList,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: readable lines on a terminal, JSON lines otherwise (src/logger.ts). */
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DIRECTIVES_DIR: z.string().default("directives"),
   DAILY_REMINDER_CRON: cronField.default("0 8 * * *"),

@@ -4,6 +4,7 @@
  * `redactSecrets`.
  */
 import pino, { type DestinationStream, type Logger } from "pino";
+import { prettyFactory } from "pino-pretty";
 
 const TOKEN_PATTERN = /\d{5,}:[A-Za-z0-9_-]{20,}/g;
 
@@ -23,6 +24,36 @@ function deepRedact(value: unknown, extra: readonly string[], depth = 0): unknow
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = deepRedact(v, extra, depth + 1);
   return out;
+}
+
+/** Wall time in Vietnam (UTC+7, no daylight saving), as a person at a terminal reads it. */
+const VN_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+});
+
+export function vnLogTime(epochMs: number): string {
+  return VN_TIME.format(new Date(epochMs)).replace(",", "");
+}
+
+/**
+ * One readable line per event for a person at a terminal ("[05/12/2026 20:05:07] INFO: sandbox
+ * ready {"url":…}"). pino-pretty's formatter does the layout; it is called in line, on the
+ * logging call, so lines keep their order with what the program prints itself and none is lost
+ * on exit (its stream form is asynchronous).
+ */
+export function prettyDestination(out: NodeJS.WritableStream = process.stdout, colorize = false): DestinationStream {
+  const format = prettyFactory({
+    colorize, singleLine: true, ignore: "pid,hostname", translateTime: false,
+    customPrettifiers: { time: (t) => (typeof t === "number" ? `[${vnLogTime(t)}]` : String(t)) },
+  });
+  return { write: (line: string) => void out.write(format(line)) };
+}
+
+/** "auto": readable lines when the output is a terminal, JSON otherwise (a service manager, a pipe). */
+export type LogFormat = "auto" | "json" | "pretty";
+
+export function resolveLogFormat(format: LogFormat, isTty: boolean): "json" | "pretty" {
+  return format === "auto" ? (isTty ? "pretty" : "json") : format;
 }
 
 export function createLogger(level: string, secrets: readonly string[] = [], destination?: DestinationStream): Logger {

@@ -6,7 +6,7 @@
 import { startApp } from "./app.js";
 import { systemClock } from "./clock.js";
 import { ConfigError, parseConfig } from "./config.js";
-import { createLogger, redactSecrets } from "./logger.js";
+import { createLogger, prettyDestination, redactSecrets, resolveLogFormat } from "./logger.js";
 
 async function main(): Promise<void> {
   let config;
@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN ? [config.BOT_TOKEN] : []);
+  const readable = resolveLogFormat(config.LOG_FORMAT, Boolean(process.stdout.isTTY)) === "pretty";
+  const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN ? [config.BOT_TOKEN] : [],
+    readable ? prettyDestination(process.stdout, Boolean(process.stdout.isTTY)) : undefined);
   let stop: () => Promise<void>;
   if (config.BOT_TOKEN) {
     const app = await startApp({ config, logger, clock: systemClock, token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });

@@ -6,6 +6,8 @@
  */
 import { configSchema, type Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { sqlitePath } from "../db/sqlite.js";
+import { assertPortFree } from "./port.js";
 import { startRuntime, type Runtime } from "./runtime.js";
 import { startPageServer } from "./server.js";
 
@@ -30,16 +32,37 @@ export function sandboxDatabaseUrl(config: Config): string {
   return config.DATABASE_URL === productionDefault ? SANDBOX_DATABASE_URL : config.DATABASE_URL;
 }
 
+/** Where the demo keeps its data, without a PostgreSQL URL's password. */
+function dataLabel(databaseUrl: string): string {
+  return databaseUrl.startsWith("file:") ? sqlitePath(databaseUrl) : "PostgreSQL (DATABASE_URL)";
+}
+
+/** What the person who typed `npm start` needs: where to click, where the data is, how to stop. */
+export function banner(url: string, data: string): string[] {
+  const rule = "─".repeat(64);
+  return [
+    rule,
+    "dondoc — bản dùng thử, không cần Telegram",
+    `Sandbox: ${url} — mở trình duyệt để dùng thử`,
+    `Dữ liệu: ${data} (bấm "Đặt lại demo" trên trang để làm lại từ đầu)`,
+    "Dừng: Ctrl+C",
+    rule,
+  ];
+}
+
 export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const logger = o.logger.child({ component: "sandbox" });
   const databaseUrl = sandboxDatabaseUrl(o.config);
+  await assertPortFree(o.config.SANDBOX_PORT);
   const runtime = await startRuntime({ config: o.config, logger: o.logger, databaseUrl });
   const page = await startPageServer({ runtime, port: o.config.SANDBOX_PORT, logger }).catch(async (e: unknown) => {
     await runtime.stop();
     throw e;
   });
-  logger.info({ url: page.url, databaseUrl }, "sandbox ready");
-  (o.print ?? ((line: string) => process.stdout.write(`${line}\n`)))(`Sandbox: ${page.url} — mở trình duyệt để dùng thử`);
+  const data = dataLabel(databaseUrl);
+  logger.info({ url: page.url, data }, "sandbox ready");
+  const print = o.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  for (const line of banner(page.url, data)) print(line);
   return {
     url: page.url,
     runtime,
