@@ -86,9 +86,14 @@ describe("the second deadline in the monthly list", () => {
     });
     await w.h.db.prisma.dossierDocument.createMany({ data: [letter("DX-9", "2026-09-25", "2026-10-15"), letter("DX-8", "2026-09-28", "2026-10-30")] });
     w.h.clock.set("2026-11-02T10:00:00+07:00");
-    const october = (await w.say("/dsquahan thang 10/2026", LEADERS, LEADER)).text ?? "";
+    const ask = async (text: string) => {
+      const before = w.count(LEADERS);
+      w.h.emu.injectText({ chatId: LEADERS, fromId: LEADER, text });
+      return (await w.h.emu.waitForMessages(LEADERS, before + 2)).slice(before).find((m) => m.text)?.text ?? "";
+    };
+    const october = await ask("/dsquahan thang 10/2026");
     expect(october).toMatch(/Phường Đức Xuân: 3 hồ sơ quá hạn, 1 có văn bản xin lỗi đúng hạn, 1 trễ hẹn lần 2\n\s+Cán bộ: Phạm Văn D \(2\/1\); Lê Thị E \(1\/0\)/);
-    const september = (await w.say("/dsquahan thang 9/2026", LEADERS, LEADER)).text ?? "";
+    const september = await ask("/dsquahan thang 9/2026");
     expect(september).toMatch(/Phường Đức Xuân: 2 hồ sơ quá hạn, 2 có văn bản xin lỗi đúng hạn\n/);
   });
 });
