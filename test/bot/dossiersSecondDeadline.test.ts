@@ -18,6 +18,7 @@ const last = (chatId: number): Message => {
   if (!m) throw new Error(`no message in ${chatId}`);
   return m;
 };
+const plus = (base: readonly number[], more: readonly number[]) => base.map((n, i) => n + (more[i] ?? 0));
 const buttons = (m: Message) => (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
 
 /** Due Thursday 26/11; prompted 25/11; apology drafted and (unless `approve` is false) issued that day, re-appointed to Tuesday 01/12. */
@@ -51,7 +52,7 @@ describe("a dossier re-appointed by an issued apology letter", () => {
 
     // Monday 30/11, one working day before Tuesday 01/12: the unit, once, without an apology button.
     expect(await w.sweep("2026-11-30")).toMatchObject({ promptedAgain: 1, lateAgain: 0 });
-    expect(counts()).toEqual([before[0] + 1, before[1], before[2]]);
+    expect(counts()).toEqual(plus(before, [1, 0, 0]));
     const soon = last(UNIT);
     expect(soon.text).toContain("sắp đến ngày hẹn lại");
     expect(soon.text).toContain(`${A} — Đăng ký khai sinh — hẹn lại 01/12/2026 (Thứ Ba)`);
@@ -62,7 +63,7 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     // Wednesday 02/12: late for the second time — everyone, the same morning.
     before = counts();
     expect(await w.sweep("2026-12-02")).toMatchObject({ promptedAgain: 0, lateAgain: 1, escalatedToHead: 0, escalatedToLeaders: 0 });
-    expect(counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 1]);
+    expect(counts()).toEqual(plus(before, [1, 1, 1]));
     expect(last(UNIT).text).toContain("Trễ hẹn lần 2");
     expect(last(UNIT).text).toContain("hẹn lại 01/12/2026 (Thứ Ba), trễ hẹn lần 2, quá hạn 1 ngày làm việc");
     expect(buttons(last(UNIT))).toEqual(["Lập báo cáo giải trình", "Đã trả kết quả"]);
@@ -85,6 +86,11 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     // What is left is the explanation report.
     const { messages: [ask] } = await w.press(UNIT, last(UNIT), "Lập báo cáo giải trình", OFFICER);
     expect(ask?.text).toContain("lý do chậm trễ");
+    w.h.clock.set("2026-12-04T10:00:00+07:00");
+    expect((await w.say("Cơ quan phối hợp chưa trả lời", UNIT, OFFICER, ask?.message_id)).text).toContain("Đã gửi dự thảo báo cáo giải trình");
+    await w.drained();
+    expect(last(HEAD).text).toContain("hẹn lại 01/12/2026 (Thứ Ba), trễ hẹn lần 2, quá hạn 3 ngày làm việc");
+    expect(last(HEAD).text).toContain("Không hẹn lại (đã hẹn lại một lần)");
   });
 
   it("/quahan and /hoso count from the new date, and say when it is late a second time", async () => {
