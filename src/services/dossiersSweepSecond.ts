@@ -80,13 +80,13 @@ export async function sweepSecondDeadline(deps: AppDeps, items: readonly Item[],
       continue;
     }
     const name = unitName(deps, unitCode);
-    const hint = heads.length > 0 ? "" : s.noHeadChat(unitCode);
+    const hint = heads.length > 0 ? "" : t.headEscalationNoChat(unitCode);
     for (let i = 0; i < list.length; i += PROMPT_BATCH) {
       const batch = list.slice(i, i + PROMPT_BATCH);
       for (const chatId of units) {
         await pushText(deps, {
           chatId, dedupKey: `dossier-second-late:${batch[0]?.id}:${chatId}`, kind: "dossier-escalation",
-          text: s.lateUnit(name, batch.map(brief)) + hint, replyMarkup: secondKeyboard(batch),
+          text: s.lateUnit(name, batch.map(brief), { head: heads.length > 0, leaders: leaders.length > 0 }) + hint, replyMarkup: secondKeyboard(batch),
         });
       }
     }

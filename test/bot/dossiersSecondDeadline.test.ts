@@ -131,6 +131,15 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     expect(await w.sweep("2026-12-02")).toMatchObject({ lateAgain: 1 });
   });
 
+  it("without a head's chat: the unit is told how to register one, leaders are still told", async () => {
+    await w.h.db.prisma.chat.update({ where: { chatId: BigInt(HEAD) }, data: { active: false } });
+    const before = w.count(LEADERS);
+    expect(await w.sweep("2026-12-02")).toMatchObject({ lateAgain: 1 });
+    expect(last(UNIT).text).toContain("Bot đã báo lãnh đạo.");
+    expect(last(UNIT).text).toContain("/dangky thutruong TN-X1");
+    expect(w.count(LEADERS)).toBe(before + 1);
+  });
+
   it("still refuses a second apology letter", async () => {
     const first = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
     if (!first) throw new Error("no prompt");
