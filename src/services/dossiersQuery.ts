@@ -52,6 +52,9 @@ export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, codes: rea
   return out;
 }
 
+/** As the database orders ISO dates: code unit by code unit, not by locale. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const OPEN = { status: { in: [...OPEN_STATUSES] }, finishedAt: null, resultReturnedAt: null };
 
 /**
@@ -75,7 +78,7 @@ export async function dossiersNeedingAttention(
   }
   const letterOf = await reappointmentsOf(deps, rows.map((r) => r.code));
   return rows.map((r) => inForce(r, letterOf.get(r.code) ?? null))
-    .sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? "") || a.id - b.id)
+    .sort((a, b) => byCodeUnits(a.dueAt ?? "", b.dueAt ?? "") || a.id - b.id)
     .flatMap((dossier) => {
       const phase = phaseOf(dossier, today, cal);
       return phase === "due-soon" || phase === "overdue" ? [{ dossier, phase }] : [];
