@@ -22,12 +22,13 @@ function issuedDetails(number: string | null, newDate: string | null): string {
 const MAX_LISTED_ROWS = 30;
 const clip = (s: string, n: number) => clipText(s, n, "…");
 
-export type BriefLine = { code: string; procedure: string | null; dueAt: string | null; overdueDays: number };
+/** `dueAt` is the date in force; `reappointed` when an issued apology letter set it (dossiersState.ts). */
+export type BriefLine = { code: string; procedure: string | null; dueAt: string | null; overdueDays: number; reappointed?: boolean };
 
-/** "• H15… — Đăng ký khai sinh — hẹn trả 13/02/2026 (Thứ Sáu), quá hạn 2 ngày làm việc". */
+/** "• H15… — Đăng ký khai sinh — hẹn trả 13/02/2026 (Thứ Sáu), quá hạn 2 ngày làm việc"; re-appointed: "hẹn lại …, trễ hẹn lần 2, …". */
 export function briefLine(d: BriefLine, n?: number): string {
-  const due = d.dueAt ? `hẹn trả ${dayLabel(d.dueAt.slice(0, 10))}` : "chưa có ngày hẹn trả";
-  const late = d.overdueDays > 0 ? `, <b>quá hạn ${d.overdueDays} ngày làm việc</b>` : "";
+  const due = d.dueAt ? `${d.reappointed ? "hẹn lại" : "hẹn trả"} ${dayLabel(d.dueAt.slice(0, 10))}` : "chưa có ngày hẹn trả";
+  const late = d.overdueDays > 0 ? `, <b>${d.reappointed ? "trễ hẹn lần 2, " : ""}quá hạn ${d.overdueDays} ngày làm việc</b>` : "";
   const proc = d.procedure ? ` — ${escapeHtml(clip(d.procedure, 120))}` : "";
   return `${n === undefined ? "•" : `${n}.`} ${code(d.code)}${proc} — ${due}${late}`;
 }
@@ -156,7 +157,8 @@ export const dossierTexts = {
     if (units.length === 0) return `✅ Tháng ${formatViMonth(month)}: không có đơn vị nào có hồ sơ quá hạn.`;
     const out = [`📊 <b>Đơn vị có hồ sơ quá hạn tháng ${formatViMonth(month)}</b> (hạn trả trong tháng; nhiều nhất trước):`];
     units.forEach((u, i) => {
-      out.push(`${i + 1}. ${b(u.unitName)}: ${formatNumber(u.late)} hồ sơ quá hạn, ${formatNumber(u.apologisedInTime)} có văn bản xin lỗi đúng hạn`);
+      out.push(`${i + 1}. ${b(u.unitName)}: ${formatNumber(u.late)} hồ sơ quá hạn, ${formatNumber(u.apologisedInTime)} có văn bản xin lỗi đúng hạn`
+        + (u.lateAgain ? `, ${formatNumber(u.lateAgain)} <b>trễ hẹn lần 2</b>` : ""));
       if (u.officers.length > 0) {
         out.push(`   Cán bộ: ${u.officers.map((o) => `${escapeHtml(o.name)} (${formatNumber(o.late)}/${formatNumber(o.apologisedInTime)})`).join("; ")}`);
       }
@@ -167,16 +169,18 @@ export const dossierTexts = {
   },
   // ── /hoso ──
   hosoView(v: DossierViewModel): string {
-    const phase = { overdue: `🔴 quá hạn ${v.overdueDays} ngày làm việc`, "due-soon": "🟠 sắp quá hạn", "on-time": "🟢 trong hạn",
-      "no-due-date": "chưa có ngày hẹn trả", closed: "✅ đã xong" }[v.phase];
+    const again = v.reappointedTo ? "trễ hẹn lần 2, " : "";
+    const phase = { overdue: `🔴 ${again}quá hạn ${v.overdueDays} ngày làm việc`, "due-soon": v.reappointedTo ? "🟠 sắp đến ngày hẹn lại" : "🟠 sắp quá hạn",
+      "on-time": "🟢 trong hạn", "no-due-date": "chưa có ngày hẹn trả", closed: "✅ đã xong" }[v.phase];
     const when = (d: Date | null) => (d ? formatViDate(vnDate(d)) : "—");
     const out = [`📁 Hồ sơ ${code(v.code)} — ${b(v.unitName)}`,
       `Thủ tục: ${escapeHtml(v.procedure ?? "—")}`, `Trạng thái: ${escapeHtml(statusLabel(v.status))} — ${phase}`];
     if (v.applicantName) out.push(`Chủ hồ sơ: ${escapeHtml(v.applicantName)}`);
     if (v.officerName) out.push(`Cán bộ xử lý: ${escapeHtml(v.officerName)}`);
     out.push(`Ngày nhận: ${v.receivedAt ? dateTimeLabel(v.receivedAt) : "—"} · Hẹn trả: ${v.dueAt ? dayLabel(v.dueAt.slice(0, 10)) : "—"}`
-      + ` · Kết thúc: ${v.finishedAt ? dateTimeLabel(v.finishedAt) : "—"}`);
+      + (v.reappointedTo ? ` · Hẹn lại: ${dayLabel(v.reappointedTo)}` : "") + ` · Kết thúc: ${v.finishedAt ? dateTimeLabel(v.finishedAt) : "—"}`);
     out.push(`Đã nhắc: ${when(v.promptedAt)} · Báo thủ trưởng: ${when(v.escalatedAt)} · Báo lãnh đạo: ${when(v.escalatedLeadersAt)}`);
+    if (v.reappointedTo) out.push(`Nhắc ngày hẹn lại: ${when(v.secondPromptedAt ?? null)} · Báo trễ hẹn lần 2: ${when(v.secondOverdueAt ?? null)}`);
     for (const d of v.documents) {
       const name = d.kind === "apology" ? "Văn bản xin lỗi" : "Báo cáo giải trình";
       const state = { issued: `số ${escapeHtml(d.number ?? "")}, duyệt ${when(d.approvedAt)}`, pending: "chờ thủ trưởng duyệt",
@@ -189,12 +193,14 @@ export const dossierTexts = {
   },
 };
 
-export type LateUnitLine = { unitName: string; late: number; apologisedInTime: number; officers: readonly { name: string; late: number; apologisedInTime: number }[] };
+export type LateUnitLine = { unitName: string; late: number; apologisedInTime: number; lateAgain?: number; officers: readonly { name: string; late: number; apologisedInTime: number }[] };
 
 export type DossierViewModel = {
   code: string; unitName: string; procedure: string | null; status: string; applicantName: string | null; officerName: string | null;
   receivedAt: string | null; dueAt: string | null; finishedAt: string | null; phase: "closed" | "no-due-date" | "on-time" | "due-soon" | "overdue";
   overdueDays: number; promptedAt: Date | null; escalatedAt: Date | null; escalatedLeadersAt: Date | null; resultReturnedAt: Date | null;
+  /** the issued letter's new date, the date in force (dossiersState.ts); `dueAt` is then the original one */
+  reappointedTo?: string | null; secondPromptedAt?: Date | null; secondOverdueAt?: Date | null;
   documents: readonly { kind: string; status: string; number: string | null; newDueDate: string | null; createdByName: string | null;
     createdAt: Date; approvedAt: Date | null; returnReason: string | null }[];
 };

@@ -11,7 +11,8 @@ import { renderDossierDocument } from "./apologyRender.js";
 import type { AppDeps } from "./context.js";
 import { workCalendar, todayOf } from "./calendar.js";
 import { headChatIds } from "./dossiersChats.js";
-import { briefOf } from "./dossiersQuery.js";
+import { briefOf, reappointmentsOf } from "./dossiersQuery.js";
+import { inForce } from "./dossiersState.js";
 import { pushText } from "./notify.js";
 
 export function decisionKeyboard(dossierId: number): InlineKeyboardMarkup {
@@ -36,7 +37,9 @@ export async function sendDraftsToHead(deps: AppDeps, dossier: Dossier, docs: re
   const first = docs[0];
   const apology = docs.find((d) => d.kind === "apology");
   const unitName = deps.catalog.get().unit(dossier.unitCode)?.name ?? dossier.unitCode;
-  const text = t.headRequest(unitName, briefOf(dossier, todayOf(deps), cal), first?.reason ?? "", apology?.newDueDate ?? null,
+  // An explanation after the re-appointment is judged against the letter's date ("trễ hẹn lần 2").
+  const tracked = inForce(dossier, (await reappointmentsOf(deps, [dossier.code])).get(dossier.code) ?? null);
+  const text = t.headRequest(unitName, briefOf(tracked, todayOf(deps), cal), first?.reason ?? "", apology?.newDueDate ?? null,
     first?.createdByName ?? "");
   for (const chatId of heads) {
     for (const [i, doc] of rendered.entries()) {

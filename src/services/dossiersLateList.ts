@@ -2,7 +2,8 @@
  * Who was late in a month (issue #5 "Publishing who is late"): units — and officers, where the
  * export names them — with dossiers whose due date fell in the month and which were returned
  * late or are still open past it; how many had an apology issued in time (signed on or before
- * the last day of the limit); worst first. The text for leaders and the .xlsx share this list.
+ * the last day of the limit); how many missed the re-appointed date that fell in the month
+ * ("trễ hẹn lần 2"); worst first. The text for leaders and the .xlsx share this list.
  */
 import { onOrNextWorkingDay, type WorkCalendar } from "../domain/calendar/index.js";
 import { lastDayOfMonth, vnDate, type IsoDate, type IsoMonth } from "../domain/directive/dates.js";
@@ -15,6 +16,8 @@ import { wasLate } from "./dossiersState.js";
 export interface LateCount {
   late: number;
   apologisedInTime: number;
+  /** of `late`: past the re-appointed date that fell in the month ("trễ hẹn lần 2") */
+  lateAgain: number;
 }
 
 export interface LateOfficer extends LateCount {
@@ -46,7 +49,9 @@ export async function buildLateList(
   const apologies = await deps.prisma.dossierDocument.findMany({ where: { kind: "apology", status: "issued" } });
   const apologyOf = new Map(apologies.map((a) => [a.dossierCode, a]));
   // A re-appointment may have moved the export's due date: the apology froze the original one.
-  const movedCodes = apologies.filter((a) => a.originalDueDate && a.originalDueDate >= from && a.originalDueDate <= to).map((a) => a.dossierCode);
+  // Its new date counts in the month it falls in: missed, the dossier is late a second time.
+  const inMonth = (d: string | null): d is string => d !== null && d >= from && d <= to;
+  const movedCodes = apologies.filter((a) => inMonth(a.originalDueDate) || inMonth(a.newDueDate)).map((a) => a.dossierCode);
   const dossiers = await deps.prisma.dossier.findMany({
     where: {
       OR: [{ dueAt: { gte: from, lte: to } }, { code: { in: movedCodes } }],
@@ -57,16 +62,18 @@ export async function buildLateList(
   for (const d of dossiers) {
     const apology = apologyOf.get(d.code);
     const dueAt = apology?.originalDueDate ?? d.dueAt;
-    if (!dueAt || dueAt < from || dueAt > to) continue;
-    const facts = { ...d, dueAt, returnedOn: d.resultReturnedAt ? vnDate(d.resultReturnedAt) : null };
-    if (!wasLate(facts, input.asOf, input.cal)) continue;
+    const facts = { ...d, returnedOn: d.resultReturnedAt ? vnDate(d.resultReturnedAt) : null };
+    const lateFirst = inMonth(dueAt) && wasLate({ ...facts, dueAt }, input.asOf, input.cal);
+    const newDue = apology?.newDueDate ?? null;
+    const lateAgain = inMonth(newDue) && wasLate({ ...facts, dueAt: newDue }, input.asOf, input.cal);
+    if (!dueAt || (!lateFirst && !lateAgain)) continue;
     const lastDay = onOrNextWorkingDay(dueAt.slice(0, 10), input.cal);
     const inTime = apology?.approvedAt ? vnDate(apology.approvedAt) <= lastDay : false;
     const unit = units.get(d.unitCode) ?? {
-      unitCode: d.unitCode, unitName: catalog.unit(d.unitCode)?.name ?? d.unitCode, late: 0, apologisedInTime: 0, officers: [],
+      unitCode: d.unitCode, unitName: catalog.unit(d.unitCode)?.name ?? d.unitCode, late: 0, apologisedInTime: 0, lateAgain: 0, officers: [],
     };
-    add(unit, inTime);
-    if (d.officerName) addOfficer(unit, d, inTime);
+    add(unit, inTime, lateAgain);
+    if (d.officerName) addOfficer(unit, d, inTime, lateAgain);
     units.set(d.unitCode, unit);
   }
   const list = [...units.values()].sort(worstFirst((u) => u.unitName));
@@ -74,19 +81,20 @@ export async function buildLateList(
   return { month: input.month, asOf: input.asOf, units: list };
 }
 
-function add(c: LateCount, inTime: boolean): void {
+function add(c: LateCount, inTime: boolean, again: boolean): void {
   c.late++;
   if (inTime) c.apologisedInTime++;
+  if (again) c.lateAgain++;
 }
 
-function addOfficer(unit: LateUnit, d: Dossier, inTime: boolean): void {
+function addOfficer(unit: LateUnit, d: Dossier, inTime: boolean, again: boolean): void {
   const name = (d.officerName ?? "").trim().replace(/\s+/g, " ");
   let officer = unit.officers.find((o) => o.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"));
   if (!officer) {
-    officer = { name, late: 0, apologisedInTime: 0 };
+    officer = { name, late: 0, apologisedInTime: 0, lateAgain: 0 };
     unit.officers.push(officer);
   }
-  add(officer, inTime);
+  add(officer, inTime, again);
 }
 
 /**

@@ -7,7 +7,10 @@ import type { IsoDate } from "../domain/directive/dates.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import type { BriefLine } from "../messages/dossiers.js";
 import type { AppDeps } from "./context.js";
-import { deadlineOf, phaseOf, type DossierPhase } from "./dossiersState.js";
+import { deadlineOf, inForce, phaseOf, reappointmentOf, type DossierPhase, type Reappointment, type Tracked } from "./dossiersState.js";
+
+/** A dossier as the sweep, /quahan and /hoso see it: `dueAt` is the date in force. */
+export type TrackedDossier = Tracked<Dossier>;
 
 export const OPEN_STATUSES = ["new", "processing", "supplement"] as const;
 
@@ -30,9 +33,29 @@ export function overdueDays(d: Pick<Dossier, "dueAt">, today: IsoDate, cal: Work
   return today > lastDay ? Math.max(1, workingDaysBetween(lastDay, today, cal)) : 0;
 }
 
-export function briefOf(d: Dossier, today: IsoDate, cal: WorkCalendar): BriefLine {
-  return { code: d.code, procedure: d.procedure, dueAt: d.dueAt, overdueDays: overdueDays(d, today, cal) };
+export function briefOf(d: Dossier & { reappointment?: Reappointment | null }, today: IsoDate, cal: WorkCalendar): BriefLine {
+  return { code: d.code, procedure: d.procedure, dueAt: d.dueAt, overdueDays: overdueDays(d, today, cal), reappointed: Boolean(d.reappointment) };
 }
+
+/** The issued re-appointments of `codes`, by code. */
+export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, codes: readonly string[]): Promise<Map<string, Reappointment>> {
+  const out = new Map<string, Reappointment>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const letters = await deps.prisma.dossierDocument.findMany({
+      where: { dossierCode: { in: codes.slice(i, i + 500) }, kind: "apology", status: "issued", newDueDate: { not: null } },
+    });
+    for (const l of letters) {
+      const r = reappointmentOf([l]);
+      if (r) out.set(l.dossierCode, r);
+    }
+  }
+  return out;
+}
+
+/** As the database orders ISO dates: code unit by code unit, not by locale. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const OPEN = { status: { in: [...OPEN_STATUSES] }, finishedAt: null, resultReturnedAt: null };
 
 /**
  * Open dossiers whose deadline is near or past. Tết can put nine days off between "sắp quá
@@ -40,19 +63,26 @@ export function briefOf(d: Dossier, today: IsoDate, cal: WorkCalendar): BriefLin
  */
 export async function dossiersNeedingAttention(
   deps: Pick<AppDeps, "prisma">, where: { unitCode?: string }, today: IsoDate, cal: WorkCalendar,
-): Promise<{ dossier: Dossier; phase: Extract<DossierPhase, "due-soon" | "overdue"> }[]> {
-  const rows = await deps.prisma.dossier.findMany({
-    where: {
-      ...(where.unitCode ? { unitCode: where.unitCode } : {}),
-      status: { in: [...OPEN_STATUSES] }, finishedAt: null, resultReturnedAt: null,
-      dueAt: { not: null, lte: `${addDays(today, 14)}T99` },
-    },
-    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+): Promise<{ dossier: TrackedDossier; phase: Extract<DossierPhase, "due-soon" | "overdue"> }[]> {
+  const limit = `${addDays(today, 14)}T99`;
+  const unit = where.unitCode ? { unitCode: where.unitCode } : {};
+  const rows = await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, dueAt: { not: null, lte: limit } } });
+  // A re-appointed dossier is due on its letter's date, whatever due date a later export shows.
+  const letters = await deps.prisma.dossierDocument.findMany({
+    where: { kind: "apology", status: "issued", newDueDate: { not: null, lte: limit } }, select: { dossierCode: true },
   });
-  return rows.flatMap((dossier) => {
-    const phase = phaseOf(dossier, today, cal);
-    return phase === "due-soon" || phase === "overdue" ? [{ dossier, phase }] : [];
-  });
+  const seen = new Set(rows.map((r) => r.code));
+  const missing = [...new Set(letters.map((l) => l.dossierCode))].filter((c) => !seen.has(c));
+  for (let i = 0; i < missing.length; i += 500) {
+    rows.push(...await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, code: { in: missing.slice(i, i + 500) } } }));
+  }
+  const letterOf = await reappointmentsOf(deps, rows.map((r) => r.code));
+  return rows.map((r) => inForce(r, letterOf.get(r.code) ?? null))
+    .sort((a, b) => byCodeUnits(a.dueAt ?? "", b.dueAt ?? "") || a.id - b.id)
+    .flatMap((dossier) => {
+      const phase = phaseOf(dossier, today, cal);
+      return phase === "due-soon" || phase === "overdue" ? [{ dossier, phase }] : [];
+    });
 }
 
 export type DocumentState = "none" | "pending" | "issued";

@@ -71,3 +71,31 @@ export function wasLate(d: DossierFacts & { returnedOn: IsoDate | null }, asOf: 
   if (CLOSED_STATUSES.has(d.status)) return false; // closed without a date: the export does not say
   return asOf > lastDay;
 }
+
+/**
+ * The date in force once an apology letter re-appointed the dossier (docs/DOSSIERS.md "Hẹn lại
+ * và trễ hẹn lần 2"): the new date of the ISSUED letter. A draft or a letter before the head is
+ * not in force: the citizen has not been given it. The export's own due date does not replace
+ * it either — only one re-appointment is lawful (NĐ 61/2018 Điều 19 as amended by NĐ 107/2021;
+ * NĐ 118/2025), so the letter is the last word, and a re-upload can never lose it.
+ */
+export interface Reappointment {
+  newDueDate: IsoDate;
+  /** the due date the letter answered for, frozen when it was drafted */
+  originalDueDate: string | null;
+  number: string | null;
+}
+
+type LetterFacts = { kind: string; status: string; newDueDate: string | null; originalDueDate: string | null; number: string | null };
+
+export function reappointmentOf(docs: readonly LetterFacts[]): Reappointment | null {
+  const letter = docs.find((d) => d.kind === "apology" && d.status === "issued" && d.newDueDate);
+  return letter?.newDueDate ? { newDueDate: letter.newDueDate.slice(0, 10), originalDueDate: letter.originalDueDate, number: letter.number } : null;
+}
+
+/** `d` tracked against the date in force: `dueAt` becomes the re-appointed date when there is one. */
+export type Tracked<T extends { dueAt: string | null }> = T & { reappointment: Reappointment | null };
+
+export function inForce<T extends { dueAt: string | null }>(d: T, r: Reappointment | null): Tracked<T> {
+  return { ...d, dueAt: r?.newDueDate ?? d.dueAt, reappointment: r };
+}

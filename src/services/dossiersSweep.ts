@@ -4,7 +4,9 @@
  *     batched per unit (PROMPT_BATCH dossiers a message, each with its two buttons);
  *  2. overdue one full working day after the prompt without an apology → the unit head, ONCE;
  *  3. the next working day, still without an issued apology → leaders, ONCE;
- *  4. names of applicants no feature needs any more are dropped (dossiersApplicant.ts, NĐ 13/2023).
+ *  4. a dossier re-appointed by an issued apology letter is tracked against its new date
+ *     (dossiersSweepSecond.ts);
+ *  5. names of applicants no feature needs any more are dropped (dossiersApplicant.ts, NĐ 13/2023).
  * Every push goes through the outbox; a batch's dedup key names its first dossier, which is
  * marked in the same pass, so neither a re-run nor a crash sends a batch twice.
  */
@@ -18,12 +20,10 @@ import { forgetApplicants } from "./dossiersApplicant.js";
 import { headChatIds, leaderChatIds, unitChatIds } from "./dossiersChats.js";
 import { apologyState, briefOf, documentsByCode, dossiersNeedingAttention } from "./dossiersQuery.js";
 import { deadlineOf } from "./dossiersState.js";
-import { pushText, type PushText } from "./notify.js";
-import { splitMessage } from "../bot/html.js";
+import { byUnit, PROMPT_BATCH, pushLong, unitName } from "./dossiersFanout.js";
+import { sweepSecondDeadline } from "./dossiersSweepSecond.js";
+import { pushText } from "./notify.js";
 import { dossierButton } from "../bot/callbackData.js";
-
-/** 10 dossiers × 2 buttons keeps a prompt readable on a phone and far from Telegram's limits. */
-export const PROMPT_BATCH = 10;
 
 export interface SweepCounts {
   skipped?: "day-off";
@@ -32,6 +32,10 @@ export interface SweepCounts {
   escalatedToLeaders: number;
   withoutChat: number;
   applicantsForgotten: number;
+  /** re-appointed dossiers near their new date, told to the unit */
+  promptedAgain: number;
+  /** re-appointed dossiers past their new date ("trễ hẹn lần 2"), told to unit, head and leaders */
+  lateAgain: number;
 }
 
 export function promptKeyboard(items: readonly Dossier[]): InlineKeyboardMarkup {
@@ -44,27 +48,15 @@ export function promptKeyboard(items: readonly Dossier[]): InlineKeyboardMarkup 
   };
 }
 
-function byUnit(list: readonly Dossier[]): Map<string, Dossier[]> {
-  const out = new Map<string, Dossier[]>();
-  for (const d of list) out.set(d.unitCode, [...(out.get(d.unitCode) ?? []), d]);
-  return out;
-}
-
-/** Escalation lists can outgrow one message: each part gets its own dedup key. */
-async function pushLong(deps: AppDeps, msg: PushText): Promise<void> {
-  const parts = splitMessage(msg.text);
-  for (const [i, text] of parts.entries()) {
-    await pushText(deps, { ...msg, text, dedupKey: i === 0 ? msg.dedupKey : `${msg.dedupKey}:p${i}` });
-  }
-}
-
-const unitName = (deps: AppDeps, code: string): string => deps.catalog.get().unit(code)?.name ?? code;
-
 export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalendar): Promise<SweepCounts> {
-  const counts: SweepCounts = { prompted: 0, escalatedToHead: 0, escalatedToLeaders: 0, withoutChat: 0, applicantsForgotten: 0 };
+  const counts: SweepCounts = {
+    prompted: 0, escalatedToHead: 0, escalatedToLeaders: 0, withoutChat: 0, applicantsForgotten: 0, promptedAgain: 0, lateAgain: 0,
+  };
   if (!isWorkingDay(today, cal)) return { ...counts, skipped: "day-off" };
   const now = deps.clock.now();
-  const attention = await dossiersNeedingAttention(deps, {}, today, cal);
+  const all = await dossiersNeedingAttention(deps, {}, today, cal);
+  // Once an issued letter re-appointed a dossier, only the second deadline's rules apply to it.
+  const attention = all.filter((a) => a.dossier.reappointment === null);
   const overdueCodes = new Set(attention.filter((a) => a.phase === "overdue").map((a) => a.dossier.code));
   const docs = await documentsByCode(deps, [...overdueCodes]);
   const markAll = async (ids: number[], field: "promptedAt" | "escalatedAt" | "escalatedLeadersAt") => {
@@ -140,7 +132,13 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
   await markAll(toLeaders.map((d) => d.id), "escalatedLeadersAt");
   counts.escalatedToLeaders = toLeaders.length;
 
-  // 4. mostly names stored before the rule; every other path drops a name when it stops being needed
+  // 4. the re-appointed date: near it, then past it ("trễ hẹn lần 2")
+  const second = await sweepSecondDeadline(deps, all.filter((a) => a.dossier.reappointment !== null), today, cal);
+  counts.promptedAgain = second.promptedAgain;
+  counts.lateAgain = second.lateAgain;
+  counts.withoutChat += second.withoutChat;
+
+  // 5. mostly names stored before the rule; every other path drops a name when it stops being needed
   counts.applicantsForgotten = await forgetApplicants(deps);
   return counts;
 }

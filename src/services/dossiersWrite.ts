@@ -2,7 +2,9 @@
  * Writes validated dossier rows in one transaction: created, updated or unchanged, by code.
  * What the office recorded in the bot (prompted, escalated, result returned) is never touched
  * by an upload; only the export's own columns are. The applicant's name is stored only while the
- * rule in dossiersApplicant.ts keeps it (NĐ 13/2023).
+ * rule in dossiersApplicant.ts keeps it (NĐ 13/2023). `dueAt` may be overwritten freely: a
+ * re-appointed date is read from the issued apology letter, never from it (dossiersState.ts
+ * `reappointmentOf`), so a re-upload cannot lose the second deadline.
  */
 import type { Dossier } from "../db/generated/client.js";
 import type { AppDeps } from "./context.js";

@@ -8,7 +8,7 @@ import { clipText } from "../../domain/text.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
 import { briefOf, dossiersNeedingAttention, findDossier, overdueDays } from "../../services/dossiersQuery.js";
-import { phaseOf } from "../../services/dossiersState.js";
+import { inForce, phaseOf, reappointmentOf } from "../../services/dossiersState.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { visibleUnits } from "./dossiersAccess.js";
@@ -26,13 +26,17 @@ dossiersViewFeature.command("hoso", async (ctx) => {
   const { dossier: d, documents } = found;
   const cal = await workCalendar();
   const today = todayOf(ctx.deps);
+  const tracked = inForce(d, reappointmentOf(documents));
   return replyHtml(ctx, t.hosoView({
     ...d,
+    // The letter froze the date it answered for; a later export may show another one.
+    dueAt: tracked.reappointment?.originalDueDate ?? d.dueAt,
+    reappointedTo: tracked.reappointment?.newDueDate ?? null,
     unitName: ctx.deps.catalog.get().unit(d.unitCode)?.name ?? d.unitCode,
     // The citizen's name stays with the unit that handles the dossier (NĐ 13/2023).
     applicantName: scope.kind === "unit" ? d.applicantName : null,
-    phase: phaseOf(d, today, cal),
-    overdueDays: overdueDays(d, today, cal),
+    phase: phaseOf(tracked, today, cal),
+    overdueDays: overdueDays(tracked, today, cal),
     documents,
   }));
 });

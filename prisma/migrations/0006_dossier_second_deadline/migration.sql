@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Dossier" ADD COLUMN "secondOverdueAt" DATETIME;
+ALTER TABLE "Dossier" ADD COLUMN "secondPromptedAt" DATETIME;
+
