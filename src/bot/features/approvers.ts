@@ -16,6 +16,7 @@ import type { BotContext } from "../context.js";
 import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";
+import { fullName, withNames } from "./approverNames.js";
 import { headUnitOfChat, senderName } from "./dossiersAccess.js";
 
 export const approversFeature = new Composer<BotContext>();
@@ -51,7 +52,7 @@ approversFeature.command("nguoiduyet", async (ctx) => {
     return replyHtml(ctx, a.nameSet(r.approver));
   }
   if (!inHeadChat && !admin) return replyHtml(ctx, a.adminOnlyElsewhere);
-  if (!sub) return replyHtml(ctx, a.list(unitName, await listApprovers(ctx.deps.prisma, unitCode)));
+  if (!sub) return replyHtml(ctx, a.list(unitName, await withNames(ctx, unitCode, await listApprovers(ctx.deps.prisma, unitCode))));
   const heads = await headChatIds(ctx.deps, unitCode);
   if (sub.value === "remove") {
     const idText = rest[0] ?? "";
@@ -77,7 +78,7 @@ approversFeature.command("nguoiduyet", async (ctx) => {
   if (member.is_bot) return replyHtml(ctx, a.isBot);
   const r = await designate(ctx.deps, {
     unitCode, callerId: me, callerIsAdmin: admin, targetId: BigInt(member.id), role: role?.value ?? "deputy", name,
-    telegramName: [member.first_name, member.last_name].filter(Boolean).join(" ") || null,
+    telegramName: fullName(member),
   });
   if (!r.ok) return replyHtml(ctx, manageRefusal(r.reason));
   return announce(ctx, heads, a.designated(unitName, r.approver));

@@ -6,6 +6,7 @@ import type { DecidingUser, DecisionRefusal } from "../../services/apologyDecisi
 import { subtreeCodes } from "../../services/dossiersChats.js";
 import type { BotContext } from "../context.js";
 import { leadersRootOfChat, unitOfChat } from "./access.js";
+import { withNames } from "./approverNames.js";
 
 /** The unit whose head's chat this is (Chat kind "head", `/dangky thutruong <mã>`). */
 export function headUnitOfChat(ctx: BotContext): string | null {
@@ -41,13 +42,16 @@ export function decidingUser(ctx: BotContext & { from: { id: number } }): Decidi
 }
 
 /** Plain text (alerts drop HTML): why a decision was refused — and, for a person, who may decide. */
-export function refusal(r: DecisionRefusal): string {
+export async function refusal(ctx: BotContext, r: DecisionRefusal): Promise<string> {
   switch (r.reason) {
     case "already-decided": return t.alreadyDecided;
     case "gone": return t.gone;
     case "not-head": return t.headOnly;
     case "not-approver":
-    case "drafter": return a.refusal(r.reason, r.others);
+    case "drafter": {
+      const unitCode = headUnitOfChat(ctx);
+      return a.refusal(r.reason, unitCode ? await withNames(ctx, unitCode, r.others) : r.others);
+    }
   }
 }
 

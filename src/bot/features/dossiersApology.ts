@@ -76,7 +76,7 @@ async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> 
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
   const r = await approveDrafts(ctx.deps, { dossierId, headUnitCode: head, by: decidingUser(ctx) });
-  if (!r.ok) return alert(ctx, refusal(r));
+  if (!r.ok) return alert(ctx, await refusal(ctx, r));
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
   await markDecided(ctx, a.approvedLine(r.decider));
   return replyHtml(ctx, t.approvedHead(r.dossier.code, r.numbers));
@@ -86,7 +86,7 @@ async function sendBack(ctx: ButtonContext, dossierId: number): Promise<unknown>
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
   const r = await canDecide(ctx.deps, dossierId, head, decidingUser(ctx));
-  if (!r.ok) return alert(ctx, refusal(r));
+  if (!r.ok) return alert(ctx, await refusal(ctx, r));
   await ctx.answerCallbackQuery();
   const request = ctx.callbackQuery.message;
   return ask(ctx, t.askReturnReason(r.dossier.code), t.returnPlaceholder, "dossier-return", {

@@ -66,7 +66,7 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!reason) return ask(ctx, t.reasonBad, t.returnPlaceholder, "dossier-return", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
       const r = await returnDrafts(ctx.deps, { dossierId: pending.data.dossierId, headUnitCode: head, by: decidingUser(ctx), reason });
-      if (!r.ok) return replyHtml(ctx, escapeHtml(refusal(r)));
+      if (!r.ok) return replyHtml(ctx, escapeHtml(await refusal(ctx, r)));
       const { requestMessageId, requestText } = pending.data;
       if (requestMessageId !== undefined) {
         await ctx.api.editMessageText(ctx.chat.id, requestMessageId, a.decidedRequest(requestText ?? "", a.returnedLine(r.decider)), { parse_mode: "HTML" })
