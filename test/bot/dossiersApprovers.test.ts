@@ -100,6 +100,7 @@ describe("approving a unit's letters", () => {
 
 describe("/nguoiduyet", () => {
   it("lists the approvers; refuses unknown ids, callers who are not the head, and removing the last head", async () => {
+    expect((await w.say("/help", HEAD, OTHER_OFFICER)).text).toContain("/nguoiduyet — người duyệt");
     expect((await w.say("/nguoiduyet", HEAD, OTHER_OFFICER)).text).toContain("• Hùng (thủ trưởng) — id 601 (người đăng ký nhóm)");
     expect((await w.say("/nguoiduyet them 999999", HEAD, HEAD_USER)).text)
       .toContain("Không tìm thấy người có id 999999 trong nhóm thủ trưởng của đơn vị");
