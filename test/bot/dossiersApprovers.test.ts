@@ -3,8 +3,10 @@
  * the drafter; the decider named on the request (edited in place), in the unit's message and in
  * /hoso; `/nguoiduyet` to designate, remove and name; the registrar of the heads' chat by default.
  */
+import { readFileSync } from "node:fs";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { installText } from "../../src/services/install.js";
 import { ADMIN_ID } from "../helpers/harness.js";
 import { exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
@@ -98,6 +100,18 @@ describe("approving a unit's letters", () => {
   });
 });
 
+describe("approvers from the unit list", () => {
+  it("a deputy listed in the unit list approves under the list's name", async () => {
+    const base = readFileSync("test/fixtures/province.units.yaml", "utf8");
+    const list = base.replace("{ code: TN-X1, name: Phường Đức Xuân, tier: xa, parent: TN-H1 }",
+      "{ code: TN-X1, name: Phường Đức Xuân, tier: xa, parent: TN-H1, approvers: [{ telegramId: 603, name: Trần Văn Quang, role: deputy }] }");
+    expect((await installText(w.h.db.prisma, list, "yaml")).ok).toBe(true);
+    const request = await drafted();
+    await w.press(HEAD, request, "✅ Duyệt", DEPUTY);
+    expect(w.h.emu.message(HEAD, request.message_id)?.text).toContain("✅ Đã duyệt bởi Trần Văn Quang lúc 10:00 25/11/2026");
+  });
+});
+
 describe("/nguoiduyet", () => {
   it("lists the approvers; refuses unknown ids, callers who are not the head, and removing the last head", async () => {
     expect((await w.say("/help", HEAD, OTHER_OFFICER)).text).toContain("/nguoiduyet — người duyệt");
@@ -106,6 +120,7 @@ describe("/nguoiduyet", () => {
       .toContain("Không tìm thấy người có id 999999 trong nhóm thủ trưởng của đơn vị");
     expect((await w.say("/nguoiduyet them Quang", HEAD, HEAD_USER)).text).toContain("«Quang» không phải id Telegram");
     expect((await w.say("/nguoiduyet them 603", HEAD, OTHER_OFFICER)).text).toContain("⛔ Chỉ thủ trưởng của đơn vị");
+    expect((await w.say("/nguoiduyet them 999999", HEAD, OTHER_OFFICER)).text).toContain("⛔ Chỉ thủ trưởng của đơn vị");
     expect((await w.say("/nguoiduyet them 603", HEAD, HEAD_USER)).text).toContain("Quang Trần được chỉ định là người duyệt (phó)");
     expect((await w.say("/nguoiduyet them 502", HEAD, DEPUTY)).text).toContain("⛔ Chỉ thủ trưởng của đơn vị");
     expect((await w.say("/nguoiduyet bo 601", HEAD, HEAD_USER)).text).toContain("ít nhất một người duyệt vai trò thủ trưởng");

@@ -9,7 +9,7 @@ import type { User } from "grammy/types";
 import { listApprovers } from "../../db/repos/approvers.js";
 import { checkOfficialName, type ApproverRole } from "../../domain/approvers.js";
 import { approverTexts as a } from "../../messages/approvers.js";
-import { designate, remove, setOwnName, type ManageRefusal } from "../../services/approvers.js";
+import { designate, mayManage, remove, setOwnName, type ManageRefusal } from "../../services/approvers.js";
 import { headChatIds } from "../../services/dossiersChats.js";
 import { pushText } from "../../services/notify.js";
 import type { BotContext } from "../context.js";
@@ -52,7 +52,10 @@ approversFeature.command("nguoiduyet", async (ctx) => {
     return replyHtml(ctx, a.nameSet(r.approver));
   }
   if (!inHeadChat && !admin) return replyHtml(ctx, a.adminOnlyElsewhere);
-  if (!sub) return replyHtml(ctx, a.list(unitName, await withNames(ctx, unitCode, await listApprovers(ctx.deps.prisma, unitCode))));
+  const approvers = await listApprovers(ctx.deps.prisma, unitCode);
+  if (!sub) return replyHtml(ctx, a.list(unitName, await withNames(ctx, unitCode, approvers)));
+  // Refused before any lookup: who is in the heads' chat is none of a non-head's business.
+  if (!mayManage(approvers, me, admin)) return replyHtml(ctx, a.notAllowed);
   const heads = await headChatIds(ctx.deps, unitCode);
   if (sub.value === "remove") {
     const idText = rest[0] ?? "";
