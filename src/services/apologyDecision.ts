@@ -60,8 +60,9 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
     const out: DossierDocument[] = [];
     for (const doc of pending.sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))) {
       // Claimed before it is numbered: a document another press decided first leaves no gap.
+      // Never one's own draft, even if the drafts changed since the right was checked.
       const claimed = await tx.dossierDocument.updateMany({
-        where: { id: doc.id, status: "pending" }, data: { status: "issued", approvedBy: input.by.id, approvedAt: now, approverName: decider.name, approverRole: decider.role },
+        where: { id: doc.id, status: "pending", createdBy: { not: input.by.id } }, data: { status: "issued", approvedBy: input.by.id, approvedAt: now, approverName: decider.name, approverRole: decider.role },
       });
       if (claimed.count === 0) continue;
       const symbol = `${formInForce(kindOf(doc.kind), today).symbol}-${dossier.unitCode}`;
@@ -108,7 +109,7 @@ export async function returnDrafts(
   const decider = { ...found.decider, at: deps.clock.now() };
   const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
   const claimed = await deps.prisma.dossierDocument.updateMany({
-    where: { id: { in: pending.map((d) => d.id) }, status: "pending" },
+    where: { id: { in: pending.map((d) => d.id) }, status: "pending", createdBy: { not: input.by.id } },
     data: {
       status: "returned", returnReason: input.reason, approvedBy: input.by.id, approvedAt: decider.at, approverName: decider.name, approverRole: decider.role,
     },
