@@ -4,6 +4,8 @@ import { isoWeekday } from "../domain/calendar/index.js";
 import { formatViDate, formatViMonth, vnDate } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
 import { clipText } from "../domain/text.js";
+import { isApproverRole, type ApproverRole } from "../domain/approvers.js";
+import { timeLabel, whoLabel } from "./approvers.js";
 import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type RejectedRow } from "../ingest/index.js";
 
 const WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
@@ -132,13 +134,14 @@ export const dossierTexts = {
   askReturnReason: (c: string) => `↩️ Hồ sơ ${code(c)}: lý do trả lại dự thảo? Trả lời tin nhắn này (đơn vị sẽ nhận được).`,
   returnPlaceholder: "Lý do trả lại",
   alreadyDecided: "Dự thảo này đã được xử lý rồi.",
-  headOnly: "Chỉ nhóm thủ trưởng của đơn vị mới duyệt được.",
+  headOnly: "Chỉ người duyệt của đơn vị, trong nhóm thủ trưởng, mới duyệt được.",
   approvedHead: (c: string, numbers: readonly string[]) => `✅ Đã duyệt hồ sơ ${code(c)}: số ${numbers.map(escapeHtml).join(", ")}.`,
-  approvedUnit: (c: string, numbers: readonly string[]) =>
-    `✅ Thủ trưởng đã duyệt văn bản của hồ sơ ${code(c)} (số ${numbers.map(escapeHtml).join(", ")}). Bản chính thức gửi kèm để in, ký, đóng dấu và gửi người dân.`,
+  approvedUnit: (c: string, numbers: readonly string[], d: Decision) =>
+    `✅ Văn bản của hồ sơ ${code(c)} (số ${numbers.map(escapeHtml).join(", ")}) đã được duyệt bởi ${escapeHtml(whoLabel(d))} lúc ${timeLabel(d.at)}. `
+    + "Bản chính thức gửi kèm để in, ký, đóng dấu và gửi người dân.",
   returnedHead: (c: string) => `↩️ Đã trả lại dự thảo của hồ sơ ${code(c)}; đơn vị đã được báo.`,
-  returnedUnit: (c: string, reason: string) =>
-    `↩️ Thủ trưởng trả lại dự thảo của hồ sơ ${code(c)}.\nLý do: ${escapeHtml(reason)}\nSửa theo góp ý rồi bấm lập lại.`,
+  returnedUnit: (c: string, reason: string, d: Decision) =>
+    `↩️ Dự thảo của hồ sơ ${code(c)} đã bị trả lại bởi ${escapeHtml(whoLabel(d))} lúc ${timeLabel(d.at)}.\nLý do: ${escapeHtml(reason)}\nSửa theo góp ý rồi bấm lập lại.`,
   // ── escalation ──
   headEscalation: (unitName: string, items: readonly BriefLine[]) =>
     [`⚠️ ${b(unitName)}: ${items.length} hồ sơ quá hạn hơn một ngày làm việc mà <b>chưa có văn bản xin lỗi</b>:`,
@@ -183,8 +186,10 @@ export const dossierTexts = {
     if (v.reappointedTo) out.push(`Nhắc ngày hẹn lại: ${when(v.secondPromptedAt ?? null)} · Báo trễ hẹn lần 2: ${when(v.secondOverdueAt ?? null)}`);
     for (const d of v.documents) {
       const name = d.kind === "apology" ? "Văn bản xin lỗi" : "Báo cáo giải trình";
-      const state = { issued: `số ${escapeHtml(d.number ?? "")}, duyệt ${when(d.approvedAt)}`, pending: "chờ thủ trưởng duyệt",
-        draft: "dự thảo chưa gửi duyệt", returned: `bị trả lại (${escapeHtml(d.returnReason ?? "")})`, superseded: "đã thay bằng dự thảo mới" }[d.status] ?? d.status;
+      const by = d.approverName
+        ? ` bởi ${escapeHtml(isApproverRole(d.approverRole) ? whoLabel({ name: d.approverName, role: d.approverRole }) : d.approverName)}` : "";
+      const state = { issued: `số ${escapeHtml(d.number ?? "")}, duyệt ${when(d.approvedAt)}${by}`, pending: "chờ thủ trưởng duyệt",
+        draft: "dự thảo chưa gửi duyệt", returned: `bị trả lại${by} (${escapeHtml(d.returnReason ?? "")})`, superseded: "đã thay bằng dự thảo mới" }[d.status] ?? d.status;
       const newDate = d.newDueDate ? `, hẹn trả mới ${formatViDate(d.newDueDate)}` : "";
       out.push(`${name}: ${state} — lập bởi ${escapeHtml(d.createdByName ?? "?")} ngày ${when(d.createdAt)}${newDate}`);
     }
@@ -192,6 +197,9 @@ export const dossierTexts = {
     return out.join("\n");
   },
 };
+
+/** Who decided on drafts, and when (docs/DOSSIERS.md "Ai được duyệt"). */
+export type Decision = { name: string; role: ApproverRole; at: Date };
 
 export type LateUnitLine = { unitName: string; late: number; apologisedInTime: number; lateAgain?: number; officers: readonly { name: string; late: number; apologisedInTime: number }[] };
 
@@ -202,5 +210,5 @@ export type DossierViewModel = {
   /** the issued letter's new date, the date in force (dossiersState.ts); `dueAt` is then the original one */
   reappointedTo?: string | null; secondPromptedAt?: Date | null; secondOverdueAt?: Date | null;
   documents: readonly { kind: string; status: string; number: string | null; newDueDate: string | null; createdByName: string | null;
-    createdAt: Date; approvedAt: Date | null; returnReason: string | null }[];
+    createdAt: Date; approvedAt: Date | null; approverName: string | null; approverRole: string | null; returnReason: string | null }[];
 };

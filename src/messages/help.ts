@@ -17,6 +17,12 @@ export const helpTexts = {
     + "• /nhiemvu — nhiệm vụ được giao; <code>/xong &lt;mã&gt;</code> — báo hoàn thành\n"
     + "• /chithi — văn bản nào giao chỉ tiêu cho đơn vị, còn hay hết hiệu lực\n"
     + "• /nhaphoso — gửi danh sách hồ sơ; /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ",
+  headGroup:
+    "Các lệnh trong nhóm thủ trưởng:\n"
+    + "• Bấm «✅ Duyệt» / «↩️ Trả lại» dưới đề nghị duyệt (chỉ người duyệt của đơn vị; không duyệt văn bản mình lập)\n"
+    + "• /nguoiduyet — người duyệt; <code>/nguoiduyet them &lt;id&gt; pho</code> — chỉ định phó; "
+    + "<code>/nguoiduyet ten &lt;Họ và tên&gt;</code> — tên in trên văn bản\n"
+    + "• /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ",
   leadersGroup: "Các lệnh trong nhóm lãnh đạo:\n• /tinhtrang — tình hình các đơn vị, kém nhất trước\n• /bieudo — biểu đồ theo chỉ tiêu\n• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx)",
 };
 
@@ -34,6 +40,7 @@ export const BOT_COMMANDS = [
   { command: "dsquahan", description: "Danh sách đơn vị có hồ sơ quá hạn (.xlsx)" },
   { command: "chithi", description: "Các văn bản chỉ đạo đang áp dụng" },
   { command: "donvi", description: "Tra cứu mã đơn vị" },
+  { command: "nguoiduyet", description: "Người duyệt văn bản xin lỗi của đơn vị" },
   { command: "dangky", description: "Đăng ký nhóm với đơn vị" },
   { command: "help", description: "Hướng dẫn" },
 ];

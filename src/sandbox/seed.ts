@@ -4,6 +4,7 @@
  * chat bindings, roles and figures an administrator would otherwise set up by hand.
  */
 import type { App } from "../app.js";
+import { recordRegistrar } from "../db/repos/approvers.js";
 import { grantRole } from "../db/repos/people.js";
 import type { Emulator } from "../emulator/index.js";
 import { vnDate } from "../domain/directive/dates.js";
@@ -40,6 +41,10 @@ async function seedDatabase(app: AppParts, world: DemoWorld): Promise<number> {
   }
   const grantedBy = BigInt(DEMO_IDS.admin);
   for (const p of world.people) {
+    // The demo head registered the heads' chat, so approves its unit's letters (docs/DOSSIERS.md "Ai được duyệt").
+    if (p.role === "head" && p.unitCode) {
+      await recordRegistrar(prisma, { unitCode: p.unitCode, telegramId: BigInt(p.id), telegramName: p.name, grantedBy });
+    }
     if (p.role === "admin" || p.role === "head") continue;
     await grantRole(prisma, { telegramId: BigInt(p.id), role: p.role, unitCode: p.unitCode, grantedBy, name: p.name });
   }

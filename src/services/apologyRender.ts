@@ -19,7 +19,11 @@ export async function fillTemplate(template: string, fields: DocumentFields): Pr
 
 export async function renderDossierDocument(
   deps: Pick<AppDeps, "catalog" | "clock">,
-  input: { dossier: Dossier; doc: DossierDocument; draft: boolean },
+  input: {
+    dossier: Dossier; doc: DossierDocument; draft: boolean;
+    /** Who approved the issued document (docs/DOSSIERS.md "Ai được duyệt"), for the signer block. */
+    signer?: { name: string; role: "head" | "deputy" };
+  },
 ): Promise<RenderedDocument> {
   const { dossier, doc, draft } = input;
   const catalog = deps.catalog.get();

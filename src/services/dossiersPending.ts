@@ -13,7 +13,8 @@ export const pendingSchemas = {
   "dossier-upload": z.object({}),
   "dossier-reason": z.object({ dossierId: z.number().int(), withApology: z.boolean() }),
   "dossier-date": z.object({ dossierId: z.number().int(), reason: z.string() }),
-  "dossier-return": z.object({ dossierId: z.number().int() }),
+  /** The approval request pressed, so the decision can be written under it once the reason comes. */
+  "dossier-return": z.object({ dossierId: z.number().int(), requestMessageId: z.number().int().optional(), requestText: z.string().optional() }),
 } as const;
 
 export type PendingKind = keyof typeof pendingSchemas;

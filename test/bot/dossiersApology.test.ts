@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xmlPart } from "../helpers/xml.js";
+import { bindChat, touchChat } from "../../src/db/repos/chats.js";
 import { docxText, exportCsv, exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 let w: World;
@@ -19,6 +20,7 @@ beforeEach(async () => {
 afterEach(async () => w?.stop());
 
 const A = "H15.50.05.13-261120-0001";
+const HEAD2 = -100202;
 const REASON = "Chờ kết quả xác minh của Công an phường";
 
 const last = (chatId: number): Message => {
@@ -64,7 +66,8 @@ describe("the apology letter", () => {
     expect(answer.text).toBe("Đã duyệt.");
     await w.drained();
     const toUnit = w.h.emu.botMessages(UNIT).slice(unitBefore);
-    expect(toUnit.map((m) => m.text ?? "").join("\n")).toContain("Thủ trưởng đã duyệt văn bản của hồ sơ");
+    expect(toUnit.map((m) => m.text ?? "").join("\n"))
+      .toContain(`Văn bản của hồ sơ ${A} (số 1/XL-TN-X1, 1/BC-TN-X1) đã được duyệt bởi Hùng (thủ trưởng) lúc 10:00 25/11/2026`);
     const finals = docsIn(toUnit);
     expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-1.docx`, `giai-trinh-${A}-so-1.docx`]);
     const apology = bytesOf(finals[0]?.file_id ?? "");
@@ -87,7 +90,7 @@ describe("the apology letter", () => {
       ["apology", "issued", "1/XL-TN-X1", "2026-12-01", "Lan", BigInt(HEAD_USER)],
       ["explanation", "issued", "1/BC-TN-X1", "2026-12-01", "Lan", BigInt(HEAD_USER)],
     ]);
-    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 1/XL-TN-X1, duyệt 25/11/2026 — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026");
+    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 1/XL-TN-X1, duyệt 25/11/2026 bởi Hùng (thủ trưởng) — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026");
   });
 
   it("an export and a reason holding characters XML 1.0 forbids still give letters Word opens", async () => {
@@ -140,9 +143,14 @@ describe("the apology letter", () => {
   });
 
   it("sent back by the head with a reason: the officer's chat is told and may draft again", async () => {
+    // A second heads' chat of the unit gets the request too: its buttons stay after the decision in the first.
+    w.h.emu.addChat({ id: HEAD2, type: "supergroup", title: "Thủ trưởng (2)" });
+    await touchChat(w.h.db.prisma, { chatId: BigInt(HEAD2), type: "supergroup", title: "Thủ trưởng (2)" });
+    await bindChat(w.h.db.prisma, BigInt(HEAD2), "head", "TN-X1");
     await apologise("01/12/2026");
     await w.drained();
     const request = last(HEAD);
+    const request2 = last(HEAD2);
     const { messages: [askWhy] } = await w.press(HEAD, request, "↩️ Trả lại", HEAD_USER);
     expect(askWhy?.text).toContain("lý do trả lại");
     const unitBefore = w.count(UNIT);
@@ -150,10 +158,10 @@ describe("the apology letter", () => {
     expect(done.text).toContain("Đã trả lại dự thảo");
     await w.drained();
     const told = w.h.emu.botMessages(UNIT).slice(unitBefore).at(-1);
-    expect(told?.text).toContain("Thủ trưởng trả lại dự thảo");
+    expect(told?.text).toContain(`Dự thảo của hồ sơ ${A} đã bị trả lại bởi Hùng (thủ trưởng) lúc 10:00 25/11/2026.`);
     expect(told?.text).toContain("Lý do: Ghi rõ cơ quan phối hợp và số công văn");
     expect(await w.h.db.prisma.dossierDocument.count({ where: { status: "returned" } })).toBe(2);
-    const { answer } = await w.press(HEAD, request, "✅ Duyệt", HEAD_USER, 0);
+    const { answer } = await w.press(HEAD2, request2, "✅ Duyệt", HEAD_USER, 0);
     expect(answer.text).toBe("Dự thảo này đã được xử lý rồi.");
     if (!told) throw new Error("not told");
     const { messages: [again] } = await w.press(UNIT, told, "Lập văn bản xin lỗi", OFFICER);

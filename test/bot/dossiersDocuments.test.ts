@@ -23,7 +23,7 @@ const doc = (kind: string, approvedAt: string): DossierDocument => ({
   id: 1, dossierCode: "H15.50.05.13-250620-0001", kind, status: "issued", reason: "Chờ ý kiến của Sở Tư pháp",
   newDueDate: "2025-07-04", originalDueDate: "2025-06-27", number: `7/${kind === "apology" ? "XL" : "BC"}-TN-X1`,
   numberYear: Number(approvedAt.slice(0, 4)),
-  createdBy: 1n, createdByName: "Lan", createdChatId: 1n, approvedBy: 2n, approvedAt: new Date(approvedAt), returnReason: null,
+  createdBy: 1n, createdByName: "Lan", createdChatId: 1n, approvedBy: 2n, approvedAt: new Date(approvedAt), approverName: null, approverRole: null, returnReason: null,
   createdAt: new Date(0), updatedAt: new Date(0),
 });
 

@@ -77,6 +77,11 @@ export async function startWorld(now: string, more: Middleware<BotContext>[] = [
     await touchChat(h.db.prisma, { chatId: BigInt(id), type: "supergroup", title });
     await bindChat(h.db.prisma, BigInt(id), kind, unit);
   }
+  // The heads' chat was registered by its head (`/dangky thutruong TN-X1`, approved): Hùng approves.
+  await h.db.prisma.registration.create({
+    data: { chatId: BigInt(HEAD), unitCode: "TN-X1", kind: "head", requestedBy: BigInt(HEAD_USER), status: "approved", decidedBy: BigInt(ADMIN_ID), decidedAt: h.clock.now() },
+  });
+  h.emu.setMemberStatus(HEAD, HEAD_USER, "member");
   h.emu.addChat({ id: ADMIN_ID, type: "private" });
   const config = parseConfig({});
   const [sweepJob, lateJob] = overdueJobs(h.deps, config);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listApprovers } from "../../src/db/repos/approvers.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 
 const GROUP = -100200;
@@ -141,6 +142,28 @@ describe("kind keywords and a unit gone before approval", () => {
   it("/dangky Thủ trưởng <mã> asks for a head's chat", async () => {
     await say("/dangky Thủ trưởng TN-X1");
     expect(await h.db.prisma.registration.findFirst()).toMatchObject({ unitCode: "TN-X1", kind: "head" });
+  });
+
+  it("an approved head's chat makes its registrar the unit's head approver; a new registration replaces them", async () => {
+    const SECOND_GROUP = -100210;
+    const NEXT = 602;
+    const approve = async (group: number) => {
+      const request = h.emu.botMessages(ADMIN_ID).at(-1);
+      await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+      await h.emu.waitFor(() => h.emu.botMessages(group).find((m) => m.text?.includes("đã được duyệt")));
+    };
+    await say("/dangky thutruong TN-X1");
+    await h.emu.waitForMessages(ADMIN_ID, 1);
+    await approve(GROUP);
+    expect(await listApprovers(h.db.prisma, "TN-X1")).toEqual([
+      { telegramId: BigInt(OFFICER), role: "head", name: null, telegramName: "Minh", source: "registration" },
+    ]);
+    h.emu.addUser({ id: NEXT, firstName: "Hà" });
+    h.emu.addChat({ id: SECOND_GROUP, type: "group", title: "Chủ tịch phường" });
+    h.emu.injectText({ chatId: SECOND_GROUP, fromId: NEXT, text: "/dangky thutruong TN-X1" });
+    await h.emu.waitForMessages(ADMIN_ID, 2);
+    await approve(SECOND_GROUP);
+    expect((await listApprovers(h.db.prisma, "TN-X1")).map((a) => [a.telegramId, a.role, a.telegramName])).toEqual([[BigInt(NEXT), "head", "Hà"]]);
   });
 
   it("approving a request whose unit left the catalog changes nothing and tells the administrator", async () => {

@@ -38,6 +38,7 @@ const COMMANDS = [
   "/start", "/help", "/id", "/donvi", "/donvi TN-X1", "/dangky TN-X1", "/dangky thutruong TN-X1", "/dangky lanhdao TN",
   "/capquyen 613 quantri", "/thuquyen 612", "/chithi", "/nop 120 95", "/nop hs-truc-tuyen 95 120", "/tinhtrang", "/bieudo",
   "/mau", "/nhap", "/nhiemvu", "/xong 1", `/hoso ${CODE}`, "/quahan", "/dsquahan", "/nhaphoso",
+  "/nguoiduyet", "/nguoiduyet them 612 pho Trần Văn Quang", "/nguoiduyet bo 601",
 ];
 
 /** Tables and the cells allowed to change them; anything else changing is an unauthorised action. */
@@ -57,6 +58,9 @@ const MAY_CHANGE: Record<string, (c: Cell, cmd: string) => boolean> = {
   // The bot's questions waiting for a reply (an upload prompt).
   pendingInput: (c, cmd) => /^\/(nhap|nhaphoso|mau)$/.test(cmd) || cmd.startsWith("/nop"),
   pendingUpload: () => false,
+  // The head manages the unit's approvers in the heads' chat (the registrar is written down as
+  // head on first use); anyone else is refused.
+  unitApprover: (c, cmd) => c.chatId === HEAD && c.fromId === HEAD_USER && cmd.startsWith("/nguoiduyet"),
 };
 
 let w: World;
@@ -82,6 +86,7 @@ async function snapshot(): Promise<Record<string, string>> {
     blob: stable(await p.blob.findMany({ orderBy: { id: "asc" }, select: { id: true } })),
     pendingInput: stable(await p.pendingInput.findMany({ orderBy: { id: "asc" } })),
     pendingUpload: stable(await p.pendingUpload.findMany({ orderBy: { id: "asc" } })),
+    unitApprover: stable(await p.unitApprover.findMany({ orderBy: { id: "asc" } })),
   };
 }
 

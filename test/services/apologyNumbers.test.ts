@@ -49,7 +49,7 @@ describe("numbering issued documents", () => {
   it.each([2, 5])("%i heads' approvals started together take distinct consecutive numbers", async (n) => {
     const { world, ids } = await pendingDossiers(n);
     const results = await Promise.all(ids.map((dossierId) =>
-      approveDrafts(world.h.deps, { dossierId, headUnitCode: "TN-X1", by: BigInt(HEAD_USER) })));
+      approveDrafts(world.h.deps, { dossierId, headUnitCode: "TN-X1", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } })));
     expect(results.every((r) => r.ok)).toBe(true);
     const issued = await world.h.db.prisma.dossierDocument.findMany({ where: { status: "issued" } });
     const numbers = (kind: string) => issued.filter((d) => d.kind === kind).map((d) => d.number ?? "").sort((a, b) => parseInt(a) - parseInt(b));
@@ -67,7 +67,7 @@ describe("numbering issued documents", () => {
   it("two presses of one dossier's Duyệt issue it once and leave no gap in the register", async () => {
     const { world, ids: [first, second] } = await pendingDossiers(2);
     if (first === undefined || second === undefined) throw new Error("no dossiers");
-    const approve = (dossierId: number) => approveDrafts(world.h.deps, { dossierId, headUnitCode: "TN-X1", by: BigInt(HEAD_USER) });
+    const approve = (dossierId: number) => approveDrafts(world.h.deps, { dossierId, headUnitCode: "TN-X1", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } });
     const twice = await Promise.all([approve(first), approve(first)]);
     expect(twice.map((r) => (r.ok ? "issued" : r.reason)).sort()).toEqual(["already-decided", "issued"]);
     const next = await approve(second);

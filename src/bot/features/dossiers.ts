@@ -1,10 +1,11 @@
 /**
  * Overdue dossiers (issue #5), one Composer made of its parts, in order: the upload (it must
  * see documents before the figures upload does), the force-reply answers, the views, the
- * buttons, the monthly list.
+ * buttons, the monthly list, who approves (`/nguoiduyet`).
  */
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { approversFeature } from "./approvers.js";
 import { dossiersApologyFeature } from "./dossiersApology.js";
 import { dossiersLateListFeature } from "./dossiersLateList.js";
 import { dossiersRepliesFeature } from "./dossiersReplies.js";
@@ -12,4 +13,4 @@ import { dossiersUploadFeature } from "./dossiersUpload.js";
 import { dossiersViewFeature } from "./dossiersView.js";
 
 export const dossiersFeature = new Composer<BotContext>();
-dossiersFeature.use(dossiersUploadFeature, dossiersRepliesFeature, dossiersViewFeature, dossiersApologyFeature, dossiersLateListFeature);
+dossiersFeature.use(dossiersUploadFeature, dossiersRepliesFeature, dossiersViewFeature, dossiersApologyFeature, dossiersLateListFeature, approversFeature);

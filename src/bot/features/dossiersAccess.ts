@@ -1,7 +1,12 @@
 /** Which dossiers a chat may see (issue #5, NĐ 13/2023): its unit's, its head's, its leaders' subtree. */
+import type { MaybeInaccessibleMessage } from "grammy/types";
+import { approverTexts as a } from "../../messages/approvers.js";
+import { dossierTexts as t } from "../../messages/dossiers.js";
+import type { DecidingUser, DecisionRefusal } from "../../services/apologyDecision.js";
 import { subtreeCodes } from "../../services/dossiersChats.js";
 import type { BotContext } from "../context.js";
 import { leadersRootOfChat, unitOfChat } from "./access.js";
+import { withNames } from "./approverNames.js";
 
 /** The unit whose head's chat this is (Chat kind "head", `/dangky thutruong <mã>`). */
 export function headUnitOfChat(ctx: BotContext): string | null {
@@ -29,4 +34,28 @@ export function senderName(ctx: BotContext): string {
   const f = ctx.from;
   if (!f) return "?";
   return [f.first_name, f.last_name].filter(Boolean).join(" ") || (f.username ? `@${f.username}` : String(f.id));
+}
+
+/** Who presses "Duyệt" / "Trả lại": their id and Telegram name, recorded when they have no official name. */
+export function decidingUser(ctx: BotContext & { from: { id: number } }): DecidingUser {
+  return { id: BigInt(ctx.from.id), telegramName: senderName(ctx) };
+}
+
+/** Plain text (alerts drop HTML): why a decision was refused — and, for a person, who may decide. */
+export async function refusal(ctx: BotContext, r: DecisionRefusal): Promise<string> {
+  switch (r.reason) {
+    case "already-decided": return t.alreadyDecided;
+    case "gone": return t.gone;
+    case "not-head": return t.headOnly;
+    case "not-approver":
+    case "drafter": {
+      const unitCode = headUnitOfChat(ctx);
+      return a.refusal(r.reason, unitCode ? await withNames(ctx, unitCode, r.others) : r.others);
+    }
+  }
+}
+
+/** The text of a message the bot sent, as Telegram returns it (plain; entities dropped). */
+export function messageText(m: MaybeInaccessibleMessage): string {
+  return "text" in m ? m.text ?? "" : "";
 }

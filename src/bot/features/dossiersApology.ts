@@ -4,6 +4,7 @@
  * re-appointment is refused; "Gửi thủ trưởng duyệt"; in the head's chat "Duyệt" and "Trả lại".
  */
 import { Composer } from "grammy";
+import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { approveDrafts, canDecide } from "../../services/apologyDecision.js";
 import { checkStart } from "../../services/apologyFlow.js";
@@ -14,7 +15,7 @@ import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
-import { headUnitOfChat } from "./dossiersAccess.js";
+import { decidingUser, headUnitOfChat, messageText, refusal } from "./dossiersAccess.js";
 import { refusalMessage, refusalText } from "./dossiersRefusals.js";
 import { ask } from "./dossiersReplies.js";
 
@@ -74,18 +75,29 @@ async function sendToHead(ctx: ButtonContext, dossierId: number): Promise<unknow
 async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
-  const r = await approveDrafts(ctx.deps, { dossierId, headUnitCode: head, by: BigInt(ctx.from.id) });
-  if (!r.ok) return alert(ctx, r.reason === "already-decided" ? t.alreadyDecided : t.headOnly);
+  const r = await approveDrafts(ctx.deps, { dossierId, headUnitCode: head, by: decidingUser(ctx) });
+  if (!r.ok) return alert(ctx, await refusal(ctx, r));
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+  await markDecided(ctx, a.approvedLine(r.decider));
   return replyHtml(ctx, t.approvedHead(r.dossier.code, r.numbers));
 }
 
 async function sendBack(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
-  const r = await canDecide(ctx.deps, dossierId, head);
-  if (!r.ok) return alert(ctx, r.reason === "already-decided" ? t.alreadyDecided : t.headOnly);
+  const r = await canDecide(ctx.deps, dossierId, head, decidingUser(ctx));
+  if (!r.ok) return alert(ctx, await refusal(ctx, r));
   await ctx.answerCallbackQuery();
-  return ask(ctx, t.askReturnReason(r.dossier.code), t.returnPlaceholder, "dossier-return", { dossierId });
+  const request = ctx.callbackQuery.message;
+  return ask(ctx, t.askReturnReason(r.dossier.code), t.returnPlaceholder, "dossier-return", {
+    dossierId, ...(request ? { requestMessageId: request.message_id, requestText: messageText(request) } : {}),
+  });
+}
+
+/** The approval request, edited in place: who decided and when, and no buttons left to press. */
+async function markDecided(ctx: ButtonContext, line: string): Promise<void> {
+  const request = ctx.callbackQuery.message;
+  if (!request) return;
+  await ctx.editMessageText(a.decidedRequest(messageText(request), line), { parse_mode: "HTML", reply_markup: undefined })
+    .catch(() => ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined));
 }

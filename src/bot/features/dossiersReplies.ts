@@ -5,6 +5,7 @@
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { nextWorkingDay } from "../../domain/calendar/index.js";
+import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { returnDrafts } from "../../services/apologyDecision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apologyFlow.js";
@@ -12,9 +13,10 @@ import { todayOf, workCalendar } from "../../services/calendar.js";
 import { askPending, closePending, findPending, type PendingData, type PendingKind } from "../../services/dossiersPending.js";
 import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
+import { escapeHtml } from "../html.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
-import { headUnitOfChat, senderName } from "./dossiersAccess.js";
+import { decidingUser, headUnitOfChat, refusal, senderName } from "./dossiersAccess.js";
 import { refusalText } from "./dossiersRefusals.js";
 
 export const dossiersRepliesFeature = new Composer<BotContext>();
@@ -63,8 +65,13 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!head) return replyHtml(ctx, t.headOnly);
       if (!reason) return ask(ctx, t.reasonBad, t.returnPlaceholder, "dossier-return", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
-      const r = await returnDrafts(ctx.deps, { dossierId: pending.data.dossierId, headUnitCode: head, by: BigInt(ctx.from.id), reason });
-      if (!r.ok) return replyHtml(ctx, r.reason === "already-decided" ? t.alreadyDecided : t.headOnly);
+      const r = await returnDrafts(ctx.deps, { dossierId: pending.data.dossierId, headUnitCode: head, by: decidingUser(ctx), reason });
+      if (!r.ok) return replyHtml(ctx, escapeHtml(await refusal(ctx, r)));
+      const { requestMessageId, requestText } = pending.data;
+      if (requestMessageId !== undefined) {
+        await ctx.api.editMessageText(ctx.chat.id, requestMessageId, a.decidedRequest(requestText ?? "", a.returnedLine(r.decider)), { parse_mode: "HTML" })
+          .catch(() => undefined);
+      }
       return replyHtml(ctx, t.returnedHead(r.dossier.code));
     }
   }

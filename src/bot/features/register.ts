@@ -1,5 +1,6 @@
 /** `/dangky` and the administrator's approval buttons (issue #3 "Onboarding"). */
 import { Composer, InlineKeyboard } from "grammy";
+import { recordRegistrar } from "../../db/repos/approvers.js";
 import { adminIds } from "../../db/repos/people.js";
 import { clipText } from "../../domain/text.js";
 import { registerTexts, type RegistrationKind } from "../../messages/register.js";
@@ -83,6 +84,12 @@ onButton(registerFeature, registrationButton, async (ctx, { approve: approved, r
     return r.count > 0;
   });
   if (!claimed) return ctx.answerCallbackQuery({ text: registerTexts.alreadyDecided, show_alert: true });
+  // Whoever registered a heads' chat is its unit's head approver (docs/DOSSIERS.md "Ai được duyệt").
+  if (approved && kind === "head") {
+    const member = await ctx.api.getChatMember(Number(reg.chatId), Number(reg.requestedBy)).catch(() => null);
+    const telegramName = member ? [member.user.first_name, member.user.last_name].filter(Boolean).join(" ") || null : null;
+    await recordRegistrar(prisma, { unitCode: unit.code, telegramId: reg.requestedBy, telegramName, grantedBy: BigInt(ctx.from.id) });
+  }
   await ctx.answerCallbackQuery({ text: approved ? "Đã duyệt." : "Đã từ chối." });
   const original = ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text ?? "" : "";
   await ctx.editMessageText(registerTexts.decidedAdmin(original, approved, displayName(ctx.from)), { parse_mode: "HTML" }).catch(() => undefined);

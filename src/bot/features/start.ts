@@ -4,6 +4,7 @@ import { registerTexts } from "../../messages/register.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin, leadersRootOfChat, unitOfChat } from "./access.js";
+import { headUnitOfChat } from "./dossiersAccess.js";
 
 export const startFeature = new Composer<BotContext>();
 
@@ -13,5 +14,6 @@ startFeature.command(["start", "help"], async (ctx) => {
   }
   if (unitOfChat(ctx)) return replyHtml(ctx, helpTexts.unitGroup);
   if (leadersRootOfChat(ctx)) return replyHtml(ctx, helpTexts.leadersGroup);
+  if (headUnitOfChat(ctx)) return replyHtml(ctx, helpTexts.headGroup);
   return replyHtml(ctx, registerTexts.usage);
 });

@@ -2,6 +2,7 @@
 import type { Unit as UnitInput } from "../../domain/directive/schema.js";
 import { normalizeForSearch } from "../../domain/text.js";
 import type { Db } from "../client.js";
+import { syncUnitListApprovers } from "./approvers.js";
 
 export type UnitRecord = { code: string; name: string; tier: string; parentCode: string | null; oneStop: boolean };
 
@@ -9,14 +10,15 @@ export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Prom
   const existing = new Set((await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code));
   let created = 0;
   let updated = 0;
-  await prisma.$transaction(
-    units.map((u) => {
+  await prisma.$transaction([
+    ...units.map((u) => {
       if (existing.has(u.code)) updated++;
       else created++;
       const data = { name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent, oneStop: u.oneStop };
       return prisma.unit.upsert({ where: { code: u.code }, create: { code: u.code, ...data }, update: data });
     }),
-  );
+    ...syncUnitListApprovers(prisma, units),
+  ]);
   return { created, updated };
 }
 

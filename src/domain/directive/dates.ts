@@ -62,6 +62,11 @@ export function vnDate(instant: Date): IsoDate {
   return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The local time in Vietnam of an instant, "HH:MM" (UTC+7 all year, as vnDate). */
+export function vnTime(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+}
+
 /** `2026-11-22` → `2026-11`. */
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7);

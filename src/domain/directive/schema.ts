@@ -336,6 +336,14 @@ export type DirectiveInput = z.input<typeof directiveSchema>;
 export type ParsedDirective = z.infer<typeof directiveSchema>;
 export type Directive = Omit<ParsedDirective, "indicators"> & { indicators: Indicator[] };
 
+/** One approver in a unit list: `{ telegramId: 123456789, name: Nguyễn Văn A, role: deputy }`. */
+export const unitApproverSchema = z.strictObject({
+  telegramId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  name: z.string().trim().min(2, "họ và tên người duyệt quá ngắn").max(100),
+  /** head: thủ trưởng / chủ tịch; deputy: phó. */
+  role: z.enum(["head", "deputy"]).default("deputy"),
+});
+
 /** A unit list file: `directives/units/*.yaml`. */
 export const unitSchema = z.strictObject({
   code: codeSchema,
@@ -347,6 +355,11 @@ export const unitSchema = z.strictObject({
    * receives are the departments' dossiers, so a roll-up never adds it to them.
    */
   oneStop: z.boolean().default(false),
+  /**
+   * Who approves the unit's letters besides the registrar of its heads' chat (docs/DOSSIERS.md
+   * "Ai được duyệt"). Given here, they are the list's: a reload replaces them.
+   */
+  approvers: z.array(unitApproverSchema).optional(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 export const unitListSchema = z.strictObject({

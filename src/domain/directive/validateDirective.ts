@@ -152,6 +152,9 @@ export function validateUnitList(list: UnitList): DirectiveProblem[] {
     problems.push({ path: "units", message: `cần đúng một đơn vị gốc (parent: null), đang có ${roots.length}` });
   }
   list.units.forEach((u, i) => {
+    const ids = (u.approvers ?? []).map((a) => String(a.telegramId));
+    checkDuplicates(ids, (j, first) =>
+      problems.push({ path: `units[${i}].approvers[${j}].telegramId`, message: `người duyệt ${ids[j]} bị trùng (đã có ở approvers[${first}])` }));
     if (u.parent === null) return;
     if (!byCode.has(u.parent)) {
       problems.push({ path: `units[${i}].parent`, message: `đơn vị cha "${u.parent}" không có trong danh sách` });
