@@ -8,7 +8,8 @@ import { dossierButton } from "../bot/callbackData.js";
 import { vnDate } from "../domain/directive/dates.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
-import { formInForce, type DossierDocKind } from "./apologyForms.js";
+import { resolveLetterhead } from "../domain/letterhead.js";
+import { formInForce, printedNumber, registerOf, type DossierDocKind } from "./apologyForms.js";
 import { takeNumber, withNumberRetry } from "./apologyNumbers.js";
 import { pushDocument } from "./apologyPush.js";
 import { renderDossierDocument } from "./apologyRender.js";
@@ -30,7 +31,10 @@ async function dossierForHead(deps: Pick<AppDeps, "prisma">, dossierId: number, 
   return { ok: true as const, dossier };
 }
 
-/** Numbers restart every year, per unit and document symbol: "3/XL-TN-X1" (apologyNumbers.ts). */
+/**
+ * Numbers restart every year, per unit and document symbol (apologyNumbers.ts); the printed
+ * number carries the agency's own abbreviation, "03/XL-UBND", not the unit's code.
+ */
 export async function approveDrafts(deps: AppDeps, input: { dossierId: number; headUnitCode: string; by: bigint }): Promise<ApproveOutcome> {
   const found = await dossierForHead(deps, input.dossierId, input.headUnitCode);
   if (!found.ok) return found;
@@ -38,6 +42,9 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
   const now = deps.clock.now();
   const today = vnDate(now);
   const year = Number(today.slice(0, 4));
+  const catalog = deps.catalog.get();
+  const unit = catalog.unit(dossier.unitCode);
+  const abbreviation = unit ? resolveLetterhead(unit, catalog).abbreviation : dossier.unitCode;
   const issued = await withNumberRetry(() => deps.prisma.$transaction(async (tx) => {
     const pending = await tx.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
     const out: DossierDocument[] = [];
@@ -47,9 +54,10 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
         where: { id: doc.id, status: "pending" }, data: { status: "issued", approvedBy: input.by, approvedAt: now },
       });
       if (claimed.count === 0) continue;
-      const symbol = `${formInForce(kindOf(doc.kind), today).symbol}-${dossier.unitCode}`;
-      const number = `${await takeNumber(tx, { year, symbol })}/${symbol}`;
-      out.push(await tx.dossierDocument.update({ where: { id: doc.id }, data: { number, numberYear: year } }));
+      const form = formInForce(kindOf(doc.kind), today);
+      const register = registerOf(form, dossier.unitCode);
+      const number = printedNumber(await takeNumber(tx, { year, symbol: register }), form, abbreviation);
+      out.push(await tx.dossierDocument.update({ where: { id: doc.id }, data: { number, numberYear: year, register } }));
     }
     return out;
   }));
