@@ -21,9 +21,12 @@ const dossier: Dossier = {
   createdAt: new Date(0), updatedAt: new Date(0),
 };
 
-const doc = (kind: string, number: string, approvedAt: string): DossierDocument => ({
-  id: 1, dossierCode: dossier.code, kind, status: "issued", reason: "Chờ kết quả xác minh của Công an phường",
-  newDueDate: "2025-12-02", originalDueDate: "2025-11-25", number, numberYear: Number(approvedAt.slice(0, 4)), register: null,
+/** A letter under TT 01/2018 answers for a dossier of January 2025. */
+const earlier: Dossier = { ...dossier, code: "H56.25.31-250120-0003", receivedAt: "2025-01-20T09:30", dueAt: "2025-01-24" };
+
+const doc = (kind: string, number: string, approvedAt: string, d: Dossier = dossier, newDueDate = "2025-12-02"): DossierDocument => ({
+  id: 1, dossierCode: d.code, kind, status: "issued", reason: "Chờ kết quả xác minh của Công an phường",
+  newDueDate, originalDueDate: d.dueAt, number, numberYear: Number(approvedAt.slice(0, 4)), register: null,
   salutation: "Bà", createdBy: 1n, createdByName: "Lan", createdChatId: 1n, approvedBy: 2n, approvedAt: new Date(approvedAt),
   returnReason: null, createdAt: new Date(0), updatedAt: new Date(0),
 });
@@ -31,14 +34,14 @@ const doc = (kind: string, number: string, approvedAt: string): DossierDocument 
 const deps = (now: string) => ({ catalog: { get: () => catalog, reload: async () => catalog }, clock: { now: () => new Date(now) } });
 const signer = { name: "Lường Văn Tâm", role: "deputy" as const };
 
-const samples: [string, DossierDocument, string][] = [
-  ["phieu-xin-loi-mau-04-tt01-2018.docx", doc("apology", "07/PXL-UBND", "2025-02-03T09:00:00+07:00"), "2025-02-03T09:00:00+07:00"],
-  ["van-ban-xin-loi-mau-04-tt03-2025.docx", doc("apology", "12/XL-UBND", "2025-11-26T09:00:00+07:00"), "2025-11-26T09:00:00+07:00"],
-  ["bao-cao-giai-trinh.docx", doc("explanation", "12/BC-UBND", "2025-11-26T09:00:00+07:00"), "2025-11-26T09:00:00+07:00"],
+const samples: [string, Dossier, DossierDocument, string][] = [
+  ["phieu-xin-loi-mau-04-tt01-2018.docx", earlier, doc("apology", "07/PXL-UBND", "2025-01-24T15:00:00+07:00", earlier, "2025-02-04"), "2025-01-24T15:00:00+07:00"],
+  ["van-ban-xin-loi-mau-04-tt03-2025.docx", dossier, doc("apology", "12/XL-UBND", "2025-11-25T15:00:00+07:00"), "2025-11-25T15:00:00+07:00"],
+  ["bao-cao-giai-trinh.docx", dossier, doc("explanation", "12/BC-UBND", "2025-11-25T15:00:00+07:00"), "2025-11-25T15:00:00+07:00"],
 ];
 
-for (const [name, d, at] of samples) {
-  const r = await renderDossierDocument(deps(at), { dossier, doc: d, draft: false, signer });
+for (const [name, dossierOf, d, at] of samples) {
+  const r = await renderDossierDocument(deps(at), { dossier: dossierOf, doc: d, draft: false, signer });
   await writeFile(new URL(`../docs/samples/${name}`, import.meta.url), r.bytes);
   console.log(`wrote docs/samples/${name}`);
 }

@@ -47,13 +47,13 @@ const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi-VN") + s.sli
 
 /** Offices in running text by the agency's kind; a unit list sets `headTitle` for any other. */
 const HEAD_TITLES: readonly [RegExp, string][] = [
-  [/^(sở|trung tâm|công an tỉnh|bảo hiểm xã hội|kho bạc)\b/iu, "Giám đốc"],
-  [/^phòng\b/iu, "Trưởng phòng"],
-  [/^văn phòng\b/iu, "Chánh Văn phòng"],
-  [/^thanh tra\b/iu, "Chánh Thanh tra"],
-  [/^ban\b/iu, "Trưởng ban"],
-  [/^chi cục\b/iu, "Chi cục trưởng"],
-  [/^cục\b/iu, "Cục trưởng"],
+  [/^(sở|trung tâm|công an tỉnh|bảo hiểm xã hội|kho bạc)(?=\s|$)/iu, "Giám đốc"],
+  [/^phòng(?=\s|$)/iu, "Trưởng phòng"],
+  [/^văn phòng(?=\s|$)/iu, "Chánh Văn phòng"],
+  [/^thanh tra(?=\s|$)/iu, "Chánh Thanh tra"],
+  [/^ban(?=\s|$)/iu, "Trưởng ban"],
+  [/^chi cục(?=\s|$)/iu, "Chi cục trưởng"],
+  [/^cục(?=\s|$)/iu, "Cục trưởng"],
 ];
 
 export function isPeoplesCommittee(unit: CatalogUnit): boolean {

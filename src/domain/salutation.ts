@@ -4,6 +4,8 @@
  * (src/ingest/dossierColumns.ts), so for a person the officer is asked; an organisation is
  * recognised by its name and never asked about. PURE.
  */
+import { stripXmlForbidden } from "./text.js";
+
 export const SALUTATIONS = ["Ông", "Bà"] as const;
 export type Salutation = (typeof SALUTATIONS)[number];
 
@@ -27,6 +29,12 @@ export function parseSalutation(text: string): Salutation | null {
   return null;
 }
 
+/** A person's letter needs "Ông"/"Bà", which only the officer can give; an organisation or a missing name does not. */
+export function needsSalutation(name: string | null): boolean {
+  const n = stripXmlForbidden(name ?? "").trim();
+  return n !== "" && !isOrganisation(n);
+}
+
 export function isSalutation(text: string | null): text is Salutation {
   return text !== null && (SALUTATIONS as readonly string[]).includes(text);
 }
@@ -43,7 +51,7 @@ export interface Addressing {
  * "Ông/Bà" — the only case the form's alternative remains, and the officer sees it in the draft.
  */
 export function addressing(name: string | null, salutation: string | null): Addressing {
-  const n = (name ?? "").trim();
+  const n = stripXmlForbidden(name ?? "").trim();
   if (n && isOrganisation(n)) return { recipient: n, addressee: n };
   const title = isSalutation(salutation) ? salutation : "Ông/Bà";
   return { recipient: n ? `${title} ${n}` : title, addressee: title };

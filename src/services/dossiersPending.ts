@@ -1,6 +1,6 @@
 /**
  * Questions the dossier features ask with force-reply (PendingInput): the upload prompt, the
- * reason and new date of an apology, the head's reason for sending a draft back. An answer is
+ * reason, new date and the applicant's salutation of an apology, the head's reason for sending a draft back. An answer is
  * matched by the message it replies to, so two conversations in one chat never cross.
  */
 import { z } from "zod";
@@ -13,6 +13,7 @@ export const pendingSchemas = {
   "dossier-upload": z.object({}),
   "dossier-reason": z.object({ dossierId: z.number().int(), withApology: z.boolean() }),
   "dossier-date": z.object({ dossierId: z.number().int(), reason: z.string() }),
+  "dossier-salutation": z.object({ dossierId: z.number().int(), reason: z.string(), newDate: z.string() }),
   "dossier-return": z.object({ dossierId: z.number().int() }),
 } as const;
 
