@@ -16,7 +16,7 @@ const catalog = new Catalog([
 
 const dossier: Dossier = {
   id: 1, code: "H56.25.31-251120-0007", unitCode: "TNG-X-DUCXUAN", procedure: "Đăng ký khai sinh", status: "processing",
-  applicantName: "Nông Thị Hoa", officerName: "Hoàng Văn Nam", receivedAt: "2025-11-20T08:15", dueAt: "2025-11-25",
+  applicantName: "Nông Thị Hoa", applicantTitle: null, officerName: "Hoàng Văn Nam", receivedAt: "2025-11-20T08:15", dueAt: "2025-11-25",
   finishedAt: null, promptedAt: null, escalatedAt: null, escalatedLeadersAt: null, resultReturnedAt: null,
   createdAt: new Date(0), updatedAt: new Date(0),
 };

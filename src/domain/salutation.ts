@@ -1,8 +1,8 @@
 /**
  * How the apology letter addresses the applicant: "Ông"/"Bà" before a person's name, an
- * organisation by its own name. The one-stop exports hold no gender or title column
- * (src/ingest/dossierColumns.ts), so for a person the officer is asked; an organisation is
- * recognised by its name and never asked about. PURE.
+ * organisation by its own name. An export may say it ("Danh xưng" or "Giới tính",
+ * src/ingest/dossierColumns.ts); the usual exports do not, and then the officer is asked. An
+ * organisation is recognised by its name and never asked about. PURE.
  */
 import { stripXmlForbidden } from "./text.js";
 
@@ -26,6 +26,14 @@ export function parseSalutation(text: string): Salutation | null {
   const t = text.trim().normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[.!]+$/u, "");
   if (t === "ong") return "Ông";
   if (t === "ba") return "Bà";
+  return null;
+}
+
+/** What an export's "Danh xưng" / "Giới tính" column says: "Ông"/"Nam" → "Ông", "Bà"/"Nữ" → "Bà", else null. */
+export function salutationFromExport(text: string): Salutation | null {
+  const t = text.trim().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/giu, "d").toLowerCase();
+  if (t === "nam" || t === "ong") return "Ông";
+  if (t === "nu" || t === "ba") return "Bà";
   return null;
 }
 

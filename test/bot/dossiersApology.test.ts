@@ -6,7 +6,7 @@
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xmlPart } from "../helpers/xml.js";
-import { docxText, exportCsv, exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
+import { docxText, exportCsv, exportXlsx, HEAD, HEADER, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 let w: World;
 beforeEach(async () => {
@@ -130,6 +130,19 @@ describe("the apology letter", () => {
     const offered = (refusal?.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
     expect(offered).toEqual(["Lập báo cáo giải trình"]);
     expect(await w.h.db.prisma.dossierDocument.count({ where: { kind: "apology" } })).toBe(1);
+  });
+
+  it("an export that says the owner's gender gives the salutation: the officer is not asked", async () => {
+    await w.upload(await exportXlsx([[...row(A, { "Ngày hẹn trả": "26/11/2026" }), "Nữ"]], [...HEADER, "Giới tính"]));
+    const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
+    if (!prompt) throw new Error("no prompt");
+    const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    const askDate = await w.say(REASON, UNIT, OFFICER, askReason?.message_id);
+    const sent = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
+    expect(sent.text).toContain("Đã gửi dự thảo");
+    await w.drained();
+    const draft = docxText(bytesOf(docsIn(w.h.emu.botMessages(HEAD))[0]?.file_id ?? ""));
+    expect(draft).toContain("Kính gửi: Bà Trần Thị B");
   });
 
   it("an organisation is not asked about Ông/Bà and is addressed by its name", async () => {

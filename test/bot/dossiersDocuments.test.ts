@@ -22,7 +22,7 @@ const catalog = new Catalog([
 
 const dossier = (unitCode: string, applicantName = "Nông Thị Hoa"): Dossier => ({
   id: 1, code: "H15.50.05.13-250620-0001", unitCode, procedure: "Cấp bản sao trích lục hộ tịch", status: "processing",
-  applicantName, officerName: "Phạm Văn D", receivedAt: "2025-06-20T08:15", dueAt: "2025-06-27",
+  applicantName, applicantTitle: null, officerName: "Phạm Văn D", receivedAt: "2025-06-20T08:15", dueAt: "2025-06-27",
   finishedAt: null, promptedAt: null, escalatedAt: null, escalatedLeadersAt: null, resultReturnedAt: null,
   createdAt: new Date(0), updatedAt: new Date(0),
 });

@@ -5,6 +5,9 @@ DROP INDEX "DossierDocument_numberYear_number_key";
 ALTER TABLE "Unit" ADD COLUMN "letterhead" TEXT;
 
 -- AlterTable
+ALTER TABLE "Dossier" ADD COLUMN "applicantTitle" TEXT;
+
+-- AlterTable
 ALTER TABLE "DossierDocument" ADD COLUMN "register" TEXT;
 ALTER TABLE "DossierDocument" ADD COLUMN "salutation" TEXT;
 

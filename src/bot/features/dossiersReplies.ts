@@ -5,7 +5,7 @@
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { nextWorkingDay } from "../../domain/calendar/index.js";
-import { needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
+import { isSalutation, needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { returnDrafts } from "../../services/apologyDecision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apologyFlow.js";
@@ -57,11 +57,13 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!checked.ok) return ask(ctx, checked.message, t.datePlaceholder, "dossier-date", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
       const dossier = await ctx.deps.prisma.dossier.findUnique({ where: { id: pending.data.dossierId } });
-      if (dossier && needsSalutation(dossier.applicantName)) {
+      const title = dossier?.applicantTitle ?? null;
+      const known = isSalutation(title) ? title : null;
+      if (dossier && !known && needsSalutation(dossier.applicantName)) {
         return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation",
           { dossierId: dossier.id, reason: pending.data.reason, newDate: checked.date });
       }
-      return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date, null);
+      return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date, known);
     }
     case "dossier-salutation": {
       const salutation = parseSalutation(text);
