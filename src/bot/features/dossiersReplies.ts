@@ -1,7 +1,7 @@
 /**
  * Answers to the dossier features' force-reply questions (issue #5): the reason for the delay,
- * the new appointment date, "Ông" or "Bà" when the export does not say, the head's reason for sending a draft back. A message that replies
- * to anything else passes on untouched.
+ * the new appointment date, "Ông" or "Bà" when the export does not say, the head's reason for
+ * sending a draft back. A message that replies to anything else passes on untouched.
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { nextWorkingDay } from "../../domain/calendar/index.js";
