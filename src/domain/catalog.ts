@@ -5,6 +5,7 @@
 import type { IsoDate } from "./directive/dates.js";
 import type { Directive, Indicator } from "./directive/schema.js";
 import { validityOn } from "./directive/validity.js";
+import type { LetterheadInput } from "./letterhead.js";
 import { bindingMilestones, scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
 import { normalizeForSearch } from "./text.js";
 
@@ -27,6 +28,8 @@ export type CatalogUnit = {
   parentCode: string | null;
   /** A one-stop centre: its dossiers are its departments', never added to theirs in a roll-up. */
   oneStop?: boolean;
+  /** What the unit list says of its letterhead; the rest is derived (letterhead.ts). */
+  letterhead?: LetterheadInput;
 };
 
 export class Catalog {

@@ -5,7 +5,7 @@
 import type { ColumnSpec } from "./header.js";
 
 export type DossierKey =
-  | "stt" | "unit" | "procedure" | "code" | "status" | "submitter" | "owner" | "officer"
+  | "stt" | "unit" | "procedure" | "code" | "status" | "submitter" | "owner" | "title" | "officer"
   | "submitted" | "received" | "due" | "finished";
 
 export const DOSSIER_COLUMNS: readonly ColumnSpec<DossierKey>[] = [
@@ -21,6 +21,8 @@ export const DOSSIER_COLUMNS: readonly ColumnSpec<DossierKey>[] = [
   { key: "status", label: "Trạng thái", aliases: ["trang thai", "trang thai ho so", "tinh trang", "tinh trang ho so"],
     keywords: [["trang", "thai"]] },
   { key: "owner", label: "Chủ hồ sơ", aliases: ["chu ho so", "ten chu ho so", "chu hs"] },
+  // "Ông"/"Bà" before the owner's name on the apology letter; without the column the officer is asked.
+  { key: "title", label: "Danh xưng", aliases: ["danh xung", "gioi tinh", "xung ho", "ong ba", "ong ba to chuc"] },
   { key: "submitter", label: "Người nộp", aliases: ["nguoi nop", "nguoi nop ho so", "ten nguoi nop", "nguoi dung ten"] },
   { key: "officer", label: "Cán bộ xử lý",
     aliases: ["can bo xu ly", "can bo dang xu ly", "nguoi xu ly", "nguoi dang xu ly", "can bo thu ly", "chuyen vien xu ly",

@@ -4,6 +4,7 @@
  * Ngày kết thúc xử lý"). Personal data is minimised (Nghị định 13/2023/NĐ-CP): only the columns
  * a feature needs are read; the address column is never read at all.
  */
+import { salutationFromExport, type Salutation } from "../domain/salutation.js";
 import { cellText, isBlank, parseDateTime, type LocalDateTime } from "./cells.js";
 import type { RejectedRow } from "./errors.js";
 import { cellAt, type Grid, type GridRow } from "./grid.js";
@@ -21,6 +22,8 @@ export interface DossierRow {
   status: DossierStatus;
   /** "Chủ hồ sơ", else "Người nộp". */
   applicant: string | null;
+  /** "Ông"/"Bà" when a column says it ("Danh xưng", "Giới tính": Nam/Nữ); null otherwise. */
+  applicantTitle: Salutation | null;
   /** Only when a column names the handling officer ("Cán bộ xử lý"). */
   officer: string | null;
   submittedAt: LocalDateTime | null;
@@ -128,6 +131,7 @@ function readRow(
     procedure: textAt(row, cols.procedure),
     status,
     applicant: textAt(row, cols.owner) ?? textAt(row, cols.submitter),
+    applicantTitle: salutationFromExport(textAt(row, cols.title) ?? ""),
     officer: textAt(row, cols.officer),
     submittedAt,
     receivedAt,

@@ -100,6 +100,10 @@ export const dossierTexts = {
     + `phải là ngày làm việc sau hôm nay (ví dụ ${formatViDate(example)}). Chỉ được hẹn lại một lần.`,
   datePlaceholder: "dd/mm/yyyy",
   reasonBad: "Lý do cần từ 5 đến 500 ký tự. Hãy trả lời lại tin nhắn của bot.",
+  askSalutation: (c: string) => `👤 Hồ sơ ${code(c)}: văn bản xin lỗi gửi <b>Ông</b> hay <b>Bà</b>? Tệp hồ sơ không ghi danh xưng `
+    + "của chủ hồ sơ. Trả lời tin nhắn này: «Ông» hoặc «Bà».",
+  salutationPlaceholder: "Ông hoặc Bà",
+  salutationBad: "⚠️ Hãy trả lời «Ông» hoặc «Bà» (gõ không dấu cũng được).",
   dateUnreadable: (text: string) => `⚠️ «${escapeHtml(clipText(text, 40))}» không phải ngày dạng dd/mm/yyyy. Hãy trả lời lại, ví dụ 25/11/2026.`,
   dateNotFuture: (d: string) => `⚠️ Ngày hẹn mới phải sau hôm nay; ${formatViDate(d)} đã qua hoặc là hôm nay. Hãy trả lời lại.`,
   dateNotWorking: (d: string, why: string, next: string) =>

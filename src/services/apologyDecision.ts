@@ -11,7 +11,8 @@ import { vnDate } from "../domain/directive/dates.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import type { Approver, ApproverRole } from "../domain/approvers.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
-import { formInForce, type DossierDocKind } from "./apologyForms.js";
+import { resolveLetterhead } from "../domain/letterhead.js";
+import { formInForce, printedNumber, registerOf, type DossierDocKind } from "./apologyForms.js";
 import { takeNumber, withNumberRetry } from "./apologyNumbers.js";
 import { pushDocument } from "./apologyPush.js";
 import { renderDossierDocument } from "./apologyRender.js";
@@ -47,7 +48,10 @@ async function decidable(
   return { ok: true, dossier, decider: await recordedDecider(deps, dossier.unitCode, right.approver, by.telegramName) };
 }
 
-/** Numbers restart every year, per unit and document symbol: "3/XL-TN-X1" (apologyNumbers.ts). */
+/**
+ * Numbers restart every year, per unit and document symbol (apologyNumbers.ts); the printed
+ * number carries the agency's own abbreviation, "03/XL-UBND", not the unit's code.
+ */
 export async function approveDrafts(deps: AppDeps, input: { dossierId: number; headUnitCode: string; by: DecidingUser }): Promise<ApproveOutcome> {
   const found = await decidable(deps, input.dossierId, input.headUnitCode, input.by);
   if (!found.ok) return found;
@@ -55,6 +59,9 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
   const now = deps.clock.now();
   const today = vnDate(now);
   const year = Number(today.slice(0, 4));
+  const catalog = deps.catalog.get();
+  const unit = catalog.unit(dossier.unitCode);
+  const abbreviation = unit ? resolveLetterhead(unit, catalog).abbreviation : dossier.unitCode;
   const issued = await withNumberRetry(() => deps.prisma.$transaction(async (tx) => {
     const pending = await tx.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
     const out: DossierDocument[] = [];
@@ -65,9 +72,10 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
         where: { id: doc.id, status: "pending", createdBy: { not: input.by.id } }, data: { status: "issued", approvedBy: input.by.id, approvedAt: now, approverName: decider.name, approverRole: decider.role },
       });
       if (claimed.count === 0) continue;
-      const symbol = `${formInForce(kindOf(doc.kind), today).symbol}-${dossier.unitCode}`;
-      const number = `${await takeNumber(tx, { year, symbol })}/${symbol}`;
-      out.push(await tx.dossierDocument.update({ where: { id: doc.id }, data: { number, numberYear: year } }));
+      const form = formInForce(kindOf(doc.kind), today);
+      const register = registerOf(form, dossier.unitCode);
+      const number = printedNumber(await takeNumber(tx, { year, symbol: register }), form, abbreviation);
+      out.push(await tx.dossierDocument.update({ where: { id: doc.id }, data: { number, numberYear: year, register } }));
     }
     return out;
   }));

@@ -1,45 +1,52 @@
 /**
- * What a dossier document says, as plain fields (issue #5: "the agency header, number, date,
- * recipient, procedure, dossier code, original and new dates, reason, signer's title").
- * PURE: the .docx renderer only places these strings into the template.
+ * What a dossier document says, as plain fields: the header of NĐ 30/2020/NĐ-CP Phụ lục I (agency,
+ * number, place and date), the recipient, the dossier's facts, the signer. PURE: the .docx
+ * renderer only places these strings into the template (tags: templates built by
+ * scripts/make-dossier-templates.ts).
  */
 import type { Catalog, CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
-import { DEFAULT_SIGNER_TITLE, PEOPLES_COMMITTEE_TIERS, SIGNER_TITLES, type LegalForm } from "./apologyForms.js";
+import { resolveLetterhead, signerAuthority, type SignerRole } from "../domain/letterhead.js";
+import { addressing } from "../domain/salutation.js";
+import type { LegalForm } from "./apologyForms.js";
 
 export interface DocumentFields {
-  /** Line 1 of the header: the agency above ("UBND HUYỆN ĐÔNG ANH"), empty at the top of the tree. */
-  agencyParent: string;
-  /** Line 2: the issuing agency ("UBND PHƯỜNG ĐỨC XUÂN"). */
+  /** The direct parent agency ("UBND TỈNH THÁI NGUYÊN" above a Sở); "" for a People's Committee. */
+  parentAgency: string;
+  /** "ỦY BAN NHÂN DÂN\nPHƯỜNG ĐỨC XUÂN". */
   agency: string;
-  /** The agency in running text ("UBND Phường Đức Xuân"). */
-  agencyName: string;
-  /** "12/XL-TN-X1" once issued; "…/XL-TN-X1" on a draft. */
+  /** The agency in running text ("Ủy ban nhân dân phường Đức Xuân"). */
+  agencyInText: string;
+  /** "01/XL-UBND" once issued; blanks before "/XL-UBND" on a draft, for the văn thư to fill. */
   number: string;
-  place: string;
-  day: string;
-  month: string;
-  year: string;
-  /** "Đức Xuân, ngày 20 tháng 11 năm 2026". */
+  /** "Đức Xuân, ngày 05 tháng 12 năm 2026". */
   placeDate: string;
   title: string;
+  /** The decree with its date and subject, for "Căn cứ …". */
   legalBasis: string;
-  /** The circular the form comes from ("Thông tư số 03/2025/TT-VPCP"), empty when none. */
-  circular: string;
-  formNo: string;
+  /** "Bà Nông Thị Hoa" or the organisation. */
   recipient: string;
+  /** "Bà" or the organisation, in the body. */
+  addressee: string;
   procedure: string;
   dossierCode: string;
   receivedDate: string;
   originalDueDate: string;
   newDueDate: string;
   reason: string;
-  /** The reason inside a sentence ("Do chờ kết quả …"): first letter lower-cased unless an acronym. */
+  /** The reason inside a sentence ("do chờ kết quả …"): first letter lower-cased unless an acronym. */
   reasonInline: string;
-  signerTitle: string;
-  /** The signer's title in running text ("Chủ tịch"), for "Kính gửi: Chủ tịch UBND …". */
-  headTitle: string;
-  preparedBy: string;
+  /** "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" (mục II.7). */
+  signerAuthority: string;
+  /** The signer's name; "" until known (the line stays for the name written by hand). */
+  signerName: string;
+  /** "Chủ tịch Ủy ban nhân dân phường Đức Xuân": whom the explanation report is addressed to. */
+  headInText: string;
+  /** Who reports: the officer responsible in the export, else the section. */
+  reporterIntro: string;
+  reporterName: string;
+  /** The explanation's remedy sentence, with the new appointment when there is one. */
+  remedy: string;
   /** "DỰ THẢO" on drafts, empty on the issued document. */
   draftMark: string;
 }
@@ -50,63 +57,57 @@ export interface FieldInput {
   catalog: Catalog;
   date: IsoDate;
   number: string | null;
-  dossier: { code: string; procedure: string | null; applicantName: string | null; receivedAt: string | null };
-  doc: { reason: string; newDueDate: string | null; originalDueDate: string | null; createdByName: string | null };
+  /** The register's symbol with the agency's abbreviation ("XL-UBND"), printed on a draft after the blank. */
+  symbol: string;
+  signer?: { name: string; role: SignerRole };
+  dossier: { code: string; procedure: string | null; applicantName: string | null; receivedAt: string | null; officerName: string | null };
+  doc: { reason: string; newDueDate: string | null; originalDueDate: string | null; salutation: string | null };
 }
 
-const ADMIN_TIERS = ["xa", "huyen", "tinh"];
-const PLACE_PREFIX = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu;
-const TYPE_PREFIX = /^(thành phố|thị xã|thị trấn|phường|xã|quận|huyện|tỉnh|đặc khu)\s+/iu;
-
-/** "Phường Đức Xuân" → "UBND Phường Đức Xuân"; a department keeps its own name. */
-export function agencyName(unit: CatalogUnit): string {
-  if (!PEOPLES_COMMITTEE_TIERS.has(unit.tier) || PLACE_PREFIX.test(unit.name)) return unit.name;
-  return `UBND ${unit.name}`;
-}
-
-/** The place in "Đức Xuân, ngày …": the nearest administrative unit at or above this one. */
-export function placeName(unit: CatalogUnit, catalog: Catalog): string {
-  let u: CatalogUnit | undefined = unit;
-  for (let i = 0; u && i < 10; i++) {
-    if (ADMIN_TIERS.includes(u.tier)) return u.name.replace(PLACE_PREFIX, "").replace(TYPE_PREFIX, "").trim();
-    u = u.parentCode ? catalog.unit(u.parentCode) : undefined;
-  }
-  return unit.name;
-}
-
-const upper = (s: string) => s.toLocaleUpperCase("vi-VN");
 /** "Chờ kết quả" → "chờ kết quả", but "UBND xã chưa…" stays. */
 const inline = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLocaleLowerCase("vi-VN") + s.slice(1) : s);
 
+/** NĐ 30/2020 Phụ lục I mục II.4.b: a day below 10 and the months 1 and 2 take a leading zero. */
+export function issueDate(place: string, date: IsoDate): string {
+  const [year = "", month = "", day = ""] = date.split("-");
+  const m = Number(month);
+  return `${place}, ngày ${day.padStart(2, "0")} tháng ${m <= 2 ? String(m).padStart(2, "0") : String(m)} năm ${year}`;
+}
+
+/** The blank a văn thư writes the number into (Phụ lục III: "Số:      /QĐ-…"). */
+const NUMBER_BLANK = "\u00A0".repeat(8);
+
 export function documentFields(i: FieldInput): DocumentFields {
-  const parent = i.unit.parentCode ? i.catalog.unit(i.unit.parentCode) : undefined;
-  const [year = "", month = "", day = ""] = i.date.split("-");
-  const place = placeName(i.unit, i.catalog);
-  const symbol = `${i.form.symbol}-${i.unit.code}`;
+  const head = resolveLetterhead(i.unit, i.catalog);
   const date = (d: string | null) => (d ? formatViDate(d.slice(0, 10)) : "");
-  const signerTitle = SIGNER_TITLES[i.unit.tier] ?? DEFAULT_SIGNER_TITLE;
+  const to = addressing(i.dossier.applicantName, i.doc.salutation);
+  const officer = i.dossier.officerName?.trim() ?? "";
+  const newDue = date(i.doc.newDueDate);
   return {
-    agencyParent: parent ? upper(agencyName(parent)) : "",
-    agency: upper(agencyName(i.unit)),
-    agencyName: agencyName(i.unit),
-    number: i.number ?? `…/${symbol}`,
-    place, day, month, year,
-    placeDate: `${place}, ngày ${day} tháng ${month} năm ${year}`,
+    parentAgency: head.parentAgency,
+    agency: head.agency,
+    agencyInText: head.agencyInText,
+    number: i.number ?? `${NUMBER_BLANK}/${i.symbol}`,
+    placeDate: issueDate(head.place, i.date),
     title: i.form.title,
-    legalBasis: [i.form.decree, i.form.circular].filter(Boolean).join("; "),
-    circular: i.form.circular ?? "",
-    formNo: i.form.formNo ?? "",
-    recipient: i.dossier.applicantName ?? "",
+    legalBasis: i.form.decree,
+    recipient: to.recipient,
+    addressee: to.addressee,
     procedure: i.dossier.procedure ?? "",
     dossierCode: i.dossier.code,
     receivedDate: date(i.dossier.receivedAt),
     originalDueDate: date(i.doc.originalDueDate),
-    newDueDate: date(i.doc.newDueDate) || "—",
+    newDueDate: newDue,
     reason: i.doc.reason,
     reasonInline: inline(i.doc.reason),
-    signerTitle,
-    headTitle: signerTitle.charAt(0) + signerTitle.slice(1).toLocaleLowerCase("vi-VN"),
-    preparedBy: i.doc.createdByName ?? "",
+    signerAuthority: signerAuthority(head, i.signer?.role ?? "head").join("\n"),
+    signerName: i.signer?.name ?? "",
+    headInText: `${head.headTitle} ${head.agencyInText}`,
+    reporterIntro: officer ? `Tôi là ${officer}, cán bộ được giao giải quyết hồ sơ,` : "Bộ phận được giao giải quyết hồ sơ",
+    reporterName: officer,
+    remedy: newDue
+      ? `Khẩn trương hoàn thành việc giải quyết hồ sơ, trả kết quả vào ngày ${newDue} như đã hẹn lại với tổ chức, cá nhân; rút kinh nghiệm để không tái diễn.`
+      : "Khẩn trương hoàn thành việc giải quyết hồ sơ, trả kết quả cho tổ chức, cá nhân; rút kinh nghiệm để không tái diễn.",
     draftMark: i.number ? "" : "DỰ THẢO",
   };
 }

@@ -6,6 +6,7 @@
  */
 import { isWorkingDay, nextWorkingDay, nonWorkingReason, type WorkCalendar } from "../domain/calendar/index.js";
 import { parseViDate, type IsoDate } from "../domain/directive/dates.js";
+import type { Salutation } from "../domain/salutation.js";
 import { stripXmlForbidden } from "../domain/text.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
@@ -71,6 +72,8 @@ export type DraftOutcome =
  */
 export async function submitDrafts(deps: AppDeps, input: {
   dossierId: number; unitCode: string; reason: string; newDate: IsoDate | null;
+  /** "Ông"/"Bà" as the officer answered; null for an organisation or when only the report is made. */
+  salutation?: Salutation | null;
   by: { id: bigint; name: string }; chatId: bigint;
 }): Promise<DraftOutcome> {
   const check = await checkStart(deps, input.dossierId, input.unitCode, input.newDate !== null);
@@ -82,7 +85,7 @@ export async function submitDrafts(deps: AppDeps, input: {
   const docs = await deps.prisma.$transaction(kinds.map((kind) => deps.prisma.dossierDocument.create({
     data: {
       dossierCode: dossier.code, kind, status: "draft", reason: input.reason, newDueDate: input.newDate,
-      originalDueDate: dossier.dueAt?.slice(0, 10) ?? null, createdBy: input.by.id, createdByName: input.by.name,
+      originalDueDate: dossier.dueAt?.slice(0, 10) ?? null, salutation: input.salutation ?? null, createdBy: input.by.id, createdByName: input.by.name,
       createdChatId: input.chatId, createdAt: deps.clock.now(),
     },
   })));

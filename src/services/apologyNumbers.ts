@@ -1,11 +1,12 @@
 /**
- * Numbers of issued dossier documents (issue #5): "12/XL-TN-X1", restarting every year per
- * register — the form's symbol and the unit ("XL-TN-X1"). Counting the documents already issued
- * gave two heads approving at the same moment the same number; now each register is one
- * DocumentCounter row, bumped inside the approval's transaction: the row lock makes concurrent
- * approvals queue, so each takes the next number. The unique index on (numberYear, number) is
- * the guarantee behind it, and the approval is retried when a unique index refuses it (two
- * approvals opening the same new register, see `withNumberRetry`).
+ * Numbers of issued dossier documents: restarting every year per register — the form's symbol
+ * and the unit ("XL-TN-X1") — and printed with the agency's own abbreviation ("12/XL-UBND").
+ * Counting the documents already issued gave two heads approving at the same moment the same
+ * number; now each register is one DocumentCounter row, bumped inside the approval's
+ * transaction: the row lock makes concurrent approvals queue, so each takes the next number.
+ * The unique index on (numberYear, register, number) is the guarantee behind it (two communes
+ * both issue a "01/XL-UBND", each in its own register), and the approval is retried when a
+ * unique index refuses it (two approvals opening the same new register, see `withNumberRetry`).
  */
 import { isUniqueViolation } from "../db/errors.js";
 import type { Prisma } from "../db/generated/client.js";
@@ -38,7 +39,9 @@ export async function takeNumber(tx: Prisma.TransactionClient, register: Registe
 async function lastIssuedBefore(tx: Prisma.TransactionClient, register: Register): Promise<number> {
   const issued = await tx.dossierDocument.findMany({
     where: {
-      status: "issued", number: { endsWith: `/${register.symbol}` },
+      status: "issued",
+      // Before the register was stored, the number itself ended with it ("12/XL-TN-X1").
+      OR: [{ register: register.symbol }, { register: null, number: { endsWith: `/${register.symbol}` } }],
       approvedAt: { gte: vnYearStart(register.year), lt: vnYearStart(register.year + 1) },
     },
     select: { number: true },

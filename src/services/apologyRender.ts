@@ -1,9 +1,12 @@
 /**
- * A dossier document as a .docx (issue #5): the legal form in force on the document's date
- * (apologyForms.ts), filled from the dossier and the conversation. Drafts carry "DỰ THẢO" and
- * no number; the issued document carries its number and approval date.
+ * A dossier document as a .docx: the legal form in force on the document's date
+ * (apologyForms.ts), filled from the dossier, the conversation and the unit's letterhead
+ * (src/domain/letterhead.ts). Drafts carry "DỰ THẢO" and a blank for the number; the issued
+ * document carries its number and approval date. The signer, when known, is printed under the
+ * title block (NĐ 30/2020/NĐ-CP Phụ lục I mục II.7); without one the name line stays empty.
  */
 import { vnDate } from "../domain/directive/dates.js";
+import { resolveLetterhead, type SignerRole } from "../domain/letterhead.js";
 import type { Dossier, DossierDocument } from "../db/generated/client.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import { documentFields, type DocumentFields } from "./apologyFields.js";
@@ -22,16 +25,19 @@ export async function renderDossierDocument(
   input: {
     dossier: Dossier; doc: DossierDocument; draft: boolean;
     /** Who approved the issued document (docs/DOSSIERS.md "Ai được duyệt"), for the signer block. */
-    signer?: { name: string; role: "head" | "deputy" };
+    signer?: { name: string; role: SignerRole };
   },
 ): Promise<RenderedDocument> {
-  const { dossier, doc, draft } = input;
+  const { dossier, doc, draft, signer } = input;
   const catalog = deps.catalog.get();
   const unit = catalog.unit(dossier.unitCode) ?? { code: dossier.unitCode, name: dossier.unitCode, tier: "", parentCode: null };
   const date = !draft && doc.approvedAt ? vnDate(doc.approvedAt) : vnDate(deps.clock.now());
   const kind = doc.kind === "apology" ? "apology" : "explanation";
   const form = formInForce(kind, date);
-  const fields = documentFields({ form, unit, catalog, date, number: draft ? null : doc.number, dossier, doc });
+  const symbol = `${form.symbol}-${resolveLetterhead(unit, catalog).abbreviation}`;
+  const fields = documentFields({
+    form, unit, catalog, date, number: draft ? null : doc.number, symbol, dossier, doc, ...(signer ? { signer } : {}),
+  });
   const bytes = await fillTemplate(form.template, fields);
   const stem = `${kind === "apology" ? "xin-loi" : "giai-trinh"}-${safeFilePart(dossier.code)}`;
   const number = doc.number ?? "";

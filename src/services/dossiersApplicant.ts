@@ -48,6 +48,6 @@ export async function forgetApplicants(deps: Pick<AppDeps, "prisma">, codes?: re
   const targets = codes?.filter((c) => !keep.has(c));
   if (targets?.length === 0) return 0;
   const code = targets ? { in: targets } : { notIn: [...keep] };
-  const r = await deps.prisma.dossier.updateMany({ where: { applicantName: { not: null }, code, ...CLOSED }, data: { applicantName: null } });
+  const r = await deps.prisma.dossier.updateMany({ where: { applicantName: { not: null }, code, ...CLOSED }, data: { applicantName: null, applicantTitle: null } });
   return r.count;
 }

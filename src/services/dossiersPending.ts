@@ -1,6 +1,6 @@
 /**
  * Questions the dossier features ask with force-reply (PendingInput): the upload prompt, the
- * reason and new date of an apology, the head's reason for sending a draft back. An answer is
+ * reason, new date and the applicant's salutation of an apology, the head's reason for sending a draft back. An answer is
  * matched by the message it replies to, so two conversations in one chat never cross.
  */
 import { z } from "zod";
@@ -15,6 +15,7 @@ export const pendingSchemas = {
   "dossier-date": z.object({ dossierId: z.number().int(), reason: z.string() }),
   /** The approval request pressed, so the decision can be written under it once the reason comes. */
   "dossier-return": z.object({ dossierId: z.number().int(), requestMessageId: z.number().int().optional(), requestText: z.string().optional() }),
+  "dossier-salutation": z.object({ dossierId: z.number().int(), reason: z.string(), newDate: z.string() }),
 } as const;
 
 export type PendingKind = keyof typeof pendingSchemas;

@@ -24,6 +24,7 @@ type Columns = {
   procedure: string | null;
   status: string;
   applicantName: string | null;
+  applicantTitle: string | null;
   officerName: string | null;
   receivedAt: string | null;
   dueAt: string | null;
@@ -37,6 +38,8 @@ function columnsOf(r: DossierRowWithUnit, old: Dossier | undefined, apologyInFli
     procedure: r.procedure,
     status: r.status,
     applicantName: keepsApplicant(facts, apologyInFlight) ? r.applicant : null,
+    // Kept and dropped with the name it goes before.
+    applicantTitle: keepsApplicant(facts, apologyInFlight) ? r.applicantTitle : null,
     officerName: r.officer,
     receivedAt: r.receivedAt,
     dueAt: r.dueAt,
@@ -45,7 +48,7 @@ function columnsOf(r: DossierRowWithUnit, old: Dossier | undefined, apologyInFli
 }
 
 const KEYS: readonly (keyof Columns)[] = [
-  "unitCode", "procedure", "status", "applicantName", "officerName", "receivedAt", "dueAt", "finishedAt",
+  "unitCode", "procedure", "status", "applicantName", "applicantTitle", "officerName", "receivedAt", "dueAt", "finishedAt",
 ];
 
 /** Large exports take seconds on SQLite; the default 5 s would cut a 20,000-row file short. */

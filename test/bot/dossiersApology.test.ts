@@ -3,12 +3,11 @@
  * draft to the unit head, approval and the numbered .docx; a second re-appointment refused;
  * a draft sent back with a reason; a unit without a head's chat.
  */
-import { writeFileSync } from "node:fs";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xmlPart } from "../helpers/xml.js";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
-import { docxText, exportCsv, exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
+import { docxText, exportCsv, exportXlsx, HEAD, HEADER, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 let w: World;
 beforeEach(async () => {
@@ -35,15 +34,20 @@ const bytesOf = (fileId: string): Buffer => {
   return f.bytes;
 };
 
-/** Prompt → "Lập văn bản xin lỗi" → reason → date; returns the bot's last answer in the unit chat. */
-async function apologise(date: string, from = OFFICER, reason = REASON): Promise<Message> {
+/**
+ * Prompt → "Lập văn bản xin lỗi" → reason → date → "Ông"/"Bà" (the export has no such column and
+ * the owner "Trần Thị B" is a person); returns the bot's last answer in the unit chat.
+ */
+async function apologise(date: string, from = OFFICER, reason = REASON, salutation = "Bà"): Promise<Message> {
   const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
   if (!prompt) throw new Error("no prompt");
   const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", from);
   expect(askReason?.text).toContain("lý do chậm trễ");
   const askDate = await w.say(reason, UNIT, from, askReason?.message_id);
   expect(askDate.text).toContain("ngày hẹn trả kết quả mới");
-  return w.say(date, UNIT, from, askDate.message_id);
+  const askTitle = await w.say(date, UNIT, from, askDate.message_id);
+  expect(askTitle.text).toContain("gửi Ông hay Bà?");
+  return w.say(salutation, UNIT, from, askTitle.message_id);
 }
 
 describe("the apology letter", () => {
@@ -67,30 +71,33 @@ describe("the apology letter", () => {
     await w.drained();
     const toUnit = w.h.emu.botMessages(UNIT).slice(unitBefore);
     expect(toUnit.map((m) => m.text ?? "").join("\n"))
-      .toContain(`Văn bản của hồ sơ ${A} (số 1/XL-TN-X1, 1/BC-TN-X1) đã được duyệt bởi Hùng (thủ trưởng) lúc 10:00 25/11/2026`);
+      .toContain(`Văn bản của hồ sơ ${A} (số 01/XL-UBND, 01/BC-UBND) đã được duyệt bởi Hùng (thủ trưởng) lúc 10:00 25/11/2026`);
     const finals = docsIn(toUnit);
-    expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-1.docx`, `giai-trinh-${A}-so-1.docx`]);
+    expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-01.docx`, `giai-trinh-${A}-so-01.docx`]);
     const apology = bytesOf(finals[0]?.file_id ?? "");
     const xml = docxText(apology);
-    for (const field of ["UBND PHƯỜNG ĐỨC XUÂN", "UBND HUYỆN ĐÔNG ANH", "1/XL-TN-X1", "Đức Xuân, ngày 25 tháng 11 năm 2026",
-      "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Trần Thị B", "Đăng ký khai sinh", A, "26/11/2026",
-      "01/12/2026", "Do chờ kết quả xác minh của Công an phường", "CHỦ TỊCH"]) {
+    // The ward's own header (no district above it), its abbreviation in the number, the salutation the officer gave.
+    for (const field of ["ỦY BAN NHÂN DÂNPHƯỜNG ĐỨC XUÂN", "Số: 01/XL-UBND", "Đức Xuân, ngày 25 tháng 11 năm 2026",
+      "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Kính gửi: Bà Trần Thị B", "Đăng ký khai sinh", A, "26/11/2026",
+      "01/12/2026", "Do chờ kết quả xác minh của Công an phường", "TM. ỦY BAN NHÂN DÂNCHỦ TỊCH"]) {
       expect(xml).toContain(field);
     }
+    expect(xml).not.toContain("ĐÔNG ANH");
+    expect(xml).not.toContain("Ông/Bà");
     expect(xml).not.toContain("DỰ THẢO");
     expect(xml).not.toMatch(/\{[a-zA-Z]+\}/);
-    // DONDOC_WRITE_SAMPLES=1 refreshes the sample kept for people to open in Word (docs/DOSSIERS.md).
-    if (process.env.DONDOC_WRITE_SAMPLES === "1") writeFileSync("docs/samples/van-ban-xin-loi-mau-04-tt03-2025.docx", apology);
     const report = docxText(bytesOf(finals[1]?.file_id ?? ""));
-    expect(report).toContain("1/BC-TN-X1");
+    expect(report).toContain("Số: 01/BC-UBND");
     expect(report).toContain(REASON);
+    expect(report).toContain("Kính gửi: Chủ tịch Ủy ban nhân dân phường Đức Xuân.");
+    expect(report).toMatch(/NGƯỜI BÁO CÁO\s*Phạm Văn D/); // the officer in the export, not who typed it
 
     const docs = await w.h.db.prisma.dossierDocument.findMany({ orderBy: { id: "asc" } });
-    expect(docs.map((d) => [d.kind, d.status, d.number, d.newDueDate, d.createdByName, d.approvedBy])).toEqual([
-      ["apology", "issued", "1/XL-TN-X1", "2026-12-01", "Lan", BigInt(HEAD_USER)],
-      ["explanation", "issued", "1/BC-TN-X1", "2026-12-01", "Lan", BigInt(HEAD_USER)],
+    expect(docs.map((d) => [d.kind, d.status, d.number, d.register, d.salutation, d.newDueDate, d.createdByName, d.approvedBy])).toEqual([
+      ["apology", "issued", "01/XL-UBND", "XL-TN-X1", "Bà", "2026-12-01", "Lan", BigInt(HEAD_USER)],
+      ["explanation", "issued", "01/BC-UBND", "BC-TN-X1", "Bà", "2026-12-01", "Lan", BigInt(HEAD_USER)],
     ]);
-    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 1/XL-TN-X1, duyệt 25/11/2026 bởi Hùng (thủ trưởng) — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026");
+    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 01/XL-UBND, duyệt 25/11/2026 bởi Hùng (thủ trưởng) — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026");
   });
 
   it("an export and a reason holding characters XML 1.0 forbids still give letters Word opens", async () => {
@@ -104,13 +111,13 @@ describe("the apology letter", () => {
     await w.press(HEAD, last(HEAD), "✅ Duyệt", HEAD_USER);
     await w.drained();
     const finals = docsIn(w.h.emu.botMessages(UNIT).slice(unitBefore));
-    expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-1.docx`, `giai-trinh-${A}-so-1.docx`]);
+    expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-01.docx`, `giai-trinh-${A}-so-01.docx`]);
     for (const f of finals) {
       const xml = xmlPart(bytesOf(f.file_id));
       expect(xml.ok ? "well-formed" : xml.problem).toBe("well-formed");
     }
     const letter = docxText(bytesOf(finals[0]?.file_id ?? ""));
-    for (const field of ["1/XL-TN-X1", "Trần Thị B", "Đăng ký khai sinh", "Do chờ kết quả xác minh"]) expect(letter).toContain(field);
+    for (const field of ["01/XL-UBND", "Bà Trần Thị B", "Đăng ký khai sinh", "Do chờ kết quả xác minh"]) expect(letter).toContain(field);
   });
 
   it("refuses a second re-appointment and explains, offering the explanation report", async () => {
@@ -121,11 +128,39 @@ describe("the apology letter", () => {
     const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
     if (!prompt) throw new Error("no prompt");
     const { messages: [refusal] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
-    expect(refusal?.text).toContain(`Hồ sơ ${A} đã được xin lỗi và hẹn lại một lần (văn bản số 1/XL-TN-X1, hẹn trả 01/12/2026)`);
+    expect(refusal?.text).toContain(`Hồ sơ ${A} đã được xin lỗi và hẹn lại một lần (văn bản số 01/XL-UBND, hẹn trả 01/12/2026)`);
     expect(refusal?.text).toContain("chỉ cho hẹn lại một lần");
     const offered = (refusal?.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
     expect(offered).toEqual(["Lập báo cáo giải trình"]);
     expect(await w.h.db.prisma.dossierDocument.count({ where: { kind: "apology" } })).toBe(1);
+  });
+
+  it("an export that says the owner's gender gives the salutation: the officer is not asked", async () => {
+    await w.upload(await exportXlsx([[...row(A, { "Ngày hẹn trả": "26/11/2026" }), "Nữ"]], [...HEADER, "Giới tính"]));
+    const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
+    if (!prompt) throw new Error("no prompt");
+    const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    const askDate = await w.say(REASON, UNIT, OFFICER, askReason?.message_id);
+    const sent = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
+    expect(sent.text).toContain("Đã gửi dự thảo");
+    await w.drained();
+    const draft = docxText(bytesOf(docsIn(w.h.emu.botMessages(HEAD))[0]?.file_id ?? ""));
+    expect(draft).toContain("Kính gửi: Bà Trần Thị B");
+  });
+
+  it("an organisation is not asked about Ông/Bà and is addressed by its name", async () => {
+    await w.upload(await exportXlsx([row(A, { "Ngày hẹn trả": "26/11/2026", "Chủ hồ sơ": "Công ty TNHH Ánh Dương" })]));
+    const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
+    if (!prompt) throw new Error("no prompt");
+    const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    const askDate = await w.say(REASON, UNIT, OFFICER, askReason?.message_id);
+    const sent = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
+    expect(sent.text).toContain("Đã gửi dự thảo");
+    await w.drained();
+    const draft = docxText(bytesOf(docsIn(w.h.emu.botMessages(HEAD))[0]?.file_id ?? ""));
+    expect(draft).toContain("Kính gửi: Công ty TNHH Ánh Dương");
+    expect(draft).toContain("xin lỗi Công ty TNHH Ánh Dương");
+    expect(draft).not.toMatch(/Ông|Bà\b/u);
   });
 
   it("refuses a new date on a day off or in the past, and answers from someone else", async () => {
@@ -138,8 +173,13 @@ describe("the apology letter", () => {
     expect(saturday.text).toContain("28/11/2026 là ngày nghỉ (Thứ Bảy). Hãy chọn ngày làm việc, ví dụ 30/11/2026 (Thứ Hai)");
     const past = await w.say("24/11/2026", UNIT, OFFICER, saturday.message_id);
     expect(past.text).toContain("phải sau hôm nay");
-    const ok = await w.say("30/11/2026", UNIT, OFFICER, past.message_id);
+    const askTitle = await w.say("30/11/2026", UNIT, OFFICER, past.message_id);
+    expect(askTitle.text).toContain("gửi Ông hay Bà?");
+    const unclear = await w.say("Chị", UNIT, OFFICER, askTitle.message_id);
+    expect(unclear.text).toContain("Hãy trả lời «Ông» hoặc «Bà»");
+    const ok = await w.say("ba", UNIT, OFFICER, unclear.message_id);
     expect(ok.text).toContain("Đã gửi dự thảo");
+    expect((await w.h.db.prisma.dossierDocument.findFirstOrThrow({ where: { kind: "apology" } })).salutation).toBe("Bà");
   });
 
   it("sent back by the head with a reason: the officer's chat is told and may draft again", async () => {
@@ -172,7 +212,7 @@ describe("the apology letter", () => {
     await w.h.db.prisma.chat.update({ where: { chatId: BigInt(HEAD) }, data: { active: false } });
     const unitBefore = w.count(UNIT);
     await apologise("01/12/2026");
-    const msgs = await w.h.emu.waitForMessages(UNIT, unitBefore + 5); // reason q, date q, warning, 2 drafts
+    const msgs = await w.h.emu.waitForMessages(UNIT, unitBefore + 6); // reason q, date q, Ông/Bà q, warning, 2 drafts
     const warning = msgs.find((m) => m.text?.includes("chưa có nhóm thủ trưởng"));
     expect(warning?.text).toContain("/dangky thutruong TN-X1");
     expect(docsIn(msgs.slice(unitBefore)).map((d) => d.file_name)).toEqual([`xin-loi-${A}-du-thao.docx`, `giai-trinh-${A}-du-thao.docx`]);

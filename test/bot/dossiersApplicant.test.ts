@@ -42,8 +42,10 @@ async function apologyBeforeHead(headChat = true): Promise<void> {
   w.h.clock.set("2026-11-25T10:00:00+07:00");
   const { messages: [askReason] } = await w.press(UNIT, prompt(), "Lập văn bản xin lỗi", OFFICER);
   const askDate = await w.say("Chờ kết quả xác minh của Công an phường", UNIT, OFFICER, askReason?.message_id);
+  // The export has no title column and the owner is a person: the officer is asked "Ông" or "Bà".
+  const askTitle = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
   const before = w.count(UNIT);
-  w.h.emu.injectText({ chatId: UNIT, fromId: OFFICER, text: "01/12/2026", replyToMessageId: askDate.message_id });
+  w.h.emu.injectText({ chatId: UNIT, fromId: OFFICER, text: "Bà", replyToMessageId: askTitle.message_id });
   const answers = (await w.h.emu.waitForMessages(UNIT, before + (headChat ? 1 : 3))).slice(before);
   expect(answers[0]?.text).toContain(headChat ? "Đã gửi dự thảo" : "chưa có nhóm thủ trưởng");
   await w.drained();
@@ -54,7 +56,7 @@ async function approve(): Promise<string> {
   const before = w.count(UNIT);
   await w.press(HEAD, last(HEAD), "✅ Duyệt", HEAD_USER);
   await w.drained();
-  const letter = w.h.emu.botMessages(UNIT).slice(before).find((m) => m.document?.file_name === `xin-loi-${A}-so-1.docx`);
+  const letter = w.h.emu.botMessages(UNIT).slice(before).find((m) => m.document?.file_name === `xin-loi-${A}-so-01.docx`);
   const bytes = w.h.emu.file(letter?.document?.file_id ?? "")?.bytes;
   if (!bytes) throw new Error("no issued letter");
   return docxText(bytes);
@@ -92,8 +94,8 @@ describe("the apology flow", () => {
     await w.upload(await exportXlsx([row(A, { ...finished("25/11/2026"), "Ngày hẹn trả": "26/11/2026" })]));
     expect(await names()).toEqual({ [A]: NAME });
     const letter = await approve();
-    expect(letter).toContain(`Kính gửi: ${NAME}`);
-    expect(letter).toContain("1/XL-TN-X1");
+    expect(letter).toContain(`Kính gửi: Bà ${NAME}`);
+    expect(letter).toContain("Số: 01/XL-UBND");
     expect(await names()).toEqual({ [A]: null });
     const rows = [...await w.h.db.prisma.dossier.findMany(), ...await w.h.db.prisma.dossierDocument.findMany()];
     expect(JSON.stringify(rows, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(NAME);
@@ -101,7 +103,7 @@ describe("the apology flow", () => {
 
   it("keeps the name of an open dossier after its letter is issued, and drops it when the export shows it finished", async () => {
     await apologyBeforeHead();
-    expect(await approve()).toContain(`Kính gửi: ${NAME}`);
+    expect(await approve()).toContain(`Kính gửi: Bà ${NAME}`);
     expect(await names()).toEqual({ [A]: NAME });
     await w.upload(await exportXlsx([row(A, { ...finished("30/11/2026"), "Ngày hẹn trả": "26/11/2026" })]));
     expect(await names()).toEqual({ [A]: null });

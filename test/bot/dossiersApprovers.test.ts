@@ -30,7 +30,10 @@ async function drafted(from = OFFICER): Promise<Message> {
   if (!prompt) throw new Error("no prompt");
   const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", from);
   const askDate = await w.say("Chờ kết quả xác minh của Công an phường", UNIT, from, askReason?.message_id);
-  await w.say("01/12/2026", UNIT, from, askDate.message_id);
+  // The export has no "Danh xưng" column: the officer is asked how to address the applicant.
+  const askTitle = await w.say("01/12/2026", UNIT, from, askDate.message_id);
+  expect(askTitle.text).toContain("gửi Ông hay Bà?");
+  await w.say("Bà", UNIT, from, askTitle.message_id);
   await w.drained();
   const request = w.h.emu.botMessages(HEAD).at(-1);
   if (!request?.text?.includes("Đề nghị duyệt")) throw new Error("no request");
@@ -77,8 +80,8 @@ describe("approving a unit's letters", () => {
     expect(buttonsOf(edited)).toEqual([]);
     await w.drained();
     const toUnit = w.h.emu.botMessages(UNIT).slice(unitBefore).map((m) => m.text ?? "").join("\n");
-    expect(toUnit).toContain(`Văn bản của hồ sơ ${A} (số 1/XL-TN-X1, 1/BC-TN-X1) đã được duyệt bởi Trần Văn Quang (phó) lúc 10:00 25/11/2026`);
-    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 1/XL-TN-X1, duyệt 25/11/2026 bởi Trần Văn Quang (phó) — lập bởi Lan");
+    expect(toUnit).toContain(`Văn bản của hồ sơ ${A} (số 01/XL-UBND, 01/BC-UBND) đã được duyệt bởi Trần Văn Quang (phó) lúc 10:00 25/11/2026`);
+    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 01/XL-UBND, duyệt 25/11/2026 bởi Trần Văn Quang (phó) — lập bởi Lan");
     const docs = await w.h.db.prisma.dossierDocument.findMany();
     expect(docs.map((d) => [d.status, d.approvedBy, d.approverName, d.approverRole])).toEqual([
       ["issued", BigInt(DEPUTY), "Trần Văn Quang", "deputy"], ["issued", BigInt(DEPUTY), "Trần Văn Quang", "deputy"],

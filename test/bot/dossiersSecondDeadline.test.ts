@@ -31,7 +31,10 @@ async function reappointed(approve = true): Promise<void> {
   if (!prompt) throw new Error("no prompt");
   const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
   const askDate = await w.say("Chờ kết quả xác minh của Công an phường", UNIT, OFFICER, askReason?.message_id);
-  await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
+  // The export has no "Danh xưng" column: the officer is asked how to address the applicant.
+  const askTitle = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
+  expect(askTitle.text).toContain("gửi Ông hay Bà?");
+  await w.say("Bà", UNIT, OFFICER, askTitle.message_id);
   await w.drained();
   if (approve) {
     await w.press(HEAD, last(HEAD), "✅ Duyệt", HEAD_USER, 1);

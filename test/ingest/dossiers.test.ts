@@ -35,7 +35,7 @@ describe("parseDossiers", () => {
     expect(r.rejected).toEqual([]);
     expect(r.rows).toEqual([{
       rowNumber: 4, code: "H15.50.05.13-261008-0975", receivingUnit: "UBND Phường Long Bình",
-      procedure: "Đăng ký khai sinh", status: "processing", applicant: "Trần Thị B", officer: null,
+      procedure: "Đăng ký khai sinh", status: "processing", applicant: "Trần Thị B", applicantTitle: null, officer: null,
       submittedAt: "2026-10-08T08:00", receivedAt: "2026-10-08T08:15", dueAt: "2026-10-15", finishedAt: null,
     }]);
     expect(JSON.stringify(r)).not.toContain("khu phố");
@@ -50,6 +50,13 @@ describe("parseDossiers", () => {
     const header = ["Mã hồ sơ", "Trạng thái", "Người nộp", "Cán bộ xử lý", "Ngày tiếp nhận", "Hẹn trả"];
     const r = parseDossiers(gridOf([header, ["A-1", "Mới đăng ký", "Lê C", "Phạm D", "01/10/2026", "05/10/2026"]]));
     expect(r.rows[0]).toMatchObject({ applicant: "Lê C", officer: "Phạm D", status: "new", receivedAt: "2026-10-01" });
+  });
+
+  it.each([["Giới tính", "Nữ", "Bà"], ["Giới tính", "Nam", "Ông"], ["Danh xưng", "Ông", "Ông"], ["Danh xưng", "Bà", "Bà"],
+    ["Giới tính", "Khác", null]])("reads the owner's salutation from a %s column (%s)", (column, value, title) => {
+    const header = ["Mã hồ sơ", "Trạng thái", "Chủ hồ sơ", column, "Ngày tiếp nhận", "Hẹn trả"];
+    const r = parseDossiers(gridOf([header, ["A-1", "Mới đăng ký", "Lê C", value, "01/10/2026", "05/10/2026"]]));
+    expect(r.rows[0]).toMatchObject({ applicant: "Lê C", applicantTitle: title });
   });
 
   it("rejects rows with reasons the user can act on", () => {

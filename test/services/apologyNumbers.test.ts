@@ -53,12 +53,14 @@ describe("numbering issued documents", () => {
     expect(results.every((r) => r.ok)).toBe(true);
     const issued = await world.h.db.prisma.dossierDocument.findMany({ where: { status: "issued" } });
     const numbers = (kind: string) => issued.filter((d) => d.kind === kind).map((d) => d.number ?? "").sort((a, b) => parseInt(a) - parseInt(b));
-    const expected = (symbol: string) => Array.from({ length: n }, (_, i) => `${i + 1}/${symbol}-TN-X1`);
+    // Printed with the agency's own abbreviation and a leading zero below 10 (NĐ 30/2020 Phụ lục I mục II.3).
+    const expected = (symbol: string) => Array.from({ length: n }, (_, i) => `${String(i + 1).padStart(2, "0")}/${symbol}-UBND`);
     expect(numbers("apology")).toEqual(expected("XL"));
     expect(numbers("explanation")).toEqual(expected("BC"));
+    expect(new Set(issued.map((d) => d.register))).toEqual(new Set(["XL-TN-X1", "BC-TN-X1"]));
     expect(new Set(issued.map((d) => d.numberYear))).toEqual(new Set([2026]));
     // Each dossier got one of each kind, and the counters stand where the next approval continues.
-    for (const r of results) if (r.ok) expect(r.numbers.map((x) => x.split("/")[1])).toEqual(["XL-TN-X1", "BC-TN-X1"]);
+    for (const r of results) if (r.ok) expect(r.numbers.map((x) => x.split("/")[1])).toEqual(["XL-UBND", "BC-UBND"]);
     const counters = await world.h.db.prisma.documentCounter.findMany({ orderBy: { symbol: "asc" } });
     expect(counters.map((c) => [c.year, c.symbol, c.last])).toEqual([[2026, "BC-TN-X1", n], [2026, "XL-TN-X1", n]]);
     await world.drained();
@@ -71,20 +73,42 @@ describe("numbering issued documents", () => {
     const twice = await Promise.all([approve(first), approve(first)]);
     expect(twice.map((r) => (r.ok ? "issued" : r.reason)).sort()).toEqual(["already-decided", "issued"]);
     const next = await approve(second);
-    expect(next.ok && next.numbers).toEqual(["2/XL-TN-X1", "2/BC-TN-X1"]);
+    expect(next.ok && next.numbers).toEqual(["02/XL-UBND", "02/BC-UBND"]);
   });
 
   it("the database refuses a number twice in one year's register, and keeps drafts without one free", async () => {
     const { prisma } = (db = await createTestDb());
-    const doc = (over: { number: string | null; numberYear: number | null }) => prisma.dossierDocument.create({
+    const doc = (over: { number: string | null; numberYear: number | null; register: string | null }) => prisma.dossierDocument.create({
       data: { dossierCode: "X", kind: "apology", reason: "r", createdBy: 1n, createdChatId: 1n, ...over },
     });
-    await doc({ number: null, numberYear: null });
-    await doc({ number: null, numberYear: null });
-    await doc({ number: "1/XL-TN-X1", numberYear: 2026 });
-    await doc({ number: "1/XL-TN-X1", numberYear: 2027 });
-    const again = await doc({ number: "1/XL-TN-X1", numberYear: 2026 }).catch((e: unknown) => e);
+    await doc({ number: null, numberYear: null, register: null });
+    await doc({ number: null, numberYear: null, register: null });
+    await doc({ number: "01/XL-UBND", numberYear: 2026, register: "XL-TN-X1" });
+    await doc({ number: "01/XL-UBND", numberYear: 2027, register: "XL-TN-X1" });
+    // Another commune prints the same "01/XL-UBND" in its own register.
+    await doc({ number: "01/XL-UBND", numberYear: 2026, register: "XL-TN-X2" });
+    const again = await doc({ number: "01/XL-UBND", numberYear: 2026, register: "XL-TN-X1" }).catch((e: unknown) => e);
     expect(isUniqueViolation(again)).toBe(true);
+  });
+
+  it("two communes approving at once each take 01 of their own register, both printed 01/XL-UBND", async () => {
+    const world = (w = await startWorld("2026-11-20T09:00:00+07:00"));
+    await world.upload(await exportXlsx([row(code(1))]));
+    const first = await world.h.db.prisma.dossier.findFirstOrThrow();
+    // The second commune's dossier, as its own upload would have stored it.
+    const second = await world.h.db.prisma.dossier.create({ data: { code: code(2), unitCode: "TN-X2", status: "processing", dueAt: "2026-11-27" } });
+    // The second commune's head, so that each approval is by an approver of its unit.
+    await world.h.db.prisma.unitApprover.create({ data: { unitCode: "TN-X2", telegramId: BigInt(HEAD_USER), role: "head", name: "Hùng", source: "command" } });
+    for (const [d, unitCode] of [[first, "TN-X1"], [second, "TN-X2"]] as const) {
+      await submitDrafts(world.h.deps, {
+        dossierId: d.id, unitCode, reason: "Chờ kết quả xác minh", newDate: "2026-12-01", by: { id: BigInt(OFFICER), name: "Lan" }, chatId: BigInt(UNIT),
+      });
+      await world.h.db.prisma.dossierDocument.updateMany({ where: { dossierCode: d.code }, data: { status: "pending" } });
+    }
+    const results = await Promise.all([approveDrafts(world.h.deps, { dossierId: first.id, headUnitCode: "TN-X1", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } }),
+      approveDrafts(world.h.deps, { dossierId: second.id, headUnitCode: "TN-X2", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } })]);
+    expect(results.map((r) => r.ok && r.numbers)).toEqual([["01/XL-UBND", "01/BC-UBND"], ["01/XL-UBND", "01/BC-UBND"]]);
+    await world.drained();
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * Answers to the dossier features' force-reply questions (issue #5): the reason for the delay,
- * the new appointment date, the head's reason for sending a draft back. A message that replies
- * to anything else passes on untouched.
+ * the new appointment date, "Ông" or "Bà" when the export does not say, the head's reason for
+ * sending a draft back. A message that replies to anything else passes on untouched.
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { nextWorkingDay } from "../../domain/calendar/index.js";
 import { approverTexts as a } from "../../messages/approvers.js";
+import { isSalutation, needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { returnDrafts } from "../../services/apologyDecision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apologyFlow.js";
@@ -47,7 +48,7 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       const reason = checkReason(text);
       if (!reason) return ask(ctx, t.reasonBad, t.reasonPlaceholder, "dossier-reason", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
-      if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null);
+      if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null, null);
       const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: pending.data.dossierId } }))?.code ?? "";
       const cal = await workCalendar();
       return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date",
@@ -57,7 +58,20 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       const checked = checkNewDate(text, todayOf(ctx.deps), await workCalendar());
       if (!checked.ok) return ask(ctx, checked.message, t.datePlaceholder, "dossier-date", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
-      return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date);
+      const dossier = await ctx.deps.prisma.dossier.findUnique({ where: { id: pending.data.dossierId } });
+      const title = dossier?.applicantTitle ?? null;
+      const known = isSalutation(title) ? title : null;
+      if (dossier && !known && needsSalutation(dossier.applicantName)) {
+        return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation",
+          { dossierId: dossier.id, reason: pending.data.reason, newDate: checked.date });
+      }
+      return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date, known);
+    }
+    case "dossier-salutation": {
+      const salutation = parseSalutation(text);
+      if (!salutation) return ask(ctx, t.salutationBad, t.salutationPlaceholder, "dossier-salutation", pending.data);
+      if (!(await closePending(ctx.deps, pending.id))) return;
+      return draft(ctx, pending.data.dossierId, pending.data.reason, pending.data.newDate, salutation);
     }
     case "dossier-return": {
       const reason = checkReason(text);
@@ -77,13 +91,15 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
   }
 });
 
-async function draft(ctx: BotContext, dossierId: number, reason: string, newDate: string | null): Promise<unknown> {
+async function draft(
+  ctx: BotContext, dossierId: number, reason: string, newDate: string | null, salutation: Salutation | null,
+): Promise<unknown> {
   const unit = unitOfChat(ctx);
   const chat = ctx.chat;
   if (!unit || !chat || !ctx.from) return replyHtml(ctx, t.notThisChat);
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
   const outcome: DraftOutcome = await submitDrafts(ctx.deps, {
-    dossierId, unitCode: unit.code, reason, newDate, by: { id: BigInt(ctx.from.id), name: senderName(ctx) }, chatId: BigInt(chat.id),
+    dossierId, unitCode: unit.code, reason, newDate, salutation, by: { id: BigInt(ctx.from.id), name: senderName(ctx) }, chatId: BigInt(chat.id),
   });
   const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } }))?.code ?? "";
   switch (outcome.kind) {

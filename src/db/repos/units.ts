@@ -1,10 +1,13 @@
 /** Units repository: returns plain domain records, never Prisma models. */
 import type { Unit as UnitInput } from "../../domain/directive/schema.js";
+import { letterheadSchema, type LetterheadInput } from "../../domain/letterhead.js";
 import { normalizeForSearch } from "../../domain/text.js";
 import type { Db } from "../client.js";
 import { syncUnitListApprovers } from "./approvers.js";
 
-export type UnitRecord = { code: string; name: string; tier: string; parentCode: string | null; oneStop: boolean };
+export type UnitRecord = {
+  code: string; name: string; tier: string; parentCode: string | null; oneStop: boolean; letterhead?: LetterheadInput;
+};
 
 export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Promise<{ created: number; updated: number }> {
   const existing = new Set((await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code));
@@ -14,7 +17,10 @@ export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Prom
     ...units.map((u) => {
       if (existing.has(u.code)) updated++;
       else created++;
-      const data = { name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent, oneStop: u.oneStop };
+      const data = {
+        name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent, oneStop: u.oneStop,
+        letterhead: u.letterhead ? JSON.stringify(u.letterhead) : null,
+      };
       return prisma.unit.upsert({ where: { code: u.code }, create: { code: u.code, ...data }, update: data });
     }),
     ...syncUnitListApprovers(prisma, units),
@@ -22,7 +28,21 @@ export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Prom
   return { created, updated };
 }
 
+/** The stored letterhead, read back through its schema; one that no longer parses is derived instead. */
+function letterheadOf(json: string | null): LetterheadInput | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = letterheadSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function listUnits(prisma: Db): Promise<UnitRecord[]> {
   const rows = await prisma.unit.findMany({ orderBy: { code: "asc" } });
-  return rows.map((r) => ({ code: r.code, name: r.name, tier: r.tier, parentCode: r.parentCode, oneStop: r.oneStop }));
+  return rows.map((r) => {
+    const letterhead = letterheadOf(r.letterhead);
+    return { code: r.code, name: r.name, tier: r.tier, parentCode: r.parentCode, oneStop: r.oneStop, ...(letterhead ? { letterhead } : {}) };
+  });
 }

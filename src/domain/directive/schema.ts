@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { endOfMonth, isValidIsoDate, parseViDate, type IsoDate } from "./dates.js";
+import { letterheadSchema } from "../letterhead.js";
 
 /** Codes are ASCII slugs so they can be typed on a phone: `so-ban-nganh`, `hs-truc-tuyen`. */
 export const codeSchema = z
@@ -360,6 +361,8 @@ export const unitSchema = z.strictObject({
    * "Ai được duyệt"). Given here, they are the list's: a reload replaces them.
    */
   approvers: z.array(unitApproverSchema).optional(),
+  /** Agency name, abbreviation, place, parent agency, head's office on its letters (NĐ 30/2020); absent = derived. */
+  letterhead: letterheadSchema.optional(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 export const unitListSchema = z.strictObject({
