@@ -1,13 +1,11 @@
 /** Which dossiers a chat may see (issue #5, NĐ 13/2023): its unit's, its head's, its leaders' subtree. */
 import { subtreeCodes } from "../../services/dossiersChats.js";
 import type { BotContext } from "../context.js";
-import { leadersRootOfChat, unitOfChat } from "./access.js";
+import { headOfChat, leadersRootOfChat, unitOfChat } from "./access.js";
 
 /** The unit whose head's chat this is (Chat kind "head", `/dangky thutruong <mã>`). */
 export function headUnitOfChat(ctx: BotContext): string | null {
-  const rec = ctx.chatRecord;
-  if (!rec || !rec.active || rec.kind !== "head" || !rec.unitCode) return null;
-  return ctx.deps.catalog.get().unit(rec.unitCode) ? rec.unitCode : null;
+  return headOfChat(ctx)?.code ?? null;
 }
 
 /**
