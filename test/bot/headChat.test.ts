@@ -3,6 +3,7 @@
  * heads' chat it is and what it does there, `/tinhtrang` shows its unit's standing.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { extraFeatures } from "../../src/bot/extraFeatures.js";
 import { writeFigures } from "../../src/db/repos/figures.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 
@@ -11,7 +12,7 @@ const HEAD = 611;
 let h: Harness;
 
 beforeEach(async () => {
-  h = await startHarness({ now: "2026-11-20T09:00:00+07:00" });
+  h = await startHarness({ now: "2026-11-20T09:00:00+07:00", extraFeatures: extraFeatures() });
   h.emu.addUser({ id: HEAD, firstName: "Hùng" });
   h.emu.addChat({ id: ADMIN_ID, type: "private", firstName: "Quản trị" });
   h.emu.addChat({ id: HEAD_CHAT, type: "supergroup", title: "Thủ trưởng Sở Tư pháp" });
@@ -52,5 +53,15 @@ describe("a registered heads' chat", () => {
     expect(text).toContain("Sở Tư pháp");
     expect(text).toMatch(/🟢 .*90%/);
     expect(text).not.toContain("chưa được gắn");
+  });
+
+  it("/nop and /nhap say where reporting is done, not that the chat is unregistered", async () => {
+    await registerAsHeads();
+    for (const command of ["/nop 120 95", "/nhap"]) {
+      const text = await say(command);
+      expect(text).toContain("nhóm thủ trưởng của Sở Tư pháp");
+      expect(text).not.toContain("chưa được gắn");
+    }
+    expect(await h.db.prisma.figure.count({ where: { unitCode: "TN-STP", numerator: 95 } })).toBe(0);
   });
 });
