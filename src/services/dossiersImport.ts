@@ -71,12 +71,12 @@ export async function importDossierGrid(deps: AppDeps, input: { grid: Grid; scop
   }
   const foreign = assigned.rows.filter(isForeign);
   const summary = await writeDossiers(deps, assigned.rows.filter((r) => !isForeign(r)));
+  deps.logger.info({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged }, "dossiers imported");
   if (foreign.length > 0) {
+    deps.logger.warn({ skipped: foreign.length }, "dossier upload named codes another unit holds; rows skipped");
     for (const r of foreign) summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
     summary.created += foreign.length;
-    deps.logger.warn({ skipped: foreign.length }, "dossier upload named codes another unit holds; rows skipped");
   }
-  deps.logger.info({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged }, "dossiers imported");
   return { kind: "saved", summary };
 }
 

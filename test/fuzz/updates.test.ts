@@ -120,5 +120,5 @@ describe(`fuzz: ${UPDATES} random updates, ${replay}`, () => {
     expect(w.bot.isRunning(), `bot still polling — ${replay}`).toBe(true);
     expect(w.logLines.length).toBeGreaterThan(0);
     console.info(`fuzz: ${UPDATES} updates, seed ${SEED}, ${Math.round((Date.now() - started) / 1000)} s, ${w.logLines.length} log lines, cpu ${Math.round(process.cpuUsage().user / 1000)} ms`);
-  }, 240_000);
+  }, 480_000);
 });
