@@ -53,6 +53,8 @@ export const configSchema = z.object({
   WEEKLY_DIGEST_CRON: cronField.default("0 8 * * 1"),
   OVERDUE_SWEEP_CRON: cronField.default("30 8 * * *"),
   LATE_LIST_CRON: cronField.default("0 9 * * *"),
+  /** Nightly erasure of letter files past their purpose (docs/DOSSIERS.md, NĐ 13/2023). */
+  RETENTION_CRON: cronField.default("30 2 * * *"),
   WEBHOOK_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   /** Issue #7: local port of the webhook server (TLS is terminated in front of it). */
   WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),

@@ -8,6 +8,10 @@ export const common = {
   notOfficerPrivate:
     "Bạn chưa được cấp quyền xem hay báo cáo số liệu.\n"
     + "Cán bộ báo cáo trong nhóm Telegram của đơn vị mình; nhóm chưa đăng ký thì gửi <code>/dangky &lt;mã đơn vị&gt;</code> trong nhóm đó.",
+  /** A heads' chat is registered, but reports nothing: say where that is done and what it is for. */
+  headsChatNoReports: (unitName: string) =>
+    `Đây là nhóm thủ trưởng của <b>${escapeHtml(unitName)}</b>: nhóm này duyệt văn bản và xem tình hình (/tinhtrang, /quahan). `
+    + "Báo cáo số liệu, gửi bảng và danh sách hồ sơ làm trong nhóm cán bộ của đơn vị.",
   adminOnly: "Lệnh này chỉ dành cho quản trị viên.",
   privateOnly: "Hãy dùng lệnh này trong tin nhắn riêng với bot.",
   internalError: "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.",

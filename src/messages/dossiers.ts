@@ -59,7 +59,6 @@ export const dossierTexts = {
     return [head, ...units, "Xem hồ sơ quá hạn và sắp quá hạn: /quahan"].join("\n");
   },
   rowOtherUnit: (unitName: string) => `hồ sơ của ${unitName}, không phải của đơn vị này (gửi trong nhóm của đơn vị đó)`,
-  rowOwnedElsewhere: (c: string) => `mã hồ sơ ${c} đã thuộc một đơn vị khác (nhờ quản trị viên kiểm tra)`,
   rowNoUnit: "thiếu Đơn vị tiếp nhận (quản trị viên tải lên cho nhiều đơn vị cần cột này)",
   rowUnknownUnit: (name: string) => `không tìm thấy đơn vị "${name}" trong danh sách đơn vị (tra bằng /donvi)`,
   // ── /hoso, /quahan ──

@@ -6,8 +6,15 @@ import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Task } from "../domain/directive/schema.js";
 import { clipText } from "../domain/text.js";
 import type { DeadlineHit } from "../services/countdown.js";
+import { MAX_EVIDENCE_FILE_BYTES } from "../services/taskEvidence.js";
+import { formatNumber } from "../domain/format.js";
 
 const TITLE_MAX = 90;
+/** 52428800 → "50 MB", 1572864 → "1,5 MB" (one decimal, Vietnamese comma). */
+function mb(bytes: number): string {
+  const tenths = Math.round((bytes / 1_048_576) * 10);
+  return `${formatNumber(Math.trunc(tenths / 10))}${tenths % 10 ? `,${tenths % 10}` : ""} MB`;
+}
 /** Task lines in one morning section; the rest are counted and left to /nhiemvu. */
 export const MAX_TASK_LINES = 8;
 
@@ -77,7 +84,12 @@ export const taskTexts = {
   evidencePlaceholder: "Ghi chú hoặc tệp minh chứng",
   evidenceSaved: (taskCode: string, kind: "file" | "note") =>
     `📎 Đã lưu ${kind === "file" ? "tệp" : "ghi chú"} minh chứng cho nhiệm vụ <code>${escapeHtml(taskCode)}</code>.`,
-  evidenceTooLarge: "⚠️ Tệp quá lớn (tối đa 20 MB). Gửi tệp nhỏ hơn hoặc một ghi chú có đường dẫn.",
+  evidenceTooLarge: `⚠️ Tệp quá lớn (tối đa ${mb(MAX_EVIDENCE_FILE_BYTES)}). Gửi tệp nhỏ hơn hoặc một ghi chú có đường dẫn.`,
+  evidenceNotYours: "Chỉ người đã báo hoàn thành nhiệm vụ (hoặc quản trị viên) mới gửi được minh chứng. Chưa lưu gì.",
+  evidenceGone: "Nhiệm vụ này không còn ở trạng thái hoàn thành nên chưa lưu minh chứng.",
+  evidenceQuota: (used: number, quota: number) =>
+    `⚠️ Minh chứng của đơn vị đã dùng ${mb(used)} trên ${mb(quota)} cho phép, tệp này vượt giới hạn nên chưa lưu. `
+    + "Gửi tệp nhỏ hơn (ví dụ PDF nén), hoặc một ghi chú có đường dẫn tới tệp.",
   buttonGone: "Nhiệm vụ này không còn trong chỉ thị đang áp dụng.",
   buttonNotLead: "Chỉ đơn vị chủ trì mới báo hoàn thành được.",
   buttonWrongChat: "Nút này chỉ dùng trong nhóm của đơn vị.",

@@ -57,19 +57,26 @@ export async function importDossierGrid(deps: AppDeps, input: { grid: Grid; scop
   const parsed = parseDossiers(input.grid);
   const assigned = assignUnits(deps, parsed.rows, input.scope);
   const owners = await ownersOf(deps, assigned.rows.map((r) => r.code.toUpperCase()));
-  const foreign: RejectedRow[] = input.scope.kind === "unit"
-    ? assigned.rows.flatMap((r) => {
-      const owner = owners.get(r.code.toUpperCase());
-      return owner && owner !== r.unitCode ? [{ rowNumber: r.rowNumber, reason: t.rowOwnedElsewhere(r.code) }] : [];
-    })
-    : [];
-  const rejected = [...parsed.rejected, ...assigned.rejected, ...foreign].sort((a, b) => a.rowNumber - b.rowNumber);
+  // A code another unit already holds is answered exactly like an unknown code (counted as
+  // new, never named): telling a unit that a code exists elsewhere would let it probe other
+  // units' dossiers. The row is skipped so nothing of the other unit's dossier changes.
+  const isForeign = (r: DossierRowWithUnit): boolean => {
+    const owner = owners.get(r.code.toUpperCase());
+    return input.scope.kind === "unit" && owner !== undefined && owner !== r.unitCode;
+  };
+  const rejected = [...parsed.rejected, ...assigned.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
   if (rejected.length > 0) {
-    deps.logger.info({ rejected: rejected.length, valid: assigned.rows.length - foreign.length }, "dossier upload refused");
-    return { kind: "rows-rejected", valid: assigned.rows.length - foreign.length, rejected };
+    deps.logger.info({ rejected: rejected.length, valid: assigned.rows.length }, "dossier upload refused");
+    return { kind: "rows-rejected", valid: assigned.rows.length, rejected };
   }
-  const summary = await writeDossiers(deps, assigned.rows);
+  const foreign = assigned.rows.filter(isForeign);
+  const summary = await writeDossiers(deps, assigned.rows.filter((r) => !isForeign(r)));
   deps.logger.info({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged }, "dossiers imported");
+  if (foreign.length > 0) {
+    deps.logger.warn({ skipped: foreign.length }, "dossier upload named codes another unit holds; rows skipped");
+    for (const r of foreign) summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
+    summary.created += foreign.length;
+  }
   return { kind: "saved", summary };
 }
 

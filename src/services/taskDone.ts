@@ -3,7 +3,6 @@
  * button, with an optional note or file as evidence"). Members of a unit are the members of its
  * chat (issue #3 "Who is who"), so the caller passes the unit of the chat the command came from.
  */
-import { z } from "zod";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { vnDate } from "../domain/directive/dates.js";
 import type { AppDeps } from "./context.js";
@@ -60,44 +59,4 @@ export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUni
   if (row.doneAt) return { ok: true, already: true, ref, occ, rowId, note: row.note };
   await deps.prisma.taskOccurrence.update({ where: { id: rowId }, data: { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code } });
   return { ok: true, already: false, ref, occ, rowId, note: null };
-}
-
-const EVIDENCE_KIND = "task-evidence";
-/** The prompt for a note or a file stays answerable for a day. */
-const EVIDENCE_WINDOW_MS = 24 * 3_600_000;
-const evidenceData = z.object({ rowId: z.number().int().positive() });
-
-export async function recordEvidencePrompt(deps: AppDeps, p: { chatId: bigint; userId: bigint; messageId: number; rowId: number }): Promise<void> {
-  const now = deps.clock.now();
-  await deps.prisma.pendingInput.create({
-    data: { chatId: p.chatId, userId: p.userId, kind: EVIDENCE_KIND, data: JSON.stringify({ rowId: p.rowId }), messageId: p.messageId, expiresAt: new Date(now.getTime() + EVIDENCE_WINDOW_MS) },
-  });
-}
-
-/** The occurrence row a reply to one of our prompts is evidence for, if it still is. */
-export async function evidencePromptRow(deps: AppDeps, chatId: bigint, messageId: number): Promise<number | null> {
-  const p = await deps.prisma.pendingInput.findFirst({ where: { chatId, messageId, kind: EVIDENCE_KIND, expiresAt: { gt: deps.clock.now() } } });
-  if (!p) return null;
-  const parsed = evidenceData.safeParse(parseJson(p.data));
-  return parsed.success ? parsed.data.rowId : null;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/** Adds a note (appended to one given with /xong) or a stored file to a done occurrence. */
-export async function attachEvidence(deps: AppDeps, rowId: number, e: { note?: string; blobId?: number }): Promise<string | null> {
-  const row = await deps.prisma.taskOccurrence.findUnique({ where: { id: rowId } });
-  if (!row) return null;
-  const note = e.note ? (row.note ? `${row.note}\n${e.note}` : e.note) : row.note;
-  await deps.prisma.taskOccurrence.update({
-    where: { id: rowId },
-    data: { note, ...(e.blobId !== undefined ? { evidenceFile: `blob:${e.blobId}` } : {}) },
-  });
-  return row.taskCode;
 }

@@ -77,11 +77,15 @@ describe("uploading a one-stop export", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("refuses a code another unit already holds", async () => {
+  it("answers a code another unit holds exactly as an unknown code, and changes nothing of it", async () => {
     await w.upload(await exportXlsx([row(A)]));
-    const reply = await w.upload(await exportXlsx([row(A, { "Đơn vị tiếp nhận": null })]), "x.xlsx", OTHER, OTHER_OFFICER);
-    expect(reply.text).toContain(`Dòng 4: mã hồ sơ ${A} đã thuộc một đơn vị khác`);
-    expect((await snapshot())[0]?.unitCode).toBe("TN-X1");
+    const theirs = await w.h.db.prisma.dossier.findUnique({ where: { code: A } });
+    const probe = await w.upload(await exportXlsx([row(A, { "Đơn vị tiếp nhận": null, "Trạng thái": "Đã trả kết quả" })]), "x.xlsx", OTHER, OTHER_OFFICER);
+    const control = await w.upload(await exportXlsx([row("Z-404", { "Đơn vị tiếp nhận": null })]), "x.xlsx", OTHER, OTHER_OFFICER);
+    expect(probe.text).toBe(control.text);
+    expect(probe.text).toContain("1 hồ sơ mới, 0 cập nhật, 0 không đổi");
+    expect(probe.text).not.toMatch(/đơn vị khác|TN-X1|Đức Xuân/);
+    expect(await w.h.db.prisma.dossier.findUnique({ where: { code: A } })).toEqual(theirs);
   });
 
   it("lets the administrator upload for every unit, matching receiving-unit names", async () => {

@@ -62,7 +62,7 @@ describe.skipIf(!admin || suiteOnPostgres())("three instances on one PostgreSQL"
       instances.push(startInstance({
         DATABASE_URL: db.url, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: proxy.url, INSTANCE_ID: `inst-${i}`,
         POLL_LEASE_TTL_MS: "3000", DELIVERY_INSTANCES: "3", DELIVERY_LEASE_MS: "4000", LOG_LEVEL: "info", ADMIN_IDS: "9001",
-        DAILY_REMINDER_CRON: NEVER, WEEKLY_DIGEST_CRON: NEVER, OVERDUE_SWEEP_CRON: NEVER, LATE_LIST_CRON: NEVER,
+        DAILY_REMINDER_CRON: NEVER, WEEKLY_DIGEST_CRON: NEVER, OVERDUE_SWEEP_CRON: NEVER, LATE_LIST_CRON: NEVER, RETENTION_CRON: NEVER,
       }));
     }
     await waitUntil(() => instances.every((p) => logged(p, "bot started").length === 1), 90_000, "three instances started");

@@ -38,6 +38,16 @@ export function leadersRootOfChat(ctx: BotContext): CatalogUnit | null {
   return ctx.deps.catalog.get().unit(rec.unitCode) ?? null;
 }
 
+/**
+ * The unit whose heads' chat this is (registration kind "head", approved): it approves the
+ * unit's letters and sees the unit's standing, but reports nothing.
+ */
+export function headOfChat(ctx: BotContext): CatalogUnit | null {
+  const rec = ctx.chatRecord;
+  if (!rec || !rec.active || rec.kind !== "head" || !rec.unitCode) return null;
+  return ctx.deps.catalog.get().unit(rec.unitCode) ?? null;
+}
+
 export function isGroup(ctx: BotContext): boolean {
   return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
 }

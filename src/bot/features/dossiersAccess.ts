@@ -5,14 +5,12 @@ import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { DecidingUser, DecisionRefusal } from "../../services/apologyDecision.js";
 import { subtreeCodes } from "../../services/dossiersChats.js";
 import type { BotContext } from "../context.js";
-import { leadersRootOfChat, unitOfChat } from "./access.js";
+import { headOfChat, leadersRootOfChat, unitOfChat } from "./access.js";
 import { withNames } from "./approverNames.js";
 
 /** The unit whose head's chat this is (Chat kind "head", `/dangky thutruong <mã>`). */
 export function headUnitOfChat(ctx: BotContext): string | null {
-  const rec = ctx.chatRecord;
-  if (!rec || !rec.active || rec.kind !== "head" || !rec.unitCode) return null;
-  return ctx.deps.catalog.get().unit(rec.unitCode) ? rec.unitCode : null;
+  return headOfChat(ctx)?.code ?? null;
 }
 
 /**

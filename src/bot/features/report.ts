@@ -9,7 +9,7 @@ import { undoButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { parseNop } from "../parse/nop.js";
 import { replyHtml } from "../reply.js";
-import { isGroup, leadersRootOfChat, unitOfChat } from "./access.js";
+import { headOfChat, isGroup, leadersRootOfChat, unitOfChat } from "./access.js";
 
 export const reportFeature = new Composer<BotContext>();
 
@@ -17,6 +17,8 @@ reportFeature.command("nop", async (ctx) => {
   const unit = unitOfChat(ctx);
   if (!unit) {
     if (leadersRootOfChat(ctx)) return replyHtml(ctx, reportTexts.leadersCannotReport);
+    const head = headOfChat(ctx);
+    if (head) return replyHtml(ctx, common.headsChatNoReports(head.name));
     return replyHtml(ctx, isGroup(ctx) ? common.strangerGroup : common.notOfficerPrivate);
   }
   const catalog = ctx.deps.catalog.get();

@@ -3,8 +3,7 @@ import { helpTexts } from "../../messages/help.js";
 import { registerTexts } from "../../messages/register.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
-import { isAdmin, leadersRootOfChat, unitOfChat } from "./access.js";
-import { headUnitOfChat } from "./dossiersAccess.js";
+import { headOfChat, isAdmin, leadersRootOfChat, unitOfChat } from "./access.js";
 
 export const startFeature = new Composer<BotContext>();
 
@@ -14,6 +13,7 @@ startFeature.command(["start", "help"], async (ctx) => {
   }
   if (unitOfChat(ctx)) return replyHtml(ctx, helpTexts.unitGroup);
   if (leadersRootOfChat(ctx)) return replyHtml(ctx, helpTexts.leadersGroup);
-  if (headUnitOfChat(ctx)) return replyHtml(ctx, helpTexts.headGroup);
+  const head = headOfChat(ctx);
+  if (head) return replyHtml(ctx, helpTexts.headGroup(head.name, head.code));
   return replyHtml(ctx, registerTexts.usage);
 });

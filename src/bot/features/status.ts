@@ -9,7 +9,7 @@ import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
-import { isGroup, isLeader, leadersRootOfChat, unitOfChat } from "./access.js";
+import { headOfChat, isGroup, isLeader, leadersRootOfChat, unitOfChat } from "./access.js";
 
 export const statusFeature = new Composer<BotContext>();
 
@@ -34,7 +34,8 @@ export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested
 
 statusFeature.command("tinhtrang", async (ctx) => {
   const requested = (typeof ctx.match === "string" ? ctx.match : "").trim();
-  const unit = unitOfChat(ctx);
+  // A heads' chat sees its own unit's standing, as the unit's chat does.
+  const unit = unitOfChat(ctx) ?? headOfChat(ctx);
   if (unit) {
     const period = currentPeriod(ctx.deps);
     return replyHtml(ctx, statusTexts.unit(unit, period, await unitStatus(ctx.deps, unit, period)));

@@ -5,27 +5,24 @@
  * privacy mode. Registered before the upload feature so such a file is not taken for a table.
  */
 import { Composer } from "grammy";
-import { storeBlob } from "../../delivery/outbox.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
 import { common } from "../../messages/common.js";
 import { taskTexts } from "../../messages/tasks.js";
-import { attachEvidence, evidencePromptRow, markRowDone, markTaskDone, recordEvidencePrompt, type Marked } from "../../services/taskDone.js";
+import { markRowDone, markTaskDone, type Marked } from "../../services/taskDone.js";
+import { MAX_NOTE, recordEvidencePrompt } from "../../services/taskEvidence.js";
 import { unitTaskList } from "../../services/tasks.js";
 import { alert, onButton } from "../buttons.js";
 import { taskButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
-import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
+import { taskEvidenceFeature } from "./taskEvidence.js";
 
 export const tasksFeature = new Composer<BotContext>();
 
-/** Telegram's getFile limit for bots. */
-const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
-/** What is kept of a note, and of a task code echoed back. */
-const MAX_NOTE = 1000;
+/** What is kept of a task code echoed back. */
 const MAX_CODE = 60;
 
 tasksFeature.command("nhiemvu", async (ctx) => {
@@ -71,28 +68,4 @@ onButton(tasksFeature, taskButton, async (ctx, { rowId }) => {
   return confirmDone(ctx, unit, r);
 });
 
-/** A note or a file replying to our "đã ghi nhận hoàn thành" prompt. */
-tasksFeature.on("message", async (ctx, next) => {
-  const replyTo = ctx.message.reply_to_message;
-  if (!replyTo || replyTo.from?.id !== ctx.me.id || ctx.message.text?.startsWith("/")) return next();
-  const rowId = await evidencePromptRow(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id);
-  if (rowId === null) return next();
-  const doc = ctx.message.document;
-  if (doc) {
-    let bytes: Buffer;
-    try {
-      bytes = await ctx.files.download(doc.file_id, MAX_EVIDENCE_BYTES);
-    } catch (e) {
-      if (e instanceof FileTooLargeError) return replyHtml(ctx, taskTexts.evidenceTooLarge);
-      if (e instanceof FileDownloadError) return replyHtml(ctx, common.fileDownloadFailed);
-      throw e;
-    }
-    const blob = await storeBlob(ctx.deps.prisma, bytes, doc.mime_type ?? "application/octet-stream", doc.file_name ?? "minh-chung");
-    const code = await attachEvidence(ctx.deps, rowId, { blobId: blob.id, ...(ctx.message.caption ? { note: clipText(ctx.message.caption, MAX_NOTE) } : {}) });
-    return code ? replyHtml(ctx, taskTexts.evidenceSaved(code, "file")) : next();
-  }
-  const text = (ctx.message.text ?? ctx.message.caption ?? "").trim();
-  if (!text) return next();
-  const code = await attachEvidence(ctx.deps, rowId, { note: clipText(text, MAX_NOTE) });
-  return code ? replyHtml(ctx, taskTexts.evidenceSaved(code, "note")) : next();
-});
+tasksFeature.use(taskEvidenceFeature);

@@ -14,7 +14,7 @@ import { isUploadPrompt, recordUploadPrompt } from "../../services/uploadPending
 import type { UploadScope } from "../../services/uploads.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
-import { isAdmin, leadersRootOfChat, unitOfChat } from "./access.js";
+import { headOfChat, isAdmin, leadersRootOfChat, unitOfChat } from "./access.js";
 import { handleUploadedFile } from "./uploadFile.js";
 import { uploadConfirmFeature } from "./uploadConfirm.js";
 
@@ -27,6 +27,8 @@ async function scopeOf(ctx: BotContext): Promise<UploadScope | { refusal: string
   if (ctx.chat?.type === "private") return (await isAdmin(ctx)) ? { kind: "all" } : { refusal: uploadTexts.privateNotAdmin };
   const unit = unitOfChat(ctx);
   if (unit) return { kind: "unit", unit };
+  const head = headOfChat(ctx);
+  if (head) return { refusal: common.headsChatNoReports(head.name) };
   return { refusal: leadersRootOfChat(ctx) ? uploadTexts.leadersCannotUpload : common.strangerGroup };
 }
 
