@@ -5,6 +5,12 @@
  * lost, duplicated, and the 429s Telegram would have sent.
  *
  *   npm run bench:fanout [-- --chats 4000]
+ *
+ * `--storm500 <s>`: Telegram answers HTTP 500 to every call for the first <s> seconds of the
+ * fan-out (the default retry policy, real time). Prints how long after the storm the queue
+ * started moving and finished, and the alerts administrators would have got.
+ *
+ *   npm run bench:fanout -- --chats 220 --storm500 60
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,9 +27,11 @@ import { startEmulator } from "../src/emulator/index.js";
 const TOKEN = "123456789:BENCH-token-AAAAAAAAAAAAAAAAAAAAAAAAA";
 const LIMIT_PER_SECOND = 30;
 
-const { values } = parseArgs({ options: { chats: { type: "string", default: "4000" } } });
+const { values } = parseArgs({ options: { chats: { type: "string", default: "4000" }, storm500: { type: "string", default: "0" } } });
 const chats = Number(values.chats);
 if (!Number.isInteger(chats) || chats < 1) throw new Error("--chats must be a positive integer");
+const stormSeconds = Number(values.storm500);
+if (!Number.isFinite(stormSeconds) || stormSeconds < 0) throw new Error("--storm500 must be a number of seconds ≥ 0");
 
 const dir = mkdtempSync(path.join(tmpdir(), "dondoc-bench-"));
 const db = await openDatabase(`file:${path.join(dir, "bench.db")}`);
@@ -40,10 +48,26 @@ for (const id of ids) {
 }
 const enqueueMs = performance.now() - t0;
 
+const alerts: string[] = [];
 const worker = createDeliveryWorker({
   prisma: db.prisma, api: new Api(TOKEN, { apiRoot: emu.url }), logger: pino({ level: "silent" }),
-  clock: systemClock, instanceId: "bench", onAdminAlert: () => undefined,
+  clock: systemClock, instanceId: "bench", onAdminAlert: (text) => void alerts.push(text),
 });
+let stormEnd: number | undefined;
+let firstAfterStorm: number | undefined;
+let lastSend = 0;
+let refused500 = 0;
+emu.on("request", (r) => {
+  if (r.method !== "sendMessage") return;
+  if (r.status === 500) refused500 += 1;
+  if (r.status !== 200) return;
+  lastSend = performance.now();
+  if (stormEnd !== undefined) firstAfterStorm ??= lastSend;
+});
+const storm = stormSeconds > 0
+  ? (emu.faults.add({ method: "*", times: Number.MAX_SAFE_INTEGER, fault: { kind: "server_error", status: 500 } }),
+    setTimeout(() => { emu.faults.clear(); stormEnd = performance.now(); }, stormSeconds * 1000))
+  : undefined;
 const progress = setInterval(() => {
   const s = worker.stats();
   process.stderr.write(`\r  sent ${s.sent}/${chats}  429s ${s.rateLimited}   `);
@@ -52,6 +76,7 @@ const t1 = performance.now();
 const stats = await worker.drainOnce();
 const seconds = (performance.now() - t1) / 1000;
 clearInterval(progress);
+clearTimeout(storm);
 process.stderr.write("\n");
 
 const counters = emu.counters();
@@ -70,6 +95,12 @@ console.log(`  lost:             ${lost}`);
 console.log(`  duplicated:       ${duplicated}`);
 console.log(`  429s received:    ${stats.rateLimited} (emulator rejected ${rejected})`);
 console.log(`  failed/dropped:   ${stats.failed}/${stats.dropped}`);
+if (stormSeconds > 0) {
+  const after = (t: number | undefined): string => (t === undefined || stormEnd === undefined ? "—" : `${((t - stormEnd) / 1000).toFixed(1)} s`);
+  console.log(`  storm:            HTTP 500 on every call for ${stormSeconds} s; ${refused500} sends refused, ${stats.retried} retries`);
+  console.log(`  after the storm:  first delivery ${after(firstAfterStorm)}, last ${after(lastSend)}`);
+  console.log(`  admin alerts:     ${alerts.length}`);
+}
 
 await worker.stop();
 await emu.stop();

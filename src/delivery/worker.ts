@@ -218,7 +218,9 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       if (!loop) stopping = false;
       // "Everything due now" excludes inactive chats' and expired rows: their books are closed
       // first, and once more at the end for rows that expired while others were sent.
-      const once = sweep(o.clock.now()).then(() => drain(true)).then(() => sweep(o.clock.now()));
+      const once = sweep(o.clock.now()).then(() => drain(true)).then(async () => {
+        stats.failed += await closeExpired({ ...o, logger: log }, o.clock.now());
+      });
       drains.add(once);
       await once.finally(() => drains.delete(once));
       return { ...stats };
