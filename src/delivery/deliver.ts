@@ -19,9 +19,10 @@ import type { Db } from "../db/client.js";
 import type { OutboxMessage } from "../db/generated/client.js";
 import { ADMIN_ALERT_KIND, AlertGate, alertTexts } from "./alerts.js";
 import { recordSent, type UnrecordedSends } from "./bookkeeping.js";
+import { leaseLeftMs, retryLater } from "./retry.js";
 import type { OutageTracker } from "./outage.js";
 import { deactivateChat, rebindChat } from "./chats.js";
-import { backoffMs, classifyFailure, describeError, type RetryPolicy } from "./failures.js";
+import { classifyFailure, describeError, type RetryPolicy } from "./failures.js";
 import type { Pacer } from "./pacer.js";
 import { parseRequest, type OutboxRequest } from "./payload.js";
 import { dropPendingForChat, markFinal, RECLAIMED_NOTE, release, renewLease } from "./rows.js";
@@ -142,42 +143,6 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
     return migrated ? "requeue_chat" : "next";
   }
   return giveUp(d, row, log, "failed", "too many migrations/re-uploads in one send", row.attempts + 1);
-}
-
-/**
- * How long markSent may be retried while nobody else can claim the row: deliverRow renewed the
- * lease to at least half its length before sending; keep a quarter of it as margin for skew.
- */
-function leaseLeftMs(d: DeliverDeps, row: OutboxMessage): number {
-  const left = (row.lockedUntil?.getTime() ?? 0) - d.clock.now().getTime();
-  return Math.max(d.leaseMs / 4, Math.min(left, d.leaseMs) - d.leaseMs / 4);
-}
-
-/**
- * 5xx or network: try again while the message is useful. One chat's trouble backs that chat
- * off; an outage pauses the worker and leaves the row due, so it goes as soon as a probe passes.
- */
-async function retryLater(d: DeliverDeps, row: OutboxMessage, chatId: bigint, reason: string, log: Logger): Promise<LaneAction> {
-  const attempts = row.attempts + 1;
-  d.stats.retried += 1;
-  if (row.usefulUntil && row.usefulUntil <= d.clock.now()) {
-    await release(d.prisma, row.id, d.instanceId, { attempts, lastError: reason });
-    d.expired();
-    log.warn({ attempts, reason }, "send failed past the message's useful-until; giving it up");
-    return "requeue_chat";
-  }
-  const pauseMs = d.outage.failed(chatId, d.retry);
-  if (pauseMs !== undefined) {
-    d.pacer.pauseAll(pauseMs);
-    log.warn({ attempts, probeInMs: pauseMs, reason }, "Telegram failing for several chats; pausing all sends");
-    await release(d.prisma, row.id, d.instanceId, { attempts, lastError: reason });
-    return "requeue_chat";
-  }
-  const wait = backoffMs(d.retry, attempts);
-  d.pacer.pauseChat(chatId, wait);
-  log.warn({ attempts, retryInMs: wait, reason }, "send failed; will retry");
-  await release(d.prisma, row.id, d.instanceId, { attempts, lastError: reason, notBefore: d.holds.hold(chatId, wait) });
-  return "requeue_chat";
 }
 
 async function chatGone(d: DeliverDeps, row: OutboxMessage, chatId: bigint, reason: string, log: Logger): Promise<LaneAction> {

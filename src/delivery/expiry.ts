@@ -17,6 +17,7 @@ import { describeError } from "./failures.js";
 
 /** lastError of a given-up row starts with this; resend.ts only re-queues such rows. */
 export const EXPIRED_NOTE = "expired: ";
+const NEVER_TRIED = "never attempted";
 
 export interface ExpiredRow {
   id: number;
@@ -28,7 +29,7 @@ export interface ExpiredRow {
 /** Marks every unleased pending row past its useful-until failed; returns them. */
 export async function giveUpExpired(prisma: Db, now: Date): Promise<ExpiredRow[]> {
   const rows = await prisma.$queryRaw<{ id: number; kind: string; chatId: bigint | number; lastError: string | null }[]>`
-    UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ${EXPIRED_NOTE} || COALESCE("lastError", 'never attempted'),
+    UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ${EXPIRED_NOTE} || COALESCE("lastError", ${NEVER_TRIED}),
       "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
     WHERE "status" IN ('pending', 'sending') AND "usefulUntil" <= ${now}
       AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
@@ -67,13 +68,13 @@ export function lossSummary(rows: readonly ExpiredRow[]): LossSummary | undefine
   for (const r of lost) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
   const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${formatNumber(n)} ${escapeHtml(kindName(k))}`);
   const chats = new Set(lost.map((r) => r.chatId)).size;
-  const reason = lost.map((r) => r.lastError).find((e) => e !== null) ?? "";
+  const reason = lost.map((r) => r.lastError?.slice(EXPIRED_NOTE.length) ?? NEVER_TRIED).find((e) => e !== NEVER_TRIED) ?? "";
   const first = Math.min(...lost.map((r) => r.id));
   const last = Math.max(...lost.map((r) => r.id));
   const text =
-    `⚠️ <b>${formatNumber(lost.length)} tin không gửi được</b> tới ${formatNumber(chats)} nhóm/chat: ${kinds.join(", ")}. ` +
-    `Telegram lỗi suốt thời gian các tin này còn hữu ích nên bot đã thôi gửi` +
-    (reason ? ` (lỗi gần nhất: ${escapeHtml(reason.slice(EXPIRED_NOTE.length, EXPIRED_NOTE.length + 120))}).` : ".") +
+    `⚠️ <b>${formatNumber(lost.length)} tin không gửi được</b> tới ${formatNumber(chats)} nhóm/chat trước khi hết hạn: ` +
+    `${kinds.join(", ")}. Bot đã thôi gửi các tin này` +
+    (reason ? ` (lỗi gần nhất: ${escapeHtml(reason.slice(0, 120))}).` : ".") +
     `\nKhi Telegram hoạt động lại, bấm "Gửi lại tin còn hữu ích" (bỏ qua tin đã có tin mới hơn cùng loại thay thế) ` +
     `hoặc "Gửi lại tất cả".`;
   return {
