@@ -5,11 +5,24 @@
  * lost, duplicated, and the 429s Telegram would have sent.
  *
  *   npm run bench:fanout [-- --chats 4000]
+ *
+ * `--storm500 <s>`: Telegram answers HTTP 500 to every call for the first <s> seconds of the
+ * fan-out (the default retry policy, real time). Prints how long after the storm the queue
+ * started moving and finished, and the alerts administrators would have got.
+ *
+ *   npm run bench:fanout -- --chats 220 --storm500 60
+ *
+ * `--lock <s>`: once 20 messages are out, another connection holds SQLite's write lock for <s>
+ * seconds (BEGIN IMMEDIATE), so markSent fails with SQLITE_BUSY after Telegram accepted a
+ * message. Runs the production loop (start), which rides out the failed claims meanwhile.
+ *
+ *   npm run bench:fanout -- --chats 220 --lock 10
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { Api } from "grammy";
 import pino from "pino";
 import { systemClock } from "../src/clock.js";
@@ -21,12 +34,17 @@ import { startEmulator } from "../src/emulator/index.js";
 const TOKEN = "123456789:BENCH-token-AAAAAAAAAAAAAAAAAAAAAAAAA";
 const LIMIT_PER_SECOND = 30;
 
-const { values } = parseArgs({ options: { chats: { type: "string", default: "4000" } } });
+const { values } = parseArgs({ options: { chats: { type: "string", default: "4000" }, storm500: { type: "string", default: "0" }, lock: { type: "string", default: "0" } } });
 const chats = Number(values.chats);
 if (!Number.isInteger(chats) || chats < 1) throw new Error("--chats must be a positive integer");
+const stormSeconds = Number(values.storm500);
+if (!Number.isFinite(stormSeconds) || stormSeconds < 0) throw new Error("--storm500 must be a number of seconds ≥ 0");
+const lockSeconds = Number(values.lock);
+if (!Number.isFinite(lockSeconds) || lockSeconds < 0) throw new Error("--lock must be a number of seconds ≥ 0");
 
 const dir = mkdtempSync(path.join(tmpdir(), "dondoc-bench-"));
-const db = await openDatabase(`file:${path.join(dir, "bench.db")}`);
+const dbFile = path.join(dir, "bench.db");
+const db = await openDatabase(`file:${dbFile}`);
 const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_bench_bot" });
 emu.setRateLimit({ perSecond: LIMIT_PER_SECOND, perGroupPerMinute: 20 });
 const ids = Array.from({ length: chats }, (_, i) => -1_000_000_000_000 - i);
@@ -40,18 +58,50 @@ for (const id of ids) {
 }
 const enqueueMs = performance.now() - t0;
 
+const alerts: string[] = [];
 const worker = createDeliveryWorker({
   prisma: db.prisma, api: new Api(TOKEN, { apiRoot: emu.url }), logger: pino({ level: "silent" }),
-  clock: systemClock, instanceId: "bench", onAdminAlert: () => undefined,
+  clock: systemClock, instanceId: "bench", onAdminAlert: (text) => void alerts.push(text),
 });
+let stormEnd: number | undefined;
+let firstAfterStorm: number | undefined;
+let lastSend = 0;
+let refused500 = 0;
+emu.on("request", (r) => {
+  if (r.method !== "sendMessage") return;
+  if (r.status === 500) refused500 += 1;
+  if (r.status !== 200) return;
+  lastSend = performance.now();
+  if (stormEnd !== undefined) firstAfterStorm ??= lastSend;
+});
+const storm = stormSeconds > 0
+  ? (emu.faults.add({ method: "*", times: Number.MAX_SAFE_INTEGER, fault: { kind: "server_error", status: 500 } }),
+    setTimeout(() => { emu.faults.clear(); stormEnd = performance.now(); }, stormSeconds * 1000))
+  : undefined;
 const progress = setInterval(() => {
   const s = worker.stats();
   process.stderr.write(`\r  sent ${s.sent}/${chats}  429s ${s.rateLimited}   `);
 }, 1000);
 const t1 = performance.now();
-const stats = await worker.drainOnce();
+let locked: "no" | "held" | "released" = "no";
+const holdLock = (): void => {
+  if (lockSeconds <= 0 || locked !== "no" || worker.stats().sent < 20) return;
+  const other = new Database(dbFile);
+  other.exec("BEGIN IMMEDIATE");
+  locked = "held";
+  setTimeout(() => { other.exec("COMMIT"); other.close(); locked = "released"; }, lockSeconds * 1000);
+};
+const settled = async (): Promise<void> => {
+  worker.start();
+  while ((await db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }).catch(() => 1)) > 0 || locked === "held") {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+if (lockSeconds > 0) emu.on("request", holdLock);
+const stats = lockSeconds > 0 ? await settled().then(() => worker.stats()) : await worker.drainOnce();
 const seconds = (performance.now() - t1) / 1000;
 clearInterval(progress);
+clearTimeout(storm);
 process.stderr.write("\n");
 
 const counters = emu.counters();
@@ -70,6 +120,13 @@ console.log(`  lost:             ${lost}`);
 console.log(`  duplicated:       ${duplicated}`);
 console.log(`  429s received:    ${stats.rateLimited} (emulator rejected ${rejected})`);
 console.log(`  failed/dropped:   ${stats.failed}/${stats.dropped}`);
+if (lockSeconds > 0) console.log(`  write lock:       ${lockSeconds} s (BEGIN IMMEDIATE on another connection) after 20 sends`);
+if (stormSeconds > 0) {
+  const after = (t: number | undefined): string => (t === undefined || stormEnd === undefined ? "—" : `${((t - stormEnd) / 1000).toFixed(1)} s`);
+  console.log(`  storm:            HTTP 500 on every call for ${stormSeconds} s; ${refused500} sends refused, ${stats.retried} retries`);
+  console.log(`  after the storm:  first delivery ${after(firstAfterStorm)}, last ${after(lastSend)}`);
+  console.log(`  admin alerts:     ${alerts.length}`);
+}
 
 await worker.stop();
 await emu.stop();

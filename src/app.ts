@@ -72,10 +72,13 @@ export async function startApp(o: AppOptions): Promise<App> {
   worker = createDeliveryWorker({
     prisma: db.prisma, api: bot.api, logger, clock, instanceId, dialect: db.dialect,
     limits: shareOfLimits(TELEGRAM_LIMITS, config.DELIVERY_INSTANCES), leaseMs: config.DELIVERY_LEASE_MS,
-    async onAdminAlert(text) {
+    async onAdminAlert(text, keyboard) {
       const at = clock.now().toISOString();
       for (const admin of await adminIds(db.prisma, config.ADMIN_IDS)) {
-        await pushText(deps, { chatId: admin, dedupKey: `alert:${instanceId}:${at}:${alertSeq++}:${admin}`, kind: ADMIN_ALERT_KIND, text });
+        await pushText(deps, {
+          chatId: admin, dedupKey: `alert:${instanceId}:${at}:${alertSeq++}:${admin}`, kind: ADMIN_ALERT_KIND, text,
+          ...(keyboard ? { replyMarkup: keyboard } : {}),
+        });
       }
     },
   });

@@ -112,3 +112,28 @@ export const directivePlanButton = actionFamily<"apply" | "cancel", DirectivePla
   (action, pendingId) => ({ apply: action === "apply", pendingId }),
   (v) => [v.apply ? "apply" : "cancel", v.pendingId],
 );
+
+/**
+ * The resend buttons under a delivery loss summary: the outbox ids it covers, `first`…`last`.
+ * "useful" re-queues the given-up messages no newer one of their kind has replaced; "askAll"
+ * asks before "all" re-queues every one; "keep" leaves them. A range wider than MAX_RESEND_SPAN
+ * is no summary the bot wrote.
+ */
+export type ResendAction = "useful" | "askAll" | "all" | "keep";
+export type ResendButton = { action: ResendAction; first: number; last: number };
+export const MAX_RESEND_SPAN = 1_000_000;
+const RESEND_CODES: Readonly<Record<string, ResendAction>> = { u: "useful", a: "askAll", y: "all", n: "keep" };
+const RESEND_WHOLE = /^rs:([a-z]):(\d+):(\d+)$/;
+export const resendButton: CallbackFamily<ResendButton> = {
+  pattern: /^rs:/,
+  encode: (v) => `rs:${Object.keys(RESEND_CODES).find((c) => RESEND_CODES[c] === v.action) ?? ""}:${v.first}:${v.last}`,
+  parse(data) {
+    const m = RESEND_WHOLE.exec(data ?? "");
+    const code = m?.[1];
+    const action = code !== undefined && Object.hasOwn(RESEND_CODES, code) ? RESEND_CODES[code] : undefined;
+    const first = parseRowId(m?.[2]);
+    const last = parseRowId(m?.[3]);
+    if (action === undefined || first === null || last === null) return null;
+    return first <= last && last - first <= MAX_RESEND_SPAN ? { action, first, last } : null;
+  },
+};

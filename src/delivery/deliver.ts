@@ -3,26 +3,31 @@
  * 429 → pause and requeue (a chat's pause written to the row as notBefore, so every instance
  * waits it out); 403 → chat inactive, its queue dropped, admins told once;
  * 400 + migrate_to_chat_id → rebind and send at the new id; other 400 → failed, no retry;
- * 5xx/network → backoff, then failed after a bound.
+ * 5xx/network → backoff (or, when Telegram is down for everyone, a bot-wide pause: outage.ts)
+ * for as long as the message is useful; past that, expiry.ts gives it up.
  *
  * The double-send window is between Telegram accepting the message and `markSent` committing:
- * nothing else (file_id caching, logging, callbacks) runs in between. A crash there leaves the
- * row "sending"; once its lease expires it is sent again — at-least-once, as Telegram offers
- * no idempotency key.
+ * nothing else (file_id caching, logging, callbacks) runs in between. A failed markSent is
+ * retried as a write, not a send (bookkeeping.ts). A crash there leaves the row "sending";
+ * once its lease expires it is sent again — at-least-once, as Telegram offers no idempotency key.
  */
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import type { OutboxMessage } from "../db/generated/client.js";
 import { ADMIN_ALERT_KIND, AlertGate, alertTexts } from "./alerts.js";
+import { recordSent, type UnrecordedSends } from "./bookkeeping.js";
+import { leaseLeftMs, retryLater } from "./retry.js";
+import type { OutageTracker } from "./outage.js";
 import { deactivateChat, rebindChat } from "./chats.js";
-import { backoffMs, classifyFailure, describeError, type RetryPolicy } from "./failures.js";
+import { classifyFailure, describeError, type RetryPolicy } from "./failures.js";
 import type { Pacer } from "./pacer.js";
 import { parseRequest, type OutboxRequest } from "./payload.js";
-import { dropPendingForChat, markFinal, markSent, RECLAIMED_NOTE, release, renewLease } from "./rows.js";
+import { dropPendingForChat, markFinal, RECLAIMED_NOTE, release, renewLease } from "./rows.js";
 import type { ChatHolds } from "./holds.js";
-import { forgetFileIds, rememberFileIds, sendRequest, type FileIdCache } from "./send.js";
+import { forgetFileIds, rememberFileIds, sendRequest, type FileIdCache, type SendOutcome } from "./send.js";
 
 export interface DeliverDeps {
   prisma: Db;
@@ -36,8 +41,12 @@ export interface DeliverDeps {
   retry: RetryPolicy;
   leaseMs: number;
   gate: AlertGate;
+  outage: OutageTracker;
+  unrecorded: UnrecordedSends;
   stats: DeliveryStats;
-  onAdminAlert(text: string): void | Promise<void>;
+  /** A row failed past its useful-until: give it up soon (expiry.ts) rather than at the next sweep. */
+  expired(): void;
+  onAdminAlert(text: string, keyboard?: InlineKeyboardMarkup): void | Promise<void>;
   onChatMigrated?(from: bigint, to: bigint): void | Promise<void>;
   onChatBlocked?(chatId: bigint, reason: string): void | Promise<void>;
 }
@@ -70,18 +79,21 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
     log.warn("outbox row reclaimed by another instance; skipped");
     return "next";
   }
+  // Telegram already has it (an earlier markSent failed): only the row is left to write.
+  const accepted = d.unrecorded.get(row.id);
+  if (accepted) {
+    await recordSent(d, row.id, accepted, leaseLeftMs(d, row));
+    d.stats.sent += 1;
+    return "next";
+  }
   if (row.lastError === RECLAIMED_NOTE) log.warn("resending a row whose previous sender died mid-send (may duplicate)");
   let chatId = row.chatId;
   let useCache = true;
   let migrated = false;
   for (let hop = 0; hop < 3; hop++) {
+    let out: SendOutcome;
     try {
-      const out = await sendRequest(d.api, d.prisma, d.fileIds, chatId, req, useCache);
-      await markSent(d.prisma, row.id, out.messageId, d.clock.now());
-      d.stats.sent += 1;
-      d.pacer.narrowGlobal();
-      await rememberFileIds(d.prisma, d.fileIds, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
-      return migrated ? "requeue_chat" : "next";
+      out = await sendRequest(d.api, d.prisma, d.fileIds, chatId, req, useCache);
     } catch (err) {
       const f = classifyFailure(err, useCache);
       switch (f.kind) {
@@ -118,18 +130,17 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
           return chatGone(d, row, chatId, f.reason, log);
         case "bad_request":
           return giveUp(d, row, log, "bad_request", f.reason, row.attempts + 1);
-        case "transient": {
-          const attempts = row.attempts + 1;
-          if (attempts >= d.retry.maxAttempts) return giveUp(d, row, log, "failed", f.reason, attempts);
-          const wait = backoffMs(d.retry, attempts);
-          d.pacer.pauseChat(chatId, wait);
-          d.stats.retried += 1;
-          log.warn({ attempts, retryInMs: wait, reason: f.reason }, "send failed; will retry");
-          await release(d.prisma, row.id, d.instanceId, { attempts, lastError: f.reason, notBefore: d.holds.hold(chatId, wait) });
-          return "requeue_chat";
-        }
+        case "transient":
+          return retryLater(d, row, chatId, f.reason, log);
       }
     }
+    // Past this point Telegram has the message: a failure is bookkeeping, never a reason to send again.
+    d.outage.succeeded();
+    await recordSent(d, row.id, { messageId: out.messageId, sentAt: d.clock.now() }, leaseLeftMs(d, row));
+    d.stats.sent += 1;
+    d.pacer.narrowGlobal();
+    await rememberFileIds(d.prisma, d.fileIds, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
+    return migrated ? "requeue_chat" : "next";
   }
   return giveUp(d, row, log, "failed", "too many migrations/re-uploads in one send", row.attempts + 1);
 }

@@ -17,7 +17,7 @@ export type SendFailure =
   | { kind: "stale_file"; reason: string }
   /** Any other 400: our request is wrong; retrying cannot help. */
   | { kind: "bad_request"; reason: string }
-  /** 5xx, network, timeouts, unexpected: retried with backoff up to a bound. */
+  /** 5xx, network, timeouts, unexpected: retried with backoff while the message is useful. */
   | { kind: "transient"; reason: string };
 
 // 400s that mean "this chat is gone" rather than "your request is malformed".
@@ -56,16 +56,29 @@ export function classifyFailure(err: unknown, usedCachedFile: boolean): SendFail
 }
 
 export interface RetryPolicy {
-  /** Total send attempts for network/5xx failures before the row is marked failed. */
-  maxAttempts: number;
+  /**
+   * Network/5xx failures are retried for as long as the message is useful (useful.ts), with
+   * this backoff per chat: base, doubling, capped at maxMs.
+   */
   baseMs: number;
   maxMs: number;
+  /**
+   * When failures span several chats with no success between, Telegram itself is down: the
+   * whole worker pauses instead, probing at most this far apart, so that the queue goes out
+   * within this long after Telegram recovers.
+   */
+  probeMaxMs: number;
+  /** A bookkeeping write (markSent) that failed after Telegram accepted the message: its retry backoff. */
+  bookkeepingBaseMs: number;
+  bookkeepingMaxMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseMs: 1_000, maxMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  baseMs: 1_000, maxMs: 60_000, probeMaxMs: 5_000, bookkeepingBaseMs: 100, bookkeepingMaxMs: 2_000,
+};
 
 /** Exponential backoff with "equal jitter": never shorter than half the step, spreads a fan-out's retries. */
-export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffMs(policy: Pick<RetryPolicy, "baseMs" | "maxMs">, attempt: number, random: () => number = Math.random): number {
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(cap / 2 + (random() * cap) / 2);
 }

@@ -9,6 +9,7 @@ import type { Db } from "../db/client.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { OutboxMessage } from "../db/generated/client.js";
 import { blobIdsOf, parseRequest, type OutboxRequest } from "./payload.js";
+import { usefulUntilFor } from "./useful.js";
 
 export type EnqueueInput = OutboxRequest & {
   dedupKey: string;
@@ -17,6 +18,10 @@ export type EnqueueInput = OutboxRequest & {
   kind: string;
   /** Not sent before this instant; default: as soon as the worker gets to it. */
   notBefore?: Date;
+  /** The application clock's now (the sandbox's may not be the wall clock); default: the wall clock. */
+  now?: Date;
+  /** Default: by kind from the enqueue time or notBefore, whichever is later (useful.ts). */
+  usefulUntil?: Date;
 };
 
 export interface EnqueueResult {
@@ -32,6 +37,8 @@ export interface EnqueueResult {
 const IMMEDIATELY = new Date(0);
 
 export class OutboxError extends Error {}
+
+const laterOf = (a: Date, b: Date | undefined): Date => (b && b > a ? b : a);
 
 export async function enqueue(prisma: Db, input: EnqueueInput): Promise<EnqueueResult> {
   const request = parseRequest(input.method, input.payload);
@@ -49,6 +56,7 @@ export async function enqueue(prisma: Db, input: EnqueueInput): Promise<EnqueueR
         method: request.method,
         payload: JSON.stringify(request.payload),
         notBefore: input.notBefore ?? IMMEDIATELY,
+        usefulUntil: input.usefulUntil ?? usefulUntilFor(input.kind, laterOf(input.now ?? new Date(), input.notBefore)),
       },
     });
     return { message, created: true };

@@ -3,6 +3,7 @@
  *   pending ─claim→ sending (leased) ─markSent→ sent
  *                      ├─ release / deferChat → pending (429, backoff, pacing, stop)
  *                      └─ markFinal → failed | dropped
+ *   pending past usefulUntil ─giveUpExpired→ failed ("expired: …") ─resend→ pending
  * The lease (`lockedBy`, `lockedUntil`) is the lock: a row whose lease expired — its worker
  * crashed or hung — is claimable again. If it was still "sending", the claim notes
  * RECLAIMED_NOTE in lastError: the dead worker may have sent it after Telegram accepted it
@@ -31,7 +32,8 @@ export interface ClaimOptions {
  * so two processes never select the same row; PostgreSQL gets `FOR UPDATE SKIP LOCKED` so
  * concurrent claimers skip each other's rows instead of waiting. Rows of chats marked inactive
  * are never claimed, whoever marked them and whenever: `dropForInactiveChats` only has to
- * close their books, so it need not run before every claim.
+ * close their books, so it need not run before every claim. Nor are rows past their
+ * usefulUntil: `giveUpExpired` (expiry.ts) closes those.
  */
 export async function claimDue(prisma: Db, o: ClaimOptions): Promise<OutboxMessage[]> {
   const until = new Date(o.now.getTime() + o.leaseMs);
@@ -45,6 +47,7 @@ export async function claimDue(prisma: Db, o: ClaimOptions): Promise<OutboxMessa
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
       WHERE "status" IN ('pending', 'sending') AND "notBefore" <= ${o.now}
+        AND ("usefulUntil" IS NULL OR "usefulUntil" > ${o.now})
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now}) ${exclude}
         AND "chatId" NOT IN (SELECT "chatId" FROM "Chat" WHERE "active" = ${false})
       ORDER BY "id" LIMIT ${o.limit} ${skipLocked}
@@ -59,7 +62,10 @@ export async function claimDue(prisma: Db, o: ClaimOptions): Promise<OutboxMessa
 /** Rows nobody holds that are due by `by` (now, or when this worker's holds end). */
 export async function countClaimable(prisma: Db, now: Date, by: Date): Promise<number> {
   return prisma.outboxMessage.count({
-    where: { status: { in: ["pending", "sending"] }, notBefore: { lte: by }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      status: { in: ["pending", "sending"] }, notBefore: { lte: by },
+      AND: [{ OR: [{ usefulUntil: null }, { usefulUntil: { gt: now } }] }, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }],
+    },
   });
 }
 

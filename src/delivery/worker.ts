@@ -13,11 +13,15 @@
  * instants are in the injected clock's time, like every notBefore and lease.
  */
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import type { OutboxMessage } from "../db/generated/client.js";
 import { AlertGate } from "./alerts.js";
+import { flushUnrecorded, UnrecordedSends } from "./bookkeeping.js";
+import { closeExpired } from "./expiry.js";
+import { OutageTracker } from "./outage.js";
 import { deliverRow, type DeliverDeps, type DeliveryStats, type LaneAction } from "./deliver.js";
 import { DEFAULT_RETRY, describeError, type RetryPolicy } from "./failures.js";
 import { ChatHolds } from "./holds.js";
@@ -34,7 +38,8 @@ export interface DeliveryWorkerOptions {
   clock: Clock;
   /** Unique per running process: it is the lease holder's name. */
   instanceId: string;
-  onAdminAlert(text: string): void | Promise<void>;
+  /** `keyboard`: the loss summary's resend buttons (src/bot/features/resend.ts answers them). */
+  onAdminAlert(text: string, keyboard?: InlineKeyboardMarkup): void | Promise<void>;
   onChatMigrated?(from: bigint, to: bigint): void | Promise<void>;
   onChatBlocked?(chatId: bigint, reason: string): void | Promise<void>;
   dialect?: Dialect;
@@ -69,8 +74,9 @@ const HOLD_MS = 5_000;
  */
 const MAX_EXCLUDED = 500;
 /**
- * Claims skip inactive chats by themselves; this sweep only marks their rows dropped, so it runs
- * when a worker starts and then this often, not before every claim.
+ * Claims skip inactive chats and expired rows by themselves; these sweeps only close their
+ * books (and tell admins what expired), so they run when a worker starts and then this often
+ * — or at the next claim once a send fails past its row's useful-until — not before every claim.
  */
 const INACTIVE_SWEEP_MS = 30_000;
 
@@ -88,6 +94,9 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     retry: { ...DEFAULT_RETRY, ...o.retry },
     leaseMs: o.leaseMs ?? 60_000,
     gate: new AlertGate(),
+    outage: new OutageTracker(),
+    unrecorded: new UnrecordedSends(),
+    expired: () => void (sweptAt = undefined),
   };
   const log = o.logger.child({ component: "delivery", instanceId: o.instanceId });
   let stopping = false;
@@ -96,16 +105,19 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const drains = new Set<Promise<void>>();
   let sweptAt: number | undefined;
 
-  const sweepInactive = async (now: Date): Promise<void> => {
-    const dropped = await dropForInactiveChats(o.prisma, now);
+  const sweep = async (now: Date): Promise<void> => {
     sweptAt = performance.now();
+    const dropped = await dropForInactiveChats(o.prisma, now);
     if (dropped > 0) log.info({ dropped }, "dropped messages queued for inactive chats");
     stats.dropped += dropped;
+    stats.failed += await closeExpired({ ...o, logger: log }, now);
   };
 
   const claim = async (): Promise<OutboxMessage[]> => {
+    // Sends Telegram accepted whose rows could not be written yet go first: they must not be claimed and sent.
+    if (deps.unrecorded.size > 0) stats.sent += await flushUnrecorded({ ...deps, logger: log });
     const now = o.clock.now();
-    if (sweptAt === undefined || performance.now() - sweptAt >= INACTIVE_SWEEP_MS) await sweepInactive(now);
+    if (sweptAt === undefined || performance.now() - sweptAt >= INACTIVE_SWEEP_MS) await sweep(now);
     return claimDue(o.prisma, {
       instanceId: o.instanceId, now, leaseMs: deps.leaseMs, limit: o.batchSize ?? 60,
       excludeChatIds: pacer.blockedChats(HOLD_MS).slice(0, MAX_EXCLUDED), dialect: o.dialect ?? "sqlite",
@@ -204,8 +216,11 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     },
     async drainOnce() {
       if (!loop) stopping = false;
-      // "Everything due now" excludes inactive chats' rows: their books are closed first.
-      const once = sweepInactive(o.clock.now()).then(() => drain(true));
+      // "Everything due now" excludes inactive chats' and expired rows: their books are closed
+      // first, and once more at the end for rows that expired while others were sent.
+      const once = sweep(o.clock.now()).then(() => drain(true)).then(async () => {
+        stats.failed += await closeExpired({ ...o, logger: log }, o.clock.now());
+      });
       drains.add(once);
       await once.finally(() => drains.delete(once));
       return { ...stats };

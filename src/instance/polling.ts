@@ -15,13 +15,13 @@ import { BotError, GrammyError, type Api, type Bot, type Context } from "grammy"
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { backoffMs, type RetryPolicy } from "../delivery/failures.js";
+import { backoffMs } from "../delivery/failures.js";
 import { acquireLease, releaseLease } from "./lease.js";
 
 export const POLLING_LEASE = "telegram-polling";
 
-/** getUpdates failures: 1 s, 2 s, 4 s… up to 30 s, with jitter; polling never gives up (maxAttempts unused). */
-const POLL_RETRY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseMs: 1_000, maxMs: 30_000 };
+/** getUpdates failures: 1 s, 2 s, 4 s… up to 30 s, with jitter; polling never gives up. */
+const POLL_RETRY = { baseMs: 1_000, maxMs: 30_000 };
 
 /**
  * grammY types its signal with the `abort-controller` polyfill; at run time it hands it to

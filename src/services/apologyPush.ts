@@ -16,12 +16,12 @@ export interface RenderedDocument {
 }
 
 export async function pushDocument(
-  deps: Pick<AppDeps, "prisma" | "kickDelivery">,
+  deps: Pick<AppDeps, "prisma" | "kickDelivery" | "clock">,
   msg: { chatId: bigint; dedupKey: string; kind: string; doc: RenderedDocument; replyMarkup?: InlineKeyboardMarkup },
 ): Promise<void> {
   const blob = await storeBlob(deps.prisma, msg.doc.bytes, msg.doc.mime ?? DOCX_MIME, msg.doc.filename);
   await enqueue(deps.prisma, {
-    dedupKey: msg.dedupKey, chatId: msg.chatId, kind: msg.kind, method: "sendDocument",
+    dedupKey: msg.dedupKey, chatId: msg.chatId, kind: msg.kind, now: deps.clock.now(), method: "sendDocument",
     payload: {
       document: { blobId: blob.id },
       caption: clipText(msg.doc.caption, 1024),

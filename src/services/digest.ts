@@ -104,7 +104,7 @@ export async function enqueueDigest(deps: AppDeps, chatId: bigint, week: string,
     const first = blobIds[0];
     if (first === undefined) continue;
     if (blobIds.length === 1) {
-      const r = await enqueue(deps.prisma, { dedupKey: key, chatId, kind: "digest", method: "sendPhoto", payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" } });
+      const r = await enqueue(deps.prisma, { dedupKey: key, chatId, kind: "digest", now: deps.clock.now(), method: "sendPhoto", payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" } });
       created += Number(r.created);
       continue;
     }
@@ -113,7 +113,7 @@ export async function enqueueDigest(deps: AppDeps, chatId: bigint, week: string,
         type: "photo" as const, media: { blobId },
         ...(n === 0 && j === 0 ? { caption: part.caption, parse_mode: "HTML" as const } : {}),
       }));
-      const r = await enqueue(deps.prisma, { dedupKey: n === 0 ? key : `${key}:${n + 1}`, chatId, kind: "digest", method: "sendMediaGroup", payload: { media } });
+      const r = await enqueue(deps.prisma, { dedupKey: n === 0 ? key : `${key}:${n + 1}`, chatId, kind: "digest", now: deps.clock.now(), method: "sendMediaGroup", payload: { media } });
       created += Number(r.created);
     }
   }

@@ -14,11 +14,12 @@ export type PushText = {
   replyMarkup?: InlineKeyboardMarkup;
 };
 
-export async function pushText(deps: Pick<AppDeps, "prisma" | "kickDelivery">, msg: PushText): Promise<void> {
+export async function pushText(deps: Pick<AppDeps, "prisma" | "kickDelivery" | "clock">, msg: PushText): Promise<void> {
   await enqueue(deps.prisma, {
     dedupKey: msg.dedupKey,
     chatId: msg.chatId,
     kind: msg.kind,
+    now: deps.clock.now(),
     method: "sendMessage",
     payload: {
       text: msg.text,

@@ -70,16 +70,22 @@ describe("Telegram's refusals", () => {
     expect(w.alerts).toEqual([]);
   });
 
-  it("5xx past the bound: failed, logged, admins alerted once", async () => {
-    w.emu.faults.add({ method: "sendMessage", chatId: GROUPS[0], times: 100, fault: { kind: "server_error" } });
-    await fanOut(GROUPS.slice(0, 2));
-    const stats = await w.worker({ retry: { maxAttempts: 4, baseMs: 10, maxMs: 40 } }).drainOnce();
-    expect(stats).toMatchObject({ sent: 1, failed: 1, retried: 3 });
+  // Was "5xx past the bound" (6 attempts, then failed with one alert per message). Now a 5xx is
+  // retried for as long as the message is useful, then given up with one summary alert.
+  it("5xx past the message's useful-until: given up, logged, admins alerted once", async () => {
+    w.emu.faults.add({ method: "sendMessage", chatId: GROUPS[0], times: 1e6, fault: { kind: "server_error" } });
+    await enqueue(w.db.prisma, { dedupKey: `digest:2026-W47:chat:${GROUPS[0]}`, chatId: BigInt(GROUPS[0] ?? 0), kind: "digest",
+      method: "sendMessage", payload: { text: "Tổng hợp" }, usefulUntil: new Date(Date.now() + 600) });
+    await fanOut(GROUPS.slice(1, 2));
+    const stats = await w.worker({ retry: { baseMs: 10, maxMs: 40 } }).drainOnce();
+    expect(stats).toMatchObject({ sent: 1, failed: 1 });
+    expect(stats.retried).toBeGreaterThanOrEqual(1);
     const row = await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: `digest:2026-W47:chat:${GROUPS[0]}` } });
-    expect(row).toMatchObject({ status: "failed", attempts: 4 });
-    expect(w.emu.counters()[GROUPS[0] ?? 0]?.rejected).toBe(4);
+    expect(row).toMatchObject({ status: "failed" });
+    expect(row.lastError).toMatch(/^expired: 500/);
+    expect(w.emu.counters()[GROUPS[0] ?? 0]?.rejected).toBe(row.attempts);
     expect(w.alerts).toHaveLength(1);
-    expect(w.alerts[0]).toContain("sau 4 lần thử");
+    expect(w.alerts[0]).toContain("1 tin không gửi được");
   });
 
   it("400 bad request: failed at once, no retry, admins alerted", async () => {
