@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Bot } from "grammy";
 import { startAbandonedSweep } from "./bot/abandonedUpdates.js";
 import { createBot } from "./bot/createBot.js";
+import { drainDetached } from "./bot/detached.js";
 import type { BotContext } from "./bot/context.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -106,6 +107,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     ...partial,
     async stop() {
       await updates.stop();
+      await drainDetached(bot);
       await sweep.stop();
       await scheduler.stop();
       await worker?.stop();

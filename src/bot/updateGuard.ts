@@ -19,10 +19,12 @@
 import { createHash } from "node:crypto";
 import type { Middleware } from "grammy";
 import type { Update } from "grammy/types";
+import { common } from "../messages/common.js";
 import { claimUpdate, finishUpdate, heartbeatUpdate, pruneProcessedUpdates } from "../db/repos/processedUpdates.js";
 import type { AppDeps } from "../services/context.js";
 import { HEARTBEAT_MS, reportAbandoned, STALE_UPDATE_MS, SWEEP_EVERY_MS, sweepAbandonedUpdates, updateKind } from "./abandonedUpdates.js";
 import type { BotContext } from "./context.js";
+import { DetachedWork } from "./detached.js";
 
 export { STALE_UPDATE_MS } from "./abandonedUpdates.js";
 
@@ -45,7 +47,7 @@ export function updateFingerprint(update: Update): string {
   return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex").slice(0, 32);
 }
 
-export function createUpdateGuard(): Middleware<BotContext> {
+export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware<BotContext> {
   let prunedAt: number | undefined;
   let sweptAt: number | undefined;
   const due = (last: number | undefined, now: Date, every: number) => last === undefined || Math.abs(now.getTime() - last) >= every;
@@ -83,11 +85,24 @@ export function createUpdateGuard(): Middleware<BotContext> {
       heartbeatUpdate(prisma, { ...key, now: clock.now() }).catch((e: unknown) => logger.warn({ err: e, ...log }, "update heartbeat failed"));
     }, HEARTBEAT_MS);
     beat.unref();
+    const finish = async () => {
+      clearInterval(beat);
+      await finishUpdate(prisma, key);
+    };
+    let detached: Promise<unknown> | undefined;
+    ctx.detach = (work) => {
+      // Errors end here rather than in bot.catch, which the update has left by then.
+      const run = async () => work().catch(async (err: unknown) => {
+        logger.error({ err, ...log }, "detached work of an update failed");
+        if (ctx.chat) await ctx.reply(common.internalError).catch(() => undefined);
+      });
+      detached = detached ? detached.then(run) : run();
+    };
     try {
       await next();
     } finally {
-      clearInterval(beat);
-      await finishUpdate(prisma, key);
+      if (detached) detachedWork.add(detached.finally(() => finish().catch((e: unknown) => logger.warn({ err: e, ...log }, "could not mark a detached update done"))));
+      else await finish();
     }
   };
 

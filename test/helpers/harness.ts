@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { Bot } from "grammy";
 import { createBot, type BotOptions } from "../../src/bot/createBot.js";
+import { drainDetached } from "../../src/bot/detached.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { Clock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
@@ -60,6 +61,7 @@ export async function startHarness(opts: {
     db, emu, deps, bot, clock, alerts,
     async stop() {
       await bot.stop();
+      await drainDetached(bot);
       await drain?.stop();
       await emu.stop();
       await db.cleanup();
