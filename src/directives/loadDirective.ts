@@ -9,7 +9,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, type Document } from "yaml";
-import { countUnitCodes, MAX_UNITS, problemTexts, readYaml } from "./readYaml.js";
+import { MAX_UNITS, problemTexts, readYaml } from "./readYaml.js";
 import type { z } from "zod";
 import { directiveSchema, unitListSchema, type Directive, type ParsedDirective, type UnitList } from "../domain/directive/schema.js";
 import { directiveErrorMap, formatDirectiveIssues, type DirectiveProblem } from "../domain/directive/problems.js";
@@ -76,8 +76,6 @@ function checkParsed(value: ParsedDirective, locate: Locate, registry: Indicator
 }
 
 export function parseUnitListText(text: string, format: TextFormat): Parsed<"units", UnitList> {
-  const codes = countUnitCodes(text, MAX_UNITS);
-  if (codes > MAX_UNITS) return { ok: false, problems: [{ path: "units", message: problemTexts.tooManyUnits(codes) }] };
   const parsed = parseWithSchema(text, format, unitListSchema);
   if (!parsed.ok) return parsed;
   const n = parsed.value.units.length;

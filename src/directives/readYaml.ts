@@ -27,6 +27,12 @@ export type YamlRead = { ok: true; doc: Document; lineCounter: LineCounter; valu
 let lastRead: { text: string; read: YamlRead } | undefined;
 
 /** Text → YAML document and its plain value; every refusal is a problem, never a throw. */
+/** The refusal of a text over `MAX_CONFIG_TEXT_BYTES`, if it is. */
+export function sizeProblem(text: string): DirectiveProblem | undefined {
+  const bytes = Buffer.byteLength(text, "utf8");
+  return bytes > MAX_CONFIG_TEXT_BYTES ? { path: "(tệp)", message: problemTexts.tooLarge(bytes) } : undefined;
+}
+
 export function readYaml(text: string): YamlRead {
   if (lastRead?.text === text) return lastRead.read;
   const read = readYamlUncached(text);
@@ -35,9 +41,11 @@ export function readYaml(text: string): YamlRead {
 }
 
 function readYamlUncached(text: string): YamlRead {
-  if (Buffer.byteLength(text, "utf8") > MAX_CONFIG_TEXT_BYTES) {
-    return { ok: false, problems: [{ path: "(tệp)", message: problemTexts.tooLarge(Buffer.byteLength(text, "utf8")) }] };
-  }
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
+  // Counted before parsing: the parser is the slow part (a directive has a few dozen codes).
+  const codes = countUnitCodes(text, MAX_UNITS);
+  if (codes > MAX_UNITS) return { ok: false, problems: [{ path: "units", message: problemTexts.tooManyUnits(codes) }] };
   const lineCounter = new LineCounter();
   // JSON is valid YAML 1.2 flow syntax, so one parser gives line positions for both formats.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
