@@ -9,7 +9,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, type Document } from "yaml";
-import { MAX_UNITS, problemTexts, readYaml } from "./readYaml.js";
+import { MAX_UNITS, problemTexts, readYaml, sizeProblem } from "./readYaml.js";
 import type { z } from "zod";
 import { directiveSchema, unitListSchema, type Directive, type ParsedDirective, type UnitList } from "../domain/directive/schema.js";
 import { directiveErrorMap, formatDirectiveIssues, type DirectiveProblem } from "../domain/directive/problems.js";
@@ -174,6 +174,8 @@ export function isUnitListText(text: string): boolean {
 }
 
 function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, schema: S): SchemaParse<z.output<S>> {
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   if (format === "json") {
     try {
       JSON.parse(text);
