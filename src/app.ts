@@ -7,7 +7,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Bot } from "grammy";
+import { startAbandonedSweep } from "./bot/abandonedUpdates.js";
 import { createBot } from "./bot/createBot.js";
+import { drainDetached } from "./bot/detached.js";
 import type { BotContext } from "./bot/context.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -102,10 +104,14 @@ export async function startApp(o: AppOptions): Promise<App> {
     throw e;
   }
   logger.info({ username: bot.botInfo.username, mode: updates.mode, instanceId }, "bot started");
+  // Updates a crashed process left half-handled are reported even if no update comes soon.
+  const sweep = startAbandonedSweep(deps, BigInt(bot.botInfo.id));
   return {
     ...partial,
     async stop() {
       await updates.stop();
+      await drainDetached(bot);
+      await sweep.stop();
       await scheduler.stop();
       await worker?.stop();
       await db.close();

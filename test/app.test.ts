@@ -12,6 +12,7 @@ import { bindChat, touchChat } from "../src/db/repos/chats.js";
 import { startEmulator, type Emulator } from "../src/emulator/index.js";
 import type { JobDefinition } from "../src/jobs/scheduler.js";
 import { createLogger } from "../src/logger.js";
+import { reliabilityTexts } from "../src/messages/reliability.js";
 import type { AppDeps } from "../src/services/context.js";
 import { installText } from "../src/services/install.js";
 import { pushText } from "../src/services/notify.js";
@@ -134,4 +135,14 @@ it("stop() during the catch-up cancels the slow run and releases its fire time; 
   await expect.poll(() => reminders().length, { timeout: 10_000 }).toBe(1);
   await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }), { timeout: 10_000 }).toBe(0);
   expect(reminders()).toHaveLength(1);
+});
+
+it("on start, an update the previous process died handling is reported at once, with no new update needed", async () => {
+  const botId = BigInt(TOKEN.split(":")[0] ?? "");
+  await db.prisma.processedUpdate.create({
+    data: { botId, updateId: 4_242n, fingerprint: "f", status: "processing", createdAt: new Date(RESTART.getTime() - 5 * 60_000), chatId: BigInt(GROUP), kind: "file" },
+  });
+  await start(slowDigest());
+  await expect.poll(() => emu.botMessages(GROUP).map((m) => m.text), { timeout: 10_000 }).toContain(reliabilityTexts.abandoned("file"));
+  expect(await db.prisma.processedUpdate.findUnique({ where: { botId_updateId: { botId, updateId: 4_242n } } })).toMatchObject({ status: "failed" });
 });

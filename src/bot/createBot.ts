@@ -21,6 +21,7 @@ import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { unitsFeature } from "./features/units.js";
+import { attachDetachedWork, DetachedWork } from "./detached.js";
 import { createUpdateGuard } from "./updateGuard.js";
 
 export type BotOptions = {
@@ -54,7 +55,9 @@ export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
     ctx.files = files;
     await next();
   });
-  bot.use(createUpdateGuard(), trackChat);
+  const detached = new DetachedWork();
+  attachDetachedWork(bot, detached);
+  bot.use(createUpdateGuard(detached), trackChat);
   bot.use(membershipFeature, startFeature, registerFeature, unitsFeature, adminFeature, directivesFeature, reportFeature, statusFeature);
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);

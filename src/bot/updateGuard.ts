@@ -11,21 +11,28 @@
  *   different fingerprint means a new update;
  * - recent: Telegram keeps an update at most 24 hours, so an older row cannot be a redelivery.
  * Rows older than the window are pruned, on the first update after start and then hourly.
+ *
+ * An update whose process died handling it is never handled again — it may be what killed the
+ * process, and a crash loop stops every chat — but reported (abandonedUpdates.ts). A handler
+ * keeps its row's heartbeat fresh, so a slow update is not mistaken for a dead one.
  */
 import { createHash } from "node:crypto";
 import type { Middleware } from "grammy";
 import type { Update } from "grammy/types";
-import { claimUpdate, finishUpdate, pruneProcessedUpdates } from "../db/repos/processedUpdates.js";
+import { common } from "../messages/common.js";
+import { claimUpdate, finishUpdate, heartbeatUpdate, pruneProcessedUpdates } from "../db/repos/processedUpdates.js";
 import type { AppDeps } from "../services/context.js";
+import { HEARTBEAT_MS, reportAbandoned, STALE_UPDATE_MS, SWEEP_EVERY_MS, sweepAbandonedUpdates, updateKind } from "./abandonedUpdates.js";
 import type { BotContext } from "./context.js";
+import { DetachedWork } from "./detached.js";
+
+export { STALE_UPDATE_MS } from "./abandonedUpdates.js";
 
 /**
  * How long a handled update is remembered. Bot API, getUpdates: updates "will not be kept longer
  * than 24 hours"; twice that so that instances whose clocks disagree still agree on a redelivery.
  */
 export const DEDUP_WINDOW_MS = 48 * 3_600_000;
-/** A "processing" mark older than this belongs to a process that died mid-update. */
-export const STALE_UPDATE_MS = 60_000;
 export const PRUNE_EVERY_MS = 3_600_000;
 
 function canonical(v: unknown): unknown {
@@ -40,10 +47,16 @@ export function updateFingerprint(update: Update): string {
   return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex").slice(0, 32);
 }
 
-export function createUpdateGuard(): Middleware<BotContext> {
+export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware<BotContext> {
   let prunedAt: number | undefined;
-  const pruneIfDue = async (deps: AppDeps, now: Date): Promise<void> => {
-    if (prunedAt !== undefined && Math.abs(now.getTime() - prunedAt) < PRUNE_EVERY_MS) return;
+  let sweptAt: number | undefined;
+  const due = (last: number | undefined, now: Date, every: number) => last === undefined || Math.abs(now.getTime() - last) >= every;
+  const housekeeping = async (deps: AppDeps, botId: bigint, now: Date): Promise<void> => {
+    if (due(sweptAt, now, SWEEP_EVERY_MS)) {
+      sweptAt = now.getTime();
+      await sweepAbandonedUpdates(deps, botId).catch((e: unknown) => deps.logger.warn({ err: e }, "sweep of abandoned updates failed"));
+    }
+    if (!due(prunedAt, now, PRUNE_EVERY_MS)) return;
     prunedAt = now.getTime();
     try {
       const pruned = await pruneProcessedUpdates(deps.prisma, new Date(now.getTime() - DEDUP_WINDOW_MS));
@@ -56,32 +69,51 @@ export function createUpdateGuard(): Middleware<BotContext> {
   const handleOnce: Middleware<BotContext> = async (ctx, next) => {
     const { prisma, logger, clock } = ctx.deps;
     const key = { botId: BigInt(ctx.me.id), updateId: BigInt(ctx.update.update_id), fingerprint: updateFingerprint(ctx.update) };
+    const origin = { chatId: ctx.chat ? BigInt(ctx.chat.id) : null, kind: updateKind(ctx.update) };
     const now = clock.now();
     const claim = await claimUpdate(prisma, {
-      ...key, now, forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS), staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
+      ...key, ...origin, now, forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS), staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
     });
     const log = { updateId: ctx.update.update_id };
     if (claim === "duplicate") {
       logger.info(log, "duplicate update ignored");
       return;
     }
+    if (claim === "abandoned") return reportAbandoned(ctx.deps, { ...key, ...origin, lastSeen: now });
     if (claim === "reused") logger.info(log, "update id seen before for another update (the Bot API restarted its count); handling it");
-    if (claim === "takenOver") logger.warn(log, "update left unfinished by a stopped instance; handling it now");
+    const beat = setInterval(() => {
+      heartbeatUpdate(prisma, { ...key, now: clock.now() }).catch((e: unknown) => logger.warn({ err: e, ...log }, "update heartbeat failed"));
+    }, HEARTBEAT_MS);
+    beat.unref();
+    const finish = async () => {
+      clearInterval(beat);
+      await finishUpdate(prisma, key);
+    };
+    let detached: Promise<unknown> | undefined;
+    ctx.detach = (work) => {
+      // Errors end here rather than in bot.catch, which the update has left by then.
+      const run = async () => work().catch(async (err: unknown) => {
+        logger.error({ err, ...log }, "detached work of an update failed");
+        if (ctx.chat) await ctx.reply(common.internalError).catch(() => undefined);
+      });
+      detached = detached ? detached.then(run) : run();
+    };
     try {
       await next();
     } finally {
-      await finishUpdate(prisma, key);
+      if (detached) detachedWork.add(detached.finally(() => finish().catch((e: unknown) => logger.warn({ err: e, ...log }, "could not mark a detached update done"))));
+      else await finish();
     }
   };
 
-  // The prune runs beside the update rather than after it: the answer does not wait for it,
+  // Housekeeping runs beside the update rather than after it: the answer does not wait for it,
   // and the update's work still ends with its own last statement.
   return async (ctx, next) => {
-    const pruning = pruneIfDue(ctx.deps, ctx.deps.clock.now());
+    const side = housekeeping(ctx.deps, BigInt(ctx.me.id), ctx.deps.clock.now());
     try {
       await handleOnce(ctx, next);
     } finally {
-      await pruning;
+      await side;
     }
   };
 }

@@ -9,6 +9,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, type Document } from "yaml";
+import { MAX_UNITS, problemTexts, readYaml, sizeProblem } from "./readYaml.js";
 import type { z } from "zod";
 import { directiveSchema, unitListSchema, type Directive, type ParsedDirective, type UnitList } from "../domain/directive/schema.js";
 import { directiveErrorMap, formatDirectiveIssues, type DirectiveProblem } from "../domain/directive/problems.js";
@@ -16,6 +17,7 @@ import { validateDirective, validateUnitList } from "../domain/directive/validat
 import { buildRegistry, extendRegistry, registryFileSchema, registryProblems, resolveDirective, type IndicatorRegistry } from "../domain/registry.js";
 
 export type TextFormat = "yaml" | "json";
+export { MAX_CONFIG_TEXT_BYTES, MAX_UNITS } from "./readYaml.js";
 export type Parsed<K extends string, T> = ({ ok: true } & Record<K, T>) | { ok: false; problems: DirectiveProblem[] };
 
 /** The registry file beside the presets (docs/DIRECTIVES.md "Danh mục chỉ tiêu"). */
@@ -76,6 +78,8 @@ function checkParsed(value: ParsedDirective, locate: Locate, registry: Indicator
 export function parseUnitListText(text: string, format: TextFormat): Parsed<"units", UnitList> {
   const parsed = parseWithSchema(text, format, unitListSchema);
   if (!parsed.ok) return parsed;
+  const n = parsed.value.units.length;
+  if (n > MAX_UNITS) return { ok: false, problems: [{ path: "units", message: problemTexts.tooManyUnits(n) }] };
   const problems = validateUnitList(parsed.value);
   if (problems.length > 0) return { ok: false, problems: withLines(problems, parsed.locate) };
   return { ok: true, units: parsed.value };
@@ -162,8 +166,16 @@ function checkUnique(codes: readonly string[], report: (index: number) => void):
 }
 type SchemaParse<T> = { ok: true; value: T; locate: Locate } | { ok: false; problems: DirectiveProblem[] };
 
+/** Whether the text is a unit list: `units` and no `tiers` at the top. */
+export function isUnitListText(text: string): boolean {
+  const read = readYaml(text);
+  const v = read.ok ? read.value : undefined;
+  return typeof v === "object" && v !== null && "units" in v && !("tiers" in v);
+}
+
 function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, schema: S): SchemaParse<z.output<S>> {
-  const lineCounter = new LineCounter();
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   if (format === "json") {
     try {
       JSON.parse(text);
@@ -171,19 +183,11 @@ function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, 
       return { ok: false, problems: [jsonSyntaxProblem(text, e)] };
     }
   }
-  // JSON is valid YAML 1.2 flow syntax, so one parser gives line positions for both formats.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const line = e.linePos?.[0].line ?? lineCounter.linePos(e.pos[0]).line;
-        return { path: "(cú pháp YAML)", line, message: `lỗi cú pháp YAML ở dòng ${line}: ${firstLine(e.message)}` };
-      }),
-    };
-  }
+  const read = readYaml(text);
+  if (!read.ok) return read;
+  const { doc, lineCounter } = read;
   const locate: Locate = (path) => lineOf(doc, lineCounter, path);
-  const result = schema.safeParse(doc.toJS(), { error: directiveErrorMap });
+  const result = schema.safeParse(read.value, { error: directiveErrorMap });
   if (!result.success) return { ok: false, problems: withLines(formatDirectiveIssues(result.error.issues), locate) };
   return { ok: true, value: result.data, locate };
 }
@@ -221,10 +225,6 @@ function jsonSyntaxProblem(text: string, e: unknown): DirectiveProblem {
     : yamlError && lineCounter.linePos(yamlError.pos[0]).line;
   const where = line !== undefined ? ` ở dòng ${line}` : "";
   return { path: "(cú pháp JSON)", ...(line !== undefined ? { line } : {}), message: `lỗi cú pháp JSON${where}: ${message}` };
-}
-
-function firstLine(s: string): string {
-  return s.split("\n")[0] ?? s;
 }
 
 function formatOf(path: string): TextFormat {

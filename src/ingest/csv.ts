@@ -6,6 +6,7 @@
 import { parse } from "csv-parse/sync";
 import { IngestError } from "./errors.js";
 import type { Cell, Grid, GridRow } from "./grid.js";
+import { CellBudget } from "./limits.js";
 import { msg } from "./messages.js";
 
 const DELIMITERS = [",", ";", "\t"] as const;
@@ -32,9 +33,13 @@ export function readCsv(data: Buffer, maxRows: number, shownLimit = maxRows): Gr
     throw new IngestError("CORRUPT_FILE", msg.corruptCsv(line), { detail: "csv-parse failed", cause });
   }
   const rows: GridRow[] = [];
+  const budget = new CellBudget();
   records.forEach((record, i) => {
     const cells: Cell[] = record.map((v) => (v.trim() === "" ? null : v.trim()));
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+    cells.forEach((c, col) => {
+      if (c !== null) budget.take(i + 1, col);
+    });
     if (cells.length > 0) rows.push({ rowNumber: i + 1, cells });
   });
   if (rows.length > maxRows) throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows.length, shownLimit));

@@ -23,6 +23,15 @@ export const msg = {
   tooManyRows: (n: number, max: number) =>
     `Tệp có ${n > max ? "hơn " : ""}${formatNumber(max)} dòng dữ liệu, vượt giới hạn ${formatNumber(max)} dòng mỗi lần gửi. ` +
     "Hãy chia thành nhiều tệp nhỏ hơn (ví dụ theo tháng hoặc theo đơn vị) rồi gửi lần lượt.",
+  tooManyColumns: (cell: string, max: number) =>
+    `Bảng tính có dữ liệu ở ô ${cell}, vượt giới hạn ${formatNumber(max)} cột. Thường đó là ô gõ nhầm ở tận cùng bên phải: ` +
+    "hãy xoá các cột thừa bên phải bảng (hoặc chép riêng bảng số liệu sang sổ làm việc mới) rồi gửi lại.",
+  tooManyCells: (max: number) =>
+    `Bảng tính có hơn ${formatNumber(max)} ô dữ liệu, vượt giới hạn mỗi lần gửi. ` +
+    "Hãy xoá các cột, trang tính không cần thiết hoặc chia thành nhiều tệp nhỏ hơn rồi gửi lần lượt.",
+  tooHeavy:
+    "Bot không đọc xong tệp trong thời gian cho phép (tệp quá nặng hoặc cấu trúc bất thường) nên đã dừng đọc. " +
+    "Hãy chép riêng bảng số liệu sang một sổ làm việc Excel mới, lưu .xlsx rồi gửi lại; nếu vẫn lỗi, chia thành nhiều tệp nhỏ hơn.",
   unsafeZip:
     "Tệp .xlsx có cấu trúc nén bất thường (dung lượng khi giải nén quá lớn) nên bot từ chối để bảo đảm an toàn. " +
     "Hãy sao chép dữ liệu sang một sổ làm việc Excel mới, lưu .xlsx rồi gửi lại.",

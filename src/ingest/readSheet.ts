@@ -41,11 +41,16 @@ export function checkUploadMeta(fileName: string | undefined, size: number | und
   return format;
 }
 
-export async function readSheet(file: UploadedFile, opts: ReadSheetOptions = {}): Promise<Grid> {
-  const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
-  const format = checkUploadMeta(file.fileName, file.data.length, maxBytes);
+/** The checks before any parser: name, size, content type. Returns the format to parse. */
+export function checkSheetFile(file: UploadedFile, opts: ReadSheetOptions = {}): SheetFormat {
+  const format = checkUploadMeta(file.fileName, file.data.length, opts.maxBytes ?? MAX_FILE_BYTES);
   if (file.data.length === 0) throw new IngestError("EMPTY_FILE", msg.emptyFile, { detail: "0 bytes" });
   assertContentMatches(format, file);
+  return format;
+}
+
+export async function readSheet(file: UploadedFile, opts: ReadSheetOptions = {}): Promise<Grid> {
+  const format = checkSheetFile(file, opts);
   // The readers cap rows with room for the title and header rows, but a refusal names the
   // data-row limit the parsers enforce (20.000, not 20.030).
   const maxDataRows = opts.maxDataRows ?? MAX_DATA_ROWS;

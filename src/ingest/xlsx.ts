@@ -11,6 +11,7 @@ import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import { IngestError } from "./errors.js";
 import { cellKey, type Cell, type Grid, type GridRow } from "./grid.js";
+import { CellBudget, MAX_CELLS } from "./limits.js";
 import { msg } from "./messages.js";
 import { toCell } from "./xlsxCells.js";
 import { mergesOf } from "./xlsxMerges.js";
@@ -86,6 +87,10 @@ function orderParts(entries: VerifiedEntry[], opts: XlsxOptions): VerifiedEntry[
     if (rows > opts.maxRows * 5) {
       throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows, opts.shownLimit ?? opts.maxRows), { detail: `${p.name}: ${rows} rows` });
     }
+    // Styled empty cells count here too, hence the margin; cells with values are bounded as read.
+    if (countOccurrences(p.data, "<c ", MAX_CELLS * 5) > MAX_CELLS * 5) {
+      throw new IngestError("TOO_MANY_CELLS", msg.tooManyCells(MAX_CELLS), { detail: `${p.name}: cell elements` });
+    }
   }
   const rank = (name: string): number => {
     const head = HEAD.indexOf(name);
@@ -103,11 +108,13 @@ function countOccurrences(data: Buffer, needle: string, stopAfter: number): numb
 async function collect(sheet: SheetStream, part: VerifiedEntry, maxRows: number, shownLimit: number): Promise<Grid> {
   const rows: GridRow[] = [];
   const uncached = new Set<string>();
+  const budget = new CellBudget();
   for await (const row of sheet) {
     const rowNumber = row.number;
     const cells: Cell[] = [];
     row.eachCell((cell, col) => {
       const value = toCell(cell.value);
+      if (value !== null) budget.take(rowNumber, col - 1); // before the row is widened to `col`
       if (value === undefined) uncached.add(cellKey(rowNumber, col - 1));
       else if (value !== null) cells[col - 1] = value;
     });

@@ -37,7 +37,8 @@ export const adminTexts = {
   notFound: (id: string) => `Id <code>${escapeHtml(id)}</code> chưa được cấp quyền nào.`,
   cannotRevokeConfigured: "Quản trị viên khai báo trong ADMIN_IDS chỉ thu quyền được bằng cách sửa cấu hình.",
   yourId: (id: number) => `Id Telegram của bạn: <code>${id}</code>`,
-  fileTooLarge: "❌ Tệp quá lớn (tối đa 5 MB). Tách tệp nhỏ hơn rồi gửi lại.",
+  fileTooLarge:
+    "❌ Tệp quá lớn: văn bản hoặc danh sách đơn vị tối đa 1 MB (danh sách của một tỉnh chỉ vài chục KB). Kiểm tra lại tệp, bỏ phần thừa rồi gửi lại.",
 
   // The dry run of a directive file sent privately, and its two buttons.
   planPreview: (p: DirectivePlan) => planLines(p, htmlStyle).join("\n"),

@@ -8,7 +8,7 @@
 import { DOSSIER_COLUMNS } from "../ingest/dossierColumns.js";
 import { findHeader } from "../ingest/header.js";
 import {
-  isIngestError, matchUnitNames, parseDossiers, readSheet,
+  isIngestError, matchUnitNames, parseDossiers, readSheetIsolated,
   type DossierRow, type Grid, type IngestErrorCode, type RejectedRow,
 } from "../ingest/index.js";
 import type { CatalogUnit } from "../domain/catalog.js";
@@ -44,7 +44,7 @@ export async function importDossierFile(
   deps: AppDeps, input: { fileName: string; data: Buffer; scope: DossierScope },
 ): Promise<DossierImportOutcome> {
   try {
-    const grid = await readSheet({ fileName: input.fileName, data: input.data });
+    const grid = await readSheetIsolated({ fileName: input.fileName, data: input.data });
     return await importDossierGrid(deps, { grid, scope: input.scope });
   } catch (e) {
     if (isIngestError(e)) return { kind: "file-rejected", code: e.code, message: e.userMessage };

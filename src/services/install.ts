@@ -2,14 +2,13 @@
  * Loading a directive or a unit list into a deployment — from the admin's private chat or the
  * CLI. One use-case for both, so the chat and the terminal can never disagree.
  */
-import { parseDocument } from "yaml";
 import type { Db } from "../db/client.js";
 import { listLoadedDirectives, saveDirective } from "../db/repos/directives.js";
 import { upsertUnits } from "../db/repos/units.js";
 import { namedUnitCodes } from "../domain/directive/dryRun.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import type { Directive, UnitList } from "../domain/directive/schema.js";
-import { defaultRegistry, parseDirectiveText, parseUnitListText, type Parsed, type TextFormat } from "../directives/loadDirective.js";
+import { defaultRegistry, isUnitListText, parseDirectiveText, parseUnitListText, type Parsed, type TextFormat } from "../directives/loadDirective.js";
 import { extendRegistry } from "../domain/registry.js";
 
 export type InstallResult =
@@ -17,14 +16,12 @@ export type InstallResult =
   | { ok: true; kind: "units"; list: UnitList; created: number; updated: number }
   | { ok: false; problems: DirectiveProblem[] };
 
-/** A unit list has `units` and no `tiers`; everything else is read as a directive. */
+/**
+ * A unit list has `units` and no `tiers`; everything else is read as a directive. The parse is
+ * kept for the `parseUnitListText` that follows (loadDirective.ts), so a large list is read once.
+ */
 export function looksLikeUnitList(text: string): boolean {
-  try {
-    const doc = parseDocument(text).toJS() as unknown;
-    return typeof doc === "object" && doc !== null && "units" in doc && !("tiers" in doc);
-  } catch {
-    return false;
-  }
+  return isUnitListText(text);
 }
 
 /** Unit codes a directive names (issuer, groups, scopes) that the deployment does not know. */

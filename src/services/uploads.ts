@@ -3,7 +3,7 @@
  * held for the sender's confirmation. All or nothing: a file with one bad row saves nothing
  * until someone presses "Lưu N dòng hợp lệ"; a one-stop report always shows a preview first.
  */
-import { isIngestError, parseOneStopReport, readSheet, type Grid, type IngestErrorCode, type RejectedRow } from "../ingest/index.js";
+import { isIngestError, parseOneStopReport, readSheetIsolated, type Grid, type IngestErrorCode, type RejectedRow } from "../ingest/index.js";
 import type { AppDeps } from "./context.js";
 import { importDossierGrid, isDossierExport, type DossierImportOutcome } from "./dossiersImport.js";
 import { validateFigures } from "./uploadFigures.js";
@@ -33,7 +33,7 @@ export type UploadOutcome =
 
 export async function processUpload(deps: AppDeps, input: UploadInput): Promise<UploadOutcome> {
   try {
-    const grid = await readSheet({ fileName: input.fileName, data: input.data });
+    const grid = await readSheetIsolated({ fileName: input.fileName, data: input.data });
     return await dispatch(deps, input, grid);
   } catch (e) {
     if (isIngestError(e)) return { kind: "file-rejected", code: e.code, message: e.userMessage };

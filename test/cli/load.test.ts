@@ -114,6 +114,17 @@ describe("refused commands: a Vietnamese message that says what to do, exit 1, n
     expect(await counts()).toEqual(before);
   });
 
+  test("load of a YAML alias bomb: refused as an invalid file, not a crash", async () => {
+    const before = await counts();
+    const run = await dondoc("load", "test/fixtures/hostile/alias-bomb.yaml");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/alias-bomb\.yaml: 1 lỗi, chưa nạp gì\./);
+    expect(run.stderr).toContain("tệp không hợp lệ: dùng quá nhiều bí danh YAML (& và *)");
+    expect(run.stderr).not.toMatch(/ReferenceError|at .*\.ts:\d+/);
+    expect(await counts()).toEqual(before);
+  });
+
   test("load of a directive whose units are not loaded yet is refused: its issuer would bind nobody", async () => {
     const file = path.join(dir, "no-units.yaml");
     writeFileSync(file, readFileSync(path.join(root, "test/cli/fixtures/thu-nghiem.yaml"), "utf8").replace(/^unitsFile:.*$/m, ""));

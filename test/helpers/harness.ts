@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { Bot } from "grammy";
 import { createBot, type BotOptions } from "../../src/bot/createBot.js";
+import { drainDetached } from "../../src/bot/detached.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { Clock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
@@ -63,6 +64,7 @@ export async function startHarness(opts: {
     async stop() {
       await bot.stop();
       await polling;
+      await drainDetached(bot);
       await drain?.stop();
       await emu.stop();
       await db.cleanup();

@@ -9,6 +9,7 @@ import { common } from "../../messages/common.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { holdDirective } from "../../services/directivePending.js";
 import { planDirectiveText } from "../../services/directivePlan.js";
+import { MAX_CONFIG_TEXT_BYTES } from "../../directives/loadDirective.js";
 import { installText } from "../../services/install.js";
 import { directivePlanButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
@@ -18,7 +19,8 @@ import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";
 
 export const adminFeature = new Composer<BotContext>();
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Directive and unit-list files: a province's list is a few dozen KB (loadDirective.ts). */
+const MAX_FILE_BYTES = MAX_CONFIG_TEXT_BYTES;
 /** Role keywords, normalized: "quản trị", "quantri", "lãnh đạo", "lanhdao". */
 const ROLE_WORDS = { quantri: "admin", lanhdao: "leader" } as const;
 

@@ -12,6 +12,7 @@ import { dossierTexts as t } from "../../messages/dossiers.js";
 import { importDossierFile, type DossierImportOutcome, type DossierScope } from "../../services/dossiersImport.js";
 import { askPending, closePending, findPending } from "../../services/dossiersPending.js";
 import type { BotContext } from "../context.js";
+import { detachOrRun } from "../detached.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin, isGroup, unitOfChat } from "./access.js";
@@ -70,21 +71,23 @@ async function handleDossierFile(ctx: BotContext, scope: DossierScope): Promise<
     log.info({ code: e.code }, "dossier upload refused before download");
     return replyHtml(ctx, t.fileRejected(e.userMessage));
   }
-  let data: Buffer;
-  try {
-    data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
-  } catch (e) {
-    if (e instanceof FileDownloadError) {
-      log.warn({ err: e.message }, "dossier upload could not be downloaded");
-      return replyHtml(ctx, common.fileDownloadFailed);
+  return detachOrRun(ctx, async () => {
+    let data: Buffer;
+    try {
+      data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
+    } catch (e) {
+      if (e instanceof FileDownloadError) {
+        log.warn({ err: e.message }, "dossier upload could not be downloaded");
+        return replyHtml(ctx, common.fileDownloadFailed);
+      }
+      if (!(e instanceof FileTooLargeError)) throw e;
+      return replyHtml(ctx, t.fileTooLarge);
     }
-    if (!(e instanceof FileTooLargeError)) throw e;
-    return replyHtml(ctx, t.fileTooLarge);
-  }
-  await ctx.replyWithChatAction("typing").catch(() => undefined);
-  const outcome = await importDossierFile(ctx.deps, { fileName, data, scope });
-  log.info({ outcome: outcome.kind, bytes: data.length }, "dossier upload processed");
-  return replyDossierImport(ctx, outcome);
+    await ctx.replyWithChatAction("typing").catch(() => undefined);
+    const outcome = await importDossierFile(ctx.deps, { fileName, data, scope });
+    log.info({ outcome: outcome.kind, bytes: data.length }, "dossier upload processed");
+    return replyDossierImport(ctx, outcome);
+  });
 }
 
 export function replyDossierImport(ctx: BotContext, o: DossierImportOutcome): Promise<unknown> {

@@ -9,6 +9,7 @@ import { uploadTexts } from "../../messages/upload.js";
 import { processUpload, type UploadOutcome, type UploadScope } from "../../services/uploads.js";
 import { heldUploadButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
+import { detachOrRun } from "../detached.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
 import { replyDossierImport } from "./dossiersUpload.js";
@@ -62,25 +63,27 @@ export async function handleUploadedFile(ctx: BotContext, scope: UploadScope, op
     const hint = scope.kind === "all" && e.code === "UNSUPPORTED_TYPE" ? `\n${uploadTexts.adminFormatsHint}` : "";
     return replyHtml(ctx, uploadTexts.fileRejected(e.userMessage) + hint);
   }
-  let data: Buffer;
-  try {
-    data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
-  } catch (e) {
-    if (e instanceof FileDownloadError) {
-      log.warn({ quiet: opts.quiet, err: e.message }, "upload could not be downloaded");
-      return opts.quiet ? undefined : replyHtml(ctx, common.fileDownloadFailed);
+  return detachOrRun(ctx, async () => {
+    let data: Buffer;
+    try {
+      data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
+    } catch (e) {
+      if (e instanceof FileDownloadError) {
+        log.warn({ quiet: opts.quiet, err: e.message }, "upload could not be downloaded");
+        return opts.quiet ? undefined : replyHtml(ctx, common.fileDownloadFailed);
+      }
+      if (!(e instanceof FileTooLargeError)) throw e;
+      log.info({ quiet: opts.quiet }, "upload larger than declared");
+      return opts.quiet ? undefined : replyHtml(ctx, uploadTexts.fileTooLarge);
     }
-    if (!(e instanceof FileTooLargeError)) throw e;
-    log.info({ quiet: opts.quiet }, "upload larger than declared");
-    return opts.quiet ? undefined : replyHtml(ctx, uploadTexts.fileTooLarge);
-  }
-  await ctx.replyWithChatAction("typing").catch(() => undefined);
-  const outcome = await processUpload(ctx.deps, {
-    fileName, data, scope, userId: BigInt(ctx.from?.id ?? 0), chatId: BigInt(chat.id),
+    await ctx.replyWithChatAction("typing").catch(() => undefined);
+    const outcome = await processUpload(ctx.deps, {
+      fileName, data, scope, userId: BigInt(ctx.from?.id ?? 0), chatId: BigInt(chat.id),
+    });
+    log.info({ outcome: outcome.kind, bytes: data.length, ...counts(outcome) }, "upload processed");
+    if (opts.quiet && (outcome.kind === "file-rejected" || outcome.kind === "empty")) return;
+    return replyUploadOutcome(ctx, outcome);
   });
-  log.info({ outcome: outcome.kind, bytes: data.length, ...counts(outcome) }, "upload processed");
-  if (opts.quiet && (outcome.kind === "file-rejected" || outcome.kind === "empty")) return;
-  return replyUploadOutcome(ctx, outcome);
 }
 
 /** Counts for the log: never a cell value or a unit name from the file. */

@@ -84,10 +84,16 @@ export async function updateApproverNames(prisma: Db, approver: Approver & { uni
 
 export type ListedApprover = { telegramId: number; role: ApproverRole; name: string };
 
+const IN_SLICE = 500;
+
 /** The unit list is the source of its own approvers: a reload replaces them, unit by unit. */
 export function syncUnitListApprovers(prisma: Db, units: readonly { code: string; approvers?: readonly ListedApprover[] | undefined }[]) {
+  // In slices: a province-size IN list is fine, a national one (3.500 units) passes SQLite's
+  // limit on bound parameters.
+  const codes = units.map((u) => u.code);
+  const slices = Array.from({ length: Math.ceil(codes.length / IN_SLICE) }, (_, i) => codes.slice(i * IN_SLICE, (i + 1) * IN_SLICE));
   return [
-    prisma.unitApprover.updateMany({ where: { unitCode: { in: units.map((u) => u.code) }, source: "unitList" }, data: { active: false } }),
+    ...slices.map((slice) => prisma.unitApprover.updateMany({ where: { unitCode: { in: slice }, source: "unitList" }, data: { active: false } })),
     ...units.flatMap((u) => (u.approvers ?? []).map((a) => {
       const data = { role: a.role, name: a.name, source: "unitList", active: true };
       return prisma.unitApprover.upsert({

@@ -13,18 +13,24 @@ export type UpdateKey = { botId: bigint; updateId: bigint };
  * - "new": first time this id is seen (or its row was pruned);
  * - "reused": the row is another update (other fingerprint) or older than `forgetBefore`: the Bot
  *   API handed the id out again, so the row now stands for this update;
- * - "takenOver": the same update, left "processing" before `staleBefore` by a process that died;
- * - "duplicate": the same update, handled or being handled: skip it.
+ * - "abandoned": the same update, left "processing" with a heartbeat before `staleBefore`: its
+ *   process died handling it. The row is now "failed" and the update must not run again (it
+ *   may be what killed the process); of several racing claims exactly one gets "abandoned";
+ * - "duplicate": the same update, handled, failed or being handled: skip it.
  */
-export type Claim = "new" | "reused" | "takenOver" | "duplicate";
+export type Claim = "new" | "reused" | "abandoned" | "duplicate";
+
+/** What the row remembers to tell the sender if the update is abandoned. */
+export type UpdateOrigin = { chatId: bigint | null; kind: string | null };
 
 export async function claimUpdate(
   prisma: Db,
-  o: UpdateKey & { fingerprint: string; now: Date; forgetBefore: Date; staleBefore: Date },
+  o: UpdateKey & Partial<UpdateOrigin> & { fingerprint: string; now: Date; forgetBefore: Date; staleBefore: Date },
 ): Promise<Claim> {
   const key = { botId: o.botId, updateId: o.updateId };
+  const origin = { chatId: o.chatId ?? null, kind: o.kind ?? null };
   try {
-    await prisma.processedUpdate.create({ data: { ...key, fingerprint: o.fingerprint, status: "processing", createdAt: o.now } });
+    await prisma.processedUpdate.create({ data: { ...key, ...origin, fingerprint: o.fingerprint, status: "processing", createdAt: o.now } });
     return "new";
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
@@ -33,12 +39,40 @@ export async function claimUpdate(
   // row only one matches, the other falls through to "duplicate".
   const reused = await updateIf(prisma, key,
     { OR: [{ fingerprint: { not: o.fingerprint } }, { createdAt: { lt: o.forgetBefore } }] },
-    { fingerprint: o.fingerprint, status: "processing", createdAt: o.now });
+    { ...origin, fingerprint: o.fingerprint, status: "processing", createdAt: o.now });
   if (reused) return "reused";
-  const taken = await updateIf(prisma, key,
+  const abandoned = await updateIf(prisma, key,
     { fingerprint: o.fingerprint, status: "processing", createdAt: { lt: o.staleBefore } },
-    { createdAt: o.now });
-  return taken ? "takenOver" : "duplicate";
+    { status: "failed" });
+  return abandoned ? "abandoned" : "duplicate";
+}
+
+/** The handler is still running: its row must not look abandoned. */
+export async function heartbeatUpdate(prisma: Db, o: UpdateKey & { fingerprint: string; now: Date }): Promise<void> {
+  await updateIf(prisma, o, { fingerprint: o.fingerprint, status: "processing" }, { createdAt: o.now });
+}
+
+/**
+ * Rows of `botId` left "processing" with a heartbeat before `staleBefore` — their process died
+ * handling them and Telegram will not deliver them again (they were confirmed, or the restart
+ * saw them while their heartbeat was still fresh) — marked "failed". Returns the rows this call
+ * marked, so that each is reported once however many instances sweep.
+ */
+export async function abandonStaleUpdates(
+  prisma: Db, o: { botId: bigint; staleBefore: Date; limit?: number },
+): Promise<(UpdateKey & UpdateOrigin & { lastSeen: Date })[]> {
+  const rows = await prisma.processedUpdate.findMany({
+    where: { botId: o.botId, status: "processing", createdAt: { lt: o.staleBefore } },
+    select: { botId: true, updateId: true, fingerprint: true, chatId: true, kind: true, createdAt: true },
+    orderBy: { updateId: "asc" },
+    take: o.limit ?? 50,
+  });
+  const marked: (UpdateKey & UpdateOrigin & { lastSeen: Date })[] = [];
+  for (const r of rows) {
+    const won = await updateIf(prisma, r, { fingerprint: r.fingerprint, status: "processing", createdAt: { lt: o.staleBefore } }, { status: "failed" });
+    if (won) marked.push({ botId: r.botId, updateId: r.updateId, chatId: r.chatId, kind: r.kind, lastSeen: r.createdAt });
+  }
+  return marked;
 }
 
 /** Only the update that was claimed is marked: the row may stand for a newer one by now. */

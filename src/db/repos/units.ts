@@ -9,23 +9,36 @@ export type UnitRecord = {
   code: string; name: string; tier: string; parentCode: string | null; oneStop: boolean; letterhead?: LetterheadInput;
 };
 
+/**
+ * New units in one `createMany`, and only the units whose fields changed are updated: one
+ * upsert per unit took ~1,5 ms, so a national list of 3.500 units held the bot ~5 s.
+ */
 export async function upsertUnits(prisma: Db, units: readonly UnitInput[]): Promise<{ created: number; updated: number }> {
-  const existing = new Set((await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code));
-  let created = 0;
+  const existing = new Map((await prisma.unit.findMany({
+    select: { code: true, name: true, tier: true, parentCode: true, oneStop: true, letterhead: true },
+  })).map((u) => [u.code, u]));
+  const fresh: { code: string; name: string; searchName: string; tier: string; parentCode: string | null; oneStop: boolean; letterhead: string | null }[] = [];
+  const changed: typeof fresh = [];
   let updated = 0;
+  for (const u of units) {
+    const row = {
+      code: u.code, name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent, oneStop: u.oneStop,
+      letterhead: u.letterhead ? JSON.stringify(u.letterhead) : null,
+    };
+    const old = existing.get(u.code);
+    if (!old) fresh.push(row);
+    else {
+      updated++;
+      if (old.name !== row.name || old.tier !== row.tier || old.parentCode !== row.parentCode || old.oneStop !== row.oneStop
+        || old.letterhead !== row.letterhead) changed.push(row);
+    }
+  }
   await prisma.$transaction([
-    ...units.map((u) => {
-      if (existing.has(u.code)) updated++;
-      else created++;
-      const data = {
-        name: u.name, searchName: normalizeForSearch(u.name), tier: u.tier, parentCode: u.parent, oneStop: u.oneStop,
-        letterhead: u.letterhead ? JSON.stringify(u.letterhead) : null,
-      };
-      return prisma.unit.upsert({ where: { code: u.code }, create: { code: u.code, ...data }, update: data });
-    }),
+    ...(fresh.length > 0 ? [prisma.unit.createMany({ data: fresh })] : []),
+    ...changed.map(({ code, ...data }) => prisma.unit.update({ where: { code }, data })),
     ...syncUnitListApprovers(prisma, units),
   ]);
-  return { created, updated };
+  return { created: fresh.length, updated };
 }
 
 /** The stored letterhead, read back through its schema; one that no longer parses is derived instead. */

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ProcessedUpdate" ADD COLUMN "chatId" BIGINT;
+ALTER TABLE "ProcessedUpdate" ADD COLUMN "kind" TEXT;
+
