@@ -32,12 +32,12 @@ export async function executeRun(job: JobDefinition, fireTime: Date, o: ExecuteO
   const stopHeartbeat = heartbeat(claimed, o, jlog, () => lost.abort(new Error("run taken over by another instance")));
   try {
     const detail = await job.run({ fireTime, now: o.clock.now(), signal: AbortSignal.any([o.stop, lost.signal]) });
-    stopHeartbeat();
+    await stopHeartbeat();
     await finishRun(o.prisma, claimed, o.clock.now(), detail);
     jlog.info({ detail }, "job run finished");
     return { ...base, outcome: "finished" };
   } catch (err) {
-    stopHeartbeat();
+    await stopHeartbeat();
     if (lost.signal.aborted) {
       // Someone took it over while we were frozen: the row is theirs, leave it alone.
       jlog.warn("job run stopped: another instance took it over");
@@ -56,24 +56,32 @@ export async function executeRun(job: JobDefinition, fireTime: Date, o: ExecuteO
       jlog.error({ reason: describeError(e) }, "could not record the failure"));
     return { ...base, outcome: "failed" };
   } finally {
-    stopHeartbeat();
+    await stopHeartbeat();
   }
 }
 
-/** Refreshes the claim every `heartbeatEveryMs`; calls `onLost` once if the row stopped being ours. */
-function heartbeat(claim: RunClaim, o: ExecuteOptions, log: Logger, onLost: () => void): () => void {
+/**
+ * Refreshes the claim every `heartbeatEveryMs`, one beat at a time; calls `onLost` once if the
+ * row stopped being ours. The returned stop waits for a beat in flight, so no query outlives
+ * the run (the app closes the database right after the scheduler stops).
+ */
+function heartbeat(claim: RunClaim, o: ExecuteOptions, log: Logger, onLost: () => void): () => Promise<void> {
   let over = false;
+  let beating: Promise<void> | undefined;
   const timer = setInterval(() => {
-    void beatRun(o.prisma, claim, o.clock.now()).then((ours) => {
+    if (beating || over) return;
+    beating = beatRun(o.prisma, claim, o.clock.now()).then((ours) => {
       if (!ours && !over) {
         over = true;
         onLost();
       }
-    }, (e: unknown) => log.warn({ reason: describeError(e) }, "job heartbeat failed; retrying at the next beat"));
+    }, (e: unknown) => log.warn({ reason: describeError(e) }, "job heartbeat failed; retrying at the next beat"))
+      .finally(() => (beating = undefined));
   }, o.heartbeatEveryMs);
   timer.unref();
-  return () => {
+  return async () => {
     over = true;
     clearInterval(timer);
+    await beating;
   };
 }
