@@ -40,31 +40,60 @@ export class OutboxError extends Error {}
 
 const laterOf = (a: Date, b: Date | undefined): Date => (b && b > a ? b : a);
 
-export async function enqueue(prisma: Db, input: EnqueueInput): Promise<EnqueueResult> {
+/** The row an input becomes, after checking its request and that its files are stored. */
+async function rowOf(prisma: Db, input: EnqueueInput) {
   const request = parseRequest(input.method, input.payload);
   const blobIds = blobIdsOf(request);
   if (blobIds.length > 0) {
     const found = await prisma.blob.count({ where: { id: { in: [...new Set(blobIds)] } } });
     if (found !== new Set(blobIds).size) throw new OutboxError(`outbox ${input.dedupKey}: blob không tồn tại`);
   }
+  return {
+    dedupKey: input.dedupKey,
+    chatId: input.chatId,
+    kind: input.kind,
+    method: request.method,
+    payload: JSON.stringify(request.payload),
+    notBefore: input.notBefore ?? IMMEDIATELY,
+    usefulUntil: input.usefulUntil ?? usefulUntilFor(input.kind, laterOf(input.now ?? new Date(), input.notBefore)),
+  };
+}
+
+export async function enqueue(prisma: Db, input: EnqueueInput): Promise<EnqueueResult> {
+  const data = await rowOf(prisma, input);
   try {
-    const message = await prisma.outboxMessage.create({
-      data: {
-        dedupKey: input.dedupKey,
-        chatId: input.chatId,
-        kind: input.kind,
-        method: request.method,
-        payload: JSON.stringify(request.payload),
-        notBefore: input.notBefore ?? IMMEDIATELY,
-        usefulUntil: input.usefulUntil ?? usefulUntilFor(input.kind, laterOf(input.now ?? new Date(), input.notBefore)),
-      },
-    });
+    const message = await prisma.outboxMessage.create({ data });
     return { message, created: true };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const message = await prisma.outboxMessage.findUnique({ where: { dedupKey: input.dedupKey } });
     if (!message) throw err;
     return { message, created: false };
+  }
+}
+
+/**
+ * Rows that only make sense together — one chat's weekly digest with its album pieces — go in
+ * one transaction: a process killed half-way leaves none of them, never a part that a re-run
+ * (which skips chats whose digest keys exist) would take for the whole. Rows already there (a
+ * re-run, another instance) are kept; returns how many were added.
+ */
+export async function enqueueAll(prisma: Db, inputs: readonly EnqueueInput[]): Promise<number> {
+  const there = await prisma.outboxMessage.findMany({ where: { dedupKey: { in: inputs.map((i) => i.dedupKey) } }, select: { dedupKey: true } });
+  const known = new Set(there.map((r) => r.dedupKey));
+  const missing = inputs.filter((i) => !known.has(i.dedupKey));
+  if (missing.length === 0) return 0;
+  const rows = [];
+  for (const input of missing) rows.push(await rowOf(prisma, input));
+  try {
+    await prisma.$transaction(rows.map((data) => prisma.outboxMessage.create({ data })));
+    return rows.length;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // Another instance added some meanwhile: add the rest one by one, as enqueue always did.
+    let created = 0;
+    for (const input of missing) created += Number((await enqueue(prisma, input)).created);
+    return created;
   }
 }
 

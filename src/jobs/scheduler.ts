@@ -9,6 +9,13 @@
  * The start-up catch-up runs in the background (`catchUp`): a restart on Monday morning must
  * not render the whole digest before the bot answers anyone. `stop()` aborts the runs' signal
  * and waits; a run that stops early gives its fire time back (`releaseRun`) for the next start.
+ *
+ * A run keeps a heartbeat on its row (src/jobs/execute.ts). A process killed mid-run leaves
+ * its row "running" with a heartbeat that stops; the start-up catch-up may come too early to
+ * call it dead (a restart 2 minutes after the kill), so every `staleCheckEveryMs` the scheduler
+ * looks again (`resumeStale`): the latest fire time of each job, still within its window, whose
+ * row is gone or "running" with a stale heartbeat, is claimed and run — the dead run's sweep
+ * resumes, its dedup keys keeping what was already queued from going twice.
  */
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
@@ -16,37 +23,11 @@ import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
 import { assertCron, latestFireAtOrBefore, SCHEDULE_TIMEZONE } from "./cronTimes.js";
-import { claimRun, failRun, finishRun, releaseRun } from "./runs.js";
+import { executeRun } from "./execute.js";
+import type { JobDefinition, RunReport } from "./types.js";
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_RUN_MS, runIsClaimable, runKey } from "./runs.js";
 
-export interface JobContext {
-  /** The scheduled instant this run stands for (also its key): derive "today", "this week" from it. */
-  fireTime: Date;
-  now: Date;
-  /** Aborted when the scheduler stops: a long sweep checks it between items and stops early. */
-  signal?: AbortSignal;
-}
-
-export interface JobDefinition {
-  name: string;
-  /** 5-field cron in Asia/Ho_Chi_Minh, e.g. "0 8 * * 1-5". */
-  cron: string;
-  /** A fire time missed by up to this much (bot down, clock jumped) still runs, once. */
-  catchUpWithinMs: number;
-  /** A sweep; what it returns (counts…) is stored as the run's detail. */
-  run(ctx: JobContext): Promise<unknown> | unknown;
-}
-
-/**
- * "cancelled": the scheduler stopped before or during the run; the fire time stays unclaimed.
- * "busy": the job's previous run outlasted this fire time's catch-up window; not claimed.
- */
-export type RunOutcome = "finished" | "failed" | "already_claimed" | "busy" | "cancelled";
-
-export interface RunReport {
-  job: string;
-  fireTime: Date;
-  outcome: RunOutcome;
-}
+export type { JobContext, JobDefinition, RunOutcome, RunReport } from "./types.js";
 
 export interface SchedulerOptions {
   jobs: JobDefinition[];
@@ -56,11 +37,22 @@ export interface SchedulerOptions {
   instanceId?: string;
   /** "cron" (default) lets node-cron wake us; "none" leaves it to fireDue (sandbox, tests). */
   timers?: "cron" | "none";
+  /** How often a live run refreshes its heartbeat (real time). Default 1 min. */
+  heartbeatEveryMs?: number;
+  /** A "running" row whose heartbeat is older than this (by `clock`) is dead. Default 10 min. */
+  staleAfterMs?: number;
+  /** How often (real time) to look for dead runs to take over; 0: never. Default 1 min. */
+  staleCheckEveryMs?: number;
 }
 
 export interface Scheduler {
   /** Runs each job's latest fire time in (last check, now] that is within its catch-up window. */
   fireDue(now?: Date): Promise<RunReport[]>;
+  /**
+   * Takes over, and runs, each job's latest fire time within its window whose row is gone or
+   * whose heartbeat is stale (its process died). Also runs on its own every `staleCheckEveryMs`.
+   */
+  resumeStale(now?: Date): Promise<RunReport[]>;
   /** Resolves when no run is in progress. */
   idle(): Promise<void>;
   /** No new run starts; running ones are signalled to stop and awaited (catch-up included). */
@@ -90,32 +82,11 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
   let stopped = false;
   const abort = new AbortController();
 
-  const runOnce = async (job: JobDefinition, fireTime: Date): Promise<RunReport> => {
-    const base = { job: job.name, fireTime };
-    const claimed = await claimRun(o.prisma, job, fireTime, { owner: o.instanceId, now: o.clock.now() });
-    if (!claimed) return { ...base, outcome: "already_claimed" };
-    const jlog = log.child({ job: job.name, fireTime: fireTime.toISOString() });
-    jlog.info("job run started");
-    try {
-      const detail = await job.run({ fireTime, now: o.clock.now(), signal: abort.signal });
-      await finishRun(o.prisma, claimed.id, o.clock.now(), detail);
-      jlog.info({ detail }, "job run finished");
-      return { ...base, outcome: "finished" };
-    } catch (err) {
-      if (abort.signal.aborted) {
-        // Stopped mid-sweep: what it queued carries dedup keys, so the next start may redo it.
-        await releaseRun(o.prisma, claimed.id).catch((e: unknown) =>
-          jlog.error({ reason: describeError(e) }, "could not release the cancelled run"));
-        jlog.info("job run cancelled by stop; fire time released");
-        return { ...base, outcome: "cancelled" };
-      }
-      const reason = describeError(err);
-      jlog.error({ reason }, "job run failed");
-      await failRun(o.prisma, claimed.id, o.clock.now(), reason).catch((e: unknown) =>
-        jlog.error({ reason: describeError(e) }, "could not record the failure"));
-      return { ...base, outcome: "failed" };
-    }
-  };
+  const staleAfterMs = o.staleAfterMs ?? DEFAULT_STALE_RUN_MS;
+  const runOnce = (job: JobDefinition, fireTime: Date): Promise<RunReport> => executeRun(job, fireTime, {
+    prisma: o.prisma, clock: o.clock, log, instanceId: o.instanceId, stop: abort.signal,
+    heartbeatEveryMs: o.heartbeatEveryMs ?? DEFAULT_HEARTBEAT_MS, staleAfterMs,
+  });
 
   /**
    * One run of a job at a time. A fire time that comes while the job's previous run is still
@@ -153,7 +124,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     if (!t) return undefined;
     if (after && t.getTime() <= after.getTime()) return undefined;
     if (now.getTime() - t.getTime() > job.catchUpWithinMs) {
-      log.info({ job: job.name, fireTime: t.toISOString() }, "missed run outside its catch-up window; not run");
+      log.info({ job: job.name, fireTime: t.toISOString() }, "skipped as planned: the bot was off at this fire time and its catch-up window has passed");
       return undefined;
     }
     return t;
@@ -170,6 +141,30 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     }
     return Promise.all(started);
   };
+
+  const resumeStale = async (now: Date = o.clock.now()): Promise<RunReport[]> => {
+    const started: Promise<RunReport>[] = [];
+    for (const job of o.jobs) {
+      // Our own run (or one queued behind it) is alive by definition.
+      if (stopped || running.has(job.name)) continue;
+      const t = latestFireAtOrBefore(job.cron, now);
+      if (!t || now.getTime() - t.getTime() > job.catchUpWithinMs) continue;
+      if (!(await runIsClaimable(o.prisma, runKey(job.name, t), now, staleAfterMs))) continue;
+      if (stopped || running.has(job.name)) continue;
+      log.warn({ job: job.name, fireTime: t.toISOString() }, "fire time unclaimed, or its run's heartbeat stopped (process died): claiming it");
+      started.push(fire(job, t));
+    }
+    return Promise.all(started);
+  };
+  let checking: Promise<unknown> | undefined;
+  const checkEvery = o.staleCheckEveryMs ?? DEFAULT_HEARTBEAT_MS;
+  const staleTimer = checkEvery > 0 ? setInterval(() => {
+    if (checking || stopped) return;
+    checking = resumeStale()
+      .catch((err: unknown) => log.error({ reason: describeError(err) }, "stale run check failed"))
+      .finally(() => (checking = undefined));
+  }, checkEvery) : undefined;
+  staleTimer?.unref();
 
   const tasks: ScheduledTask[] = [];
   if ((o.timers ?? "cron") === "cron") {
@@ -201,12 +196,15 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
   };
   return {
     fireDue,
+    resumeStale,
     catchUp,
     idle: settled,
     async stop() {
       stopped = true;
       abort.abort();
+      clearInterval(staleTimer);
       for (const t of tasks) await t.destroy();
+      await checking;
       await catchUp;
       await settled();
     },

@@ -9,7 +9,7 @@ import type { CatalogUnit } from "../domain/catalog.js";
 import type { IsoDate } from "../domain/directive/dates.js";
 import type { Indicator } from "../domain/directive/schema.js";
 import { formatRatioPercent } from "../domain/format.js";
-import { enqueue, storeBlob } from "../delivery/outbox.js";
+import { enqueueAll, storeBlob, type EnqueueInput } from "../delivery/outbox.js";
 import { capitalize, digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../messages/digest.js";
 import { renderIndicatorChart, type ChartBarInput } from "../render/chart.js";
 import type { AppDeps } from "./context.js";
@@ -92,9 +92,13 @@ export function albumChunks<T>(items: readonly T[]): T[][] {
 
 export const digestDedupKey = (week: string, chatId: bigint, indicatorCode: string): string => `digest:${week}:chat:${chatId}:${indicatorCode}`;
 
-/** Puts one chat's digest in the outbox; returns how many outbox rows it added. */
+/**
+ * Puts one chat's digest in the outbox, all of its rows at once (enqueueAll): the weekly job
+ * skips a chat whose indicator keys all exist, so a crash must never leave an album half queued.
+ * Returns how many outbox rows it added.
+ */
 export async function enqueueDigest(deps: AppDeps, chatId: bigint, week: string, parts: readonly DigestPart[]): Promise<number> {
-  let created = 0;
+  const rows: EnqueueInput[] = [];
   for (const part of parts) {
     const key = digestDedupKey(week, chatId, part.indicator.code);
     const blobIds: number[] = [];
@@ -104,8 +108,7 @@ export async function enqueueDigest(deps: AppDeps, chatId: bigint, week: string,
     const first = blobIds[0];
     if (first === undefined) continue;
     if (blobIds.length === 1) {
-      const r = await enqueue(deps.prisma, { dedupKey: key, chatId, kind: "digest", now: deps.clock.now(), method: "sendPhoto", payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" } });
-      created += Number(r.created);
+      rows.push({ dedupKey: key, chatId, kind: "digest", now: deps.clock.now(), method: "sendPhoto", payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" } });
       continue;
     }
     for (const [n, chunk] of albumChunks(blobIds).entries()) {
@@ -113,10 +116,10 @@ export async function enqueueDigest(deps: AppDeps, chatId: bigint, week: string,
         type: "photo" as const, media: { blobId },
         ...(n === 0 && j === 0 ? { caption: part.caption, parse_mode: "HTML" as const } : {}),
       }));
-      const r = await enqueue(deps.prisma, { dedupKey: n === 0 ? key : `${key}:${n + 1}`, chatId, kind: "digest", now: deps.clock.now(), method: "sendMediaGroup", payload: { media } });
-      created += Number(r.created);
+      rows.push({ dedupKey: n === 0 ? key : `${key}:${n + 1}`, chatId, kind: "digest", now: deps.clock.now(), method: "sendMediaGroup", payload: { media } });
     }
   }
+  const created = await enqueueAll(deps.prisma, rows);
   deps.kickDelivery();
   return created;
 }

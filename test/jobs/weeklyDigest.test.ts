@@ -36,6 +36,20 @@ async function provinceWithFigures(files?: string[]): Promise<World> {
   return world;
 }
 
+/** `n` communes under one province, one indicator: 60 make a chart of two images (one album). */
+async function bigProvince(n = 60): Promise<World> {
+  const dir = mkdtempSync(path.join(tmpdir(), "dondoc-digest-"));
+  const units = Array.from({ length: n }, (_, i) => `  - { code: BIG-X${i + 1}, name: "Xã Số ${i + 1}", tier: xa, parent: BIG }`);
+  writeFileSync(path.join(dir, "units.yaml"), ["name: Tỉnh Lớn", "units:", "  - { code: BIG, name: UBND tỉnh Lớn, tier: tinh, parent: null }", ...units].join("\n"));
+  writeFileSync(path.join(dir, "directive.yaml"), [
+    "id: tinh-lon-01", "number: 01/CT-UBND", "kind: chi-thi", "issuer: UBND tỉnh Lớn", "issuingUnit: BIG", "issuedOn: 01/01/2026", "title: Thử nghiệm 60 xã",
+    "tiers: [{ code: xa, name: UBND cấp xã }]",
+    "indicators: [{ code: hs-tt, name: Tỷ lệ hồ sơ trực tuyến, shortName: hồ sơ trực tuyến, numerator: Hồ sơ trực tuyến, denominator: Tổng hồ sơ, default: true }]",
+    "milestones: [{ indicator: hs-tt, scope: { tiers: [xa] }, deadline: 30/06/2026, target: 60, comparison: atLeast }]",
+  ].join("\n"));
+  return startWorld({ now: "2026-11-01T07:00:00+07:00", files: [path.join(dir, "units.yaml"), path.join(dir, "directive.yaml")] });
+}
+
 describe("weekly digest", () => {
   it("one chart per indicator with a caption: colours, best/worst with the change, not reported", async () => {
     w = await provinceWithFigures();
@@ -93,16 +107,7 @@ describe("weekly digest", () => {
   });
 
   it("more than 40 units: several images sent as ONE album, the caption on the first", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "dondoc-digest-"));
-    const units = Array.from({ length: 60 }, (_, i) => `  - { code: BIG-X${i + 1}, name: "Xã Số ${i + 1}", tier: xa, parent: BIG }`);
-    writeFileSync(path.join(dir, "units.yaml"), ["name: Tỉnh Lớn", "units:", "  - { code: BIG, name: UBND tỉnh Lớn, tier: tinh, parent: null }", ...units].join("\n"));
-    writeFileSync(path.join(dir, "directive.yaml"), [
-      "id: tinh-lon-01", "number: 01/CT-UBND", "kind: chi-thi", "issuer: UBND tỉnh Lớn", "issuingUnit: BIG", "issuedOn: 01/01/2026", "title: Thử nghiệm 60 xã",
-      "tiers: [{ code: xa, name: UBND cấp xã }]",
-      "indicators: [{ code: hs-tt, name: Tỷ lệ hồ sơ trực tuyến, shortName: hồ sơ trực tuyến, numerator: Hồ sơ trực tuyến, denominator: Tổng hồ sơ, default: true }]",
-      "milestones: [{ indicator: hs-tt, scope: { tiers: [xa] }, deadline: 30/06/2026, target: 60, comparison: atLeast }]",
-    ].join("\n"));
-    w = await startWorld({ now: "2026-11-01T07:00:00+07:00", files: [path.join(dir, "units.yaml"), path.join(dir, "directive.yaml")] });
+    w = await bigProvince();
     await w.bind(LEADERS, "leaders", "BIG");
     for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
     await w.runAt("weekly-digest", "2026-11-23T08:00");
@@ -136,5 +141,39 @@ describe("weekly digest", () => {
     expect(next).toContain("tuần 50/2026");
     expect(next).not.toContain("Không phản hồi");
     expect(await w.db.prisma.reminderLog.count({ where: { kind: "escalation" } })).toBe(1);
+  });
+
+  it("a crash between an album's pieces leaves no piece queued: the re-run sends the whole album", async () => {
+    // 420 communes: 11 images, more than one album holds, so two outbox rows (key, key:2).
+    w = await bigProvince(420);
+    await w.bind(LEADERS, "leaders", "BIG");
+    for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
+    const world = w;
+    // The process "dies" as the album's second piece is written (thrown, not committed).
+    const dying = new Proxy(world.db.prisma.outboxMessage, {
+      get(t, p): unknown {
+        const v: unknown = Reflect.get(t, p, t);
+        if (p !== "create" || typeof v !== "function") return typeof v === "function" ? v.bind(t) : v;
+        return (args: { data: { dedupKey: string } }) => {
+          if (args.data.dedupKey.endsWith(":2")) throw new Error("killed");
+          return Reflect.apply(v, t, [args]);
+        };
+      },
+    });
+    const prisma = new Proxy(world.db.prisma, {
+      get(t, p): unknown {
+        if (p === "outboxMessage") return dying;
+        const v: unknown = Reflect.get(t, p, t);
+        return typeof v === "function" ? v.bind(t) : v;
+      },
+    });
+    const fireTime = new Date("2026-11-23T08:00:00+07:00");
+    world.clock.set(fireTime.toISOString());
+    const crashed = await weeklyDigestJob({ ...world.deps, prisma }, "0 8 * * 1").run({ fireTime, now: fireTime });
+    expect(crashed).toMatchObject({ failed: 1, enqueued: 0 });
+    expect(await world.db.prisma.outboxMessage.count()).toBe(0);
+    expect(await world.runAt("weekly-digest", "2026-11-23T08:00")).toMatchObject({ enqueued: 2, skipped: 0, failed: 0 });
+    expect(world.emu.calls("sendMediaGroup")).toBe(2);
+    expect(world.emu.botMessages(LEADERS)).toHaveLength(11);
   });
 });

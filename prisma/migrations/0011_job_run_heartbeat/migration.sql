@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "JobRun" ADD COLUMN "heartbeatAt" DATETIME;
+

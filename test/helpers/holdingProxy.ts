@@ -1,0 +1,42 @@
+/**
+ * A proxy between a doomed process and the emulator that stops forwarding once told to: held
+ * requests never reach "Telegram", so a SIGKILL right after `hold()` cannot leave a message that
+ * Telegram accepted but the dead process never recorded (the duplicate window documented in
+ * src/delivery/deliver.ts, which these crash tests are not about). Same as test/delivery/crash.test.ts.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface HoldingProxy {
+  url: string;
+  hold(): void;
+  close(): Promise<void>;
+}
+
+export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
+  let holding = false;
+  const held: http.IncomingMessage[] = [];
+  const server = http.createServer((req, res) => {
+    if (holding) {
+      held.push(req); // never forwarded: Telegram never sees it
+      return;
+    }
+    const up = http.request(`${target}${req.url ?? "/"}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    up.on("error", () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hold: () => { holding = true; },
+    close: () => new Promise<void>((resolve) => {
+      for (const r of held) r.destroy();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
