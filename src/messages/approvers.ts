@@ -35,6 +35,8 @@ export const approverTexts = {
   returnedLine: (d: { name: string; role: ApproverRole; at: Date }) => `↩️ Đã trả lại bởi ${escapeHtml(d.name)} lúc ${timeLabel(d.at)}`,
   /** The approval request, decided: its text (plain, as Telegram returns it) and the decision under it. */
   decidedRequest: (original: string, line: string) => `${escapeHtml(clipText(original, 3500, "…"))}\n\n<b>${line}</b>`,
+  /** The same request as delivered to another heads' chat (its HTML as sent), marked the same way. */
+  decidedRequestHtml: (html: string, line: string) => `${html}\n\n<b>${line}</b>`,
   usage: USAGE,
   list(unitName: string, approvers: readonly Approver[]): string {
     if (approvers.length === 0) {

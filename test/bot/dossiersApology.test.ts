@@ -7,6 +7,7 @@ import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xmlPart } from "../helpers/xml.js";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
+import { canDecide } from "../../src/services/apologyDecision.js";
 import { docxText, exportCsv, exportXlsx, HEAD, HEADER, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 let w: World;
@@ -183,7 +184,7 @@ describe("the apology letter", () => {
   });
 
   it("sent back by the head with a reason: the officer's chat is told and may draft again", async () => {
-    // A second heads' chat of the unit gets the request too: its buttons stay after the decision in the first.
+    // A second heads' chat of the unit gets the request too; the decision in the first marks it as well.
     w.h.emu.addChat({ id: HEAD2, type: "supergroup", title: "Thủ trưởng (2)" });
     await touchChat(w.h.db.prisma, { chatId: BigInt(HEAD2), type: "supergroup", title: "Thủ trưởng (2)" });
     await bindChat(w.h.db.prisma, BigInt(HEAD2), "head", "TN-X1");
@@ -201,8 +202,13 @@ describe("the apology letter", () => {
     expect(told?.text).toContain(`Dự thảo của hồ sơ ${A} đã bị trả lại bởi Hùng (thủ trưởng) lúc 10:00 25/11/2026.`);
     expect(told?.text).toContain("Lý do: Ghi rõ cơ quan phối hợp và số công văn");
     expect(await w.h.db.prisma.dossierDocument.count({ where: { status: "returned" } })).toBe(2);
-    const { answer } = await w.press(HEAD2, request2, "✅ Duyệt", HEAD_USER, 0);
-    expect(answer.text).toBe("Dự thảo này đã được xử lý rồi.");
+    const marked = w.h.emu.message(HEAD2, request2.message_id);
+    expect(marked?.text).toContain("↩️ Đã trả lại bởi Hùng lúc 10:00 25/11/2026");
+    expect(marked?.reply_markup?.inline_keyboard ?? []).toEqual([]);
+    // A press that was already on its way when the buttons went: decided once, answered so.
+    const late = await canDecide(w.h.deps, (await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } })).id, "TN-X1",
+      { id: BigInt(HEAD_USER), telegramName: "Hùng" });
+    expect(late).toEqual({ ok: false, reason: "already-decided" });
     if (!told) throw new Error("not told");
     const { messages: [again] } = await w.press(UNIT, told, "Lập văn bản xin lỗi", OFFICER);
     expect(again?.text).toContain("lý do chậm trễ");

@@ -3,6 +3,7 @@ import type { MaybeInaccessibleMessage } from "grammy/types";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { DecidingUser, DecisionRefusal } from "../../services/apologyDecision.js";
+import { deliveredRequests } from "../../services/approvalRequests.js";
 import { subtreeCodes } from "../../services/dossiersChats.js";
 import type { BotContext } from "../context.js";
 import { headOfChat, leadersRootOfChat, unitOfChat } from "./access.js";
@@ -56,4 +57,19 @@ export async function refusal(ctx: BotContext, r: DecisionRefusal): Promise<stri
 /** The text of a message the bot sent, as Telegram returns it (plain; entities dropped). */
 export function messageText(m: MaybeInaccessibleMessage): string {
   return "text" in m ? m.text ?? "" : "";
+}
+
+/**
+ * The same approval request in the unit's other heads' chats, edited like the one decided on:
+ * no chat keeps buttons for a decision already taken. A message that can no longer be edited
+ * (deleted, too old) is left as it is.
+ */
+export async function markDecidedElsewhere(
+  ctx: BotContext, dossierCode: string, line: string, done?: { chatId: number; messageId: number },
+): Promise<void> {
+  for (const r of await deliveredRequests(ctx.deps, dossierCode)) {
+    if (done && Number(r.chatId) === done.chatId && r.messageId === done.messageId) continue;
+    await ctx.api.editMessageText(Number(r.chatId), r.messageId, a.decidedRequestHtml(r.html, line), { parse_mode: "HTML" })
+      .catch(() => undefined);
+  }
 }

@@ -15,7 +15,7 @@ import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
-import { decidingUser, headUnitOfChat, messageText, refusal } from "./dossiersAccess.js";
+import { decidingUser, headUnitOfChat, markDecidedElsewhere, messageText, refusal } from "./dossiersAccess.js";
 import { refusalMessage, refusalText } from "./dossiersRefusals.js";
 import { ask } from "./dossiersReplies.js";
 
@@ -79,6 +79,8 @@ async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> 
   if (!r.ok) return alert(ctx, await refusal(ctx, r));
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
   await markDecided(ctx, a.approvedLine(r.decider));
+  const pressed = ctx.callbackQuery.message;
+  await markDecidedElsewhere(ctx, r.dossier.code, a.approvedLine(r.decider), pressed && { chatId: pressed.chat.id, messageId: pressed.message_id });
   return replyHtml(ctx, t.approvedHead(r.dossier.code, r.numbers));
 }
 

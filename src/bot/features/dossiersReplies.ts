@@ -17,7 +17,7 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
-import { decidingUser, headUnitOfChat, refusal, senderName } from "./dossiersAccess.js";
+import { decidingUser, headUnitOfChat, markDecidedElsewhere, refusal, senderName } from "./dossiersAccess.js";
 import { refusalText } from "./dossiersRefusals.js";
 
 export const dossiersRepliesFeature = new Composer<BotContext>();
@@ -86,6 +86,8 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
         await ctx.api.editMessageText(ctx.chat.id, requestMessageId, a.decidedRequest(requestText ?? "", a.returnedLine(r.decider)), { parse_mode: "HTML" })
           .catch(() => undefined);
       }
+      await markDecidedElsewhere(ctx, r.dossier.code, a.returnedLine(r.decider),
+        requestMessageId === undefined ? undefined : { chatId: ctx.chat.id, messageId: requestMessageId });
       return replyHtml(ctx, t.returnedHead(r.dossier.code));
     }
   }
