@@ -1,5 +1,5 @@
 /**
- * Evidence for a task marked done (issue #4: "an optional note or file as evidence"), bounded
+ * Evidence for a task marked done (an optional note or a file), bounded
  * (docs/RELIABILITY.md "Giới hạn lưu trữ minh chứng"): only the person who marked the task done
  * — or an administrator — may attach it; a task keeps one current file (a new one replaces it
  * and the old blob is deleted); a unit's current evidence files together stay under a quota;
