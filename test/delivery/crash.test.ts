@@ -9,10 +9,9 @@
  * src/delivery/deliver.ts and is not what this test is about.)
  */
 import { spawn } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { enqueue } from "../../src/delivery/outbox.js";
+import { startHoldingProxy, type HoldingProxy } from "../helpers/holdingProxy.js";
 import { sentCounts, startWorld, TOKEN, type World } from "./setup.js";
 
 const N = 500;
@@ -20,7 +19,7 @@ const LEASE_MS = 1_500;
 const GROUPS = Array.from({ length: N }, (_, i) => -100_000 - i);
 
 let w: World;
-let proxy: { url: string; hold(): void; close(): Promise<void> };
+let proxy: HoldingProxy;
 beforeEach(async () => {
   w = await startWorld();
   await w.addGroups(GROUPS);
@@ -59,31 +58,3 @@ it("kill -9 mid-fan-out, restart: every chat gets exactly one message", { timeou
   expect(sentCounts(w.emu, GROUPS).every((n) => n === 1)).toBe(true);
   expect(await w.db.prisma.outboxMessage.count({ where: { status: "sent" } })).toBe(N);
 });
-
-async function startHoldingProxy(target: string): Promise<typeof proxy> {
-  let holding = false;
-  const held: http.IncomingMessage[] = [];
-  const server = http.createServer((req, res) => {
-    if (holding) {
-      held.push(req); // never forwarded: Telegram never sees it
-      return;
-    }
-    const up = http.request(`${target}${req.url ?? "/"}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    up.on("error", () => res.destroy());
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hold: () => { holding = true; },
-    close: () => new Promise<void>((resolve) => {
-      for (const r of held) r.destroy();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
-}

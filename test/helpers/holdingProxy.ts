@@ -2,7 +2,8 @@
  * A proxy between a doomed process and the emulator that stops forwarding once told to: held
  * requests never reach "Telegram", so a SIGKILL right after `hold()` cannot leave a message that
  * Telegram accepted but the dead process never recorded (the duplicate window documented in
- * src/delivery/deliver.ts, which these crash tests are not about). Same as test/delivery/crash.test.ts.
+ * src/delivery/deliver.ts, which these crash tests are not about). Used by test/delivery/crash.test.ts
+ * and test/jobs/digestCrash.test.ts.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
