@@ -5,18 +5,12 @@
  * runs, emoji sequences, RTL, zero-width and combining characters, control characters).
  */
 
+import { rng } from "../../scripts/bench-dataset.js";
+
 export type Rng = () => number;
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The bench dataset's seeded PRNG (mulberry32), so one generator serves both. */
+export const mulberry32: (seed: number) => Rng = rng;
 
 export const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 export function pick<T>(r: Rng, xs: readonly T[]): T {

@@ -6,14 +6,14 @@
  * receiving-unit column names the unit). File contents and names never reach a log.
  */
 import { Composer } from "grammy";
-import { checkUploadMeta, isIngestError, MAX_FILE_BYTES } from "../../ingest/index.js";
+import { checkUploadMeta, isIngestError } from "../../ingest/index.js";
 import { common } from "../../messages/common.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { importDossierFile, type DossierImportOutcome, type DossierScope } from "../../services/dossiersImport.js";
 import { askPending, closePending, findPending } from "../../services/dossiersPending.js";
 import type { BotContext } from "../context.js";
 import { detachOrRun } from "../detached.js";
-import { FileDownloadError, FileTooLargeError } from "../files.js";
+import { downloadOrAnswer } from "../download.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin, isGroup, unitOfChat } from "./access.js";
 
@@ -72,17 +72,8 @@ async function handleDossierFile(ctx: BotContext, scope: DossierScope): Promise<
     return replyHtml(ctx, t.fileRejected(e.userMessage));
   }
   return detachOrRun(ctx, async () => {
-    let data: Buffer;
-    try {
-      data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
-    } catch (e) {
-      if (e instanceof FileDownloadError) {
-        log.warn({ err: e.message }, "dossier upload could not be downloaded");
-        return replyHtml(ctx, common.fileDownloadFailed);
-      }
-      if (!(e instanceof FileTooLargeError)) throw e;
-      return replyHtml(ctx, t.fileTooLarge);
-    }
+    const data = await downloadOrAnswer(ctx, doc.file_id, { log, tooLarge: t.fileTooLarge });
+    if (!data) return;
     await ctx.replyWithChatAction("typing").catch(() => undefined);
     const outcome = await importDossierFile(ctx.deps, { fileName, data, scope });
     log.info({ outcome: outcome.kind, bytes: data.length }, "dossier upload processed");

@@ -3,14 +3,13 @@
  * upload use-case, then the reply. File contents never reach a log (issue #3 "Uploads").
  */
 import { InlineKeyboard } from "grammy";
-import { checkUploadMeta, isIngestError, MAX_FILE_BYTES } from "../../ingest/index.js";
-import { common } from "../../messages/common.js";
+import { checkUploadMeta, isIngestError } from "../../ingest/index.js";
 import { uploadTexts } from "../../messages/upload.js";
 import { processUpload, type UploadOutcome, type UploadScope } from "../../services/uploads.js";
 import { heldUploadButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { detachOrRun } from "../detached.js";
-import { FileDownloadError, FileTooLargeError } from "../files.js";
+import { downloadOrAnswer } from "../download.js";
 import { replyHtml } from "../reply.js";
 import { replyDossierImport } from "./dossiersUpload.js";
 
@@ -64,18 +63,8 @@ export async function handleUploadedFile(ctx: BotContext, scope: UploadScope, op
     return replyHtml(ctx, uploadTexts.fileRejected(e.userMessage) + hint);
   }
   return detachOrRun(ctx, async () => {
-    let data: Buffer;
-    try {
-      data = await ctx.files.download(doc.file_id, MAX_FILE_BYTES);
-    } catch (e) {
-      if (e instanceof FileDownloadError) {
-        log.warn({ quiet: opts.quiet, err: e.message }, "upload could not be downloaded");
-        return opts.quiet ? undefined : replyHtml(ctx, common.fileDownloadFailed);
-      }
-      if (!(e instanceof FileTooLargeError)) throw e;
-      log.info({ quiet: opts.quiet }, "upload larger than declared");
-      return opts.quiet ? undefined : replyHtml(ctx, uploadTexts.fileTooLarge);
-    }
+    const data = await downloadOrAnswer(ctx, doc.file_id, { log, tooLarge: uploadTexts.fileTooLarge, quiet: opts.quiet });
+    if (!data) return;
     await ctx.replyWithChatAction("typing").catch(() => undefined);
     const outcome = await processUpload(ctx.deps, {
       fileName, data, scope, userId: BigInt(ctx.from?.id ?? 0), chatId: BigInt(chat.id),
