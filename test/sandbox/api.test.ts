@@ -49,6 +49,17 @@ describe("sandbox server", () => {
     expect(await prisma.figure.count()).toBeGreaterThan(20);
   });
 
+  it("the tour's sample list goes only to a unit's group; refused elsewhere with nothing sent", async () => {
+    const s = await state();
+    const leaders = s.chats.find((c) => c.kind === "leaders") ?? { id: 0 };
+    const before = (s.messages[String(leaders.id)] ?? []).length;
+    const refused = await call("/api/tour/dossiers", { chatId: leaders.id, fromId: DEMO_IDS.leader });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toBe("Tệp mẫu chỉ gửi được trong nhóm của một đơn vị");
+    expect(((await state()).messages[String(leaders.id)] ?? []).length).toBe(before);
+    expect((await call("/api/tour/dossiers", { chatId: leaders.id, fromId: DEMO_IDS.leader, extra: 1 })).status).toBe(400);
+  });
+
   it("rejects bad input with a message the page can show", async () => {
     const chat = await unitChat();
     expect((await call("/api/send", { chatId: chat.id, fromId: DEMO_IDS.officerA, text: "  " })).json.error).toContain("Tin nhắn trống");
