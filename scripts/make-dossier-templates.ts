@@ -1,7 +1,7 @@
 /**
  * Writes the dossier document templates into templates/: the layout of NĐ 30/2020/NĐ-CP Phụ lục I
- * (scripts/docx-ooxml.ts) and `{field}` tags that src/services/apologyRender.ts fills (names:
- * DocumentFields in src/services/apologyFields.ts). Nothing of the form's own page is printed on
+ * (scripts/docx-ooxml.ts) and `{field}` tags that src/services/apology/render.ts fills (names:
+ * DocumentFields in src/services/apology/fields.ts). Nothing of the form's own page is printed on
  * the letter: no "Mẫu số …" label, no "(Ký, ghi rõ họ tên …)" note, no "…" left to fill.
  * An office may open them in Word and replace the letterhead or wording; keep the tags.
  * Run: `npx tsx scripts/make-dossier-templates.ts` and commit the result. Sources and the
@@ -57,7 +57,7 @@ function signature(receivers: string[]): string {
 const kinhGui = (to: string) => p(`Kính gửi: ${to}`, { align: "center", after: 240 });
 const LETTER_RECEIVERS = ["- Như trên;", "- Lưu: VT."];
 
-/** TT 01/2018/TT-VPCP Mẫu số 04, for letters signed before 01/07/2025 (apologyForms.ts). */
+/** TT 01/2018/TT-VPCP Mẫu số 04, for letters signed before 01/07/2025 (apology/forms.ts). */
 const TT01 = docx([
   header(), ...heading, kinhGui("{recipient}"),
   body("Ngày {receivedDate}, {agencyInText} tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính “{procedure}” của {addressee}."),

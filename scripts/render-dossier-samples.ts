@@ -7,7 +7,7 @@
 import { writeFile } from "node:fs/promises";
 import type { Dossier, DossierDocument } from "../src/db/generated/client.js";
 import { Catalog } from "../src/domain/catalog.js";
-import { renderDossierDocument } from "../src/services/apologyRender.js";
+import { renderDossierDocument } from "../src/services/apology/render.js";
 
 const catalog = new Catalog([
   { code: "TNG", name: "UBND tỉnh Thái Nguyên", tier: "tinh", parentCode: null },

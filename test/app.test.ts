@@ -14,7 +14,7 @@ import type { JobDefinition } from "../src/jobs/scheduler.js";
 import { createLogger } from "../src/logger.js";
 import { reliabilityTexts } from "../src/messages/reliability.js";
 import type { AppDeps } from "../src/services/context.js";
-import { installText } from "../src/services/install.js";
+import { installText } from "../src/services/directives/install.js";
 import { pushText } from "../src/services/notify.js";
 import { createTestDb, type TestDb } from "./helpers/db.js";
 import { TOKEN } from "./helpers/harness.js";

@@ -8,11 +8,11 @@ import { isWorkingDay, previousWorkingDay, type WorkCalendar } from "../domain/c
 import { monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import { splitMessage } from "../bot/html.js";
-import { pushDocument, XLSX_MIME } from "../services/apologyPush.js";
+import { pushDocument, XLSX_MIME } from "../services/apology/push.js";
 import type { AppDeps } from "../services/context.js";
 import { workCalendar } from "../services/calendar.js";
-import { buildLateList, previousMonth } from "../services/dossiersLateList.js";
-import { lateListXlsx } from "../services/dossiersLateXlsx.js";
+import { buildLateList, previousMonth } from "../services/dossiers/lateList.js";
+import { lateListXlsx } from "../services/dossiers/lateXlsx.js";
 import { pushText } from "../services/notify.js";
 import type { JobDefinition } from "./scheduler.js";
 

@@ -5,7 +5,7 @@
  */
 import { vnDate } from "../domain/directive/dates.js";
 import { workCalendar } from "../services/calendar.js";
-import { sweepOverdue } from "../services/dossiersSweep.js";
+import { sweepOverdue } from "../services/dossiers/sweep.js";
 import type { JobFactory } from "./index.js";
 import { lateListJob } from "./lateList.js";
 

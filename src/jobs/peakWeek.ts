@@ -16,12 +16,12 @@ import { validityOn } from "../domain/directive/validity.js";
 import { countLevels } from "../domain/evaluation/index.js";
 import { reminderTexts } from "../messages/reminders.js";
 import type { AppDeps } from "../services/context.js";
-import { figureKey } from "../services/figureHistory.js";
+import { figureKey } from "../services/figures/history.js";
 import { pushText } from "../services/notify.js";
-import type { CalendarSource } from "../services/reminderCalendar.js";
-import type { MorningContributor, MorningSection } from "../services/reminders.js";
-import { directiveIndicatorsFor, evaluateOn, figuresMap } from "../services/standing.js";
-import { worstFirst } from "../services/status.js";
+import type { CalendarSource } from "../services/reminders/calendarFile.js";
+import type { MorningContributor, MorningSection } from "../services/reminders/reminders.js";
+import { directiveIndicatorsFor, evaluateOn, figuresMap } from "../services/figures/standing.js";
+import { worstFirst } from "../services/figures/status.js";
 import type { JobDefinition } from "./scheduler.js";
 
 export const PEAK_WEEK_LAST_DAY = 7;

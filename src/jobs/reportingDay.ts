@@ -15,10 +15,10 @@ import type { Directive } from "../domain/directive/schema.js";
 import { validityOn } from "../domain/directive/validity.js";
 import { scopeBindsUnit } from "../domain/evaluation/index.js";
 import { reminderTexts } from "../messages/reminders.js";
-import { countdownSendDays, deadlineHit } from "../services/countdown.js";
-import { figureKey, lastReports } from "../services/figureHistory.js";
-import type { MorningContributor, MorningSection } from "../services/reminders.js";
-import { directiveIndicatorsFor } from "../services/standing.js";
+import { countdownSendDays, deadlineHit } from "../services/reminders/countdown.js";
+import { figureKey, lastReports } from "../services/figures/history.js";
+import type { MorningContributor, MorningSection } from "../services/reminders/reminders.js";
+import { directiveIndicatorsFor } from "../services/figures/standing.js";
 
 export const REPORTING_OFFSETS = [3, 1, 0] as const;
 

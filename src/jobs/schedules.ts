@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config.js";
 import type { AppDeps } from "../services/context.js";
-import { fileCalendar, type CalendarSource } from "../services/reminderCalendar.js";
+import { fileCalendar, type CalendarSource } from "../services/reminders/calendarFile.js";
 import { dailyReminderJob } from "./dailyReminder.js";
 import { peakWeekLeadersJob } from "./peakWeek.js";
 import type { JobDefinition } from "./scheduler.js";

@@ -5,14 +5,14 @@
  * at the occurrence's TaskOccurrence row (created open here when first reminded).
  *
  * "Each reminder once": every countdown offset maps to exactly one working day (see
- * countdown.ts) and the morning message of a day is enqueued once per chat.
+ * reminders/countdown.ts) and the morning message of a day is enqueued once per chat.
  */
 import type { InlineKeyboardButton } from "grammy/types";
 import { taskButton } from "../bot/callbackData.js";
 import { taskTexts, type TaskLine } from "../messages/tasks.js";
-import { deadlineHit, type DeadlineHit } from "../services/countdown.js";
-import type { MorningContributor, MorningSection } from "../services/reminders.js";
-import { cooperatingUnits, markKeyOf, occurrenceRow, taskItems, type TaskItem } from "../services/tasks.js";
+import { deadlineHit, type DeadlineHit } from "../services/reminders/countdown.js";
+import type { MorningContributor, MorningSection } from "../services/reminders/reminders.js";
+import { cooperatingUnits, markKeyOf, occurrenceRow, taskItems, type TaskItem } from "../services/tasks/tasks.js";
 
 export const TASK_OFFSETS = [7, 3, 1, 0] as const;
 

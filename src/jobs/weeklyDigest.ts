@@ -13,12 +13,12 @@ import { activeChatsOfKind } from "../db/repos/chats.js";
 import { vnDate } from "../domain/directive/dates.js";
 import { describeError } from "../delivery/failures.js";
 import type { AppDeps } from "../services/context.js";
-import { isoWeekKey } from "../services/countdown.js";
-import { digestDedupKey, digestParts, enqueueDigest, renderDigest, type RenderedIndicator } from "../services/digest.js";
-import { digestExtras } from "../services/digestExtras.js";
-import { recordEscalations } from "../services/escalation.js";
-import { subtreeIndicators } from "../services/status.js";
-import { taskItems } from "../services/tasks.js";
+import { isoWeekKey } from "../services/reminders/countdown.js";
+import { digestDedupKey, digestParts, enqueueDigest, renderDigest, type RenderedIndicator } from "../services/digest/digest.js";
+import { digestExtras } from "../services/digest/extras.js";
+import { recordEscalations } from "../services/reminders/escalation.js";
+import { subtreeIndicators } from "../services/figures/status.js";
+import { taskItems } from "../services/tasks/tasks.js";
 import type { JobDefinition } from "./scheduler.js";
 
 export function weeklyDigestJob(deps: AppDeps, cron: string): JobDefinition {

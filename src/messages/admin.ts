@@ -2,8 +2,8 @@
 import { escapeHtml } from "../bot/html.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import type { DirectivePlan } from "../domain/directive/dryRun.js";
-import type { InstallResult } from "../services/install.js";
-import { PENDING_UPLOAD_TTL_MS, type PressRefusal } from "../services/uploadPending.js";
+import type { InstallResult } from "../services/directives/install.js";
+import { PENDING_UPLOAD_TTL_MS, type PressRefusal } from "../services/uploads/pending.js";
 import { planLines, type TextStyle } from "./directives.js";
 
 export const htmlStyle: TextStyle = { esc: escapeHtml, bold: (t) => `<b>${t}</b>` };

@@ -10,7 +10,7 @@ import type { Task } from "../domain/directive/schema.js";
 import { formatRatioPercent } from "../domain/format.js";
 import type { Figures } from "../domain/evaluation/index.js";
 import { shortenUnitName } from "../render/unit-name.js";
-import { percentOf, type DigestRow, type IndicatorDigest } from "../services/digestData.js";
+import { percentOf, type DigestRow, type IndicatorDigest } from "../services/digest/data.js";
 import { countsLine } from "./status.js";
 
 export const CAPTION_LIMIT = 1024;

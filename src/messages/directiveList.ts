@@ -5,7 +5,7 @@ import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Directive } from "../domain/directive/schema.js";
 import type { BindingReason, UnitBinding, UnitBindings } from "../domain/directive/unitBindings.js";
 import { directiveEnd, effectiveFrom } from "../domain/directive/validity.js";
-import type { DirectiveOverview } from "../services/directiveAdmin.js";
+import type { DirectiveOverview } from "../services/directives/admin.js";
 import { htmlStyle } from "./admin.js";
 import { bandsText, commitmentLines, datesText, validityText } from "./directives.js";
 

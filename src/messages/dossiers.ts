@@ -24,7 +24,7 @@ function issuedDetails(number: string | null, newDate: string | null): string {
 const MAX_LISTED_ROWS = 30;
 const clip = (s: string, n: number) => clipText(s, n, "…");
 
-/** `dueAt` is the date in force; `reappointed` when an issued apology letter set it (dossiersState.ts). */
+/** `dueAt` is the date in force; `reappointed` when an issued apology letter set it (dossiers/state.ts). */
 export type BriefLine = { code: string; procedure: string | null; dueAt: string | null; overdueDays: number; reappointed?: boolean };
 
 /** "• H15… — Đăng ký khai sinh — hẹn trả 13/02/2026 (Thứ Sáu), quá hạn 2 ngày làm việc"; re-appointed: "hẹn lại …, trễ hẹn lần 2, …". */
@@ -210,7 +210,7 @@ export type DossierViewModel = {
   code: string; unitName: string; procedure: string | null; status: string; applicantName: string | null; officerName: string | null;
   receivedAt: string | null; dueAt: string | null; finishedAt: string | null; phase: "closed" | "no-due-date" | "on-time" | "due-soon" | "overdue";
   overdueDays: number; promptedAt: Date | null; escalatedAt: Date | null; escalatedLeadersAt: Date | null; resultReturnedAt: Date | null;
-  /** the issued letter's new date, the date in force (dossiersState.ts); `dueAt` is then the original one */
+  /** the issued letter's new date, the date in force (dossiers/state.ts); `dueAt` is then the original one */
   reappointedTo?: string | null; secondPromptedAt?: Date | null; secondOverdueAt?: Date | null;
   documents: readonly { kind: string; status: string; number: string | null; newDueDate: string | null; createdByName: string | null;
     createdAt: Date; approvedAt: Date | null; approverName: string | null; approverRole: string | null; returnReason: string | null }[];

@@ -5,7 +5,7 @@ import { formatViMonth } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
 import type { Indicator } from "../domain/directive/schema.js";
 import { describeEvaluation, LEVEL_NAMES, type Evaluation, type Level, type LevelCounts } from "../domain/evaluation/index.js";
-import type { SubtreeStatus, UnitIndicatorStatus } from "../services/status.js";
+import type { SubtreeStatus, UnitIndicatorStatus } from "../services/figures/status.js";
 
 export const LEVEL_ICONS: Record<Level, string> = { xanh: "🟢", vang: "🟡", cam: "🟠", do: "🔴" };
 export const levelIcon = (e: Pick<Evaluation, "level">) => (e.level ? LEVEL_ICONS[e.level] : "⚪");

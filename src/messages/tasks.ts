@@ -5,8 +5,8 @@ import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Task } from "../domain/directive/schema.js";
 import { clipText } from "../domain/text.js";
-import type { DeadlineHit } from "../services/countdown.js";
-import { MAX_EVIDENCE_FILE_BYTES } from "../services/taskEvidence.js";
+import type { DeadlineHit } from "../services/reminders/countdown.js";
+import { MAX_EVIDENCE_FILE_BYTES } from "../services/tasks/evidence.js";
 import { formatNumber } from "../domain/format.js";
 
 const TITLE_MAX = 90;

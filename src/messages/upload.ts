@@ -4,9 +4,9 @@ import { formatViDate, formatViMonth } from "../domain/directive/dates.js";
 import { LEVEL_NAMES } from "../domain/evaluation/index.js";
 import { formatNumber, formatRatioPercent } from "../domain/format.js";
 import type { RejectedRow } from "../ingest/index.js";
-import type { OneStopPreview, PreviewItem } from "../services/uploadOneStop.js";
-import type { PressRefusal } from "../services/uploadPending.js";
-import type { SavedSummary, SummaryLine } from "../services/uploadSave.js";
+import type { OneStopPreview, PreviewItem } from "../services/uploads/oneStop.js";
+import type { PressRefusal } from "../services/uploads/pending.js";
+import type { SavedSummary, SummaryLine } from "../services/uploads/save.js";
 import { levelIcon } from "./status.js";
 
 /** A file of 20.000 bad rows must not become 250 messages: the first ones show the pattern. */

@@ -5,7 +5,7 @@ import { formatNumber } from "../domain/format.js";
  * given no `valueText`. Same conventions as `formatRatioPercent` in src/domain/format.ts:
  * one decimal, comma, integer values without ",0", and 99,96% shown as "99,9%", never "100%".
  * A float can still round the other way from the exact ratio (23/80 → 28.7499… → "28,7%"), so
- * callers holding the counts pass `formatRatioPercent`'s text as `valueText` instead (digest.ts).
+ * callers holding the counts pass `formatRatioPercent`'s text as `valueText` instead (services/digest/digest.ts).
  */
 export function formatPercent(value: number): string {
   let tenths = Math.round(value * 10);

@@ -9,7 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Db } from "../db/client.js";
 import { loadDirectiveFile, REGISTRY_FILE_NAME, type LoadedDirective } from "../directives/loadDirective.js";
-import { installText } from "../services/install.js";
+import { installText } from "../services/directives/install.js";
 
 export class PresetError extends Error {}
 

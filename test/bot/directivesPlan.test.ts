@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseHtml } from "../../src/emulator/html.js";
 import { adminTexts } from "../../src/messages/admin.js";
 import { common } from "../../src/messages/common.js";
-import { applyHeldDirective } from "../../src/services/directivePending.js";
-import { confirmPending, holdPending } from "../../src/services/uploadPending.js";
+import { applyHeldDirective } from "../../src/services/directives/pending.js";
+import { confirmPending, holdPending } from "../../src/services/uploads/pending.js";
 import { ADMIN_ID, type Harness } from "../helpers/harness.js";
 import { buttonTexts, editedTo, PROVINCE, sendYaml, startDirectivesWorld, state, STRANGER } from "./directivesWorld.js";
 

@@ -1,6 +1,6 @@
 /** Directives and a world for the `/chithi` and directive-file tests (units: test/fixtures/province.units.yaml). */
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 
 export const UNIT_CHAT = -100777;

@@ -7,7 +7,7 @@ import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xmlPart } from "../helpers/xml.js";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
-import { canDecide } from "../../src/services/apologyDecision.js";
+import { canDecide } from "../../src/services/apology/decision.js";
 import { docxText, exportCsv, exportXlsx, HEAD, HEADER, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 let w: World;

@@ -1,11 +1,11 @@
 /**
  * The applicant's name is kept only while a feature needs it (NĐ 13/2023/NĐ-CP; the rule is in
- * src/services/dossiersApplicant.ts): while the dossier is open or an apology letter for it is in
+ * src/services/dossiers/applicant.ts): while the dossier is open or an apology letter for it is in
  * flight. Imports, the apology flow, "Đã trả kết quả" and the daily sweep each drop it.
  */
 import type { Message } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { submitDrafts } from "../../src/services/apologyFlow.js";
+import { submitDrafts } from "../../src/services/apology/flow.js";
 import { docxText, exportXlsx, HEAD, HEAD_USER, OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 let w: World;

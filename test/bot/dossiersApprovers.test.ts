@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { ADMIN_ID } from "../helpers/harness.js";
 import { exportXlsx, HEAD, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import PizZip from "pizzip";
 import type { Dossier, DossierDocument } from "../../src/db/generated/client.js";
 import { Catalog } from "../../src/domain/catalog.js";
-import { renderDossierDocument } from "../../src/services/apologyRender.js";
+import { renderDossierDocument } from "../../src/services/apology/render.js";
 import { xmlPart } from "../helpers/xml.js";
 import { docxText } from "./dossiersWorld.js";
 

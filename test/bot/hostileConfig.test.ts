@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { adminTexts } from "../../src/messages/admin.js";
 import { common } from "../../src/messages/common.js";
-import { planDirectiveText } from "../../src/services/directivePlan.js";
-import { installText } from "../../src/services/install.js";
+import { planDirectiveText } from "../../src/services/directives/plan.js";
+import { installText } from "../../src/services/directives/install.js";
 import { ADMIN_ID, type Harness } from "../helpers/harness.js";
 import { ALIAS_BOMB, unitList } from "../directives/hostileFixtures.js";
 import { sendYaml, startDirectivesWorld, state } from "./directivesWorld.js";

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
 const GROUP = -100151;

@@ -4,7 +4,7 @@
  * replaced blob is deleted; a unit's files stay under its quota. End to end through the emulator.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UNIT_EVIDENCE_QUOTA_BYTES } from "../../src/services/taskEvidence.js";
+import { UNIT_EVIDENCE_QUOTA_BYTES } from "../../src/services/tasks/evidence.js";
 import { ADMIN_ID } from "../helpers/harness.js";
 import { startWorld, type World } from "../jobs/helpers.js";
 

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 import { uploadFeature } from "../../src/bot/features/upload.js";
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { MAX_CONFIG_TEXT_BYTES, MAX_UNITS, parseDirectiveText, parseUnitListText } from "../../src/directives/loadDirective.js";
-import { looksLikeUnitList } from "../../src/services/install.js";
+import { looksLikeUnitList } from "../../src/services/directives/install.js";
 import { ALIAS_BOMB, unitList } from "./hostileFixtures.js";
 
 describe("a YAML alias bomb", () => {

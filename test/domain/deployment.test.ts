@@ -9,7 +9,7 @@ import { loadPresets, type LoadedDirective } from "../../src/directives/loadDire
 import { Catalog, type CatalogUnit } from "../../src/domain/catalog.js";
 import { evaluate, scopeBindsUnit } from "../../src/domain/evaluation/index.js";
 import { peakWeekOf } from "../../src/jobs/peakWeek.js";
-import { leadUnits, cooperatingUnits, allTasks } from "../../src/services/tasks.js";
+import { leadUnits, cooperatingUnits, allTasks } from "../../src/services/tasks/tasks.js";
 
 let presets: LoadedDirective[] = [];
 let catalog: Catalog;

@@ -12,7 +12,7 @@ import { startEmulator } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createCatalogHolder } from "../../src/services/catalogHolder.js";
 import type { AppDeps } from "../../src/services/context.js";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { createTestDb } from "../helpers/db.js";
 import { ADMIN_ID, TestClock, TOKEN } from "../helpers/harness.js";
 

@@ -11,7 +11,7 @@ import type { Clock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
 import { createCatalogHolder } from "../../src/services/catalogHolder.js";
 import type { AppDeps } from "../../src/services/context.js";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { createTestDb } from "./db.js";
 import { createDeliveryWorker } from "../../src/delivery/worker.js";

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { enqueue } from "../../src/delivery/outbox.js";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { createPostgresTestDb, type TestDb } from "../helpers/db.js";
 import { PG_SKIP_MESSAGE, suiteOnPostgres, testPgAdminUrl } from "../helpers/pg.js";
 import { control, logged, startEmulatorCli, startHoldingProxy, startInstance, waitUntil, type HoldingProxy, type Proc } from "./cluster.js";

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { renderDigest } from "../../src/services/digest.js";
+import { renderDigest } from "../../src/services/digest/digest.js";
 import { ict, startWorld, type World } from "./helpers.js";
 
 const GOLDEN = "test/render/golden/digest-province.png";

@@ -2,11 +2,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import { isFirstWorkingDayOfMonth } from "../../src/jobs/lateList.js";
-import { checkNewDate } from "../../src/services/apologyFlow.js";
-import { formInForce, LEGAL_FORMS, type LegalForm } from "../../src/services/apologyForms.js";
+import { checkNewDate } from "../../src/services/apology/flow.js";
+import { formInForce, LEGAL_FORMS, type LegalForm } from "../../src/services/apology/forms.js";
 import { workCalendar } from "../../src/services/calendar.js";
-import { parseMonthArg, previousMonth } from "../../src/services/dossiersLateList.js";
-import { deadlineOf, phaseOf, wasLate } from "../../src/services/dossiersState.js";
+import { parseMonthArg, previousMonth } from "../../src/services/dossiers/lateList.js";
+import { deadlineOf, phaseOf, wasLate } from "../../src/services/dossiers/state.js";
 
 let cal: WorkCalendar;
 beforeAll(async () => {

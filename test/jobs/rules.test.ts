@@ -7,11 +7,11 @@ import { peakWeekOf } from "../../src/jobs/peakWeek.js";
 import { nextReportingDue } from "../../src/jobs/reportingDay.js";
 import { TASK_OFFSETS } from "../../src/jobs/taskDeadlines.js";
 import { CAPTION_LIMIT, changeText, digestTexts } from "../../src/messages/digest.js";
-import { countdownSendDays, deadlineHit, isoWeekKey } from "../../src/services/countdown.js";
-import { albumChunks } from "../../src/services/digest.js";
-import type { IndicatorDigest } from "../../src/services/digestData.js";
-import { fileCalendar } from "../../src/services/reminderCalendar.js";
-import { liveOccurrences } from "../../src/services/tasks.js";
+import { countdownSendDays, deadlineHit, isoWeekKey } from "../../src/services/reminders/countdown.js";
+import { albumChunks } from "../../src/services/digest/digest.js";
+import type { IndicatorDigest } from "../../src/services/digest/data.js";
+import { fileCalendar } from "../../src/services/reminders/calendarFile.js";
+import { liveOccurrences } from "../../src/services/tasks/tasks.js";
 
 let cal: WorkCalendar;
 beforeAll(async () => {

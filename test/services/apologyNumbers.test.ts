@@ -12,9 +12,9 @@ import { applyMigrations, migrationsDir, readMigrations } from "../../src/db/mig
 import { openDatabase } from "../../src/db/client.js";
 import { pgMigrationDriver, withPgClient } from "../../src/db/postgres.js";
 import { openSqlite, sqliteMigrationDriver } from "../../src/db/sqlite.js";
-import { approveDrafts } from "../../src/services/apologyDecision.js";
-import { submitDrafts } from "../../src/services/apologyFlow.js";
-import { takeNumber } from "../../src/services/apologyNumbers.js";
+import { approveDrafts } from "../../src/services/apology/decision.js";
+import { submitDrafts } from "../../src/services/apology/flow.js";
+import { takeNumber } from "../../src/services/apology/numbers.js";
 import { exportXlsx, HEAD_USER, OFFICER, row, startWorld, UNIT, type World } from "../bot/dossiersWorld.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 

@@ -3,13 +3,13 @@
  * duyệt"), so the signer block can print the name and role of who really approved.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { approveDrafts } from "../../src/services/apologyDecision.js";
-import { submitDrafts } from "../../src/services/apologyFlow.js";
-import { renderDossierDocument } from "../../src/services/apologyRender.js";
+import { approveDrafts } from "../../src/services/apology/decision.js";
+import { submitDrafts } from "../../src/services/apology/flow.js";
+import { renderDossierDocument } from "../../src/services/apology/render.js";
 import { exportXlsx, HEAD_USER, OFFICER, row, startWorld, UNIT, type World } from "../bot/dossiersWorld.js";
 
-vi.mock("../../src/services/apologyRender.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/services/apologyRender.js")>();
+vi.mock("../../src/services/apology/render.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/services/apology/render.js")>();
   return { ...real, renderDossierDocument: vi.fn(real.renderDossierDocument) };
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/domain/evaluation/index.js";
-import { digestBars } from "../../src/services/digest.js";
+import { digestBars } from "../../src/services/digest/digest.js";
 import { makeDirective } from "../domain/evaluationFixtures.js";
-import type { DigestRow } from "../../src/services/digestData.js";
+import type { DigestRow } from "../../src/services/digest/data.js";
 
 /** Only the fields digestBars reads: the unit's name and the evaluation's status, figures, level. */
 function row(name: string, evaluation: { status: string; figures: { numerator: number; denominator: number } | null; level: string | null }): DigestRow {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import { workCalendar } from "../../src/services/calendar.js";
-import { inForce, phaseOf, reappointmentOf } from "../../src/services/dossiersState.js";
+import { inForce, phaseOf, reappointmentOf } from "../../src/services/dossiers/state.js";
 
 const letter = (over: Partial<{ kind: string; status: string; newDueDate: string | null }>) => ({
   kind: "apology", status: "issued", newDueDate: "2026-12-01", originalDueDate: "2026-11-26", number: "1/XL-TN-X1", ...over,

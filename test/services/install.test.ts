@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { installText } from "../../src/services/install.js";
+import { installText } from "../../src/services/directives/install.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 
 let db: TestDb;

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { listApprovers } from "../../src/db/repos/approvers.js";
-import { designate, remove } from "../../src/services/approvers.js";
-import { installText } from "../../src/services/install.js";
+import { designate, remove } from "../../src/services/apology/approvers.js";
+import { installText } from "../../src/services/directives/install.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 
 let db: TestDb;

@@ -6,7 +6,7 @@
 import type { User } from "grammy/types";
 import { updateApproverNames } from "../../db/repos/approvers.js";
 import type { Approver } from "../../domain/approvers.js";
-import { headChatIds } from "../../services/dossiersChats.js";
+import { headChatIds } from "../../services/dossiers/chats.js";
 import type { BotContext } from "../context.js";
 
 export const fullName = (u: Pick<User, "first_name" | "last_name">): string | null => [u.first_name, u.last_name].filter(Boolean).join(" ") || null;

@@ -2,9 +2,9 @@
 import type { MaybeInaccessibleMessage } from "grammy/types";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import type { DecidingUser, DecisionRefusal } from "../../services/apologyDecision.js";
-import { deliveredRequests } from "../../services/approvalRequests.js";
-import { subtreeCodes } from "../../services/dossiersChats.js";
+import type { DecidingUser, DecisionRefusal } from "../../services/apology/decision.js";
+import { deliveredRequests } from "../../services/apology/approvalRequests.js";
+import { subtreeCodes } from "../../services/dossiers/chats.js";
 import type { BotContext } from "../context.js";
 import { headOfChat, leadersRootOfChat, unitOfChat } from "./access.js";
 import { withNames } from "./approverNames.js";

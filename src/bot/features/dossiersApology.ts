@@ -6,10 +6,10 @@
 import { Composer } from "grammy";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import { approveDrafts, canDecide } from "../../services/apologyDecision.js";
-import { checkStart } from "../../services/apologyFlow.js";
-import { resendDrafts } from "../../services/apologyHead.js";
-import { markResultReturned } from "../../services/dossiersWrite.js";
+import { approveDrafts, canDecide } from "../../services/apology/decision.js";
+import { checkStart } from "../../services/apology/flow.js";
+import { resendDrafts } from "../../services/apology/head.js";
+import { markResultReturned } from "../../services/dossiers/write.js";
 import { alert, onButton, type ButtonContext } from "../buttons.js";
 import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";

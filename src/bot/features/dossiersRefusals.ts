@@ -1,7 +1,7 @@
 /** Why a document cannot be started now, told to the chat (issue #5: a second re-appointment is refused and explained). */
 import { InlineKeyboard } from "grammy";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import type { StartRefusal } from "../../services/apologyFlow.js";
+import type { StartRefusal } from "../../services/apology/flow.js";
 import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";

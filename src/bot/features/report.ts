@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { describeEvaluation } from "../../domain/evaluation/index.js";
 import { common } from "../../messages/common.js";
 import { reportTexts } from "../../messages/report.js";
-import { currentPeriod, submitFigures, undoFigures } from "../../services/figures.js";
+import { currentPeriod, submitFigures, undoFigures } from "../../services/figures/figures.js";
 import { alert, onButton } from "../buttons.js";
 import { undoButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";

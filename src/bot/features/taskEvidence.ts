@@ -1,7 +1,7 @@
 /**
  * A note or a file replying to the bot's "đã ghi nhận hoàn thành" prompt (force-reply reaches
  * the bot even in privacy mode). Who may attach and how much is the service's rule
- * (services/taskEvidence.ts); the size Telegram announces is checked before downloading.
+ * (services/tasks/evidence.ts); the size Telegram announces is checked before downloading.
  */
 import { Composer } from "grammy";
 import { common } from "../../messages/common.js";
@@ -9,7 +9,7 @@ import { taskTexts } from "../../messages/tasks.js";
 import {
   attachEvidenceFile, attachEvidenceNote, evidenceGate, evidencePromptRow, MAX_EVIDENCE_FILE_BYTES, quotaRefusal,
   type EvidenceOutcome, type Sender,
-} from "../../services/taskEvidence.js";
+} from "../../services/tasks/evidence.js";
 import type { BotContext } from "../context.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";

@@ -4,7 +4,7 @@
  */
 import { Composer } from "grammy";
 import { uploadTexts } from "../../messages/upload.js";
-import { cancelPending, confirmPending, type PressRequest } from "../../services/uploadPending.js";
+import { cancelPending, confirmPending, type PressRequest } from "../../services/uploads/pending.js";
 import { onButton } from "../buttons.js";
 import { heldUploadButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";

@@ -1,10 +1,10 @@
 /**
  * `dondoc directive pause|resume|remove <id>` — the same use-case as `/chithi`'s buttons
- * (src/services/directiveAdmin.ts). A running bot reads its catalog at start and after a change
+ * (src/services/directives/admin.ts). A running bot reads its catalog at start and after a change
  * made in the bot, so a change made here reaches it when it restarts.
  */
 import type { Command } from "commander";
-import type { DirectiveAction } from "../../services/directiveAdmin.js";
+import type { DirectiveAction } from "../../services/directives/admin.js";
 import { withDb } from "../db.js";
 import { fail, type CliIO } from "../io.js";
 import { cliMessages as m } from "../messages.js";
@@ -24,7 +24,7 @@ export function registerDirectiveManage(program: Command, io: CliIO): void {
       .description(description)
       .argument("<id>", m.directiveIdArgument)
       .action(async (slug: string) => {
-        const { changeDirective } = await import("../../services/directiveAdmin.js");
+        const { changeDirective } = await import("../../services/directives/admin.js");
         const r = await withDb((db) => changeDirective(db.prisma, { slug }, name));
         if (!r.ok && r.reason === "not-found") fail(m.directiveNotFound(slug, r.known));
         if (!r.ok) {

@@ -55,7 +55,7 @@ async function prepareOne(db: OpenedDb, file: string, io: CliIO, today: string, 
     if (!(await prepareOne(db, resolve(dirname(file), unitsFile.replace(/^["']|["']$/g, "")), io, today, held))) return false;
   }
   const format = extname(file).toLowerCase() === ".json" ? "json" : "yaml";
-  const { planDirectiveText } = await import("../../services/directivePlan.js");
+  const { planDirectiveText } = await import("../../services/directives/plan.js");
   const planned = await planDirectiveText(db.prisma, text, format, today);
   if (!planned.ok) {
     printProblems(io, m.loadInvalidDirective(file, planned.problems.length), planned.problems);
@@ -66,7 +66,7 @@ async function prepareOne(db: OpenedDb, file: string, io: CliIO, today: string, 
     held.push({ file, text, format });
     return true;
   }
-  const { installText } = await import("../../services/install.js");
+  const { installText } = await import("../../services/directives/install.js");
   const result = await installText(db.prisma, text, format);
   if (!result.ok) {
     printProblems(io, m.loadInvalidUnits(file, result.problems.length), result.problems);
@@ -77,7 +77,7 @@ async function prepareOne(db: OpenedDb, file: string, io: CliIO, today: string, 
 }
 
 async function applyHeld(db: OpenedDb, held: readonly Held[], io: CliIO): Promise<boolean> {
-  const { installText } = await import("../../services/install.js");
+  const { installText } = await import("../../services/directives/install.js");
   let all = true;
   for (const h of held) {
     const result = await installText(db.prisma, h.text, h.format);

@@ -1,0 +1,125 @@
+/**
+ * The leaders' digest (issue #4 "Weekly digest"): per indicator one chart — bars coloured by
+ * level, a dashed line at the milestone in force, its deadline in the title — split into
+ * several images past 40 bars and then sent as one album, with a caption of ≤ 1,024
+ * characters. The weekly job enqueues it (`digest:<week>:chat:<id>:<indicator>`); `/bieudo`
+ * replies with the same parts directly.
+ */
+import type { CatalogUnit } from "../../domain/catalog.js";
+import type { IsoDate } from "../../domain/directive/dates.js";
+import type { Indicator } from "../../domain/directive/schema.js";
+import { formatRatioPercent } from "../../domain/format.js";
+import { enqueueAll, storeBlob, type EnqueueInput } from "../../delivery/outbox.js";
+import { capitalize, digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../../messages/digest.js";
+import { renderIndicatorChart, type ChartBarInput } from "../../render/chart.js";
+import type { AppDeps } from "../context.js";
+import { digestData, percentOf, type DigestRow, type IndicatorDigest } from "./data.js";
+import type { TaskItem } from "../tasks/tasks.js";
+
+export type DigestPart = { indicator: Indicator; images: Buffer[]; caption: string };
+
+/** Telegram albums hold 2–10 items. */
+const ALBUM_MAX = 10;
+
+/**
+ * One bar per unit. The printed value is the evaluation's own text (`formatRatioAgainst`: as
+ * many decimals as it takes so a miss never reads as the target), so 23/80 reads "28,8%" and
+ * 9.499/10.000 against 95% "94,99%" on the chart and in the text alike.
+ */
+export function digestBars(rows: readonly DigestRow[]): ChartBarInput[] {
+  return rows.flatMap((r): ChartBarInput[] => {
+    if (r.evaluation.status === "not-reported") return [{ label: r.unit.name, value: 0, level: null, notReported: true }];
+    const f = r.evaluation.figures;
+    const pct = percentOf(f);
+    const valueText = f ? r.evaluation.percentText : null;
+    // "Chưa phát sinh hồ sơ" (denominator 0) has no ratio to draw; the counts line says so.
+    return pct === null || valueText === null ? [] : [{ label: r.unit.name, value: pct, valueText, level: r.evaluation.level }];
+  });
+}
+
+export type RenderedIndicator = { data: IndicatorDigest; images: Buffer[] };
+
+/**
+ * The charts of every indicator below the root (`only`: one indicator code). Each call draws its
+ * chart at once and returns the pending encode, so the next chart is drawn while the previous
+ * ones encode on libuv's pool: both cores work (docs/PERFORMANCE.md, "pipelined").
+ */
+export async function renderDigest(deps: AppDeps, root: CatalogUnit, at: Date, week: string, only?: string): Promise<RenderedIndicator[]> {
+  const rendering = (await digestData(deps, root, at, only)).map((d) => ({
+    data: d,
+    images: renderIndicatorChart({
+      title: digestTitle(d, week),
+      subtitle: digestTexts.chartSubtitle(root, d),
+      indicatorName: capitalize(d.indicator.name),
+      bars: digestBars(d.rows),
+      ...(d.line ? { target: { value: d.line.target, label: d.line.label }, deadlineText: d.line.deadlineText } : {}),
+      format: "jpeg",
+    }),
+  }));
+  return Promise.all(rendering.map(async (r) => ({ data: r.data, images: await r.images })));
+}
+
+/** Captions per chat; chat-level lines (overdue tasks, escalations) ride on the first one only. */
+export function digestParts(rendered: readonly RenderedIndicator[], root: CatalogUnit, week: string, extras: DigestExtras): DigestPart[] {
+  return rendered.map((r, i) => ({
+    indicator: r.data.indicator,
+    images: r.images,
+    caption: digestTexts.caption(r.data, root, week, i === 0 ? extras : null),
+  }));
+}
+
+/** Overdue task parts led by units at or below the root, one entry per task occurrence. */
+export function overdueBelow(items: readonly TaskItem[], unitCodes: ReadonlySet<string>, day: IsoDate): OverdueTask[] {
+  const byOcc = new Map<string, OverdueTask & { leads: CatalogUnit[] }>();
+  for (const it of items) {
+    if (it.done || it.occ.due >= day || !unitCodes.has(it.lead.code)) continue;
+    const k = `${it.ref.directive.id}|${it.ref.task.code}|${it.occ.key}`;
+    const entry = byOcc.get(k) ?? { task: it.ref.task, due: it.occ.due, leads: [] };
+    entry.leads.push(it.lead);
+    byOcc.set(k, entry);
+  }
+  return [...byOcc.values()].sort((a, b) => a.due.localeCompare(b.due));
+}
+
+/** Balanced albums: 11 images → 6 + 5, never a lone image (an album needs two). */
+export function albumChunks<T>(items: readonly T[]): T[][] {
+  const n = Math.ceil(items.length / ALBUM_MAX);
+  const size = Math.ceil(items.length / n);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export const digestDedupKey = (week: string, chatId: bigint, indicatorCode: string): string => `digest:${week}:chat:${chatId}:${indicatorCode}`;
+
+/**
+ * Puts one chat's digest in the outbox, all of its rows at once (enqueueAll): the weekly job
+ * skips a chat whose indicator keys all exist, so a crash must never leave an album half queued.
+ * Returns how many outbox rows it added.
+ */
+export async function enqueueDigest(deps: AppDeps, chatId: bigint, week: string, parts: readonly DigestPart[]): Promise<number> {
+  const rows: EnqueueInput[] = [];
+  for (const part of parts) {
+    const key = digestDedupKey(week, chatId, part.indicator.code);
+    const blobIds: number[] = [];
+    for (const [i, img] of part.images.entries()) {
+      blobIds.push((await storeBlob(deps.prisma, img, "image/jpeg", `bieu-do-${part.indicator.code}-${week}-${i + 1}.jpg`)).id);
+    }
+    const first = blobIds[0];
+    if (first === undefined) continue;
+    if (blobIds.length === 1) {
+      rows.push({ dedupKey: key, chatId, kind: "digest", now: deps.clock.now(), method: "sendPhoto", payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" } });
+      continue;
+    }
+    for (const [n, chunk] of albumChunks(blobIds).entries()) {
+      const media = chunk.map((blobId, j) => ({
+        type: "photo" as const, media: { blobId },
+        ...(n === 0 && j === 0 ? { caption: part.caption, parse_mode: "HTML" as const } : {}),
+      }));
+      rows.push({ dedupKey: n === 0 ? key : `${key}:${n + 1}`, chatId, kind: "digest", now: deps.clock.now(), method: "sendMediaGroup", payload: { media } });
+    }
+  }
+  const created = await enqueueAll(deps.prisma, rows);
+  deps.kickDelivery();
+  return created;
+}

@@ -1,0 +1,53 @@
+/**
+ * How long an applicant's name is kept (NĐ 13/2023/NĐ-CP: only the personal data a feature
+ * needs, only while it needs it). Two features read Dossier.applicantName: the apology letter,
+ * addressed to the citizen (apology/fields.ts `recipient`), and /hoso in the unit's own chat.
+ *
+ * The rule: the name is kept while the dossier is open (it may still run late and need a letter;
+ * the unit handling it sees whose it is), or while an apology letter for it is a draft or before
+ * the head — it is rendered again when sent to the head and when approved, even if the dossier
+ * closed meanwhile. Otherwise no letter can be written any more (apologyFlow.checkStart refuses
+ * an apology for a closed dossier), so the name goes:
+ *  - an export row of a closed dossier without such a letter is stored without it (a dossier
+ *    finished on time is never stored with a name);
+ *  - once the dossier is closed, when its last letter in flight is issued, returned or replaced;
+ *  - when the unit presses "Đã trả kết quả";
+ *  - in the daily sweep, for whatever is left (names stored before this rule).
+ * The issued letter keeps the name: it is the document the office sends. The explanation report
+ * is addressed to the head and names no citizen.
+ */
+import type { Prisma } from "../../db/generated/client.js";
+import type { AppDeps } from "../context.js";
+import { CLOSED_STATUSES, isClosed, type DossierFacts } from "./state.js";
+
+/** Apology statuses that will be rendered again (sent to the head, approved). */
+const IN_FLIGHT = ["draft", "pending"];
+
+/** PURE: whether the rule above keeps the name of a dossier in this state. */
+export function keepsApplicant(d: DossierFacts, apologyInFlight: boolean): boolean {
+  return apologyInFlight || !isClosed(d);
+}
+
+/** The codes among `codes` (all dossiers when absent) with an apology letter still to be rendered. */
+export async function apologiesInFlight(db: Prisma.TransactionClient, codes?: readonly string[]): Promise<Set<string>> {
+  const rows = await db.dossierDocument.findMany({
+    where: { kind: "apology", status: { in: IN_FLIGHT }, ...(codes ? { dossierCode: { in: [...codes] } } : {}) },
+    select: { dossierCode: true },
+  });
+  return new Set(rows.map((r) => r.dossierCode));
+}
+
+/** isClosed as a query: the UPDATE re-checks it, so a dossier reopened by an upload meanwhile keeps its name. */
+const CLOSED: Prisma.DossierWhereInput = {
+  OR: [{ status: { in: [...CLOSED_STATUSES] } }, { finishedAt: { not: null } }, { resultReturnedAt: { not: null } }],
+};
+
+/** Drops the names the rule no longer keeps, among `codes` (every dossier when absent); returns how many. */
+export async function forgetApplicants(deps: Pick<AppDeps, "prisma">, codes?: readonly string[]): Promise<number> {
+  const keep = await apologiesInFlight(deps.prisma, codes);
+  const targets = codes?.filter((c) => !keep.has(c));
+  if (targets?.length === 0) return 0;
+  const code = targets ? { in: targets } : { notIn: [...keep] };
+  const r = await deps.prisma.dossier.updateMany({ where: { applicantName: { not: null }, code, ...CLOSED }, data: { applicantName: null, applicantTitle: null } });
+  return r.count;
+}

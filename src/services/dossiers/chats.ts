@@ -1,0 +1,44 @@
+/**
+ * Who may see a dossier (issue #5, NĐ 13/2023): the chat of the unit that handles it, the unit
+ * head's chat, and leaders' chats whose subtree holds the unit. Nothing else.
+ */
+import type { Catalog } from "../../domain/catalog.js";
+import type { AppDeps } from "../context.js";
+
+async function chatsOf(deps: Pick<AppDeps, "prisma">, kind: "unit" | "head", unitCode: string): Promise<bigint[]> {
+  const rows = await deps.prisma.chat.findMany({ where: { kind, unitCode, active: true }, orderBy: { id: "asc" } });
+  return rows.map((r) => r.chatId);
+}
+
+export function unitChatIds(deps: Pick<AppDeps, "prisma">, unitCode: string): Promise<bigint[]> {
+  return chatsOf(deps, "unit", unitCode);
+}
+
+export function headChatIds(deps: Pick<AppDeps, "prisma">, unitCode: string): Promise<bigint[]> {
+  return chatsOf(deps, "head", unitCode);
+}
+
+/** The unit itself and every unit above it. */
+export function ancestry(catalog: Catalog, unitCode: string): string[] {
+  const out: string[] = [];
+  let code: string | null = unitCode;
+  while (code && !out.includes(code)) {
+    out.push(code);
+    code = catalog.unit(code)?.parentCode ?? null;
+  }
+  return out;
+}
+
+/** Leaders' chats overseeing a subtree that holds `unitCode`. */
+export async function leaderChatIds(deps: Pick<AppDeps, "prisma" | "catalog">, unitCode: string): Promise<bigint[]> {
+  const codes = ancestry(deps.catalog.get(), unitCode);
+  const rows = await deps.prisma.chat.findMany({
+    where: { kind: "leaders", active: true, unitCode: { in: codes } }, orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.chatId);
+}
+
+/** Units a leaders' chat rooted at `rootCode` oversees (itself included). */
+export function subtreeCodes(catalog: Catalog, rootCode: string): Set<string> {
+  return new Set([rootCode, ...catalog.descendants(rootCode).map((u) => u.code)]);
+}

@@ -1,0 +1,119 @@
+/**
+ * A dossier export → the Dossier table (issue #5 "Dossiers in"). All or nothing: one bad row
+ * and nothing is written, every problem is listed by row. Upserts by code (never a duplicate);
+ * dossiers the file does not mention are left alone, so a partial export erases nothing.
+ * Only what the features need is kept (NĐ 13/2023): no address, no submitter when the owner
+ * is named; names are never logged.
+ */
+import { DOSSIER_COLUMNS } from "../../ingest/dossierColumns.js";
+import { findHeader } from "../../ingest/header.js";
+import {
+  isIngestError, matchUnitNames, parseDossiers, readSheetIsolated,
+  type DossierRow, type Grid, type IngestErrorCode, type RejectedRow,
+} from "../../ingest/index.js";
+import type { CatalogUnit } from "../../domain/catalog.js";
+import { dossierTexts as t } from "../../messages/dossiers.js";
+import type { AppDeps } from "../context.js";
+import { writeDossiers, type WriteSummary } from "./write.js";
+
+/** Same shape as the figures upload's scope: a unit chat, or the administrator for everyone. */
+export type DossierScope = { kind: "unit"; unit: CatalogUnit } | { kind: "all" };
+
+export type DossierImportOutcome =
+  | { kind: "file-rejected"; code: IngestErrorCode; message: string }
+  | { kind: "rows-rejected"; valid: number; rejected: RejectedRow[] }
+  | { kind: "saved"; summary: WriteSummary };
+
+export type DossierRowWithUnit = DossierRow & { unitCode: string };
+
+/**
+ * A sheet is a dossier export when its header names a dossier code and a due date — what
+ * tells it apart from a figures sheet. The figures upload may call this to hand the file over.
+ */
+export function isDossierExport(grid: Grid): boolean {
+  try {
+    findHeader(grid, DOSSIER_COLUMNS, ["code", "due"]);
+    return true;
+  } catch (e) {
+    if (isIngestError(e)) return false;
+    throw e;
+  }
+}
+
+export async function importDossierFile(
+  deps: AppDeps, input: { fileName: string; data: Buffer; scope: DossierScope },
+): Promise<DossierImportOutcome> {
+  try {
+    const grid = await readSheetIsolated({ fileName: input.fileName, data: input.data });
+    return await importDossierGrid(deps, { grid, scope: input.scope });
+  } catch (e) {
+    if (isIngestError(e)) return { kind: "file-rejected", code: e.code, message: e.userMessage };
+    throw e;
+  }
+}
+
+/** Throws IngestError for a whole-file problem (missing columns…); rows are judged one by one. */
+export async function importDossierGrid(deps: AppDeps, input: { grid: Grid; scope: DossierScope }): Promise<DossierImportOutcome> {
+  const parsed = parseDossiers(input.grid);
+  const assigned = assignUnits(deps, parsed.rows, input.scope);
+  const owners = await ownersOf(deps, assigned.rows.map((r) => r.code.toUpperCase()));
+  // A code another unit already holds is answered exactly like an unknown code (counted as
+  // new, never named): telling a unit that a code exists elsewhere would let it probe other
+  // units' dossiers. The row is skipped so nothing of the other unit's dossier changes.
+  const isForeign = (r: DossierRowWithUnit): boolean => {
+    const owner = owners.get(r.code.toUpperCase());
+    return input.scope.kind === "unit" && owner !== undefined && owner !== r.unitCode;
+  };
+  const rejected = [...parsed.rejected, ...assigned.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
+  if (rejected.length > 0) {
+    deps.logger.info({ rejected: rejected.length, valid: assigned.rows.length }, "dossier upload refused");
+    return { kind: "rows-rejected", valid: assigned.rows.length, rejected };
+  }
+  const foreign = assigned.rows.filter(isForeign);
+  const summary = await writeDossiers(deps, assigned.rows.filter((r) => !isForeign(r)));
+  deps.logger.info({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged }, "dossiers imported");
+  if (foreign.length > 0) {
+    deps.logger.warn({ skipped: foreign.length }, "dossier upload named codes another unit holds; rows skipped");
+    for (const r of foreign) summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
+    summary.created += foreign.length;
+  }
+  return { kind: "saved", summary };
+}
+
+/**
+ * In a unit chat every row is the chat's own, unless its receiving unit clearly names another
+ * unit of the list (refused: a unit must not file — or read — another's dossiers). For the
+ * administrator each row must name a unit we know.
+ */
+function assignUnits(
+  deps: AppDeps, rows: readonly DossierRow[], scope: DossierScope,
+): { rows: DossierRowWithUnit[]; rejected: RejectedRow[] } {
+  const catalog = deps.catalog.get();
+  const names = [...new Set(rows.flatMap((r) => (r.receivingUnit ? [r.receivingUnit] : [])))];
+  const { matches } = matchUnitNames(names, catalog.units);
+  const unitFor = (name: string | null): CatalogUnit | undefined =>
+    name ? matches.get(name) ?? catalog.findUnitCode(name) : undefined;
+  const out: DossierRowWithUnit[] = [];
+  const rejected: RejectedRow[] = [];
+  for (const r of rows) {
+    const named = unitFor(r.receivingUnit);
+    if (scope.kind === "unit") {
+      if (named && named.code !== scope.unit.code) rejected.push({ rowNumber: r.rowNumber, reason: t.rowOtherUnit(named.name) });
+      else out.push({ ...r, unitCode: scope.unit.code });
+    } else if (!r.receivingUnit) rejected.push({ rowNumber: r.rowNumber, reason: t.rowNoUnit });
+    else if (!named) rejected.push({ rowNumber: r.rowNumber, reason: t.rowUnknownUnit(r.receivingUnit) });
+    else out.push({ ...r, unitCode: named.code });
+  }
+  return { rows: out, rejected };
+}
+
+/** Unit of each code already stored, looked up in slices (SQLite's parameter budget). */
+async function ownersOf(deps: Pick<AppDeps, "prisma">, codes: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const slice = codes.slice(i, i + 500);
+    const rows = await deps.prisma.dossier.findMany({ where: { code: { in: slice } }, select: { code: true, unitCode: true } });
+    for (const r of rows) out.set(r.code, r.unitCode);
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * Writes validated dossier rows in one transaction: created, updated or unchanged, by code.
+ * What the office recorded in the bot (prompted, escalated, result returned) is never touched
+ * by an upload; only the export's own columns are. The applicant's name is stored only while the
+ * rule in dossiers/applicant.ts keeps it (NĐ 13/2023). `dueAt` may be overwritten freely: a
+ * re-appointed date is read from the issued apology letter, never from it (dossiers/state.ts
+ * `reappointmentOf`), so a re-upload cannot lose the second deadline.
+ */
+import type { Dossier } from "../../db/generated/client.js";
+import type { AppDeps } from "../context.js";
+import { apologiesInFlight, forgetApplicants, keepsApplicant } from "./applicant.js";
+import type { DossierRowWithUnit } from "./importList.js";
+
+export interface WriteSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows per unit, for the administrator's summary. */
+  perUnit: Map<string, number>;
+}
+
+type Columns = {
+  unitCode: string;
+  procedure: string | null;
+  status: string;
+  applicantName: string | null;
+  applicantTitle: string | null;
+  officerName: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+};
+
+function columnsOf(r: DossierRowWithUnit, old: Dossier | undefined, apologyInFlight: boolean): Columns {
+  const facts = { status: r.status, dueAt: r.dueAt, finishedAt: r.finishedAt, resultReturnedAt: old?.resultReturnedAt ?? null };
+  return {
+    unitCode: r.unitCode,
+    procedure: r.procedure,
+    status: r.status,
+    applicantName: keepsApplicant(facts, apologyInFlight) ? r.applicant : null,
+    // Kept and dropped with the name it goes before.
+    applicantTitle: keepsApplicant(facts, apologyInFlight) ? r.applicantTitle : null,
+    officerName: r.officer,
+    receivedAt: r.receivedAt,
+    dueAt: r.dueAt,
+    finishedAt: r.finishedAt,
+  };
+}
+
+const KEYS: readonly (keyof Columns)[] = [
+  "unitCode", "procedure", "status", "applicantName", "applicantTitle", "officerName", "receivedAt", "dueAt", "finishedAt",
+];
+
+/** Large exports take seconds on SQLite; the default 5 s would cut a 20,000-row file short. */
+const TX_TIMEOUT_MS = 120_000;
+
+export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonly DossierRowWithUnit[]): Promise<WriteSummary> {
+  const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0, perUnit: new Map() };
+  await deps.prisma.$transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const slice = rows.slice(i, i + 500);
+      const existing = await tx.dossier.findMany({ where: { code: { in: slice.map((r) => r.code.toUpperCase()) } } });
+      const byCode = new Map(existing.map((d) => [d.code, d]));
+      const inFlight = await apologiesInFlight(tx, existing.map((d) => d.code));
+      for (const r of slice) {
+        const code = r.code.toUpperCase();
+        const old = byCode.get(code);
+        const data = columnsOf(r, old, inFlight.has(code));
+        summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
+        if (!old) {
+          await tx.dossier.create({ data: { code, ...data } });
+          summary.created++;
+        } else if (KEYS.some((k) => old[k] !== data[k])) {
+          await tx.dossier.update({ where: { code }, data });
+          summary.updated++;
+        } else summary.unchanged++;
+      }
+    }
+  }, { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS });
+  return summary;
+}
+
+/**
+ * "Đã trả kết quả" pressed in the unit chat: recorded once (false when it already was), and the
+ * dossier, now closed, no longer needs its applicant's name unless a letter is in flight.
+ */
+export async function markResultReturned(deps: Pick<AppDeps, "prisma" | "clock">, dossier: Pick<Dossier, "id" | "code">): Promise<boolean> {
+  const marked = await deps.prisma.dossier.updateMany({ where: { id: dossier.id, resultReturnedAt: null }, data: { resultReturnedAt: deps.clock.now() } });
+  await forgetApplicants(deps, [dossier.code]);
+  return marked.count > 0;
+}

@@ -1,0 +1,62 @@
+/**
+ * Marking a task done (issue #4: "until a member of the lead unit marks it done — `/xong` or a
+ * button, with an optional note or file as evidence"). Members of a unit are the members of its
+ * chat (issue #3 "Who is who"), so the caller passes the unit of the chat the command came from.
+ */
+import type { CatalogUnit } from "../../domain/catalog.js";
+import { vnDate } from "../../domain/directive/dates.js";
+import type { AppDeps } from "../context.js";
+import { allTasks, doneMarks, leadUnits, liveOccurrences, markKeyOf, roleOf, type Occurrence, type TaskRef } from "./tasks.js";
+
+export type Marked = { ref: TaskRef; occ: Occurrence; rowId: number; note: string | null };
+
+export type MarkOutcome =
+  | ({ ok: true } & Marked)
+  | { ok: false; reason: "unknown"; code: string }
+  | { ok: false; reason: "not-lead"; ref: TaskRef; leads: CatalogUnit[] }
+  | { ok: false; reason: "continuous"; ref: TaskRef }
+  | { ok: false; reason: "already-done"; ref: TaskRef; occ: Occurrence; doneAt: Date };
+
+export type Actor = { by: bigint | null; at: Date };
+
+/** `/xong <mã> [ghi chú]`: the oldest open occurrence of the task this unit leads. */
+export async function markTaskDone(deps: AppDeps, unit: CatalogUnit, code: string, note: string | null, actor: Actor): Promise<MarkOutcome> {
+  const catalog = deps.catalog.get();
+  const refs = allTasks(catalog).filter((r) => r.task.code.toLowerCase() === code.toLowerCase() && roleOf(catalog, r, unit) !== null);
+  const first = refs[0];
+  if (!first) return { ok: false, reason: "unknown", code };
+  const ref = refs.find((r) => roleOf(catalog, r, unit) === "lead");
+  if (!ref) return { ok: false, reason: "not-lead", ref: first, leads: leadUnits(catalog, first) };
+  const occs = liveOccurrences(ref, vnDate(actor.at));
+  if (occs.length === 0) return { ok: false, reason: "continuous", ref };
+  const marks = await doneMarks(deps.prisma);
+  const open = occs.find((o) => !marks.get(markKeyOf(ref, o, unit.code)));
+  if (!open) {
+    const last = occs[occs.length - 1] ?? occs[0];
+    const doneAt = last ? marks.get(markKeyOf(ref, last, unit.code))?.doneAt : undefined;
+    return last && doneAt ? { ok: false, reason: "already-done", ref, occ: last, doneAt } : { ok: false, reason: "continuous", ref };
+  }
+  const key = markKeyOf(ref, open, unit.code);
+  const done = { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code, note };
+  const row = await deps.prisma.taskOccurrence.upsert({
+    where: { directiveSlug_taskCode_occurrence_unitCode: key },
+    create: { ...key, dueDate: open.due, ...done },
+    update: done,
+    select: { id: true },
+  });
+  return { ok: true, ref, occ: open, rowId: row.id, note };
+}
+
+export type RowOutcome = ({ ok: true; already: boolean } & Marked) | { ok: false; reason: "gone" | "not-lead" };
+
+/** The "✅ Xong" button of a reminder: marks exactly the occurrence the reminder was about. */
+export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUnit, actor: Actor): Promise<RowOutcome> {
+  const row = await deps.prisma.taskOccurrence.findUnique({ where: { id: rowId } });
+  const ref = row ? allTasks(deps.catalog.get()).find((r) => r.directive.id === row.directiveSlug && r.task.code === row.taskCode) : undefined;
+  if (!row || !ref) return { ok: false, reason: "gone" };
+  if (row.unitCode !== unit.code) return { ok: false, reason: "not-lead" };
+  const occ: Occurrence = { key: row.occurrence, due: row.dueDate, recurring: ref.task.deadline.kind === "recurring" };
+  if (row.doneAt) return { ok: true, already: true, ref, occ, rowId, note: row.note };
+  await deps.prisma.taskOccurrence.update({ where: { id: rowId }, data: { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code } });
+  return { ok: true, already: false, ref, occ, rowId, note: null };
+}
