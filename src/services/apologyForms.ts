@@ -7,6 +7,8 @@
  * - NĐ 118/2025/NĐ-CP (in force 01/07/2025, replacing NĐ 61/2018), form from Thông tư
  *   03/2025/TT-VPCP, Mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết".
  * The form is chosen by the document's own date: the law in force when it is signed.
+ * TT 03/2025 is dated 15/09/2025; which form applied from 01/07 to 14/09/2025 is not verified, so the
+ * TT 03/2025 row starts with the decree (docs/DOSSIERS.md «Bố cục văn bản và căn cứ»).
  */
 import type { IsoDate } from "../domain/directive/dates.js";
 
