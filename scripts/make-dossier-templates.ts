@@ -4,6 +4,8 @@
  * DocumentFields in src/services/apology/fields.ts). Nothing of the form's own page is printed on
  * the letter: no "Mẫu số …" label, no "(Ký, ghi rõ họ tên …)" note, no "…" left to fill.
  * An office may open them in Word and replace the letterhead or wording; keep the tags.
+ * The letters' body wording is dondoc's own: the full text of neither Mẫu 04 could be found, only the
+ * forms' titles and what NĐ 61/2018 Điều 19.9 requires (reason, new date) — docs/DOSSIERS.md «Chưa đối chiếu được».
  * Run: `npx tsx scripts/make-dossier-templates.ts` and commit the result. Sources and the
  * checks made against them: docs/DOSSIERS.md, "Bố cục văn bản và căn cứ".
  */

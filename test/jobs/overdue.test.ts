@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import { isFirstWorkingDayOfMonth } from "../../src/jobs/lateList.js";
 import { checkNewDate } from "../../src/services/apology/flow.js";
-import { formInForce, LEGAL_FORMS, type LegalForm } from "../../src/services/apology/forms.js";
+import { formInForce, LEGAL_FORMS, NoFormError, type LegalForm } from "../../src/services/apology/forms.js";
 import { workCalendar } from "../../src/services/calendar.js";
 import { parseMonthArg, previousMonth } from "../../src/services/dossiers/lateList.js";
 import { deadlineOf, phaseOf, wasLate } from "../../src/services/dossiers/state.js";
@@ -98,11 +98,17 @@ describe("the new appointment date", () => {
 
 describe("the legal form in force is data", () => {
   it.each([
+    // TT 01/2018/TT-VPCP is in force from 06/01/2019 (Bộ pháp điển, Điều 3.3.TT.34.9).
+    ["2019-01-06", "apology", "Thông tư số 01/2018/TT-VPCP", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"],
     ["2025-06-30", "apology", "Thông tư số 01/2018/TT-VPCP", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"],
     ["2025-07-01", "apology", "Thông tư số 03/2025/TT-VPCP", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"],
     ["2026-11-20", "apology", "Thông tư số 03/2025/TT-VPCP", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"],
   ] as const)("%s %s → %s", (date, kind, circular, title) => {
     expect(formInForce(kind, date)).toMatchObject({ circular, title });
+  });
+
+  it("no form before the circular's first day", () => {
+    expect(() => formInForce("apology", "2019-01-05")).toThrow(NoFormError);
   });
 
   it("a new row switches the form without code", () => {

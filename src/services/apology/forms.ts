@@ -2,11 +2,13 @@
  * Which legal form a document takes, as data (issue #5 "the form of the legal basis in force").
  * A new decree is a new row here and a new template in templates/, never a new `if`.
  *
- * - NĐ 61/2018/NĐ-CP, form from Thông tư 01/2018/TT-VPCP (in force 07/01/2019), Mẫu 04
- *   "Phiếu xin lỗi và hẹn lại ngày trả kết quả".
+ * - NĐ 61/2018/NĐ-CP, form from Thông tư 01/2018/TT-VPCP (in force 06/01/2019 per the Bộ pháp điển,
+ *   Điều 3.3.TT.34.9 = Điều 9 of the circular), Mẫu 04 "Phiếu xin lỗi và hẹn lại ngày trả kết quả".
  * - NĐ 118/2025/NĐ-CP (in force 01/07/2025, replacing NĐ 61/2018), form from Thông tư
  *   03/2025/TT-VPCP, Mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết".
  * The form is chosen by the document's own date: the law in force when it is signed.
+ * TT 03/2025 is dated 15/09/2025; which form applied from 01/07 to 14/09/2025 is not verified, so the
+ * TT 03/2025 row starts with the decree (docs/DOSSIERS.md «Bố cục văn bản và căn cứ»).
  */
 import type { IsoDate } from "../../domain/directive/dates.js";
 
@@ -33,7 +35,7 @@ const DECREE_118_2025 = "Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 n
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   {
-    kind: "apology", from: "2019-01-07", decree: DECREE_61_2018, circular: "Thông tư số 01/2018/TT-VPCP",
+    kind: "apology", from: "2019-01-06", decree: DECREE_61_2018, circular: "Thông tư số 01/2018/TT-VPCP",
     formNo: "Mẫu số 04", title: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", template: "tt01-2018-mau04-phieu-xin-loi.docx",
     symbol: "PXL",
   },
@@ -43,7 +45,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
     template: "tt03-2025-mau04-van-ban-xin-loi.docx", symbol: "XL",
   },
   {
-    kind: "explanation", from: "2019-01-07", decree: DECREE_61_2018, circular: null, formNo: null,
+    kind: "explanation", from: "2019-01-06", decree: DECREE_61_2018, circular: null, formNo: null,
     title: "BÁO CÁO GIẢI TRÌNH VỀ VIỆC GIẢI QUYẾT HỒ SƠ QUÁ HẠN", template: "bao-cao-giai-trinh.docx", symbol: "BC",
   },
   {
