@@ -6,7 +6,7 @@
  * The rule: the name is kept while the dossier is open (it may still run late and need a letter;
  * the unit handling it sees whose it is), or while an apology letter for it is a draft or before
  * the head — it is rendered again when sent to the head and when approved, even if the dossier
- * closed meanwhile. Otherwise no letter can be written any more (apologyFlow.checkStart refuses
+ * closed meanwhile. Otherwise no letter can be written any more (apology/flow.ts checkStart refuses
  * an apology for a closed dossier), so the name goes:
  *  - an export row of a closed dossier without such a letter is stored without it (a dossier
  *    finished on time is never stored with a name);
