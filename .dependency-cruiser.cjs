@@ -24,7 +24,7 @@ const IO_CORE = [
 const ioCore = `^(node:)?(${IO_CORE.join("|")})$`;
 
 /** The database: Prisma's clients (generated into src/db/) and the drivers under them. */
-const prisma = "^(src/db/generated|node_modules/(@prisma|\\.prisma|pg|better-sqlite3)/)";
+const prisma = "^src/db/generated|(^|/)node_modules/(@prisma|\\.prisma|pg|better-sqlite3)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -44,7 +44,7 @@ module.exports = {
         "(parsing text is pure). Pass what it needs as parameters.",
       from: { path: "^src/domain/" },
       to: {
-        pathNot: ["^src/domain/", "^node_modules/(zod|yaml)/"],
+        pathNot: ["^src/domain/", "(^|/)node_modules/(zod|yaml)/"],
         dependencyTypesNot: ["core"],
       },
     },
@@ -100,7 +100,7 @@ module.exports = {
         "bot/, db/, delivery/ …). Put a validator it shares with jobs/ in domain/.",
       from: { path: "^src/config\\.ts$" },
       to: {
-        pathNot: ["^src/domain/", "^node_modules/"],
+        pathNot: ["^src/domain/", "(^|/)node_modules/"],
         dependencyTypesNot: ["core"],
       },
     },
@@ -125,7 +125,7 @@ module.exports = {
         "A production install has no devDependencies: src/ must not import one (tests and scripts may). Move it " +
         "to dependencies if src/ really needs it.",
       from: { path: "^src/" },
-      to: { dependencyTypes: ["npm-dev"], pathNot: ["^node_modules/@types/"] },
+      to: { dependencyTypes: ["npm-dev"], pathNot: ["(^|/)node_modules/@types/"] },
     },
   ],
   options: {
