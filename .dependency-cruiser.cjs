@@ -1,8 +1,8 @@
 /**
- * The import rules behind "The shape we want" (README, Phát triển): data flows one way,
+ * The layering of README "Kiến trúc / Architecture" as import rules: data flows one way,
  * update → bot → service → domain (+ db) → render → outbox → delivery, and a cron tick enters at
  * jobs → service. Each rule's comment is the message a developer reads when it fires.
- * Run: `npm run deps`. TypeScript is parsed with swc (TypeScript 7 has no JS API for the cruiser).
+ * Run: `npm run deps`; test/tooling/importRules.test.ts breaks each rule once to prove it still fires.
  */
 
 /** Node's core modules that touch the disk, the network or other processes. */
