@@ -3,11 +3,12 @@ import { configDefaults, defineConfig } from "vitest/config";
 /**
  * The PostgreSQL pass (`DONDOC_TEST_DB=postgres npm test`, run by .ci/run after the SQLite pass)
  * re-runs only what can meet the test database. These folders never open it: pure domain code,
- * parsers, renderers, message texts, directive files, and the sandbox and `npm start`, which
- * always use their own SQLite file. A second run of them would repeat the first exactly.
+ * parsers, renderers, message texts, directive files, the import rules, and the sandbox and
+ * `npm start`, which always use their own SQLite file. A second run of them would repeat the first exactly.
  */
 const SAME_ON_EVERY_DATABASE = [
   "test/domain/**", "test/render/**", "test/ingest/**", "test/messages/**", "test/directives/**", "test/sandbox/**", "test/e2e/**",
+  "test/tooling/**",
 ];
 
 export default defineConfig({
