@@ -5,7 +5,7 @@
 import type { IsoDate } from "./directive/dates.js";
 import type { Directive, Indicator } from "./directive/schema.js";
 import { validityOn } from "./directive/validity.js";
-import type { LetterheadInput } from "./letterhead.js";
+import type { LetterheadInput } from "./letterheadSchema.js";
 import { bindingMilestones, scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
 import { normalizeForSearch } from "./text.js";
 

@@ -5,22 +5,10 @@
  * (`letterhead:` in directives/units/*.yaml); what it leaves out is derived from the unit's name
  * and tier by the rules below (docs/DOSSIERS.md, "Tiêu đề văn bản"). PURE.
  */
-import { z } from "zod";
 import type { Catalog, CatalogUnit } from "./catalog.js";
 
-export const letterheadSchema = z.strictObject({
-  /** "ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC XUÂN"; a line break may be written as "\n". */
-  agency: z.string().trim().min(1).optional(),
-  /** The agency's own abbreviation in the ký hiệu: "UBND", "STP" (mục II.3.b: set by the head of the agency). */
-  abbreviation: z.string().regex(/^[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*$/u, "chữ in hoa, số, gạch nối: ví dụ UBND, STP").optional(),
-  /** "Đức Xuân" in "Đức Xuân, ngày …" (mục II.4.a). */
-  place: z.string().trim().min(1).optional(),
-  /** "UBND TỈNH THÁI NGUYÊN" above a Sở; null: none, whatever the tree says. */
-  parentAgency: z.string().trim().min(1).nullable().optional(),
-  /** The head's office in running text: "Giám đốc", "Trưởng phòng". */
-  headTitle: z.string().trim().min(1).optional(),
-});
-export type LetterheadInput = z.infer<typeof letterheadSchema>;
+export { letterheadSchema, type LetterheadInput } from "./letterheadSchema.js";
+
 
 export interface Letterhead {
   /** Upper case, "" when the agency has no direct parent agency. */

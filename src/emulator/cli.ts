@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { chatBody, userBody } from "./control-schemas.js";
-import { startEmulator } from "./emulator.js";
+import { startEmulator } from "./start.js";
 
 const seedSchema = z.object({ users: z.array(userBody).default([]), chats: z.array(chatBody).default([]) });
 

@@ -1,8 +1,7 @@
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { BotCommand, Chat, Message, User, UserFromGetMe } from "grammy/types";
 import { DEFAULT_MAX_BODY } from "./body.js";
-import { handleControl } from "./control.js";
 import { CallbackRegistry, type Core } from "./core.js";
 import { TypedEmitter } from "./events.js";
 import { FaultBook } from "./faults.js";
@@ -42,6 +41,8 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
 }
 
+export type ControlHandler = (emulator: Emulator, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
 /** An in-process Telegram Bot API for one bot. Start with `startEmulator(options)`. */
 export class Emulator {
   readonly faults: FaultBook;
@@ -51,14 +52,15 @@ export class Emulator {
     this.bot = core.bot;
   }
 
-  static async start(opts: EmulatorOptions): Promise<Emulator> {
+  /** `control` serves `/__emulator/*` (control.ts); passed in so this file and it do not import each other. */
+  static async start(opts: EmulatorOptions, control: ControlHandler): Promise<Emulator> {
     const core = createCore(opts);
     let emulator: Emulator | undefined;
     const server = createHttpServer({
       core,
       maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY,
       control: async (req, res, url) => {
-        if (emulator) await handleControl(emulator, req, res, url);
+        if (emulator) await control(emulator, req, res, url);
       },
     });
     const host = opts.host ?? "127.0.0.1";
@@ -150,7 +152,6 @@ export class Emulator {
   }
 }
 
-export const startEmulator = (opts: EmulatorOptions): Promise<Emulator> => Emulator.start(opts);
 
 function createCore(opts: EmulatorOptions): Core {
   const now = opts.clock ?? Date.now;

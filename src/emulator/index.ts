@@ -1,5 +1,6 @@
 /** Public surface of the Bot API emulator (tests, the sandbox, the CLI). */
-export { Emulator, startEmulator, type EmulatorOptions } from "./emulator.js";
+export { Emulator, type EmulatorOptions } from "./emulator.js";
+export { startEmulator } from "./start.js";
 export type { Fault, FaultSpec } from "./faults.js";
 export type { DocumentInput, PressInput, RawUpdate, TextInput } from "./inject.js";
 export type { RateLimitOptions } from "./ratelimit.js";

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { endOfMonth, isValidIsoDate, parseViDate, type IsoDate } from "./dates.js";
-import { letterheadSchema } from "../letterhead.js";
+import { letterheadSchema } from "../letterheadSchema.js";
 
 /** Codes are ASCII slugs so they can be typed on a phone: `so-ban-nganh`, `hs-truc-tuyen`. */
 export const codeSchema = z
