@@ -8,9 +8,12 @@
  */
 import os from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { registerChartFonts } from "../src/assets/fonts.js";
 import { renderIndicatorChart } from "../src/render/chart.js";
 import { sampleInput, type ChartMix } from "./bench-chart-inputs.js";
 import { emit } from "./bench-lib.js";
+
+registerChartFonts();
 
 /** Images drawn and encoded in about `ms`, after a warm-up (fonts, JIT) that is not counted. */
 async function renderFor(job: Job): Promise<{ images: number; ms: number }> {

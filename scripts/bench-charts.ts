@@ -16,8 +16,11 @@
  */
 import os from "node:os";
 import { createCanvas } from "@napi-rs/canvas";
+import { registerChartFonts } from "../src/assets/fonts.js";
 import { renderIndicatorChart } from "../src/render/chart.js";
 import { sampleInput, type ChartMix } from "./bench-chart-inputs.js";
+
+registerChartFonts();
 
 const iterations = Number(process.argv[2] ?? 200);
 /** libuv's default thread pool size: more charts in flight only queue. */

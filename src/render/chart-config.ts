@@ -1,5 +1,5 @@
 import type { ChartConfiguration, Plugin } from "chart.js";
-import { CHART_FONT_FAMILY } from "./fonts.js";
+import { CHART_FONT_FAMILY } from "./chart-font.js";
 import {
   CHART_GEOMETRY,
   LEVEL_COLORS,

@@ -1,9 +1,9 @@
-import { createCanvas, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from "chart.js";
 import sharp from "sharp";
 import { barTexts, frameTexts, goalLine, pageData, pageOptions, whiteBackground, xGrid } from "./chart-config.js";
 import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
-import { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.js";
+import { CHART_FONT_FAMILY } from "./chart-font.js";
 
 export type { ChartBarInput, ChartLevel, IndicatorChartInput } from "./chart-layout.js";
 
@@ -41,7 +41,9 @@ let renderer: Renderer | undefined;
 
 function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
   if (renderer !== undefined) return renderer;
-  registerChartFonts();
+  if (!GlobalFonts.has(CHART_FONT_FAMILY)) {
+    throw new Error(`Chart font "${CHART_FONT_FAMILY}" is not registered: call registerChartFonts() (src/assets/fonts.ts) first`);
+  }
   // chart.js takes the canvas's size as the layout size and redraws it at `pixelRatio`.
   const canvas = createCanvas(CHART_GEOMETRY.layoutWidth, page.height);
   const current = { page, input };

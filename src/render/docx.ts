@@ -1,16 +1,12 @@
 /**
- * Fills a Word template from templates/ (issue #5): `{field}` tags in docxtemplater syntax, each
+ * Fills a Word template (bytes read by src/assets/documents.ts): `{field}` tags in docxtemplater syntax, each
  * inside one run so an office can re-do the letterhead in Word without breaking a tag.
  * User text is XML-escaped by docxtemplater (a reason may hold "<" or "&"); characters XML 1.0
  * forbids are stripped here, from every value, rather than producing a file Word refuses to open.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
 import { stripXmlForbidden } from "../domain/text.js";
-
-export const DOCUMENT_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 export type DocumentData = Readonly<Record<string, string | number>>;
 
@@ -25,20 +21,6 @@ export class DocumentTemplateError extends Error {
   ) {
     super(message);
     this.name = "DocumentTemplateError";
-  }
-}
-
-/** A template name is a bare file name in templates/, never a path. */
-const TEMPLATE_NAME = /^[a-z0-9][a-z0-9._-]*\.docx$/u;
-
-export function loadDocumentTemplate(templateName: string, dir = DOCUMENT_TEMPLATES_DIR): Buffer {
-  if (!TEMPLATE_NAME.test(templateName)) {
-    throw new DocumentTemplateError("unknown_template", `Tên mẫu văn bản không hợp lệ: "${templateName}"`);
-  }
-  try {
-    return readFileSync(dir + templateName);
-  } catch {
-    throw new DocumentTemplateError("unknown_template", `Không tìm thấy mẫu văn bản templates/${templateName}`);
   }
 }
 
@@ -105,9 +87,4 @@ export function templateTags(template: Buffer, templateName = "template"): strin
     if (error instanceof DocumentTemplateError && error.code === "missing_fields") return [...error.missing];
     throw error;
   }
-}
-
-/** `renderDocument("tt03-2025-mau04-van-ban-xin-loi.docx", fields)` → the filled .docx bytes. */
-export function renderDocument(templateName: string, data: DocumentData, dir = DOCUMENT_TEMPLATES_DIR): Buffer {
-  return fillDocx(loadDocumentTemplate(templateName, dir), data, templateName);
 }

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { renderIndicatorChart, type IndicatorChartInput } from "../../src/render/chart.js";
 import { CHART_GEOMETRY, IMAGE_WIDTH, imageHeightFor } from "../../src/render/chart-layout.js";
-import { CHART_FONT_FAMILY, registerChartFonts } from "../../src/render/fonts.js";
+import { registerChartFonts } from "../../src/assets/fonts.js";
+import { CHART_FONT_FAMILY } from "../../src/render/chart-font.js";
 import { pixelDifference, pngSize } from "./image-diff.js";
 
 const GOLDEN = fileURLToPath(new URL("./golden/indicator-chart.png", import.meta.url));
@@ -33,6 +34,8 @@ function manyBars(n: number): IndicatorChartInput["bars"] {
 }
 
 describe("renderIndicatorChart", () => {
+  beforeAll(() => registerChartFonts());
+
   test("PNG: valid signature, 800 px wide, height from the bar count, decodable", async () => {
     const [png] = await renderIndicatorChart(goldenInput);
     if (png === undefined) throw new Error("no image");

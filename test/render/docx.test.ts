@@ -1,14 +1,8 @@
 import { readdirSync } from "node:fs";
 import PizZip from "pizzip";
 import { describe, expect, test } from "vitest";
-import {
-  DOCUMENT_TEMPLATES_DIR,
-  DocumentTemplateError,
-  fillDocx,
-  loadDocumentTemplate,
-  renderDocument,
-  templateTags,
-} from "../../src/render/docx.js";
+import { DOCUMENT_TEMPLATES_DIR, loadDocumentTemplate, renderDocument } from "../../src/assets/documents.js";
+import { DocumentTemplateError, fillDocx, templateTags } from "../../src/render/docx.js";
 import { xmlPart } from "../helpers/xml.js";
 
 const TEMPLATES = readdirSync(DOCUMENT_TEMPLATES_DIR).filter((f) => f.endsWith(".docx"));

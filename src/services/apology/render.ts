@@ -13,7 +13,7 @@ import { documentFields, type DocumentFields } from "./fields.js";
 import { formInForce } from "./forms.js";
 import { safeFilePart, type RenderedDocument } from "./push.js";
 import type { AppDeps } from "../context.js";
-import { renderDocument } from "../../render/docx.js";
+import { renderDocument } from "../../assets/documents.js";
 
 /** The one .docx filler (src/render/docx.ts): strict, so a tag the fields lack is an error, not a blank. */
 export async function fillTemplate(template: string, fields: DocumentFields): Promise<Buffer> {

@@ -11,6 +11,7 @@ import type { Indicator } from "../../domain/directive/schema.js";
 import { formatRatioPercent } from "../../domain/format.js";
 import { enqueueAll, storeBlob, type EnqueueInput } from "../../delivery/outbox.js";
 import { capitalize, digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../../messages/digest.js";
+import { registerChartFonts } from "../../assets/fonts.js";
 import { renderIndicatorChart, type ChartBarInput } from "../../render/chart.js";
 import type { AppDeps } from "../context.js";
 import { digestData, percentOf, type DigestRow, type IndicatorDigest } from "./data.js";
@@ -45,6 +46,7 @@ export type RenderedIndicator = { data: IndicatorDigest; images: Buffer[] };
  * ones encode on libuv's pool: both cores work (docs/PERFORMANCE.md, "pipelined").
  */
 export async function renderDigest(deps: AppDeps, root: CatalogUnit, at: Date, week: string, only?: string): Promise<RenderedIndicator[]> {
+  registerChartFonts();
   const rendering = (await digestData(deps, root, at, only)).map((d) => ({
     data: d,
     images: renderIndicatorChart({
