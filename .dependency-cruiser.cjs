@@ -60,10 +60,10 @@ module.exports = {
       severity: "error",
       comment:
         "render/ and messages/ are pure text/chart/document renderers: they take data and return a string, PNG or " +
-        ".docx. No db/, bot/, delivery/, jobs/ or services/: a shape or a limit both sides need belongs in domain/.",
+        ".docx. No db/, bot/, delivery/, jobs/, services/ or assets/ (files on disk): a shape or a limit both sides need belongs in domain/.",
       from: { path: "^src/(render|messages)/" },
       // Type-only imports count too: the swc parser cannot tell them apart (see parser below).
-      to: { path: "^src/(db|bot|delivery|jobs|services)/" },
+      to: { path: "^src/(db|bot|delivery|jobs|services|assets)/" },
     },
     {
       name: "render-no-io",
