@@ -4,6 +4,8 @@
  * passes; this sends its load, and only its load, to the copy compiled for Node 24.
  * module.registerHooks is synchronous and also sees require(), which is how better-sqlite3
  * (through the `bindings` package) loads its binary.
+ * Plain JavaScript, not TypeScript: Node preloads it before tsx or vitest exist, and the project's
+ * @types/node stays at 20, which has no registerHooks.
  */
 import { existsSync } from "node:fs";
 import { registerHooks } from "node:module";
