@@ -10,6 +10,7 @@ import { getChat, touchChat } from "../db/repos/chats.js";
 import { redactSecrets } from "../logger.js";
 import { common } from "../messages/common.js";
 import type { AppDeps } from "../services/context.js";
+import { registrationUseCases } from "../services/registration/index.js";
 import type { BotContext } from "./context.js";
 import { createFileFetcher } from "./files.js";
 import { adminFeature } from "./features/admin.js";
@@ -58,7 +59,7 @@ export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
   const detached = new DetachedWork();
   attachDetachedWork(bot, detached);
   bot.use(createUpdateGuard(detached), trackChat);
-  bot.use(membershipFeature, startFeature, registerFeature, unitsFeature, adminFeature, directivesFeature, reportFeature, statusFeature);
+  bot.use(membershipFeature, startFeature, registerFeature(registrationUseCases(deps)), unitsFeature, adminFeature, directivesFeature, reportFeature, statusFeature);
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);
 

@@ -28,9 +28,18 @@ export interface ResendResult {
 
 const keyOf = (chatId: bigint, kind: string): string => `${chatId}:${kind}`;
 
+/** The rows a resend may touch: given up for expiry, still failed, within the summary's range. */
+const givenUpIn = (first: number, last: number) =>
+  ({ id: { gte: first, lte: last }, status: "failed", lastError: { startsWith: EXPIRED_NOTE } });
+
+/** How many messages "all" would re-queue (the confirmation says it before the press). */
+export async function countGivenUp(prisma: Db, first: number, last: number): Promise<number> {
+  return prisma.outboxMessage.count({ where: givenUpIn(first, last) });
+}
+
 export async function resendGivenUp(prisma: Db, r: ResendRequest): Promise<ResendResult> {
   const rows = await prisma.outboxMessage.findMany({
-    where: { id: { gte: r.first, lte: r.last }, status: "failed", lastError: { startsWith: EXPIRED_NOTE } },
+    where: givenUpIn(r.first, r.last),
     select: { id: true, chatId: true, kind: true },
   });
   let keep = rows;

@@ -5,6 +5,8 @@
  */
 import type { App } from "../app.js";
 import { recordRegistrar } from "../db/repos/approvers.js";
+import { bindChat, countKnownChats, touchChat } from "../db/repos/chats.js";
+import { listLoadedDirectives } from "../db/repos/directives.js";
 import { grantRole } from "../db/repos/people.js";
 import type { Emulator } from "../emulator/index.js";
 import { vnDate } from "../domain/directive/dates.js";
@@ -30,14 +32,16 @@ export function buildEmulatorWorld(emu: Emulator, world: DemoWorld): void {
 
 async function isSeeded(app: AppParts, world: DemoWorld): Promise<boolean> {
   const ids = world.chats.filter((c) => c.kind !== "private").map((c) => BigInt(c.id));
-  return (await app.db.prisma.chat.count({ where: { chatId: { in: ids } } })) === ids.length;
+  return (await countKnownChats(app.db.prisma, ids)) === ids.length;
 }
 
 async function seedDatabase(app: AppParts, world: DemoWorld): Promise<number> {
   const prisma = app.db.prisma;
+  // As the bot would have them: each chat seen (tracked), each group bound as an approved registration binds it.
   for (const c of world.chats) {
-    const data = { type: c.type, title: c.type === "private" ? null : c.title, kind: c.kind, unitCode: c.unitCode, active: true };
-    await prisma.chat.upsert({ where: { chatId: BigInt(c.id) }, create: { chatId: BigInt(c.id), ...data }, update: data });
+    const chatId = BigInt(c.id);
+    await touchChat(prisma, { chatId, type: c.type, title: c.type === "private" ? null : c.title });
+    if (c.kind !== "private" && c.kind !== "new" && c.unitCode) await bindChat(prisma, chatId, c.kind, c.unitCode);
   }
   const grantedBy = BigInt(DEMO_IDS.admin);
   for (const p of world.people) {
@@ -60,7 +64,7 @@ async function seedDatabase(app: AppParts, world: DemoWorld): Promise<number> {
 export async function seedDemo(app: AppParts, emu: Emulator, opts: SeedOptions): Promise<{ world: DemoWorld; preset?: string[]; figures: number }> {
   await app.scheduler.catchUp;
   let preset: string[] | undefined;
-  if ((await app.db.prisma.directive.count()) === 0) {
+  if ((await listLoadedDirectives(app.db.prisma)).length === 0) {
     preset = await installDemoPreset(app.db.prisma, opts.directivesDir);
     await app.deps.catalog.reload();
   }

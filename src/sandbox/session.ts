@@ -9,6 +9,7 @@ import { startApp, type App } from "../app.js";
 import { createManualClock, type ManualClock } from "../clock.js";
 import type { Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
+import { lastRecordedInstant } from "../db/repos/lastActivity.js";
 import { lastUpdateId } from "../db/repos/processedUpdates.js";
 import { sqlitePath } from "../db/sqlite.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
@@ -50,9 +51,7 @@ async function resumePoint(databaseUrl: string): Promise<ResumePoint> {
   if (!databaseUrl.startsWith("file:") || !existsSync(sqlitePath(databaseUrl))) return { instant: now };
   const db = await openDatabase(databaseUrl);
   try {
-    const run = await db.prisma.jobRun.findFirst({ orderBy: { fireTime: "desc" }, select: { fireTime: true } });
-    const rev = await db.prisma.figureRevision.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-    const latest = Math.max(run?.fireTime.getTime() ?? 0, rev?.createdAt.getTime() ?? 0);
+    const latest = (await lastRecordedInstant(db.prisma))?.getTime() ?? 0;
     const lastId = await lastUpdateId(db.prisma, BigInt(SANDBOX_BOT.id));
     return {
       instant: latest >= now.getTime() ? new Date(latest + 60_000) : now,

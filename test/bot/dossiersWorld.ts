@@ -11,6 +11,7 @@ import PizZip from "pizzip";
 import { dossiersFeature } from "../../src/bot/features/dossiers.js";
 import { parseConfig } from "../../src/config.js";
 import { bindChat, touchChat, type ChatKind } from "../../src/db/repos/chats.js";
+import { createRegistration, recordDecision } from "../../src/db/repos/registrations.js";
 import { overdueJobs } from "../../src/jobs/overdue.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 
@@ -78,9 +79,10 @@ export async function startWorld(now: string, more: Middleware<BotContext>[] = [
     await bindChat(h.db.prisma, BigInt(id), kind, unit);
   }
   // The heads' chat was registered by its head (`/dangky thutruong TN-X1`, approved): Hùng approves.
-  await h.db.prisma.registration.create({
-    data: { chatId: BigInt(HEAD), unitCode: "TN-X1", kind: "head", requestedBy: BigInt(HEAD_USER), status: "approved", decidedBy: BigInt(ADMIN_ID), decidedAt: h.clock.now() },
-  });
+  // Stored as production stores the request and its decision; no approver row, so the head counts through
+  // the registration itself (listApprovers' fallback for chats registered before approvers were recorded).
+  const registration = await createRegistration(h.db.prisma, { chatId: BigInt(HEAD), unitCode: "TN-X1", kind: "head", requestedBy: BigInt(HEAD_USER) });
+  await recordDecision(h.db.prisma, { registration, approved: true, decidedBy: BigInt(ADMIN_ID), decidedAt: h.clock.now() });
   h.emu.setMemberStatus(HEAD, HEAD_USER, "member");
   h.emu.addChat({ id: ADMIN_ID, type: "private" });
   const config = parseConfig({});

@@ -4,6 +4,7 @@
  * re-appointment is refused; "Gửi thủ trưởng duyệt"; in the head's chat "Duyệt" and "Trả lại".
  */
 import { Composer } from "grammy";
+import { dossierById, dossierCodeById } from "../../db/repos/dossierLookup.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { approveDrafts, canDecide } from "../../services/apology/decision.js";
@@ -40,7 +41,7 @@ async function start(ctx: ButtonContext, dossierId: number, withApology: boolean
   if (!unit) return alert(ctx, plain(t.notThisChat));
   const check = await checkStart(ctx.deps, dossierId, unit.code, withApology);
   if (!check.ok) {
-    const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } }))?.code ?? "";
+    const code = await dossierCodeById(ctx.deps.prisma, dossierId);
     if (check.reason !== "issued") return alert(ctx, plain(refusalMessage(check, code)));
     await ctx.answerCallbackQuery();
     return refusalText(ctx, check, code, dossierId);
@@ -52,7 +53,7 @@ async function start(ctx: ButtonContext, dossierId: number, withApology: boolean
 async function returned(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, plain(t.notThisChat));
-  const dossier = await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } });
+  const dossier = await dossierById(ctx.deps.prisma, dossierId);
   if (!dossier || dossier.unitCode !== unit.code) return alert(ctx, plain(t.notThisChat));
   const marked = await markResultReturned(ctx.deps, dossier);
   await ctx.answerCallbackQuery({ text: "Đã ghi nhận." });
@@ -68,7 +69,7 @@ async function sendToHead(ctx: ButtonContext, dossierId: number): Promise<unknow
   if (result === "nothing") return alert(ctx, t.alreadyDecided);
   await ctx.answerCallbackQuery({ text: "Đã gửi." });
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-  const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } }))?.code ?? "";
+  const code = await dossierCodeById(ctx.deps.prisma, dossierId);
   return replyHtml(ctx, t.draftSent(code, true));
 }
 

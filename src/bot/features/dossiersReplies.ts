@@ -4,6 +4,7 @@
  * sending a draft back. A message that replies to anything else passes on untouched.
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { dossierById, dossierCodeById } from "../../db/repos/dossierLookup.js";
 import { nextWorkingDay } from "../../domain/calendar/index.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { isSalutation, needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
@@ -49,7 +50,7 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!reason) return ask(ctx, t.reasonBad, t.reasonPlaceholder, "dossier-reason", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
       if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null, null);
-      const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: pending.data.dossierId } }))?.code ?? "";
+      const code = await dossierCodeById(ctx.deps.prisma, pending.data.dossierId);
       const cal = await workCalendar();
       return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date",
         { dossierId: pending.data.dossierId, reason });
@@ -58,7 +59,7 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       const checked = checkNewDate(text, todayOf(ctx.deps), await workCalendar());
       if (!checked.ok) return ask(ctx, checked.message, t.datePlaceholder, "dossier-date", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
-      const dossier = await ctx.deps.prisma.dossier.findUnique({ where: { id: pending.data.dossierId } });
+      const dossier = await dossierById(ctx.deps.prisma, pending.data.dossierId);
       const title = dossier?.applicantTitle ?? null;
       const known = isSalutation(title) ? title : null;
       if (dossier && !known && needsSalutation(dossier.applicantName)) {
@@ -103,7 +104,7 @@ async function draft(
   const outcome: DraftOutcome = await submitDrafts(ctx.deps, {
     dossierId, unitCode: unit.code, reason, newDate, salutation, by: { id: BigInt(ctx.from.id), name: senderName(ctx) }, chatId: BigInt(chat.id),
   });
-  const code = (await ctx.deps.prisma.dossier.findUnique({ where: { id: dossierId } }))?.code ?? "";
+  const code = await dossierCodeById(ctx.deps.prisma, dossierId);
   switch (outcome.kind) {
     case "refused":
       return refusalText(ctx, outcome.refusal, code, dossierId);

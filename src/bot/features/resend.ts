@@ -3,8 +3,7 @@
  * re-queue the given-up messages still useful, or — after a confirmation — all of them.
  */
 import { Composer } from "grammy";
-import { EXPIRED_NOTE } from "../../delivery/expiry.js";
-import { resendGivenUp } from "../../delivery/resend.js";
+import { countGivenUp, resendGivenUp } from "../../delivery/resend.js";
 import { common } from "../../messages/common.js";
 import { resendTexts } from "../../messages/resend.js";
 import { alert, onButton } from "../buttons.js";
@@ -21,9 +20,7 @@ onButton(resendFeature, resendButton, async (ctx, { action, first, last }) => {
     return ctx.editMessageText(resendTexts.cancelled).catch(() => undefined);
   }
   if (action === "askAll") {
-    const waiting = await ctx.deps.prisma.outboxMessage.count({
-      where: { id: { gte: first, lte: last }, status: "failed", lastError: { startsWith: EXPIRED_NOTE } },
-    });
+    const waiting = await countGivenUp(ctx.deps.prisma, first, last);
     if (waiting === 0) return alert(ctx, resendTexts.nothing);
     await ctx.answerCallbackQuery();
     return ctx.reply(resendTexts.confirmAll(waiting), {

@@ -1,5 +1,6 @@
 /** Chats the bot knows, and what each is bound to. */
 import type { Db } from "../client.js";
+import type { Prisma } from "../generated/client.js";
 
 export type ChatKind = "unit" | "leaders" | "head" | "private" | "unknown";
 export type ChatRecord = {
@@ -36,8 +37,22 @@ export async function setChatMembership(prisma: Db, chatId: bigint, patch: { act
   await prisma.chat.updateMany({ where: { chatId }, data: patch });
 }
 
-export async function bindChat(prisma: Db, chatId: bigint, kind: ChatKind, unitCode: string): Promise<void> {
-  await prisma.chat.update({ where: { chatId }, data: { kind, unitCode, active: true } });
+/**
+ * Binds a chat to a unit: the one path for an approved registration (registrations.ts, inside
+ * its decision's transaction, hence the transaction client) and for tests that set up a bound
+ * chat. A chat with no tracking row yet is created as a group: only groups register.
+ */
+export async function bindChat(db: Prisma.TransactionClient, chatId: bigint, kind: ChatKind, unitCode: string): Promise<void> {
+  await db.chat.upsert({
+    where: { chatId },
+    create: { chatId, type: "group", kind, unitCode, active: true },
+    update: { kind, unitCode, active: true },
+  });
+}
+
+/** How many of `chatIds` the bot has a row for (the sandbox seeds once per database). */
+export async function countKnownChats(prisma: Db, chatIds: readonly bigint[]): Promise<number> {
+  return prisma.chat.count({ where: { chatId: { in: [...chatIds] } } });
 }
 
 export async function activeChatsOfKind(prisma: Db, kind: ChatKind): Promise<ChatRecord[]> {
