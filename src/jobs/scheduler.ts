@@ -1,5 +1,5 @@
 /**
- * Fires the job registry (issue #4 §3). node-cron 4 wakes us at each fire time (timezone
+ * Fires the job registry (docs/SCHEDULES.md). node-cron 4 wakes us at each fire time (timezone
  * Asia/Ho_Chi_Minh); every run goes through `claimRun`, so a fire time runs once across
  * restarts and instances. On start — and on every `fireDue(now)` after the sandbox jumps its
  * clock — the latest fire time ≤ now of each job runs if it was not claimed and is still
@@ -22,10 +22,10 @@ import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
-import { assertCron, latestFireAtOrBefore, SCHEDULE_TIMEZONE } from "./cronTimes.js";
+import { runIsClaimable, runKey } from "../db/repos/runs.js";
+import { assertCron, HEARTBEAT_MS as DEFAULT_HEARTBEAT_MS, latestFireAtOrBefore, SCHEDULE_TIMEZONE, STALE_RUN_MS as DEFAULT_STALE_RUN_MS } from "../domain/schedule/index.js";
 import { executeRun } from "./execute.js";
 import type { JobDefinition, RunReport } from "./types.js";
-import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_RUN_MS, runIsClaimable, runKey } from "./runs.js";
 
 export type { JobContext, JobDefinition, RunOutcome, RunReport } from "./types.js";
 
