@@ -27,3 +27,8 @@ export type JobName = keyof typeof CATCH_UP_MS;
 export const STALE_RUN_MS = 10 * MINUTE;
 /** How often a live run refreshes its heartbeat, and how often instances look for dead runs: well inside the stale limit. */
 export const HEARTBEAT_MS = MINUTE;
+
+/** Whether a fire time missed until `now` may still run: at most `windowMs` late, inclusive. */
+export function isWithinCatchUp(fireTime: Date, now: Date, windowMs: number): boolean {
+  return now.getTime() - fireTime.getTime() <= windowMs;
+}
