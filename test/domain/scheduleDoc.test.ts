@@ -82,6 +82,10 @@ describe("the numbers repeated in the prose", () => {
   };
   const { CATCH_UP_MS: c } = schedule;
 
+  test("timezone", () => {
+    expect(flat).toContain(`Giờ theo \`${schedule.SCHEDULE_TIMEZONE}\``);
+  });
+
   test("catch-up windows", () => {
     expect(num(/gửi bù nếu trễ không quá (\d+) giờ, bản tin tuần không quá (\d+) giờ/)).toEqual([c["daily-reminder"] / HOUR, c["weekly-digest"] / HOUR]);
     expect(num(/within (\d+) h \(daily\) \/ (\d+) h \(digest\)/)).toEqual([c["daily-reminder"] / HOUR, c["weekly-digest"] / HOUR]);
