@@ -3,7 +3,7 @@
  * program with a message naming the variable and what is allowed (issue #2 §1).
  */
 import { z } from "zod";
-import { assertCron } from "./jobs/cronTimes.js";
+import { assertCron, DEFAULT_CRON } from "./domain/schedule/cron.js";
 
 // The same check the scheduler applies (assertCron), run here so the error names the variable
 // instead of surfacing later from the job registry.
@@ -49,12 +49,11 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DIRECTIVES_DIR: z.string().default("directives"),
-  DAILY_REMINDER_CRON: cronField.default("0 8 * * *"),
-  WEEKLY_DIGEST_CRON: cronField.default("0 8 * * 1"),
-  OVERDUE_SWEEP_CRON: cronField.default("30 8 * * *"),
-  LATE_LIST_CRON: cronField.default("0 9 * * *"),
-  /** Nightly erasure of letter files past their purpose (docs/DOSSIERS.md, NĐ 13/2023). */
-  RETENTION_CRON: cronField.default("30 2 * * *"),
+  DAILY_REMINDER_CRON: cronField.default(DEFAULT_CRON.DAILY_REMINDER_CRON),
+  WEEKLY_DIGEST_CRON: cronField.default(DEFAULT_CRON.WEEKLY_DIGEST_CRON),
+  OVERDUE_SWEEP_CRON: cronField.default(DEFAULT_CRON.OVERDUE_SWEEP_CRON),
+  LATE_LIST_CRON: cronField.default(DEFAULT_CRON.LATE_LIST_CRON),
+  RETENTION_CRON: cronField.default(DEFAULT_CRON.RETENTION_CRON),
   WEBHOOK_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   /** Issue #7: local port of the webhook server (TLS is terminated in front of it). */
   WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),

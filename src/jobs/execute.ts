@@ -1,6 +1,6 @@
 /**
  * One run of one job: claim the fire time, keep the claim's heartbeat fresh while the job
- * works, record how it ended (src/jobs/runs.ts). The heartbeat is what lets other instances
+ * works, record how it ended (src/db/repos/runs.ts). The heartbeat is what lets other instances
  * tell a long run (a digest rendering for 15 minutes) from a dead one: they take over only a
  * run whose heartbeat stopped (docs/SCHEDULES.md).
  */
@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
-import { beatRun, claimRun, failRun, finishRun, releaseRun, type RunClaim } from "./runs.js";
+import { beatRun, claimRun, failRun, finishRun, releaseRun, type RunClaim } from "../db/repos/runs.js";
 import type { JobDefinition, RunReport } from "./types.js";
 
 export interface ExecuteOptions {

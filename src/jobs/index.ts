@@ -1,19 +1,41 @@
 /**
- * The job registry (STYLE.md: one registry [{ name, cron, run }]; each run is a sweep calling
- * services). Job bodies live beside this file, one per file.
+ * The job registry: every job the app runs, one line each (STYLE.md: one registry
+ * [{ name, cron, run }]; each run is a sweep calling services). When a job fires comes from
+ * configuration (the *_CRON variables, defaults in domain/schedule/cron.ts); how late it may
+ * still run, from domain/schedule/windows.ts; what it sends and why, docs/SCHEDULES.md.
  */
 import type { Config } from "../config.js";
+import { CATCH_UP_MS } from "../domain/schedule/index.js";
 import type { AppDeps } from "../services/context.js";
-import type { JobDefinition } from "./scheduler.js";
-import { scheduleJobs } from "./schedules.js";
-import { overdueJobs } from "./overdue.js";
-import { retentionJobs } from "./retention.js";
+import { fileCalendar, type CalendarSource } from "../services/reminders/calendarFile.js";
+import { runDailyReminder } from "./dailyReminder.js";
+import { runLateList } from "./lateList.js";
+import { runOverdueSweep } from "./overdue.js";
+import { runPeakWeekLeaders } from "./peakWeek.js";
+import { runRetention } from "./retention.js";
+import type { JobDefinition } from "./types.js";
+import { runWeeklyDigest } from "./weeklyDigest.js";
 
 export type JobFactory = (deps: AppDeps, config: Config) => JobDefinition[];
 
-/** Every job the app runs; a new job module adds its factory to this list. */
-const factories: readonly JobFactory[] = [scheduleJobs, overdueJobs, retentionJobs];
+/** `calendar`: the holiday calendar the jobs judge days by (tests pass their own). */
+export function createJobs(deps: AppDeps, config: Config, calendar: CalendarSource = fileCalendar): JobDefinition[] {
+  const c = CATCH_UP_MS;
+  return [
+    { name: "daily-reminder", cron: config.DAILY_REMINDER_CRON, catchUpWithinMs: c["daily-reminder"], run: (x) => runDailyReminder(deps, calendar, x) },
+    { name: "peak-week-leaders", cron: config.DAILY_REMINDER_CRON, catchUpWithinMs: c["peak-week-leaders"], run: (x) => runPeakWeekLeaders(deps, calendar, x) },
+    { name: "weekly-digest", cron: config.WEEKLY_DIGEST_CRON, catchUpWithinMs: c["weekly-digest"], run: (x) => runWeeklyDigest(deps, x) },
+    { name: "overdue-sweep", cron: config.OVERDUE_SWEEP_CRON, catchUpWithinMs: c["overdue-sweep"], run: (x) => runOverdueSweep(deps, calendar, x) },
+    { name: "late-list", cron: config.LATE_LIST_CRON, catchUpWithinMs: c["late-list"], run: (x) => runLateList(deps, calendar, x) },
+    { name: "retention", cron: config.RETENTION_CRON, catchUpWithinMs: c.retention, run: (x) => runRetention(deps, x) },
+  ] satisfies (JobDefinition & { name: keyof typeof CATCH_UP_MS })[];
+}
 
-export function createJobs(deps: AppDeps, config: Config): JobDefinition[] {
-  return factories.flatMap((f) => f(deps, config));
+/** The registry's jobs named `names`, in that order (tests run one job by hand). */
+export function jobsNamed(jobs: readonly JobDefinition[], ...names: string[]): JobDefinition[] {
+  return names.map((n) => {
+    const job = jobs.find((j) => j.name === n);
+    if (!job) throw new Error(`no job named "${n}" in the registry`);
+    return job;
+  });
 }

@@ -1,26 +1,21 @@
 /**
- * The monthly list of who was late (issue #5 "Publishing who is late"): LATE_LIST_CRON fires
- * daily; on the first working day of the month (Tết or a long 1/1 weekend can push it to the
- * 3rd or later) every leaders' chat gets last month's list for its subtree, with the .xlsx.
+ * The monthly list of who was late (docs/DOSSIERS.md): LATE_LIST_CRON fires daily; on the first
+ * working day of the month (domain/schedule/days.ts) every leaders' chat gets last month's list
+ * for its subtree, with the .xlsx.
  */
 import { activeChatsOfKind } from "../db/repos/chats.js";
-import { isWorkingDay, previousWorkingDay, type WorkCalendar } from "../domain/calendar/index.js";
-import { monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
+import type { WorkCalendar } from "../domain/calendar/index.js";
+import { vnDate, type IsoDate } from "../domain/directive/dates.js";
+import { isFirstWorkingDayOfMonth } from "../domain/schedule/index.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import { splitMessage } from "../bot/html.js";
 import { pushDocument, XLSX_MIME } from "../services/apology/push.js";
 import type { AppDeps } from "../services/context.js";
-import { workCalendar } from "../services/calendar.js";
 import { buildLateList, previousMonth } from "../services/dossiers/lateList.js";
 import { lateListXlsx } from "../services/dossiers/lateXlsx.js";
 import { pushText } from "../services/notify.js";
-import type { JobDefinition } from "./scheduler.js";
-
-export const LATE_LIST_CATCH_UP_MS = 8 * 3_600_000;
-
-export function isFirstWorkingDayOfMonth(day: IsoDate, cal: WorkCalendar): boolean {
-  return isWorkingDay(day, cal) && monthOf(previousWorkingDay(day, cal)) !== monthOf(day);
-}
+import type { CalendarSource } from "../services/reminders/calendarFile.js";
+import type { JobContext } from "./types.js";
 
 export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCalendar): Promise<{ month: string; chats: number }> {
   const month = previousMonth(day);
@@ -45,16 +40,9 @@ export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCale
   return { month, chats: sent };
 }
 
-export function lateListJob(deps: AppDeps, cron: string): JobDefinition {
-  return {
-    name: "late-list",
-    cron,
-    catchUpWithinMs: LATE_LIST_CATCH_UP_MS,
-    async run({ fireTime }) {
-      const day = vnDate(fireTime);
-      const cal = await workCalendar();
-      if (!isFirstWorkingDayOfMonth(day, cal)) return { day, skipped: "not the first working day" };
-      return { day, ...(await publishLateList(deps, day, cal)) };
-    },
-  };
+export async function runLateList(deps: AppDeps, calendar: CalendarSource, { fireTime }: JobContext): Promise<unknown> {
+  const day = vnDate(fireTime);
+  const cal = await calendar();
+  if (!isFirstWorkingDayOfMonth(day, cal)) return { day, skipped: "not the first working day" };
+  return { day, ...(await publishLateList(deps, day, cal)) };
 }

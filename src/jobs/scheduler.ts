@@ -1,5 +1,5 @@
 /**
- * Fires the job registry (issue #4 §3). node-cron 4 wakes us at each fire time (timezone
+ * Fires the job registry (docs/SCHEDULES.md). node-cron 4 wakes us at each fire time (timezone
  * Asia/Ho_Chi_Minh); every run goes through `claimRun`, so a fire time runs once across
  * restarts and instances. On start — and on every `fireDue(now)` after the sandbox jumps its
  * clock — the latest fire time ≤ now of each job runs if it was not claimed and is still
@@ -22,10 +22,13 @@ import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
-import { assertCron, latestFireAtOrBefore, SCHEDULE_TIMEZONE } from "./cronTimes.js";
+import { runIsClaimable, runKey } from "../db/repos/runs.js";
+import {
+  assertCron, HEARTBEAT_MS as DEFAULT_HEARTBEAT_MS, isWithinCatchUp, latestFireAtOrBefore, SCHEDULE_TIMEZONE,
+  STALE_RUN_MS as DEFAULT_STALE_RUN_MS,
+} from "../domain/schedule/index.js";
 import { executeRun } from "./execute.js";
 import type { JobDefinition, RunReport } from "./types.js";
-import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_RUN_MS, runIsClaimable, runKey } from "./runs.js";
 
 export type { JobContext, JobDefinition, RunOutcome, RunReport } from "./types.js";
 
@@ -101,7 +104,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
       log.info({ job: job.name, fireTime: fireTime.toISOString() }, "previous run still going; this fire time runs after it");
       const later: Promise<RunReport> = previous
         .then((): Promise<RunReport> | RunReport => {
-          if (o.clock.now().getTime() - fireTime.getTime() <= job.catchUpWithinMs) return fire(job, fireTime);
+          if (isWithinCatchUp(fireTime, o.clock.now(), job.catchUpWithinMs)) return fire(job, fireTime);
           log.warn({ job: job.name, fireTime: fireTime.toISOString() }, "previous run outlasted this fire time's catch-up window; skipped");
           return { job: job.name, fireTime, outcome: "busy" };
         })
@@ -123,7 +126,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     const t = latestFireAtOrBefore(job.cron, now);
     if (!t) return undefined;
     if (after && t.getTime() <= after.getTime()) return undefined;
-    if (now.getTime() - t.getTime() > job.catchUpWithinMs) {
+    if (!isWithinCatchUp(t, now, job.catchUpWithinMs)) {
       log.info({ job: job.name, fireTime: t.toISOString() }, "skipped as planned: the bot was off at this fire time and its catch-up window has passed");
       return undefined;
     }
@@ -148,7 +151,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
       // Our own run (or one queued behind it) is alive by definition.
       if (stopped || running.has(job.name)) continue;
       const t = latestFireAtOrBefore(job.cron, now);
-      if (!t || now.getTime() - t.getTime() > job.catchUpWithinMs) continue;
+      if (!t || !isWithinCatchUp(t, now, job.catchUpWithinMs)) continue;
       if (!(await runIsClaimable(o.prisma, runKey(job.name, t), now, staleAfterMs))) continue;
       if (stopped || running.has(job.name)) continue;
       log.warn({ job: job.name, fireTime: t.toISOString() }, "fire time unclaimed, or its run's heartbeat stopped (process died): claiming it");
@@ -176,7 +179,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
         const near = Math.abs(ctx.date.getTime() - now.getTime()) <= TICK_TOLERANCE_MS;
         const at = near && ctx.date > now ? ctx.date : now;
         const t = latestFireAtOrBefore(job.cron, at);
-        if (t && at.getTime() - t.getTime() <= job.catchUpWithinMs) void fire(job, t);
+        if (t && isWithinCatchUp(t, at, job.catchUpWithinMs)) void fire(job, t);
       }, { timezone: SCHEDULE_TIMEZONE, noOverlap: true, name: job.name });
       await task.start();
       tasks.push(task);

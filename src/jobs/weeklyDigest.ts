@@ -1,5 +1,5 @@
 /**
- * Weekly digest (issue #4; default Monday 08:00, WEEKLY_DIGEST_CRON) to every active leaders'
+ * Weekly digest (default Monday 08:00, WEEKLY_DIGEST_CRON) to every active leaders'
  * chat. A sweep: one chat failing is logged and counted, the others still get theirs. Charts
  * are rendered once per subtree root and shared by the chats watching it (and their bytes are
  * stored once — storeBlob dedups by hash). A chat whose digest for the week is already in the
@@ -10,59 +10,52 @@
  * not ask anyone to act that day (docs/SCHEDULES.md).
  */
 import { activeChatsOfKind } from "../db/repos/chats.js";
+import { countQueued } from "../db/repos/runs.js";
 import { vnDate } from "../domain/directive/dates.js";
+import { isoWeekKey } from "../domain/schedule/index.js";
 import { describeError } from "../delivery/failures.js";
 import type { AppDeps } from "../services/context.js";
-import { isoWeekKey } from "../services/reminders/countdown.js";
 import { digestDedupKey, digestParts, enqueueDigest, renderDigest, type RenderedIndicator } from "../services/digest/digest.js";
 import { digestExtras } from "../services/digest/extras.js";
 import { recordEscalations } from "../services/reminders/escalation.js";
 import { subtreeIndicators } from "../services/figures/status.js";
 import { taskItems } from "../services/tasks/tasks.js";
-import type { JobDefinition } from "./scheduler.js";
+import type { JobContext } from "./types.js";
 
-export function weeklyDigestJob(deps: AppDeps, cron: string): JobDefinition {
-  return {
-    name: "weekly-digest",
-    cron,
-    // A digest missed at 08:00 is still worth sending the same working day.
-    catchUpWithinMs: 8 * 3_600_000,
-    async run({ fireTime, signal }) {
-      const log = deps.logger.child({ job: "weekly-digest" });
-      const day = vnDate(fireTime);
-      const week = isoWeekKey(day);
-      const catalog = deps.catalog.get();
-      const items = await taskItems(deps.prisma, catalog, day);
-      const rendered = new Map<string, Promise<RenderedIndicator[]>>();
-      const result = { week, chats: 0, enqueued: 0, skipped: 0, failed: 0, escalated: 0 };
-      for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
-        // A stop (SIGTERM, sandbox reset) lands between chats; the rest go on the next start.
-        signal?.throwIfAborted();
-        const root = chat.unitCode ? catalog.unit(chat.unitCode) : undefined;
-        if (!root) continue;
-        result.chats += 1;
-        try {
-          const keys = subtreeIndicators(deps, root.code, day).map((i) => digestDedupKey(week, chat.chatId, i.code));
-          const existing = await deps.prisma.outboxMessage.count({ where: { dedupKey: { in: keys } } });
-          if (keys.length === 0 || existing === keys.length) {
-            result.skipped += 1;
-            continue;
-          }
-          const extras = await digestExtras(deps, chat.chatId, root, fireTime, items);
-          if (!rendered.has(root.code)) rendered.set(root.code, renderDigest(deps, root, fireTime, week));
-          const charts = await (rendered.get(root.code) ?? renderDigest(deps, root, fireTime, week));
-          const created = await enqueueDigest(deps, chat.chatId, week, digestParts(charts, root, week, extras));
-          result.enqueued += created;
-          if (created > 0 && extras.escalatedCodes.size > 0) {
-            await recordEscalations(deps, chat.chatId, extras.escalatedCodes, day, fireTime);
-            result.escalated += extras.escalatedCodes.size;
-          }
-        } catch (err) {
-          result.failed += 1;
-          log.error({ chatId: String(chat.chatId), reason: describeError(err) }, "digest for one leaders' chat failed");
-        }
+export async function runWeeklyDigest(deps: AppDeps, { fireTime, signal }: JobContext): Promise<unknown> {
+  const log = deps.logger.child({ job: "weekly-digest" });
+  const day = vnDate(fireTime);
+  const week = isoWeekKey(day);
+  const catalog = deps.catalog.get();
+  const items = await taskItems(deps.prisma, catalog, day);
+  const rendered = new Map<string, Promise<RenderedIndicator[]>>();
+  const result = { week, chats: 0, enqueued: 0, skipped: 0, failed: 0, escalated: 0 };
+  for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
+    // A stop (SIGTERM, sandbox reset) lands between chats; the rest go on the next start.
+    signal?.throwIfAborted();
+    const root = chat.unitCode ? catalog.unit(chat.unitCode) : undefined;
+    if (!root) continue;
+    result.chats += 1;
+    try {
+      const keys = subtreeIndicators(deps, root.code, day).map((i) => digestDedupKey(week, chat.chatId, i.code));
+      const existing = await countQueued(deps.prisma, keys);
+      if (keys.length === 0 || existing === keys.length) {
+        result.skipped += 1;
+        continue;
       }
-      return result;
-    },
-  };
+      const extras = await digestExtras(deps, chat.chatId, root, fireTime, items);
+      if (!rendered.has(root.code)) rendered.set(root.code, renderDigest(deps, root, fireTime, week));
+      const charts = await (rendered.get(root.code) ?? renderDigest(deps, root, fireTime, week));
+      const created = await enqueueDigest(deps, chat.chatId, week, digestParts(charts, root, week, extras));
+      result.enqueued += created;
+      if (created > 0 && extras.escalatedCodes.size > 0) {
+        await recordEscalations(deps, chat.chatId, extras.escalatedCodes, day, fireTime);
+        result.escalated += extras.escalatedCodes.size;
+      }
+    } catch (err) {
+      result.failed += 1;
+      log.error({ chatId: String(chat.chatId), reason: describeError(err) }, "digest for one leaders' chat failed");
+    }
+  }
+  return result;
 }

@@ -9,6 +9,7 @@ import { formatViDate, formatViMonth, type IsoDate } from "../domain/directive/d
 import type { Task } from "../domain/directive/schema.js";
 import { formatRatioPercent } from "../domain/format.js";
 import type { Figures } from "../domain/evaluation/index.js";
+import { ESCALATE_AFTER } from "../domain/schedule/escalation.js";
 import { shortenUnitName } from "../render/unit-name.js";
 import { percentOf, type DigestRow, type IndicatorDigest } from "../services/digest/data.js";
 import { countsLine } from "./status.js";
@@ -72,7 +73,7 @@ function captionAt(d: IndicatorDigest, root: CatalogUnit, week: string, extras: 
     lines.push(`⏰ Nhiệm vụ quá hạn (${extras.overdue.length}): ${capped(extras.overdue, max, t)}`);
   }
   if (extras && extras.escalated.length > 0) {
-    lines.push(`🔔 Không phản hồi 3 lần nhắc liên tiếp: ${capped(extras.escalated, Math.max(max, 3), short)}`);
+    lines.push(`🔔 Không phản hồi ${ESCALATE_AFTER} lần nhắc liên tiếp: ${capped(extras.escalated, Math.max(max, 3), short)}`);
   }
   return lines.join("\n");
 }

@@ -8,7 +8,7 @@ import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { ISSUED_LETTER_FILE_DAYS } from "../../src/domain/retention.js";
-import { retentionJobs } from "../../src/jobs/retention.js";
+import { createJobs, jobsNamed } from "../../src/jobs/index.js";
 import { docxText, exportXlsx, HEAD, HEAD_USER, OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 
 const A = "H15.50.05.13-261120-0001";
@@ -34,7 +34,7 @@ async function draftFrom(message: Message): Promise<void> {
 
 async function nightly(at: string) {
   w.h.clock.set(at);
-  const [job] = retentionJobs(w.h.deps, parseConfig({}));
+  const [job] = jobsNamed(createJobs(w.h.deps, parseConfig({})), "retention");
   if (!job) throw new Error("no retention job");
   return job.run({ fireTime: w.h.clock.now(), now: w.h.clock.now() });
 }

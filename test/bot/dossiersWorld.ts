@@ -12,7 +12,7 @@ import { dossiersFeature } from "../../src/bot/features/dossiers.js";
 import { parseConfig } from "../../src/config.js";
 import { bindChat, touchChat, type ChatKind } from "../../src/db/repos/chats.js";
 import { createRegistration, recordDecision } from "../../src/db/repos/registrations.js";
-import { overdueJobs } from "../../src/jobs/overdue.js";
+import { createJobs, jobsNamed } from "../../src/jobs/index.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 
 export const UNIT = -100101;
@@ -86,7 +86,7 @@ export async function startWorld(now: string, more: Middleware<BotContext>[] = [
   h.emu.setMemberStatus(HEAD, HEAD_USER, "member");
   h.emu.addChat({ id: ADMIN_ID, type: "private" });
   const config = parseConfig({});
-  const [sweepJob, lateJob] = overdueJobs(h.deps, config);
+  const [sweepJob, lateJob] = jobsNamed(createJobs(h.deps, config), "overdue-sweep", "late-list");
   const count = (chatId: number) => h.emu.botMessages(chatId).length;
 
   async function say(text: string, chatId = UNIT, fromId = OFFICER, replyToMessageId?: number): Promise<Message> {

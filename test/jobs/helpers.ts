@@ -1,6 +1,6 @@
 /**
  * Schedules through the emulator: the harness (real bot, real outbox), a delivery worker that
- * the test drains explicitly after each run, and the jobs of src/jobs/schedules.ts run at a
+ * the test drains explicitly after each run, and the jobs of the registry (src/jobs/index.ts) run at a
  * given Vietnamese local time.
  */
 import { Api } from "grammy";
@@ -12,7 +12,8 @@ import { TELEGRAM_LIMITS } from "../../src/delivery/pacer.js";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Message } from "../../src/emulator/index.js";
 import type { JobDefinition } from "../../src/jobs/scheduler.js";
-import { scheduleJobs } from "../../src/jobs/schedules.js";
+import { parseConfig } from "../../src/config.js";
+import { createJobs } from "../../src/jobs/index.js";
 import { startHarness, TOKEN, type Harness } from "../helpers/harness.js";
 
 /** `2026-11-23T08:00` in Asia/Ho_Chi_Minh. */
@@ -52,7 +53,7 @@ export async function startWorld(opts: { now?: string; files?: string[] } = {}):
   // stop the emulator under grammY's start-up call (an unhandled "Aborted delay" rejection).
   await h.emu.waitFor(() => h.emu.calls("getUpdates") > 0, { label: "bot polling" });
   const w = worker;
-  const jobs = scheduleJobs(h.deps, CRON);
+  const jobs = createJobs(h.deps, parseConfig(CRON));
   const job = (name: string) => {
     const found = jobs.find((j) => j.name === name);
     if (!found) throw new Error(`no job ${name}`);

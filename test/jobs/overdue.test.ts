@@ -1,7 +1,7 @@
 /** Deadline arithmetic of overdue dossiers (issue #5), on the real holiday calendar. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
-import { isFirstWorkingDayOfMonth } from "../../src/jobs/lateList.js";
+import { isFirstWorkingDayOfMonth } from "../../src/domain/schedule/index.js";
 import { checkNewDate } from "../../src/services/apology/flow.js";
 import { formInForce, LEGAL_FORMS, NoFormError, type LegalForm } from "../../src/services/apology/forms.js";
 import { workCalendar } from "../../src/services/calendar.js";

@@ -1,5 +1,5 @@
 /**
- * Run liveness by heartbeat (src/jobs/runs.ts, src/jobs/execute.ts): a run whose process died is
+ * Run liveness by heartbeat (src/db/repos/runs.ts, src/jobs/execute.ts): a run whose process died is
  * taken over by a periodic check while the bot keeps running, a live run of another instance is
  * never taken over however long it takes, and a run presumed dead that wakes up leaves its
  * successor's row alone.
@@ -7,7 +7,7 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/clock.js";
-import { claimRun, runKey } from "../../src/jobs/runs.js";
+import { claimRun, runKey } from "../../src/db/repos/runs.js";
 import { startScheduler, type JobDefinition, type RunReport, type Scheduler, type SchedulerOptions } from "../../src/jobs/scheduler.js";
 import { createTestDb } from "../helpers/db.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClockError, createManualClock } from "../../src/clock.js";
-import { latestFireAtOrBefore, nextFireAfter } from "../../src/jobs/cronTimes.js";
+import { latestFireAtOrBefore, nextFireAfter } from "../../src/domain/schedule/index.js";
 
 describe("manual clock", () => {
   it("moves only forward", () => {

@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/clock.js";
-import { claimRun } from "../../src/jobs/runs.js";
+import { claimRun } from "../../src/db/repos/runs.js";
 import { startScheduler, type JobContext, type JobDefinition, type Scheduler } from "../../src/jobs/scheduler.js";
 import { createTestDb } from "../helpers/db.js";
 

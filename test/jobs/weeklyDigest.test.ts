@@ -5,7 +5,15 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "../../src/emulator/index.js";
 import { imageHeightFor } from "../../src/render/chart-layout.js";
-import { weeklyDigestJob } from "../../src/jobs/weeklyDigest.js";
+import { parseConfig } from "../../src/config.js";
+import { createJobs, jobsNamed } from "../../src/jobs/index.js";
+import type { AppDeps } from "../../src/services/context.js";
+
+const weeklyDigestJob = (deps: AppDeps, cron: string) => {
+  const [job] = jobsNamed(createJobs(deps, parseConfig({ WEEKLY_DIGEST_CRON: cron })), "weekly-digest");
+  if (!job) throw new Error("no weekly-digest job");
+  return job;
+};
 import { startWorld, type World } from "./helpers.js";
 
 const LEADERS = -2001;

@@ -47,6 +47,11 @@ export async function subtreeStatus(deps: AppDeps, rootCode: string, indicator: 
     const f = figures.find((x) => x.unitCode === unit.code) ?? null;
     return { unit, evaluation: evaluateFigures(deps, unit, indicator.code, period, f) };
   });
+  return summarizeSubtree(indicator, rows);
+}
+
+/** Reported rows worst first, counts by colour, and the units that have not reported. */
+export function summarizeSubtree(indicator: Indicator, rows: readonly SubtreeRow[]): SubtreeStatus {
   const reported = rows.filter((r) => r.evaluation.status !== "not-reported").sort(worstFirst);
   const notReported = rows.filter((r) => r.evaluation.status === "not-reported").map((r) => r.unit);
   return { indicator, rows: reported, counts: countLevels(rows.map((r) => r.evaluation)), notReported };

@@ -1,44 +1,5 @@
 /**
- * When a dated reminder goes out (issue #4 "Reporting day", "Task deadlines"). Pure: the day and
- * the calendar are parameters.
- *
- * Reminders only leave on working days (the morning job does not run on days off), so a
- * countdown day that falls on a Sunday or on Tết is moved to the last working day before it —
- * a reminder early is useful, one after the fact is not. Two countdown days that land on the
- * same working day give one reminder, whose text counts the real days left.
+ * The countdown rules live in domain/schedule/countdown.ts; this name stays for the importers
+ * outside the schedules (bot/features/digest.ts, messages/tasks.ts) until they import the domain.
  */
-import { addDays, daysBetween, isoWeekday, isWorkingDay, previousWorkingDay, type WorkCalendar } from "../../domain/calendar/index.js";
-import { pad2, type IsoDate } from "../../domain/directive/dates.js";
-
-export function lastWorkingOnOrBefore(day: IsoDate, cal: WorkCalendar): IsoDate {
-  return isWorkingDay(day, cal) ? day : previousWorkingDay(day, cal);
-}
-
-/** The working days on which the countdown `offsets` (days before `due`) are sent. */
-export function countdownSendDays(due: IsoDate, offsets: readonly number[], cal: WorkCalendar): IsoDate[] {
-  return [...new Set(offsets.map((k) => lastWorkingOnOrBefore(addDays(due, -k), cal)))].sort();
-}
-
-export type DeadlineHit =
-  /** Days until the due date (0 = today). */
-  | { kind: "countdown"; daysLeft: number }
-  | { kind: "overdue"; daysLate: number };
-
-/**
- * Is `today` a reminder day for something due on `due`? Countdown days as above; once past due,
- * every working day (`overdue: true`) — task deadlines are chased until marked done.
- */
-export function deadlineHit(
-  due: IsoDate, today: IsoDate, offsets: readonly number[], cal: WorkCalendar, overdue: boolean,
-): DeadlineHit | null {
-  if (today > due) return overdue && isWorkingDay(today, cal) ? { kind: "overdue", daysLate: daysBetween(due, today) } : null;
-  return countdownSendDays(due, offsets, cal).includes(today) ? { kind: "countdown", daysLeft: daysBetween(today, due) } : null;
-}
-
-/** ISO 8601 week of a date: `2026-W47` (the week's Thursday decides the year). */
-export function isoWeekKey(day: IsoDate): string {
-  const thursday = addDays(day, 4 - isoWeekday(day));
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
-  return `${year}-W${pad2(week)}`;
-}
+export { countdownSendDays, deadlineHit, isoWeekKey, lastWorkingOnOrBefore, type DeadlineHit } from "../../domain/schedule/index.js";

@@ -1,11 +1,12 @@
 /**
- * The morning message (issue #4 "Daily reminder"): a unit chat gets at most one message a
+ * The morning message (docs/SCHEDULES.md "Tin nhắn buổi sáng"): a unit chat gets at most one message a
  * morning, so every kind of reminder for it — missing figures, reporting-day countdown, peak
  * week, task deadlines — is a *section* contributed by its own module and combined here into
  * one outbox row keyed `reminder:<day>:chat:<chatId>`. Re-running the same morning adds nothing.
  */
 import type { InlineKeyboardButton } from "grammy/types";
 import { activeChatsOfKind } from "../../db/repos/chats.js";
+import { logReminders } from "../../db/repos/escalations.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
@@ -81,14 +82,7 @@ export async function sendMorningMessages(ctx: MorningContext, sections: readonl
   return { chats: byChat.size, sections: counts };
 }
 
-/** Figure reminders are counted for escalation (three ignored in a row → named to leaders). */
+/** Figure reminders are counted for escalation (domain/schedule/escalation.ts). */
 async function logFigureReminders(ctx: MorningContext, sections: readonly MorningSection[]): Promise<void> {
-  for (const s of sections) {
-    const key = { chatId: s.chatId, unitCode: s.unitCode, kind: "figures", day: ctx.day };
-    await ctx.deps.prisma.reminderLog.upsert({
-      where: { chatId_unitCode_kind_day: key },
-      create: { ...key, createdAt: ctx.at },
-      update: {},
-    });
-  }
+  await logReminders(ctx.deps.prisma, sections.map((s) => ({ chatId: s.chatId, unitCode: s.unitCode, kind: "figures" as const, day: ctx.day })), ctx.at);
 }

@@ -1,20 +1,18 @@
 /**
- * Task deadlines (issue #4): each task's lead and cooperating units are reminded 7, 3 and 1
- * days before, on the day, then every working day while overdue, until the lead unit marks it
- * done. A section of the morning message; lead units get a "✅ Xong" button per task, pointing
- * at the occurrence's TaskOccurrence row (created open here when first reminded).
+ * The task-deadline section of the morning message: each task's lead and cooperating units are
+ * reminded on the days of domain/schedule/countdown.ts (TASK_OFFSETS, then every working day
+ * while overdue) until the lead unit marks it done. Lead units get a "✅ Xong" button per task,
+ * pointing at the occurrence's TaskOccurrence row (created open here when first reminded).
  *
- * "Each reminder once": every countdown offset maps to exactly one working day (see
- * reminders/countdown.ts) and the morning message of a day is enqueued once per chat.
+ * "Each reminder once": every countdown offset maps to exactly one working day and the morning
+ * message of a day is enqueued once per chat.
  */
 import type { InlineKeyboardButton } from "grammy/types";
-import { taskButton } from "../bot/callbackData.js";
-import { taskTexts, type TaskLine } from "../messages/tasks.js";
-import { deadlineHit, type DeadlineHit } from "../services/reminders/countdown.js";
-import type { MorningContributor, MorningSection } from "../services/reminders/reminders.js";
-import { cooperatingUnits, markKeyOf, occurrenceRow, taskItems, type TaskItem } from "../services/tasks/tasks.js";
-
-export const TASK_OFFSETS = [7, 3, 1, 0] as const;
+import { taskButton } from "../../bot/callbackData.js";
+import { deadlineHit, TASK_OFFSETS, type DeadlineHit } from "../../domain/schedule/index.js";
+import { taskTexts, type TaskLine } from "../../messages/tasks.js";
+import { cooperatingUnits, markKeyOf, occurrenceRow, taskItems, type TaskItem } from "../tasks/tasks.js";
+import type { MorningContributor, MorningSection } from "./reminders.js";
 
 type Hit = { item: TaskItem; hit: DeadlineHit };
 type Line = TaskLine & { item: TaskItem };
