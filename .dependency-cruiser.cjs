@@ -40,11 +40,12 @@ module.exports = {
       name: "domain-is-pure",
       severity: "error",
       comment:
-        "src/domain/ is pure (no grammY, no Prisma, no clock, no I/O): it may import only src/domain/, zod and yaml " +
-        "(parsing text is pure). Pass what it needs as parameters.",
+        "src/domain/ is pure (no grammY, no Prisma, no clock, no I/O): it may import only src/domain/, zod, yaml " +
+        "(parsing text is pure) and cron-parser (date arithmetic on a cron expression, no timer). Pass what it needs " +
+        "as parameters.",
       from: { path: "^src/domain/" },
       to: {
-        pathNot: ["^src/domain/", "(^|/)node_modules/(zod|yaml)/"],
+        pathNot: ["^src/domain/", "(^|/)node_modules/(zod|yaml|cron-parser)/"],
         dependencyTypesNot: ["core"],
       },
     },
