@@ -10,9 +10,6 @@ import type { CalendarSource } from "../services/reminders/calendarFile.js";
 import { sendPeakLeaderStatus } from "../services/reminders/peakSections.js";
 import type { JobContext } from "./types.js";
 
-/** Kept for importers of the old path; the rule is domain/schedule/peakWeek.ts. */
-export { peakWeekOf } from "../domain/schedule/index.js";
-
 export async function runPeakWeekLeaders(deps: AppDeps, calendar: CalendarSource, { fireTime }: JobContext): Promise<unknown> {
   const day = vnDate(fireTime);
   if (!isReminderDay(day, await calendar())) return { skipped: "not a working day", day };

@@ -3,7 +3,7 @@
  * daylight saving since 1975, so local wall time is a fixed offset from UTC.
  */
 import type { Config } from "../config.js";
-import { nextFireAfter } from "../jobs/cronTimes.js";
+import { nextFireAfter } from "../domain/schedule/index.js";
 
 const OFFSET_MS = 7 * 3_600_000;
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loadPresets, type LoadedDirective } from "../../src/directives/loadDirective.js";
 import { Catalog, type CatalogUnit } from "../../src/domain/catalog.js";
 import { evaluate, scopeBindsUnit } from "../../src/domain/evaluation/index.js";
-import { peakWeekOf } from "../../src/jobs/peakWeek.js";
+import { peakWeekOf } from "../../src/domain/schedule/index.js";
 import { leadUnits, cooperatingUnits, allTasks } from "../../src/services/tasks/tasks.js";
 
 let presets: LoadedDirective[] = [];
