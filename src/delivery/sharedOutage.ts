@@ -11,8 +11,8 @@
  *   - a row not renewed in time belongs to an instance that died or hangs: whoever sees it lapse
  *     takes it over with one conditional update (one instance wins) and probes in its place.
  * Lapsed by the clock (the instant is shared, like notBefore) or by real time since this
- * instance first saw that instant, whichever comes first: a frozen or jumping clock cannot keep
- * an instance paused. A database error here is logged and ignored: the worker then behaves as a
+ * instance first saw that instant, whichever comes first, and never later than the longest
+ * pause any instance writes: a frozen, jumping or skewed clock cannot keep an instance paused. A database error here is logged and ignored: the worker then behaves as a
  * lone instance, which finds the outage by itself.
  */
 import type { Logger } from "pino";
@@ -23,7 +23,7 @@ import { describeError } from "./failures.js";
 
 export const OUTAGE_LEASE = "delivery-outage";
 /** How often an instance waiting on another's probes looks whether the outage is over. */
-export const RECHECK_MS = 500;
+export const RECHECK_MS = 250;
 
 export interface SharedOutageOptions {
   prisma: Db;
@@ -32,6 +32,8 @@ export interface SharedOutageOptions {
   logger: Logger;
   /** RetryPolicy.outageTakeoverMs. */
   takeoverMs: number;
+  /** RetryPolicy.probeMaxMs: with takeoverMs, the longest any instance writes a row for. */
+  probeMaxMs: number;
 }
 
 interface OutageRow {
@@ -121,7 +123,9 @@ export class SharedOutage {
     const until = row.expiresAt.getTime();
     const clockLeft = until - this.o.clock.now().getTime();
     const t = this.now();
-    if (this.seen?.holder !== row.holder || this.seen.until !== until) this.seen = { holder: row.holder, until, wakeAt: t + clockLeft };
+    if (this.seen?.holder !== row.holder || this.seen.until !== until) {
+      this.seen = { holder: row.holder, until, wakeAt: t + Math.min(clockLeft, this.o.probeMaxMs + this.o.takeoverMs) };
+    }
     return Math.min(clockLeft, this.seen.wakeAt - t);
   }
 

@@ -88,7 +88,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const waker = new Waker();
   const retry = { ...DEFAULT_RETRY, ...o.retry };
   const log = o.logger.child({ component: "delivery", instanceId: o.instanceId });
-  const shared = new SharedOutage({ ...o, logger: log, takeoverMs: retry.outageTakeoverMs });
+  const shared = new SharedOutage({ ...o, logger: log, takeoverMs: retry.outageTakeoverMs, probeMaxMs: retry.probeMaxMs });
   const deps: DeliverDeps = {
     ...o,
     pacer,
