@@ -99,6 +99,17 @@ export class SharedOutage {
     await this.safely(() => this.o.prisma.lease.deleteMany({ where: { name: OUTAGE_LEASE } }), undefined);
   }
 
+  /**
+   * This instance holds the outage but has nothing to probe with (every row given up or not yet
+   * due): let it go, or the others would wait on a row nobody renews until it lapses, again and
+   * again. Telegram still down is found again by the next send, from two failing chats.
+   */
+  async nothingToProbe(): Promise<void> {
+    if (!this.holder) return;
+    this.forget();
+    await this.safely(() => this.o.prisma.lease.deleteMany({ where: { name: OUTAGE_LEASE, holder: this.o.instanceId } }), undefined);
+  }
+
   /** A graceful stop: let another instance probe at once rather than after the takeover delay. */
   async handOver(): Promise<void> {
     if (!this.holder) return;

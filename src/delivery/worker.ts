@@ -194,6 +194,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
           deliver: (row) => deliverSafely(row), giveBack });
         continue;
       }
+      await shared.nothingToProbe();
       const nap = untilSettled ? await heldBack() : undefined;
       if (nap === undefined) return;
       await waker.sleep(nap);
