@@ -4,7 +4,8 @@
  * waits it out); 403 → chat inactive, its queue dropped, admins told once;
  * 400 + migrate_to_chat_id → rebind and send at the new id; other 400 → failed, no retry;
  * 5xx/network → backoff (or, when Telegram is down for everyone, a bot-wide pause: outage.ts,
- * shared with the other instances: sharedOutage.ts) for as long as the message is useful; past that, expiry.ts gives it up.
+ * shared with the other instances: sharedOutage.ts) for as long as the message is useful;
+ * past that, expiry.ts gives it up.
  *
  * The double-send window is between Telegram accepting the message and `markSent` committing:
  * nothing else (file_id caching, logging, callbacks) runs in between. A failed markSent is

@@ -68,7 +68,8 @@ export class SharedOutage {
     const left = this.leftMs(row);
     this.set("follower");
     if (left > 0) return Math.min(left, RECHECK_MS);
-    return (await this.takeOver(row)) ? 0 : 1;
+    // Lost the race to another instance: its new row says how long at the next look.
+    return (await this.takeOver(row)) ? 0 : RECHECK_MS;
   }
 
   /** At a transient failure: true when another instance has declared the outage and probes. */

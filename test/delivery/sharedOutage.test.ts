@@ -85,7 +85,6 @@ it("two instances: B sends nothing once A has declared the outage; both resume p
   const aBefore = a.sends.length;
   await sleep(1_500);
   // A keeps probing (every ≤ 150 ms); B has not tried once.
-  console.log("FIG", JSON.stringify({ aDuring: a.sends.length - aBefore, bDuring: b.sends.filter((s) => s.at >= bStarted).length }));
   expect(a.sends.length - aBefore).toBeGreaterThan(3);
   expect(b.sends.filter((s) => s.at >= bStarted)).toEqual([]);
 
@@ -99,8 +98,6 @@ it("two instances: B sends nothing once A has declared the outage; both resume p
   expect(await outageRow()).toBeNull();
   const firstOk = (s: { at: number; ok: boolean }[]): number => (s.find((x) => x.ok && x.at >= ended)?.at ?? Infinity) - ended;
   // A's next probe (≤ 150 ms), B at its next look (every 250 ms); slack for a loaded machine.
-  console.log("FIG", JSON.stringify({ firstA: firstOk(a.sends), firstB: firstOk(b.sends), bSent: b.sends.filter((x) => x.ok).length,
-    all: Math.max(...a.sends.map((x) => x.at), ...b.sends.map((x) => x.at)) - ended, aFailed: a.sends.filter((x) => !x.ok).length, bFailed: b.sends.filter((x) => !x.ok).length }));
   expect(firstOk(a.sends)).toBeLessThan(1_500);
   expect(firstOk(b.sends)).toBeLessThan(2_500);
 });
@@ -121,7 +118,6 @@ it("the pause of an instance killed during the outage lapses: another takes over
     child.kill("SIGKILL");
     await exited;
   }
-  const killedAt = Date.now();
   await sleep(100); // a request the dead process had on the wire is no attempt of B's
   const left = await outageRow();
   const lapses = left?.expiresAt.getTime() ?? 0;
@@ -133,7 +129,6 @@ it("the pause of an instance killed during the outage lapses: another takes over
   const b = await instance("b");
   b.worker.start();
   expect(await until(async () => sentCounts(w.emu, ids).every((n) => n === 1), 15_000)).toBe(true);
-  console.log("FIG", JSON.stringify({ firstAfterLapse: Math.min(...attempts) - lapses, lapseAfterKill: lapses - killedAt, attempts: attempts.length }));
   expect(Math.min(...attempts)).toBeGreaterThanOrEqual(lapses - 20);
   expect(Math.min(...attempts) - lapses).toBeLessThan(1_500);
   expect(sentCounts(w.emu, ids)).toEqual(ids.map(() => 1));
