@@ -48,6 +48,8 @@ export class SharedOutage {
   private known = false;
   private holder = false;
   private follower = false;
+  /** Real time of the last read that found no row: claims between two looks need not ask again. */
+  private clearAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly o: SharedOutageOptions, private readonly now: () => number = () => performance.now()) {}
 
@@ -56,8 +58,13 @@ export class SharedOutage {
     return this.follower;
   }
 
-  /** Before a claim: how long to wait for another instance's probes, or 0 to go on. */
+  /**
+   * Before a claim: how long to wait for another instance's probes, or 0 to go on. With no
+   * outage known, the row is read at most every RECHECK_MS (a fan-out claims many times a
+   * second); an outage declared meanwhile is found at the first failure instead.
+   */
   async waitMs(): Promise<number> {
+    if (!this.known && this.now() - this.clearAt < RECHECK_MS) return 0;
     const row = await this.read();
     if (!row) return 0;
     // Our own outage: the pacer's pause times our probes.
@@ -124,6 +131,7 @@ export class SharedOutage {
     const row = await this.safely(() => this.o.prisma.lease.findUnique({ where: { name: OUTAGE_LEASE } }), null);
     if (!row) {
       this.forget();
+      this.clearAt = this.now();
       return undefined;
     }
     this.known = true;

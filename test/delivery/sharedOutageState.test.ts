@@ -35,6 +35,9 @@ describe("the shared outage row", () => {
     const b = view("b", clock);
     expect(await b.s.waitMs()).toBe(0);
     await a.s.declare(1_000);
+    // B found no row a moment ago: it does not ask again before RECHECK_MS.
+    expect(await b.s.waitMs()).toBe(0);
+    b.real.t += RECHECK_MS;
     expect(await row()).toMatchObject({ holder: "a", expiresAt: new Date(T0.getTime() + 1_000 + TAKEOVER_MS) });
     expect(await a.s.waitMs()).toBe(0);
     expect(a.s.paused).toBe(false);
