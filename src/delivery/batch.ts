@@ -18,6 +18,8 @@ export interface BatchOptions {
   concurrency: number;
   waker: Waker;
   stopping(): boolean;
+  /** Another instance probes a Telegram outage for everyone: hand every lane back, as on stop. */
+  paused(): boolean;
   /** The chat's rows wait in the database until a notBefore this worker wrote. */
   held(chatId: bigint): boolean;
   deliver(row: OutboxMessage): Promise<LaneAction>;
@@ -69,7 +71,7 @@ export async function runBatch(o: BatchOptions): Promise<void> {
   };
 
   while (lanes.size > 0 || inflight.size > 0) {
-    if (o.stopping()) {
+    if (o.stopping() || o.paused()) {
       for (const chatId of [...lanes.keys()]) if (!busy.has(chatId)) await giveBack(chatId);
       await Promise.all(inflight);
       for (const chatId of [...lanes.keys()]) await giveBack(chatId);

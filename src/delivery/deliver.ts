@@ -3,8 +3,9 @@
  * 429 → pause and requeue (a chat's pause written to the row as notBefore, so every instance
  * waits it out); 403 → chat inactive, its queue dropped, admins told once;
  * 400 + migrate_to_chat_id → rebind and send at the new id; other 400 → failed, no retry;
- * 5xx/network → backoff (or, when Telegram is down for everyone, a bot-wide pause: outage.ts)
- * for as long as the message is useful; past that, expiry.ts gives it up.
+ * 5xx/network → backoff (or, when Telegram is down for everyone, a bot-wide pause: outage.ts,
+ * shared with the other instances: sharedOutage.ts) for as long as the message is useful;
+ * past that, expiry.ts gives it up.
  *
  * The double-send window is between Telegram accepting the message and `markSent` committing:
  * nothing else (file_id caching, logging, callbacks) runs in between. A failed markSent is
@@ -21,6 +22,7 @@ import { ADMIN_ALERT_KIND, AlertGate, alertTexts } from "./alerts.js";
 import { recordSent, type UnrecordedSends } from "./bookkeeping.js";
 import { leaseLeftMs, retryLater } from "./retry.js";
 import type { OutageTracker } from "./outage.js";
+import type { SharedOutage } from "./sharedOutage.js";
 import { deactivateChat, rebindChat } from "./chats.js";
 import { classifyFailure, describeError, type RetryPolicy } from "./failures.js";
 import type { Pacer } from "./pacer.js";
@@ -42,6 +44,7 @@ export interface DeliverDeps {
   leaseMs: number;
   gate: AlertGate;
   outage: OutageTracker;
+  shared: SharedOutage;
   unrecorded: UnrecordedSends;
   stats: DeliveryStats;
   /** A row failed past its useful-until: give it up soon (expiry.ts) rather than at the next sweep. */
@@ -139,6 +142,7 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
     await recordSent(d, row.id, { messageId: out.messageId, sentAt: d.clock.now() }, leaseLeftMs(d, row));
     d.stats.sent += 1;
     d.pacer.narrowGlobal();
+    await d.shared.over();
     await rememberFileIds(d.prisma, d.fileIds, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
     return migrated ? "requeue_chat" : "next";
   }

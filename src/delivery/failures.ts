@@ -68,13 +68,19 @@ export interface RetryPolicy {
    * within this long after Telegram recovers.
    */
   probeMaxMs: number;
+  /**
+   * With several instances the one that declared the outage probes for all (sharedOutage.ts);
+   * when it has not probed this long after it said it would, it is taken for dead and another
+   * instance probes instead.
+   */
+  outageTakeoverMs: number;
   /** A bookkeeping write (markSent) that failed after Telegram accepted the message: its retry backoff. */
   bookkeepingBaseMs: number;
   bookkeepingMaxMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  baseMs: 1_000, maxMs: 60_000, probeMaxMs: 5_000, bookkeepingBaseMs: 100, bookkeepingMaxMs: 2_000,
+  baseMs: 1_000, maxMs: 60_000, probeMaxMs: 5_000, outageTakeoverMs: 5_000, bookkeepingBaseMs: 100, bookkeepingMaxMs: 2_000,
 };
 
 /** Exponential backoff with "equal jitter": never shorter than half the step, spreads a fan-out's retries. */

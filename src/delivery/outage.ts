@@ -5,6 +5,7 @@
  * would spread the queue over minutes after recovery (each chat at its own 30–60 s step), so
  * the worker pauses as a whole instead, leaves the rows due, and probes with the next claim.
  * The first success ends it and everything waiting goes at once, paced as usual.
+ * With several instances, sharedOutage.ts tells the others: they wait instead of each finding out.
  */
 import { backoffMs, type RetryPolicy } from "./failures.js";
 

@@ -20,6 +20,8 @@ export function leaseLeftMs(d: DeliverDeps, row: OutboxMessage): number {
 /**
  * 5xx or network: try again while the message is useful. One chat's trouble backs that chat
  * off; an outage pauses the worker and leaves the row due, so it goes as soon as a probe passes.
+ * An outage another instance has declared is waited out without finding it again
+ * (sharedOutage.ts): that instance probes for all.
  */
 export async function retryLater(d: DeliverDeps, row: OutboxMessage, chatId: bigint, reason: string, log: Logger): Promise<LaneAction> {
   const attempts = row.attempts + 1;
@@ -30,9 +32,15 @@ export async function retryLater(d: DeliverDeps, row: OutboxMessage, chatId: big
     log.warn({ attempts, reason }, "send failed past the message's useful-until; giving it up");
     return "requeue_chat";
   }
+  if (await d.shared.followOnFailure()) {
+    log.warn({ attempts, reason }, "Telegram down, declared by another instance; waiting for its probes");
+    await release(d.prisma, row.id, d.instanceId, { attempts, lastError: reason });
+    return "requeue_chat";
+  }
   const pauseMs = d.outage.failed(chatId, d.retry);
   if (pauseMs !== undefined) {
     d.pacer.pauseAll(pauseMs);
+    await d.shared.declare(pauseMs);
     log.warn({ attempts, probeInMs: pauseMs, reason }, "Telegram failing for several chats; pausing all sends");
     await release(d.prisma, row.id, d.instanceId, { attempts, lastError: reason });
     return "requeue_chat";

@@ -22,6 +22,7 @@ import { AlertGate } from "./alerts.js";
 import { flushUnrecorded, UnrecordedSends } from "./bookkeeping.js";
 import { closeExpired } from "./expiry.js";
 import { OutageTracker } from "./outage.js";
+import { SharedOutage } from "./sharedOutage.js";
 import { deliverRow, type DeliverDeps, type DeliveryStats, type LaneAction } from "./deliver.js";
 import { DEFAULT_RETRY, describeError, type RetryPolicy } from "./failures.js";
 import { ChatHolds } from "./holds.js";
@@ -85,20 +86,23 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const pacer = new Pacer(o.limits ?? TELEGRAM_LIMITS);
   const holds = new ChatHolds(o.clock);
   const waker = new Waker();
+  const retry = { ...DEFAULT_RETRY, ...o.retry };
+  const log = o.logger.child({ component: "delivery", instanceId: o.instanceId });
+  const shared = new SharedOutage({ ...o, logger: log, takeoverMs: retry.outageTakeoverMs, probeMaxMs: retry.probeMaxMs });
   const deps: DeliverDeps = {
     ...o,
     pacer,
     holds,
     fileIds: new FileIdCache(),
     stats,
-    retry: { ...DEFAULT_RETRY, ...o.retry },
+    retry,
     leaseMs: o.leaseMs ?? 60_000,
     gate: new AlertGate(),
     outage: new OutageTracker(),
+    shared,
     unrecorded: new UnrecordedSends(),
     expired: () => void (sweptAt = undefined),
   };
-  const log = o.logger.child({ component: "delivery", instanceId: o.instanceId });
   let stopping = false;
   let loop: Promise<void> | undefined;
   /** drainOnce calls in progress: stop() waits for them as for the loop. */
@@ -172,6 +176,12 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
 
   const drain = async (untilSettled: boolean): Promise<void> => {
     while (!stopping) {
+      // Another instance has found Telegram down and probes for all (sharedOutage.ts).
+      const outageWait = await shared.waitMs();
+      if (outageWait > 0) {
+        await waker.sleep(outageWait);
+        continue;
+      }
       const globalWait = pacer.globalWaitMs();
       if (globalWait > HOLD_MS / 10) {
         await waker.sleep(globalWait);
@@ -180,10 +190,11 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       const rows = await claim();
       if (rows.length > 0) {
         await runBatch({ rows, pacer, holdMs: HOLD_MS, concurrency: o.concurrency ?? 4, waker,
-          stopping: () => stopping, held: (chatId) => holds.holding(chatId),
+          stopping: () => stopping, paused: () => shared.paused, held: (chatId) => holds.holding(chatId),
           deliver: (row) => deliverSafely(row), giveBack });
         continue;
       }
+      await shared.nothingToProbe();
       const nap = untilSettled ? await heldBack() : undefined;
       if (nap === undefined) return;
       await waker.sleep(nap);
@@ -212,6 +223,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       waker.wakeAll();
       await loop;
       await Promise.allSettled(drains);
+      await shared.handOver();
       loop = undefined;
     },
     async drainOnce() {

@@ -1,0 +1,136 @@
+/**
+ * A Telegram outage seen by several instances on one database (src/delivery/sharedOutage.ts):
+ * once one instance has declared it the others stop sending and wait for its probes; its first
+ * success lets everyone go; a pause left by an instance that died lapses and another probes.
+ * Time is scaled down like outage.test.ts: probes at most 150 ms apart.
+ */
+import { spawn } from "node:child_process";
+import { Api } from "grammy";
+import pino from "pino";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { systemClock } from "../../src/clock.js";
+import { openDatabase, type OpenedDb } from "../../src/db/client.js";
+import { enqueue } from "../../src/delivery/outbox.js";
+import { OUTAGE_LEASE } from "../../src/delivery/sharedOutage.js";
+import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.js";
+import { sentCounts, startWorld, TOKEN, type World } from "./setup.js";
+
+const RETRY = { baseMs: 30, maxMs: 300, probeMaxMs: 150 };
+/** Slow enough (≈ 3 s for 120 chats alone) that the second instance has its share to send after recovery. */
+const LIMITS = { global: 40, globalWindowMs: 1_000, group: 20, groupWindowMs: 61_000, private: 1, privateWindowMs: 1_050 };
+
+let w: World;
+const extra: OpenedDb[] = [];
+const running: DeliveryWorker[] = [];
+beforeEach(async () => {
+  w = await startWorld();
+});
+afterEach(async () => {
+  for (const wk of running.splice(0)) await wk.stop();
+  for (const db of extra.splice(0)) await db.close();
+  await w.stop();
+});
+
+async function morning(ids: number[]): Promise<void> {
+  await w.addGroups(ids);
+  for (const id of ids) {
+    await enqueue(w.db.prisma, { dedupKey: `reminder:2026-12-07:chat:${id}`, chatId: BigInt(id), kind: "reminder",
+      method: "sendMessage", payload: { text: "Nhắc nộp số liệu" } });
+  }
+}
+
+const storm = (): void => w.emu.faults.add({ method: "*", times: 1e9, fault: { kind: "server_error", status: 500 } });
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const outageRow = () => w.db.prisma.lease.findUnique({ where: { name: OUTAGE_LEASE } });
+
+async function until(probe: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const end = performance.now() + timeoutMs;
+  while (performance.now() < end) {
+    if (await probe()) return true;
+    await sleep(20);
+  }
+  return false;
+}
+
+/** An instance: its own connection and its own Api, whose sendMessage calls are logged. */
+async function instance(name: string): Promise<{ worker: DeliveryWorker; sends: { at: number; ok: boolean }[] }> {
+  const db = await openDatabase(w.db.url);
+  extra.push(db);
+  const api = new Api(TOKEN, { apiRoot: w.emu.url });
+  const sends: { at: number; ok: boolean }[] = [];
+  api.config.use(async (prev, method, payload, signal) => {
+    const res = await prev(method, payload, signal);
+    if (method === "sendMessage") sends.push({ at: performance.now(), ok: res.ok });
+    return res;
+  });
+  const worker = createDeliveryWorker({
+    prisma: db.prisma, dialect: db.dialect, api, logger: pino({ level: "silent" }), clock: systemClock, instanceId: name,
+    onAdminAlert: () => undefined, retry: RETRY, limits: LIMITS, batchSize: 20, idlePollMs: 100,
+  });
+  running.push(worker);
+  return { worker, sends };
+}
+
+it("two instances: B sends nothing once A has declared the outage; both resume promptly; each chat once", { timeout: 60_000 }, async () => {
+  const ids = Array.from({ length: 120 }, (_, i) => -400_000 - i);
+  await morning(ids);
+  storm();
+  const a = await instance("a");
+  const b = await instance("b");
+  a.worker.start();
+  // A has found the outage and published it (the old code, where each instance found it alone, published nothing).
+  await until(async () => (await outageRow())?.holder === "a", 10_000);
+  b.worker.start();
+  const bStarted = performance.now();
+  const aBefore = a.sends.length;
+  await sleep(1_500);
+  // A keeps probing (every ≤ 150 ms); B has not tried once.
+  expect(a.sends.length - aBefore).toBeGreaterThan(3);
+  expect(b.sends.filter((s) => s.at >= bStarted)).toEqual([]);
+
+  w.emu.faults.clear();
+  const ended = performance.now();
+  const total = (): number => sentCounts(w.emu, ids).reduce((x, y) => x + y, 0);
+  expect(await until(async () => total() >= ids.length, 20_000)).toBe(true);
+  await sleep(200); // nothing further arrives
+  expect(sentCounts(w.emu, ids)).toEqual(ids.map(() => 1));
+  expect(await w.db.prisma.outboxMessage.count({ where: { status: "sent" } })).toBe(ids.length);
+  expect(await outageRow()).toBeNull();
+  const firstOk = (s: { at: number; ok: boolean }[]): number => (s.find((x) => x.ok && x.at >= ended)?.at ?? Infinity) - ended;
+  // A's next probe (≤ 150 ms), B at its next look (every 250 ms); slack for a loaded machine.
+  expect(firstOk(a.sends)).toBeLessThan(1_500);
+  expect(firstOk(b.sends)).toBeLessThan(2_500);
+});
+
+it("the pause of an instance killed during the outage lapses: another takes over, probes, sends everything once", { timeout: 60_000 }, async () => {
+  const ids = Array.from({ length: 30 }, (_, i) => -410_000 - i);
+  await morning(ids);
+  storm();
+  const child = spawn(process.execPath, ["--import", "tsx", "test/delivery/fixtures/crashWorker.ts"], {
+    env: { ...process.env, CRASH_DB_URL: w.db.url, CRASH_API_ROOT: w.emu.url, CRASH_TOKEN: TOKEN, CRASH_LEASE_MS: "1000",
+      CRASH_RETRY: JSON.stringify({ ...RETRY, outageTakeoverMs: 1_500 }) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    expect(await until(async () => (await outageRow())?.holder === "doomed", 30_000)).toBe(true);
+  } finally {
+    child.kill("SIGKILL");
+    await exited;
+  }
+  await sleep(100); // a request the dead process had on the wire is no attempt of B's
+  const left = await outageRow();
+  const lapses = left?.expiresAt.getTime() ?? 0;
+  expect(lapses).toBeGreaterThan(Date.now());
+  // Telegram is back, but nobody probes: the dead instance's pause holds the others until it lapses.
+  w.emu.faults.clear();
+  const attempts: number[] = [];
+  w.emu.on("request", (r) => void (r.method === "sendMessage" && attempts.push(Date.now())));
+  const b = await instance("b");
+  b.worker.start();
+  expect(await until(async () => sentCounts(w.emu, ids).every((n) => n === 1), 15_000)).toBe(true);
+  expect(Math.min(...attempts)).toBeGreaterThanOrEqual(lapses - 20);
+  expect(Math.min(...attempts) - lapses).toBeLessThan(1_500);
+  expect(sentCounts(w.emu, ids)).toEqual(ids.map(() => 1));
+  expect(await outageRow()).toBeNull();
+});
