@@ -6,7 +6,7 @@
  * into the rows' notBefore); so is every lane when the worker stops.
  */
 import type { OutboxMessage } from "../db/generated/client.js";
-import type { LaneAction } from "./deliver.js";
+import type { LaneAction } from "./deliverDeps.js";
 import type { Pacer } from "./pacer.js";
 import { messageCount, parseRequest } from "./payload.js";
 import type { Waker } from "./waker.js";

@@ -12,59 +12,19 @@
  * retried as a write, not a send (bookkeeping.ts). A crash there leaves the row "sending";
  * once its lease expires it is sent again — at-least-once, as Telegram offers no idempotency key.
  */
-import type { Api } from "grammy";
-import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "pino";
-import type { Clock } from "../clock.js";
-import type { Db } from "../db/client.js";
 import type { OutboxMessage } from "../db/generated/client.js";
-import { ADMIN_ALERT_KIND, AlertGate, alertTexts } from "./alerts.js";
-import { recordSent, type UnrecordedSends } from "./bookkeeping.js";
+import { ADMIN_ALERT_KIND, alertTexts } from "./alerts.js";
+import { recordSent } from "./bookkeeping.js";
 import { leaseLeftMs, retryLater } from "./retry.js";
-import type { OutageTracker } from "./outage.js";
-import type { SharedOutage } from "./sharedOutage.js";
 import { deactivateChat, rebindChat } from "./chats.js";
-import { classifyFailure, describeError, type RetryPolicy } from "./failures.js";
-import type { Pacer } from "./pacer.js";
+import { classifyFailure, describeError } from "./failures.js";
 import { parseRequest, type OutboxRequest } from "./payload.js";
 import { dropPendingForChat, markFinal, RECLAIMED_NOTE, release, renewLease } from "./rows.js";
-import type { ChatHolds } from "./holds.js";
-import { forgetFileIds, rememberFileIds, sendRequest, type FileIdCache, type SendOutcome } from "./send.js";
+import { forgetFileIds, rememberFileIds, sendRequest, type SendOutcome } from "./send.js";
+import type { DeliverDeps, LaneAction } from "./deliverDeps.js";
 
-export interface DeliverDeps {
-  prisma: Db;
-  api: Api;
-  logger: Logger;
-  clock: Clock;
-  instanceId: string;
-  pacer: Pacer;
-  holds: ChatHolds;
-  fileIds: FileIdCache;
-  retry: RetryPolicy;
-  leaseMs: number;
-  gate: AlertGate;
-  outage: OutageTracker;
-  shared: SharedOutage;
-  unrecorded: UnrecordedSends;
-  stats: DeliveryStats;
-  /** A row failed past its useful-until: give it up soon (expiry.ts) rather than at the next sweep. */
-  expired(): void;
-  onAdminAlert(text: string, keyboard?: InlineKeyboardMarkup): void | Promise<void>;
-  onChatMigrated?(from: bigint, to: bigint): void | Promise<void>;
-  onChatBlocked?(chatId: bigint, reason: string): void | Promise<void>;
-}
-
-export interface DeliveryStats {
-  sent: number;
-  failed: number;
-  dropped: number;
-  retried: number;
-  rateLimited: number;
-  migrated: number;
-}
-
-/** What the batch dispatcher does with the rest of this chat's rows. */
-export type LaneAction = "next" | "requeue_chat" | "drop_chat";
+export type { DeliverDeps, DeliveryStats, LaneAction } from "./deliverDeps.js";
 
 export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<LaneAction> {
   const log = d.logger.child({ outboxId: row.id, kind: row.kind, dedupKey: row.dedupKey, chatId: String(row.chatId) });

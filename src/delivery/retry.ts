@@ -4,7 +4,7 @@
  */
 import type { Logger } from "pino";
 import type { OutboxMessage } from "../db/generated/client.js";
-import type { DeliverDeps, LaneAction } from "./deliver.js";
+import type { DeliverDeps, LaneAction } from "./deliverDeps.js";
 import { backoffMs } from "./failures.js";
 import { release } from "./rows.js";
 
