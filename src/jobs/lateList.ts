@@ -7,7 +7,7 @@ import { activeChatsOfKind } from "../db/repos/chats.js";
 import { isWorkingDay, previousWorkingDay, type WorkCalendar } from "../domain/calendar/index.js";
 import { monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
-import { splitMessage } from "../bot/html.js";
+import { splitMessage } from "../render/html.js";
 import { pushDocument, XLSX_MIME } from "../services/apology/push.js";
 import type { AppDeps } from "../services/context.js";
 import { workCalendar } from "../services/calendar.js";

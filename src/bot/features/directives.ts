@@ -16,7 +16,7 @@ import type { PressRefusal } from "../../services/uploads/pending.js";
 import { onButton } from "../buttons.js";
 import { directiveButton, directivePlanButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
-import { MESSAGE_LIMIT, splitMessage } from "../html.js";
+import { MESSAGE_LIMIT, splitMessage } from "../../render/html.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin, unitOfChat } from "./access.js";
 

@@ -14,7 +14,7 @@ import { todayOf, workCalendar } from "../../services/calendar.js";
 import { askPending, closePending, findPending, type PendingData, type PendingKind } from "../../services/dossiers/pending.js";
 import { dossierButton } from "../callbackData.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../html.js";
+import { escapeHtml } from "../../render/html.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
 import { decidingUser, headUnitOfChat, markDecidedElsewhere, refusal, senderName } from "./dossiersAccess.js";

@@ -4,10 +4,10 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import { lastDayOfMonth, monthOf, vnDate, type IsoDate } from "../../domain/directive/dates.js";
 import type { Indicator } from "../../domain/directive/schema.js";
 import { evaluate, type Evaluation } from "../../domain/evaluation/index.js";
+import { UNDO_WINDOW_MS } from "../../domain/limits.js";
 import type { AppDeps } from "../context.js";
 
-/** Undo window for a report (issue #3: "a button to undo within 10 minutes"). */
-export const UNDO_WINDOW_MS = 10 * 60_000;
+export { UNDO_WINDOW_MS } from "../../domain/limits.js";
 
 export type SubmitInput = {
   unit: CatalogUnit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, MESSAGE_LIMIT, splitMessage } from "../../src/bot/html.js";
+import { escapeHtml, MESSAGE_LIMIT, splitMessage } from "../../src/render/html.js";
 
 describe("splitMessage", () => {
   it("keeps short messages whole", () => {
