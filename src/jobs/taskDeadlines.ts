@@ -8,7 +8,7 @@
  * reminders/countdown.ts) and the morning message of a day is enqueued once per chat.
  */
 import type { InlineKeyboardButton } from "grammy/types";
-import { taskButton } from "../bot/callbackData.js";
+import { taskButton } from "../render/callbackData.js";
 import { taskTexts, type TaskLine } from "../messages/tasks.js";
 import { deadlineHit, type DeadlineHit } from "../services/reminders/countdown.js";
 import type { MorningContributor, MorningSection } from "../services/reminders/reminders.js";

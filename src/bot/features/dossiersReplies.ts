@@ -12,7 +12,7 @@ import { returnDrafts } from "../../services/apology/decision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apology/flow.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
 import { askPending, closePending, findPending, type PendingData, type PendingKind } from "../../services/dossiers/pending.js";
-import { dossierButton } from "../callbackData.js";
+import { dossierButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../../render/html.js";
 import { replyHtml } from "../reply.js";

@@ -7,7 +7,7 @@ import { registerTexts, type RegistrationKind } from "../../messages/register.js
 import { common } from "../../messages/common.js";
 import { pushText } from "../../services/notify.js";
 import { onButton } from "../buttons.js";
-import { registrationButton } from "../callbackData.js";
+import { registrationButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
