@@ -15,7 +15,8 @@ import { scopeBindsUnit } from "../../domain/evaluation/index.js";
 import { reminderTexts, type FigureItem } from "../../messages/reminders.js";
 import { figureKey, lastReports } from "../figures/history.js";
 import type { MorningContributor, MorningSection } from "./reminders.js";
-import { evaluateOn, figuresMap, previousMonth } from "../figures/standing.js";
+import { previousMonth } from "../../domain/month.js";
+import { evaluateOn, figuresMap } from "../figures/standing.js";
 
 /**
  * Days after which a report is old enough to chase again, by the directive's cadence. Weekly
