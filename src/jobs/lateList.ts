@@ -12,6 +12,7 @@ import { pushDocument, XLSX_MIME } from "../services/apology/push.js";
 import type { AppDeps } from "../services/context.js";
 import { workCalendar } from "../services/calendar.js";
 import { previousMonth } from "../domain/month.js";
+import { chatUnit } from "../domain/chatUnit.js";
 import { buildLateList } from "../services/dossiers/lateList.js";
 import { lateListXlsx } from "../services/dossiers/lateXlsx.js";
 import { pushText } from "../services/notify.js";
@@ -27,7 +28,7 @@ export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCale
   const month = previousMonth(day);
   let sent = 0;
   for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
-    const root = chat.unitCode ? deps.catalog.get().unit(chat.unitCode) : undefined;
+    const root = chatUnit(deps.catalog.get(), chat, "leaders");
     if (!root) continue;
     const list = await buildLateList(deps, { month, rootCode: root.code, asOf: day, cal });
     const key = `late-list:${month}:${chat.chatId}`;

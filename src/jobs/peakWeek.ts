@@ -14,6 +14,7 @@ import { monthOf, vnDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Directive, Indicator } from "../domain/directive/schema.js";
 import { validityOn } from "../domain/directive/validity.js";
 import { countLevels } from "../domain/evaluation/index.js";
+import { chatUnit } from "../domain/chatUnit.js";
 import { reminderTexts } from "../messages/reminders.js";
 import type { AppDeps } from "../services/context.js";
 import { figureKey } from "../services/figures/history.js";
@@ -84,7 +85,7 @@ export function peakWeekLeadersJob(deps: AppDeps, cron: string, calendar: Calend
       const figures = await figuresMap(deps.prisma, period);
       let sent = 0;
       for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
-        const root = chat.unitCode ? catalog.unit(chat.unitCode) : undefined;
+        const root = chatUnit(catalog, chat, "leaders");
         if (!root) continue;
         const below = [root, ...catalog.descendants(root.code)];
         const indicators = new Map<string, Indicator>();

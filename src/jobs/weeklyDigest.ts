@@ -11,6 +11,7 @@
  */
 import { activeChatsOfKind } from "../db/repos/chats.js";
 import { vnDate } from "../domain/directive/dates.js";
+import { chatUnit } from "../domain/chatUnit.js";
 import { describeError } from "../delivery/failures.js";
 import type { AppDeps } from "../services/context.js";
 import { isoWeekKey } from "../services/reminders/countdown.js";
@@ -38,7 +39,7 @@ export function weeklyDigestJob(deps: AppDeps, cron: string): JobDefinition {
       for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
         // A stop (SIGTERM, sandbox reset) lands between chats; the rest go on the next start.
         signal?.throwIfAborted();
-        const root = chat.unitCode ? catalog.unit(chat.unitCode) : undefined;
+        const root = chatUnit(catalog, chat, "leaders");
         if (!root) continue;
         result.chats += 1;
         try {

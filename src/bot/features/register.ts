@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { recordRegistrar } from "../../db/repos/approvers.js";
 import { adminIds } from "../../db/repos/people.js";
 import { clipText } from "../../domain/text.js";
+import { chatUnit } from "../../domain/chatUnit.js";
 import { registerTexts, type RegistrationKind } from "../../messages/register.js";
 import { common } from "../../messages/common.js";
 import { pushText } from "../../services/notify.js";
@@ -34,8 +35,7 @@ registerFeature.command("dangky", async (ctx) => {
   const catalog = ctx.deps.catalog.get();
   const unit = catalog.findUnitCode(code);
   if (!unit) return replyHtml(ctx, registerTexts.unknownUnit(clipText(code, 40), catalog.search(code).slice(0, 5)));
-  const rec = ctx.chatRecord;
-  if (rec && rec.active && rec.kind === kind && rec.unitCode === unit.code) return replyHtml(ctx, registerTexts.alreadyBound(unit, kind));
+  if (chatUnit(catalog, ctx.chatRecord, kind)?.code === unit.code) return replyHtml(ctx, registerTexts.alreadyBound(unit, kind));
   const chatId = BigInt(ctx.chat.id);
   const prisma = ctx.deps.prisma;
   if (await prisma.registration.findFirst({ where: { chatId, status: "pending" } })) return replyHtml(ctx, registerTexts.pendingExists);
