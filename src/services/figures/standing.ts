@@ -7,18 +7,17 @@ import { figuresForPeriod } from "../../db/repos/figures.js";
 import type { Catalog, CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import type { Directive, Indicator } from "../../domain/directive/schema.js";
-import { evaluate, scopeBindsUnit, type Evaluation, type Figures } from "../../domain/evaluation/index.js";
+import { scopeBindsUnit, type Evaluation, type Figures } from "../../domain/evaluation/index.js";
 import type { Db } from "../../db/client.js";
 import { asOfForPeriod } from "./figures.js";
 import { figureKey } from "./history.js";
 
 export function evaluateOn(catalog: Catalog, unit: CatalogUnit, indicatorCode: string, period: string, figures: Figures | null, day: IsoDate): Evaluation {
-  return evaluate({
+  return catalog.evaluator.evaluate({
     unit: catalog.evaluationUnit(unit),
     indicatorCode,
     figures,
     asOf: asOfForPeriod(period, day),
-    directives: catalog.directives,
   });
 }
 
