@@ -71,7 +71,7 @@ function readYamlUncached(text: string): YamlRead {
 
 export const problemTexts = {
   tooLarge: (bytes: number) =>
-    `tệp nặng ${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB, vượt giới hạn 1 MB cho một văn bản hoặc danh sách đơn vị: ` +
+    `tệp nặng ${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB, vượt giới hạn ${formatNumber(MAX_CONFIG_TEXT_BYTES / 1024 / 1024)} MB cho một văn bản hoặc danh sách đơn vị: ` +
     "hãy kiểm tra lại tệp (danh sách của một tỉnh chỉ vài chục KB)",
   tooManyAliases:
     "tệp không hợp lệ: dùng quá nhiều bí danh YAML (& và *), bot từ chối để bảo đảm an toàn. Hãy viết đầy đủ từng mục, không dùng & và *, rồi gửi lại",

@@ -19,6 +19,7 @@ const { uploadTexts } = await import("../../src/messages/upload.js");
 const { dossierTexts } = await import("../../src/messages/dossiers.js");
 const { adminTexts } = await import("../../src/messages/admin.js");
 const { taskTexts } = await import("../../src/messages/tasks.js");
+const { problemTexts } = await import("../../src/directives/readYaml.js");
 
 describe("texts read the limits", () => {
   it.each([
@@ -27,6 +28,7 @@ describe("texts read the limits", () => {
     ["figures file too large", uploadTexts.fileTooLarge, "8 MB"],
     ["dossier file too large", dossierTexts.fileTooLarge, "8 MB"],
     ["directive file too large", adminTexts.fileTooLarge, "3 MB"],
+    ["directive text too large", problemTexts.tooLarge(4 * 1024 * 1024), "giới hạn 3 MB"],
     ["evidence too large", taskTexts.evidenceTooLarge, "20 MB"],
     ["held upload expired", uploadTexts.refusals.expired, "45 phút"],
     ["held upload, keep the valid rows", uploadTexts.rowsRejected(3, [{ rowNumber: 2, reason: "sai" }], true), "45 phút"],
