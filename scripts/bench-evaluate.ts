@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../src/db/client.js";
-import { countLevels, evaluate, type Evaluation, type Figures } from "../src/domain/evaluation/index.js";
+import { countLevels, createEvaluator, type Evaluation, type Figures } from "../src/domain/evaluation/index.js";
 import { INDICATORS, MONTHS, nationalDirectives, nationalFigures, nationalUnits } from "./bench-dataset.js";
 import { emit, int, ms, peakRssMb, timed } from "./bench-lib.js";
 import { loadNational } from "./bench-load.js";
@@ -37,12 +37,12 @@ const monthEnd = (m: string): string => {
 };
 
 /**
- * Each call gets its own copy of the directive list: the engine remembers which milestones bind
- * a unit per list (src/domain/evaluation/milestones.ts), and a fresh list measures what a job
- * that has just loaded the catalog pays, not a warm cache.
+ * Each call gets its own evaluator: it remembers which milestones bind a unit
+ * (src/domain/evaluation/evaluator.ts), and a fresh one measures what a job that has just loaded
+ * the catalog pays, not a warm cache.
  */
 function evaluateAll(periods: readonly string[], index: FigureIndex): Evaluation[] {
-  const list = [...directives];
+  const evaluator = createEvaluator([...directives]);
   const out: Evaluation[] = [];
   for (const period of periods) {
     const asOf = monthEnd(period);
@@ -51,7 +51,7 @@ function evaluateAll(periods: readonly string[], index: FigureIndex): Evaluation
       const byIndicator = byUnit?.get(u.code);
       for (const indicatorCode of INDICATORS) {
         const f = byIndicator?.get(indicatorCode) ?? null;
-        out.push(evaluate({ unit: { code: u.code, tier: u.tier }, indicatorCode, figures: f, asOf, directives: list }));
+        out.push(evaluator.evaluate({ unit: { code: u.code, tier: u.tier }, indicatorCode, figures: f, asOf }));
       }
     }
   }

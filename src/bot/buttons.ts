@@ -5,7 +5,7 @@
  */
 import type { CallbackQueryContext, Composer } from "grammy";
 import { common } from "../messages/common.js";
-import type { CallbackFamily } from "./callbackData.js";
+import type { CallbackFamily } from "../render/callbackData.js";
 import type { BotContext } from "./context.js";
 
 export type ButtonContext = CallbackQueryContext<BotContext>;

@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup, ForceReply } from "grammy/types";
 import type { BotContext } from "./context.js";
-import { splitMessage } from "./html.js";
+import { splitMessage } from "../render/html.js";
 
 /**
  * Replies in HTML, split on line boundaries when longer than Telegram allows; buttons go

@@ -9,9 +9,9 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { resendButton } from "../bot/callbackData.js";
+import { resendButton } from "../render/callbackData.js";
 import { formatNumber } from "../domain/format.js";
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import { ADMIN_ALERT_KIND } from "./alerts.js";
 import { describeError } from "./failures.js";
 

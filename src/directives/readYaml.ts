@@ -6,14 +6,16 @@
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import { formatNumber } from "../domain/format.js";
+import { MAX_CONFIG_TEXT_BYTES } from "../domain/limits.js";
 
 /**
  * Bounds on a directive or unit-list text, checked before the YAML parser runs: it takes
  * ~0,3 ms per unit line, so a 4 MB list of 50.000 units held the bot for minutes. A province
  * has at most ~170 units and the whole country ~3.321 communes, so 10.000 units and 1 MB leave
- * room for any real list (a 3.500-unit list is ~240 KB).
+ * room for any real list (a 3.500-unit list is ~240 KB). The byte bound is in domain/limits.ts,
+ * which the refusal text reads too.
  */
-export const MAX_CONFIG_TEXT_BYTES = 1024 * 1024;
+export { MAX_CONFIG_TEXT_BYTES };
 export const MAX_UNITS = 10_000;
 /** yaml's own bound on alias expansion (its default): a "billion laughs" file stops there. */
 const MAX_ALIAS_COUNT = 100;
@@ -69,7 +71,7 @@ function readYamlUncached(text: string): YamlRead {
 
 export const problemTexts = {
   tooLarge: (bytes: number) =>
-    `tệp nặng ${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB, vượt giới hạn 1 MB cho một văn bản hoặc danh sách đơn vị: ` +
+    `tệp nặng ${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB, vượt giới hạn ${formatNumber(MAX_CONFIG_TEXT_BYTES / 1024 / 1024)} MB cho một văn bản hoặc danh sách đơn vị: ` +
     "hãy kiểm tra lại tệp (danh sách của một tỉnh chỉ vài chục KB)",
   tooManyAliases:
     "tệp không hợp lệ: dùng quá nhiều bí danh YAML (& và *), bot từ chối để bảo đảm an toàn. Hãy viết đầy đủ từng mục, không dùng & và *, rồi gửi lại",

@@ -6,7 +6,8 @@ import type { IsoDate } from "./directive/dates.js";
 import type { Directive, Indicator } from "./directive/schema.js";
 import { validityOn } from "./directive/validity.js";
 import type { LetterheadInput } from "./letterheadSchema.js";
-import { bindingMilestones, scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
+import { createEvaluator, type Evaluator } from "./evaluation/evaluator.js";
+import { scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
 import { normalizeForSearch } from "./text.js";
 
 /**
@@ -35,8 +36,11 @@ export type CatalogUnit = {
 export class Catalog {
   private readonly byCode = new Map<string, CatalogUnit>();
   private readonly children = new Map<string, CatalogUnit[]>();
+  /** The engine for these directives: what binds each unit is worked out once per catalog. */
+  readonly evaluator: Evaluator;
 
   constructor(readonly units: readonly CatalogUnit[], readonly directives: readonly Directive[]) {
+    this.evaluator = createEvaluator(directives);
     for (const u of units) this.byCode.set(u.code, u);
     for (const u of units) {
       if (!u.parentCode) continue;
@@ -137,7 +141,7 @@ export class Catalog {
 
   /** A milestone for this unit and indicator is in force on `asOf` or still to come. */
   private hasLiveTarget(eu: EvaluationUnit, indicatorCode: string, asOf: IsoDate): boolean {
-    for (const b of bindingMilestones(eu, indicatorCode, this.directives)) {
+    for (const b of this.evaluator.bindingMilestones(eu, indicatorCode)) {
       if (asOf >= b.from && (b.until === null || asOf <= b.until)) return true;
     }
     return false;

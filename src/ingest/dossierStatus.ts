@@ -4,18 +4,9 @@
  */
 import { foldText } from "./text.js";
 
-export const DOSSIER_STATUSES = ["new", "processing", "supplement", "stopped", "done", "returned"] as const;
-export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+import { DOSSIER_STATUS_LABELS, type DossierStatus } from "../domain/dossierStatus.js";
 
-/** The official wording, listed back to the user when a status is not recognised. */
-export const DOSSIER_STATUS_LABELS: readonly string[] = [
-  "Mới đăng ký",
-  "Đang xử lý",
-  "Yêu cầu bổ sung giấy tờ",
-  "Dừng xử lý",
-  "Đã xử lý xong",
-  "Đã trả kết quả",
-];
+export { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from "../domain/dossierStatus.js";
 
 const ALIASES: readonly (readonly [string, DossierStatus])[] = [
   ["moi dang ky", "new"],

@@ -3,6 +3,7 @@
  * `userMessage` tells the sender what to do. Only .xlsx and .csv, checked by extension AND
  * content (an .exe or .xls renamed .xlsx is refused before any parser sees it).
  */
+import { MAX_SHEET_FILE_BYTES } from "../domain/limits.js";
 import { readCsv } from "./csv.js";
 import { IngestError } from "./errors.js";
 import type { Grid } from "./grid.js";
@@ -10,7 +11,7 @@ import { msg } from "./messages.js";
 import { readXlsx } from "./xlsx.js";
 
 /** Per upload; the bot should also check Telegram's `file_size` against it before downloading. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_SHEET_FILE_BYTES;
 export const MAX_DATA_ROWS = 20_000;
 /** Title, header and numbering rows that may sit above the data. */
 export const HEADER_ROW_ALLOWANCE = 30;

@@ -8,10 +8,12 @@ import type { WorkCalendar } from "../domain/calendar/index.js";
 import { vnDate, type IsoDate } from "../domain/directive/dates.js";
 import { isFirstWorkingDayOfMonth } from "../domain/schedule/index.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
-import { splitMessage } from "../bot/html.js";
+import { splitMessage } from "../render/html.js";
 import { pushDocument, XLSX_MIME } from "../services/apology/push.js";
 import type { AppDeps } from "../services/context.js";
-import { buildLateList, previousMonth } from "../services/dossiers/lateList.js";
+import { chatUnit } from "../domain/chatUnit.js";
+import { previousMonth } from "../domain/month.js";
+import { buildLateList } from "../services/dossiers/lateList.js";
 import { lateListXlsx } from "../services/dossiers/lateXlsx.js";
 import { pushText } from "../services/notify.js";
 import type { CalendarSource } from "../services/reminders/calendarFile.js";
@@ -21,7 +23,7 @@ export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCale
   const month = previousMonth(day);
   let sent = 0;
   for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
-    const root = chat.unitCode ? deps.catalog.get().unit(chat.unitCode) : undefined;
+    const root = chatUnit(deps.catalog.get(), chat, "leaders");
     if (!root) continue;
     const list = await buildLateList(deps, { month, rootCode: root.code, asOf: day, cal });
     const key = `late-list:${month}:${chat.chatId}`;

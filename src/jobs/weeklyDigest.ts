@@ -12,6 +12,7 @@
 import { activeChatsOfKind } from "../db/repos/chats.js";
 import { countQueued } from "../db/repos/runs.js";
 import { vnDate } from "../domain/directive/dates.js";
+import { chatUnit } from "../domain/chatUnit.js";
 import { isoWeekKey } from "../domain/schedule/index.js";
 import { describeError } from "../delivery/failures.js";
 import type { AppDeps } from "../services/context.js";
@@ -33,7 +34,7 @@ export async function runWeeklyDigest(deps: AppDeps, { fireTime, signal }: JobCo
   for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
     // A stop (SIGTERM, sandbox reset) lands between chats; the rest go on the next start.
     signal?.throwIfAborted();
-    const root = chat.unitCode ? catalog.unit(chat.unitCode) : undefined;
+    const root = chatUnit(catalog, chat, "leaders");
     if (!root) continue;
     result.chats += 1;
     try {

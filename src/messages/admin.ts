@@ -1,9 +1,10 @@
 /** Texts of the administrator's private chat (issue #3 "Onboarding", "Who is who"). */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import type { DirectivePlan } from "../domain/directive/dryRun.js";
-import type { InstallResult } from "../services/directives/install.js";
-import { PENDING_UPLOAD_TTL_MS, type PressRefusal } from "../services/uploads/pending.js";
+import { MAX_CONFIG_TEXT_BYTES, PENDING_UPLOAD_TTL_MS } from "../domain/limits.js";
+import { formatMegabytes } from "../render/format.js";
+import type { InstallResult, PressRefusal } from "./views.js";
 import { planLines, type TextStyle } from "./directives.js";
 
 export const htmlStyle: TextStyle = { esc: escapeHtml, bold: (t) => `<b>${t}</b>` };
@@ -38,7 +39,7 @@ export const adminTexts = {
   cannotRevokeConfigured: "Quản trị viên khai báo trong ADMIN_IDS chỉ thu quyền được bằng cách sửa cấu hình.",
   yourId: (id: number) => `Id Telegram của bạn: <code>${id}</code>`,
   fileTooLarge:
-    "❌ Tệp quá lớn: văn bản hoặc danh sách đơn vị tối đa 1 MB (danh sách của một tỉnh chỉ vài chục KB). Kiểm tra lại tệp, bỏ phần thừa rồi gửi lại.",
+    `❌ Tệp quá lớn: văn bản hoặc danh sách đơn vị tối đa ${formatMegabytes(MAX_CONFIG_TEXT_BYTES)} (danh sách của một tỉnh chỉ vài chục KB). Kiểm tra lại tệp, bỏ phần thừa rồi gửi lại.`,
 
   // The dry run of a directive file sent privately, and its two buttons.
   planPreview: (p: DirectivePlan) => planLines(p, htmlStyle).join("\n"),

@@ -1,5 +1,5 @@
 /** Texts about who approves a unit's letters (docs/DOSSIERS.md "Ai được duyệt") and `/nguoiduyet`. */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import { approverName, ROLE_LABELS, sortApprovers, type Approver, type ApproverRole } from "../domain/approvers.js";
 import { formatViDate, vnDate, vnTime } from "../domain/directive/dates.js";
 import { clipText } from "../domain/text.js";

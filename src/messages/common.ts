@@ -1,5 +1,5 @@
 /** Vietnamese texts shared by several bot features. Short, correct, and saying what to do next. */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 
 export const common = {
   strangerGroup:

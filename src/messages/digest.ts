@@ -3,15 +3,15 @@
  * three worst, change since last week, units that have not reported, overdue tasks, units that
  * ignored three reminders). Lists shrink until the caption fits; the counts always stay.
  */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, formatViMonth, type IsoDate } from "../domain/directive/dates.js";
 import type { Task } from "../domain/directive/schema.js";
 import { formatRatioPercent } from "../domain/format.js";
-import type { Figures } from "../domain/evaluation/index.js";
+import { percentOf, type Figures } from "../domain/evaluation/index.js";
 import { ESCALATE_AFTER } from "../domain/schedule/escalation.js";
 import { shortenUnitName } from "../render/unit-name.js";
-import { percentOf, type DigestRow, type IndicatorDigest } from "../services/digest/data.js";
+import type { DigestRow, IndicatorDigest } from "./views.js";
 import { countsLine } from "./status.js";
 
 export const CAPTION_LIMIT = 1024;

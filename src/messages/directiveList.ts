@@ -1,11 +1,11 @@
 /** `/chithi`: the loaded directives (admin's private chat, with buttons) and what binds a unit (unit chat). */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Directive } from "../domain/directive/schema.js";
 import type { BindingReason, UnitBinding, UnitBindings } from "../domain/directive/unitBindings.js";
 import { directiveEnd, effectiveFrom } from "../domain/directive/validity.js";
-import type { DirectiveOverview } from "../services/directives/admin.js";
+import type { DirectiveOverview } from "./views.js";
 import { htmlStyle } from "./admin.js";
 import { bandsText, commitmentLines, datesText, validityText } from "./directives.js";
 

@@ -1,12 +1,15 @@
 /** Texts of the overdue-dossier features (issue #5). Dates dd/mm/yyyy; no citizen's name leaves the unit. */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import { isoWeekday } from "../domain/calendar/index.js";
 import { formatViDate, formatViMonth, vnDate } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
 import { clipText } from "../domain/text.js";
 import { isApproverRole, type ApproverRole } from "../domain/approvers.js";
 import { timeLabel, whoLabel } from "./approvers.js";
-import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type RejectedRow } from "../ingest/index.js";
+import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS } from "../domain/dossierStatus.js";
+import { MAX_SHEET_FILE_BYTES } from "../domain/limits.js";
+import { formatMegabytes } from "../render/format.js";
+import type { RejectedRow } from "./views.js";
 
 const WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
 /** "13/02/2026 (Thứ Sáu)". */
@@ -44,7 +47,7 @@ export const dossierTexts = {
   uploadPlaceholder: "Đính kèm tệp .xlsx hoặc .csv",
   replyWithFile: "Hãy trả lời tin nhắn của bot bằng <b>tệp</b> .xlsx hoặc .csv (bấm 📎 để đính kèm).",
   uploadNotHere: "Chỉ nhóm của đơn vị (hoặc quản trị viên, trong tin nhắn riêng) mới tải được danh sách hồ sơ.",
-  fileTooLarge: "Tệp lớn hơn giới hạn 5 MB. Hãy chia thành nhiều tệp nhỏ hơn (ví dụ theo tháng) rồi gửi lần lượt.",
+  fileTooLarge: `Tệp lớn hơn giới hạn ${formatMegabytes(MAX_SHEET_FILE_BYTES)}. Hãy chia thành nhiều tệp nhỏ hơn (ví dụ theo tháng) rồi gửi lần lượt.`,
   fileRejected: (message: string) => `⚠️ ${escapeHtml(message)}`,
   rowsRejected(valid: number, rejected: readonly RejectedRow[]): string {
     const lines = rejected.slice(0, MAX_LISTED_ROWS).map((r) => `• Dòng ${r.rowNumber}: ${escapeHtml(r.reason)}`);

@@ -3,7 +3,7 @@
  * re-appointed by an issued apology letter and near or past that new date. Only codes,
  * procedures, dates and counts: no citizen's name leaves the unit (NĐ 13/2023).
  */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import { formatNumber } from "../domain/format.js";
 import { briefLine, type BriefLine } from "./dossiers.js";
 

@@ -1,5 +1,5 @@
 /** Texts of onboarding: `/dangky`, approval buttons, `/donvi` (issue #3 "Who is who"). */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { common } from "./common.js";
 

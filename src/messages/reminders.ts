@@ -1,5 +1,5 @@
 /** Texts of the morning message and of the peak-week status (issue #4 "Schedules"). */
-import { escapeHtml, MESSAGE_LIMIT } from "../bot/html.js";
+import { escapeHtml, fitMessage } from "../render/html.js";
 import { daysBetween } from "../domain/calendar/index.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, formatViMonth, type IsoDate } from "../domain/directive/dates.js";
@@ -54,12 +54,7 @@ export const reminderTexts = {
   morning(unit: CatalogUnit, day: IsoDate, sections: readonly (readonly string[])[]): string {
     const head = `☀️ <b>Nhắc việc ngày ${formatViDate(day)}</b> — ${escapeHtml(unit.name)}`;
     const text = [head, ...sections.map((s) => s.join("\n"))].join("\n\n");
-    if (text.length <= MESSAGE_LIMIT) return text;
-    // Lines never open a tag they do not close, so cutting at a line is safe.
-    const tail = "\n… (còn nữa — xem /nhiemvu, /tinhtrang)";
-    const lines = text.split("\n");
-    while (lines.length > 1 && lines.join("\n").length + tail.length > MESSAGE_LIMIT) lines.pop();
-    return lines.join("\n") + tail;
+    return fitMessage(text, "\n… (còn nữa — xem /nhiemvu, /tinhtrang)");
   },
 
   figures(period: string, day: IsoDate, items: readonly FigureItem[], defaultCode: string | null): string[] {

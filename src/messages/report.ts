@@ -2,7 +2,9 @@
 import { formatViMonth } from "../domain/directive/dates.js";
 import type { Indicator } from "../domain/directive/schema.js";
 import { formatNumber } from "../domain/format.js";
-import { escapeHtml } from "../bot/html.js";
+import { UNDO_WINDOW_MS } from "../domain/limits.js";
+import { formatMinutes } from "../render/format.js";
+import { escapeHtml } from "../render/html.js";
 
 export const reportTexts = {
   help(unitName: string, period: string, indicators: readonly Indicator[], defaultIndicator: Indicator | undefined): string {
@@ -35,12 +37,12 @@ export const reportTexts = {
     const prev = previous ? [`(Thay cho số liệu cũ ${formatNumber(previous.numerator)}/${formatNumber(previous.denominator)}; lịch sử vẫn được lưu.)`] : [];
     return [head, ...evaluationLines.map(escapeHtml), ...prev].join("\n");
   },
-  undoButton: "↩️ Hoàn tác (trong 10 phút)",
+  undoButton: `↩️ Hoàn tác (trong ${formatMinutes(UNDO_WINDOW_MS)})`,
   undone: (restored: { numerator: number; denominator: number } | null) =>
     restored
       ? `↩️ Đã hoàn tác: số liệu trở lại ${formatNumber(restored.numerator)}/${formatNumber(restored.denominator)}.`
       : "↩️ Đã hoàn tác: số liệu vừa gửi đã được xoá.",
-  undoExpired: "Đã quá 10 phút, không thể hoàn tác. Gửi lại /nop với số liệu đúng.",
+  undoExpired: `Đã quá ${formatMinutes(UNDO_WINDOW_MS)}, không thể hoàn tác. Gửi lại /nop với số liệu đúng.`,
   undoSuperseded: "Số liệu này đã được cập nhật sau đó, không hoàn tác được. Gửi lại /nop với số liệu đúng.",
   undoAlready: "Báo cáo này đã được hoàn tác rồi.",
   undoNoUnit: "Nhóm này không còn gắn với đơn vị. Gửi /dangky <mã đơn vị> để đăng ký lại.",

@@ -1,11 +1,11 @@
 /** Texts of `/tinhtrang` (issue #3). */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViMonth } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
 import type { Indicator } from "../domain/directive/schema.js";
 import { describeEvaluation, LEVEL_NAMES, type Evaluation, type Level, type LevelCounts } from "../domain/evaluation/index.js";
-import type { SubtreeStatus, UnitIndicatorStatus } from "../services/figures/status.js";
+import type { SubtreeStatus, UnitIndicatorStatus } from "./views.js";
 
 export const LEVEL_ICONS: Record<Level, string> = { xanh: "🟢", vang: "🟡", cam: "🟠", do: "🔴" };
 export const levelIcon = (e: Pick<Evaluation, "level">) => (e.level ? LEVEL_ICONS[e.level] : "⚪");

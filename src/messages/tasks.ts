@@ -1,20 +1,16 @@
 /** Texts of task deadlines: the morning section, `/nhiemvu`, `/xong` (issue #4 "Task deadlines"). */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import { daysBetween } from "../domain/calendar/index.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
 import type { Task } from "../domain/directive/schema.js";
 import { clipText } from "../domain/text.js";
-import type { DeadlineHit } from "../services/reminders/countdown.js";
-import { MAX_EVIDENCE_FILE_BYTES } from "../services/tasks/evidence.js";
+import type { DeadlineHit } from "./views.js";
+import { MAX_EVIDENCE_FILE_BYTES } from "../domain/limits.js";
+import { formatMegabytes as mb } from "../render/format.js";
 import { formatNumber } from "../domain/format.js";
 
 const TITLE_MAX = 90;
-/** 52428800 → "50 MB", 1572864 → "1,5 MB" (one decimal, Vietnamese comma). */
-function mb(bytes: number): string {
-  const tenths = Math.round((bytes / 1_048_576) * 10);
-  return `${formatNumber(Math.trunc(tenths / 10))}${tenths % 10 ? `,${tenths % 10}` : ""} MB`;
-}
 /** Task lines in one morning section; the rest are counted and left to /nhiemvu. */
 export const MAX_TASK_LINES = 8;
 

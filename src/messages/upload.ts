@@ -1,12 +1,11 @@
 /** Texts of `/mau`, `/nhap` and spreadsheet uploads (issue #3 "Uploads"). */
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../render/html.js";
 import { formatViDate, formatViMonth } from "../domain/directive/dates.js";
 import { LEVEL_NAMES } from "../domain/evaluation/index.js";
 import { formatNumber, formatRatioPercent } from "../domain/format.js";
-import type { RejectedRow } from "../ingest/index.js";
-import type { OneStopPreview, PreviewItem } from "../services/uploads/oneStop.js";
-import type { PressRefusal } from "../services/uploads/pending.js";
-import type { SavedSummary, SummaryLine } from "../services/uploads/save.js";
+import { MAX_SHEET_FILE_BYTES, PENDING_UPLOAD_TTL_MS } from "../domain/limits.js";
+import { formatMegabytes, formatMinutes } from "../render/format.js";
+import type { OneStopPreview, PressRefusal, PreviewItem, RejectedRow, SavedSummary, SummaryLine } from "./views.js";
 import { levelIcon } from "./status.js";
 
 /** A file of 20.000 bad rows must not become 250 messages: the first ones show the pattern. */
@@ -59,7 +58,7 @@ export const uploadTexts = {
   leadersCannotUpload: "Nhóm lãnh đạo không gửi số liệu. Cán bộ gửi bảng số liệu trong nhóm của đơn vị (/nhap); xem tình hình bằng /tinhtrang.",
   fileRejected: (message: string) => `❌ ${escapeHtml(message)}\n${NOTHING_SAVED}`,
   adminFormatsHint: "(Quản trị viên: tệp chỉ thị hoặc danh sách đơn vị gửi dạng .yaml, .yml hoặc .json.)",
-  fileTooLarge: `❌ Tệp vượt giới hạn 5 MB. Hãy xoá trang tính, hình ảnh không cần thiết hoặc chia dữ liệu thành nhiều tệp rồi gửi lần lượt.\n${NOTHING_SAVED}`,
+  fileTooLarge: `❌ Tệp vượt giới hạn ${formatMegabytes(MAX_SHEET_FILE_BYTES)}. Hãy xoá trang tính, hình ảnh không cần thiết hoặc chia dữ liệu thành nhiều tệp rồi gửi lần lượt.\n${NOTHING_SAVED}`,
   multiMonthReport: (r: { from: string; to: string }) =>
     `Báo cáo tính từ ${formatViDate(r.from.slice(0, 10))} đến ${formatViDate(r.to.slice(0, 10))}, gồm nhiều tháng; số liệu được lưu theo từng tháng. `
     + "Hãy xuất lại báo cáo cho một tháng (từ ngày đầu đến ngày cuối tháng) rồi gửi lại.",
@@ -82,7 +81,7 @@ export const uploadTexts = {
       ...rejectedLines(rejected),
     ];
     if (valid > 0 && canSave) {
-      lines.push(`${formatNumber(valid)} dòng hợp lệ. Sửa các dòng trên rồi gửi lại cả tệp, hoặc bấm «Lưu ${formatNumber(valid)} dòng hợp lệ» (trong 30 phút) để chỉ lưu các dòng hợp lệ.`);
+      lines.push(`${formatNumber(valid)} dòng hợp lệ. Sửa các dòng trên rồi gửi lại cả tệp, hoặc bấm «Lưu ${formatNumber(valid)} dòng hợp lệ» (trong ${formatMinutes(PENDING_UPLOAD_TTL_MS)}) để chỉ lưu các dòng hợp lệ.`);
     } else lines.push("Không có dòng hợp lệ nào. Sửa các dòng trên rồi gửi lại tệp; gửi /mau để lấy tệp mẫu.");
     return lines.join("\n");
   },
@@ -103,7 +102,7 @@ export const uploadTexts = {
     for (const n of p.notAssigned) {
       lines.push(`Bỏ qua chỉ tiêu <code>${escapeHtml(n.indicatorCode)}</code>: chưa chỉ thị nào giao cho ${formatNumber(n.unitNames.length)} đơn vị (${escapeHtml(n.unitNames.slice(0, 5).join(", "))}${n.unitNames.length > 5 ? "…" : ""}).`);
     }
-    lines.push(p.items.length > 0 ? "Bấm «Xác nhận lưu» trong 30 phút để lưu, hoặc «Huỷ»." : `Không có số liệu nào để lưu. ${NOTHING_SAVED}`);
+    lines.push(p.items.length > 0 ? `Bấm «Xác nhận lưu» trong ${formatMinutes(PENDING_UPLOAD_TTL_MS)} để lưu, hoặc «Huỷ».` : `Không có số liệu nào để lưu. ${NOTHING_SAVED}`);
     return lines.join("\n");
   },
   saveValidButton: (n: number) => `Lưu ${formatNumber(n)} dòng hợp lệ`,
@@ -115,7 +114,7 @@ export const uploadTexts = {
   refusals: {
     "not-found": "Không tìm thấy tệp đang chờ lưu.",
     forbidden: "Chỉ người gửi tệp hoặc quản trị viên mới bấm được nút này.",
-    expired: "Đã quá 30 phút, số liệu chưa được lưu. Hãy gửi lại tệp.",
+    expired: `Đã quá ${formatMinutes(PENDING_UPLOAD_TTL_MS)}, số liệu chưa được lưu. Hãy gửi lại tệp.`,
     "already-saved": "Số liệu của tệp này đã được lưu rồi.",
     cancelled: "Tệp này đã bị huỷ, không lưu được nữa. Hãy gửi lại tệp.",
   } satisfies Record<PressRefusal, string>,

@@ -16,3 +16,14 @@ export function formatPercent(value: number): string {
   const decimal = abs % 10;
   return `${negative ? "-" : ""}${decimal === 0 ? whole : `${whole},${decimal}`}%`;
 }
+
+/** 52428800 → "50 MB", 1572864 → "1,5 MB" (one decimal, Vietnamese comma): how a limit is told. */
+export function formatMegabytes(bytes: number): string {
+  const tenths = Math.round((bytes / 1_048_576) * 10);
+  return `${formatNumber(Math.trunc(tenths / 10))}${tenths % 10 ? `,${tenths % 10}` : ""} MB`;
+}
+
+/** 600000 → "10 phút": a time window as the texts state it. */
+export function formatMinutes(ms: number): string {
+  return `${formatNumber(Math.round(ms / 60_000))} phút`;
+}

@@ -7,7 +7,7 @@ import type { Db } from "../db/client.js";
 import { writeFigures, type FigureKey, type FigureValue } from "../db/repos/figures.js";
 import type { Catalog } from "../domain/catalog.js";
 import { monthOf, vnDate } from "../domain/directive/dates.js";
-import { previousMonth } from "../services/figures/standing.js";
+import { previousMonth } from "../domain/month.js";
 
 /** A small stable hash (FNV-1a), enough to spread demo values. */
 function hash(text: string): number {

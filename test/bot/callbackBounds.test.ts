@@ -1,5 +1,5 @@
 /**
- * Callback data is whatever a client sends (src/bot/callbackData.ts): a button carrying an id
+ * Callback data is whatever a client sends (src/render/callbackData.ts): a button carrying an id
  * beyond the database's Int range, or not a number at all, is answered with a clear alert and
  * changes nothing — no internal error, no half-done write.
  */

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseHtml } from "../../src/emulator/html.js";
-import { MESSAGE_LIMIT } from "../../src/bot/html.js";
+import { MESSAGE_LIMIT } from "../../src/render/html.js";
 import { common } from "../../src/messages/common.js";
 import { directiveListTexts } from "../../src/messages/directiveList.js";
 import { ADMIN_ID, type Harness } from "../helpers/harness.js";

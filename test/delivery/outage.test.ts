@@ -4,7 +4,7 @@
  * (scripts/bench-fanout.ts --storm500 60 runs the real length with the default policy).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resendButton } from "../../src/bot/callbackData.js";
+import { resendButton } from "../../src/render/callbackData.js";
 import { enqueue } from "../../src/delivery/outbox.js";
 import { resendGivenUp } from "../../src/delivery/resend.js";
 import { sentCounts, startWorld, type World } from "./setup.js";

@@ -5,7 +5,8 @@ import { isFirstWorkingDayOfMonth } from "../../src/domain/schedule/index.js";
 import { checkNewDate } from "../../src/services/apology/flow.js";
 import { formInForce, LEGAL_FORMS, NoFormError, type LegalForm } from "../../src/services/apology/forms.js";
 import { workCalendar } from "../../src/services/calendar.js";
-import { parseMonthArg, previousMonth } from "../../src/services/dossiers/lateList.js";
+import { previousMonth } from "../../src/domain/month.js";
+import { parseMonthArg } from "../../src/services/dossiers/lateList.js";
 import { deadlineOf, phaseOf, wasLate } from "../../src/services/dossiers/state.js";
 
 let cal: WorkCalendar;

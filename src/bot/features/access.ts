@@ -1,6 +1,7 @@
 /** Who may do what in this update (issue #3 "Who is who"). */
 import { roleOf } from "../../db/repos/people.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
+import { chatUnit } from "../../domain/chatUnit.js";
 import type { BotContext } from "../context.js";
 
 export async function isAdmin(ctx: BotContext): Promise<boolean> {
@@ -26,16 +27,12 @@ export async function isLeader(ctx: BotContext): Promise<boolean> {
  * officers ("reports for the units whose chats they are in").
  */
 export function unitOfChat(ctx: BotContext): CatalogUnit | null {
-  const rec = ctx.chatRecord;
-  if (!rec || !rec.active || rec.kind !== "unit" || !rec.unitCode) return null;
-  return ctx.deps.catalog.get().unit(rec.unitCode) ?? null;
+  return chatUnit(ctx.deps.catalog.get(), ctx.chatRecord, "unit");
 }
 
 /** The root of the subtree a leaders' chat oversees. */
 export function leadersRootOfChat(ctx: BotContext): CatalogUnit | null {
-  const rec = ctx.chatRecord;
-  if (!rec || !rec.active || rec.kind !== "leaders" || !rec.unitCode) return null;
-  return ctx.deps.catalog.get().unit(rec.unitCode) ?? null;
+  return chatUnit(ctx.deps.catalog.get(), ctx.chatRecord, "leaders");
 }
 
 /**
@@ -43,9 +40,7 @@ export function leadersRootOfChat(ctx: BotContext): CatalogUnit | null {
  * unit's letters and sees the unit's standing, but reports nothing.
  */
 export function headOfChat(ctx: BotContext): CatalogUnit | null {
-  const rec = ctx.chatRecord;
-  if (!rec || !rec.active || rec.kind !== "head" || !rec.unitCode) return null;
-  return ctx.deps.catalog.get().unit(rec.unitCode) ?? null;
+  return chatUnit(ctx.deps.catalog.get(), ctx.chatRecord, "head");
 }
 
 export function isGroup(ctx: BotContext): boolean {

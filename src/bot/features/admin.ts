@@ -11,7 +11,7 @@ import { holdDirective } from "../../services/directives/pending.js";
 import { planDirectiveText } from "../../services/directives/plan.js";
 import { MAX_CONFIG_TEXT_BYTES } from "../../directives/loadDirective.js";
 import { installText } from "../../services/directives/install.js";
-import { directivePlanButton } from "../callbackData.js";
+import { directivePlanButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { leadingKeyword } from "../parse/keyword.js";

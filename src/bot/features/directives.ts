@@ -14,9 +14,9 @@ import { changeDirective, findDirective, overviewDirectives, type DirectiveOverv
 import { applyHeldDirective, cancelHeldDirective } from "../../services/directives/pending.js";
 import type { PressRefusal } from "../../services/uploads/pending.js";
 import { onButton } from "../buttons.js";
-import { directiveButton, directivePlanButton } from "../callbackData.js";
+import { directiveButton, directivePlanButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
-import { MESSAGE_LIMIT, splitMessage } from "../html.js";
+import { MESSAGE_LIMIT, splitMessage } from "../../render/html.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin, unitOfChat } from "./access.js";
 

@@ -12,7 +12,7 @@ import { checkStart } from "../../services/apology/flow.js";
 import { resendDrafts } from "../../services/apology/head.js";
 import { markResultReturned } from "../../services/dossiers/write.js";
 import { alert, onButton, type ButtonContext } from "../buttons.js";
-import { dossierButton } from "../callbackData.js";
+import { dossierButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";

@@ -2,7 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { StartRefusal } from "../../services/apology/flow.js";
-import { dossierButton } from "../callbackData.js";
+import { dossierButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 

@@ -4,11 +4,12 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { clipText } from "../../domain/text.js";
+import { chatUnit } from "../../domain/chatUnit.js";
 import { registerTexts, type RegistrationKind } from "../../messages/register.js";
 import { common } from "../../messages/common.js";
 import type { DecisionOutcome, RegistrationUseCases, RequestOutcome } from "../../services/registration/index.js";
 import { onButton } from "../buttons.js";
-import { registrationButton } from "../callbackData.js";
+import { registrationButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";

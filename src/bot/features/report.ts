@@ -5,7 +5,7 @@ import { common } from "../../messages/common.js";
 import { reportTexts } from "../../messages/report.js";
 import { currentPeriod, submitFigures, undoFigures } from "../../services/figures/figures.js";
 import { alert, onButton } from "../buttons.js";
-import { undoButton } from "../callbackData.js";
+import { undoButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { parseNop } from "../parse/nop.js";
 import { replyHtml } from "../reply.js";

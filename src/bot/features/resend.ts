@@ -7,7 +7,7 @@ import { countGivenUp, resendGivenUp } from "../../delivery/resend.js";
 import { common } from "../../messages/common.js";
 import { resendTexts } from "../../messages/resend.js";
 import { alert, onButton } from "../buttons.js";
-import { resendButton } from "../callbackData.js";
+import { resendButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { isAdmin } from "./access.js";
 

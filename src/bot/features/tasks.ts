@@ -14,7 +14,7 @@ import { markRowDone, markTaskDone, type Marked } from "../../services/tasks/don
 import { MAX_NOTE, recordEvidencePrompt } from "../../services/tasks/evidence.js";
 import { unitTaskList } from "../../services/tasks/tasks.js";
 import { alert, onButton } from "../buttons.js";
-import { taskButton } from "../callbackData.js";
+import { taskButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";

@@ -6,7 +6,7 @@ import { Composer } from "grammy";
 import { uploadTexts } from "../../messages/upload.js";
 import { cancelPending, confirmPending, type PressRequest } from "../../services/uploads/pending.js";
 import { onButton } from "../buttons.js";
-import { heldUploadButton } from "../callbackData.js";
+import { heldUploadButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";

@@ -6,7 +6,7 @@ import { InlineKeyboard } from "grammy";
 import { checkUploadMeta, isIngestError } from "../../ingest/index.js";
 import { uploadTexts } from "../../messages/upload.js";
 import { processUpload, type UploadOutcome, type UploadScope } from "../../services/uploads/uploads.js";
-import { heldUploadButton } from "../callbackData.js";
+import { heldUploadButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { detachOrRun } from "../detached.js";
 import { downloadOrAnswer } from "../download.js";

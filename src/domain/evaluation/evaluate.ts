@@ -9,6 +9,7 @@ import { countLevelFor, levelFor } from "./level.js";
 import {
   bindingMilestones,
   selectMilestones,
+  type BindingMilestone,
   type BoundMilestone,
   type EvaluationUnit,
 } from "./milestones.js";
@@ -24,22 +25,10 @@ export type EvaluateInput = {
   directives: readonly Directive[];
 };
 
-/**
- * One frozen reference per bound milestone: its texts (Vietnamese date, percentage) are the same
- * in every evaluation, and building them again for each unit and month was a visible share of a
- * national re-evaluation's time and garbage (docs/PERFORMANCE.md).
- */
-const refCache = new WeakMap<BoundMilestone, MilestoneRef>();
-
-export function toMilestoneRef(bound: BoundMilestone): MilestoneRef {
-  let ref = refCache.get(bound);
-  if (!ref) refCache.set(bound, (ref = Object.freeze(buildMilestoneRef(bound))));
-  return ref;
-}
-
-function buildMilestoneRef({ milestone, directive, kind }: BoundMilestone): MilestoneRef {
+/** What a bound milestone shows in an evaluation: its target and deadline, as texts too. Frozen. */
+export function toMilestoneRef({ milestone, directive, kind }: BoundMilestone): MilestoneRef {
   const itemWord = directive.indicators.find((i) => i.code === milestone.indicator)?.itemWord ?? "";
-  return {
+  return Object.freeze({
     target: milestone.target,
     targetText: kind === "count" ? `${formatNumber(milestone.target)} ${itemWord}`.trim() : formatTargetPercent(milestone.target),
     comparison: milestone.comparison,
@@ -48,20 +37,33 @@ function buildMilestoneRef({ milestone, directive, kind }: BoundMilestone): Mile
     deadlineSource: milestone.deadline.text,
     directiveId: directive.id,
     directiveNumber: directive.number,
-  };
+  });
 }
 
-/** @throws RangeError on impossible figures; edges validate with `checkFigures` first. */
+/**
+ * Evaluates against the directives given, working out which milestones bind the unit on every
+ * call. What evaluates many units or months holds an evaluator instead (evaluator.ts), which
+ * remembers that per unit and gives the same answer.
+ * @throws RangeError on impossible figures; edges validate with `checkFigures` first.
+ */
 export function evaluate(input: EvaluateInput): Evaluation {
+  return evaluateAgainst(input, bindingMilestones(input.unit, input.indicatorCode, input.directives), toMilestoneRef);
+}
+
+/** The rules of an evaluation, given the milestones that bind the unit and how a milestone is shown. */
+export function evaluateAgainst(
+  input: Omit<EvaluateInput, "directives" | "unit">,
+  candidates: readonly BindingMilestone[],
+  refOf: (bound: BoundMilestone) => MilestoneRef,
+): Evaluation {
   const { figures, asOf, indicatorCode } = input;
-  const candidates = bindingMilestones(input.unit, indicatorCode, input.directives);
   const { inForce, next, lapsed } = selectMilestones(candidates, asOf);
   const kind = (inForce ?? next ?? lapsed ?? candidates[0]?.bound)?.kind ?? "ratio";
   if (figures) {
     const problem = checkFigures(figures, kind);
     if (problem) throw new RangeError(problem);
   }
-  const refs: Refs = { indicatorCode, asOf, figures, inForce, next, lapsed, kind };
+  const refs: Refs = { indicatorCode, asOf, figures, inForce, next, lapsed, kind, refOf };
   if (!figures) return build("not-reported", refs, null);
   if (kind === "ratio" && figures.denominator === 0) return build("no-data", refs, null);
   if (!inForce && !next) return build("no-milestone", refs, null);
@@ -112,6 +114,7 @@ type Refs = Pick<Evaluation, "indicatorCode" | "asOf" | "figures" | "kind"> & {
   inForce: BoundMilestone | null;
   next: BoundMilestone | null;
   lapsed: BoundMilestone | null;
+  refOf: (bound: BoundMilestone) => MilestoneRef;
 };
 type Judged = Pick<Evaluation, "met" | "level" | "levelAgainst" | "missing" | "missingFor" | "missingNext" | "missingUnreachable">;
 
@@ -122,7 +125,7 @@ type Judged = Pick<Evaluation, "met" | "level" | "levelAgainst" | "missing" | "m
  */
 function build(
   status: Evaluation["status"],
-  { indicatorCode, asOf, figures, inForce, next, lapsed, kind }: Refs,
+  { indicatorCode, asOf, figures, inForce, next, lapsed, kind, refOf }: Refs,
   judged: Judged | null,
   against: BoundMilestone | null = inForce ?? next,
 ): Evaluation {
@@ -141,9 +144,9 @@ function build(
     met: judged?.met ?? null,
     level: judged?.level ?? null,
     levelAgainst: judged?.levelAgainst ?? null,
-    inForce: inForce ? toMilestoneRef(inForce) : null,
-    next: next ? toMilestoneRef(next) : null,
-    lapsed: lapsed ? toMilestoneRef(lapsed) : null,
+    inForce: inForce ? refOf(inForce) : null,
+    next: next ? refOf(next) : null,
+    lapsed: lapsed ? refOf(lapsed) : null,
     missing: judged?.missing ?? null,
     missingFor: judged?.missingFor ?? null,
     missingNext: judged?.missingNext ?? null,

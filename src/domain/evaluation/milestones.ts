@@ -24,35 +24,25 @@ export type BoundMilestone = { milestone: Milestone; directive: Directive; kind:
 /** A bound milestone with the days it can apply to this unit (validity.ts `milestoneWindow`). */
 export type BindingMilestone = { bound: BoundMilestone; from: IsoDate; until: IsoDate | null };
 
-/**
- * Group members as sets, once per directive object: a national deployment evaluates 3,855 units
- * against 34 provinces' groups of ~110 units each, and scanning the lists made a full
- * re-evaluation take seconds (issue #7, docs/PERFORMANCE.md). Directives are immutable.
- */
-const memberSets = new WeakMap<Directive, Set<string>[]>();
-function groupMembers(directive: Directive): Set<string>[] {
-  let sets = memberSets.get(directive);
-  if (!sets) memberSets.set(directive, (sets = directive.groups.map((g) => new Set(g.units))));
-  return sets;
-}
-
-/** Group codes of `directive` the unit belongs to. */
+/** Group codes of `directive` the unit belongs to: listed among its units, or recorded for it by the deployment. */
 export function groupsOfUnit(unit: EvaluationUnit, directive: Directive): string[] {
-  const members = groupMembers(directive);
   const out: string[] = [];
-  directive.groups.forEach((g, i) => {
-    if ((unit.code !== undefined && members[i]?.has(unit.code) === true) || unit.groups?.includes(g.code)) out.push(g.code);
-  });
+  for (const g of directive.groups) {
+    if ((unit.code !== undefined && g.units.includes(unit.code)) || unit.groups?.includes(g.code)) out.push(g.code);
+  }
   return out;
 }
 
 /**
  * A scope binds a unit that it lists by tier, by a group containing it, or by code. `unitGroups`
- * (the unit's groups in this directive) saves finding them again for each of its milestones.
+ * (the unit's groups in this directive) saves finding them again for each of its milestones;
+ * without it only the scope's own groups are looked at, not every group of the directive.
  */
 export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Directive, unitGroups?: readonly string[]): boolean {
   if (!withinJurisdiction(directive, unit)) return false;
-  return bindsDirectly(scope, unit) || (scope.groups.length > 0 && sharesGroup(scope, unitGroups ?? groupsOfUnit(unit, directive)));
+  if (bindsDirectly(scope, unit)) return true;
+  if (scope.groups.length === 0) return false;
+  return unitGroups ? sharesGroup(scope, unitGroups) : inScopeGroup(scope, unit, directive);
 }
 
 function bindsDirectly(scope: Scope, unit: EvaluationUnit): boolean {
@@ -64,45 +54,51 @@ function sharesGroup(scope: Scope, groups: readonly string[]): boolean {
   return false;
 }
 
+function inScopeGroup(scope: Scope, unit: EvaluationUnit, directive: Directive): boolean {
+  for (const g of directive.groups) {
+    if (!scope.groups.includes(g.code)) continue;
+    if ((unit.code !== undefined && g.units.includes(unit.code)) || unit.groups?.includes(g.code)) return true;
+  }
+  return false;
+}
+
+/** A directive's milestones for one indicator, in file order, each paired with its directive and kind. */
+export function boundMilestonesOf(directive: Directive, indicatorCode: string): readonly BoundMilestone[] {
+  const out: BoundMilestone[] = [];
+  for (const milestone of directive.milestones) {
+    if (milestone.indicator !== indicatorCode) continue;
+    const kind = directive.indicators.find((i) => i.code === milestone.indicator)?.kind ?? "ratio";
+    out.push(Object.freeze({ milestone, directive, kind }));
+  }
+  return out;
+}
+
 /**
- * The answer of `bindingMilestones` per list of directives, keyed by unit and indicator. Which
- * milestones bind a unit does not depend on the date or the figures, so a re-evaluation of many
- * months (or a digest, which evaluates each unit once per indicator) finds them once instead of
- * running every scope test again: that was the largest share of a 12-month national
- * re-evaluation (docs/PERFORMANCE.md). Held weakly by the directives array, so a caller that
- * builds a fresh list per request simply gets no reuse; entries are bounded by units × indicators.
+ * How the binding rules find a directive's milestones and a unit's groups. The plain functions
+ * above work them out on every call; an evaluator (evaluator.ts) remembers them per directive.
  */
-const bindingCache = new WeakMap<readonly Directive[], Map<string, Map<string, Map<string, readonly BindingMilestone[]>>>>();
+export type DirectiveIndex = {
+  boundMilestonesOf(directive: Directive, indicatorCode: string): readonly BoundMilestone[];
+  groupsOfUnit(unit: EvaluationUnit, directive: Directive): readonly string[];
+};
+const unindexed: DirectiveIndex = { boundMilestonesOf, groupsOfUnit };
 
 /**
  * Every milestone of every directive for this indicator that binds the unit, with the days it
- * can apply (before its directive takes effect, or after its horizon, it binds nothing). Do not
- * mutate the result.
+ * can apply (before its directive takes effect, or after its horizon, it binds nothing).
+ * Frozen: the evaluator hands the same list to every evaluation of the unit.
  */
 export function bindingMilestones(
   unit: EvaluationUnit,
   indicatorCode: string,
   directives: readonly Directive[],
+  index: DirectiveIndex = unindexed,
 ): readonly BindingMilestone[] {
-  // Keyed by code, then tier, ancestors and extra groups, then indicator: lookups on strings the
-  // caller already holds, so no key is built in the common case. Written out without helpers
-  // taking callbacks: under tsx every closure created pays for esbuild's keep-names helper.
-  let byCode = bindingCache.get(directives);
-  if (!byCode) bindingCache.set(directives, (byCode = new Map()));
-  const code = unit.code ?? "";
-  let byRest = byCode.get(code);
-  if (!byRest) byCode.set(code, (byRest = new Map()));
-  const placed = unit.ancestors === undefined ? "" : `\u0001${unit.ancestors.join("\u0001")}`;
-  const rest = unit.groups?.length || placed ? `${unit.tier ?? ""}${placed}\u0000${unit.groups?.join("\u0000") ?? ""}` : unit.tier ?? "";
-  let forUnit = byRest.get(rest);
-  if (!forUnit) byRest.set(rest, (forUnit = new Map()));
-  const hit = forUnit.get(indicatorCode);
-  if (hit) return hit;
   const out: BindingMilestone[] = [];
   for (const directive of directives) {
-    const bounds = boundMilestonesOf(directive, indicatorCode);
+    const bounds = index.boundMilestonesOf(directive, indicatorCode);
     if (bounds.length === 0 || !withinJurisdiction(directive, unit)) continue;
-    const groups = directive.groups.length > 0 ? groupsOfUnit(unit, directive) : [];
+    const groups = directive.groups.length > 0 ? index.groupsOfUnit(unit, directive) : [];
     const mine: BoundMilestone[] = [];
     for (const bound of bounds) if (scopeBindsUnit(bound.milestone.scope, unit, directive, groups)) mine.push(bound);
     let last = "";
@@ -112,30 +108,7 @@ export function bindingMilestones(
       if (window) out.push(Object.freeze({ bound, from: window.from, until: window.until }));
     }
   }
-  Object.freeze(out);
-  forUnit.set(indicatorCode, out);
-  return out;
-}
-
-/**
- * A directive's milestones by indicator, in file order, each paired with its directive once:
- * every unit then shares the same frozen pairs (and the references built from them, see
- * toMilestoneRef). Indexed once per directive object, for the same reason as memberSets.
- */
-const byIndicator = new WeakMap<Directive, Map<string, BoundMilestone[]>>();
-function boundMilestonesOf(directive: Directive, indicatorCode: string): readonly BoundMilestone[] {
-  let index = byIndicator.get(directive);
-  if (!index) {
-    index = new Map();
-    for (const milestone of directive.milestones) {
-      let list = index.get(milestone.indicator);
-      if (!list) index.set(milestone.indicator, (list = []));
-      const kind = directive.indicators.find((i) => i.code === milestone.indicator)?.kind ?? "ratio";
-      list.push(Object.freeze({ milestone, directive, kind }));
-    }
-    byIndicator.set(directive, index);
-  }
-  return index.get(indicatorCode) ?? [];
+  return Object.freeze(out);
 }
 
 /**

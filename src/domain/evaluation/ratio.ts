@@ -87,3 +87,8 @@ export function compareRatios(a: Figures, b: Figures): number {
   const right = BigInt(b.numerator) * BigInt(a.denominator);
   return left < right ? -1 : left > right ? 1 : 0;
 }
+
+/** Percentage 0..100 of figures with a denominator, else null: for charts and trends, never a verdict. */
+export function percentOf(f: Figures | null): number | null {
+  return f && f.denominator > 0 ? (f.numerator / f.denominator) * 100 : null;
+}

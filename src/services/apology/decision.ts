@@ -6,7 +6,7 @@
  * duyệt"); their name, role and the time are recorded on every document decided.
  * Either way the dossier may stop needing its applicant's name (dossiers/applicant.ts).
  */
-import { dossierButton } from "../../bot/callbackData.js";
+import { dossierButton } from "../../render/callbackData.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import type { Dossier, DossierDocument } from "../../db/generated/client.js";
 import type { Approver, ApproverRole } from "../../domain/approvers.js";

@@ -3,7 +3,7 @@
  * bound to the unit) as .docx with "Duyệt" / "Trả lại" under a summary message.
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { dossierButton } from "../../bot/callbackData.js";
+import { dossierButton } from "../../render/callbackData.js";
 import type { Dossier, DossierDocument } from "../../db/generated/client.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { pushDocument } from "./push.js";

@@ -35,10 +35,7 @@ export type IndicatorDigest = {
 export const WEEK_MS = 7 * 24 * 3_600_000;
 const PODIUM = 3;
 
-/** Percentage 0..100 of figures with a denominator, else null. */
-export function percentOf(f: Figures | null): number | null {
-  return f && f.denominator > 0 ? (f.numerator / f.denominator) * 100 : null;
-}
+export { percentOf } from "../../domain/evaluation/index.js";
 
 /** The milestone a unit's colour was judged against (in force, else the next one). */
 function judgedAgainst(e: Evaluation): MilestoneRef | null {

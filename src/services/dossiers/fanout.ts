@@ -3,7 +3,7 @@
  * dossiers/sweepSecond.ts): grouping by unit, unit names, and long pushes split with a dedup
  * key per part.
  */
-import { splitMessage } from "../../bot/html.js";
+import { splitMessage } from "../../render/html.js";
 import type { AppDeps } from "../context.js";
 import { pushText, type PushText } from "../notify.js";
 

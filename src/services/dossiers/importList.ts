@@ -14,7 +14,7 @@ import {
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { AppDeps } from "../context.js";
-import { writeDossiers, type WriteSummary } from "./write.js";
+import { writeDossiers, type DossierRowWithUnit, type WriteSummary } from "./write.js";
 
 /** Same shape as the figures upload's scope: a unit chat, or the administrator for everyone. */
 export type DossierScope = { kind: "unit"; unit: CatalogUnit } | { kind: "all" };
@@ -23,8 +23,6 @@ export type DossierImportOutcome =
   | { kind: "file-rejected"; code: IngestErrorCode; message: string }
   | { kind: "rows-rejected"; valid: number; rejected: RejectedRow[] }
   | { kind: "saved"; summary: WriteSummary };
-
-export type DossierRowWithUnit = DossierRow & { unitCode: string };
 
 /**
  * A sheet is a dossier export when its header names a dossier code and a due date — what

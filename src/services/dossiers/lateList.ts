@@ -106,7 +106,3 @@ export function parseMonthArg(text: string): IsoMonth | null | "invalid" {
   return period.ok ? period.value : "invalid";
 }
 
-export function previousMonth(today: IsoDate): IsoMonth {
-  const [y = 1970, m = 1] = today.split("-").map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-}

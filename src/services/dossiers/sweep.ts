@@ -23,7 +23,7 @@ import { deadlineOf } from "./state.js";
 import { byUnit, PROMPT_BATCH, pushLong, unitName } from "./fanout.js";
 import { sweepSecondDeadline } from "./sweepSecond.js";
 import { pushText } from "../notify.js";
-import { dossierButton } from "../../bot/callbackData.js";
+import { dossierButton } from "../../render/callbackData.js";
 
 export interface SweepCounts {
   skipped?: "day-off";

@@ -9,7 +9,7 @@
  * whose dedup keys name the batch's first dossier, so a re-run sends nothing twice.
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { dossierButton } from "../../bot/callbackData.js";
+import { dossierButton } from "../../render/callbackData.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";

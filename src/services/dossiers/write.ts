@@ -9,7 +9,10 @@
 import type { Dossier } from "../../db/generated/client.js";
 import type { AppDeps } from "../context.js";
 import { apologiesInFlight, forgetApplicants, keepsApplicant } from "./applicant.js";
-import type { DossierRowWithUnit } from "./importList.js";
+import type { DossierRow } from "../../ingest/index.js";
+
+/** A row of a dossier export with the unit it was filed under (its own home, so importList and write import one way). */
+export type DossierRowWithUnit = DossierRow & { unitCode: string };
 
 export interface WriteSummary {
   created: number;

@@ -3,11 +3,11 @@ import { undoRevision, writeFigures, type Provenance, type UndoOutcome } from ".
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { lastDayOfMonth, monthOf, vnDate, type IsoDate } from "../../domain/directive/dates.js";
 import type { Indicator } from "../../domain/directive/schema.js";
-import { evaluate, type Evaluation } from "../../domain/evaluation/index.js";
+import type { Evaluation } from "../../domain/evaluation/index.js";
+import { UNDO_WINDOW_MS } from "../../domain/limits.js";
 import type { AppDeps } from "../context.js";
 
-/** Undo window for a report (issue #3: "a button to undo within 10 minutes"). */
-export const UNDO_WINDOW_MS = 10 * 60_000;
+export { UNDO_WINDOW_MS } from "../../domain/limits.js";
 
 export type SubmitInput = {
   unit: CatalogUnit;
@@ -36,12 +36,11 @@ export function currentPeriod(deps: Pick<AppDeps, "clock">): string {
 
 export function evaluateFigures(deps: Pick<AppDeps, "catalog" | "clock">, unit: CatalogUnit, indicatorCode: string, period: string, figures: { numerator: number; denominator: number } | null): Evaluation {
   const catalog = deps.catalog.get();
-  return evaluate({
+  return catalog.evaluator.evaluate({
     unit: catalog.evaluationUnit(unit),
     indicatorCode,
     figures,
     asOf: asOfForPeriod(period, vnDate(deps.clock.now())),
-    directives: catalog.directives,
   });
 }
 

@@ -5,20 +5,19 @@
  */
 import { figuresForPeriod } from "../../db/repos/figures.js";
 import type { Catalog, CatalogUnit } from "../../domain/catalog.js";
-import { endOfMonth, monthOf, type IsoDate } from "../../domain/directive/dates.js";
+import type { IsoDate } from "../../domain/directive/dates.js";
 import type { Directive, Indicator } from "../../domain/directive/schema.js";
-import { evaluate, scopeBindsUnit, type Evaluation, type Figures } from "../../domain/evaluation/index.js";
+import { scopeBindsUnit, type Evaluation, type Figures } from "../../domain/evaluation/index.js";
 import type { Db } from "../../db/client.js";
 import { asOfForPeriod } from "./figures.js";
 import { figureKey } from "./history.js";
 
 export function evaluateOn(catalog: Catalog, unit: CatalogUnit, indicatorCode: string, period: string, figures: Figures | null, day: IsoDate): Evaluation {
-  return evaluate({
+  return catalog.evaluator.evaluate({
     unit: catalog.evaluationUnit(unit),
     indicatorCode,
     figures,
     asOf: asOfForPeriod(period, day),
-    directives: catalog.directives,
   });
 }
 
@@ -33,11 +32,4 @@ export function directiveIndicatorsFor(catalog: Catalog, unit: CatalogUnit, dire
   const eu = catalog.evaluationUnit(unit);
   return directive.indicators.filter((i) =>
     directive.milestones.some((m) => m.indicator === i.code && scopeBindsUnit(m.scope, eu, directive)));
-}
-
-/** `2026-01` → `2025-12`. */
-export function previousMonth(period: string): string {
-  const y = Number(period.slice(0, 4));
-  const m = Number(period.slice(5, 7));
-  return m === 1 ? `${y - 1}-12` : monthOf(endOfMonth(y, m - 1));
 }

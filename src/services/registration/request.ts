@@ -7,6 +7,7 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { ChatRecord } from "../../db/repos/chats.js";
 import { adminIds } from "../../db/repos/people.js";
 import { createRegistration, hasPendingRegistration, type RegistrationKind } from "../../db/repos/registrations.js";
+import { chatUnit } from "../../domain/chatUnit.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { registerTexts } from "../../messages/register.js";
 import type { AppDeps } from "../context.js";
@@ -38,8 +39,7 @@ export async function requestRegistration(
   const catalog = deps.catalog.get();
   const unit = catalog.findUnitCode(req.code);
   if (!unit) return { ok: false, reason: "unknown-unit", suggestions: catalog.search(req.code).slice(0, SUGGESTIONS) };
-  const rec = req.chat.record;
-  if (rec && rec.active && rec.kind === req.kind && rec.unitCode === unit.code) return { ok: false, reason: "already-bound", unit };
+  if (chatUnit(catalog, req.chat.record, req.kind)?.code === unit.code) return { ok: false, reason: "already-bound", unit };
   if (await hasPendingRegistration(deps.prisma, req.chat.id)) return { ok: false, reason: "pending-exists" };
   const admins = await adminIds(deps.prisma, deps.adminIds);
   if (admins.length === 0) return { ok: false, reason: "no-admins" };

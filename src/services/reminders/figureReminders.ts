@@ -7,7 +7,8 @@ import { figuresDue, staleAfterDays } from "../../domain/schedule/index.js";
 import { reminderTexts, type FigureItem } from "../../messages/reminders.js";
 import { figureKey, lastReports } from "../figures/history.js";
 import type { MorningContributor, MorningSection } from "./reminders.js";
-import { evaluateOn, figuresMap, previousMonth } from "../figures/standing.js";
+import { previousMonth } from "../../domain/month.js";
+import { evaluateOn, figuresMap } from "../figures/standing.js";
 
 export const figureSections: MorningContributor = async (ctx) => {
   const catalog = ctx.deps.catalog.get();

@@ -6,6 +6,7 @@
  * (services/figures/status.ts).
  */
 import { activeChatsOfKind } from "../../db/repos/chats.js";
+import { chatUnit } from "../../domain/chatUnit.js";
 import type { Catalog, CatalogUnit } from "../../domain/catalog.js";
 import { monthOf, type IsoDate } from "../../domain/directive/dates.js";
 import type { Directive, Indicator } from "../../domain/directive/schema.js";
@@ -56,7 +57,7 @@ export async function sendPeakLeaderStatus(deps: AppDeps, day: IsoDate): Promise
   const figures = await figuresMap(deps.prisma, period);
   let sent = 0;
   for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
-    const root = chat.unitCode ? catalog.unit(chat.unitCode) : undefined;
+    const root = chatUnit(catalog, chat, "leaders");
     if (!root) continue;
     const parts = leaderParts(catalog, [root, ...catalog.descendants(root.code)], peak.directives, (unit, indicator) =>
       evaluateOn(catalog, unit, indicator.code, period, figures.get(figureKey(unit.code, indicator.code)) ?? null, day));

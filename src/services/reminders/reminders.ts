@@ -10,6 +10,7 @@ import { logReminders } from "../../db/repos/escalations.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
+import { chatUnit } from "../../domain/chatUnit.js";
 import { reminderTexts } from "../../messages/reminders.js";
 import type { AppDeps } from "../context.js";
 import { pushText } from "../notify.js";
@@ -46,7 +47,7 @@ export async function activeUnitChats(deps: AppDeps): Promise<UnitChat[]> {
   const catalog = deps.catalog.get();
   const out: UnitChat[] = [];
   for (const c of await activeChatsOfKind(deps.prisma, "unit")) {
-    const unit = c.unitCode ? catalog.unit(c.unitCode) : undefined;
+    const unit = chatUnit(catalog, c, "unit");
     if (unit) out.push({ chatId: c.chatId, unit });
   }
   return out;

@@ -8,7 +8,7 @@
  * message of a day is enqueued once per chat.
  */
 import type { InlineKeyboardButton } from "grammy/types";
-import { taskButton } from "../../bot/callbackData.js";
+import { taskButton } from "../../render/callbackData.js";
 import { deadlineHit, TASK_OFFSETS, type DeadlineHit } from "../../domain/schedule/index.js";
 import { taskTexts, type TaskLine } from "../../messages/tasks.js";
 import { cooperatingUnits, markKeyOf, occurrenceRow, taskItems, type TaskItem } from "../tasks/tasks.js";

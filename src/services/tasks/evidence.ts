@@ -11,8 +11,7 @@ import { clipText } from "../../domain/text.js";
 import { blobBytes, evidenceBlobId, evidenceRef, releaseBlob } from "../blobs.js";
 import type { AppDeps } from "../context.js";
 
-/** Telegram's getFile limit for bots: a larger file cannot even be downloaded. */
-export const MAX_EVIDENCE_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_EVIDENCE_FILE_BYTES } from "../../domain/limits.js";
 /**
  * All current evidence files of one unit together. A task keeps one file; a scanned minute is
  * 1–5 MB, so 50 MB holds a year's evidence of a unit leading a few dozen tasks, and bounds the

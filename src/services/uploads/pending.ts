@@ -3,11 +3,11 @@
  * (PendingInput). Both live in the database so a restart loses neither (issue #3 "Uploads").
  */
 import { z } from "zod";
+import { PENDING_UPLOAD_TTL_MS } from "../../domain/limits.js";
 import type { AppDeps } from "../context.js";
 import { saveItems, type FigureItem, type SavedSummary } from "./save.js";
 
-/** How long "Lưu N dòng hợp lệ" / "Xác nhận lưu" stay valid. */
-export const PENDING_UPLOAD_TTL_MS = 30 * 60_000;
+export { PENDING_UPLOAD_TTL_MS } from "../../domain/limits.js";
 /** How long a reply to a `/nhap` prompt is recognised as an upload. */
 export const UPLOAD_PROMPT_TTL_MS = 24 * 3600_000;
 const PROMPT_KIND = "upload-file";

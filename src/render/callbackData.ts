@@ -3,7 +3,9 @@
  * with its `pattern` (what a Composer listens to: every press of the family, so a bad one is
  * answered rather than passed on), `encode` (what a button carries, within Telegram's 64 bytes)
  * and `parse` (the press, checked, or null). Any client can send any callback data: ids are
- * bounded here, at the edge, before they reach a query (buttons.ts answers a null).
+ * bounded here, at the edge, before they reach a query (bot/buttons.ts answers a null). It lives
+ * in render/ with the texts because services, jobs and delivery encode the buttons of the
+ * messages they queue, and they must not import the grammY edge (bot/) to do it.
  */
 
 export type CallbackFamily<T> = { pattern: RegExp; encode(value: T): string; parse(data: string | undefined): T | null };

@@ -1,9 +1,13 @@
-/** HTML helpers for Telegram's parse_mode "HTML" (only b, i, u, s, code, pre, a are used). */
+/**
+ * HTML helpers for Telegram's parse_mode "HTML" (only b, i, u, s, code, pre, a are used). They
+ * live in render/, the pure layer that turns data into text, rather than in bot/: messages/,
+ * jobs and services render text too and must not reach up into the grammY edge for it.
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Telegram's limit for one message (issue #3: "Replies fit Telegram's limits"). */
+/** Telegram's limit for one message's text (Bot API sendMessage: 1-4096 characters). */
 export const MESSAGE_LIMIT = 4096;
 
 /**
@@ -30,6 +34,15 @@ export function splitMessage(html: string, limit = MESSAGE_LIMIT): string[] {
   }
   push();
   return parts.length > 0 ? parts : [""];
+}
+
+/**
+ * The first part of `splitMessage` followed by `tail` when `html` is too long for one message:
+ * for a text whose rest the reader finds elsewhere (the morning reminder points to /nhiemvu).
+ */
+export function fitMessage(html: string, tail: string, limit = MESSAGE_LIMIT): string {
+  if (html.length <= limit) return html;
+  return (splitMessage(html, limit - tail.length)[0] ?? "") + tail;
 }
 
 function cutLine(line: string, limit: number): string[] {
