@@ -80,7 +80,7 @@ async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> 
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
   await markDecided(ctx, a.approvedLine(r.decider));
   const pressed = ctx.callbackQuery.message;
-  await markDecidedElsewhere(ctx, r.dossier.code, a.approvedLine(r.decider), pressed && { chatId: pressed.chat.id, messageId: pressed.message_id });
+  await markDecidedElsewhere(ctx, r.dossier.id, a.approvedLine(r.decider), pressed && { chatId: pressed.chat.id, messageId: pressed.message_id });
   return replyHtml(ctx, t.approvedHead(r.dossier.code, r.numbers));
 }
 

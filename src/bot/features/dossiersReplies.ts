@@ -86,7 +86,7 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
         await ctx.api.editMessageText(ctx.chat.id, requestMessageId, a.decidedRequest(requestText ?? "", a.returnedLine(r.decider)), { parse_mode: "HTML" })
           .catch(() => undefined);
       }
-      await markDecidedElsewhere(ctx, r.dossier.code, a.returnedLine(r.decider),
+      await markDecidedElsewhere(ctx, r.dossier.id, a.returnedLine(r.decider),
         requestMessageId === undefined ? undefined : { chatId: ctx.chat.id, messageId: requestMessageId });
       return replyHtml(ctx, t.returnedHead(r.dossier.code));
     }

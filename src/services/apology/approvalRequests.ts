@@ -10,8 +10,8 @@ export type DeliveredRequest = { chatId: bigint; messageId: number; html: string
 
 const payloadText = z.object({ text: z.string() }).loose();
 
-export async function deliveredRequests(deps: Pick<AppDeps, "prisma">, dossierCode: string): Promise<DeliveredRequest[]> {
-  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierCode }, select: { id: true } });
+export async function deliveredRequests(deps: Pick<AppDeps, "prisma">, dossierId: number): Promise<DeliveredRequest[]> {
+  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierId }, select: { id: true } });
   if (docs.length === 0) return [];
   const rows = await deps.prisma.outboxMessage.findMany({
     where: { kind: "dossier-approval", status: "sent", sentMessageId: { not: null }, OR: docs.map((d) => ({ dedupKey: { startsWith: `dossier-approval:${d.id}:` } })) },

@@ -7,11 +7,11 @@ import { decisionRight, type Approver, type ApproverRole, type DecisionRight } f
 import { designateApprover, listApprovers, removeApprover, updateApproverNames } from "../../db/repos/approvers.js";
 import type { AppDeps } from "../context.js";
 
-/** The right of `userId` to decide on the pending drafts of `dossierCode` (unit `unitCode`). */
+/** The right of `userId` to decide on the pending drafts of dossier `dossierId` (unit `unitCode`). */
 export async function rightToDecide(
-  deps: Pick<AppDeps, "prisma">, unitCode: string, dossierCode: string, userId: bigint,
+  deps: Pick<AppDeps, "prisma">, unitCode: string, dossierId: number, userId: bigint,
 ): Promise<DecisionRight> {
-  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierCode, status: "pending" }, select: { createdBy: true } });
+  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierId, status: "pending" }, select: { createdBy: true } });
   return decisionRight(await listApprovers(deps.prisma, unitCode), userId, pending.map((d) => d.createdBy));
 }
 

@@ -40,10 +40,10 @@ async function decidable(
   const dossier = await deps.prisma.dossier.findUnique({ where: { id: dossierId } });
   if (!dossier) return { ok: false, reason: "gone" };
   if (dossier.unitCode !== headUnitCode) return { ok: false, reason: "not-head" };
-  if ((await deps.prisma.dossierDocument.count({ where: { dossierCode: dossier.code, status: "pending" } })) === 0) {
+  if ((await deps.prisma.dossierDocument.count({ where: { dossierId: dossier.id, status: "pending" } })) === 0) {
     return { ok: false, reason: "already-decided" };
   }
-  const right = await rightToDecide(deps, dossier.unitCode, dossier.code, by.id);
+  const right = await rightToDecide(deps, dossier.unitCode, dossier.id, by.id);
   if (!right.ok) return right;
   return { ok: true, dossier, decider: await recordedDecider(deps, dossier.unitCode, right.approver, by.telegramName) };
 }
@@ -63,7 +63,7 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
   const unit = catalog.unit(dossier.unitCode);
   const abbreviation = unit ? resolveLetterhead(unit, catalog).abbreviation : dossier.unitCode;
   const issued = await withNumberRetry(() => deps.prisma.$transaction(async (tx) => {
-    const pending = await tx.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
+    const pending = await tx.dossierDocument.findMany({ where: { dossierId: dossier.id, status: "pending" } });
     const out: DossierDocument[] = [];
     for (const doc of pending.sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))) {
       // Claimed before it is numbered: a document another press decided first leaves no gap.
@@ -93,7 +93,7 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
       await pushDocument(deps, { chatId, dedupKey: `dossier-issued:${issued[i]?.id}:${chatId}`, kind: "dossier-issued", doc });
     }
   }
-  await forgetApplicants(deps, [dossier.code]);
+  await forgetApplicants(deps, [dossier.id]);
   deps.logger.info({ dossierId: dossier.id, documents: issued.length }, "dossier documents issued");
   return { ok: true, dossier, numbers, decider: { ...decider, at: now } };
 }
@@ -115,7 +115,7 @@ export async function returnDrafts(
   if (!found.ok) return found;
   const { dossier } = found;
   const decider = { ...found.decider, at: deps.clock.now() };
-  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
+  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierId: dossier.id, status: "pending" } });
   const claimed = await deps.prisma.dossierDocument.updateMany({
     where: { id: { in: pending.map((d) => d.id) }, status: "pending", createdBy: { not: input.by.id } },
     data: {
@@ -124,7 +124,7 @@ export async function returnDrafts(
   });
   const first = pending[0];
   if (claimed.count === 0 || !first) return { ok: false, reason: "already-decided" };
-  await forgetApplicants(deps, [dossier.code]);
+  await forgetApplicants(deps, [dossier.id]);
   const withApology = pending.some((d) => d.kind === "apology");
   await pushText(deps, {
     chatId: first.createdChatId, dedupKey: `dossier-returned:${first.id}`, kind: "dossier-decision",

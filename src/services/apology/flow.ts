@@ -31,7 +31,7 @@ export async function checkStart(
   const dossier = await deps.prisma.dossier.findUnique({ where: { id: dossierId } });
   if (!dossier) return { ok: false, reason: "gone" };
   if (dossier.unitCode !== unitCode) return { ok: false, reason: "other-unit" };
-  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code } });
+  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierId: dossier.id } });
   if (docs.some((d) => d.status === "pending")) return { ok: false, reason: "pending" };
   const issued = docs.find((d) => d.kind === "apology" && d.status === "issued");
   if (withApology && issued) return { ok: false, reason: "issued", apology: issued };
@@ -81,16 +81,16 @@ export async function submitDrafts(deps: AppDeps, input: {
   const { dossier } = check;
   const kinds: DossierDocKind[] = input.newDate ? ["apology", "explanation"] : ["explanation"];
   // Drafts that never reached a head (no head chat then) give way to the new ones.
-  await deps.prisma.dossierDocument.updateMany({ where: { dossierCode: dossier.code, status: "draft" }, data: { status: "superseded" } });
+  await deps.prisma.dossierDocument.updateMany({ where: { dossierId: dossier.id, status: "draft" }, data: { status: "superseded" } });
   const docs = await deps.prisma.$transaction(kinds.map((kind) => deps.prisma.dossierDocument.create({
     data: {
-      dossierCode: dossier.code, kind, status: "draft", reason: input.reason, newDueDate: input.newDate,
+      dossierId: dossier.id, dossierCode: dossier.code, kind, status: "draft", reason: input.reason, newDueDate: input.newDate,
       originalDueDate: dossier.dueAt?.slice(0, 10) ?? null, salutation: input.salutation ?? null, createdBy: input.by.id, createdByName: input.by.name,
       createdChatId: input.chatId, createdAt: deps.clock.now(),
     },
   })));
   // An unsent apology draft of a closed dossier, replaced by an explanation alone, was the last use of the name.
-  if (!input.newDate) await forgetApplicants(deps, [dossier.code]);
+  if (!input.newDate) await forgetApplicants(deps, [dossier.id]);
   const sent = await sendDraftsToHead(deps, dossier, docs);
   if (sent > 0) return { kind: "sent-to-head", heads: sent };
   const drafts = await Promise.all(docs.map((doc) => renderDossierDocument(deps, { dossier, doc, draft: true })));

@@ -38,7 +38,7 @@ export async function sendDraftsToHead(deps: AppDeps, dossier: Dossier, docs: re
   const apology = docs.find((d) => d.kind === "apology");
   const unitName = deps.catalog.get().unit(dossier.unitCode)?.name ?? dossier.unitCode;
   // An explanation after the re-appointment is judged against the letter's date ("trễ hẹn lần 2").
-  const tracked = inForce(dossier, (await reappointmentsOf(deps, [dossier.code])).get(dossier.code) ?? null);
+  const tracked = inForce(dossier, (await reappointmentsOf(deps, [dossier.id])).get(dossier.id) ?? null);
   const text = t.headRequest(unitName, briefOf(tracked, todayOf(deps), cal), first?.reason ?? "", apology?.newDueDate ?? null,
     first?.createdByName ?? "");
   for (const chatId of heads) {
@@ -56,7 +56,7 @@ export async function sendDraftsToHead(deps: AppDeps, dossier: Dossier, docs: re
 export async function resendDrafts(deps: AppDeps, dossierId: number, unitCode: string): Promise<"sent" | "no-head" | "nothing"> {
   const dossier = await deps.prisma.dossier.findUnique({ where: { id: dossierId } });
   if (!dossier || dossier.unitCode !== unitCode) return "nothing";
-  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "draft" }, orderBy: { id: "asc" } });
+  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierId: dossier.id, status: "draft" }, orderBy: { id: "asc" } });
   if (docs.length === 0) return "nothing";
   return (await sendDraftsToHead(deps, dossier, docs)) > 0 ? "sent" : "no-head";
 }

@@ -28,13 +28,13 @@ export function keepsApplicant(d: DossierFacts, apologyInFlight: boolean): boole
   return apologyInFlight || !isClosed(d);
 }
 
-/** The codes among `codes` (all dossiers when absent) with an apology letter still to be rendered. */
-export async function apologiesInFlight(db: Prisma.TransactionClient, codes?: readonly string[]): Promise<Set<string>> {
+/** The dossiers among `ids` (all dossiers when absent) with an apology letter still to be rendered. */
+export async function apologiesInFlight(db: Prisma.TransactionClient, ids?: readonly number[]): Promise<Set<number>> {
   const rows = await db.dossierDocument.findMany({
-    where: { kind: "apology", status: { in: IN_FLIGHT }, ...(codes ? { dossierCode: { in: [...codes] } } : {}) },
-    select: { dossierCode: true },
+    where: { kind: "apology", status: { in: IN_FLIGHT }, ...(ids ? { dossierId: { in: [...ids] } } : {}) },
+    select: { dossierId: true },
   });
-  return new Set(rows.map((r) => r.dossierCode));
+  return new Set(rows.flatMap((r) => r.dossierId ?? []));
 }
 
 /** isClosed as a query: the UPDATE re-checks it, so a dossier reopened by an upload meanwhile keeps its name. */
@@ -42,12 +42,12 @@ const CLOSED: Prisma.DossierWhereInput = {
   OR: [{ status: { in: [...CLOSED_STATUSES] } }, { finishedAt: { not: null } }, { resultReturnedAt: { not: null } }],
 };
 
-/** Drops the names the rule no longer keeps, among `codes` (every dossier when absent); returns how many. */
-export async function forgetApplicants(deps: Pick<AppDeps, "prisma">, codes?: readonly string[]): Promise<number> {
-  const keep = await apologiesInFlight(deps.prisma, codes);
-  const targets = codes?.filter((c) => !keep.has(c));
+/** Drops the names the rule no longer keeps, among dossiers `ids` (every dossier when absent); returns how many. */
+export async function forgetApplicants(deps: Pick<AppDeps, "prisma">, ids?: readonly number[]): Promise<number> {
+  const keep = await apologiesInFlight(deps.prisma, ids);
+  const targets = ids?.filter((c) => !keep.has(c));
   if (targets?.length === 0) return 0;
-  const code = targets ? { in: targets } : { notIn: [...keep] };
-  const r = await deps.prisma.dossier.updateMany({ where: { applicantName: { not: null }, code, ...CLOSED }, data: { applicantName: null, applicantTitle: null } });
+  const id = targets ? { in: targets } : { notIn: [...keep] };
+  const r = await deps.prisma.dossier.updateMany({ where: { applicantName: { not: null }, id, ...CLOSED }, data: { applicantName: null, applicantTitle: null } });
   return r.count;
 }

@@ -47,20 +47,20 @@ export async function buildLateList(
   const from = `${input.month}-01`;
   const to = `${lastDayOfMonth(input.month)}T99`;
   const apologies = await deps.prisma.dossierDocument.findMany({ where: { kind: "apology", status: "issued" } });
-  const apologyOf = new Map(apologies.map((a) => [a.dossierCode, a]));
+  const apologyOf = new Map(apologies.flatMap((a) => (a.dossierId === null ? [] : [[a.dossierId, a] as const])));
   // A re-appointment may have moved the export's due date: the apology froze the original one.
   // Its new date counts in the month it falls in: missed, the dossier is late a second time.
   const inMonth = (d: string | null): d is string => d !== null && d >= from && d <= to;
-  const movedCodes = apologies.filter((a) => inMonth(a.originalDueDate) || inMonth(a.newDueDate)).map((a) => a.dossierCode);
+  const movedIds = apologies.filter((a) => inMonth(a.originalDueDate) || inMonth(a.newDueDate)).flatMap((a) => a.dossierId ?? []);
   const dossiers = await deps.prisma.dossier.findMany({
     where: {
-      OR: [{ dueAt: { gte: from, lte: to } }, { code: { in: movedCodes } }],
+      OR: [{ dueAt: { gte: from, lte: to } }, { id: { in: movedIds } }],
       ...(scope ? { unitCode: { in: [...scope] } } : {}),
     },
   });
   const units = new Map<string, LateUnit>();
   for (const d of dossiers) {
-    const apology = apologyOf.get(d.code);
+    const apology = apologyOf.get(d.id);
     const dueAt = apology?.originalDueDate ?? d.dueAt;
     const facts = { ...d, returnedOn: d.resultReturnedAt ? vnDate(d.resultReturnedAt) : null };
     const lateFirst = inMonth(dueAt) && wasLate({ ...facts, dueAt }, input.asOf, input.cal);

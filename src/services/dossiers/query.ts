@@ -19,12 +19,17 @@ export function normaliseCode(text: string): string {
   return text.replace(/\s+/g, "").toUpperCase();
 }
 
-export async function findDossier(deps: Pick<AppDeps, "prisma">, codeText: string, visibleUnits: ReadonlySet<string>) {
-  const d = await deps.prisma.dossier.findUnique({ where: { code: normaliseCode(codeText) } });
-  // Another unit's dossier answers exactly like a missing one: its existence is not ours to tell.
-  if (!d || !visibleUnits.has(d.unitCode)) return null;
-  const documents = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: d.code }, orderBy: { id: "asc" } });
-  return { dossier: d, documents };
+/**
+ * The dossiers with this code among `visibleUnits` (codes are unique per unit, so a leaders'
+ * subtree may hold several), each with its documents. Only the visible units are searched:
+ * another unit's dossier answers exactly like a missing one, its existence is not ours to tell.
+ */
+export async function findDossiers(deps: Pick<AppDeps, "prisma">, codeText: string, visibleUnits: ReadonlySet<string>) {
+  const found = await deps.prisma.dossier.findMany({
+    where: { code: normaliseCode(codeText), unitCode: { in: [...visibleUnits] } }, orderBy: { id: "asc" },
+  });
+  const documents = await documentsOf(deps, found.map((d) => d.id));
+  return found.map((dossier) => ({ dossier, documents: (documents.get(dossier.id) ?? []).sort((a, b) => a.id - b.id) }));
 }
 
 export function overdueDays(d: Pick<Dossier, "dueAt">, today: IsoDate, cal: WorkCalendar): number {
@@ -37,16 +42,16 @@ export function briefOf(d: Dossier & { reappointment?: Reappointment | null }, t
   return { code: d.code, procedure: d.procedure, dueAt: d.dueAt, overdueDays: overdueDays(d, today, cal), reappointed: Boolean(d.reappointment) };
 }
 
-/** The issued re-appointments of `codes`, by code. */
-export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, codes: readonly string[]): Promise<Map<string, Reappointment>> {
-  const out = new Map<string, Reappointment>();
-  for (let i = 0; i < codes.length; i += 500) {
+/** The issued re-appointments of dossiers `ids`, by dossier id. */
+export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, Reappointment>> {
+  const out = new Map<number, Reappointment>();
+  for (let i = 0; i < ids.length; i += 500) {
     const letters = await deps.prisma.dossierDocument.findMany({
-      where: { dossierCode: { in: codes.slice(i, i + 500) }, kind: "apology", status: "issued", newDueDate: { not: null } },
+      where: { dossierId: { in: ids.slice(i, i + 500) }, kind: "apology", status: "issued", newDueDate: { not: null } },
     });
     for (const l of letters) {
       const r = reappointmentOf([l]);
-      if (r) out.set(l.dossierCode, r);
+      if (r && l.dossierId !== null) out.set(l.dossierId, r);
     }
   }
   return out;
@@ -69,15 +74,15 @@ export async function dossiersNeedingAttention(
   const rows = await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, dueAt: { not: null, lte: limit } } });
   // A re-appointed dossier is due on its letter's date, whatever due date a later export shows.
   const letters = await deps.prisma.dossierDocument.findMany({
-    where: { kind: "apology", status: "issued", newDueDate: { not: null, lte: limit } }, select: { dossierCode: true },
+    where: { kind: "apology", status: "issued", newDueDate: { not: null, lte: limit } }, select: { dossierId: true },
   });
-  const seen = new Set(rows.map((r) => r.code));
-  const missing = [...new Set(letters.map((l) => l.dossierCode))].filter((c) => !seen.has(c));
+  const seen = new Set(rows.map((r) => r.id));
+  const missing = [...new Set(letters.flatMap((l) => l.dossierId ?? []))].filter((id) => !seen.has(id));
   for (let i = 0; i < missing.length; i += 500) {
-    rows.push(...await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, code: { in: missing.slice(i, i + 500) } } }));
+    rows.push(...await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, id: { in: missing.slice(i, i + 500) } } }));
   }
-  const letterOf = await reappointmentsOf(deps, rows.map((r) => r.code));
-  return rows.map((r) => inForce(r, letterOf.get(r.code) ?? null))
+  const letterOf = await reappointmentsOf(deps, rows.map((r) => r.id));
+  return rows.map((r) => inForce(r, letterOf.get(r.id) ?? null))
     .sort((a, b) => byCodeUnits(a.dueAt ?? "", b.dueAt ?? "") || a.id - b.id)
     .flatMap((dossier) => {
       const phase = phaseOf(dossier, today, cal);
@@ -95,11 +100,12 @@ export function apologyState(docs: readonly Pick<DossierDocument, "kind" | "stat
   return "none";
 }
 
-export async function documentsByCode(deps: Pick<AppDeps, "prisma">, codes: readonly string[]): Promise<Map<string, DossierDocument[]>> {
-  const out = new Map<string, DossierDocument[]>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const rows = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: { in: codes.slice(i, i + 500) } } });
-    for (const r of rows) out.set(r.dossierCode, [...(out.get(r.dossierCode) ?? []), r]);
+/** The documents of dossiers `ids`, by dossier id. */
+export async function documentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, DossierDocument[]>> {
+  const out = new Map<number, DossierDocument[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await deps.prisma.dossierDocument.findMany({ where: { dossierId: { in: ids.slice(i, i + 500) } } });
+    for (const r of rows) if (r.dossierId !== null) out.set(r.dossierId, [...(out.get(r.dossierId) ?? []), r]);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Writes validated dossier rows in one transaction: created, updated or unchanged, by code.
+ * Writes validated dossier rows in one transaction: created, updated or unchanged, by unit and code.
  * What the office recorded in the bot (prompted, escalated, result returned) is never touched
  * by an upload; only the export's own columns are. The applicant's name is stored only while the
  * rule in dossiers/applicant.ts keeps it (NĐ 13/2023). `dueAt` may be overwritten freely: a
@@ -51,6 +51,8 @@ const KEYS: readonly (keyof Columns)[] = [
   "unitCode", "procedure", "status", "applicantName", "applicantTitle", "officerName", "receivedAt", "dueAt", "finishedAt",
 ];
 
+const keyOf = (unitCode: string, code: string): string => `${unitCode}\n${code}`;
+
 /** Large exports take seconds on SQLite; the default 5 s would cut a 20,000-row file short. */
 const TX_TIMEOUT_MS = 120_000;
 
@@ -59,19 +61,22 @@ export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonl
   await deps.prisma.$transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       const slice = rows.slice(i, i + 500);
+      // Other units' rows with the same codes are read only to be left out: a code names a
+      // dossier within its unit alone.
       const existing = await tx.dossier.findMany({ where: { code: { in: slice.map((r) => r.code.toUpperCase()) } } });
-      const byCode = new Map(existing.map((d) => [d.code, d]));
-      const inFlight = await apologiesInFlight(tx, existing.map((d) => d.code));
+      const byKey = new Map(existing.map((d) => [keyOf(d.unitCode, d.code), d]));
+      const ownIds = slice.flatMap((r) => byKey.get(keyOf(r.unitCode, r.code.toUpperCase()))?.id ?? []);
+      const inFlight = await apologiesInFlight(tx, ownIds);
       for (const r of slice) {
         const code = r.code.toUpperCase();
-        const old = byCode.get(code);
-        const data = columnsOf(r, old, inFlight.has(code));
+        const old = byKey.get(keyOf(r.unitCode, code));
+        const data = columnsOf(r, old, old !== undefined && inFlight.has(old.id));
         summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
         if (!old) {
           await tx.dossier.create({ data: { code, ...data } });
           summary.created++;
         } else if (KEYS.some((k) => old[k] !== data[k])) {
-          await tx.dossier.update({ where: { code }, data });
+          await tx.dossier.update({ where: { id: old.id }, data });
           summary.updated++;
         } else summary.unchanged++;
       }
@@ -86,6 +91,6 @@ export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonl
  */
 export async function markResultReturned(deps: Pick<AppDeps, "prisma" | "clock">, dossier: Pick<Dossier, "id" | "code">): Promise<boolean> {
   const marked = await deps.prisma.dossier.updateMany({ where: { id: dossier.id, resultReturnedAt: null }, data: { resultReturnedAt: deps.clock.now() } });
-  await forgetApplicants(deps, [dossier.code]);
+  await forgetApplicants(deps, [dossier.id]);
   return marked.count > 0;
 }
