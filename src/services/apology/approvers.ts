@@ -4,6 +4,7 @@
  * are in domain/approvers.ts; Telegram lookups (is this id in the heads' chat?) stay in the bot.
  */
 import { decisionRight, type Approver, type ApproverRole, type DecisionRight } from "../../domain/approvers.js";
+import { documentsOfDossier } from "../../db/repos/letters.js";
 import { designateApprover, listApprovers, removeApprover, updateApproverNames } from "../../db/repos/approvers.js";
 import type { AppDeps } from "../context.js";
 
@@ -11,7 +12,7 @@ import type { AppDeps } from "../context.js";
 export async function rightToDecide(
   deps: Pick<AppDeps, "prisma">, unitCode: string, dossierId: number, userId: bigint,
 ): Promise<DecisionRight> {
-  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierId, status: "pending" }, select: { createdBy: true } });
+  const pending = await documentsOfDossier(deps.prisma, dossierId, "pending");
   return decisionRight(await listApprovers(deps.prisma, unitCode), userId, pending.map((d) => d.createdBy));
 }
 

@@ -4,7 +4,8 @@
  */
 import { addDays, workingDaysBetween, type WorkCalendar } from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
-import type { Dossier, DossierDocument } from "../../db/generated/client.js";
+import { dossiersWithCode, openDossiers, type Dossier } from "../../db/repos/dossiers.js";
+import { documentsOfDossiers, issuedReappointments, reappointedDossierIds, type DossierDocument } from "../../db/repos/letters.js";
 import type { BriefLine } from "../../messages/dossiers.js";
 import type { AppDeps } from "../context.js";
 import { deadlineOf, inForce, phaseOf, reappointmentOf, type DossierPhase, type Reappointment, type Tracked } from "./state.js";
@@ -25,9 +26,7 @@ export function normaliseCode(text: string): string {
  * another unit's dossier answers exactly like a missing one, its existence is not ours to tell.
  */
 export async function findDossiers(deps: Pick<AppDeps, "prisma">, codeText: string, visibleUnits: ReadonlySet<string>) {
-  const found = await deps.prisma.dossier.findMany({
-    where: { code: normaliseCode(codeText), unitCode: { in: [...visibleUnits] } }, orderBy: { id: "asc" },
-  });
+  const found = await dossiersWithCode(deps.prisma, normaliseCode(codeText), [...visibleUnits]);
   const documents = await documentsOf(deps, found.map((d) => d.id));
   return found.map((dossier) => ({ dossier, documents: (documents.get(dossier.id) ?? []).sort((a, b) => a.id - b.id) }));
 }
@@ -45,14 +44,9 @@ export function briefOf(d: Dossier & { reappointment?: Reappointment | null }, t
 /** The issued re-appointments of dossiers `ids`, by dossier id. */
 export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, Reappointment>> {
   const out = new Map<number, Reappointment>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const letters = await deps.prisma.dossierDocument.findMany({
-      where: { dossierId: { in: ids.slice(i, i + 500) }, kind: "apology", status: "issued", newDueDate: { not: null } },
-    });
-    for (const l of letters) {
-      const r = reappointmentOf([l]);
-      if (r && l.dossierId !== null) out.set(l.dossierId, r);
-    }
+  for (const l of await issuedReappointments(deps.prisma, ids)) {
+    const r = reappointmentOf([l]);
+    if (r && l.dossierId !== null) out.set(l.dossierId, r);
   }
   return out;
 }
@@ -60,7 +54,6 @@ export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, ids: reado
 /** As the database orders ISO dates: code unit by code unit, not by locale. */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const OPEN = { status: { in: [...OPEN_STATUSES] }, finishedAt: null, resultReturnedAt: null };
 
 /**
  * Open dossiers whose deadline is near or past. Tết can put nine days off between "sắp quá
@@ -70,17 +63,11 @@ export async function dossiersNeedingAttention(
   deps: Pick<AppDeps, "prisma">, where: { unitCode?: string }, today: IsoDate, cal: WorkCalendar,
 ): Promise<{ dossier: TrackedDossier; phase: Extract<DossierPhase, "due-soon" | "overdue"> }[]> {
   const limit = `${addDays(today, 14)}T99`;
-  const unit = where.unitCode ? { unitCode: where.unitCode } : {};
-  const rows = await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, dueAt: { not: null, lte: limit } } });
+  const rows = await openDossiers(deps.prisma, { unitCode: where.unitCode, dueBy: limit }, OPEN_STATUSES);
   // A re-appointed dossier is due on its letter's date, whatever due date a later export shows.
-  const letters = await deps.prisma.dossierDocument.findMany({
-    where: { kind: "apology", status: "issued", newDueDate: { not: null, lte: limit } }, select: { dossierId: true },
-  });
   const seen = new Set(rows.map((r) => r.id));
-  const missing = [...new Set(letters.flatMap((l) => l.dossierId ?? []))].filter((id) => !seen.has(id));
-  for (let i = 0; i < missing.length; i += 500) {
-    rows.push(...await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, id: { in: missing.slice(i, i + 500) } } }));
-  }
+  const missing = (await reappointedDossierIds(deps.prisma, limit)).filter((id) => !seen.has(id));
+  if (missing.length > 0) rows.push(...await openDossiers(deps.prisma, { unitCode: where.unitCode, ids: missing }, OPEN_STATUSES));
   const letterOf = await reappointmentsOf(deps, rows.map((r) => r.id));
   return rows.map((r) => inForce(r, letterOf.get(r.id) ?? null))
     .sort((a, b) => byCodeUnits(a.dueAt ?? "", b.dueAt ?? "") || a.id - b.id)
@@ -103,9 +90,8 @@ export function apologyState(docs: readonly Pick<DossierDocument, "kind" | "stat
 /** The documents of dossiers `ids`, by dossier id. */
 export async function documentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, DossierDocument[]>> {
   const out = new Map<number, DossierDocument[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await deps.prisma.dossierDocument.findMany({ where: { dossierId: { in: ids.slice(i, i + 500) } } });
-    for (const r of rows) if (r.dossierId !== null) out.set(r.dossierId, [...(out.get(r.dossierId) ?? []), r]);
+  for (const r of await documentsOfDossiers(deps.prisma, ids)) {
+    if (r.dossierId !== null) out.set(r.dossierId, [...(out.get(r.dossierId) ?? []), r]);
   }
   return out;
 }

@@ -13,7 +13,7 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { isWorkingDay, type WorkCalendar } from "../../domain/calendar/index.js";
 import { vnDate, type IsoDate } from "../../domain/directive/dates.js";
-import type { Dossier } from "../../db/generated/client.js";
+import { markDossiers, type Dossier } from "../../db/repos/dossiers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { AppDeps } from "../context.js";
 import { forgetApplicants } from "./applicant.js";
@@ -60,7 +60,7 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
   const overdueIds = new Set(attention.filter((a) => a.phase === "overdue").map((a) => a.dossier.id));
   const docs = await documentsOf(deps, [...overdueIds]);
   const markAll = async (ids: number[], field: "promptedAt" | "escalatedAt" | "escalatedLeadersAt") => {
-    await deps.prisma.dossier.updateMany({ where: { id: { in: ids }, [field]: null }, data: { [field]: now } });
+    await markDossiers(deps.prisma, ids, field, now);
   };
 
   // 1. prompts
