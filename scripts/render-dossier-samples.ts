@@ -25,7 +25,7 @@ const dossier: Dossier = {
 const earlier: Dossier = { ...dossier, code: "H56.25.31-250120-0003", receivedAt: "2025-01-20T09:30", dueAt: "2025-01-24" };
 
 const doc = (kind: string, number: string, approvedAt: string, d: Dossier = dossier, newDueDate = "2025-12-02"): DossierDocument => ({
-  id: 1, dossierCode: d.code, kind, status: "issued", reason: "Chờ kết quả xác minh của Công an phường",
+  id: 1, dossierId: d.id, dossierCode: d.code, kind, status: "issued", reason: "Chờ kết quả xác minh của Công an phường",
   newDueDate, originalDueDate: d.dueAt, number, numberYear: Number(approvedAt.slice(0, 4)), register: null,
   salutation: "Bà", createdBy: 1n, createdByName: "Lan", createdChatId: 1n, approvedBy: 2n, approvedAt: new Date(approvedAt),
   approverName: signer.name, approverRole: signer.role, returnReason: null, createdAt: new Date(0), updatedAt: new Date(0),

@@ -6,6 +6,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./migrate.js";
+import { linkLegacyDocuments } from "./repos/letters.js";
 import { createPgPrisma, isPostgresUrl, pgMigrationDriver, withPgClient, type PgClientOptions } from "./postgres.js";
 import { openSqlite, sqliteMigrationDriver, sqlitePath } from "./sqlite.js";
 
@@ -33,6 +34,7 @@ export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Op
   }
   const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 });
   const prisma = new PrismaClient({ adapter });
+  await linkLegacyDocuments(prisma);
   return { prisma, dialect: "sqlite", applied, close: () => prisma.$disconnect() };
 }
 
@@ -46,5 +48,6 @@ async function openPostgres(url: string, o: OpenOptions): Promise<OpenedDb> {
   // few extra options (e.g. `mode: "insensitive"`) that code typed against Db cannot use, which
   // keeps every caller portable to SQLite.
   const prisma = pgPrisma as unknown as Db;
+  await linkLegacyDocuments(prisma);
   return { prisma, dialect: "postgresql", applied, close: () => pgPrisma.$disconnect() };
 }

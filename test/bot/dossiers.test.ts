@@ -22,7 +22,7 @@ describe("uploading a one-stop export", () => {
   it("stores what the features need, never the address, and says what happened", async () => {
     const reply = await w.upload(await exportXlsx([row(A), row(B, { "Trạng thái": "Mới đăng ký", "Ngày hẹn trả": "30/11/2026" })]));
     expect(reply.text).toContain("2 hồ sơ mới, 0 cập nhật, 0 không đổi");
-    const stored = await w.h.db.prisma.dossier.findUnique({ where: { code: A } });
+    const stored = await w.h.db.prisma.dossier.findFirst({ where: { code: A } });
     expect(stored).toMatchObject({
       unitCode: "TN-X1", procedure: "Đăng ký khai sinh", status: "processing", applicantName: "Trần Thị B",
       officerName: "Phạm Văn D", receivedAt: "2026-11-20T08:15", dueAt: "2026-11-27", finishedAt: null,
@@ -79,13 +79,13 @@ describe("uploading a one-stop export", () => {
 
   it("answers a code another unit holds exactly as an unknown code, and changes nothing of it", async () => {
     await w.upload(await exportXlsx([row(A)]));
-    const theirs = await w.h.db.prisma.dossier.findUnique({ where: { code: A } });
+    const theirs = await w.h.db.prisma.dossier.findFirst({ where: { code: A, unitCode: "TN-X1" } });
     const probe = await w.upload(await exportXlsx([row(A, { "Đơn vị tiếp nhận": null, "Trạng thái": "Đã trả kết quả" })]), "x.xlsx", OTHER, OTHER_OFFICER);
     const control = await w.upload(await exportXlsx([row("Z-404", { "Đơn vị tiếp nhận": null })]), "x.xlsx", OTHER, OTHER_OFFICER);
     expect(probe.text).toBe(control.text);
     expect(probe.text).toContain("1 hồ sơ mới, 0 cập nhật, 0 không đổi");
     expect(probe.text).not.toMatch(/đơn vị khác|TN-X1|Đức Xuân/);
-    expect(await w.h.db.prisma.dossier.findUnique({ where: { code: A } })).toEqual(theirs);
+    expect(await w.h.db.prisma.dossier.findFirst({ where: { code: A, unitCode: "TN-X1" } })).toEqual(theirs);
   });
 
   it("lets the administrator upload for every unit, matching receiving-unit names", async () => {
@@ -141,5 +141,60 @@ describe("/hoso and /quahan", () => {
     expect(reply.text).toMatch(new RegExp(`Sắp quá hạn \\(1\\)\\n• ${B}`));
     expect(reply.text).not.toContain(C);
     expect((await w.say("/quahan", OTHER, OTHER_OFFICER)).text).toContain("không có hồ sơ quá hạn");
+  });
+});
+
+describe("dossier codes are unique per unit, so no upload tells a unit what another holds", () => {
+  const theirs = () => w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A, unitCode: "TN-X1" } });
+
+  it("another unit's code is new, then unchanged, like a code nobody holds; each unit sees its own", async () => {
+    await w.upload(await exportXlsx([row(A, { "Ngày hẹn trả": "19/11/2026", "Ngày nhận": "10/11/2026" })]));
+    const before = await theirs();
+    const list = async (): Promise<string> => (await w.upload(await exportXlsx([row(A, {
+      "Đơn vị tiếp nhận": null, "Tên thủ tục hành chính": "Cấp phiếu lý lịch tư pháp", "Chủ hồ sơ": "Lò Văn Sơn", "Trạng thái": "Mới đăng ký",
+    })]), "x.xlsx", OTHER, OTHER_OFFICER)).text ?? "";
+    const control = async (): Promise<string> => (await w.upload(await exportXlsx([row("Z-404", {
+      "Đơn vị tiếp nhận": null, "Tên thủ tục hành chính": "Cấp phiếu lý lịch tư pháp", "Chủ hồ sơ": "Lò Văn Sơn", "Trạng thái": "Mới đăng ký",
+    })]), "x.xlsx", OTHER, OTHER_OFFICER)).text ?? "";
+    const [first, firstControl] = [await list(), await control()];
+    const [second, secondControl] = [await list(), await control()];
+    expect(first).toBe(firstControl);
+    expect(first).toContain("1 hồ sơ mới, 0 cập nhật, 0 không đổi");
+    expect(second).toBe(secondControl);
+    expect(second).toContain("0 hồ sơ mới, 0 cập nhật, 1 không đổi");
+    expect(await theirs()).toEqual(before);
+    const own = await w.h.db.prisma.dossier.findMany({ where: { unitCode: "TN-X2" }, orderBy: { code: "asc" } });
+    expect(own.map((d) => [d.code, d.procedure])).toEqual([[A, "Cấp phiếu lý lịch tư pháp"], ["Z-404", "Cấp phiếu lý lịch tư pháp"]]);
+
+    const mine = (await w.say(`/hoso ${A}`, OTHER, OTHER_OFFICER)).text ?? "";
+    expect(mine).toContain(`Hồ sơ ${A} — Xã Nông Thượng`);
+    expect(mine).toContain("Cấp phiếu lý lịch tư pháp");
+    expect(mine).toContain("Lò Văn Sơn");
+    expect(mine).not.toMatch(/Đức Xuân|Đăng ký khai sinh|Trần Thị B/);
+    const home = (await w.say(`/hoso ${A}`)).text ?? "";
+    expect(home).toContain(`Hồ sơ ${A} — Phường Đức Xuân`);
+    expect(home).toContain("Đăng ký khai sinh");
+    expect(home).not.toMatch(/Nông Thượng|lý lịch tư pháp|Lò Văn Sơn/);
+    // Leaders over both units see both dossiers, each under its unit.
+    const leaders = (await w.say(`/hoso ${A}`, LEADERS, 701)).text ?? "";
+    expect(leaders).toContain(`Hồ sơ ${A} — Phường Đức Xuân`);
+    expect(leaders).toContain(`Hồ sơ ${A} — Xã Nông Thượng`);
+  });
+
+  it("a letter of one unit's dossier is never another unit's with the same code", async () => {
+    await w.upload(await exportXlsx([row(A, { "Ngày hẹn trả": "19/11/2026", "Ngày nhận": "10/11/2026" })]));
+    await w.upload(await exportXlsx([row(A, { "Đơn vị tiếp nhận": null, "Ngày hẹn trả": "19/11/2026", "Ngày nhận": "10/11/2026" })]), "x.xlsx", OTHER, OTHER_OFFICER);
+    // Phường Đức Xuân's head issued an apology re-appointing its dossier, as the approval would have stored it.
+    await w.h.db.prisma.dossierDocument.create({
+      data: { dossierId: (await theirs()).id, dossierCode: A, kind: "apology", status: "issued", reason: "Chờ xác minh", newDueDate: "2026-11-30",
+        originalDueDate: "2026-11-19", number: "01/XL-UBND", createdBy: 501n, createdChatId: BigInt(UNIT), approvedAt: new Date("2026-11-18T10:00:00+07:00") },
+    });
+    expect((await w.say(`/hoso ${A}`)).text).toContain("01/XL-UBND");
+    const mine = (await w.say(`/hoso ${A}`, OTHER, OTHER_OFFICER)).text ?? "";
+    expect(mine).toContain("quá hạn 1 ngày làm việc");
+    expect(mine).not.toMatch(/01\/XL-UBND|hẹn lại|Văn bản xin lỗi/);
+    // Only Đức Xuân's dossier is re-appointed: the other unit's stays overdue on its own date.
+    const quahan = (await w.say("/quahan", OTHER, OTHER_OFFICER)).text ?? "";
+    expect(quahan).toMatch(new RegExp(`Quá hạn \\(1\\)\\n• ${A}`));
   });
 });

@@ -122,7 +122,7 @@ describe("the apology flow", () => {
     await apologyBeforeHead(false);
     await w.upload(await exportXlsx([row(A, { ...finished("25/11/2026"), "Ngày hẹn trả": "26/11/2026" })]));
     expect(await names()).toEqual({ [A]: NAME });
-    const dossier = await w.h.db.prisma.dossier.findUniqueOrThrow({ where: { code: A } });
+    const dossier = await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } });
     const r = await submitDrafts(w.h.deps, {
       dossierId: dossier.id, unitCode: "TN-X1", reason: "Chờ kết quả xác minh", newDate: null, by: { id: BigInt(OFFICER), name: "Lan" }, chatId: BigInt(UNIT),
     });
@@ -144,7 +144,7 @@ describe("the daily sweep", () => {
   it("drops names an earlier version kept for closed dossiers, and keeps the open ones'", async () => {
     w = await startWorld("2026-11-20T09:00:00+07:00");
     await w.upload(await exportXlsx([row(A), row(B, finished("25/11/2026"))]));
-    await w.h.db.prisma.dossier.update({ where: { code: B }, data: { applicantName: NAME } }); // stored before the rule
+    await w.h.db.prisma.dossier.updateMany({ where: { code: B }, data: { applicantName: NAME } }); // stored before the rule
     expect(await w.sweep("2026-11-23")).toMatchObject({ applicantsForgotten: 1 });
     expect(await names()).toEqual({ [A]: NAME, [B]: null });
     expect(await w.sweep("2026-11-24")).toMatchObject({ applicantsForgotten: 0 });

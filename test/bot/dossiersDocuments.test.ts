@@ -28,7 +28,7 @@ const dossier = (unitCode: string, applicantName = "Nông Thị Hoa"): Dossier =
 });
 
 const doc = (kind: string, approvedAt: string, over: Partial<DossierDocument> = {}): DossierDocument => ({
-  id: 1, dossierCode: "H15.50.05.13-250620-0001", kind, status: "issued", reason: "Chờ ý kiến của Sở Tư pháp",
+  id: 1, dossierId: 1, dossierCode: "H15.50.05.13-250620-0001", kind, status: "issued", reason: "Chờ ý kiến của Sở Tư pháp",
   newDueDate: "2025-07-04", originalDueDate: "2025-06-27", number: `07/${kind === "apology" ? "XL" : "BC"}-UBND`,
   numberYear: Number(approvedAt.slice(0, 4)), register: `${kind === "apology" ? "XL" : "BC"}-BK-X-DUCXUAN`, salutation: "Bà",
   createdBy: 1n, createdByName: "Lan", createdChatId: 1n, approvedBy: 2n, approvedAt: new Date(approvedAt), approverName: null, approverRole: null, returnReason: null,

@@ -22,9 +22,10 @@ beforeEach(async () => {
     row("NT-2", { ...oct, "Đơn vị tiếp nhận": null, "Ngày hẹn trả": "12/10/2026", "Cán bộ xử lý": "Đỗ F" }),
     row("NT-3", { ...oct, "Đơn vị tiếp nhận": null, "Ngày hẹn trả": "30/10/2026", "Cán bộ xử lý": null }),
   ]), "nt.xlsx", OTHER, OTHER_OFFICER);
+  const nt1 = await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: "NT-1", unitCode: "TN-X2" } });
   await w.h.db.prisma.dossierDocument.create({
     data: {
-      dossierCode: "NT-1", kind: "apology", status: "issued", reason: "Chờ xác minh", newDueDate: "2026-10-20",
+      dossierId: nt1.id, dossierCode: "NT-1", kind: "apology", status: "issued", reason: "Chờ xác minh", newDueDate: "2026-10-20",
       originalDueDate: "2026-10-09", number: "1/XL-TN-X2", createdBy: 502n, createdChatId: BigInt(OTHER),
       approvedAt: new Date("2026-10-08T10:00:00+07:00"),
     },
@@ -80,8 +81,9 @@ describe("the second deadline in the monthly list", () => {
     await w.upload(await exportXlsx([row("DX-8", {
       "Ngày nộp hồ sơ": null, "Ngày nhận": "01/09/2026", "Ngày hẹn trả": "28/09/2026", "Trạng thái": "Đã trả kết quả", "Ngày kết thúc xử lý": "29/10/2026 10:00",
     })]));
+    const ids = new Map((await w.h.db.prisma.dossier.findMany({ where: { unitCode: "TN-X1" } })).map((d) => [d.code, d.id]));
     const letter = (code: string, original: string, next: string) => ({
-      dossierCode: code, kind: "apology", status: "issued", reason: "Chờ xác minh", newDueDate: next, originalDueDate: original,
+      dossierId: ids.get(code) ?? null, dossierCode: code, kind: "apology", status: "issued", reason: "Chờ xác minh", newDueDate: next, originalDueDate: original,
       number: `${code}/XL-TN-X1`, createdBy: 501n, createdChatId: BigInt(UNIT), approvedAt: new Date(`${original}T10:00:00+07:00`),
     });
     await w.h.db.prisma.dossierDocument.createMany({ data: [letter("DX-9", "2026-09-25", "2026-10-15"), letter("DX-8", "2026-09-28", "2026-10-30")] });

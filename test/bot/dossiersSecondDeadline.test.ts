@@ -82,7 +82,7 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     await w.sweep("2026-12-03");
     await w.sweep("2026-12-04");
     expect(counts()).toEqual(before);
-    const stored = await w.h.db.prisma.dossier.findUniqueOrThrow({ where: { code: A } });
+    const stored = await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } });
     expect(stored.secondPromptedAt?.toISOString()).toBe("2026-11-30T01:30:00.000Z");
     expect(stored.secondOverdueAt?.toISOString()).toBe("2026-12-02T01:30:00.000Z");
 
@@ -127,7 +127,7 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     expect((await w.say(`/hoso ${A}`)).text).toContain("Hẹn lại: 01/12/2026 (Thứ Ba)");
     // An export that later shows another date, beyond the sweep's look-ahead: the letter the citizen holds still decides.
     await w.upload(await exportXlsx([row(A, { "Ngày hẹn trả": "31/12/2026" })]));
-    expect((await w.h.db.prisma.dossier.findUniqueOrThrow({ where: { code: A } })).dueAt).toBe("2026-12-31");
+    expect((await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } })).dueAt).toBe("2026-12-31");
     expect((await w.say(`/hoso ${A}`)).text).toContain("Hẹn trả: 26/11/2026 (Thứ Năm) · Hẹn lại: 01/12/2026 (Thứ Ba)");
     expect(await w.sweep("2026-11-27")).toMatchObject({ escalatedToHead: 0, promptedAgain: 0, lateAgain: 0 });
     expect(await w.sweep("2026-11-30")).toMatchObject({ promptedAgain: 1 });

@@ -31,7 +31,7 @@ describe("a dossier due on a Friday", () => {
     await w.sweep("2026-11-27");
     await w.sweep("2026-11-30"); // now overdue: still no second prompt
     expect(w.count(UNIT)).toBe(before + 1);
-    const stored = await w.h.db.prisma.dossier.findUnique({ where: { code: A } });
+    const stored = await w.h.db.prisma.dossier.findFirst({ where: { code: A } });
     expect(stored?.promptedAt?.toISOString()).toBe("2026-11-26T01:30:00.000Z");
   });
 

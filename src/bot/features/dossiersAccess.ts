@@ -65,9 +65,9 @@ export function messageText(m: MaybeInaccessibleMessage): string {
  * (deleted, too old) is left as it is.
  */
 export async function markDecidedElsewhere(
-  ctx: BotContext, dossierCode: string, line: string, done?: { chatId: number; messageId: number },
+  ctx: BotContext, dossierId: number, line: string, done?: { chatId: number; messageId: number },
 ): Promise<void> {
-  for (const r of await deliveredRequests(ctx.deps, dossierCode)) {
+  for (const r of await deliveredRequests(ctx.deps, dossierId)) {
     if (done && Number(r.chatId) === done.chatId && r.messageId === done.messageId) continue;
     await ctx.api.editMessageText(Number(r.chatId), r.messageId, a.decidedRequestHtml(r.html, line), { parse_mode: "HTML" })
       .catch(() => undefined);

@@ -4,7 +4,7 @@
  * re-appointment is refused; "Gửi thủ trưởng duyệt"; in the head's chat "Duyệt" and "Trả lại".
  */
 import { Composer } from "grammy";
-import { dossierById, dossierCodeById } from "../../db/repos/dossierLookup.js";
+import { dossierById, dossierCodeById } from "../../db/repos/dossiers.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { approveDrafts, canDecide } from "../../services/apology/decision.js";
@@ -81,7 +81,7 @@ async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> 
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
   await markDecided(ctx, a.approvedLine(r.decider));
   const pressed = ctx.callbackQuery.message;
-  await markDecidedElsewhere(ctx, r.dossier.code, a.approvedLine(r.decider), pressed && { chatId: pressed.chat.id, messageId: pressed.message_id });
+  await markDecidedElsewhere(ctx, r.dossier.id, a.approvedLine(r.decider), pressed && { chatId: pressed.chat.id, messageId: pressed.message_id });
   return replyHtml(ctx, t.approvedHead(r.dossier.code, r.numbers));
 }
 

@@ -4,7 +4,7 @@
  * sending a draft back. A message that replies to anything else passes on untouched.
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { dossierById, dossierCodeById } from "../../db/repos/dossierLookup.js";
+import { dossierById, dossierCodeById } from "../../db/repos/dossiers.js";
 import { nextWorkingDay } from "../../domain/calendar/index.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { isSalutation, needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
@@ -87,7 +87,7 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
         await ctx.api.editMessageText(ctx.chat.id, requestMessageId, a.decidedRequest(requestText ?? "", a.returnedLine(r.decider)), { parse_mode: "HTML" })
           .catch(() => undefined);
       }
-      await markDecidedElsewhere(ctx, r.dossier.code, a.returnedLine(r.decider),
+      await markDecidedElsewhere(ctx, r.dossier.id, a.returnedLine(r.decider),
         requestMessageId === undefined ? undefined : { chatId: ctx.chat.id, messageId: requestMessageId });
       return replyHtml(ctx, t.returnedHead(r.dossier.code));
     }

@@ -7,7 +7,7 @@ import { Composer } from "grammy";
 import { clipText } from "../../domain/text.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
-import { briefOf, dossiersNeedingAttention, findDossier, overdueDays } from "../../services/dossiers/query.js";
+import { briefOf, dossiersNeedingAttention, findDossiers, overdueDays } from "../../services/dossiers/query.js";
 import { inForce, phaseOf, reappointmentOf } from "../../services/dossiers/state.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
@@ -21,24 +21,26 @@ dossiersViewFeature.command("hoso", async (ctx) => {
   const codeText = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/)[0] ?? "";
   if (!codeText) return replyHtml(ctx, t.hosoUsage);
   const code = clipText(codeText, 80);
-  const found = await findDossier(ctx.deps, code, scope.units);
-  if (!found) return replyHtml(ctx, t.hosoNotFound(code));
-  const { dossier: d, documents } = found;
+  const found = await findDossiers(ctx.deps, code, scope.units);
+  if (found.length === 0) return replyHtml(ctx, t.hosoNotFound(code));
   const cal = await workCalendar();
   const today = todayOf(ctx.deps);
-  const tracked = inForce(d, reappointmentOf(documents));
-  return replyHtml(ctx, t.hosoView({
-    ...d,
-    // The letter froze the date it answered for; a later export may show another one.
-    dueAt: tracked.reappointment?.originalDueDate ?? d.dueAt,
-    reappointedTo: tracked.reappointment?.newDueDate ?? null,
-    unitName: ctx.deps.catalog.get().unit(d.unitCode)?.name ?? d.unitCode,
-    // The citizen's name stays with the unit that handles the dossier (NĐ 13/2023).
-    applicantName: scope.kind === "unit" ? d.applicantName : null,
-    phase: phaseOf(tracked, today, cal),
-    overdueDays: overdueDays(tracked, today, cal),
-    documents,
-  }));
+  // Codes are unique per unit: a leaders' subtree may hold the same code in two units.
+  return replyHtml(ctx, found.map(({ dossier: d, documents }) => {
+    const tracked = inForce(d, reappointmentOf(documents));
+    return t.hosoView({
+      ...d,
+      // The letter froze the date it answered for; a later export may show another one.
+      dueAt: tracked.reappointment?.originalDueDate ?? d.dueAt,
+      reappointedTo: tracked.reappointment?.newDueDate ?? null,
+      unitName: ctx.deps.catalog.get().unit(d.unitCode)?.name ?? d.unitCode,
+      // The citizen's name stays with the unit that handles the dossier (NĐ 13/2023).
+      applicantName: scope.kind === "unit" ? d.applicantName : null,
+      phase: phaseOf(tracked, today, cal),
+      overdueDays: overdueDays(tracked, today, cal),
+      documents,
+    });
+  }).join("\n\n"));
 });
 
 dossiersViewFeature.command("quahan", async (ctx) => {

@@ -4,19 +4,17 @@
  * so no chat keeps buttons for a decision already taken.
  */
 import { z } from "zod";
+import { sentWithKeyPrefix } from "../../db/repos/letterOutbox.js";
+import { documentsOfDossier } from "../../db/repos/letters.js";
 import type { AppDeps } from "../context.js";
 
 export type DeliveredRequest = { chatId: bigint; messageId: number; html: string };
 
 const payloadText = z.object({ text: z.string() }).loose();
 
-export async function deliveredRequests(deps: Pick<AppDeps, "prisma">, dossierCode: string): Promise<DeliveredRequest[]> {
-  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierCode }, select: { id: true } });
-  if (docs.length === 0) return [];
-  const rows = await deps.prisma.outboxMessage.findMany({
-    where: { kind: "dossier-approval", status: "sent", sentMessageId: { not: null }, OR: docs.map((d) => ({ dedupKey: { startsWith: `dossier-approval:${d.id}:` } })) },
-    select: { chatId: true, sentMessageId: true, payload: true },
-  });
+export async function deliveredRequests(deps: Pick<AppDeps, "prisma">, dossierId: number): Promise<DeliveredRequest[]> {
+  const docs = await documentsOfDossier(deps.prisma, dossierId);
+  const rows = await sentWithKeyPrefix(deps.prisma, "dossier-approval", docs.map((d) => `dossier-approval:${d.id}:`));
   return rows.flatMap((r) => {
     const parsed = payloadText.safeParse(parseJson(r.payload));
     return parsed.success && r.sentMessageId !== null ? [{ chatId: r.chatId, messageId: r.sentMessageId, html: parsed.data.text }] : [];

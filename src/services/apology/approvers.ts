@@ -4,14 +4,15 @@
  * are in domain/approvers.ts; Telegram lookups (is this id in the heads' chat?) stay in the bot.
  */
 import { decisionRight, type Approver, type ApproverRole, type DecisionRight } from "../../domain/approvers.js";
+import { documentsOfDossier } from "../../db/repos/letters.js";
 import { designateApprover, listApprovers, removeApprover, updateApproverNames } from "../../db/repos/approvers.js";
 import type { AppDeps } from "../context.js";
 
-/** The right of `userId` to decide on the pending drafts of `dossierCode` (unit `unitCode`). */
+/** The right of `userId` to decide on the pending drafts of dossier `dossierId` (unit `unitCode`). */
 export async function rightToDecide(
-  deps: Pick<AppDeps, "prisma">, unitCode: string, dossierCode: string, userId: bigint,
+  deps: Pick<AppDeps, "prisma">, unitCode: string, dossierId: number, userId: bigint,
 ): Promise<DecisionRight> {
-  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierCode, status: "pending" }, select: { createdBy: true } });
+  const pending = await documentsOfDossier(deps.prisma, dossierId, "pending");
   return decisionRight(await listApprovers(deps.prisma, unitCode), userId, pending.map((d) => d.createdBy));
 }
 

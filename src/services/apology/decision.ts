@@ -8,7 +8,9 @@
  */
 import { dossierButton } from "../../render/callbackData.js";
 import { vnDate } from "../../domain/directive/dates.js";
-import type { Dossier, DossierDocument } from "../../db/generated/client.js";
+import { dossierById, type Dossier } from "../../db/repos/dossiers.js";
+import { countDocuments, decideDocuments, documentsOfDossier, setDocumentNumber, type DossierDocument } from "../../db/repos/letters.js";
+import { withTransaction } from "../../db/transaction.js";
 import type { Approver, ApproverRole } from "../../domain/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { resolveLetterhead } from "../../domain/letterhead.js";
@@ -37,13 +39,13 @@ const KIND_ORDER: Record<string, number> = { apology: 0, explanation: 1 };
 async function decidable(
   deps: Pick<AppDeps, "prisma">, dossierId: number, headUnitCode: string, by: DecidingUser,
 ): Promise<{ ok: true; dossier: Dossier; decider: { name: string; role: ApproverRole } } | DecisionRefusal> {
-  const dossier = await deps.prisma.dossier.findUnique({ where: { id: dossierId } });
+  const dossier = await dossierById(deps.prisma, dossierId);
   if (!dossier) return { ok: false, reason: "gone" };
   if (dossier.unitCode !== headUnitCode) return { ok: false, reason: "not-head" };
-  if ((await deps.prisma.dossierDocument.count({ where: { dossierCode: dossier.code, status: "pending" } })) === 0) {
+  if ((await countDocuments(deps.prisma, dossier.id, "pending")) === 0) {
     return { ok: false, reason: "already-decided" };
   }
-  const right = await rightToDecide(deps, dossier.unitCode, dossier.code, by.id);
+  const right = await rightToDecide(deps, dossier.unitCode, dossier.id, by.id);
   if (!right.ok) return right;
   return { ok: true, dossier, decider: await recordedDecider(deps, dossier.unitCode, right.approver, by.telegramName) };
 }
@@ -62,20 +64,18 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
   const catalog = deps.catalog.get();
   const unit = catalog.unit(dossier.unitCode);
   const abbreviation = unit ? resolveLetterhead(unit, catalog).abbreviation : dossier.unitCode;
-  const issued = await withNumberRetry(() => deps.prisma.$transaction(async (tx) => {
-    const pending = await tx.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
+  const decision = { by: input.by.id, at: now, name: decider.name, role: decider.role };
+  const issued = await withNumberRetry(() => withTransaction(deps.prisma, async (tx) => {
+    const pending = await documentsOfDossier(tx, dossier.id, "pending");
     const out: DossierDocument[] = [];
     for (const doc of pending.sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))) {
       // Claimed before it is numbered: a document another press decided first leaves no gap.
       // Never one's own draft, even if the drafts changed since the right was checked.
-      const claimed = await tx.dossierDocument.updateMany({
-        where: { id: doc.id, status: "pending", createdBy: { not: input.by.id } }, data: { status: "issued", approvedBy: input.by.id, approvedAt: now, approverName: decider.name, approverRole: decider.role },
-      });
-      if (claimed.count === 0) continue;
+      if ((await decideDocuments(tx, [doc.id], "issued", decision)) === 0) continue;
       const form = formInForce(kindOf(doc.kind), today);
       const register = registerOf(form, dossier.unitCode);
       const number = printedNumber(await takeNumber(tx, { year, symbol: register }), form, abbreviation);
-      out.push(await tx.dossierDocument.update({ where: { id: doc.id }, data: { number, numberYear: year, register } }));
+      out.push(await setDocumentNumber(tx, doc.id, { number, numberYear: year, register }));
     }
     return out;
   }));
@@ -93,7 +93,7 @@ export async function approveDrafts(deps: AppDeps, input: { dossierId: number; h
       await pushDocument(deps, { chatId, dedupKey: `dossier-issued:${issued[i]?.id}:${chatId}`, kind: "dossier-issued", doc });
     }
   }
-  await forgetApplicants(deps, [dossier.code]);
+  await forgetApplicants(deps, [dossier.id]);
   deps.logger.info({ dossierId: dossier.id, documents: issued.length }, "dossier documents issued");
   return { ok: true, dossier, numbers, decider: { ...decider, at: now } };
 }
@@ -115,16 +115,12 @@ export async function returnDrafts(
   if (!found.ok) return found;
   const { dossier } = found;
   const decider = { ...found.decider, at: deps.clock.now() };
-  const pending = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "pending" } });
-  const claimed = await deps.prisma.dossierDocument.updateMany({
-    where: { id: { in: pending.map((d) => d.id) }, status: "pending", createdBy: { not: input.by.id } },
-    data: {
-      status: "returned", returnReason: input.reason, approvedBy: input.by.id, approvedAt: decider.at, approverName: decider.name, approverRole: decider.role,
-    },
-  });
+  const pending = await documentsOfDossier(deps.prisma, dossier.id, "pending");
+  const claimed = await decideDocuments(deps.prisma, pending.map((d) => d.id), "returned",
+    { by: input.by.id, at: decider.at, name: decider.name, role: decider.role }, input.reason);
   const first = pending[0];
-  if (claimed.count === 0 || !first) return { ok: false, reason: "already-decided" };
-  await forgetApplicants(deps, [dossier.code]);
+  if (claimed === 0 || !first) return { ok: false, reason: "already-decided" };
+  await forgetApplicants(deps, [dossier.id]);
   const withApology = pending.some((d) => d.kind === "apology");
   await pushText(deps, {
     chatId: first.createdChatId, dedupKey: `dossier-returned:${first.id}`, kind: "dossier-decision",

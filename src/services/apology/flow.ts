@@ -8,7 +8,8 @@ import { isWorkingDay, nextWorkingDay, nonWorkingReason, type WorkCalendar } fro
 import { parseViDate, type IsoDate } from "../../domain/directive/dates.js";
 import type { Salutation } from "../../domain/salutation.js";
 import { stripXmlForbidden } from "../../domain/text.js";
-import type { Dossier, DossierDocument } from "../../db/generated/client.js";
+import { dossierById, type Dossier } from "../../db/repos/dossiers.js";
+import { createDrafts, documentsOfDossier, supersedeDrafts, type DossierDocument } from "../../db/repos/letters.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { DossierDocKind } from "./forms.js";
 import { sendDraftsToHead } from "./head.js";
@@ -28,10 +29,10 @@ export type StartCheck = { ok: true; dossier: Dossier } | ({ ok: false } & Start
 export async function checkStart(
   deps: Pick<AppDeps, "prisma">, dossierId: number, unitCode: string, withApology: boolean,
 ): Promise<StartCheck> {
-  const dossier = await deps.prisma.dossier.findUnique({ where: { id: dossierId } });
+  const dossier = await dossierById(deps.prisma, dossierId);
   if (!dossier) return { ok: false, reason: "gone" };
   if (dossier.unitCode !== unitCode) return { ok: false, reason: "other-unit" };
-  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code } });
+  const docs = await documentsOfDossier(deps.prisma, dossier.id);
   if (docs.some((d) => d.status === "pending")) return { ok: false, reason: "pending" };
   const issued = docs.find((d) => d.kind === "apology" && d.status === "issued");
   if (withApology && issued) return { ok: false, reason: "issued", apology: issued };
@@ -81,16 +82,14 @@ export async function submitDrafts(deps: AppDeps, input: {
   const { dossier } = check;
   const kinds: DossierDocKind[] = input.newDate ? ["apology", "explanation"] : ["explanation"];
   // Drafts that never reached a head (no head chat then) give way to the new ones.
-  await deps.prisma.dossierDocument.updateMany({ where: { dossierCode: dossier.code, status: "draft" }, data: { status: "superseded" } });
-  const docs = await deps.prisma.$transaction(kinds.map((kind) => deps.prisma.dossierDocument.create({
-    data: {
-      dossierCode: dossier.code, kind, status: "draft", reason: input.reason, newDueDate: input.newDate,
-      originalDueDate: dossier.dueAt?.slice(0, 10) ?? null, salutation: input.salutation ?? null, createdBy: input.by.id, createdByName: input.by.name,
-      createdChatId: input.chatId, createdAt: deps.clock.now(),
-    },
+  await supersedeDrafts(deps.prisma, dossier.id);
+  const docs = await createDrafts(deps.prisma, kinds.map((kind) => ({
+    dossierId: dossier.id, dossierCode: dossier.code, kind, reason: input.reason, newDueDate: input.newDate,
+    originalDueDate: dossier.dueAt?.slice(0, 10) ?? null, salutation: input.salutation ?? null, createdBy: input.by.id, createdByName: input.by.name,
+    createdChatId: input.chatId, createdAt: deps.clock.now(),
   })));
   // An unsent apology draft of a closed dossier, replaced by an explanation alone, was the last use of the name.
-  if (!input.newDate) await forgetApplicants(deps, [dossier.code]);
+  if (!input.newDate) await forgetApplicants(deps, [dossier.id]);
   const sent = await sendDraftsToHead(deps, dossier, docs);
   if (sent > 0) return { kind: "sent-to-head", heads: sent };
   const drafts = await Promise.all(docs.map((doc) => renderDossierDocument(deps, { dossier, doc, draft: true })));

@@ -4,7 +4,8 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { dossierButton } from "../../render/callbackData.js";
-import type { Dossier, DossierDocument } from "../../db/generated/client.js";
+import { dossierById, type Dossier } from "../../db/repos/dossiers.js";
+import { documentsOfDossier, moveDocuments, type DossierDocument } from "../../db/repos/letters.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { pushDocument } from "./push.js";
 import { renderDossierDocument } from "./render.js";
@@ -28,17 +29,15 @@ export function decisionKeyboard(dossierId: number): InlineKeyboardMarkup {
 export async function sendDraftsToHead(deps: AppDeps, dossier: Dossier, docs: readonly DossierDocument[]): Promise<number> {
   const heads = await headChatIds(deps, dossier.unitCode);
   if (heads.length === 0 || docs.length === 0) return 0;
-  const claimed = await deps.prisma.dossierDocument.updateMany({
-    where: { id: { in: docs.map((d) => d.id) }, status: "draft" }, data: { status: "pending" },
-  });
-  if (claimed.count === 0) return 0;
+  const claimed = await moveDocuments(deps.prisma, docs.map((d) => d.id), "draft", "pending");
+  if (claimed === 0) return 0;
   const rendered = await Promise.all(docs.map((doc) => renderDossierDocument(deps, { dossier, doc, draft: true })));
   const cal = await workCalendar();
   const first = docs[0];
   const apology = docs.find((d) => d.kind === "apology");
   const unitName = deps.catalog.get().unit(dossier.unitCode)?.name ?? dossier.unitCode;
   // An explanation after the re-appointment is judged against the letter's date ("trễ hẹn lần 2").
-  const tracked = inForce(dossier, (await reappointmentsOf(deps, [dossier.code])).get(dossier.code) ?? null);
+  const tracked = inForce(dossier, (await reappointmentsOf(deps, [dossier.id])).get(dossier.id) ?? null);
   const text = t.headRequest(unitName, briefOf(tracked, todayOf(deps), cal), first?.reason ?? "", apology?.newDueDate ?? null,
     first?.createdByName ?? "");
   for (const chatId of heads) {
@@ -54,9 +53,9 @@ export async function sendDraftsToHead(deps: AppDeps, dossier: Dossier, docs: re
 
 /** "Gửi thủ trưởng duyệt" after the head's chat was registered. */
 export async function resendDrafts(deps: AppDeps, dossierId: number, unitCode: string): Promise<"sent" | "no-head" | "nothing"> {
-  const dossier = await deps.prisma.dossier.findUnique({ where: { id: dossierId } });
+  const dossier = await dossierById(deps.prisma, dossierId);
   if (!dossier || dossier.unitCode !== unitCode) return "nothing";
-  const docs = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: dossier.code, status: "draft" }, orderBy: { id: "asc" } });
+  const docs = await documentsOfDossier(deps.prisma, dossier.id, "draft");
   if (docs.length === 0) return "nothing";
   return (await sendDraftsToHead(deps, dossier, docs)) > 0 ? "sent" : "no-head";
 }

@@ -8,6 +8,8 @@
  */
 import { blobIdsOf, parseRequest } from "../../delivery/payload.js";
 import { letterFileErasable, type LetterFile } from "../../domain/retention.js";
+import { outboxRowsOfKinds, storedBlobIds } from "../../db/repos/letterOutbox.js";
+import { documentStates } from "../../db/repos/letters.js";
 import { releaseBlob } from "../blobs.js";
 import type { AppDeps } from "../context.js";
 
@@ -20,9 +22,7 @@ type Carrier = { outboxId: number; documentId: number; file: LetterFile["file"];
 export type RetentionCounts = { lettersErased: number; lettersKept: number };
 
 export async function eraseLetterFiles(deps: Pick<AppDeps, "prisma" | "logger">, now: Date): Promise<RetentionCounts> {
-  const rows = await deps.prisma.outboxMessage.findMany({
-    where: { kind: { in: Object.keys(LETTER_KINDS) } }, select: { id: true, kind: true, dedupKey: true, method: true, payload: true, status: true },
-  });
+  const rows = await outboxRowsOfKinds(deps.prisma, Object.keys(LETTER_KINDS));
   const byBlob = new Map<number, Carrier[]>();
   for (const r of rows) {
     const documentId = Number(KEY.exec(r.dedupKey)?.[1] ?? NaN);
@@ -32,11 +32,9 @@ export async function eraseLetterFiles(deps: Pick<AppDeps, "prisma" | "logger">,
       byBlob.set(blobId, [...(byBlob.get(blobId) ?? []), { outboxId: r.id, documentId, file, inFlight: IN_FLIGHT.has(r.status) }]);
     }
   }
-  const alive = await existing(deps, [...byBlob.keys()]);
+  const alive = await storedBlobIds(deps.prisma, [...byBlob.keys()]);
   const docIds = [...new Set([...byBlob.entries()].filter(([b]) => alive.has(b)).flatMap(([, cs]) => cs.map((c) => c.documentId)))];
-  const docs = new Map((await deps.prisma.dossierDocument.findMany({
-    where: { id: { in: docIds } }, select: { id: true, status: true, approvedAt: true },
-  })).map((d) => [d.id, d]));
+  const docs = new Map((await documentStates(deps.prisma, docIds)).map((d) => [d.id, d]));
   const counts: RetentionCounts = { lettersErased: 0, lettersKept: 0 };
   for (const [blobId, carriers] of byBlob) {
     if (!alive.has(blobId)) continue;
@@ -58,14 +56,4 @@ function blobsOf(method: string, payload: string): number[] {
   } catch {
     return [];
   }
-}
-
-/** Which of these blobs are still stored, in slices (SQLite's parameter budget). */
-async function existing(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Set<number>> {
-  const out = new Set<number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await deps.prisma.blob.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: { id: true } });
-    for (const b of found) out.add(b.id);
-  }
-  return out;
 }

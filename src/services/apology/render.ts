@@ -7,7 +7,8 @@
  */
 import { vnDate } from "../../domain/directive/dates.js";
 import { resolveLetterhead, type SignerRole } from "../../domain/letterhead.js";
-import type { Dossier, DossierDocument } from "../../db/generated/client.js";
+import type { Dossier } from "../../db/repos/dossiers.js";
+import type { DossierDocument } from "../../db/repos/letters.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { documentFields, type DocumentFields } from "./fields.js";
 import { formInForce } from "./forms.js";

@@ -16,7 +16,9 @@
  * The issued letter keeps the name: it is the document the office sends. The explanation report
  * is addressed to the head and names no citizen.
  */
-import type { Prisma } from "../../db/generated/client.js";
+import { forgetApplicantNames } from "../../db/repos/dossiers.js";
+import { dossiersWithApology } from "../../db/repos/letters.js";
+import type { Tx } from "../../db/transaction.js";
 import type { AppDeps } from "../context.js";
 import { CLOSED_STATUSES, isClosed, type DossierFacts } from "./state.js";
 
@@ -28,26 +30,18 @@ export function keepsApplicant(d: DossierFacts, apologyInFlight: boolean): boole
   return apologyInFlight || !isClosed(d);
 }
 
-/** The codes among `codes` (all dossiers when absent) with an apology letter still to be rendered. */
-export async function apologiesInFlight(db: Prisma.TransactionClient, codes?: readonly string[]): Promise<Set<string>> {
-  const rows = await db.dossierDocument.findMany({
-    where: { kind: "apology", status: { in: IN_FLIGHT }, ...(codes ? { dossierCode: { in: [...codes] } } : {}) },
-    select: { dossierCode: true },
-  });
-  return new Set(rows.map((r) => r.dossierCode));
+/** The dossiers among `ids` (all dossiers when absent) with an apology letter still to be rendered. */
+export function apologiesInFlight(db: Tx, ids?: readonly number[]): Promise<Set<number>> {
+  return dossiersWithApology(db, IN_FLIGHT, ids);
 }
 
-/** isClosed as a query: the UPDATE re-checks it, so a dossier reopened by an upload meanwhile keeps its name. */
-const CLOSED: Prisma.DossierWhereInput = {
-  OR: [{ status: { in: [...CLOSED_STATUSES] } }, { finishedAt: { not: null } }, { resultReturnedAt: { not: null } }],
-};
-
-/** Drops the names the rule no longer keeps, among `codes` (every dossier when absent); returns how many. */
-export async function forgetApplicants(deps: Pick<AppDeps, "prisma">, codes?: readonly string[]): Promise<number> {
-  const keep = await apologiesInFlight(deps.prisma, codes);
-  const targets = codes?.filter((c) => !keep.has(c));
+/**
+ * Drops the names the rule no longer keeps, among dossiers `ids` (every dossier when absent);
+ * returns how many. The UPDATE re-checks "closed", so a dossier reopened by an upload meanwhile keeps its name.
+ */
+export async function forgetApplicants(deps: Pick<AppDeps, "prisma">, ids?: readonly number[]): Promise<number> {
+  const keep = await apologiesInFlight(deps.prisma, ids);
+  const targets = ids?.filter((c) => !keep.has(c));
   if (targets?.length === 0) return 0;
-  const code = targets ? { in: targets } : { notIn: [...keep] };
-  const r = await deps.prisma.dossier.updateMany({ where: { applicantName: { not: null }, code, ...CLOSED }, data: { applicantName: null, applicantTitle: null } });
-  return r.count;
+  return forgetApplicantNames(deps.prisma, targets ? { ids: targets } : { except: [...keep] }, [...CLOSED_STATUSES]);
 }

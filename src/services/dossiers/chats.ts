@@ -2,12 +2,12 @@
  * Who may see a dossier (issue #5, NĐ 13/2023): the chat of the unit that handles it, the unit
  * head's chat, and leaders' chats whose subtree holds the unit. Nothing else.
  */
+import { activeChatIds } from "../../db/repos/dossierChats.js";
 import type { Catalog } from "../../domain/catalog.js";
 import type { AppDeps } from "../context.js";
 
-async function chatsOf(deps: Pick<AppDeps, "prisma">, kind: "unit" | "head", unitCode: string): Promise<bigint[]> {
-  const rows = await deps.prisma.chat.findMany({ where: { kind, unitCode, active: true }, orderBy: { id: "asc" } });
-  return rows.map((r) => r.chatId);
+function chatsOf(deps: Pick<AppDeps, "prisma">, kind: "unit" | "head", unitCode: string): Promise<bigint[]> {
+  return activeChatIds(deps.prisma, kind, [unitCode]);
 }
 
 export function unitChatIds(deps: Pick<AppDeps, "prisma">, unitCode: string): Promise<bigint[]> {
@@ -32,10 +32,7 @@ export function ancestry(catalog: Catalog, unitCode: string): string[] {
 /** Leaders' chats overseeing a subtree that holds `unitCode`. */
 export async function leaderChatIds(deps: Pick<AppDeps, "prisma" | "catalog">, unitCode: string): Promise<bigint[]> {
   const codes = ancestry(deps.catalog.get(), unitCode);
-  const rows = await deps.prisma.chat.findMany({
-    where: { kind: "leaders", active: true, unitCode: { in: codes } }, orderBy: { id: "asc" },
-  });
-  return rows.map((r) => r.chatId);
+  return activeChatIds(deps.prisma, "leaders", codes);
 }
 
 /** Units a leaders' chat rooted at `rootCode` oversees (itself included). */

@@ -1,6 +1,6 @@
 /**
  * A dossier export → the Dossier table (issue #5 "Dossiers in"). All or nothing: one bad row
- * and nothing is written, every problem is listed by row. Upserts by code (never a duplicate);
+ * and nothing is written, every problem is listed by row. Upserts by unit and code (never a duplicate);
  * dossiers the file does not mention are left alone, so a partial export erases nothing.
  * Only what the features need is kept (NĐ 13/2023): no address, no submitter when the owner
  * is named; names are never logged.
@@ -54,27 +54,16 @@ export async function importDossierFile(
 export async function importDossierGrid(deps: AppDeps, input: { grid: Grid; scope: DossierScope }): Promise<DossierImportOutcome> {
   const parsed = parseDossiers(input.grid);
   const assigned = assignUnits(deps, parsed.rows, input.scope);
-  const owners = await ownersOf(deps, assigned.rows.map((r) => r.code.toUpperCase()));
-  // A code another unit already holds is answered exactly like an unknown code (counted as
-  // new, never named): telling a unit that a code exists elsewhere would let it probe other
-  // units' dossiers. The row is skipped so nothing of the other unit's dossier changes.
-  const isForeign = (r: DossierRowWithUnit): boolean => {
-    const owner = owners.get(r.code.toUpperCase());
-    return input.scope.kind === "unit" && owner !== undefined && owner !== r.unitCode;
-  };
   const rejected = [...parsed.rejected, ...assigned.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
   if (rejected.length > 0) {
     deps.logger.info({ rejected: rejected.length, valid: assigned.rows.length }, "dossier upload refused");
     return { kind: "rows-rejected", valid: assigned.rows.length, rejected };
   }
-  const foreign = assigned.rows.filter(isForeign);
-  const summary = await writeDossiers(deps, assigned.rows.filter((r) => !isForeign(r)));
+  // Codes are unique per unit: a code another unit holds is simply a new dossier of this unit,
+  // created and then unchanged on the next upload like any other, so nothing tells the sender
+  // that the code exists elsewhere, and the other unit's dossier is never read or changed.
+  const summary = await writeDossiers(deps, assigned.rows);
   deps.logger.info({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged }, "dossiers imported");
-  if (foreign.length > 0) {
-    deps.logger.warn({ skipped: foreign.length }, "dossier upload named codes another unit holds; rows skipped");
-    for (const r of foreign) summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
-    summary.created += foreign.length;
-  }
   return { kind: "saved", summary };
 }
 
@@ -103,15 +92,4 @@ function assignUnits(
     else out.push({ ...r, unitCode: named.code });
   }
   return { rows: out, rejected };
-}
-
-/** Unit of each code already stored, looked up in slices (SQLite's parameter budget). */
-async function ownersOf(deps: Pick<AppDeps, "prisma">, codes: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const slice = codes.slice(i, i + 500);
-    const rows = await deps.prisma.dossier.findMany({ where: { code: { in: slice } }, select: { code: true, unitCode: true } });
-    for (const r of rows) out.set(r.code, r.unitCode);
-  }
-  return out;
 }

@@ -7,7 +7,8 @@
  */
 import { onOrNextWorkingDay, type WorkCalendar } from "../../domain/calendar/index.js";
 import { lastDayOfMonth, vnDate, type IsoDate, type IsoMonth } from "../../domain/directive/dates.js";
-import type { Dossier } from "../../db/generated/client.js";
+import { dossiersDueBetween, type Dossier } from "../../db/repos/dossiers.js";
+import { issuedApologies } from "../../db/repos/letters.js";
 import { parsePeriod } from "../../ingest/index.js";
 import type { AppDeps } from "../context.js";
 import { subtreeCodes } from "./chats.js";
@@ -46,21 +47,16 @@ export async function buildLateList(
   const scope = input.rootCode ? subtreeCodes(catalog, input.rootCode) : null;
   const from = `${input.month}-01`;
   const to = `${lastDayOfMonth(input.month)}T99`;
-  const apologies = await deps.prisma.dossierDocument.findMany({ where: { kind: "apology", status: "issued" } });
-  const apologyOf = new Map(apologies.map((a) => [a.dossierCode, a]));
+  const apologies = await issuedApologies(deps.prisma);
+  const apologyOf = new Map(apologies.flatMap((a) => (a.dossierId === null ? [] : [[a.dossierId, a] as const])));
   // A re-appointment may have moved the export's due date: the apology froze the original one.
   // Its new date counts in the month it falls in: missed, the dossier is late a second time.
   const inMonth = (d: string | null): d is string => d !== null && d >= from && d <= to;
-  const movedCodes = apologies.filter((a) => inMonth(a.originalDueDate) || inMonth(a.newDueDate)).map((a) => a.dossierCode);
-  const dossiers = await deps.prisma.dossier.findMany({
-    where: {
-      OR: [{ dueAt: { gte: from, lte: to } }, { code: { in: movedCodes } }],
-      ...(scope ? { unitCode: { in: [...scope] } } : {}),
-    },
-  });
+  const movedIds = apologies.filter((a) => inMonth(a.originalDueDate) || inMonth(a.newDueDate)).flatMap((a) => a.dossierId ?? []);
+  const dossiers = await dossiersDueBetween(deps.prisma, { from, to, ids: movedIds, unitCodes: scope ? [...scope] : null });
   const units = new Map<string, LateUnit>();
   for (const d of dossiers) {
-    const apology = apologyOf.get(d.code);
+    const apology = apologyOf.get(d.id);
     const dueAt = apology?.originalDueDate ?? d.dueAt;
     const facts = { ...d, returnedOn: d.resultReturnedAt ? vnDate(d.resultReturnedAt) : null };
     const lateFirst = inMonth(dueAt) && wasLate({ ...facts, dueAt }, input.asOf, input.cal);

@@ -4,6 +4,7 @@
  * matched by the message it replies to, so two conversations in one chat never cross.
  */
 import { z } from "zod";
+import { dropPending, livePending, storePending } from "../../db/repos/dossierPending.js";
 import type { AppDeps } from "../context.js";
 
 /** Long enough to find the paper file; short enough that a stale question dies the same day. */
@@ -32,12 +33,9 @@ export async function askPending<K extends PendingKind>(
   input: { chatId: bigint; userId: bigint; messageId: number; kind: K; data: PendingData<K> },
 ): Promise<void> {
   const now = deps.clock.now();
-  await deps.prisma.pendingInput.deleteMany({ where: { kind: { in: KINDS }, expiresAt: { lt: now } } });
-  await deps.prisma.pendingInput.create({
-    data: {
-      chatId: input.chatId, userId: input.userId, messageId: input.messageId, kind: input.kind,
-      data: JSON.stringify(input.data), createdAt: now, expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
-    },
+  await storePending(deps.prisma, KINDS, {
+    chatId: input.chatId, userId: input.userId, messageId: input.messageId, kind: input.kind,
+    data: JSON.stringify(input.data), createdAt: now, expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
   });
 }
 
@@ -45,9 +43,7 @@ export async function askPending<K extends PendingKind>(
 export async function findPending(
   deps: Pick<AppDeps, "prisma" | "clock">, chatId: bigint, messageId: number,
 ): Promise<Pending | null> {
-  const row = await deps.prisma.pendingInput.findFirst({
-    where: { chatId, messageId, kind: { in: KINDS }, expiresAt: { gt: deps.clock.now() } },
-  });
+  const row = await livePending(deps.prisma, { chatId, messageId, kinds: KINDS, now: deps.clock.now() });
   if (!row) return null;
   return parsePending(row.id, row.kind, row.userId, row.data);
 }
@@ -71,6 +67,5 @@ function isPendingKind(kind: string): kind is PendingKind {
 
 /** Answered: the question is gone (deleteMany, so a double answer is harmless). */
 export async function closePending(deps: Pick<AppDeps, "prisma">, id: number): Promise<boolean> {
-  const r = await deps.prisma.pendingInput.deleteMany({ where: { id } });
-  return r.count > 0;
+  return dropPending(deps.prisma, id);
 }

@@ -4,7 +4,8 @@
  */
 import { addDays, workingDaysBetween, type WorkCalendar } from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
-import type { Dossier, DossierDocument } from "../../db/generated/client.js";
+import { dossiersWithCode, openDossiers, type Dossier } from "../../db/repos/dossiers.js";
+import { documentsOfDossiers, issuedReappointments, reappointedDossierIds, type DossierDocument } from "../../db/repos/letters.js";
 import type { BriefLine } from "../../messages/dossiers.js";
 import type { AppDeps } from "../context.js";
 import { deadlineOf, inForce, phaseOf, reappointmentOf, type DossierPhase, type Reappointment, type Tracked } from "./state.js";
@@ -19,12 +20,15 @@ export function normaliseCode(text: string): string {
   return text.replace(/\s+/g, "").toUpperCase();
 }
 
-export async function findDossier(deps: Pick<AppDeps, "prisma">, codeText: string, visibleUnits: ReadonlySet<string>) {
-  const d = await deps.prisma.dossier.findUnique({ where: { code: normaliseCode(codeText) } });
-  // Another unit's dossier answers exactly like a missing one: its existence is not ours to tell.
-  if (!d || !visibleUnits.has(d.unitCode)) return null;
-  const documents = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: d.code }, orderBy: { id: "asc" } });
-  return { dossier: d, documents };
+/**
+ * The dossiers with this code among `visibleUnits` (codes are unique per unit, so a leaders'
+ * subtree may hold several), each with its documents. Only the visible units are searched:
+ * another unit's dossier answers exactly like a missing one, its existence is not ours to tell.
+ */
+export async function findDossiers(deps: Pick<AppDeps, "prisma">, codeText: string, visibleUnits: ReadonlySet<string>) {
+  const found = await dossiersWithCode(deps.prisma, normaliseCode(codeText), [...visibleUnits]);
+  const documents = await documentsOf(deps, found.map((d) => d.id));
+  return found.map((dossier) => ({ dossier, documents: (documents.get(dossier.id) ?? []).sort((a, b) => a.id - b.id) }));
 }
 
 export function overdueDays(d: Pick<Dossier, "dueAt">, today: IsoDate, cal: WorkCalendar): number {
@@ -37,17 +41,12 @@ export function briefOf(d: Dossier & { reappointment?: Reappointment | null }, t
   return { code: d.code, procedure: d.procedure, dueAt: d.dueAt, overdueDays: overdueDays(d, today, cal), reappointed: Boolean(d.reappointment) };
 }
 
-/** The issued re-appointments of `codes`, by code. */
-export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, codes: readonly string[]): Promise<Map<string, Reappointment>> {
-  const out = new Map<string, Reappointment>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const letters = await deps.prisma.dossierDocument.findMany({
-      where: { dossierCode: { in: codes.slice(i, i + 500) }, kind: "apology", status: "issued", newDueDate: { not: null } },
-    });
-    for (const l of letters) {
-      const r = reappointmentOf([l]);
-      if (r) out.set(l.dossierCode, r);
-    }
+/** The issued re-appointments of dossiers `ids`, by dossier id. */
+export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, Reappointment>> {
+  const out = new Map<number, Reappointment>();
+  for (const l of await issuedReappointments(deps.prisma, ids)) {
+    const r = reappointmentOf([l]);
+    if (r && l.dossierId !== null) out.set(l.dossierId, r);
   }
   return out;
 }
@@ -55,7 +54,6 @@ export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, codes: rea
 /** As the database orders ISO dates: code unit by code unit, not by locale. */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const OPEN = { status: { in: [...OPEN_STATUSES] }, finishedAt: null, resultReturnedAt: null };
 
 /**
  * Open dossiers whose deadline is near or past. Tết can put nine days off between "sắp quá
@@ -65,19 +63,13 @@ export async function dossiersNeedingAttention(
   deps: Pick<AppDeps, "prisma">, where: { unitCode?: string }, today: IsoDate, cal: WorkCalendar,
 ): Promise<{ dossier: TrackedDossier; phase: Extract<DossierPhase, "due-soon" | "overdue"> }[]> {
   const limit = `${addDays(today, 14)}T99`;
-  const unit = where.unitCode ? { unitCode: where.unitCode } : {};
-  const rows = await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, dueAt: { not: null, lte: limit } } });
+  const rows = await openDossiers(deps.prisma, { unitCode: where.unitCode, dueBy: limit }, OPEN_STATUSES);
   // A re-appointed dossier is due on its letter's date, whatever due date a later export shows.
-  const letters = await deps.prisma.dossierDocument.findMany({
-    where: { kind: "apology", status: "issued", newDueDate: { not: null, lte: limit } }, select: { dossierCode: true },
-  });
-  const seen = new Set(rows.map((r) => r.code));
-  const missing = [...new Set(letters.map((l) => l.dossierCode))].filter((c) => !seen.has(c));
-  for (let i = 0; i < missing.length; i += 500) {
-    rows.push(...await deps.prisma.dossier.findMany({ where: { ...unit, ...OPEN, code: { in: missing.slice(i, i + 500) } } }));
-  }
-  const letterOf = await reappointmentsOf(deps, rows.map((r) => r.code));
-  return rows.map((r) => inForce(r, letterOf.get(r.code) ?? null))
+  const seen = new Set(rows.map((r) => r.id));
+  const missing = (await reappointedDossierIds(deps.prisma, limit)).filter((id) => !seen.has(id));
+  if (missing.length > 0) rows.push(...await openDossiers(deps.prisma, { unitCode: where.unitCode, ids: missing }, OPEN_STATUSES));
+  const letterOf = await reappointmentsOf(deps, rows.map((r) => r.id));
+  return rows.map((r) => inForce(r, letterOf.get(r.id) ?? null))
     .sort((a, b) => byCodeUnits(a.dueAt ?? "", b.dueAt ?? "") || a.id - b.id)
     .flatMap((dossier) => {
       const phase = phaseOf(dossier, today, cal);
@@ -95,11 +87,11 @@ export function apologyState(docs: readonly Pick<DossierDocument, "kind" | "stat
   return "none";
 }
 
-export async function documentsByCode(deps: Pick<AppDeps, "prisma">, codes: readonly string[]): Promise<Map<string, DossierDocument[]>> {
-  const out = new Map<string, DossierDocument[]>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const rows = await deps.prisma.dossierDocument.findMany({ where: { dossierCode: { in: codes.slice(i, i + 500) } } });
-    for (const r of rows) out.set(r.dossierCode, [...(out.get(r.dossierCode) ?? []), r]);
+/** The documents of dossiers `ids`, by dossier id. */
+export async function documentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, DossierDocument[]>> {
+  const out = new Map<number, DossierDocument[]>();
+  for (const r of await documentsOfDossiers(deps.prisma, ids)) {
+    if (r.dossierId !== null) out.set(r.dossierId, [...(out.get(r.dossierId) ?? []), r]);
   }
   return out;
 }

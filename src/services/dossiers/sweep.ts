@@ -13,12 +13,12 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { isWorkingDay, type WorkCalendar } from "../../domain/calendar/index.js";
 import { vnDate, type IsoDate } from "../../domain/directive/dates.js";
-import type { Dossier } from "../../db/generated/client.js";
+import { markDossiers, type Dossier } from "../../db/repos/dossiers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { AppDeps } from "../context.js";
 import { forgetApplicants } from "./applicant.js";
 import { headChatIds, leaderChatIds, unitChatIds } from "./chats.js";
-import { apologyState, briefOf, documentsByCode, dossiersNeedingAttention } from "./query.js";
+import { apologyState, briefOf, documentsOf, dossiersNeedingAttention } from "./query.js";
 import { deadlineOf } from "./state.js";
 import { byUnit, PROMPT_BATCH, pushLong, unitName } from "./fanout.js";
 import { sweepSecondDeadline } from "./sweepSecond.js";
@@ -57,10 +57,10 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
   const all = await dossiersNeedingAttention(deps, {}, today, cal);
   // Once an issued letter re-appointed a dossier, only the second deadline's rules apply to it.
   const attention = all.filter((a) => a.dossier.reappointment === null);
-  const overdueCodes = new Set(attention.filter((a) => a.phase === "overdue").map((a) => a.dossier.code));
-  const docs = await documentsByCode(deps, [...overdueCodes]);
+  const overdueIds = new Set(attention.filter((a) => a.phase === "overdue").map((a) => a.dossier.id));
+  const docs = await documentsOf(deps, [...overdueIds]);
   const markAll = async (ids: number[], field: "promptedAt" | "escalatedAt" | "escalatedLeadersAt") => {
-    await deps.prisma.dossier.updateMany({ where: { id: { in: ids }, [field]: null }, data: { [field]: now } });
+    await markDossiers(deps.prisma, ids, field, now);
   };
 
   // 1. prompts
@@ -73,7 +73,7 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
     }
     for (let i = 0; i < list.length; i += PROMPT_BATCH) {
       const batch = list.slice(i, i + PROMPT_BATCH);
-      const items = batch.map((d) => ({ ...briefOf(d, today, cal), overdue: overdueCodes.has(d.code) }));
+      const items = batch.map((d) => ({ ...briefOf(d, today, cal), overdue: overdueIds.has(d.id) }));
       for (const chatId of chats) {
         await pushText(deps, {
           chatId, dedupKey: `dossier-prompt:${batch[0]?.id}:${chatId}`, kind: "dossier-prompt",
@@ -92,7 +92,7 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
   const toHead = overdue.filter((d) => {
     const prompted = dayOf(d.promptedAt);
     return d.dueAt && d.escalatedAt === null && prompted !== null && prompted < today
-      && today >= deadlineOf(d.dueAt.slice(0, 10), cal).headFrom && apologyState(docs.get(d.code) ?? []) === "none";
+      && today >= deadlineOf(d.dueAt.slice(0, 10), cal).headFrom && apologyState(docs.get(d.id) ?? []) === "none";
   });
   for (const [unitCode, list] of byUnit(toHead)) {
     const heads = await headChatIds(deps, unitCode);
@@ -112,7 +112,7 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
   const toLeaders = overdue.filter((d) => {
     const escalated = dayOf(d.escalatedAt);
     return d.dueAt && d.escalatedLeadersAt === null && escalated !== null && escalated < today
-      && today >= deadlineOf(d.dueAt.slice(0, 10), cal).leadersFrom && apologyState(docs.get(d.code) ?? []) !== "issued";
+      && today >= deadlineOf(d.dueAt.slice(0, 10), cal).leadersFrom && apologyState(docs.get(d.id) ?? []) !== "issued";
   });
   const perChat = new Map<bigint, Map<string, Dossier[]>>();
   for (const [unitCode, list] of byUnit(toLeaders)) {

@@ -14,6 +14,7 @@ import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { secondDeadlineTexts as s } from "../../messages/dossiersSecond.js";
+import { markDossiers } from "../../db/repos/dossiers.js";
 import type { AppDeps } from "../context.js";
 import { headChatIds, leaderChatIds, unitChatIds } from "./chats.js";
 import { byUnit, PROMPT_BATCH, pushLong, unitName } from "./fanout.js";
@@ -44,7 +45,7 @@ export async function sweepSecondDeadline(deps: AppDeps, items: readonly Item[],
   const counts: SecondCounts = { promptedAgain: 0, lateAgain: 0, withoutChat: 0 };
   const now = deps.clock.now();
   const mark = async (ids: number[], fields: ("secondPromptedAt" | "secondOverdueAt")[]) => {
-    for (const field of fields) await deps.prisma.dossier.updateMany({ where: { id: { in: ids }, [field]: null }, data: { [field]: now } });
+    for (const field of fields) await markDossiers(deps.prisma, ids, field, now);
   };
   const brief = (d: TrackedDossier) => briefOf(d, today, cal);
 

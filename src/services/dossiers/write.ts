@@ -1,12 +1,13 @@
 /**
- * Writes validated dossier rows in one transaction: created, updated or unchanged, by code.
+ * Writes validated dossier rows in one transaction: created, updated or unchanged, by unit and code.
  * What the office recorded in the bot (prompted, escalated, result returned) is never touched
  * by an upload; only the export's own columns are. The applicant's name is stored only while the
  * rule in dossiers/applicant.ts keeps it (NĐ 13/2023). `dueAt` may be overwritten freely: a
  * re-appointed date is read from the issued apology letter, never from it (dossiers/state.ts
  * `reappointmentOf`), so a re-upload cannot lose the second deadline.
  */
-import type { Dossier } from "../../db/generated/client.js";
+import { createDossier, dossiersWithCodes, markDossiers, updateDossier, type Dossier, type DossierColumns } from "../../db/repos/dossiers.js";
+import { withTransaction } from "../../db/transaction.js";
 import type { AppDeps } from "../context.js";
 import { apologiesInFlight, forgetApplicants, keepsApplicant } from "./applicant.js";
 import type { DossierRow } from "../../ingest/index.js";
@@ -22,17 +23,7 @@ export interface WriteSummary {
   perUnit: Map<string, number>;
 }
 
-type Columns = {
-  unitCode: string;
-  procedure: string | null;
-  status: string;
-  applicantName: string | null;
-  applicantTitle: string | null;
-  officerName: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  finishedAt: string | null;
-};
+type Columns = DossierColumns;
 
 function columnsOf(r: DossierRowWithUnit, old: Dossier | undefined, apologyInFlight: boolean): Columns {
   const facts = { status: r.status, dueAt: r.dueAt, finishedAt: r.finishedAt, resultReturnedAt: old?.resultReturnedAt ?? null };
@@ -54,32 +45,37 @@ const KEYS: readonly (keyof Columns)[] = [
   "unitCode", "procedure", "status", "applicantName", "applicantTitle", "officerName", "receivedAt", "dueAt", "finishedAt",
 ];
 
+const keyOf = (unitCode: string, code: string): string => `${unitCode}\n${code}`;
+
 /** Large exports take seconds on SQLite; the default 5 s would cut a 20,000-row file short. */
 const TX_TIMEOUT_MS = 120_000;
 
 export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonly DossierRowWithUnit[]): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0, perUnit: new Map() };
-  await deps.prisma.$transaction(async (tx) => {
+  await withTransaction(deps.prisma, async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       const slice = rows.slice(i, i + 500);
-      const existing = await tx.dossier.findMany({ where: { code: { in: slice.map((r) => r.code.toUpperCase()) } } });
-      const byCode = new Map(existing.map((d) => [d.code, d]));
-      const inFlight = await apologiesInFlight(tx, existing.map((d) => d.code));
+      // Other units' rows with the same codes are read only to be left out: a code names a
+      // dossier within its unit alone.
+      const existing = await dossiersWithCodes(tx, slice.map((r) => r.code.toUpperCase()));
+      const byKey = new Map(existing.map((d) => [keyOf(d.unitCode, d.code), d]));
+      const ownIds = slice.flatMap((r) => byKey.get(keyOf(r.unitCode, r.code.toUpperCase()))?.id ?? []);
+      const inFlight = await apologiesInFlight(tx, ownIds);
       for (const r of slice) {
         const code = r.code.toUpperCase();
-        const old = byCode.get(code);
-        const data = columnsOf(r, old, inFlight.has(code));
+        const old = byKey.get(keyOf(r.unitCode, code));
+        const data = columnsOf(r, old, old !== undefined && inFlight.has(old.id));
         summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
         if (!old) {
-          await tx.dossier.create({ data: { code, ...data } });
+          await createDossier(tx, code, data);
           summary.created++;
         } else if (KEYS.some((k) => old[k] !== data[k])) {
-          await tx.dossier.update({ where: { code }, data });
+          await updateDossier(tx, old.id, data);
           summary.updated++;
         } else summary.unchanged++;
       }
     }
-  }, { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS });
+  }, { timeoutMs: TX_TIMEOUT_MS });
   return summary;
 }
 
@@ -88,7 +84,7 @@ export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonl
  * dossier, now closed, no longer needs its applicant's name unless a letter is in flight.
  */
 export async function markResultReturned(deps: Pick<AppDeps, "prisma" | "clock">, dossier: Pick<Dossier, "id" | "code">): Promise<boolean> {
-  const marked = await deps.prisma.dossier.updateMany({ where: { id: dossier.id, resultReturnedAt: null }, data: { resultReturnedAt: deps.clock.now() } });
-  await forgetApplicants(deps, [dossier.code]);
-  return marked.count > 0;
+  const marked = await markDossiers(deps.prisma, [dossier.id], "resultReturnedAt", deps.clock.now());
+  await forgetApplicants(deps, [dossier.id]);
+  return marked > 0;
 }
