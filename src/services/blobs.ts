@@ -5,6 +5,7 @@
  * Holders: a TaskOccurrence's current evidence ("blob:<id>") and an outbox row whose payload
  * names it (`{"blobId":<id>}`, delivery/payload.ts) — except the rows the caller is erasing.
  */
+import { blobSize, countEvidenceHolders, countOutboxHolders, deleteBlob } from "../db/repos/blobs.js";
 import type { AppDeps } from "./context.js";
 
 type Db = AppDeps["prisma"];
@@ -21,31 +22,19 @@ export function evidenceBlobId(ref: string | null): number | null {
 const payloadNeedle = (blobId: number): string => `"blobId":${blobId}}`;
 
 export async function blobHeld(db: Db, blobId: number, except: { outboxIds?: readonly number[] } = {}): Promise<boolean> {
-  const evidence = await db.taskOccurrence.count({ where: { evidenceFile: evidenceRef(blobId) } });
-  if (evidence > 0) return true;
-  const outbox = await db.outboxMessage.count({
-    where: { payload: { contains: payloadNeedle(blobId) }, ...(except.outboxIds?.length ? { id: { notIn: [...except.outboxIds] } } : {}) },
-  });
-  return outbox > 0;
+  if ((await countEvidenceHolders(db, evidenceRef(blobId))) > 0) return true;
+  return (await countOutboxHolders(db, payloadNeedle(blobId), except.outboxIds)) > 0;
 }
 
 /** Deletes the blob unless something still holds it; true when it is gone. */
 export async function releaseBlob(db: Db, blobId: number, except: { outboxIds?: readonly number[] } = {}): Promise<boolean> {
   if (await blobHeld(db, blobId, except)) return false;
-  const r = await db.blob.deleteMany({ where: { id: blobId } });
-  return r.count > 0;
+  return deleteBlob(db, blobId);
 }
 
-/**
- * Total bytes of these blobs, without reading them into memory: length() of the column
- * (bytes for a SQLite BLOB and a PostgreSQL bytea alike). A unit has few evidence files,
- * so one small query each keeps the SQL portable.
- */
+/** Total bytes of these blobs. A unit has few evidence files, so one small query each keeps the SQL portable. */
 export async function blobBytes(db: Db, blobIds: Iterable<number>): Promise<number> {
   let total = 0;
-  for (const id of new Set(blobIds)) {
-    const rows = await db.$queryRaw<{ n: number | bigint | null }[]>`SELECT length("data") AS n FROM "Blob" WHERE "id" = ${id}`;
-    total += Number(rows[0]?.n ?? 0);
-  }
+  for (const id of new Set(blobIds)) total += await blobSize(db, id);
   return total;
 }

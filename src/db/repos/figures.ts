@@ -15,6 +15,34 @@ export async function figuresForPeriod(prisma: Db, period: string, indicatorCode
   return rows.map((r) => ({ unitCode: r.unitCode, indicatorCode: r.indicatorCode, period: r.period, numerator: r.numerator, denominator: r.denominator, reportedBy: r.reportedBy, updatedAt: r.updatedAt }));
 }
 
+/** A report in the revision log: a create or update. */
+export type ReportRecord = { unitCode: string; indicatorCode: string; createdAt: Date };
+
+/** Reports of `periods` made at or before `before`, undone ones left out. */
+export async function reportsUpTo(prisma: Db, periods: readonly string[], before: Date): Promise<ReportRecord[]> {
+  return prisma.figureRevision.findMany({
+    where: { period: { in: [...periods] }, action: { in: ["create", "update"] }, undone: false, createdAt: { lte: before } },
+    select: { unitCode: true, indicatorCode: true, createdAt: true },
+  });
+}
+
+/** The value a revision left behind: null when it removed the figure (an undo of a first report). */
+export type RevisionValue = { unitCode: string; indicatorCode: string; value: FigureValue | null };
+
+/** Every revision of `period` made at or before `at`, oldest first (ties in id order). */
+export async function revisionsUpTo(prisma: Db, period: string, at: Date, indicatorCode?: string): Promise<RevisionValue[]> {
+  const rows = await prisma.figureRevision.findMany({
+    where: { period, createdAt: { lte: at }, ...(indicatorCode ? { indicatorCode } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { unitCode: true, indicatorCode: true, newNumerator: true, newDenominator: true },
+  });
+  return rows.map((r) => ({
+    unitCode: r.unitCode,
+    indicatorCode: r.indicatorCode,
+    value: r.newNumerator !== null && r.newDenominator !== null ? { numerator: r.newNumerator, denominator: r.newDenominator } : null,
+  }));
+}
+
 /** Writes figures and their revisions in one transaction; returns the revision ids in order. */
 export async function writeFigures(
   prisma: Db,

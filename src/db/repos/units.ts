@@ -59,3 +59,11 @@ export async function listUnits(prisma: Db): Promise<UnitRecord[]> {
     return { code: r.code, name: r.name, tier: r.tier, parentCode: r.parentCode, oneStop: r.oneStop, ...(letterhead ? { letterhead } : {}) };
   });
 }
+
+export async function unitExists(prisma: Db, code: string): Promise<boolean> {
+  return (await prisma.unit.count({ where: { code } })) > 0;
+}
+
+export async function listUnitCodes(prisma: Db): Promise<string[]> {
+  return (await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code);
+}

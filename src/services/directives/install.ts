@@ -4,7 +4,7 @@
  */
 import type { Db } from "../../db/client.js";
 import { listLoadedDirectives, saveDirective } from "../../db/repos/directives.js";
-import { upsertUnits } from "../../db/repos/units.js";
+import { listUnitCodes, unitExists, upsertUnits } from "../../db/repos/units.js";
 import { namedUnitCodes } from "../../domain/directive/dryRun.js";
 import type { DirectiveProblem } from "../../domain/directive/problems.js";
 import type { Directive, UnitList } from "../../domain/directive/schema.js";
@@ -43,7 +43,7 @@ export async function parseForDeployment(prisma: Db, text: string, format: TextF
   const parsed = parseDirectiveText(text, format, extendRegistry(defaultRegistry(), others));
   if (!parsed.ok) return parsed;
   const issuer = parsed.directive.issuingUnit;
-  if (issuer !== undefined && (await prisma.unit.count({ where: { code: issuer } })) === 0) {
+  if (issuer !== undefined && !(await unitExists(prisma, issuer))) {
     return {
       ok: false,
       problems: [{
@@ -64,7 +64,7 @@ export async function installText(prisma: Db, text: string, format: TextFormat, 
   }
   const parsed = await parseForDeployment(prisma, text, format);
   if (!parsed.ok) return parsed;
-  const known = new Set((await prisma.unit.findMany({ select: { code: true } })).map((u) => u.code));
+  const known = new Set(await listUnitCodes(prisma));
   const status = await saveDirective(prisma, parsed.directive, text, loadedBy);
   return { ok: true, kind: "directive", directive: parsed.directive, status, unknownUnits: unknownUnitCodes(parsed.directive, known) };
 }

@@ -4,6 +4,7 @@
  * "directive"), so a restart loses nothing and a second press applies nothing twice.
  */
 import { z } from "zod";
+import { cancelHeldUpload, claimHeldUpload, holdUpload, settleHeldUpload } from "../../db/repos/uploads.js";
 import type { TextFormat } from "../../directives/loadDirective.js";
 import type { AppDeps } from "../context.js";
 import { installText, type InstallResult } from "./install.js";
@@ -24,14 +25,11 @@ export async function holdDirective(
   input: { text: string; format: TextFormat; preview: string; userId: bigint; chatId: bigint },
 ): Promise<number> {
   const now = deps.clock.now();
-  await deps.prisma.pendingUpload.deleteMany({ where: { expiresAt: { lt: now } } });
-  const row = await deps.prisma.pendingUpload.create({
-    data: {
-      chatId: input.chatId, userId: input.userId, kind: KIND,
-      payload: JSON.stringify({ text: input.text, format: input.format, preview: input.preview }),
-      createdAt: now, expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
-    },
-  });
+  const row = await holdUpload(deps.prisma, {
+    chatId: input.chatId, userId: input.userId, kind: KIND,
+    payload: JSON.stringify({ text: input.text, format: input.format, preview: input.preview }),
+    createdAt: now, expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
+  }, now);
   return row.id;
 }
 
@@ -43,20 +41,17 @@ export type ApplyOutcome =
 export async function applyHeldDirective(deps: AppDeps, req: PressRequest): Promise<ApplyOutcome> {
   const refused = await pressRefusal(deps, req, KINDS);
   if (refused) return { ok: false, reason: refused };
-  const claimed = await deps.prisma.pendingUpload.updateMany({
-    where: { id: req.id, status: "pending", expiresAt: { gt: deps.clock.now() } }, data: { status: "saving" },
-  });
-  if (claimed.count === 0) return { ok: false, reason: "already-saved" };
-  const row = await deps.prisma.pendingUpload.findUniqueOrThrow({ where: { id: req.id } });
+  const row = await claimHeldUpload(deps.prisma, req.id, deps.clock.now());
+  if (!row) return { ok: false, reason: "already-saved" };
   try {
     const held = payloadSchema.parse(JSON.parse(row.payload));
     const result = await installText(deps.prisma, held.text, held.format, req.userId);
     // A text that no longer validates (the registry changed since the dry run) installed nothing.
-    await deps.prisma.pendingUpload.update({ where: { id: req.id }, data: { status: result.ok ? "saved" : "cancelled" } });
+    await settleHeldUpload(deps.prisma, req.id, result.ok ? "saved" : "cancelled");
     if (result.ok) await deps.catalog.reload();
     return { ok: true, preview: held.preview, result };
   } catch (e) {
-    await deps.prisma.pendingUpload.update({ where: { id: req.id }, data: { status: "pending" } });
+    await settleHeldUpload(deps.prisma, req.id, "pending");
     throw e;
   }
 }
@@ -64,9 +59,8 @@ export async function applyHeldDirective(deps: AppDeps, req: PressRequest): Prom
 export async function cancelHeldDirective(deps: AppDeps, req: PressRequest): Promise<{ ok: true; preview: string } | { ok: false; reason: PressRefusal }> {
   const refused = await pressRefusal(deps, req, KINDS);
   if (refused && refused !== "expired") return { ok: false, reason: refused };
-  const done = await deps.prisma.pendingUpload.updateMany({ where: { id: req.id, status: "pending" }, data: { status: "cancelled" } });
-  if (done.count === 0) return { ok: false, reason: "already-saved" };
-  const row = await deps.prisma.pendingUpload.findUniqueOrThrow({ where: { id: req.id } });
+  const row = await cancelHeldUpload(deps.prisma, req.id);
+  if (!row) return { ok: false, reason: "already-saved" };
   const held = payloadSchema.safeParse(JSON.parse(row.payload));
   return { ok: true, preview: held.success ? held.data.preview : "" };
 }

@@ -5,6 +5,7 @@
  * digest was never sent, and `/bieudo` on a Thursday compares with the Thursday before.
  */
 import type { Db } from "../../db/client.js";
+import { reportsUpTo, revisionsUpTo } from "../../db/repos/figures.js";
 import { vnDate, type IsoDate } from "../../domain/directive/dates.js";
 import type { Figures } from "../../domain/evaluation/index.js";
 
@@ -18,12 +19,8 @@ export type LastReport = { at: Date; day: IsoDate };
  * figure back is not reporting.
  */
 export async function lastReports(prisma: Db, periods: readonly string[], before: Date): Promise<Map<string, LastReport>> {
-  const rows = await prisma.figureRevision.findMany({
-    where: { period: { in: [...periods] }, action: { in: ["create", "update"] }, undone: false, createdAt: { lte: before } },
-    select: { unitCode: true, indicatorCode: true, createdAt: true },
-  });
   const out = new Map<string, LastReport>();
-  for (const r of rows) {
+  for (const r of await reportsUpTo(prisma, periods, before)) {
     const key = figureKey(r.unitCode, r.indicatorCode);
     const seen = out.get(key);
     if (!seen || r.createdAt > seen.at) out.set(key, { at: r.createdAt, day: vnDate(r.createdAt) });
@@ -33,15 +30,8 @@ export async function lastReports(prisma: Db, periods: readonly string[], before
 
 /** Figures of `period` as they stood at instant `at` (null: none then), per unit × indicator. */
 export async function figuresAsOf(prisma: Db, period: string, at: Date, indicatorCode?: string): Promise<Map<string, Figures | null>> {
-  const rows = await prisma.figureRevision.findMany({
-    where: { period, createdAt: { lte: at }, ...(indicatorCode ? { indicatorCode } : {}) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { unitCode: true, indicatorCode: true, newNumerator: true, newDenominator: true },
-  });
+  // Replayed in order, so the last revision of each figure before `at` is what stood then.
   const out = new Map<string, Figures | null>();
-  for (const r of rows) {
-    const figures = r.newNumerator !== null && r.newDenominator !== null ? { numerator: r.newNumerator, denominator: r.newDenominator } : null;
-    out.set(figureKey(r.unitCode, r.indicatorCode), figures);
-  }
+  for (const r of await revisionsUpTo(prisma, period, at, indicatorCode)) out.set(figureKey(r.unitCode, r.indicatorCode), r.value);
   return out;
 }

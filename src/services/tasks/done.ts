@@ -5,6 +5,7 @@
  */
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
+import { findOccurrence, markOccurrenceDone, setOccurrenceDone } from "../../db/repos/tasks.js";
 import type { AppDeps } from "../context.js";
 import { allTasks, doneMarks, leadUnits, liveOccurrences, markKeyOf, roleOf, type Occurrence, type TaskRef } from "./tasks.js";
 
@@ -37,26 +38,20 @@ export async function markTaskDone(deps: AppDeps, unit: CatalogUnit, code: strin
     return last && doneAt ? { ok: false, reason: "already-done", ref, occ: last, doneAt } : { ok: false, reason: "continuous", ref };
   }
   const key = markKeyOf(ref, open, unit.code);
-  const done = { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code, note };
-  const row = await deps.prisma.taskOccurrence.upsert({
-    where: { directiveSlug_taskCode_occurrence_unitCode: key },
-    create: { ...key, dueDate: open.due, ...done },
-    update: done,
-    select: { id: true },
-  });
-  return { ok: true, ref, occ: open, rowId: row.id, note };
+  const rowId = await markOccurrenceDone(deps.prisma, key, open.due, { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code, note });
+  return { ok: true, ref, occ: open, rowId, note };
 }
 
 export type RowOutcome = ({ ok: true; already: boolean } & Marked) | { ok: false; reason: "gone" | "not-lead" };
 
 /** The "✅ Xong" button of a reminder: marks exactly the occurrence the reminder was about. */
 export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUnit, actor: Actor): Promise<RowOutcome> {
-  const row = await deps.prisma.taskOccurrence.findUnique({ where: { id: rowId } });
+  const row = await findOccurrence(deps.prisma, rowId);
   const ref = row ? allTasks(deps.catalog.get()).find((r) => r.directive.id === row.directiveSlug && r.task.code === row.taskCode) : undefined;
   if (!row || !ref) return { ok: false, reason: "gone" };
   if (row.unitCode !== unit.code) return { ok: false, reason: "not-lead" };
   const occ: Occurrence = { key: row.occurrence, due: row.dueDate, recurring: ref.task.deadline.kind === "recurring" };
   if (row.doneAt) return { ok: true, already: true, ref, occ, rowId, note: row.note };
-  await deps.prisma.taskOccurrence.update({ where: { id: rowId }, data: { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code } });
+  await setOccurrenceDone(deps.prisma, rowId, { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code });
   return { ok: true, already: false, ref, occ, rowId, note: null };
 }

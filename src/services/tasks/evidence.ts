@@ -6,6 +6,8 @@
  * the note stops growing at MAX_NOTE_TOTAL characters.
  */
 import { z } from "zod";
+import { findLivePrompt, recordPrompt } from "../../db/repos/prompts.js";
+import { findOccurrence, setOccurrenceEvidence, unitEvidenceFiles, type OccurrenceRecord } from "../../db/repos/tasks.js";
 import { storeBlob } from "../../delivery/outbox.js";
 import { clipText } from "../../domain/text.js";
 import { blobBytes, evidenceBlobId, evidenceRef, releaseBlob } from "../blobs.js";
@@ -29,14 +31,15 @@ const evidenceData = z.object({ rowId: z.number().int().positive() });
 
 export async function recordEvidencePrompt(deps: AppDeps, p: { chatId: bigint; userId: bigint; messageId: number; rowId: number }): Promise<void> {
   const now = deps.clock.now();
-  await deps.prisma.pendingInput.create({
-    data: { chatId: p.chatId, userId: p.userId, kind: EVIDENCE_KIND, data: JSON.stringify({ rowId: p.rowId }), messageId: p.messageId, expiresAt: new Date(now.getTime() + EVIDENCE_WINDOW_MS) },
+  await recordPrompt(deps.prisma, {
+    chatId: p.chatId, userId: p.userId, kind: EVIDENCE_KIND, data: JSON.stringify({ rowId: p.rowId }), messageId: p.messageId,
+    expiresAt: new Date(now.getTime() + EVIDENCE_WINDOW_MS),
   });
 }
 
 /** The occurrence row a reply to one of our prompts is evidence for, if it still is. */
 export async function evidencePromptRow(deps: AppDeps, chatId: bigint, messageId: number): Promise<number | null> {
-  const p = await deps.prisma.pendingInput.findFirst({ where: { chatId, messageId, kind: EVIDENCE_KIND, expiresAt: { gt: deps.clock.now() } } });
+  const p = await findLivePrompt(deps.prisma, { chatId, messageId, kind: EVIDENCE_KIND, now: deps.clock.now() });
   if (!p) return null;
   const parsed = evidenceData.safeParse(parseJson(p.data));
   return parsed.success ? parsed.data.rowId : null;
@@ -59,7 +62,7 @@ export type EvidenceOutcome = { ok: true; taskCode: string } | EvidenceRefusal;
 
 /** Whether `sender` may attach evidence to the row: the one who marked it done, or an administrator. */
 export async function evidenceGate(deps: AppDeps, rowId: number, sender: Sender): Promise<{ ok: true; unitCode: string } | EvidenceRefusal> {
-  const row = await deps.prisma.taskOccurrence.findUnique({ where: { id: rowId }, select: { doneAt: true, doneBy: true, unitCode: true } });
+  const row = await findOccurrence(deps.prisma, rowId);
   if (!row?.doneAt) return { ok: false, reason: "gone" };
   if (row.doneBy !== sender.userId && !(await sender.isAdmin())) return { ok: false, reason: "not-marker" };
   return { ok: true, unitCode: row.unitCode };
@@ -67,11 +70,9 @@ export async function evidenceGate(deps: AppDeps, rowId: number, sender: Sender)
 
 /** Bytes of the unit's current evidence files, the file of `exceptRowId` (about to be replaced) left out. */
 export async function unitEvidenceBytes(deps: AppDeps, unitCode: string, exceptRowId: number): Promise<number> {
-  const rows = await deps.prisma.taskOccurrence.findMany({
-    where: { unitCode, evidenceFile: { not: null }, id: { not: exceptRowId } }, select: { evidenceFile: true },
-  });
-  return blobBytes(deps.prisma, rows.flatMap((r) => {
-    const id = evidenceBlobId(r.evidenceFile);
+  const refs = await unitEvidenceFiles(deps.prisma, unitCode, exceptRowId);
+  return blobBytes(deps.prisma, refs.flatMap((ref) => {
+    const id = evidenceBlobId(ref);
     return id === null ? [] : [id];
   }));
 }
@@ -80,6 +81,13 @@ export async function unitEvidenceBytes(deps: AppDeps, unitCode: string, exceptR
 export async function quotaRefusal(deps: AppDeps, unitCode: string, rowId: number, size: number): Promise<EvidenceRefusal | null> {
   const used = await unitEvidenceBytes(deps, unitCode, rowId);
   return used + size > UNIT_EVIDENCE_QUOTA_BYTES ? { ok: false, reason: "quota", usedBytes: used, quotaBytes: UNIT_EVIDENCE_QUOTA_BYTES } : null;
+}
+
+/** The gate just saw the row; it vanishing in between is a fault, not a refusal. */
+async function occurrenceOrThrow(deps: AppDeps, rowId: number): Promise<OccurrenceRecord> {
+  const row = await findOccurrence(deps.prisma, rowId);
+  if (!row) throw new Error(`task occurrence ${rowId} vanished while evidence was attached`);
+  return row;
 }
 
 function appendNote(old: string | null, add: string | undefined): string | null {
@@ -91,8 +99,8 @@ function appendNote(old: string | null, add: string | undefined): string | null 
 export async function attachEvidenceNote(deps: AppDeps, rowId: number, sender: Sender, note: string): Promise<EvidenceOutcome> {
   const gate = await evidenceGate(deps, rowId, sender);
   if (!gate.ok) return gate;
-  const row = await deps.prisma.taskOccurrence.findUniqueOrThrow({ where: { id: rowId } });
-  await deps.prisma.taskOccurrence.update({ where: { id: rowId }, data: { note: appendNote(row.note, clipText(note, MAX_NOTE)) } });
+  const row = await occurrenceOrThrow(deps, rowId);
+  await setOccurrenceEvidence(deps.prisma, rowId, { note: appendNote(row.note, clipText(note, MAX_NOTE)) });
   return { ok: true, taskCode: row.taskCode };
 }
 
@@ -105,11 +113,10 @@ export async function attachEvidenceFile(
   if (!gate.ok) return gate;
   const over = await quotaRefusal(deps, gate.unitCode, rowId, file.bytes.length);
   if (over) return over;
-  const row = await deps.prisma.taskOccurrence.findUniqueOrThrow({ where: { id: rowId } });
+  const row = await occurrenceOrThrow(deps, rowId);
   const blob = await storeBlob(deps.prisma, file.bytes, file.mime, file.name);
-  await deps.prisma.taskOccurrence.update({
-    where: { id: rowId },
-    data: { evidenceFile: evidenceRef(blob.id), note: appendNote(row.note, file.caption && clipText(file.caption, MAX_NOTE)) },
+  await setOccurrenceEvidence(deps.prisma, rowId, {
+    evidenceFile: evidenceRef(blob.id), note: appendNote(row.note, file.caption && clipText(file.caption, MAX_NOTE)),
   });
   const old = evidenceBlobId(row.evidenceFile);
   if (old !== null && old !== blob.id) await releaseBlob(deps.prisma, old);

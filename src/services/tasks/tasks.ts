@@ -11,6 +11,7 @@
  * the directive was issued are not owed.
  */
 import type { Db } from "../../db/client.js";
+import { ensureOccurrence, listDoneOccurrences } from "../../db/repos/tasks.js";
 import type { Catalog, CatalogUnit } from "../../domain/catalog.js";
 import { addDays } from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
@@ -84,21 +85,14 @@ export type DoneMark = { doneAt: Date; note: string | null };
 
 /** Every done mark, keyed for lookups during one sweep. */
 export async function doneMarks(prisma: Db): Promise<{ get(k: MarkKey): DoneMark | undefined }> {
-  const rows = await prisma.taskOccurrence.findMany({ where: { doneAt: { not: null } } });
   const map = new Map<string, DoneMark>();
-  for (const r of rows) if (r.doneAt) map.set(markId(r), { doneAt: r.doneAt, note: r.note });
+  for (const r of await listDoneOccurrences(prisma)) map.set(markId(r), { doneAt: r.doneAt, note: r.note });
   return { get: (k) => map.get(markId(k)) };
 }
 
 /** The row of one occurrence for one lead unit, created open if missing; its id goes in buttons. */
 export async function occurrenceRow(prisma: Db, key: MarkKey, due: IsoDate): Promise<number> {
-  const row = await prisma.taskOccurrence.upsert({
-    where: { directiveSlug_taskCode_occurrence_unitCode: key },
-    create: { ...key, dueDate: due },
-    update: {},
-    select: { id: true },
-  });
-  return row.id;
+  return ensureOccurrence(prisma, key, due);
 }
 
 /** One lead unit's part of one occurrence: open or done. */

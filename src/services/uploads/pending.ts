@@ -1,8 +1,10 @@
 /**
  * Uploads waiting for a button press (PendingUpload) and `/nhap` prompts waiting for a file
- * (PendingInput). Both live in the database so a restart loses neither (issue #3 "Uploads").
+ * (PendingInput). Both live in the database so a restart loses neither.
  */
 import { z } from "zod";
+import { findLivePrompt, purgeExpiredPrompts, recordPrompt } from "../../db/repos/prompts.js";
+import { cancelHeldUpload, claimHeldUpload, findHeldUpload, holdUpload, settleHeldUpload } from "../../db/repos/uploads.js";
 import { PENDING_UPLOAD_TTL_MS } from "../../domain/limits.js";
 import type { AppDeps } from "../context.js";
 import { saveItems, type FigureItem, type SavedSummary } from "./save.js";
@@ -28,16 +30,13 @@ export async function holdPending(
   input: { kind: PendingKind; items: readonly FigureItem[]; userId: bigint; chatId: bigint },
 ): Promise<PendingRef> {
   const now = deps.clock.now();
-  await deps.prisma.pendingUpload.deleteMany({ where: { expiresAt: { lt: now } } });
   const items = input.items.map((i) => ({
     unitCode: i.unitCode, indicatorCode: i.indicatorCode, period: i.period, numerator: i.numerator, denominator: i.denominator,
   }));
-  const row = await deps.prisma.pendingUpload.create({
-    data: {
-      chatId: input.chatId, userId: input.userId, kind: input.kind, payload: JSON.stringify(items),
-      createdAt: now, expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
-    },
-  });
+  const row = await holdUpload(deps.prisma, {
+    chatId: input.chatId, userId: input.userId, kind: input.kind, payload: JSON.stringify(items),
+    createdAt: now, expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
+  }, now);
   return { id: row.id, expiresAt: row.expiresAt };
 }
 
@@ -53,7 +52,7 @@ const FIGURE_KINDS: readonly string[] = ["figures", "onestop"];
  * for this person. Shared by every button that confirms a held upload.
  */
 export async function pressRefusal(deps: AppDeps, req: PressRequest, kinds: readonly string[]): Promise<PressRefusal | null> {
-  const row = await deps.prisma.pendingUpload.findUnique({ where: { id: req.id } });
+  const row = await findHeldUpload(deps.prisma, req.id);
   if (!row || row.chatId !== req.chatId || !kinds.includes(row.kind)) return "not-found";
   if (row.userId !== req.userId && !req.isAdmin) return "forbidden";
   if (row.status === "cancelled") return "cancelled";
@@ -67,19 +66,16 @@ export async function confirmPending(deps: AppDeps, req: PressRequest): Promise<
   const refused = await pressRefusal(deps, req, FIGURE_KINDS);
   if (refused) return { ok: false, reason: refused };
   const now = deps.clock.now();
-  const claimed = await deps.prisma.pendingUpload.updateMany({
-    where: { id: req.id, status: "pending", expiresAt: { gt: now } }, data: { status: "saving" },
-  });
-  if (claimed.count === 0) return { ok: false, reason: "already-saved" };
-  const row = await deps.prisma.pendingUpload.findUniqueOrThrow({ where: { id: req.id } });
+  const row = await claimHeldUpload(deps.prisma, req.id, now);
+  if (!row) return { ok: false, reason: "already-saved" };
   try {
     const items = payloadSchema.parse(JSON.parse(row.payload));
     const summary = await saveItems(deps, items, { byUser: req.userId, chatId: req.chatId, source: "upload", at: now });
-    await deps.prisma.pendingUpload.update({ where: { id: req.id }, data: { status: "saved" } });
+    await settleHeldUpload(deps.prisma, req.id, "saved");
     return { ok: true, kind: row.kind === "onestop" ? "onestop" : "figures", summary };
   } catch (e) {
     // Nothing was written (writeFigures is one transaction): let the sender try again.
-    await deps.prisma.pendingUpload.update({ where: { id: req.id }, data: { status: "pending" } });
+    await settleHeldUpload(deps.prisma, req.id, "pending");
     throw e;
   }
 }
@@ -87,22 +83,17 @@ export async function confirmPending(deps: AppDeps, req: PressRequest): Promise<
 export async function cancelPending(deps: AppDeps, req: PressRequest): Promise<{ ok: true } | { ok: false; reason: PressRefusal }> {
   const refused = await pressRefusal(deps, req, FIGURE_KINDS);
   if (refused && refused !== "expired") return { ok: false, reason: refused };
-  const done = await deps.prisma.pendingUpload.updateMany({ where: { id: req.id, status: "pending" }, data: { status: "cancelled" } });
-  return done.count > 0 ? { ok: true } : { ok: false, reason: "already-saved" };
+  return (await cancelHeldUpload(deps.prisma, req.id)) ? { ok: true } : { ok: false, reason: "already-saved" };
 }
 
 /** Remembers the force-reply prompt so the file sent in reply is taken, even after a restart. */
 export async function recordUploadPrompt(deps: AppDeps, p: { chatId: bigint; userId: bigint; messageId: number }): Promise<void> {
   const now = deps.clock.now();
-  await deps.prisma.pendingInput.deleteMany({ where: { kind: PROMPT_KIND, expiresAt: { lt: now } } });
-  await deps.prisma.pendingInput.create({
-    data: { ...p, kind: PROMPT_KIND, createdAt: now, expiresAt: new Date(now.getTime() + UPLOAD_PROMPT_TTL_MS) },
-  });
+  await purgeExpiredPrompts(deps.prisma, PROMPT_KIND, now);
+  await recordPrompt(deps.prisma, { ...p, kind: PROMPT_KIND, createdAt: now, expiresAt: new Date(now.getTime() + UPLOAD_PROMPT_TTL_MS) });
 }
 
 export async function isUploadPrompt(deps: AppDeps, chatId: bigint, messageId: number): Promise<boolean> {
-  const found = await deps.prisma.pendingInput.findFirst({
-    where: { chatId, messageId, kind: PROMPT_KIND, expiresAt: { gt: deps.clock.now() } },
-  });
+  const found = await findLivePrompt(deps.prisma, { chatId, messageId, kind: PROMPT_KIND, now: deps.clock.now() });
   return found !== null;
 }
