@@ -9,9 +9,9 @@ import { applyMigrations } from "./migrate.js";
 import { linkLegacyDocuments } from "./repos/letters.js";
 import { createPgPrisma, isPostgresUrl, pgMigrationDriver, withPgClient, type PgClientOptions } from "./postgres.js";
 import { openSqlite, sqliteMigrationDriver, sqlitePath } from "./sqlite.js";
+import type { Db } from "./types.js";
 
-/** The client every module is typed against (the SQLite one; PostgreSQL's is cast to it below). */
-export type Db = InstanceType<typeof PrismaClient>;
+export type { Db } from "./types.js";
 
 export interface OpenedDb {
   prisma: Db;

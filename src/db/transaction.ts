@@ -2,7 +2,7 @@
  * One transaction across repository calls. Repository functions that may run inside one take a
  * `Tx`; the whole client (`Db`) is one too, so the same function serves both.
  */
-import type { Db } from "./client.js";
+import type { Db } from "./types.js";
 import type { Prisma } from "./generated/client.js";
 
 /** The client as a transaction sees it (no nested `$transaction`, no connect/disconnect). */

@@ -3,7 +3,7 @@
  * the registers their numbers come from (DocumentCounter). A document belongs to its dossier by
  * `dossierId`: codes are unique per unit only. Returns plain records, never Prisma models.
  */
-import type { Db } from "../client.js";
+import type { Db } from "../types.js";
 import type { Tx } from "../transaction.js";
 import { SLICE } from "./dossiers.js";
 
