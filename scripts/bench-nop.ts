@@ -17,6 +17,7 @@ import { createDatabase, dropDatabase } from "../src/db/postgres.js";
 import { startEmulator } from "../src/emulator/index.js";
 import { startLeaderPolling } from "../src/instance/polling.js";
 import { createLogger } from "../src/logger.js";
+import { common } from "../src/messages/common.js";
 import { createCatalogHolder } from "../src/services/catalogHolder.js";
 import type { AppDeps } from "../src/services/context.js";
 import { nationalUnits } from "./bench-dataset.js";
@@ -73,8 +74,10 @@ const unanswered = new Map<number, number[]>();
 const burstSamples: number[] = [];
 let burstLeft = 0;
 let burstDone: () => void = () => undefined;
-emu.on("message", (m: { chatId: number; direction: "bot" | "user" }) => {
+let failed = 0; // answers that are the bot's "internal error" text: a burst must not buy speed with errors
+emu.on("message", (m: { chatId: number; direction: "bot" | "user"; message?: { text?: string } }) => {
   if (m.direction !== "bot") return;
+  if (m.message?.text === common.internalError) failed += 1;
   if (waiting && m.chatId === waiting.chatId) waiting.resolve();
   const sent = unanswered.get(m.chatId)?.shift();
   if (sent === undefined) return;
@@ -112,7 +115,7 @@ if (BURST) {
   emit([{
     what: `/nop burst: ${CHATS * PER_CHAT} at once in ${CHATS} chats, ${dbName} (${N} bursts, national dataset)`,
     measured: `p50 ${ms(percentile(samples, 50))} · p95 ${ms(percentile(samples, 95))} · p99 ${ms(p99)} · max ${ms(samples.at(-1) ?? Number.NaN)}`,
-    target: `p99 < ${limit} ms`, ok: p99 < limit,
+    target: `p99 < ${limit} ms`, ok: p99 < limit && failed === 0, note: `${failed} answered with an error`,
   }]);
 } else {
   const samples: number[] = [];
