@@ -3,7 +3,9 @@
  * app's lease-guarded long polling, createBot, submitFigures, evaluation) answers, and the answer
  * lands back in the emulator. Latency = inject → the bot's reply recorded. The database holds the
  * national dataset, so the figure upsert and the catalog are national-size.
- *   npx tsx scripts/bench-nop.ts --db sqlite|postgres [--n 300]
+ * `--burst`: officers reporting at once — 200 /nop in 100 chats injected together, `--n` bursts;
+ * latency of each = its injection → its own answer (a chat answers in order, src/bot/concurrency.ts).
+ *   npx tsx scripts/bench-nop.ts --db sqlite|postgres [--n 300] [--burst]
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,17 +17,23 @@ import { createDatabase, dropDatabase } from "../src/db/postgres.js";
 import { startEmulator } from "../src/emulator/index.js";
 import { startLeaderPolling } from "../src/instance/polling.js";
 import { createLogger } from "../src/logger.js";
+import { common } from "../src/messages/common.js";
 import { createCatalogHolder } from "../src/services/catalogHolder.js";
 import type { AppDeps } from "../src/services/context.js";
 import { nationalUnits } from "./bench-dataset.js";
 import { emit, ms, percentile } from "./bench-lib.js";
 import { loadNational } from "./bench-load.js";
 
-const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, n: { type: "string", default: "300" } } });
-const N = Number(values.n);
+const { values } = parseArgs({ options: {
+  db: { type: "string", default: "sqlite" }, n: { type: "string" }, burst: { type: "boolean", default: false },
+  concurrency: { type: "string" }, // updates at once over all chats; 1 = as before chats were served side by side
+} });
+const BURST = values.burst;
+const N = Number(values.n ?? (BURST ? "3" : "300"));
 const TOKEN = "123456789:BENCH-nop-token-AAAAAAAAAAAAAAAAAAAAAAA";
 const OFFICER = 7001;
-const CHATS = 20;
+const CHATS = BURST ? 100 : 20;
+const PER_CHAT = 2; // a burst: 200 /nop in 100 chats
 
 let url: string;
 let cleanup: () => Promise<void>;
@@ -57,12 +65,37 @@ const deps: AppDeps = {
 };
 const bot = createBot(deps, { token: TOKEN, apiRoot: emu.url });
 await bot.init();
-const polling = await startLeaderPolling({ bot, prisma: db.prisma, logger, holder: "bench" });
+const polling = await startLeaderPolling({ bot, prisma: db.prisma, logger, holder: "bench",
+  ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}) });
 
 let waiting: { chatId: number; resolve: () => void } | undefined;
-emu.on("message", (m: { chatId: number; direction: "bot" | "user" }) => {
-  if (m.direction === "bot" && waiting && m.chatId === waiting.chatId) waiting.resolve();
+/** Burst: per chat, the injection times still waiting for their answer, oldest first. */
+const unanswered = new Map<number, number[]>();
+const burstSamples: number[] = [];
+let burstLeft = 0;
+let burstDone: () => void = () => undefined;
+let failed = 0; // answers that are the bot's "internal error" text: a burst must not buy speed with errors
+emu.on("message", (m: { chatId: number; direction: "bot" | "user"; message?: { text?: string } }) => {
+  if (m.direction !== "bot") return;
+  if (m.message?.text === common.internalError) failed += 1;
+  if (waiting && m.chatId === waiting.chatId) waiting.resolve();
+  const sent = unanswered.get(m.chatId)?.shift();
+  if (sent === undefined) return;
+  burstSamples.push(performance.now() - sent);
+  if (--burstLeft === 0) burstDone();
 });
+async function burst(round: number): Promise<void> {
+  const done = new Promise<void>((resolve) => (burstDone = resolve));
+  burstLeft = CHATS * PER_CHAT;
+  for (let k = 0; k < PER_CHAT; k++) {
+    for (let c = 0; c < CHATS; c++) {
+      const chatId = -100_700 - c;
+      unanswered.set(chatId, [...(unanswered.get(chatId) ?? []), performance.now()]);
+      emu.injectText({ chatId, fromId: OFFICER, text: `/nop ${500 + round * 7 + k} ${300 + c}` });
+    }
+  }
+  await done;
+}
 async function once(i: number): Promise<number> {
   const chatId = -100_700 - (i % CHATS);
   const replied = new Promise<void>((resolve) => (waiting = { chatId, resolve }));
@@ -73,17 +106,30 @@ async function once(i: number): Promise<number> {
 }
 
 for (let i = 0; i < 30; i++) await once(i); // warm-up: JIT, pools, caches
-const samples: number[] = [];
-for (let i = 0; i < N; i++) samples.push(await once(i));
-samples.sort((a, b) => a - b);
-const p50 = percentile(samples, 50);
-const p99 = percentile(samples, 99);
-const limit = values.db === "postgres" ? 100 : 50;
-emit([{
-  what: `/nop end to end through the emulator, ${values.db === "postgres" ? "PostgreSQL" : "SQLite"} (${N} sequential, national dataset)`,
-  measured: `p50 ${ms(p50)} · p99 ${ms(p99)} · max ${ms(samples.at(-1) ?? Number.NaN)}`,
-  target: `p99 < ${limit} ms`, ok: p99 < limit,
-}]);
+const dbName = values.db === "postgres" ? "PostgreSQL" : "SQLite";
+if (BURST) {
+  for (let r = 0; r < N; r++) await burst(r);
+  const samples = burstSamples.sort((a, b) => a - b);
+  const p99 = percentile(samples, 99);
+  const limit = 300; // the target is set on SQLite; PostgreSQL is measured against the same
+  emit([{
+    what: `/nop burst: ${CHATS * PER_CHAT} at once in ${CHATS} chats, ${dbName} (${N} bursts, national dataset)`,
+    measured: `p50 ${ms(percentile(samples, 50))} · p95 ${ms(percentile(samples, 95))} · p99 ${ms(p99)} · max ${ms(samples.at(-1) ?? Number.NaN)}`,
+    target: `p99 < ${limit} ms`, ok: p99 < limit && failed === 0, note: `${failed} answered with an error`,
+  }]);
+} else {
+  const samples: number[] = [];
+  for (let i = 0; i < N; i++) samples.push(await once(i));
+  samples.sort((a, b) => a - b);
+  const p50 = percentile(samples, 50);
+  const p99 = percentile(samples, 99);
+  const limit = values.db === "postgres" ? 100 : 50;
+  emit([{
+    what: `/nop end to end through the emulator, ${dbName} (${N} sequential, national dataset)`,
+    measured: `p50 ${ms(p50)} · p99 ${ms(p99)} · max ${ms(samples.at(-1) ?? Number.NaN)}`,
+    target: `p99 < ${limit} ms`, ok: p99 < limit,
+  }]);
+}
 
 await polling.stop();
 await emu.stop();

@@ -2,7 +2,7 @@
  * `npm run bench` — measured scale (issue #7). Numbers, not pass/fail: each measurement runs in
  * its own process, one after another, and this prints one Markdown table with the machine it
  * ran on (docs/PERFORMANCE.md keeps the last one, explained).
- *   npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,xlsx,fanout,charts]
+ *   npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,burst-sqlite,burst-postgres,xlsx,fanout,charts]
  * Sources: scripts/bench-evaluate.ts, bench-nop.ts, bench-charts-workers.ts (ours); test/ingest/bench-ingest.ts,
  * scripts/bench-fanout.ts and scripts/bench-charts.ts (their owners'), read from their output.
  */
@@ -32,6 +32,14 @@ const steps: { key: string; rows: () => BenchRow[] }[] = [
       return [{ what: "/nop end to end, PostgreSQL", measured: "not run: no PostgreSQL (scripts/test-pg.sh)", target: "p99 < 100 ms" }];
     }
     return parseEmitted(run("/nop on PostgreSQL", ["scripts/bench-nop.ts", "--db", "postgres"]) ?? "");
+  } },
+  { key: "burst-sqlite", rows: () => parseEmitted(run("/nop burst on SQLite", ["scripts/bench-nop.ts", "--db", "sqlite", "--burst"]) ?? "") },
+  { key: "burst-postgres", rows: () => {
+    execFileSync("bash", ["scripts/test-pg.sh", "start"], { stdio: ["ignore", "ignore", "inherit"] });
+    if (!process.env.TEST_DATABASE_URL && !existsSync("data/test-pg-url")) {
+      return [{ what: "/nop burst, PostgreSQL", measured: "not run: no PostgreSQL (scripts/test-pg.sh)", target: "p99 < 300 ms" }];
+    }
+    return parseEmitted(run("/nop burst on PostgreSQL", ["scripts/bench-nop.ts", "--db", "postgres", "--burst"]) ?? "");
   } },
   { key: "xlsx", rows: () => xlsxRows(run("20,000-row .xlsx (test/ingest/bench-ingest.ts)", ["test/ingest/bench-ingest.ts"]) ?? "") },
   { key: "fanout", rows: () => fanoutRows(run("digest fan-out to 4,000 chats (scripts/bench-fanout.ts)", ["scripts/bench-fanout.ts", "--chats", "4000"]) ?? "") },

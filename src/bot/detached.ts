@@ -1,7 +1,7 @@
 /**
  * Work an update hands off so that the update loop can go on (`ctx.detach`): reading an
- * uploaded spreadsheet takes seconds, and grammY handles updates one at a time, so done inline
- * it would hold every other chat's answer. The update stays "processing" in ProcessedUpdate,
+ * uploaded spreadsheet takes seconds, and done inline it would hold its chat's next updates and
+ * one of the few handling slots shared by all chats (src/bot/concurrency.ts). The update stays "processing" in ProcessedUpdate,
  * heartbeat included, until the detached work ends (updateGuard.ts), so a process that dies
  * during it still leaves the row the sweep reports. Stopping drains the work before the
  * database closes (`drainDetached`).

@@ -23,6 +23,7 @@ import { common } from "../messages/common.js";
 import { claimUpdate, finishUpdate, heartbeatUpdate, pruneProcessedUpdates } from "../db/repos/processedUpdates.js";
 import type { AppDeps } from "../services/context.js";
 import { HEARTBEAT_MS, reportAbandoned, STALE_UPDATE_MS, SWEEP_EVERY_MS, sweepAbandonedUpdates, updateKind } from "./abandonedUpdates.js";
+import { markClaimed } from "./concurrency.js";
 import type { BotContext } from "./context.js";
 import { DetachedWork } from "./detached.js";
 
@@ -74,6 +75,8 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
     const claim = await claimUpdate(prisma, {
       ...key, ...origin, now, forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS), staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
     });
+    // Marked (or known): the poll loop may confirm it to Telegram now (src/instance/dispatch.ts).
+    markClaimed(ctx.update);
     const log = { updateId: ctx.update.update_id };
     if (claim === "duplicate") {
       logger.info(log, "duplicate update ignored");

@@ -9,6 +9,9 @@
  * Updates fetched but not handled stay unconfirmed, so the next poller gets them again; those
  * handled but not yet confirmed come back too and are skipped by the ProcessedUpdate guard
  * (src/bot/createBot.ts), so nothing is lost or handled twice across a takeover.
+ *
+ * Chats are served side by side (src/bot/concurrency.ts): the loop fetches on while earlier
+ * updates run, and confirms only what dispatch.ts says is settled.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { BotError, GrammyError, type Api, type Bot, type Context } from "grammy";
@@ -16,9 +19,16 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { backoffMs } from "../delivery/failures.js";
+import { UpdateDispatcher } from "./dispatch.js";
 import { acquireLease, releaseLease } from "./lease.js";
 
 export const POLLING_LEASE = "telegram-polling";
+
+/**
+ * A fetch that brought only updates already in hand (a chat's queue holds the offset back)
+ * waits for one to settle, or this long, before asking again: Telegram answers such a poll at once.
+ */
+const REFETCH_MS = 50;
 
 /** getUpdates failures: 1 s, 2 s, 4 s… up to 30 s, with jitter; polling never gives up. */
 const POLL_RETRY = { baseMs: 1_000, maxMs: 30_000 };
@@ -41,11 +51,13 @@ export interface LeaderPollingOptions<C extends Context> {
   pollTimeoutS?: number;
   /** Wall clock for the lease (not the sandbox's manual clock). */
   now?: () => Date;
+  /** Updates handled at once over all chats (default CHAT_CONCURRENCY); 1 = one at a time. */
+  concurrency?: number;
 }
 
 export interface LeaderPolling {
   isPolling(): boolean;
-  /** Stops fetching, finishes the update in hand, confirms it, gives the lease up. */
+  /** Stops fetching, finishes the updates running, confirms them, gives the lease up. */
   stop(): Promise<void>;
 }
 
@@ -69,39 +81,47 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
     }
   };
 
+  const abortable = (p: Promise<unknown>) => p.catch((e: unknown) => {
+    if (!(e instanceof Error && e.name === "AbortError")) throw e;
+  });
+
   /** Resolves with the next offset to confirm (undefined: nothing handled). */
   const pollLoop = async (signal: AbortSignal): Promise<number | undefined> => {
     let offset: number | undefined;
     let failures = 0;
+    const dispatcher = new UpdateDispatcher(handle, o.concurrency);
     await o.bot.api.deleteWebhook({ drop_pending_updates: false }).catch((err: unknown) => log.warn({ err }, "deleteWebhook failed"));
-    while (!signal.aborted) {
-      let updates: Update[];
-      try {
-        updates = await o.bot.api.getUpdates({ offset, timeout: o.pollTimeoutS ?? 25 }, asGrammySignal(signal));
-        failures = 0;
-      } catch (err) {
-        if (signal.aborted) break;
-        if (err instanceof GrammyError && err.error_code === 409) {
-          log.warn({ description: err.description }, "another getUpdates is running; pausing until the lease says otherwise");
-          break;
+    try {
+      while (!signal.aborted) {
+        let updates: Update[];
+        offset = dispatcher.nextOffset(offset);
+        try {
+          updates = await o.bot.api.getUpdates({ offset, timeout: o.pollTimeoutS ?? 25 }, asGrammySignal(signal));
+          failures = 0;
+        } catch (err) {
+          if (signal.aborted) break;
+          if (err instanceof GrammyError && err.error_code === 409) {
+            log.warn({ description: err.description }, "another getUpdates is running; pausing until the lease says otherwise");
+            break;
+          }
+          failures += 1;
+          const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
+          const waitMs = retryAfter ? retryAfter * 1000 : backoffMs(POLL_RETRY, failures);
+          log.warn({ err, waitMs }, "getUpdates failed; retrying");
+          // Aborted (lease lost or stop): the loop condition ends it; the timer is removed with it.
+          await abortable(sleep(waitMs, undefined, { signal }));
+          continue;
         }
-        failures += 1;
-        const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
-        const waitMs = retryAfter ? retryAfter * 1000 : backoffMs(POLL_RETRY, failures);
-        log.warn({ err, waitMs }, "getUpdates failed; retrying");
-        // Aborted (lease lost or stop): the loop condition ends it; the timer is removed with it.
-        await sleep(waitMs, undefined, { signal }).catch((e: unknown) => {
-          if (!(e instanceof Error && e.name === "AbortError")) throw e;
-        });
-        continue;
+        if (signal.aborted) break; // the new poller gets them (unconfirmed)
+        if (dispatcher.dispatch(updates) === 0 && updates.length > 0) {
+          await Promise.race([dispatcher.progress(), abortable(sleep(REFETCH_MS, undefined, { signal }))]);
+        }
       }
-      for (const u of updates) {
-        if (signal.aborted) break; // the new poller gets the rest (unconfirmed)
-        await handle(u);
-        offset = u.update_id + 1;
-      }
+    } finally {
+      // Updates not started stay unconfirmed for the next poller; those running finish first.
+      await dispatcher.close();
     }
-    return offset;
+    return dispatcher.nextOffset(offset);
   };
 
   const startPolling = (): void => {

@@ -13,6 +13,7 @@ import type { AddressInfo } from "node:net";
 import { BotError, type Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
+import { ChatQueues, chatKeyOf } from "../bot/concurrency.js";
 
 export interface WebhookOptions<C extends Context> {
   bot: Bot<C>;
@@ -26,6 +27,8 @@ export interface WebhookOptions<C extends Context> {
   secret?: string;
   /** Set the webhook at Telegram on start (default true; the instances all may, it is idempotent). */
   register?: boolean;
+  /** Updates handled at once over all chats (default CHAT_CONCURRENCY). */
+  concurrency?: number;
 }
 
 export interface WebhookServer {
@@ -77,15 +80,17 @@ export async function startWebhook<C extends Context>(o: WebhookOptions<C>): Pro
   const secret = o.secret ?? secretFromToken(o.bot.token);
   const log = o.logger.child({ component: "webhook" });
   const inFlight = new Set<Promise<void>>();
+  // Telegram opens several connections at once: each chat's updates still go in the order received.
+  const queues = new ChatQueues(o.concurrency);
 
-  const handle = async (update: Update): Promise<void> => {
+  const handle = (update: Update): Promise<boolean> => queues.enqueue(chatKeyOf(update), async () => {
     try {
       await o.bot.handleUpdate(update);
     } catch (err) {
       if (err instanceof BotError) await Promise.resolve(o.bot.errorHandler(err)).catch((e: unknown) => log.error({ err: e }, "error handler threw"));
       else throw err;
     }
-  };
+  });
 
   const server = http.createServer((req, res) => {
     if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== path) return void res.writeHead(404).end();
