@@ -79,9 +79,9 @@ module.exports = {
       name: "edges-no-prisma",
       severity: "error",
       comment:
-        "bot/ and jobs/ never reach into Prisma or SQL: call a service or a repository (src/db/repos/) that " +
-        "returns domain types.",
-      from: { path: "^src/(bot|jobs)/" },
+        "Only src/db/ (repositories) and src/delivery/ (which owns its outbox tables) reach into Prisma or SQL; " +
+        "everything else calls a repository that returns plain or domain types.",
+      from: { path: "^src/", pathNot: "^src/(db|delivery)/" },
       to: { path: prisma },
     },
     {

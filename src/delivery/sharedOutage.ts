@@ -18,7 +18,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
-import { acquireLease } from "../instance/lease.js";
+import { acquireLease } from "../db/repos/leases.js";
 import { describeError } from "./failures.js";
 
 export const OUTAGE_LEASE = "delivery-outage";

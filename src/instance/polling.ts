@@ -20,7 +20,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { backoffMs } from "../delivery/failures.js";
 import { UpdateDispatcher } from "./dispatch.js";
-import { acquireLease, releaseLease } from "./lease.js";
+import { acquireLease, releaseLease } from "../db/repos/leases.js";
 
 export const POLLING_LEASE = "telegram-polling";
 

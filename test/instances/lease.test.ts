@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type OpenedDb } from "../../src/db/client.js";
-import { acquireLease, leaseHolder, releaseLease } from "../../src/instance/lease.js";
+import { acquireLease, leaseHolder, releaseLease } from "../../src/db/repos/leases.js";
 import { createTestDb, createPostgresTestDb, type TestDb } from "../helpers/db.js";
 import { PG_SKIP_MESSAGE, testPgAdminUrl } from "../helpers/pg.js";
 

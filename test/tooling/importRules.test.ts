@@ -52,6 +52,7 @@ describe("import rules", () => {
         "edges-no-prisma: src/bot/feature.ts → @prisma/client",
         "edges-no-prisma: src/bot/feature.ts → src/db/generated/client.ts",
         "edges-no-prisma: src/jobs/job.ts → pg",
+        "edges-no-prisma: src/render/chart.ts → @prisma/client",
         "no-circular: src/jobs/cycleA.ts → src/jobs/cycleB.ts",
         "no-non-package-json: src/cli/main.ts → semver",
         "not-to-unresolvable: src/cli/stale.js → ./nothing-here.js",

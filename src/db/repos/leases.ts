@@ -1,5 +1,5 @@
 /**
- * A named lease in the Lease table (issue #7): at most one holder until `expiresAt`. Taking it
+ * A named lease in the Lease table (several instances: docs/PERFORMANCE.md): at most one holder until `expiresAt`. Taking it
  * is one statement — insert, or take over a row that is ours or expired — so two instances
  * racing for it cannot both win: PostgreSQL's ON CONFLICT arbitrates, SQLite serialises writes.
  *
@@ -7,7 +7,7 @@
  * in step (NTP); a skew of s ms lets a lagging instance see a lease expire s ms early, so the
  * TTL should be well above any skew expected (default 15 s).
  */
-import type { Db } from "../db/client.js";
+import type { Db } from "../types.js";
 
 export interface LeaseRequest {
   name: string;
