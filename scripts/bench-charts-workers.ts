@@ -1,5 +1,5 @@
 /**
- * Chart images per second using every core (issue #7): one worker thread per core, each
+ * Chart images per second using every core (docs/PERFORMANCE.md): one worker thread per core, each
  * rendering weekly-digest charts (src/render/chart.ts; 30 bars) for a fixed time: worker k takes
  * provinces k, k + threads, … and draws each province's six indicator charts in turn, as the
  * digest job does (scripts/bench-chart-inputs.ts). A second JPEG row gives every chart units never

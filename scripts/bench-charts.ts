@@ -1,6 +1,6 @@
 /**
  * Chart rendering benchmark (not a test): `npx tsx scripts/bench-charts.ts [iterations]`.
- * Targets (issue #4, 2-core machine): a 30-bar chart image in ≤ 10 ms; (issue #7) ≥ 100 images/s.
+ * Targets (docs/SCHEDULES.md, 2-core machine): a 30-bar chart image in ≤ 10 ms; (docs/PERFORMANCE.md) ≥ 100 images/s.
  *
  * The charts are those of a weekly digest (scripts/bench-chart-inputs.ts): six indicators a
  * province, each province with its own units, no chart a repeat of the one before. One row draws
@@ -73,7 +73,7 @@ async function measure(barCount: number, format: "png" | "jpeg", mix: ChartMix |
 }
 
 /**
- * The machine's speed today, in the operations issue #4 timed when it set the targets ("PNG
+ * The machine's speed today, in the operations docs/SCHEDULES.md timed when it set the targets ("PNG
  * encoding ~21 ms, JPEG ~6 ms"): skia's own encoders on a 1200×700 canvas with 30 labelled bars.
  */
 async function calibrate(): Promise<string> {
@@ -104,7 +104,7 @@ async function calibrate(): Promise<string> {
     times.sort((a, b) => a - b);
     out.push(`skia ${format.toUpperCase()} ${(times[10] ?? 0).toFixed(1)} ms`);
   }
-  return `reference (issue #4's own timings: JPEG ~6 ms, PNG ~21 ms): 1200×700 canvas, median of 20: ${out.join(", ")}`;
+  return `reference (the chart budget's own timings: JPEG ~6 ms, PNG ~21 ms): 1200×700 canvas, median of 20: ${out.join(", ")}`;
 }
 
 console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);

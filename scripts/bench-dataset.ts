@@ -1,5 +1,5 @@
 /**
- * A generated national-size dataset for `npm run bench` (issue #7 "Measured scale"): 34
+ * A generated national-size dataset for `npm run bench` (docs/PERFORMANCE.md): 34
  * provinces, 3,321 communes, 500 departments, 6 indicators × 12 months of figures, 200,000
  * dossiers. Deterministic (seeded), so two runs measure the same work.
  *

@@ -1,5 +1,5 @@
 /**
- * Full re-evaluation of a national deployment (issue #7): every unit × indicator against every
+ * Full re-evaluation of a national deployment (docs/PERFORMANCE.md): every unit × indicator against every
  * binding milestone, for the latest month (what a digest or /tinhtrang of the whole country
  * needs) and for all 12 months (a re-evaluation after a directive changes). Pure engine time,
  * then the latest month read from the database (SQLite) as a job would.

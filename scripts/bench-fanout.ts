@@ -1,5 +1,5 @@
 /**
- * Fan-out benchmark (issue #4 §5) — a measurement, not a test: 4,000 group chats, one digest
+ * Fan-out benchmark (docs/SCHEDULES.md) — a measurement, not a test: 4,000 group chats, one digest
  * each, through the real outbox and delivery worker against the Bot API emulator in
  * rate-limit mode (30 msg/s per bot, 20 msg/min per group). Prints throughput vs the limit,
  * lost, duplicated, and the 429s Telegram would have sent.

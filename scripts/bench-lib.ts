@@ -1,5 +1,5 @@
 /**
- * Shared bits of `npm run bench` (issue #7): each measurement runs in its own process (clean
+ * Shared bits of `npm run bench` (docs/PERFORMANCE.md): each measurement runs in its own process (clean
  * peak RSS) and prints one `BENCH <json>` line of rows; scripts/bench.ts collects the table.
  */
 export interface BenchRow {

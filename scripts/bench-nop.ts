@@ -1,5 +1,5 @@
 /**
- * `/nop` end to end (issue #7): an officer's message enters the emulator, the real bot (the
+ * `/nop` end to end (docs/PERFORMANCE.md): an officer's message enters the emulator, the real bot (the
  * app's lease-guarded long polling, createBot, submitFigures, evaluation) answers, and the answer
  * lands back in the emulator. Latency = inject → the bot's reply recorded. The database holds the
  * national dataset, so the figure upsert and the catalog are national-size.

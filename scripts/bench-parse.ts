@@ -73,7 +73,7 @@ export function chartRows(out: string): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const line of out.split("\n")) {
     if (line.startsWith("reference")) {
-      rows.push({ what: "Machine speed in issue #4's own reference operations (scripts/bench-charts.ts)", measured: line.replace(/^reference\s*/, ""), target: "—" });
+      rows.push({ what: "Machine speed in the chart budget's reference operations (scripts/bench-charts.ts)", measured: line.replace(/^reference\s*/, ""), target: "—" });
       continue;
     }
     const parts = line.split("|").map((p) => p.trim());

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — measured scale (issue #7). Numbers, not pass/fail: each measurement runs in
+ * `npm run bench` — measured scale (docs/PERFORMANCE.md). Numbers, not pass/fail: each measurement runs in
  * its own process, one after another, and this prints one Markdown table with the machine it
  * ran on (docs/PERFORMANCE.md keeps the last one, explained).
  *   npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,burst-sqlite,burst-postgres,xlsx,fanout,charts]

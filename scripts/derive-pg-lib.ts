@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL variant of the data model follows from prisma/schema.prisma mechanically
- * (issue #7 "one source of truth"): the same text with the provider swapped and the client
+ * (docs/PERFORMANCE.md): the same text with the provider swapped and the client
  * generated elsewhere. Its migrations are `prisma migrate diff` between successive snapshots of
  * that derived schema, one per SQLite migration and named alike, so both histories stay in step.
  *

@@ -1,5 +1,5 @@
 /**
- * `npm run db:derive-pg` — writes prisma/postgresql/ from prisma/schema.prisma (issue #7):
+ * `npm run db:derive-pg` — writes prisma/postgresql/ from prisma/schema.prisma (docs/PERFORMANCE.md):
  * the derived schema and a PostgreSQL migration for each SQLite migration that lacks one.
  * `--check` changes nothing and exits 1 when the committed tree has drifted (the test suite
  * runs it: test/db/postgres-derive.test.ts). Offline: see prisma/postgresql/prisma.config.ts.

@@ -1,7 +1,7 @@
 /**
  * Time as a dependency (STYLE.md: `now` is a parameter). Production uses the system clock; the
  * offline sandbox and tests use a manual clock they can jump forward, after which
- * `scheduler.fireDue(clock.now())` runs what fell due (issue #4, scheduled-run bookkeeping).
+ * `scheduler.fireDue(clock.now())` runs what fell due (docs/SCHEDULES.md, scheduled-run bookkeeping).
  */
 export interface Clock {
   now(): Date;

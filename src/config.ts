@@ -1,6 +1,6 @@
 /**
  * The only reader of process.env (STYLE.md). Parsed once at start; a bad value stops the
- * program with a message naming the variable and what is allowed (issue #2 §1).
+ * program with a message naming the variable and what is allowed (docs/DIRECTIVES.md).
  */
 import { z } from "zod";
 import { assertCron, DEFAULT_CRON } from "./domain/schedule/cron.js";

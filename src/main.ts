@@ -1,7 +1,7 @@
 /**
  * `npm start`. With BOT_TOKEN: talks to Telegram (or to TELEGRAM_API_ROOT, e.g. an emulator).
  * Without it: the offline sandbox — the project's Bot API emulator, the real bot wired to it,
- * a demo province and a web page to play officer and leader (issue #6).
+ * a demo province and a web page to play officer and leader (docs/SANDBOX.md).
  */
 import { startApp } from "./app.js";
 import { systemClock } from "./clock.js";

@@ -1,5 +1,5 @@
 /**
- * `dondoc` — the admin CLI (issue #2 §4). Registers every command, runs one, and turns every
+ * `dondoc` — the admin CLI (docs/DIRECTIVES.md). Registers every command, runs one, and turns every
  * failure into a Vietnamese message and an exit code; never throws to the caller.
  */
 import { CommanderError } from "commander";

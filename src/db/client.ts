@@ -1,7 +1,7 @@
 /**
  * Opens the database named by DATABASE_URL, applies migrations, returns a Prisma client on a
  * driver adapter (Prisma 6.19 + JS engine: the line that runs offline, ENVIRONMENT-NOTES.md).
- * `file:` → SQLite (better-sqlite3); `postgresql://` → PostgreSQL (`pg`, issue #7).
+ * `file:` → SQLite (better-sqlite3); `postgresql://` → PostgreSQL (`pg`, docs/PERFORMANCE.md).
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client.js";

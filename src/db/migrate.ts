@@ -1,5 +1,5 @@
 /**
- * Applies the committed Prisma migrations in-process at start (issue #2 §1, issue #7).
+ * Applies the committed Prisma migrations in-process at start (docs/DIRECTIVES.md, docs/PERFORMANCE.md).
  *
  * Why not `prisma migrate deploy`: on PostgreSQL the offline JS schema engine cannot run it
  * ("Column type 'name' could not be deserialized", shared/ENVIRONMENT-NOTES.md), and spawning

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL edge (issue #7): the in-process migration driver and the Prisma client on
+ * PostgreSQL edge (docs/PERFORMANCE.md): the in-process migration driver and the Prisma client on
  * `@prisma/adapter-pg`. `prisma migrate deploy` cannot run here against PostgreSQL (JS schema
  * engine: "Column type 'name' could not be deserialized", shared/ENVIRONMENT-NOTES.md), so the
  * committed SQL of prisma/postgresql/migrations is applied by src/db/migrate.ts through `pg`.

@@ -1,5 +1,5 @@
 /**
- * What administrators read when delivery goes wrong (issue #4 §2). Vietnamese, no message
+ * What administrators read when delivery goes wrong (docs/SCHEDULES.md). Vietnamese, no message
  * text (dossier lists are personal data, NĐ 13/2023): kind, dedup key and chat only.
  */
 export const ADMIN_ALERT_KIND = "admin-alert";

@@ -1,5 +1,5 @@
 /**
- * What a send teaches us about a chat (issue #4 §2): a 403 means the bot is out of it; a
+ * What a send teaches us about a chat (docs/SCHEDULES.md): a 403 means the bot is out of it; a
  * 400 with migrate_to_chat_id means the group became a supergroup under a new id.
  */
 import type { Db } from "../db/client.js";

@@ -1,5 +1,5 @@
 /**
- * Delivers one claimed outbox row and applies what Telegram answered (issue #4 §2):
+ * Delivers one claimed outbox row and applies what Telegram answered (docs/SCHEDULES.md):
  * 429 → pause and requeue (a chat's pause written to the row as notBefore, so every instance
  * waits it out); 403 → chat inactive, its queue dropped, admins told once;
  * 400 + migrate_to_chat_id → rebind and send at the new id; other 400 → failed, no retry;

@@ -1,5 +1,5 @@
 /**
- * Turns what a send threw into what the worker does about it (issue #4 §2). Telegram's
+ * Turns what a send threw into what the worker does about it (docs/SCHEDULES.md). Telegram's
  * refusals arrive as grammY `GrammyError` (error_code + parameters), network trouble as
  * `HttpError`; anything else is treated like the network (retried, then failed).
  */

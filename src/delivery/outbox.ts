@@ -1,5 +1,5 @@
 /**
- * The outbox (issue #4 §1): every push is a row first, sent later by the delivery worker.
+ * The outbox (docs/SCHEDULES.md): every push is a row first, sent later by the delivery worker.
  * A dedup key ("digest:2026-W47:chat:-100123") makes a second enqueue a no-op; the unique
  * index is the guarantee — we insert and treat the unique violation as "already there",
  * because check-then-insert races between two instances or two job runs.

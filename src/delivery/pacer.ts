@@ -1,6 +1,6 @@
 /**
  * Client-side pacing so the bot stays inside Telegram's broadcast limits without being told
- * (issue #4 §2; core.telegram.org/bots/faq "My bot is hitting limits"): ~30 messages/s
+ * (docs/SCHEDULES.md; core.telegram.org/bots/faq "My bot is hitting limits"): ~30 messages/s
  * overall, ≤ 20 messages/min in one group, ~1 message/s in one private chat. Plus the pauses
  * that a 429 `retry_after` imposes on one chat or on everything.
  *

@@ -1,5 +1,5 @@
 /**
- * What an outbox row carries (issue #4 §1): the Bot API parameters minus chat_id, as JSON.
+ * What an outbox row carries (docs/SCHEDULES.md): the Bot API parameters minus chat_id, as JSON.
  * Files never travel inline: they are stored once in `Blob` and referenced by `{ blobId }`.
  * Parsed with zod when enqueued and again when sent, so a bad row fails loudly, not silently.
  */

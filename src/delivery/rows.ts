@@ -1,5 +1,5 @@
 /**
- * The outbox rows' state machine in SQL (issue #4 §2):
+ * The outbox rows' state machine in SQL (docs/SCHEDULES.md):
  *   pending ─claim→ sending (leased) ─markSent→ sent
  *                      ├─ release / deferChat → pending (429, backoff, pacing, stop)
  *                      └─ markFinal → failed | dropped
@@ -162,7 +162,7 @@ export async function markFinal(
   });
 }
 
-/** 403: every other message waiting for that chat is dropped too (issue #4 §2). */
+/** 403: every other message waiting for that chat is dropped too (docs/SCHEDULES.md). */
 export async function dropPendingForChat(prisma: Db, chatId: bigint, reason: string): Promise<number> {
   const r = await prisma.outboxMessage.updateMany({
     where: { chatId, status: { in: ["pending", "sending"] } },

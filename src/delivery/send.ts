@@ -1,7 +1,7 @@
 /**
  * One outbox request → one Bot API call. Files come from `Blob`: the first send uploads the
  * bytes (grammY `InputFile`), later sends reuse Telegram's file_id, so a chart fanned out to
- * 4,000 chats is uploaded about once (issue #4 §2) — and, through FileIdCache, read about once.
+ * 4,000 chats is uploaded about once (docs/SCHEDULES.md) — and, through FileIdCache, read about once.
  */
 import { InputFile, type Api } from "grammy";
 import type { InputMediaDocument, InputMediaPhoto, Message } from "grammy/types";

@@ -1,5 +1,5 @@
 /**
- * The delivery worker (issue #4 §2): the only code that sends pushes to Telegram. It claims
+ * The delivery worker (docs/SCHEDULES.md): the only code that sends pushes to Telegram. It claims
  * due outbox rows under a lease, paces them through the Pacer (≈29 msg/s overall, ≤ 20/min per
  * group, ~1/s per private chat), keeps each chat's messages in order and one at a time, and
  * lets `deliverRow` apply Telegram's answer. Several instances may run: claims are atomic and

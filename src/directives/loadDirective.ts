@@ -1,5 +1,5 @@
 /**
- * Reads directive presets and unit lists from disk (issue #2 §2, "configuration as code").
+ * Reads directive presets and unit lists from disk (docs/DIRECTIVES.md, "configuration as code").
  * Text → YAML/JSON → zod (`directiveSchema`, strict) → `validateDirective` → the unit list
  * named by `unitsFile`, cross-checked. Every problem carries a path and, when the text is at
  * hand, the line it sits on, so a wrong file is fixed from the message alone.

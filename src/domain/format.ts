@@ -1,7 +1,7 @@
 /**
  * Number and percentage formatting for what users read (STYLE.md: `79,2%`, `1.234`).
  * All rounding is done on integers so that a figure is displayed the same way on every
- * machine and never by way of a binary float (issue #2 §3).
+ * machine and never by way of a binary float (docs/DIRECTIVES.md).
  */
 
 /** `1234567` → `1.234.567` (Vietnamese thousands separator is a dot). */

@@ -1,5 +1,5 @@
 /**
- * Long polling by one instance at a time (issue #7): Telegram answers 409 to a second
+ * Long polling by one instance at a time (docs/PERFORMANCE.md): Telegram answers 409 to a second
  * concurrent getUpdates, so the instances elect a poller through a Lease row. The holder renews
  * it every `renewMs`; the others retry as often and take over once it lapses — within
  * `ttlMs + renewMs` of the holder dying. An instance that fails to renew stops fetching at once.

@@ -1,5 +1,5 @@
 /**
- * Where updates come from (issue #7): with WEBHOOK_URL, every instance serves the webhook;
+ * Where updates come from (docs/PERFORMANCE.md): with WEBHOOK_URL, every instance serves the webhook;
  * otherwise the instances share one long poll through the polling lease.
  */
 import type { Bot, Context } from "grammy";

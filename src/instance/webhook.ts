@@ -1,5 +1,5 @@
 /**
- * Webhook mode (issue #7, `WEBHOOK_URL`): the alternative to long polling for deployments that
+ * Webhook mode (docs/PERFORMANCE.md, `WEBHOOK_URL`): the alternative to long polling for deployments that
  * can receive HTTPS. Every instance serves the webhook behind the same URL (a load balancer or
  * a reverse proxy terminating TLS in front), so no leader is needed; Telegram retries an update
  * we did not answer with 2xx, and the ProcessedUpdate guard skips a retry already handled.

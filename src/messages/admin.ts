@@ -1,4 +1,4 @@
-/** Texts of the administrator's private chat (issue #3 "Onboarding", "Who is who"). */
+/** Texts of the administrator's private chat (docs/UPLOADS.md, "Who is who"). */
 import { escapeHtml } from "../render/html.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import type { DirectivePlan } from "../domain/directive/dryRun.js";

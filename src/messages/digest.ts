@@ -1,5 +1,5 @@
 /**
- * The digest caption (issue #4: at most 1,024 characters — counts per colour, three best and
+ * The digest caption (docs/SCHEDULES.md: at most 1,024 characters — counts per colour, three best and
  * three worst, change since last week, units that have not reported, overdue tasks, units that
  * ignored three reminders). Lists shrink until the caption fits; the counts always stay.
  */

@@ -1,4 +1,4 @@
-/** Texts of the overdue-dossier features (issue #5). Dates dd/mm/yyyy; no citizen's name leaves the unit. */
+/** Texts of the overdue-dossier features (docs/DOSSIERS.md). Dates dd/mm/yyyy; no citizen's name leaves the unit. */
 import { escapeHtml } from "../render/html.js";
 import { isoWeekday } from "../domain/calendar/index.js";
 import { formatViDate, formatViMonth, vnDate } from "../domain/directive/dates.js";

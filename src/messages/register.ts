@@ -1,4 +1,4 @@
-/** Texts of onboarding: `/dangky`, approval buttons, `/donvi` (issue #3 "Who is who"). */
+/** Texts of onboarding: `/dangky`, approval buttons, `/donvi` (docs/UPLOADS.md). */
 import { escapeHtml } from "../render/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { common } from "./common.js";

@@ -1,4 +1,4 @@
-/** Texts of the morning message and of the peak-week status (issue #4 "Schedules"). */
+/** Texts of the morning message and of the peak-week status (docs/SCHEDULES.md). */
 import { escapeHtml, fitMessage } from "../render/html.js";
 import { daysBetween } from "../domain/calendar/index.js";
 import type { CatalogUnit } from "../domain/catalog.js";

@@ -1,4 +1,4 @@
-/** Texts of `/nop` (issue #3 "Reporting"). */
+/** Texts of `/nop` (docs/UPLOADS.md). */
 import { formatViMonth } from "../domain/directive/dates.js";
 import type { Indicator } from "../domain/directive/schema.js";
 import { formatNumber } from "../domain/format.js";

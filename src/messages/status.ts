@@ -1,4 +1,4 @@
-/** Texts of `/tinhtrang` (issue #3). */
+/** Texts of `/tinhtrang` (docs/UPLOADS.md). */
 import { escapeHtml } from "../render/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViMonth } from "../domain/directive/dates.js";

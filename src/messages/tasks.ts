@@ -1,4 +1,4 @@
-/** Texts of task deadlines: the morning section, `/nhiemvu`, `/xong` (issue #4 "Task deadlines"). */
+/** Texts of task deadlines: the morning section, `/nhiemvu`, `/xong` (docs/SCHEDULES.md). */
 import { escapeHtml } from "../render/html.js";
 import { daysBetween } from "../domain/calendar/index.js";
 import type { CatalogUnit } from "../domain/catalog.js";

@@ -1,4 +1,4 @@
-/** Texts of `/mau`, `/nhap` and spreadsheet uploads (issue #3 "Uploads"). */
+/** Texts of `/mau`, `/nhap` and spreadsheet uploads (docs/UPLOADS.md). */
 import { escapeHtml } from "../render/html.js";
 import { formatViDate, formatViMonth } from "../domain/directive/dates.js";
 import { LEVEL_NAMES } from "../domain/evaluation/index.js";

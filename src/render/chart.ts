@@ -26,7 +26,7 @@ sharp.cache(false);
 
 /**
  * One canvas + Chart reused for every image: building a Chart costs several times an update,
- * and the 30-bar budget is 10 ms an image (issue #4). Reuse is safe because all drawing below is
+ * and the 30-bar budget is 10 ms an image (docs/SCHEDULES.md). Reuse is safe because all drawing below is
  * synchronous, and the encoders get their pixels before they go async (`canvas.data()` copies
  * them for sharp; skia's `canvas.encode` snapshots them).
  */

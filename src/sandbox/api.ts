@@ -1,5 +1,5 @@
 /**
- * The page's JSON endpoints (issue #6). Every body is parsed with zod; people and chats must be
+ * The page's JSON endpoints (docs/SANDBOX.md). Every body is parsed with zod; people and chats must be
  * the demo's own, and a private chat only takes messages from its owner, as on Telegram.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * Live updates for the page (issue #6): Server-Sent Events fed by the current emulator's
+ * Live updates for the page (docs/SANDBOX.md): Server-Sent Events fed by the current emulator's
  * transcript. After "Đặt lại demo" the hub follows the new session and tells pages to reload.
  */
 import type { ServerResponse } from "node:http";

@@ -1,5 +1,5 @@
 /**
- * Demo figures so the status replies and the digest charts have something to show (issue #6).
+ * Demo figures so the status replies and the digest charts have something to show (docs/SANDBOX.md).
  * Deterministic per unit code, so every reset looks the same. The first demo unit is left
  * without a figure this month: that is what the officer reports with `/nop`.
  */

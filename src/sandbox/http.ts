@@ -1,4 +1,4 @@
-/** Small node:http helpers for the sandbox page server (no framework: issue #6 "dependency-light"). */
+/** Small node:http helpers for the sandbox page server (no framework: docs/SANDBOX.md). */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** An error the page shows as it is: bad input, an unknown chat, a time in the past. */

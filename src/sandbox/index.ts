@@ -1,5 +1,5 @@
 /**
- * "Try it without Telegram" (issue #6). `npm start` without BOT_TOKEN lands here: the project's
+ * "Try it without Telegram" (docs/SANDBOX.md). `npm start` without BOT_TOKEN lands here: the project's
  * Bot API emulator in-process, the real app (db, catalog, bot, delivery worker, scheduler)
  * wired to it under a manual ticking clock, a seeded demo province, and a web page on
  * loopback to play officer, leader and administrator.

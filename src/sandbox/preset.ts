@@ -1,5 +1,5 @@
 /**
- * The demo province (issue #6): the directive of today — the most recently issued preset with a
+ * The demo province (docs/SANDBOX.md): the directive of today — the most recently issued preset with a
  * unit list (a plan of the two-level government, so its units are today's communes and wards) —
  * and every national preset, which binds every unit, loaded through the same use-case as an
  * administrator's upload. A demo whose clock starts today must show targets in force today, not

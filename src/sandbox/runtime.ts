@@ -1,5 +1,5 @@
 /**
- * The sandbox's current session and "Đặt lại demo" (issue #6): stop the app and the emulator,
+ * The sandbox's current session and "Đặt lại demo" (docs/SANDBOX.md): stop the app and the emulator,
  * delete the sandbox database, start both again and re-seed. Requests that arrive meanwhile
  * wait for the new session instead of reaching a half-stopped one.
  */

@@ -1,5 +1,5 @@
 /**
- * Puts the demo province in place (issue #6): the preset on first start, the emulated
+ * Puts the demo province in place (docs/SANDBOX.md): the preset on first start, the emulated
  * Telegram world on every start (the emulator keeps nothing), and — once per database — the
  * chat bindings, roles and figures an administrator would otherwise set up by hand.
  */

@@ -1,5 +1,5 @@
 /**
- * The sandbox page server (issue #6): node:http on 127.0.0.1, the static page from `public/`,
+ * The sandbox page server (docs/SANDBOX.md): node:http on 127.0.0.1, the static page from `public/`,
  * the JSON API, files the bot sent, and the event stream. No framework, no build step.
  */
 import { readFile } from "node:fs/promises";

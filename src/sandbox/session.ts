@@ -1,5 +1,5 @@
 /**
- * One sandbox session (issue #6): a manual ticking clock, the Bot API emulator on loopback and
+ * One sandbox session (docs/SANDBOX.md): a manual ticking clock, the Bot API emulator on loopback and
  * the real app wired to it — the same composition root production runs, with Telegram swapped
  * for the emulator. "Đặt lại demo" stops a session and starts a fresh one.
  */

@@ -1,5 +1,5 @@
 /**
- * Clock targets of the sandbox page (issue #6 "clock control"). Vietnam has kept UTC+7 without
+ * Clock targets of the sandbox page (docs/SANDBOX.md). Vietnam has kept UTC+7 without
  * daylight saving since 1975, so local wall time is a fixed offset from UTC.
  */
 import type { Config } from "../config.js";

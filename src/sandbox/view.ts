@@ -1,5 +1,5 @@
 /**
- * What the page draws, derived from the emulator's transcript (issue #6): text + entities (the
+ * What the page draws, derived from the emulator's transcript (docs/SANDBOX.md): text + entities (the
  * page builds DOM nodes from them, never HTML), photo and document links, inline buttons,
  * albums, force-reply prompts. Nothing here invents a message the bot did not send.
  */

@@ -1,5 +1,5 @@
 /**
- * Who and which chats the demo has (issue #6): an administrator, two officers, a leader and a
+ * Who and which chats the demo has (docs/SANDBOX.md): an administrator, two officers, a leader and a
  * unit head; 3–4 unit groups, the leaders' group, the head's group, the administrator's
  * private chat. Pure: derived from the catalog, so a restart rebuilds the same world.
  */

@@ -1,6 +1,6 @@
 /**
- * The one working-day calendar of the application: schedules (issue #4: working days only,
- * make-up Saturdays) and dossier deadlines (issue #5: Tết) both judge days with it. Read once
+ * The one working-day calendar of the application: schedules (docs/SCHEDULES.md: working days only,
+ * make-up Saturdays) and dossier deadlines (docs/DOSSIERS.md: Tết) both judge days with it. Read once
  * from `directives/calendar/vn-holidays.yaml` and kept; a broken file is an operator error,
  * reported loudly (the job run records it) rather than guessed around.
  */

@@ -1,5 +1,5 @@
 /**
- * Pushes (anything that is not a direct reply) go through the outbox (issue #4 "One delivery
+ * Pushes (anything that is not a direct reply) go through the outbox (docs/SCHEDULES.md "One delivery
  * path"): stored with a dedup key, then delivered by the worker with retries and pacing.
  */
 import type { InlineKeyboardMarkup } from "grammy/types";

@@ -1,4 +1,4 @@
-/** Who may do what in this update (issue #3 "Who is who"). */
+/** Who may do what in this update (docs/UPLOADS.md). */
 import { roleOf } from "../../db/repos/people.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { chatUnit } from "../../domain/chatUnit.js";

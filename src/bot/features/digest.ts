@@ -1,5 +1,5 @@
 /**
- * `/bieudo [mã chỉ tiêu]`: the weekly digest on demand (issue #4), as a direct reply rather than
+ * `/bieudo [mã chỉ tiêu]`: the weekly digest on demand (docs/SCHEDULES.md), as a direct reply rather than
  * through the outbox — the person asking is waiting for it. In a leaders' chat: the units below
  * it; in a leader's private chat: the units below each top-level unit. Asking does not count as
  * telling the chat about escalated units: only the weekly digest records that.

@@ -1,5 +1,5 @@
 /**
- * Overdue dossiers (issue #5), one Composer made of its parts, in order: the upload (it must
+ * Overdue dossiers (docs/DOSSIERS.md), one Composer made of its parts, in order: the upload (it must
  * see documents before the figures upload does), the force-reply answers, the views, the
  * buttons, the monthly list, who approves (`/nguoiduyet`).
  */

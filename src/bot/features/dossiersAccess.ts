@@ -1,4 +1,4 @@
-/** Which dossiers a chat may see (issue #5, NĐ 13/2023): its unit's, its head's, its leaders' subtree. */
+/** Which dossiers a chat may see (docs/DOSSIERS.md, NĐ 13/2023): its unit's, its head's, its leaders' subtree. */
 import type { MaybeInaccessibleMessage } from "grammy/types";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";

@@ -1,5 +1,5 @@
 /**
- * The buttons of the dossier features (issue #5), `dossierButton` in callbackData.ts: under a
+ * The buttons of the dossier features (docs/DOSSIERS.md), `dossierButton` in callbackData.ts: under a
  * prompt "Lập văn bản xin lỗi" and "Đã trả kết quả"; "Lập báo cáo giải trình" when a second
  * re-appointment is refused; "Gửi thủ trưởng duyệt"; in the head's chat "Duyệt" and "Trả lại".
  */

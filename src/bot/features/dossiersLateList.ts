@@ -1,5 +1,5 @@
 /**
- * `/dsquahan [thang 10/2026]` — the monthly late list as .xlsx (issue #5 "Publishing who is
+ * `/dsquahan [thang 10/2026]` — the monthly late list as .xlsx (docs/DOSSIERS.md "Publishing who is
  * late"), for a leaders' chat (its subtree) or an administrator in private (everyone).
  */
 import { Composer, InputFile } from "grammy";

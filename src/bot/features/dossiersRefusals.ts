@@ -1,4 +1,4 @@
-/** Why a document cannot be started now, told to the chat (issue #5: a second re-appointment is refused and explained). */
+/** Why a document cannot be started now, told to the chat (docs/DOSSIERS.md: a second re-appointment is refused and explained). */
 import { InlineKeyboard } from "grammy";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { StartRefusal } from "../../services/apology/flow.js";

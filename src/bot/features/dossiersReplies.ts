@@ -1,5 +1,5 @@
 /**
- * Answers to the dossier features' force-reply questions (issue #5): the reason for the delay,
+ * Answers to the dossier features' force-reply questions (docs/DOSSIERS.md): the reason for the delay,
  * the new appointment date, "Ông" or "Bà" when the export does not say, the head's reason for
  * sending a draft back. A message that replies to anything else passes on untouched.
  */

@@ -1,5 +1,5 @@
 /**
- * `/nhaphoso`: the dossier list exported from the one-stop system (issue #5 "Dossiers in").
+ * `/nhaphoso`: the dossier list exported from the one-stop system (docs/DOSSIERS.md).
  * Group privacy mode only lets the bot see a document that replies to it or is captioned
  * with a command, so `/nhaphoso` asks with force-reply; a file captioned `/nhaphoso` works too.
  * A unit chat uploads its own dossiers; an administrator, in private, everyone's (the

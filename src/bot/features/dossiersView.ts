@@ -1,6 +1,6 @@
 /**
  * `/hoso <mã>` — one dossier's state; `/quahan` — the unit's overdue and soon-due dossiers
- * (issue #5). Only in the chats allowed to see them; a dossier of another unit reads as
+ * (docs/DOSSIERS.md). Only in the chats allowed to see them; a dossier of another unit reads as
  * "not found", so its existence does not leak either.
  */
 import { Composer } from "grammy";

@@ -1,5 +1,5 @@
 /**
- * `my_chat_member`: the bot added, promoted or removed (issue #3). Removed → the chat is
+ * `my_chat_member`: the bot added, promoted or removed (docs/UPLOADS.md). Removed → the chat is
  * inactive (no pushes go there); promoted to administrator → it sees every message, so
  * ordinary conversation must be ignored silently.
  */

@@ -1,4 +1,4 @@
-/** `/nop` and its undo button (issue #3 "Reporting"). */
+/** `/nop` and its undo button (docs/UPLOADS.md). */
 import { Composer, InlineKeyboard } from "grammy";
 import { describeEvaluation } from "../../domain/evaluation/index.js";
 import { common } from "../../messages/common.js";

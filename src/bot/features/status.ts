@@ -1,4 +1,4 @@
-/** `/tinhtrang`: a unit's standing in its chat; the units below in a leaders' chat (issue #3). */
+/** `/tinhtrang`: a unit's standing in its chat; the units below in a leaders' chat (docs/UPLOADS.md). */
 import { Composer } from "grammy";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { common } from "../../messages/common.js";

@@ -1,6 +1,6 @@
 /**
  * `/nhiemvu` (a unit chat's open tasks) and `/xong <mã> [ghi chú]` or the "✅ Xong" button of a
- * reminder (issue #4 "Task deadlines"). After a task is marked, the bot's confirmation asks for
+ * reminder (docs/SCHEDULES.md). After a task is marked, the bot's confirmation asks for
  * optional evidence with force-reply: a note or a file sent *in reply* reaches the bot even in
  * privacy mode. Registered before the upload feature so such a file is not taken for a table.
  */

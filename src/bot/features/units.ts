@@ -1,4 +1,4 @@
-/** `/donvi [tên]`: list or search units, diacritics-insensitive (issue #3). */
+/** `/donvi [tên]`: list or search units, diacritics-insensitive (docs/UPLOADS.md). */
 import { Composer } from "grammy";
 import { clipText } from "../../domain/text.js";
 import { registerTexts } from "../../messages/register.js";

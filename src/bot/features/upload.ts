@@ -1,5 +1,5 @@
 /**
- * `/mau`, `/nhap` and the spreadsheet files sent to the bot (issue #3 "Uploads").
+ * `/mau`, `/nhap` and the spreadsheet files sent to the bot (docs/UPLOADS.md).
  * Group privacy mode hides a plain document from a bot that is not a group administrator, so
  * `/nhap` answers with a force-reply prompt: Telegram delivers replies to the bot's messages.
  * Also taken: a document captioned `/nhap`, any document in an administrator's private chat,

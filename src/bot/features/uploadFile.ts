@@ -1,6 +1,6 @@
 /**
  * One uploaded file: cheap checks on what Telegram declares, a bounded download, then the
- * upload use-case, then the reply. File contents never reach a log (issue #3 "Uploads").
+ * upload use-case, then the reply. File contents never reach a log (docs/UPLOADS.md).
  */
 import { InlineKeyboard } from "grammy";
 import { checkUploadMeta, isIngestError } from "../../ingest/index.js";

@@ -1,5 +1,5 @@
 /**
- * `/nop` arguments (issue #3 "Reporting"):
+ * `/nop` arguments (docs/UPLOADS.md):
  *   /nop 120 95                    → total 120, online 95, default indicator, current month
  *   /nop <mã chỉ tiêu> <tử số> <mẫu số> [tháng mm/yyyy]
  *   /nop 120 95 thang 10/2026      → an earlier month

@@ -1,6 +1,6 @@
 /**
  * `dondoc evaluate` — evaluates one set of figures against the directives' milestones and
- * prints it in Vietnamese, or as JSON with `--json` (issue #2 §4).
+ * prints it in Vietnamese, or as JSON with `--json` (docs/DIRECTIVES.md).
  */
 import type { Command } from "commander";
 import { formatViDate } from "../../domain/directive/dates.js";

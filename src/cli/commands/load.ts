@@ -1,6 +1,6 @@
 /**
  * `dondoc load <file…>` — loads directives and unit lists into the deployment's database
- * (DATABASE_URL), the same use-cases as sending the file to the bot privately (issue #3).
+ * (DATABASE_URL), the same use-cases as sending the file to the bot privately (docs/UPLOADS.md).
  * A directive's `unitsFile` is loaded first, so its groups and scopes find their units. Unit
  * lists load at once; a directive is applied only after its dry run is printed and the
  * administrator answers "c" (or passed `--yes`). `dondoc grant|revoke` manage roles.

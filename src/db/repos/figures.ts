@@ -1,6 +1,6 @@
 /**
  * Figures with their full history: a correction replaces the current value but the revision
- * log keeps who, when, from which chat, old and new values (issue #3 "Reporting").
+ * log keeps who, when, from which chat, old and new values (docs/UPLOADS.md).
  */
 import type { Db } from "../client.js";
 

@@ -1,4 +1,4 @@
-/** Roles granted by administrators (issue #3 "Who is who"). ADMIN_IDS admins are not stored. */
+/** Roles granted by administrators (docs/UPLOADS.md). ADMIN_IDS admins are not stored. */
 import type { Db } from "../client.js";
 
 export type Role = "admin" | "leader" | "officer";

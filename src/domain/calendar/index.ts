@@ -1,4 +1,4 @@
-/** Public surface of the working-day calendar (issue #2 §3.5). */
+/** Public surface of the working-day calendar (docs/DIRECTIVES.md). */
 export * from "./days.js";
 export * from "./schema.js";
 export * from "./workingDays.js";

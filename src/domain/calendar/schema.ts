@@ -1,5 +1,5 @@
 /**
- * The holiday calendar file `directives/calendar/vn-holidays.yaml` (issue #2 §3.5), parsed
+ * The holiday calendar file `directives/calendar/vn-holidays.yaml` (docs/DIRECTIVES.md), parsed
  * and validated here; reading the file is the edge's job (`src/directives/loadCalendar.ts`).
  * Objects are strict, like the directive schema's: a typo such as `holiday:` for `holidays:`
  * is an error, not a year without holidays (which would count Tết as working days).

@@ -1,5 +1,5 @@
 /**
- * Working days of Vietnamese public bodies (issue #2 §3.5): Monday–Friday, minus holidays
+ * Working days of Vietnamese public bodies (docs/DIRECTIVES.md): Monday–Friday, minus holidays
  * and compensatory/swapped days off, plus make-up Saturdays (làm bù). Used for "N ngày làm
  * việc" deadlines and for not sending reminders on Tết.
  */

@@ -1,5 +1,5 @@
 /**
- * The directive file format (YAML or JSON) — "configuration as code" (issue #2 §2).
+ * The directive file format (YAML or JSON) — "configuration as code" (docs/DIRECTIVES.md).
  * Every directive preset in `directives/` is validated by this schema; errors carry the
  * path of the bad field (see `formatDirectiveIssues`). Cross-field rules (references to
  * tiers, groups, indicators; duplicate codes) live in `validateDirective.ts`.
@@ -20,7 +20,7 @@ export const codeSchema = z
 
 /**
  * A milestone deadline: a day ("30/09/2023", "2023-09-30") or a month ("tháng 11/2023",
- * "11/2023", "2023-11"), the latter meaning the last day of that month (issue #2 §2).
+ * "11/2023", "2023-11"), the latter meaning the last day of that month (docs/DIRECTIVES.md).
  */
 export const deadlineSchema = z.string().transform((text, ctx) => {
   const parsed = parseDeadline(text);
@@ -177,7 +177,7 @@ export const groupSchema = z.strictObject({
 });
 
 /**
- * Task deadlines (issue #2 §2): a date, a month, a month range, a year range or a recurrence,
+ * Task deadlines (docs/DIRECTIVES.md): a date, a month, a month range, a year range or a recurrence,
  * stated explicitly; `text` keeps the seed's own words ("Tháng 9-10/2022", "Thường xuyên").
  */
 export const taskDeadlineObjectSchema = z.discriminatedUnion("kind", [

@@ -1,5 +1,5 @@
 /**
- * When a task falls due (issue #2 §2): the due date of the occurrence current on `asOf`, and a
+ * When a task falls due (docs/DIRECTIVES.md): the due date of the occurrence current on `asOf`, and a
  * key naming that occurrence, so that reminders and "đã hoàn thành" marks attach to one month
  * of a monthly task rather than to the task for ever.
  *

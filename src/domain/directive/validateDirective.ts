@@ -1,5 +1,5 @@
 /**
- * Cross-field checks that zod cannot express on a single field (issue #2 §2): duplicate codes,
+ * Cross-field checks that zod cannot express on a single field (docs/DIRECTIVES.md): duplicate codes,
  * scopes naming tiers/groups the directive never declared, milestones of unknown indicators,
  * the same milestone written twice, and — when the unit list is known — unit codes that do
  * not exist. Run after `directiveSchema` has parsed the file.

@@ -1,4 +1,4 @@
-/** Short Vietnamese lines describing one evaluation (issue #2 §3.3). */
+/** Short Vietnamese lines describing one evaluation (docs/DIRECTIVES.md "Đánh giá"). */
 import type { Indicator } from "../directive/schema.js";
 import { formatNumber } from "../format.js";
 import { normalizeForSearch } from "../text.js";

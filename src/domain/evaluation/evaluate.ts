@@ -1,6 +1,6 @@
 /**
  * Evaluates one unit's figures for one indicator on a date against every directive that
- * binds it (issue #2 §3.3). Pure: `asOf` and the directives are parameters.
+ * binds it (docs/DIRECTIVES.md "Đánh giá"). Pure: `asOf` and the directives are parameters.
  */
 import type { Directive } from "../directive/schema.js";
 import { formatViDate, type IsoDate } from "../directive/dates.js";

@@ -1,4 +1,4 @@
-/** Public surface of the evaluation engine (issue #2 §3). */
+/** Public surface of the evaluation engine (docs/DIRECTIVES.md). */
 export * from "./types.js";
 export * from "./ratio.js";
 export * from "./milestones.js";

@@ -1,5 +1,5 @@
 /**
- * Colour level of a ratio against one milestone (issue #2 §3.3, Long An seed 002 §1g).
+ * Colour level of a ratio against one milestone (docs/DIRECTIVES.md "Đánh giá", Long An seed 002 §1g).
  * The single place where the band arithmetic lives, so the dashboard, the digest and the
  * reminders cannot drift apart.
  */

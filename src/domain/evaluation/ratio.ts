@@ -1,5 +1,5 @@
 /**
- * Exact ratio arithmetic (issue #2 §3). A ratio is two integers and a target is a percentage
+ * Exact ratio arithmetic (docs/DIRECTIVES.md). A ratio is two integers and a target is a percentage
  * with at most two decimals, held as integer hundredths of a percent (70 → 7000,
  * 57.5 → 5750). Every comparison is an integer cross-multiplication in BigInt: floats get
  * 57/100 against 57% wrong (0.57 * 100 = 56.99999…).

@@ -1,5 +1,5 @@
 /**
- * Roll-ups and rankings over many units (issue #2 §3.4).
+ * Roll-ups and rankings over many units (docs/DIRECTIVES.md "Đánh giá").
  * A parent's ratio is the sum of numerators over the sum of denominators — never an average
  * of ratios, which would let a commune with 1 dossier weigh as much as a city with 10.000.
  */

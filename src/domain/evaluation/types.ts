@@ -1,4 +1,4 @@
-/** Shapes produced by the evaluation engine (issue #2 §3). Pure data, JSON-serialisable. */
+/** Shapes produced by the evaluation engine (docs/DIRECTIVES.md). Pure data, JSON-serialisable. */
 import type { Comparison } from "../directive/schema.js";
 import type { IsoDate } from "../directive/dates.js";
 import type { Figures } from "./ratio.js";
@@ -59,7 +59,7 @@ export type Evaluation = {
   missingFor: "inForce" | "next" | null;
   /**
    * Extra items for the next milestone, also when the in-force one is still unmet, so a unit
-   * behind today's target also sees what the coming deadline asks (issue #3 "/nop" reply).
+   * behind today's target also sees what the coming deadline asks (docs/UPLOADS.md reply).
    */
   missingNext: number | null;
   /** The target of `missingFor` cannot be met at this denominator (e.g. "trên 100%"). */

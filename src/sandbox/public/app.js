@@ -1,4 +1,4 @@
-// The sandbox page (issue #6): chats on the left, the conversation on the right, a composer
+// The sandbox page (docs/SANDBOX.md): chats on the left, the conversation on the right, a composer
 // that sends as a chosen person, live updates over Server-Sent Events.
 import { pendingPrompt, preview, renderConversation } from "./chat.js";
 import { api, jumpTo, setupControls, showAlert, toast } from "./controls.js";

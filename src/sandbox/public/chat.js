@@ -1,4 +1,4 @@
-// One conversation as Telegram shows it (issue #6): bubbles with formatted text, photos that
+// One conversation as Telegram shows it (docs/SANDBOX.md): bubbles with formatted text, photos that
 // enlarge, document cards, albums side by side, inline keyboards, force-reply prompts.
 import { el, formatSize, renderText, vnParts } from "./render.js";
 

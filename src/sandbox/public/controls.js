@@ -1,4 +1,4 @@
-// The sandbox clock and "Đặt lại demo" (issue #6), plus the page's small shared helpers.
+// The sandbox clock and "Đặt lại demo" (docs/SANDBOX.md), plus the page's small shared helpers.
 // Time only moves forward; after a jump the server runs the scheduler's due jobs for real.
 import { el, vnParts } from "./render.js";
 

@@ -1,4 +1,4 @@
-// Telegram text + entities → DOM nodes (issue #6). Only createElement and text nodes: nothing a
+// Telegram text + entities → DOM nodes (docs/SANDBOX.md). Only createElement and text nodes: nothing a
 // bot or a user typed is ever parsed as HTML, so a "<script>" in a message stays text.
 
 const TAGS = {

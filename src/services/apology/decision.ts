@@ -1,5 +1,5 @@
 /**
- * The head's decision on a dossier's drafts (issue #5): "Duyệt" numbers and issues them and
+ * The head's decision on a dossier's drafts (docs/DOSSIERS.md): "Duyệt" numbers and issues them and
  * sends the final documents to the unit chat; "Trả lại" records the reason. The officer's
  * chat is told either way. Claims are atomic (status pending → …), so two presses decide once.
  * Only a named approver who drafted none of the drafts decides (docs/DOSSIERS.md "Ai được

@@ -1,5 +1,5 @@
 /**
- * "Lập văn bản xin lỗi" (issue #5): checks before the conversation, the new appointment date,
+ * "Lập văn bản xin lỗi" (docs/DOSSIERS.md): checks before the conversation, the new appointment date,
  * and the drafts — the apology letter and the báo cáo giải trình — sent to the unit head.
  * Only ONE re-appointment per dossier (NĐ 61/2018 Điều 19; NĐ 118/2025 keeps the rule): once
  * an apology is issued, a second is refused and only the explanation report can be made.

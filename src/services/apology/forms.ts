@@ -1,5 +1,5 @@
 /**
- * Which legal form a document takes, as data (issue #5 "the form of the legal basis in force").
+ * Which legal form a document takes, as data (docs/DOSSIERS.md).
  * A new decree is a new row here and a new template in templates/, never a new `if`.
  *
  * - NĐ 61/2018/NĐ-CP, form from Thông tư 01/2018/TT-VPCP (in force 06/01/2019 per the Bộ pháp điển,

@@ -1,5 +1,5 @@
 /**
- * The unit head signs apologies (issue #5): drafts go to the head's chat (Chat kind "head"
+ * The unit head signs apologies (docs/DOSSIERS.md): drafts go to the head's chat (Chat kind "head"
  * bound to the unit) as .docx with "Duyệt" / "Trả lại" under a summary message.
  */
 import type { InlineKeyboardMarkup } from "grammy/types";

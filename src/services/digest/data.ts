@@ -1,5 +1,5 @@
 /**
- * The numbers behind one leaders' digest (issue #4 "Weekly digest"): per indicator, every unit
+ * The numbers behind one leaders' digest (docs/SCHEDULES.md): per indicator, every unit
  * below the chat's root with its evaluation now and its figures a week ago (read back from the
  * revision log — see figures/history.ts), the roll-up, counts per colour, three best and three
  * worst, and the milestone the chart draws its dashed line at.

@@ -1,5 +1,5 @@
 /**
- * The leaders' digest (issue #4 "Weekly digest"): per indicator one chart — bars coloured by
+ * The leaders' digest (docs/SCHEDULES.md): per indicator one chart — bars coloured by
  * level, a dashed line at the milestone in force, its deadline in the title — split into
  * several images past 40 bars and then sent as one album, with a caption of ≤ 1,024
  * characters. The weekly job enqueues it (`digest:<week>:chat:<id>:<indicator>`); `/bieudo`

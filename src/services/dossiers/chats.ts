@@ -1,5 +1,5 @@
 /**
- * Who may see a dossier (issue #5, NĐ 13/2023): the chat of the unit that handles it, the unit
+ * Who may see a dossier (docs/DOSSIERS.md, NĐ 13/2023): the chat of the unit that handles it, the unit
  * head's chat, and leaders' chats whose subtree holds the unit. Nothing else.
  */
 import { activeChatIds } from "../../db/repos/dossierChats.js";

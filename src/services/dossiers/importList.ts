@@ -1,5 +1,5 @@
 /**
- * A dossier export → the Dossier table (issue #5 "Dossiers in"). All or nothing: one bad row
+ * A dossier export → the Dossier table (docs/DOSSIERS.md). All or nothing: one bad row
  * and nothing is written, every problem is listed by row. Upserts by unit and code (never a duplicate);
  * dossiers the file does not mention are left alone, so a partial export erases nothing.
  * Only what the features need is kept (NĐ 13/2023): no address, no submitter when the owner

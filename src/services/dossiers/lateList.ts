@@ -1,5 +1,5 @@
 /**
- * Who was late in a month (issue #5 "Publishing who is late"): units — and officers, where the
+ * Who was late in a month (docs/DOSSIERS.md): units — and officers, where the
  * export names them — with dossiers whose due date fell in the month and which were returned
  * late or are still open past it; how many had an apology issued in time (signed on or before
  * the last day of the limit); how many missed the re-appointed date that fell in the month

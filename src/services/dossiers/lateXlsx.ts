@@ -1,5 +1,5 @@
 /**
- * The monthly late list as .xlsx (issue #5 `/dsquahan thang 10/2026`): the table a People's
+ * The monthly late list as .xlsx (docs/DOSSIERS.md `/dsquahan thang 10/2026`): the table a People's
  * Committee office attaches to its monthly report — title block, STT, one row per unit, then
  * a sheet per officer. Only counts and names of officials: no dossier, no citizen.
  */

@@ -1,6 +1,6 @@
 /**
  * Reading dossiers for /hoso and /quahan, always through the unit that may see them
- * (issue #5: never show a dossier outside the unit that handles it, its head or leaders).
+ * (docs/DOSSIERS.md: never show a dossier outside the unit that handles it, its head or leaders).
  */
 import { addDays, workingDaysBetween, type WorkCalendar } from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";

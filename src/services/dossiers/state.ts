@@ -1,5 +1,5 @@
 /**
- * Where a dossier stands on a given day (issue #5 "Prompts"). PURE: the calendar and `today`
+ * Where a dossier stands on a given day (docs/DOSSIERS.md). PURE: the calendar and `today`
  * are parameters, so the sweep, /hoso, /quahan and the monthly list can never disagree.
  *
  * - The time limit ends on the due date, or on the next working day when the due date is a
@@ -8,7 +8,7 @@
  *   before the deadline passes (NĐ 61/2018 Điều 19; NĐ 118/2025 keeps the rule). Due Friday →
  *   Thursday; due on the last working day before Tết → the working day before it.
  * - "Quá hạn" from the day after the end, until the result is returned.
- * - Escalation (issue #5 "Each dossier records"): one full working day overdue without an
+ * - Escalation (docs/DOSSIERS.md): one full working day overdue without an
  *   apology → the unit head; the next working day → leaders.
  */
 import { addWorkingDays, onOrNextWorkingDay, previousWorkingDay, type WorkCalendar } from "../../domain/calendar/index.js";

@@ -1,5 +1,5 @@
 /**
- * The daily overdue sweep (issue #5 "Prompts"; OVERDUE_SWEEP_CRON, working days only):
+ * The daily overdue sweep (docs/DOSSIERS.md; OVERDUE_SWEEP_CRON, working days only):
  *  1. each dossier that became "sắp quá hạn" or "quá hạn" is prompted ONCE in its unit chat,
  *     batched per unit (PROMPT_BATCH dossiers a message, each with its two buttons);
  *  2. overdue one full working day after the prompt without an apology → the unit head, ONCE;

@@ -1,5 +1,5 @@
 /**
- * What the revision log tells the schedules (issue #3 keeps every change with the injected
+ * What the revision log tells the schedules (docs/UPLOADS.md keeps every change with the injected
  * clock's time): when a unit last reported, and what a figure was a week ago. Reading the log
  * instead of keeping snapshots means "change since last week" is exact even when last week's
  * digest was never sent, and `/bieudo` on a Thursday compares with the Thursday before.

@@ -1,7 +1,7 @@
 /**
- * Marking a task done (issue #4: "until a member of the lead unit marks it done — `/xong` or a
+ * Marking a task done (docs/SCHEDULES.md: "until a member of the lead unit marks it done — `/xong` or a
  * button, with an optional note or file as evidence"). Members of a unit are the members of its
- * chat (issue #3 "Who is who"), so the caller passes the unit of the chat the command came from.
+ * chat (docs/UPLOADS.md), so the caller passes the unit of the chat the command came from.
  */
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";

@@ -1,5 +1,5 @@
 /**
- * Directive tasks and their occurrences (issue #4 "Task deadlines"). A task is owed by each of
+ * Directive tasks and their occurrences (docs/SCHEDULES.md). A task is owed by each of
  * its lead units (a task led by "UBND các xã" is done commune by commune); its cooperating
  * units are reminded while any lead unit's part is open. Done marks are TaskOccurrence rows
  * keyed by directive, task, occurrence key and lead unit; a row without `doneAt` is an open

@@ -1,5 +1,5 @@
 /**
- * A figures table checked against the catalog (issue #3 "Uploads"): beyond what the parser
+ * A figures table checked against the catalog (docs/UPLOADS.md): beyond what the parser
  * checks (cells, numerator ≤ denominator, duplicates), every row must name a unit the sender
  * may write, an indicator a directive assigns to that unit, and a month that has begun.
  */

@@ -1,5 +1,5 @@
 /**
- * A one-stop statistics report turned into figures to confirm (issue #3 "Uploads"): unit
+ * A one-stop statistics report turned into figures to confirm (docs/UPLOADS.md): unit
  * names matched to the catalog (strictly, see ingest/unitMatch.ts), each row feeding
  * `hs-truc-tuyen` and `hs-dung-han` where a directive assigns them to that unit.
  */

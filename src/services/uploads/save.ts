@@ -1,4 +1,4 @@
-/** Saving validated upload rows and summarising them (ratio + level per unit, issue #3 "Uploads"). */
+/** Saving validated upload rows and summarising them (ratio + level per unit, docs/UPLOADS.md). */
 import { writeFigures, type FigureKey, type FigureValue, type Provenance } from "../../db/repos/figures.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { Indicator } from "../../domain/directive/schema.js";

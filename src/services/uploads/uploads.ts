@@ -1,5 +1,5 @@
 /**
- * Spreadsheet uploads (issue #3 "Uploads"): a file → validated figures → saved at once, or
+ * Spreadsheet uploads (docs/UPLOADS.md): a file → validated figures → saved at once, or
  * held for the sender's confirmation. All or nothing: a file with one bad row saves nothing
  * until someone presses "Lưu N dòng hợp lệ"; a one-stop report always shows a preview first.
  */
