@@ -9,6 +9,7 @@ import { findLivePrompt, purgeExpiredPrompts, recordPrompt } from "../../src/db/
 import { ensureOccurrence, findOccurrence, listDoneOccurrences, markOccurrenceDone, setOccurrenceEvidence, unitEvidenceFiles } from "../../src/db/repos/tasks.js";
 import { cancelHeldUpload, claimHeldUpload, findHeldUpload, holdUpload, settleHeldUpload } from "../../src/db/repos/uploads.js";
 import { storeBlob } from "../../src/delivery/outbox.js";
+import { recordEvidencePrompt } from "../../src/services/tasks/evidence.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 
 let db: TestDb;
@@ -52,6 +53,17 @@ describe("prompts", () => {
     expect(await findLivePrompt(db.prisma, { chatId: 1n, messageId: 10, kind: "a", now: later(1000) })).toBeNull();
     await purgeExpiredPrompts(db.prisma, "a", later(5000));
     expect(await db.prisma.pendingInput.count()).toBe(1);
+  });
+});
+
+describe("task-evidence prompts", () => {
+  it("an expired one is cleared when the next is asked, so unanswered prompts do not pile up", async () => {
+    const at = (d: Date) => ({ prisma: db.prisma, clock: { now: () => d } });
+    const p = { chatId: -300n, userId: 9n, rowId: 1 };
+    await recordEvidencePrompt(at(t0), { ...p, messageId: 1 });
+    await recordEvidencePrompt(at(later(25 * 3_600_000)), { ...p, messageId: 2 });
+    const left = await db.prisma.pendingInput.findMany({ where: { chatId: -300n }, select: { messageId: true } });
+    expect(left).toEqual([{ messageId: 2 }]);
   });
 });
 

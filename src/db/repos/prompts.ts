@@ -1,8 +1,10 @@
 /**
  * Questions the bot asked with force-reply and still waits an answer to (PendingInput), found
  * again by the message id the answer replies to. Kept in the database so a restart forgets none.
+ * The one store for every feature's questions (uploads, task evidence, dossiers): `kind` says whose
+ * question it is, `data` is the JSON the feature wrote and parses back with its own schema.
  */
-import type { Db } from "../client.js";
+import type { Tx } from "../transaction.js";
 
 export type NewPrompt = {
   chatId: bigint;
@@ -16,21 +18,33 @@ export type NewPrompt = {
   expiresAt: Date;
 };
 
-export type PromptRecord = { id: number; userId: bigint; data: string };
+export type PromptRecord = { id: number; kind: string; userId: bigint; data: string };
 
-export async function recordPrompt(prisma: Db, p: NewPrompt): Promise<void> {
-  await prisma.pendingInput.create({ data: p });
+/** One kind or several (a feature asking several kinds of question looks them up together). */
+type Kinds = string | readonly string[];
+const kindFilter = (k: Kinds) => (typeof k === "string" ? k : { in: [...k] });
+
+export async function recordPrompt(db: Tx, p: NewPrompt): Promise<void> {
+  await db.pendingInput.create({ data: p });
 }
 
 /** Forgets the prompts of `kind` that expired before `now`. */
-export async function purgeExpiredPrompts(prisma: Db, kind: string, now: Date): Promise<void> {
-  await prisma.pendingInput.deleteMany({ where: { kind, expiresAt: { lt: now } } });
+export async function purgeExpiredPrompts(db: Tx, kind: Kinds, now: Date): Promise<void> {
+  await db.pendingInput.deleteMany({ where: { kind: kindFilter(kind), expiresAt: { lt: now } } });
 }
 
 /** The prompt of `kind` that `messageId` in `chatId` was, if it is still answerable at `now`. */
-export async function findLivePrompt(prisma: Db, q: { chatId: bigint; messageId: number; kind: string; now: Date }): Promise<PromptRecord | null> {
-  const row = await prisma.pendingInput.findFirst({
-    where: { chatId: q.chatId, messageId: q.messageId, kind: q.kind, expiresAt: { gt: q.now } },
+export async function findLivePrompt(
+  db: Tx, q: { chatId: bigint; messageId: number; kind: Kinds; now: Date },
+): Promise<PromptRecord | null> {
+  return db.pendingInput.findFirst({
+    where: { chatId: q.chatId, messageId: q.messageId, kind: kindFilter(q.kind), expiresAt: { gt: q.now } },
+    select: { id: true, kind: true, userId: true, data: true },
   });
-  return row ? { id: row.id, userId: row.userId, data: row.data } : null;
+}
+
+/** Deletes an answered prompt; false when it was already gone (a double answer is harmless). */
+export async function dropPrompt(db: Tx, id: number): Promise<boolean> {
+  const r = await db.pendingInput.deleteMany({ where: { id } });
+  return r.count > 0;
 }

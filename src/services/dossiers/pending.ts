@@ -4,7 +4,7 @@
  * matched by the message it replies to, so two conversations in one chat never cross.
  */
 import { z } from "zod";
-import { dropPending, livePending, storePending } from "../../db/repos/dossierPending.js";
+import { dropPrompt, findLivePrompt, purgeExpiredPrompts, recordPrompt } from "../../db/repos/prompts.js";
 import type { AppDeps } from "../context.js";
 
 /** Long enough to find the paper file; short enough that a stale question dies the same day. */
@@ -33,7 +33,9 @@ export async function askPending<K extends PendingKind>(
   input: { chatId: bigint; userId: bigint; messageId: number; kind: K; data: PendingData<K> },
 ): Promise<void> {
   const now = deps.clock.now();
-  await storePending(deps.prisma, KINDS, {
+  // Questions of these kinds that expired are cleared first, so the table does not grow.
+  await purgeExpiredPrompts(deps.prisma, KINDS, now);
+  await recordPrompt(deps.prisma, {
     chatId: input.chatId, userId: input.userId, messageId: input.messageId, kind: input.kind,
     data: JSON.stringify(input.data), createdAt: now, expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
   });
@@ -43,7 +45,7 @@ export async function askPending<K extends PendingKind>(
 export async function findPending(
   deps: Pick<AppDeps, "prisma" | "clock">, chatId: bigint, messageId: number,
 ): Promise<Pending | null> {
-  const row = await livePending(deps.prisma, { chatId, messageId, kinds: KINDS, now: deps.clock.now() });
+  const row = await findLivePrompt(deps.prisma, { chatId, messageId, kind: KINDS, now: deps.clock.now() });
   if (!row) return null;
   return parsePending(row.id, row.kind, row.userId, row.data);
 }
@@ -67,5 +69,5 @@ function isPendingKind(kind: string): kind is PendingKind {
 
 /** Answered: the question is gone (deleteMany, so a double answer is harmless). */
 export async function closePending(deps: Pick<AppDeps, "prisma">, id: number): Promise<boolean> {
-  return dropPending(deps.prisma, id);
+  return dropPrompt(deps.prisma, id);
 }

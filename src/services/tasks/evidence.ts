@@ -6,7 +6,7 @@
  * the note stops growing at MAX_NOTE_TOTAL characters.
  */
 import { z } from "zod";
-import { findLivePrompt, recordPrompt } from "../../db/repos/prompts.js";
+import { findLivePrompt, purgeExpiredPrompts, recordPrompt } from "../../db/repos/prompts.js";
 import { findOccurrence, setOccurrenceEvidence, unitEvidenceFiles, type OccurrenceRecord } from "../../db/repos/tasks.js";
 import { storeBlob } from "../../delivery/outbox.js";
 import { clipText } from "../../domain/text.js";
@@ -29,8 +29,12 @@ const EVIDENCE_KIND = "task-evidence";
 const EVIDENCE_WINDOW_MS = 24 * 3_600_000;
 const evidenceData = z.object({ rowId: z.number().int().positive() });
 
-export async function recordEvidencePrompt(deps: AppDeps, p: { chatId: bigint; userId: bigint; messageId: number; rowId: number }): Promise<void> {
+export async function recordEvidencePrompt(
+  deps: Pick<AppDeps, "prisma" | "clock">, p: { chatId: bigint; userId: bigint; messageId: number; rowId: number },
+): Promise<void> {
   const now = deps.clock.now();
+  // Prompts nobody answered within the window are cleared here, as the other features' are.
+  await purgeExpiredPrompts(deps.prisma, EVIDENCE_KIND, now);
   await recordPrompt(deps.prisma, {
     chatId: p.chatId, userId: p.userId, kind: EVIDENCE_KIND, data: JSON.stringify({ rowId: p.rowId }), messageId: p.messageId,
     expiresAt: new Date(now.getTime() + EVIDENCE_WINDOW_MS),
