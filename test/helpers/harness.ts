@@ -14,6 +14,7 @@ import type { AppDeps } from "../../src/services/context.js";
 import { installText } from "../../src/services/directives/install.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { createTestDb } from "./db.js";
+import { waitIdle } from "./idle.js";
 import { createDeliveryWorker } from "../../src/delivery/worker.js";
 import type { Api } from "grammy";
 
@@ -33,7 +34,7 @@ export async function startHarness(opts: {
   now?: string;
   files?: string[];
   extraFeatures?: BotOptions["extraFeatures"];
-  drain?: (deps: AppDeps, emu: Emulator) => { kick(): void; stop(): Promise<void> } ;
+  drain?: (deps: AppDeps, emu: Emulator) => { kick(): void; stop(): Promise<void>; drainOnce?(): Promise<unknown> } ;
 } = {}) {
   const db = await createTestDb();
   const clock = new TestClock(new Date(opts.now ?? "2026-11-20T09:00:00+07:00"));
@@ -61,6 +62,8 @@ export async function startHarness(opts: {
   emu.addUser({ id: ADMIN_ID, firstName: "Quản trị" });
   return {
     db, emu, deps, bot, clock, alerts,
+    /** See {@link waitIdle}: what a "nothing was sent" assertion waits for instead of a sleep. */
+    idle: (timeoutMs?: number) => waitIdle({ db, emu, bot, clock, drain: opts.drain ? undefined : drain }, timeoutMs),
     async stop() {
       await bot.stop();
       await polling;
