@@ -62,7 +62,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   const { config, logger, clock } = o;
   const db = await openDatabase(config.DATABASE_URL);
   if (db.applied.length > 0) logger.info({ applied: db.applied }, "database migrated");
-  const catalog = await createCatalogHolder(db.prisma);
+  const catalog = await createCatalogHolder(db.prisma, logger);
   let worker: DeliveryWorker | undefined;
   const deps: AppDeps = {
     prisma: db.prisma, catalog, clock, logger, adminIds: config.ADMIN_IDS,

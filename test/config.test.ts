@@ -37,10 +37,18 @@ describe("config", () => {
   });
 
   it("never echoes a bad token back", () => {
-    try {
-      parseConfig({ BOT_TOKEN: "123456:secret with space" });
-    } catch (e) {
-      expect(String(e)).not.toContain("secret");
-    }
+    // The refusal must happen: a try/catch alone passes when nothing is thrown at all.
+    const refusal = (() => {
+      try {
+        parseConfig({ BOT_TOKEN: "123456:secret with space" });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(refusal).toBeInstanceOf(ConfigError);
+    expect(String(refusal)).toContain("BOT_TOKEN");
+    expect(String(refusal)).not.toContain("secret");
+    expect(String(refusal)).not.toContain("123456");
   });
 });

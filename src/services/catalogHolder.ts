@@ -1,11 +1,18 @@
+import type { Logger } from "../logger.js";
 import type { Db } from "../db/client.js";
-import { listActiveDirectives } from "../db/repos/directives.js";
+import { listActiveDirectives, type InvalidStoredDirective } from "../db/repos/directives.js";
 import { listUnits } from "../db/repos/units.js";
 import { Catalog } from "../domain/catalog.js";
 import type { CatalogHolder } from "./context.js";
 
-export async function createCatalogHolder(prisma: Db): Promise<CatalogHolder> {
-  const build = async () => new Catalog(await listUnits(prisma), await listActiveDirectives(prisma));
+/**
+ * `logger` hears of every active directive left out of the catalog because its stored text no
+ * longer validates: silently dropped, its deadlines and reminders would just stop.
+ */
+export async function createCatalogHolder(prisma: Db, logger?: Pick<Logger, "warn">): Promise<CatalogHolder> {
+  const report = (invalid: InvalidStoredDirective[]) =>
+    logger?.warn({ directives: invalid.map((d) => d.slug) }, "active directives left out of the catalog: their stored text no longer validates; reload them (/chithi)");
+  const build = async () => new Catalog(await listUnits(prisma), await listActiveDirectives(prisma, report));
   let current = await build();
   return {
     get: () => current,

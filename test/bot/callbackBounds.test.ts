@@ -60,7 +60,7 @@ async function pressForged(chatId: number, fromId: number, data: string) {
   const before = await snapshot();
   const messages = h.emu.botMessages(chatId).length;
   const answer = await h.emu.pressButton({ chatId, messageId: target.message_id, fromId, data, timeoutMs: 3000 });
-  await new Promise((r) => setTimeout(r, 200));
+  await h.idle();
   return { answer, before, after: await snapshot(), newMessages: h.emu.botMessages(chatId).slice(messages) };
 }
 

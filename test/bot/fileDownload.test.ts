@@ -48,7 +48,7 @@ async function sendFailing(failure: Failure, input: { chatId: number; fromId: nu
   // Telegram's file paths expire (an hour after getFile): the download then answers 404.
   if (failure === "download 404") stored.filePath = `${stored.filePath}.expired`;
   const replies = (await h.emu.waitForMessages(input.chatId, before + 1)).slice(before);
-  await new Promise((r) => setTimeout(r, 200));
+  await h.idle();
   return [...replies, ...h.emu.botMessages(input.chatId).slice(before + replies.length)];
 }
 

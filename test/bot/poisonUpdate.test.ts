@@ -25,7 +25,8 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.stop());
 
-const settle = () => new Promise((r) => setTimeout(r, 600));
+/** Every update handled, every message due sent: what the "nothing more" assertions wait for. */
+const settle = () => h.idle();
 const row = (updateId: number) => h.db.prisma.processedUpdate.findUnique({ where: { botId_updateId: { botId: BOT_ID, updateId: BigInt(updateId) } } });
 
 /** A document from the guest as a raw update: its id and fingerprint known before it is sent. */

@@ -84,7 +84,7 @@ describe("/dangky refusals", () => {
     }
     expect(await state()).toEqual(before);
     expect(await h.db.prisma.registration.findMany()).toEqual([expect.objectContaining({ unitCode: "TN-X2", kind: "unit", status: "pending" })]);
-    await new Promise((r) => setTimeout(r, 300));
+    await h.idle();
     expect(h.emu.botMessages(ADMIN_ID)).toHaveLength(1);
   });
 
@@ -101,7 +101,7 @@ describe("/dangky refusals", () => {
     expect(h.emu.message(ADMIN_ID, request?.message_id ?? 0)?.reply_markup?.inline_keyboard?.flat().map((b) => b.text))
       .toEqual([registerTexts.approveButton, registerTexts.rejectButton]);
     // And the group is told nothing.
-    await new Promise((r) => setTimeout(r, 300));
+    await h.idle();
     expect(h.emu.botMessages(GROUP)).toHaveLength(1);
   });
 });

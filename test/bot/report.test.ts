@@ -28,8 +28,10 @@ describe("/nop in a unit chat", () => {
     expect(reply?.text).toContain("Đã ghi số liệu tháng 11/2026 của Phường Đức Xuân");
     expect(reply?.text).toContain("79,2%");
     expect(reply?.text).toContain("95/120");
-    expect(reply?.text).toMatch(/xanh/);
+    expect(reply?.text).toContain("— Đạt chỉ tiêu 60% (đến 30/06/2026). Mức: xanh.");
     // 75% by 31/12/2026 is already met at 95/120 (79,2%), so no "cần thêm".
+    expect(reply?.text).toContain("Đã đạt sớm chỉ tiêu tiếp theo 75% (đến 31/12/2026).");
+    expect(reply?.text).not.toMatch(/cần thêm/i);
     const fig = await h.db.prisma.figure.findFirst({ where: { unitCode: "TN-X1" } });
     expect(fig).toMatchObject({ indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 95, denominator: 120 });
     const kb = reply?.reply_markup?.inline_keyboard?.[0]?.[0];
@@ -68,8 +70,9 @@ describe("/nop in a unit chat", () => {
     const help = await say("/nop");
     expect(help?.text).toContain("thanh-toan-truc-tuyen");
     const reply = await say("/nop thanh-toan-truc-tuyen 30 60");
-    expect(reply?.text).toContain("50%");
-    expect(reply?.text).toMatch(/Chưa đạt|chưa đạt|trên 50%/);
+    expect(reply?.text).toContain("Tỷ lệ hồ sơ thanh toán trực tuyến: 50% (30/60) — Chưa đến hạn; chỉ tiêu gần nhất trên 50% (đến 31/12/2026). Mức: vàng.");
+    expect(reply?.text).toContain("Cần thêm 1 hồ sơ để đạt trên 50% trước 31/12/2026.");
+    expect(await h.db.prisma.figure.findFirst()).toMatchObject({ indicatorCode: "thanh-toan-truc-tuyen", numerator: 30, denominator: 60 });
   });
 
   it("keeps the full history on correction and undoes within 10 minutes", async () => {

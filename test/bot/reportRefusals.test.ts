@@ -109,7 +109,7 @@ describe("the undo button refuses what it must not undo", () => {
     const again = await h.emu.pressButton({ chatId: CHAT_A, messageId: second.reply.message_id, fromId: OFFICER, data: second.data });
     expect(again).toMatchObject({ answered: true, text: reportTexts.undoAlready, showAlert: true });
     expect(await figures()).toEqual(before);
-    await new Promise((r) => setTimeout(r, 300));
+    await h.idle();
     expect(h.emu.botMessages(CHAT_A)).toHaveLength(messagesBefore);
   });
 

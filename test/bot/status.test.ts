@@ -38,8 +38,9 @@ describe("/tinhtrang", () => {
   it("in a unit chat: each indicator with its level; unreported ones say how to report", async () => {
     const text = await say("/tinhtrang", UNIT, OFFICER);
     expect(text).toContain("Sở Tư pháp");
-    expect(text).toMatch(/🟢 .*90%/);
-    expect(text).toContain("chưa báo cáo");
+    expect(text).toContain("🟢 Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 90% (90/100) — Đạt chỉ tiêu 70% (đến 30/06/2026). Mức: xanh.");
+    expect(text).toContain("⚪ Tỷ lệ hồ sơ thanh toán trực tuyến: chưa báo cáo.");
+    expect(text).toContain("Báo cáo: /nop thanh-toan-truc-tuyen");
   });
 
   it("in a leaders' chat: units below, worst first, counts per colour, and who has not reported", async () => {
@@ -56,7 +57,8 @@ describe("/tinhtrang", () => {
 
   it("an unknown indicator code is answered with the valid codes", async () => {
     const text = await say("/tinhtrang khong-co", LEADERS, LEADER);
-    expect(text).toContain("hs-truc-tuyen");
+    expect(text).toContain("Không có chỉ tiêu mã khong-co.");
+    expect(text).toContain("Các mã: hs-truc-tuyen, thanh-toan-truc-tuyen.");
   });
 
   it("a leaders' chat cannot report", async () => {

@@ -14,7 +14,7 @@ describe("privacy mode and where files are taken", () => {
   it("a plain document in a group where the bot is not an administrator is not even delivered", async () => {
     const result = h.emu.injectDocument({ chatId: GROUP, fromId: OFFICER, fileName: "so-lieu.xlsx", bytes: await validFile() });
     expect(result.delivered).toBe(false);
-    await new Promise((r) => setTimeout(r, 300));
+    await h.idle();
     expect(h.emu.botMessages(GROUP)).toHaveLength(0);
     expect(await h.db.prisma.figure.count()).toBe(0);
   });

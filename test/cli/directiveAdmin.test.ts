@@ -3,7 +3,6 @@
  * skips the question; `dondoc directive pause|resume|remove`; `directive check` refuses an
  * issuer outside the unit list. Every refusal: a Vietnamese message, exit 1, nothing changed.
  */
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { isYes } from "../../src/cli/io.js";
 import { openDatabase } from "../../src/db/client.js";
+import { runCli, type CliRun } from "../helpers/cli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), "dondoc-cli-admin-"));
@@ -19,21 +19,10 @@ const FIXTURE = "test/cli/fixtures/thu-nghiem.yaml";
 let dbCount = 0;
 const freshDb = () => `file:${path.join(dir, `db-${++dbCount}.db`)}`;
 
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = CliRun;
 
-/** Runs the binary with `input` piped to standard input (not a TTY), then closed. */
-function dondoc(url: string, args: string[], input = ""): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/dondoc.js", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+/** Runs the CLI with `input` piped to standard input (not a TTY), then closed. */
+const dondoc = (url: string, args: string[], input = ""): Promise<Run> => runCli(args, { env: { DATABASE_URL: url }, input });
 
 async function rows(url: string) {
   const db = await openDatabase(url);
@@ -51,8 +40,9 @@ async function loaded(): Promise<string> {
   return url;
 }
 
-// Each case has its own database: they run side by side.
-describe.concurrent("dondoc load: the dry run, then the question", () => {
+// Each case has its own database. One after another: in-process, the CLI reads DATABASE_URL from
+// the one process environment (test/helpers/cli.ts sets it for the call).
+describe("dondoc load: the dry run, then the question", () => {
   it.each([["no answer (end of input)", ""], ["k", "k\n"]])("%s → nothing applied, how to apply, exit 1", async (_, input) => {
     const url = freshDb();
     const run = await dondoc(url, ["load", FIXTURE], input);
@@ -157,7 +147,7 @@ describe("dondoc directive pause | resume | remove", () => {
   });
 });
 
-describe.concurrent("dondoc directive check: the issuer must be in the unit list", () => {
+describe("dondoc directive check: the issuer must be in the unit list", () => {
   it("an issuingUnit missing from unitsFile is refused with its line", async () => {
     const file = path.join(dir, "ngoai.yaml");
     copyFileSync(path.join(root, "test/cli/fixtures/thu-nghiem-units.yaml"), path.join(dir, "thu-nghiem-units.yaml"));

@@ -1,11 +1,11 @@
 /** `dondoc load` / `grant`: the CLI path an administrator uses to load presets into a database. */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
+import { runCli } from "../helpers/cli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), "dondoc-cli-"));
@@ -13,18 +13,7 @@ const url = `file:${path.join(dir, "cli.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Standard input is closed at once (no TTY, no answer): a directive loads only with --yes. */
-function dondoc(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/dondoc.js", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
-    child.stdin.end();
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const dondoc = (...args: string[]) => runCli(args, { env: { DATABASE_URL: url } });
 
 describe("dondoc load", () => {
   test("loads a preset with its unit list, then grants a role", async () => {

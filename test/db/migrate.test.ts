@@ -4,7 +4,7 @@ import { createTestDb } from "../helpers/db.js";
 
 describe("database migrations", () => {
   it("applies every migration on a fresh database and records it like Prisma", async () => {
-    const db = await createTestDb();
+    const db = await createTestDb({ migrate: "fresh" });
     expect(db.applied.length).toBeGreaterThan(0);
     const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
       `SELECT migration_name, checksum FROM _prisma_migrations`,

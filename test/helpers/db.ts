@@ -3,20 +3,27 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase, type OpenedDb } from "../../src/db/client.js";
 import { createPgDatabase, requirePgAdminUrl, suiteOnPostgres } from "./pg.js";
+import { copySqliteTemplate, pgTemplate } from "./templates.js";
 
 export type TestDb = OpenedDb & { url: string; cleanup(): Promise<void> };
 
 /**
  * A fresh, migrated database: SQLite in a temp folder, or — with DONDOC_TEST_DB=postgres, the
- * suite's second pass in .ci/run (issue #7) — a new database on the test PostgreSQL server.
+ * suite's second pass in .ci/run — a new database on the test PostgreSQL server. Both are copies
+ * of a migrated template unless `migrate: "fresh"` asks for a real migration.
  */
-export async function createTestDb(): Promise<TestDb> {
-  if (suiteOnPostgres()) return createPostgresTestDb(requirePgAdminUrl());
+export async function createTestDb(o: { migrate?: "template" | "fresh" } = {}): Promise<TestDb> {
+  if (suiteOnPostgres()) return createPostgresTestDb(requirePgAdminUrl(), o);
   const dir = mkdtempSync(path.join(tmpdir(), "dondoc-test-"));
-  const url = `file:${path.join(dir, "test.db")}`;
+  const file = path.join(dir, "test.db");
+  const url = `file:${file}`;
+  // A copy of the migrated template (test/helpers/templates.ts); "fresh" migrates, for the tests
+  // of migrating itself. Opening still runs the migrator, which then finds nothing to apply.
+  const fromTemplate = o.migrate === "fresh" ? undefined : await copySqliteTemplate(file);
   const db = await openDatabase(url);
   return {
     ...db,
+    applied: fromTemplate ?? db.applied,
     url,
     async cleanup() {
       await db.close();
@@ -25,11 +32,13 @@ export async function createTestDb(): Promise<TestDb> {
   };
 }
 
-export async function createPostgresTestDb(adminUrl: string): Promise<TestDb> {
-  const created = await createPgDatabase(adminUrl);
+export async function createPostgresTestDb(adminUrl: string, o: { migrate?: "template" | "fresh" } = {}): Promise<TestDb> {
+  const template = o.migrate === "fresh" ? undefined : await pgTemplate(adminUrl);
+  const created = await createPgDatabase(adminUrl, "dondoc_t", template?.name);
   const db = await openDatabase(created.url, { poolMax: 4 });
   return {
     ...db,
+    applied: template?.applied ?? db.applied,
     url: created.url,
     async cleanup() {
       await db.close();

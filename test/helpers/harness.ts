@@ -14,7 +14,8 @@ import type { AppDeps } from "../../src/services/context.js";
 import { installText } from "../../src/services/directives/install.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { createTestDb } from "./db.js";
-import { createDeliveryWorker } from "../../src/delivery/worker.js";
+import { waitIdle } from "./idle.js";
+import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Api } from "grammy";
 
 export const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -50,7 +51,9 @@ export async function startHarness(opts: {
   };
   const bot: Bot<BotContext> = createBot(deps, { token: TOKEN, apiRoot: emu.url, extraFeatures: opts.extraFeatures });
   const alerts: string[] = [];
-  const drain = opts.drain?.(deps, emu) ?? realWorker(deps, bot.api, alerts);
+  // The real worker is kept apart too: idle() waits for it to send what is due.
+  let worker: DeliveryWorker | undefined;
+  const drain = opts.drain?.(deps, emu) ?? (worker = realWorker(deps, bot.api, alerts));
   kick = () => drain.kick();
   await bot.init();
   // Kept so that stop() waits for the batch being handled: closing the database under an update's
@@ -61,6 +64,8 @@ export async function startHarness(opts: {
   emu.addUser({ id: ADMIN_ID, firstName: "Quản trị" });
   return {
     db, emu, deps, bot, clock, alerts,
+    /** See {@link waitIdle}: what a "nothing was sent" assertion waits for instead of a sleep. */
+    idle: (timeoutMs?: number) => waitIdle({ db, emu, bot, clock, drain: worker }, timeoutMs),
     async stop() {
       await bot.stop();
       await polling;

@@ -1,12 +1,12 @@
 /**
- * Where the test PostgreSQL is (issue #7). `npm test` runs scripts/test-setup.sh first, which
+ * Where the test PostgreSQL is. `npm test` runs scripts/test-setup.sh first, which
  * starts a throw-away cluster and writes its admin URL to data/test-pg-url; TEST_DATABASE_URL
  * overrides it (any server where we may CREATE DATABASE). Absent → PostgreSQL tests skip,
  * saying why, except in the PostgreSQL run of the suite (DONDOC_TEST_DB=postgres), which fails.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createDatabase, dropDatabase } from "../../src/db/postgres.js";
+import { createDatabase, dropDatabase, withDatabase, withPgClient } from "../../src/db/postgres.js";
 
 const URL_FILE = "data/test-pg-url";
 
@@ -30,8 +30,17 @@ export function requirePgAdminUrl(): string {
 }
 
 /** A fresh, empty database on the test server; `drop()` removes it even if connections linger. */
-export async function createPgDatabase(adminUrl: string, prefix = "dondoc_t"): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createPgDatabase(adminUrl: string, prefix = "dondoc_t", template?: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const url = await createDatabase(adminUrl, name);
+  const url = template ? await copyDatabase(adminUrl, name, template) : await createDatabase(adminUrl, name);
   return { url, name, drop: () => dropDatabase(adminUrl, name) };
+}
+
+const SAFE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A new database as a copy of `template` (test/helpers/templates.ts makes a migrated one). */
+async function copyDatabase(adminUrl: string, name: string, template: string): Promise<string> {
+  if (!SAFE_NAME.test(name) || !SAFE_NAME.test(template)) throw new Error(`bad database name: ${name} / ${template}`);
+  await withPgClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return withDatabase(adminUrl, name);
 }

@@ -14,13 +14,24 @@ export async function saveDirective(prisma: Db, directive: Directive, sourceText
   return existing ? "updated" : "created";
 }
 
-export async function listActiveDirectives(prisma: Db): Promise<Directive[]> {
+/** An active directive whose stored text the loader now refuses (e.g. the indicator registry changed). */
+export type InvalidStoredDirective = { slug: string; number: string; title: string };
+
+/**
+ * The active directives that validate. One that no longer does cannot bind anyone, but leaving it
+ * out unseen would let a deployment lose a directive's deadlines without anyone knowing: the
+ * caller gets the list of those left out (the catalog logs it; `/chithi` flags them too).
+ */
+export async function listActiveDirectives(prisma: Db, onInvalid?: (invalid: InvalidStoredDirective[]) => void): Promise<Directive[]> {
   const rows = await prisma.directive.findMany({ where: { active: true }, orderBy: { slug: "asc" } });
   const out: Directive[] = [];
+  const invalid: InvalidStoredDirective[] = [];
   for (const row of rows) {
     const directive = readStoredDirective(row.body);
     if (directive) out.push(directive);
+    else invalid.push({ slug: row.slug, number: row.number, title: row.title });
   }
+  if (invalid.length > 0) onInvalid?.(invalid);
   return out;
 }
 
