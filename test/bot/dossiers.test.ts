@@ -1,4 +1,4 @@
-/** Dossiers in, and who may see them (issue #5 "Dossiers in"), end to end through the emulator. */
+/** Dossiers in, and who may see them (docs/DOSSIERS.md), end to end through the emulator. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_ID } from "../helpers/harness.js";
 import { exportCsv, exportXlsx, HEADER, LEADERS, OTHER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";

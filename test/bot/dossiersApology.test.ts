@@ -1,5 +1,5 @@
 /**
- * From upload to document (issue #5 "Done means"): the prompt, the guided conversation, the
+ * From upload to document (docs/DOSSIERS.md): the prompt, the guided conversation, the
  * draft to the unit head, approval and the numbered .docx; a second re-appointment refused;
  * a draft sent back with a reason; a unit without a head's chat.
  */

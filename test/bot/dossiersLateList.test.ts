@@ -1,4 +1,4 @@
-/** Publishing who is late (issue #5): the first working day's list for leaders, and /dsquahan as .xlsx. */
+/** Publishing who is late (docs/DOSSIERS.md): the first working day's list for leaders, and /dsquahan as .xlsx. */
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_ID } from "../helpers/harness.js";

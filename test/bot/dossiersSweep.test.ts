@@ -1,4 +1,4 @@
-/** The daily sweep end to end (issue #5 "Prompts"): one prompt per dossier, escalation once each, working days only. */
+/** The daily sweep end to end (docs/DOSSIERS.md): one prompt per dossier, escalation once each, working days only. */
 import { afterEach, describe, expect, it } from "vitest";
 import { exportXlsx, HEAD, LEADERS, OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
 

@@ -1,5 +1,5 @@
 /**
- * The world of the dossier e2e tests (issue #5): the real bot with the dossier feature, the
+ * The world of the dossier e2e tests (docs/DOSSIERS.md): the real bot with the dossier feature, the
  * emulator, a unit chat (Phường Đức Xuân), another unit's chat, the unit head's chat and a
  * leaders' chat; helpers to talk, upload, press and run the jobs at a given day.
  */

@@ -1,5 +1,5 @@
 /**
- * One source of truth (issue #7): prisma/postgresql/ must be exactly what
+ * One source of truth (docs/PERFORMANCE.md): prisma/postgresql/ must be exactly what
  * scripts/derive-pg-schema.ts derives from prisma/schema.prisma and the SQLite migrations. Every
  * committed PostgreSQL migration.sql is recomputed with `prisma migrate diff` in a temp folder.
  * Fix a failure with `npm run db:derive-pg` and commit prisma/postgresql/.

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL specifics (issue #7): in-process migrations under an advisory lock, and the two
+ * PostgreSQL specifics (docs/PERFORMANCE.md): in-process migrations under an advisory lock, and the two
  * claims several instances rely on — a JobRun key inserted once, outbox rows claimed with
  * `FOR UPDATE SKIP LOCKED` — exercised from separate connection pools as separate processes would.
  */

@@ -1,5 +1,5 @@
 /**
- * Crash mid-fan-out (issue #4 §4): a worker process is SIGKILLed while requests are in flight;
+ * Crash mid-fan-out (docs/SCHEDULES.md): a worker process is SIGKILLed while requests are in flight;
  * a new worker finishes the job and every chat ends with exactly one digest.
  *
  * A proxy between the doomed worker and the emulator holds requests once the test says so:

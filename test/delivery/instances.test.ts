@@ -1,4 +1,4 @@
-/** Several instances on one database (issue #4 §2): atomic claims, no message sent twice. */
+/** Several instances on one database (docs/SCHEDULES.md): atomic claims, no message sent twice. */
 import { Api } from "grammy";
 import pino from "pino";
 import { afterEach, beforeEach, expect, it } from "vitest";

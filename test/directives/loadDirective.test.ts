@@ -1,6 +1,6 @@
 /**
  * Malformed directive and unit list files are rejected with the path of the bad field, the line
- * when known, and a Vietnamese message saying what is wrong (issue #2 §2).
+ * when known, and a Vietnamese message saying what is wrong (docs/DIRECTIVES.md).
  */
 import { mkdtemp, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";

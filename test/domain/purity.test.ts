@@ -1,4 +1,4 @@
-/** The domain core stays pure (issue #2 "Done means", STYLE.md): no grammY, no Prisma, no I/O, no clock. */
+/** The domain core stays pure (docs/DIRECTIVES.md, STYLE.md): no grammY, no Prisma, no I/O, no clock. */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

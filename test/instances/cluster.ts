@@ -1,5 +1,5 @@
 /**
- * Real processes for the several-instances test (issue #7): the emulator through its CLI,
+ * Real processes for the several-instances test (docs/PERFORMANCE.md): the emulator through its CLI,
  * dondoc instances through src/main.ts, and a holding proxy per instance so a kill can be
  * aimed between two sends (see test/delivery/crash.test.ts for why).
  */

@@ -1,5 +1,5 @@
 /**
- * The polling lease (issue #7) on both databases: one holder at a time, renewals by the holder,
+ * The polling lease (docs/PERFORMANCE.md) on both databases: one holder at a time, renewals by the holder,
  * takeover only after expiry, release on a graceful stop, and one winner among racing instances.
  */
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Lease-guarded long polling in process (issue #7): two instances on one database and one
+ * Lease-guarded long polling in process (docs/PERFORMANCE.md): two instances on one database and one
  * emulator; only the lease holder calls getUpdates, a graceful stop hands over at once, a lost
  * lease stops polling, and every update is handled exactly once across the handover.
  * (Crash takeover through real processes: test/instances/failover.test.ts.)

@@ -1,5 +1,5 @@
 /**
- * Webhook mode (issue #7): setWebhook with a secret token, updates served over node:http,
+ * Webhook mode (docs/PERFORMANCE.md): setWebhook with a secret token, updates served over node:http,
  * requests without the secret refused, a retried update handled once.
  */
 import { Bot } from "grammy";

@@ -1,6 +1,6 @@
 /**
  * The digest chart of the fixture province against a golden image that was looked at
- * (issue #4 "keep one golden PNG you have looked at"). Regenerate after an intended change
+ * (docs/SCHEDULES.md). Regenerate after an intended change
  * with `UPDATE_GOLDEN=1 npx vitest run test/jobs/digestGolden.test.ts` — and look at it again.
  */
 import { createCanvas, loadImage } from "@napi-rs/canvas";

@@ -1,4 +1,4 @@
-/** Deadline arithmetic of overdue dossiers (issue #5), on the real holiday calendar. */
+/** Deadline arithmetic of overdue dossiers (docs/DOSSIERS.md), on the real holiday calendar. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import { isFirstWorkingDayOfMonth } from "../../src/domain/schedule/index.js";

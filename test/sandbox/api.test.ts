@@ -1,5 +1,5 @@
 /**
- * The sandbox server without a browser (issue #6): the seeded province, input validation,
+ * The sandbox server without a browser (docs/SANDBOX.md): the seeded province, input validation,
  * the forward-only clock, the event stream, loopback-only access and "Đặt lại demo".
  */
 import { mkdtempSync, rmSync } from "node:fs";

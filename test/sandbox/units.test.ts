@@ -1,4 +1,4 @@
-/** Pure parts of the sandbox (issue #6): clock targets, force-reply detection, the demo world. */
+/** Pure parts of the sandbox (docs/SANDBOX.md): clock targets, force-reply detection, the demo world. */
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { loadDirectiveFile } from "../../src/directives/loadDirective.js";

@@ -1,5 +1,5 @@
 /**
- * Numbers of issued documents (issue #5): one register per year, form symbol and unit; two heads
+ * Numbers of issued documents (docs/DOSSIERS.md): one register per year, form symbol and unit; two heads
  * approving at the same moment never get the same number — on SQLite and on PostgreSQL, where
  * the approvals really run side by side on separate connections.
  */
