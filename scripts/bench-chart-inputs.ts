@@ -11,13 +11,39 @@ import type { ChartBarInput, IndicatorChartInput } from "../src/render/chart.js"
 
 export type ChartMix = "digest" | "distinct";
 
-const PLACES = ["Đức Xuân", "Nông Thượng", "Phùng Chí Kiên", "Dương Quang", "Huyền Tụng", "Xuất Hóa", "Bằng Vân",
-  "Thượng Quan", "Cẩm Giàng", "Quảng Bạch", "Yên Thịnh", "Đồng Lạc", "Nghiên Loan", "Ân Tình", "Lãng Ngâm"];
+const PLACES = [
+  "Đức Xuân",
+  "Nông Thượng",
+  "Phùng Chí Kiên",
+  "Dương Quang",
+  "Huyền Tụng",
+  "Xuất Hóa",
+  "Bằng Vân",
+  "Thượng Quan",
+  "Cẩm Giàng",
+  "Quảng Bạch",
+  "Yên Thịnh",
+  "Đồng Lạc",
+  "Nghiên Loan",
+  "Ân Tình",
+  "Lãng Ngâm",
+];
 const KINDS = ["Xã", "Phường", "UBND xã", "UBND phường", "Thị trấn", "Phòng Văn hoá và Thông tin"];
-const INDICATORS = ["Tỷ lệ hồ sơ trực tuyến", "Tỷ lệ hồ sơ trực tuyến toàn trình", "Tỷ lệ hồ sơ đúng hạn",
-  "Tỷ lệ thanh toán trực tuyến", "Tỷ lệ số hoá hồ sơ", "Tỷ lệ tái sử dụng dữ liệu"];
+const INDICATORS = [
+  "Tỷ lệ hồ sơ trực tuyến",
+  "Tỷ lệ hồ sơ trực tuyến toàn trình",
+  "Tỷ lệ hồ sơ đúng hạn",
+  "Tỷ lệ thanh toán trực tuyến",
+  "Tỷ lệ số hoá hồ sơ",
+  "Tỷ lệ tái sử dụng dữ liệu",
+];
 
-export function sampleInput(n: number, barCount: number, format: "png" | "jpeg", mix: ChartMix = "digest"): IndicatorChartInput {
+export function sampleInput(
+  n: number,
+  barCount: number,
+  format: "png" | "jpeg",
+  mix: ChartMix = "digest",
+): IndicatorChartInput {
   const group = mix === "digest" ? Math.floor(n / 6) : n;
   const indicator = INDICATORS[n % 6] ?? "Tỷ lệ";
   const bars: ChartBarInput[] = Array.from({ length: barCount }, (_, i) => {

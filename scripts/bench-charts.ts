@@ -27,7 +27,9 @@ const iterations = Number(process.argv[2] ?? 200);
 const POOL = 4;
 
 async function measure(barCount: number, format: "png" | "jpeg", mix: ChartMix | "same"): Promise<void> {
-  const inputs = Array.from({ length: iterations }, (_, n) => (mix === "same" ? sampleInput(0, barCount, format) : sampleInput(n, barCount, format, mix)));
+  const inputs = Array.from({ length: iterations }, (_, n) =>
+    mix === "same" ? sampleInput(0, barCount, format) : sampleInput(n, barCount, format, mix),
+  );
   for (let i = 0; i < 30; i++) await renderIndicatorChart(sampleInput(100_000 + i, barCount, format, "distinct")); // warm-up: JIT, fonts
 
   let syncMs = 0;
@@ -54,7 +56,10 @@ async function measure(barCount: number, format: "png" | "jpeg", mix: ChartMix |
   let pipeImages = 0;
   for (const input of inputs) {
     if (inFlight.size >= POOL) await Promise.race(inFlight);
-    const p: Promise<unknown> = renderIndicatorChart(input).then((b) => { pipeImages += b.length; inFlight.delete(p); });
+    const p: Promise<unknown> = renderIndicatorChart(input).then((b) => {
+      pipeImages += b.length;
+      inFlight.delete(p);
+    });
     inFlight.add(p);
   }
   await Promise.all(inFlight);
@@ -66,8 +71,8 @@ async function measure(barCount: number, format: "png" | "jpeg", mix: ChartMix |
     `layout+draw ${(syncMs / images).toFixed(2)} ms/image (cpu ${(syncCpuMs / images).toFixed(2)})`,
     `encode ${(encodeMs / images).toFixed(2)} ms`,
     `one at a time ${(totalMs / images).toFixed(2)} ms/image (${((images * 1000) / totalMs).toFixed(0)} images/s)`,
-    `pipelined ${(pipeMs / pipeImages).toFixed(2)} ms/image, ${((pipeImages * 1000) / pipeMs).toFixed(0)} images/s`
-      + ` (cpu ${((cpuPipe.user + cpuPipe.system) / 1000 / pipeImages).toFixed(1)} ms/image)`,
+    `pipelined ${(pipeMs / pipeImages).toFixed(2)} ms/image, ${((pipeImages * 1000) / pipeMs).toFixed(0)} images/s` +
+      ` (cpu ${((cpuPipe.user + cpuPipe.system) / 1000 / pipeImages).toFixed(1)} ms/image)`,
   ];
   console.log(row.join(" | "));
 }
@@ -93,7 +98,10 @@ async function calibrate(): Promise<string> {
   const out: string[] = [];
   for (const format of ["jpeg", "png"] as const) {
     const encode = (): Promise<Buffer> => (format === "png" ? canvas.encode("png") : canvas.encode("jpeg"));
-    for (let i = 0; i < 5; i++) { paint(i); await encode(); }
+    for (let i = 0; i < 5; i++) {
+      paint(i);
+      await encode();
+    }
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       paint(i);
@@ -107,14 +115,25 @@ async function calibrate(): Promise<string> {
   return `reference (the chart budget's own timings: JPEG ~6 ms, PNG ~21 ms): 1200×700 canvas, median of 20: ${out.join(", ")}`;
 }
 
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 console.log(await calibrate());
 const MIX_TEXT: Record<ChartMix | "same", string> = {
   digest: "(digest: 6 charts a province)",
   distinct: "(every chart new units)",
   same: "(one chart redrawn)",
 };
-for (const [bars, format, mix] of [[30, "jpeg", "digest"], [30, "jpeg", "distinct"], [30, "png", "digest"],
-  [40, "jpeg", "digest"], [85, "jpeg", "digest"], [30, "jpeg", "same"]] as const) {
+for (const [bars, format, mix] of [
+  [30, "jpeg", "digest"],
+  [30, "jpeg", "distinct"],
+  [30, "png", "digest"],
+  [40, "jpeg", "digest"],
+  [85, "jpeg", "digest"],
+  [30, "jpeg", "same"],
+] as const) {
   await measure(bars, format, mix);
 }

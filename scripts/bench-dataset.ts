@@ -14,11 +14,37 @@ import type { Figures } from "../src/domain/evaluation/index.js";
 export const PROVINCES = 34;
 export const COMMUNES = 3_321;
 export const DEPARTMENTS = 500;
-export const MONTHS = ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"];
-export const INDICATORS = ["hs-truc-tuyen", "thanh-toan-truc-tuyen", "so-hoa-ho-so", "tai-su-dung-du-lieu", "dung-han", "hai-long"];
+export const MONTHS = [
+  "2025-12",
+  "2026-01",
+  "2026-02",
+  "2026-03",
+  "2026-04",
+  "2026-05",
+  "2026-06",
+  "2026-07",
+  "2026-08",
+  "2026-09",
+  "2026-10",
+  "2026-11",
+];
+export const INDICATORS = [
+  "hs-truc-tuyen",
+  "thanh-toan-truc-tuyen",
+  "so-hoa-ho-so",
+  "tai-su-dung-du-lieu",
+  "dung-han",
+  "hai-long",
+];
 export const DOSSIERS = 200_000;
 
-export interface BenchUnit { code: string; name: string; tier: "tinh" | "so" | "xa"; parentCode: string | null; province: number }
+export interface BenchUnit {
+  code: string;
+  name: string;
+  tier: "tinh" | "so" | "xa";
+  parentCode: string | null;
+  province: number;
+}
 
 /** mulberry32: small, fast, good enough to spread figures. */
 export function rng(seed: number): () => number {
@@ -42,38 +68,87 @@ export function nationalUnits(): BenchUnit[] {
     const prov = `T${pad(p + 1, 2)}`;
     units.push({ code: prov, name: `UBND tỉnh số ${p + 1}`, tier: "tinh", parentCode: null, province: p });
     for (let d = 0; d < share(DEPARTMENTS, p); d++) {
-      units.push({ code: `${prov}-S${pad(d + 1, 2)}`, name: `Sở số ${d + 1} tỉnh ${p + 1}`, tier: "so", parentCode: prov, province: p });
+      units.push({
+        code: `${prov}-S${pad(d + 1, 2)}`,
+        name: `Sở số ${d + 1} tỉnh ${p + 1}`,
+        tier: "so",
+        parentCode: prov,
+        province: p,
+      });
     }
     for (let c = 0; c < share(COMMUNES, p); c++) {
-      units.push({ code: `${prov}-X${pad(c + 1, 3)}`, name: `Xã số ${c + 1} tỉnh ${p + 1}`, tier: "xa", parentCode: prov, province: p });
+      units.push({
+        code: `${prov}-X${pad(c + 1, 3)}`,
+        name: `Xã số ${c + 1} tỉnh ${p + 1}`,
+        tier: "xa",
+        parentCode: prov,
+        province: p,
+      });
     }
   }
   return units;
 }
 
-const TIERS = [{ code: "tinh", name: "UBND tỉnh" }, { code: "so", name: "Sở, ban, ngành" }, { code: "xa", name: "UBND cấp xã" }];
+const TIERS = [
+  { code: "tinh", name: "UBND tỉnh" },
+  { code: "so", name: "Sở, ban, ngành" },
+  { code: "xa", name: "UBND cấp xã" },
+];
 const indicators = INDICATORS.map((code, i) => ({
-  code, name: `Chỉ tiêu ${code}`, numerator: "Số đạt", denominator: "Tổng số", default: i === 0,
+  code,
+  name: `Chỉ tiêu ${code}`,
+  numerator: "Số đạt",
+  denominator: "Tổng số",
+  default: i === 0,
 }));
 
 export function nationalDirectiveInputs(units: readonly BenchUnit[]): DirectiveInput[] {
   const national: DirectiveInput = {
-    id: "quoc-gia-2026", number: "01/QĐ-TTg", kind: "quyet-dinh", issuer: "Thủ tướng Chính phủ", national: true, issuedOn: "05/01/2026",
-    title: "Chỉ tiêu dịch vụ công trực tuyến 2026", tiers: TIERS, indicators,
-    milestones: INDICATORS.flatMap((indicator) => ["so", "xa", "tinh"].flatMap((tier, t) =>
-      ["31/03/2026", "30/06/2026", "30/09/2026", "31/12/2026"].map((deadline, k) => ({
-        indicator, scope: { tiers: [tier] }, deadline, target: 50 + 10 * k + 2 * t, comparison: "atLeast" as const })))),
+    id: "quoc-gia-2026",
+    number: "01/QĐ-TTg",
+    kind: "quyet-dinh",
+    issuer: "Thủ tướng Chính phủ",
+    national: true,
+    issuedOn: "05/01/2026",
+    title: "Chỉ tiêu dịch vụ công trực tuyến 2026",
+    tiers: TIERS,
+    indicators,
+    milestones: INDICATORS.flatMap((indicator) =>
+      ["so", "xa", "tinh"].flatMap((tier, t) =>
+        ["31/03/2026", "30/06/2026", "30/09/2026", "31/12/2026"].map((deadline, k) => ({
+          indicator,
+          scope: { tiers: [tier] },
+          deadline,
+          target: 50 + 10 * k + 2 * t,
+          comparison: "atLeast" as const,
+        })),
+      ),
+    ),
   };
   const provinces: DirectiveInput[] = [];
   for (let p = 0; p < PROVINCES; p++) {
     const mine = units.filter((u) => u.province === p && u.tier !== "tinh").map((u) => u.code);
     const group = `nhom-t${pad(p + 1, 2)}`;
     provinces.push({
-      id: `tinh-${pad(p + 1, 2)}-2026`, number: `${p + 1}/KH-UBND`, kind: "ke-hoach", issuer: `UBND tỉnh số ${p + 1}`, issuingUnit: `T${pad(p + 1, 2)}`,
-      issuedOn: "15/01/2026", title: "Kế hoạch chuyển đổi số 2026", tiers: TIERS, indicators,
+      id: `tinh-${pad(p + 1, 2)}-2026`,
+      number: `${p + 1}/KH-UBND`,
+      kind: "ke-hoach",
+      issuer: `UBND tỉnh số ${p + 1}`,
+      issuingUnit: `T${pad(p + 1, 2)}`,
+      issuedOn: "15/01/2026",
+      title: "Kế hoạch chuyển đổi số 2026",
+      tiers: TIERS,
+      indicators,
       groups: [{ code: group, tier: "xa", name: `Đơn vị tỉnh ${p + 1}`, units: mine }],
-      milestones: INDICATORS.flatMap((indicator) => ["30/06/2026", "31/12/2026"].map((deadline, k) => ({
-        indicator, scope: { groups: [group] }, deadline, target: 70 + 15 * k, comparison: "atLeast" as const }))),
+      milestones: INDICATORS.flatMap((indicator) =>
+        ["30/06/2026", "31/12/2026"].map((deadline, k) => ({
+          indicator,
+          scope: { groups: [group] },
+          deadline,
+          target: 70 + 15 * k,
+          comparison: "atLeast" as const,
+        })),
+      ),
     });
   }
   return [national, ...provinces];
@@ -83,7 +158,12 @@ export function nationalDirectives(units: readonly BenchUnit[]): Directive[] {
   return nationalDirectiveInputs(units).map((d) => parseDirective(d));
 }
 
-export interface BenchFigure { unitCode: string; indicatorCode: string; period: string; figures: Figures }
+export interface BenchFigure {
+  unitCode: string;
+  indicatorCode: string;
+  period: string;
+  figures: Figures;
+}
 
 /** Every unit × indicator × month; about 4% of them not reported (absent). */
 export function* nationalFigures(units: readonly BenchUnit[], seed = 7): Generator<BenchFigure> {
@@ -100,7 +180,14 @@ export function* nationalFigures(units: readonly BenchUnit[], seed = 7): Generat
   }
 }
 
-export interface BenchDossier { code: string; unitCode: string; status: string; receivedAt: string; dueAt: string; finishedAt: string | null }
+export interface BenchDossier {
+  code: string;
+  unitCode: string;
+  status: string;
+  receivedAt: string;
+  dueAt: string;
+  finishedAt: string | null;
+}
 
 export function* nationalDossiers(units: readonly BenchUnit[], seed = 11): Generator<BenchDossier> {
   const r = rng(seed);
@@ -113,8 +200,11 @@ export function* nationalDossiers(units: readonly BenchUnit[], seed = 11): Gener
     const month = MONTHS[Math.floor(r() * MONTHS.length)] ?? "2026-11";
     const status = STATUSES[Math.floor(r() * STATUSES.length)] ?? "dang-xu-ly";
     yield {
-      code: `H${pad(u.province + 1, 2)}.${pad(i, 7)}`, unitCode: u.code, status,
-      receivedAt: `${month}-${pad(day, 2)}T08:00`, dueAt: `${month}-${pad(Math.min(28, day + 7), 2)}T17:00`,
+      code: `H${pad(u.province + 1, 2)}.${pad(i, 7)}`,
+      unitCode: u.code,
+      status,
+      receivedAt: `${month}-${pad(day, 2)}T08:00`,
+      dueAt: `${month}-${pad(Math.min(28, day + 7), 2)}T17:00`,
       finishedAt: status === "da-tra-ket-qua" ? `${month}-${pad(Math.min(28, day + 5), 2)}T16:00` : null,
     };
   }

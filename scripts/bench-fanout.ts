@@ -34,7 +34,13 @@ import { startEmulator } from "../src/emulator/index.js";
 const TOKEN = "123456789:BENCH-token-AAAAAAAAAAAAAAAAAAAAAAAAA";
 const LIMIT_PER_SECOND = 30;
 
-const { values } = parseArgs({ options: { chats: { type: "string", default: "4000" }, storm500: { type: "string", default: "0" }, lock: { type: "string", default: "0" } } });
+const { values } = parseArgs({
+  options: {
+    chats: { type: "string", default: "4000" },
+    storm500: { type: "string", default: "0" },
+    lock: { type: "string", default: "0" },
+  },
+});
 const chats = Number(values.chats);
 if (!Number.isInteger(chats) || chats < 1) throw new Error("--chats must be a positive integer");
 const stormSeconds = Number(values.storm500);
@@ -53,15 +59,24 @@ await db.prisma.chat.createMany({ data: ids.map((id) => ({ chatId: BigInt(id), t
 
 const t0 = performance.now();
 for (const id of ids) {
-  await enqueue(db.prisma, { dedupKey: `digest:2026-W47:chat:${id}`, chatId: BigInt(id), kind: "digest",
-    method: "sendMessage", payload: { text: "<b>Tổng hợp tuần 47</b>\nTỷ lệ hồ sơ trực tuyến: 79,2%", parse_mode: "HTML" } });
+  await enqueue(db.prisma, {
+    dedupKey: `digest:2026-W47:chat:${id}`,
+    chatId: BigInt(id),
+    kind: "digest",
+    method: "sendMessage",
+    payload: { text: "<b>Tổng hợp tuần 47</b>\nTỷ lệ hồ sơ trực tuyến: 79,2%", parse_mode: "HTML" },
+  });
 }
 const enqueueMs = performance.now() - t0;
 
 const alerts: string[] = [];
 const worker = createDeliveryWorker({
-  prisma: db.prisma, api: new Api(TOKEN, { apiRoot: emu.url }), logger: pino({ level: "silent" }),
-  clock: systemClock, instanceId: "bench", onAdminAlert: (text) => void alerts.push(text),
+  prisma: db.prisma,
+  api: new Api(TOKEN, { apiRoot: emu.url }),
+  logger: pino({ level: "silent" }),
+  clock: systemClock,
+  instanceId: "bench",
+  onAdminAlert: (text) => void alerts.push(text),
 });
 let stormEnd: number | undefined;
 let firstAfterStorm: number | undefined;
@@ -74,10 +89,14 @@ emu.on("request", (r) => {
   lastSend = performance.now();
   if (stormEnd !== undefined) firstAfterStorm ??= lastSend;
 });
-const storm = stormSeconds > 0
-  ? (emu.faults.add({ method: "*", times: Number.MAX_SAFE_INTEGER, fault: { kind: "server_error", status: 500 } }),
-    setTimeout(() => { emu.faults.clear(); stormEnd = performance.now(); }, stormSeconds * 1000))
-  : undefined;
+const storm =
+  stormSeconds > 0
+    ? (emu.faults.add({ method: "*", times: Number.MAX_SAFE_INTEGER, fault: { kind: "server_error", status: 500 } }),
+      setTimeout(() => {
+        emu.faults.clear();
+        stormEnd = performance.now();
+      }, stormSeconds * 1000))
+    : undefined;
 const progress = setInterval(() => {
   const s = worker.stats();
   process.stderr.write(`\r  sent ${s.sent}/${chats}  429s ${s.rateLimited}   `);
@@ -89,11 +108,18 @@ const holdLock = (): void => {
   const other = new Database(dbFile);
   other.exec("BEGIN IMMEDIATE");
   locked = "held";
-  setTimeout(() => { other.exec("COMMIT"); other.close(); locked = "released"; }, lockSeconds * 1000);
+  setTimeout(() => {
+    other.exec("COMMIT");
+    other.close();
+    locked = "released";
+  }, lockSeconds * 1000);
 };
 const settled = async (): Promise<void> => {
   worker.start();
-  while ((await db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }).catch(() => 1)) > 0 || locked === "held") {
+  while (
+    (await db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }).catch(() => 1)) > 0 ||
+    locked === "held"
+  ) {
     await new Promise((r) => setTimeout(r, 50));
   }
 };
@@ -112,18 +138,26 @@ const rejected = ids.reduce((a, id) => a + (counters[id]?.rejected ?? 0), 0);
 const rate = stats.sent / seconds;
 
 console.log(`fan-out to ${chats} group chats (emulator rate-limit mode: ${LIMIT_PER_SECOND} msg/s, 20 msg/min/group)`);
-console.log(`  enqueue:          ${(enqueueMs / 1000).toFixed(1)} s (${Math.round(chats / (enqueueMs / 1000))} rows/s)`);
+console.log(
+  `  enqueue:          ${(enqueueMs / 1000).toFixed(1)} s (${Math.round(chats / (enqueueMs / 1000))} rows/s)`,
+);
 console.log(`  delivery:         ${seconds.toFixed(1)} s`);
-console.log(`  throughput:       ${rate.toFixed(1)} msg/s (${((rate / LIMIT_PER_SECOND) * 100).toFixed(1)}% of ${LIMIT_PER_SECOND}/s)`);
+console.log(
+  `  throughput:       ${rate.toFixed(1)} msg/s (${((rate / LIMIT_PER_SECOND) * 100).toFixed(1)}% of ${LIMIT_PER_SECOND}/s)`,
+);
 console.log(`  delivered:        ${perChat.filter((n) => n === 1).length}`);
 console.log(`  lost:             ${lost}`);
 console.log(`  duplicated:       ${duplicated}`);
 console.log(`  429s received:    ${stats.rateLimited} (emulator rejected ${rejected})`);
 console.log(`  failed/dropped:   ${stats.failed}/${stats.dropped}`);
-if (lockSeconds > 0) console.log(`  write lock:       ${lockSeconds} s (BEGIN IMMEDIATE on another connection) after 20 sends`);
+if (lockSeconds > 0)
+  console.log(`  write lock:       ${lockSeconds} s (BEGIN IMMEDIATE on another connection) after 20 sends`);
 if (stormSeconds > 0) {
-  const after = (t: number | undefined): string => (t === undefined || stormEnd === undefined ? "—" : `${((t - stormEnd) / 1000).toFixed(1)} s`);
-  console.log(`  storm:            HTTP 500 on every call for ${stormSeconds} s; ${refused500} sends refused, ${stats.retried} retries`);
+  const after = (t: number | undefined): string =>
+    t === undefined || stormEnd === undefined ? "—" : `${((t - stormEnd) / 1000).toFixed(1)} s`;
+  console.log(
+    `  storm:            HTTP 500 on every call for ${stormSeconds} s; ${refused500} sends refused, ${stats.retried} retries`,
+  );
   console.log(`  after the storm:  first delivery ${after(firstAfterStorm)}, last ${after(lastSend)}`);
   console.log(`  admin alerts:     ${alerts.length}`);
 }

@@ -27,8 +27,16 @@ export function parseEmitted(stdout: string): BenchRow[] {
 }
 
 function isRow(r: unknown): r is BenchRow {
-  return typeof r === "object" && r !== null && "what" in r && typeof r.what === "string"
-    && "measured" in r && typeof r.measured === "string" && "target" in r && typeof r.target === "string";
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    "what" in r &&
+    typeof r.what === "string" &&
+    "measured" in r &&
+    typeof r.measured === "string" &&
+    "target" in r &&
+    typeof r.target === "string"
+  );
 }
 
 /** Peak resident set size of this process so far, MB. */

@@ -15,24 +15,46 @@ export function fanoutRows(out: string): BenchRow[] {
   const lost = num(lineValue(out, "lost"));
   const duplicated = num(lineValue(out, "duplicated"));
   const chats = /fan-out to (\d+)/.exec(out)?.[1] ?? "4000";
-  if (!Number.isFinite(rate)) return [{ what: `Digest fan-out to ${chats} chats`, measured: "unreadable output of scripts/bench-fanout.ts", target: "≥ 27 msg/s, 0 lost, 0 duplicated", ok: false }];
-  return [{
-    what: `Digest fan-out to ${chats} chats, emulator enforcing 30 msg/s and 20/min per group`,
-    measured: `${rate.toFixed(1)} msg/s (${((rate / 30) * 100).toFixed(0)}% of the limit), ${lost} lost, ${duplicated} duplicated; 429s: ${lineValue(out, "429s received") ?? "?"}`,
-    target: "≥ 27 msg/s, 0 lost, 0 duplicated",
-    ok: rate >= 27 && lost === 0 && duplicated === 0,
-  }];
+  if (!Number.isFinite(rate))
+    return [
+      {
+        what: `Digest fan-out to ${chats} chats`,
+        measured: "unreadable output of scripts/bench-fanout.ts",
+        target: "≥ 27 msg/s, 0 lost, 0 duplicated",
+        ok: false,
+      },
+    ];
+  return [
+    {
+      what: `Digest fan-out to ${chats} chats, emulator enforcing 30 msg/s and 20/min per group`,
+      measured: `${rate.toFixed(1)} msg/s (${((rate / 30) * 100).toFixed(0)}% of the limit), ${lost} lost, ${duplicated} duplicated; 429s: ${lineValue(out, "429s received") ?? "?"}`,
+      target: "≥ 27 msg/s, 0 lost, 0 duplicated",
+      ok: rate >= 27 && lost === 0 && duplicated === 0,
+    },
+  ];
 }
 
-interface IngestRun { mode: string; ms: number; maxRssMB: number }
+interface IngestRun {
+  mode: string;
+  ms: number;
+  maxRssMB: number;
+}
 
 function ingestRuns(out: string): IngestRun[] {
   const runs: IngestRun[] = [];
   for (const line of out.split("\n")) {
     if (!line.startsWith("{")) continue;
     const o: unknown = JSON.parse(line);
-    if (typeof o === "object" && o !== null && "mode" in o && "ms" in o && "maxRssMB" in o
-      && typeof o.mode === "string" && typeof o.ms === "number" && typeof o.maxRssMB === "number") {
+    if (
+      typeof o === "object" &&
+      o !== null &&
+      "mode" in o &&
+      "ms" in o &&
+      "maxRssMB" in o &&
+      typeof o.mode === "string" &&
+      typeof o.ms === "number" &&
+      typeof o.maxRssMB === "number"
+    ) {
       runs.push({ mode: o.mode, ms: o.ms, maxRssMB: o.maxRssMB });
     }
   }
@@ -47,17 +69,26 @@ export function xlsxRows(out: string): BenchRow[] {
   const ours = runs.filter((r) => r.mode === "ours");
   const theirs = runs.filter((r) => r.mode === "exceljs");
   if (ours.length === 0 || theirs.length === 0) {
-    return [{ what: "20,000-row .xlsx upload", measured: "unreadable output of test/ingest/bench-ingest.ts", target: "≤ 1.5 × exceljs, < 300 MB", ok: false }];
+    return [
+      {
+        what: "20,000-row .xlsx upload",
+        measured: "unreadable output of test/ingest/bench-ingest.ts",
+        target: "≤ 1.5 × exceljs, < 300 MB",
+        ok: false,
+      },
+    ];
   }
   const t = median(ours.map((r) => r.ms));
   const e = median(theirs.map((r) => r.ms));
   const rss = Math.max(...ours.map((r) => r.maxRssMB));
-  return [{
-    what: "20,000-row .xlsx upload (readSheet + parseDossiers), median of 3",
-    measured: `${t} ms = ${(t / e).toFixed(2)} × exceljs's own load (${e} ms, peak ${Math.max(...theirs.map((r) => r.maxRssMB))} MB); peak RSS ${rss} MB`,
-    target: "≤ 1.5 × exceljs, < 300 MB",
-    ok: t <= 1.5 * e && rss < 300,
-  }];
+  return [
+    {
+      what: "20,000-row .xlsx upload (readSheet + parseDossiers), median of 3",
+      measured: `${t} ms = ${(t / e).toFixed(2)} × exceljs's own load (${e} ms, peak ${Math.max(...theirs.map((r) => r.maxRssMB))} MB); peak RSS ${rss} MB`,
+      target: "≤ 1.5 × exceljs, < 300 MB",
+      ok: t <= 1.5 * e && rss < 300,
+    },
+  ];
 }
 
 /**
@@ -73,16 +104,30 @@ export function chartRows(out: string): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const line of out.split("\n")) {
     if (line.startsWith("reference")) {
-      rows.push({ what: "Machine speed in the chart budget's reference operations (scripts/bench-charts.ts)", measured: line.replace(/^reference\s*/, ""), target: "—" });
+      rows.push({
+        what: "Machine speed in the chart budget's reference operations (scripts/bench-charts.ts)",
+        measured: line.replace(/^reference\s*/, ""),
+        target: "—",
+      });
       continue;
     }
     const parts = line.split("|").map((p) => p.trim());
     if (parts.length < 3 || !/bars/.test(parts[0] ?? "")) continue;
     const perImage = num(/pipelined\s+([\d.]+)\s*ms\/image/.exec(line)?.[1]);
-    rows.push({ what: `Chart ${parts[0]}, one thread + libuv's pool (scripts/bench-charts.ts)`, measured: parts.slice(1).join(" · "),
-      target: "≤ 10 ms an image", ...(Number.isFinite(perImage) ? { ok: perImage <= 10 } : {}) });
+    rows.push({
+      what: `Chart ${parts[0]}, one thread + libuv's pool (scripts/bench-charts.ts)`,
+      measured: parts.slice(1).join(" · "),
+      target: "≤ 10 ms an image",
+      ...(Number.isFinite(perImage) ? { ok: perImage <= 10 } : {}),
+    });
   }
   if (rows.length > 0) return rows;
   const last = out.trim().split("\n").at(-1) ?? "";
-  return [{ what: "Chart images per second (scripts/bench-charts.ts)", measured: `unreadable: "${last.slice(0, 120)}"`, target: "≤ 10 ms an image" }];
+  return [
+    {
+      what: "Chart images per second (scripts/bench-charts.ts)",
+      measured: `unreadable: "${last.slice(0, 120)}"`,
+      target: "≤ 10 ms an image",
+    },
+  ];
 }

@@ -45,7 +45,12 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string, what: s
 /** Provider swap and client output; nothing else changes (the model is portable on purpose). */
 export function derivePgSchema(source: string): string {
   let out = replaceOnce(source, /provider\s*=\s*"sqlite"/, 'provider = "postgresql"', 'provider = "sqlite"');
-  out = replaceOnce(out, /output\s*=\s*"\.\.\/src\/db\/generated"/, 'output     = "../../src/db/generated-pg"', 'output = "../src/db/generated"');
+  out = replaceOnce(
+    out,
+    /output\s*=\s*"\.\.\/src\/db\/generated"/,
+    'output     = "../../src/db/generated-pg"',
+    'output = "../src/db/generated"',
+  );
   return HEADER + out;
 }
 
@@ -56,16 +61,31 @@ export function derivePgSchema(source: string): string {
  * swapped lines may differ from the original, which no diff sees; the round trip is checked.
  */
 export function sourceSchemaOf(derived: string): string {
-  if (!derived.startsWith(HEADER)) throw new DeriveError("a PostgreSQL snapshot without the GENERATED header: run `npm run db:derive-pg`");
-  let out = replaceOnce(derived.slice(HEADER.length), /provider\s*=\s*"postgresql"/, 'provider = "sqlite"', 'provider = "postgresql"');
-  out = replaceOnce(out, /output\s*=\s*"\.\.\/\.\.\/src\/db\/generated-pg"/, 'output = "../src/db/generated"', 'output = "../../src/db/generated-pg"');
-  if (derivePgSchema(out) !== derived) throw new DeriveError("internal: a snapshot does not read back to its source schema");
+  if (!derived.startsWith(HEADER))
+    throw new DeriveError("a PostgreSQL snapshot without the GENERATED header: run `npm run db:derive-pg`");
+  let out = replaceOnce(
+    derived.slice(HEADER.length),
+    /provider\s*=\s*"postgresql"/,
+    'provider = "sqlite"',
+    'provider = "postgresql"',
+  );
+  out = replaceOnce(
+    out,
+    /output\s*=\s*"\.\.\/\.\.\/src\/db\/generated-pg"/,
+    'output = "../src/db/generated"',
+    'output = "../../src/db/generated-pg"',
+  );
+  if (derivePgSchema(out) !== derived)
+    throw new DeriveError("internal: a snapshot does not read back to its source schema");
   return out;
 }
 
 export function migrationNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /**
@@ -75,12 +95,23 @@ export function migrationNames(dir: string): string[] {
  */
 export function diffSql(root: string, from: string | undefined, to: string, config = PG_CONFIG): string {
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
-  const args = [cli, "migrate", "diff", "--config", config, ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
-    "--to-schema-datamodel", to, "--script"];
+  const args = [
+    cli,
+    "migrate",
+    "diff",
+    "--config",
+    config,
+    ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
+    "--to-schema-datamodel",
+    to,
+    "--script",
+  ];
   const scratch = mkdtempSync(path.join(tmpdir(), "dondoc-diff-"));
   try {
     return execFileSync(process.execPath, args, {
-      cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "unused.db")}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     });
   } finally {
@@ -99,7 +130,9 @@ export function sqliteSources(root: string): { name: string; source: string }[] 
   const dir = path.join(root, SQLITE_MIGRATIONS);
   return migrationNames(dir).map((name) => ({
     name,
-    source: createHash("sha256").update(readFileSync(path.join(dir, name, "migration.sql"))).digest("hex"),
+    source: createHash("sha256")
+      .update(readFileSync(path.join(dir, name, "migration.sql")))
+      .digest("hex"),
   }));
 }
 
@@ -110,7 +143,8 @@ export function readCommitted(root: string): DerivedTree {
   return {
     schema: existsSync(schemaFile) ? readFileSync(schemaFile, "utf8") : "",
     migrations: migrationNames(dir).map((name) => {
-      const file = (f: string): string => (existsSync(path.join(dir, name, f)) ? readFileSync(path.join(dir, name, f), "utf8") : "");
+      const file = (f: string): string =>
+        existsSync(path.join(dir, name, f)) ? readFileSync(path.join(dir, name, f), "utf8") : "";
       return { name, sql: file("migration.sql"), snapshot: file(SNAPSHOT), source: file(SOURCE_SUM).trim() };
     }),
   };
@@ -153,7 +187,9 @@ export function deriveTree(root: string, committed: DerivedTree): DerivedTree {
   for (const [i, m] of committed.migrations.entries()) {
     const src = sources[i];
     if (!src || src.name !== m.name) {
-      throw new DeriveError(`PostgreSQL migration ${m.name} has no SQLite counterpart at position ${i + 1} (${src?.name ?? "none"})`);
+      throw new DeriveError(
+        `PostgreSQL migration ${m.name} has no SQLite counterpart at position ${i + 1} (${src?.name ?? "none"})`,
+      );
     }
     if (src.source !== m.source) break; // edited in place: derive it and what follows again
     kept.push(m);
@@ -181,7 +217,8 @@ export function verify(root: string): string[] {
   if (!committed.schema) return [`${PG_SCHEMA} is missing`];
   if (committed.schema !== schema) problems.push(`${PG_SCHEMA} is not the derivation of ${SOURCE_SCHEMA}`);
   const lock = path.join(root, PG_MIGRATIONS, "migration_lock.toml");
-  if (!existsSync(lock) || readFileSync(lock, "utf8") !== LOCK_TOML) problems.push(`${PG_MIGRATIONS}/migration_lock.toml missing or not postgresql`);
+  if (!existsSync(lock) || readFileSync(lock, "utf8") !== LOCK_TOML)
+    problems.push(`${PG_MIGRATIONS}/migration_lock.toml missing or not postgresql`);
   const sources = sqliteSources(root);
   const sqliteNames = sources.map((m) => m.name);
   const pgNames = committed.migrations.map((m) => m.name);
@@ -218,7 +255,9 @@ export function writeDerived(root: string, log: (line: string) => void = console
   const tree = deriveTree(root, committed);
   const last = tree.migrations.at(-1);
   if (last && last.snapshot !== tree.schema) {
-    throw new DeriveError("prisma/schema.prisma changed without a SQLite migration: run `npm run db:migration -- <name>` first");
+    throw new DeriveError(
+      "prisma/schema.prisma changed without a SQLite migration: run `npm run db:migration -- <name>` first",
+    );
   }
   const firstNew = tree.migrations.findIndex((m, i) => committed.migrations[i] !== m);
   for (const m of tree.migrations.slice(firstNew < 0 ? tree.migrations.length : firstNew)) {

@@ -33,7 +33,13 @@ function header(): string {
   ];
   const number = [p("Số: {number}", { align: "center", sz: 13, before: 120, after: 0 })];
   const placeDate = [p("{placeDate}", { align: "center", i: true, sz: 14, before: 120, after: 0 })];
-  return table([LEFT, RIGHT], [[agency, motto], [number, placeDate]]);
+  return table(
+    [LEFT, RIGHT],
+    [
+      [agency, motto],
+      [number, placeDate],
+    ],
+  );
 }
 
 /** Ô 5a: the document's type in capitals, bold (mục II.5.b); "DỰ THẢO" above it on a draft. */
@@ -48,10 +54,15 @@ const heading = [
  * with room for the signature and the seal.
  */
 function signature(receivers: string[]): string {
-  const left = [p("Nơi nhận:", { b: true, i: true, sz: 12, align: "left", after: 0 }),
-    ...receivers.map((r) => p(r, { sz: 11, align: "left", after: 0 }))];
-  const right = [p("{signerAuthority}", { align: "center", b: true, sz: 14, after: 0 }), p("", { after: 1500 }),
-    p("{signerName}", { align: "center", b: true, sz: 14, after: 0 })];
+  const left = [
+    p("Nơi nhận:", { b: true, i: true, sz: 12, align: "left", after: 0 }),
+    ...receivers.map((r) => p(r, { sz: 11, align: "left", after: 0 })),
+  ];
+  const right = [
+    p("{signerAuthority}", { align: "center", b: true, sz: 14, after: 0 }),
+    p("", { after: 1500 }),
+    p("{signerName}", { align: "center", b: true, sz: 14, after: 0 }),
+  ];
   const half = Math.round(TEXT_WIDTH / 2) - 300;
   return table([half, TEXT_WIDTH - half], [[left, right]]);
 }
@@ -61,24 +72,40 @@ const LETTER_RECEIVERS = ["- Như trên;", "- Lưu: VT."];
 
 /** TT 01/2018/TT-VPCP Mẫu số 04, for letters signed before 01/07/2025 (apology/forms.ts). */
 const TT01 = docx([
-  header(), ...heading, kinhGui("{recipient}"),
-  body("Ngày {receivedDate}, {agencyInText} tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính “{procedure}” của {addressee}."),
+  header(),
+  ...heading,
+  kinhGui("{recipient}"),
+  body(
+    "Ngày {receivedDate}, {agencyInText} tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính “{procedure}” của {addressee}.",
+  ),
   body("Mã hồ sơ: {dossierCode}."),
   body("Ngày hẹn trả kết quả giải quyết hồ sơ: {originalDueDate}."),
-  body("Tuy nhiên, đến nay {agencyInText} chưa trả kết quả giải quyết hồ sơ cho {addressee} đúng hạn quy định do {reasonInline}."),
-  body("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của {addressee}. {agencyInText} xin lỗi {addressee} và hẹn trả kết quả giải quyết hồ sơ vào ngày {newDueDate}."),
+  body(
+    "Tuy nhiên, đến nay {agencyInText} chưa trả kết quả giải quyết hồ sơ cho {addressee} đúng hạn quy định do {reasonInline}.",
+  ),
+  body(
+    "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của {addressee}. {agencyInText} xin lỗi {addressee} và hẹn trả kết quả giải quyết hồ sơ vào ngày {newDueDate}.",
+  ),
   body("Xin trân trọng cảm ơn sự hợp tác của {addressee}./."),
-  p(""), signature(LETTER_RECEIVERS),
+  p(""),
+  signature(LETTER_RECEIVERS),
 ]);
 
 /** TT 03/2025/TT-VPCP Mẫu số 04, from 01/07/2025 (NĐ 118/2025/NĐ-CP). */
 const TT03 = docx([
-  header(), ...heading, kinhGui("{recipient}"),
-  body("Ngày {receivedDate}, {agencyInText} tiếp nhận hồ sơ đề nghị giải quyết thủ tục hành chính “{procedure}” của {addressee}, mã hồ sơ {dossierCode}, thời hạn giải quyết đến ngày {originalDueDate}."),
+  header(),
+  ...heading,
+  kinhGui("{recipient}"),
+  body(
+    "Ngày {receivedDate}, {agencyInText} tiếp nhận hồ sơ đề nghị giải quyết thủ tục hành chính “{procedure}” của {addressee}, mã hồ sơ {dossierCode}, thời hạn giải quyết đến ngày {originalDueDate}.",
+  ),
   body("Do {reasonInline}, {agencyInText} chưa thể trả kết quả giải quyết hồ sơ đúng thời hạn."),
-  body("{agencyInText} trân trọng xin lỗi {addressee} vì sự chậm trễ này và đề nghị {addressee} đồng ý gia hạn thời gian giải quyết hồ sơ đến ngày {newDueDate}."),
+  body(
+    "{agencyInText} trân trọng xin lỗi {addressee} vì sự chậm trễ này và đề nghị {addressee} đồng ý gia hạn thời gian giải quyết hồ sơ đến ngày {newDueDate}.",
+  ),
   body("Xin trân trọng cảm ơn sự hợp tác của {addressee}./."),
-  p(""), signature(LETTER_RECEIVERS),
+  p(""),
+  signature(LETTER_RECEIVERS),
 ]);
 
 /**
@@ -86,19 +113,34 @@ const TT03 = docx([
  * (Mẫu 1.4 "Văn bản có tên loại", a báo cáo to one's superior: "Kính gửi" names the head).
  */
 const REPORT = docx([
-  header(), ...heading, kinhGui("{headInText}."),
+  header(),
+  ...heading,
+  kinhGui("{headInText}."),
   body("Căn cứ {legalBasis};"),
-  body("{reporterIntro} báo cáo giải trình việc giải quyết hồ sơ mã {dossierCode}, thủ tục “{procedure}”, tiếp nhận ngày {receivedDate}, hẹn trả kết quả ngày {originalDueDate}, chưa giải quyết xong đúng hạn, như sau:"),
+  body(
+    "{reporterIntro} báo cáo giải trình việc giải quyết hồ sơ mã {dossierCode}, thủ tục “{procedure}”, tiếp nhận ngày {receivedDate}, hẹn trả kết quả ngày {originalDueDate}, chưa giải quyết xong đúng hạn, như sau:",
+  ),
   body("1. Lý do chậm trễ: {reason}."),
   body("2. Biện pháp khắc phục: {remedy}"),
   body("Kính báo cáo./."),
   p(""),
-  table([Math.round(TEXT_WIDTH / 2) - 300, TEXT_WIDTH - Math.round(TEXT_WIDTH / 2) + 300], [[
-    [p("Nơi nhận:", { b: true, i: true, sz: 12, align: "left", after: 0 }), p("- Như trên;", { sz: 11, align: "left", after: 0 }),
-      p("- Lưu: hồ sơ.", { sz: 11, align: "left", after: 0 })],
-    [p("NGƯỜI BÁO CÁO", { align: "center", b: true, sz: 14, after: 0 }), p("", { after: 1500 }),
-      p("{reporterName}", { align: "center", b: true, sz: 14, after: 0 })],
-  ]]),
+  table(
+    [Math.round(TEXT_WIDTH / 2) - 300, TEXT_WIDTH - Math.round(TEXT_WIDTH / 2) + 300],
+    [
+      [
+        [
+          p("Nơi nhận:", { b: true, i: true, sz: 12, align: "left", after: 0 }),
+          p("- Như trên;", { sz: 11, align: "left", after: 0 }),
+          p("- Lưu: hồ sơ.", { sz: 11, align: "left", after: 0 }),
+        ],
+        [
+          p("NGƯỜI BÁO CÁO", { align: "center", b: true, sz: 14, after: 0 }),
+          p("", { after: 1500 }),
+          p("{reporterName}", { align: "center", b: true, sz: 14, after: 0 }),
+        ],
+      ],
+    ],
+  ),
 ]);
 
 export const TEMPLATES = {

@@ -43,7 +43,12 @@ export async function buildFiguresTemplate(): Promise<Buffer> {
   header.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   header.eachCell((cell) => {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-    cell.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+    cell.border = {
+      top: { style: "thin" },
+      bottom: { style: "thin" },
+      left: { style: "thin" },
+      right: { style: "thin" },
+    };
   });
   EXAMPLES.forEach((values) => ws.addRow(values).eachCell((cell) => (cell.font = { color: { argb: "FF808080" } })));
 

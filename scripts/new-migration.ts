@@ -10,8 +10,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
-  DeriveError, diffSql, migrationNames, PG_MIGRATIONS, readCommitted, SOURCE_SCHEMA, sourceSchemaOf, SQLITE_MIGRATIONS,
-  withSchemaFiles, writeDerived,
+  DeriveError,
+  diffSql,
+  migrationNames,
+  PG_MIGRATIONS,
+  readCommitted,
+  SOURCE_SCHEMA,
+  sourceSchemaOf,
+  SQLITE_MIGRATIONS,
+  withSchemaFiles,
+  writeDerived,
 } from "./derive-pg-lib.js";
 
 /** The default prisma.config.ts: the SQLite dialect of the source schema. */
@@ -19,20 +27,26 @@ const SQLITE_CONFIG = "prisma.config.ts";
 
 function main(root: string, name: string | undefined): void {
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
-    throw new DeriveError("Tên migration thiếu hoặc không hợp lệ. Cách dùng: npm run db:migration -- <tên> "
-      + "(chữ thường không dấu, số và dấu _, ví dụ: them_cot_ghi_chu). Chưa tạo gì.");
+    throw new DeriveError(
+      "Tên migration thiếu hoặc không hợp lệ. Cách dùng: npm run db:migration -- <tên> " +
+        "(chữ thường không dấu, số và dấu _, ví dụ: them_cot_ghi_chu). Chưa tạo gì.",
+    );
   }
   const existing = migrationNames(path.join(root, SQLITE_MIGRATIONS));
   const committed = readCommitted(root).migrations;
   if (committed.map((m) => m.name).join() !== existing.join()) {
-    throw new DeriveError(`${PG_MIGRATIONS} chưa theo kịp ${SQLITE_MIGRATIONS}: chạy \`npm run db:derive-pg\` trước. Chưa tạo gì.`);
+    throw new DeriveError(
+      `${PG_MIGRATIONS} chưa theo kịp ${SQLITE_MIGRATIONS}: chạy \`npm run db:derive-pg\` trước. Chưa tạo gì.`,
+    );
   }
   const last = committed.at(-1)?.snapshot;
   const from = last ? sourceSchemaOf(last) : undefined;
   const to = readFileSync(path.join(root, SOURCE_SCHEMA), "utf8");
   const sql = withSchemaFiles([from, to], ([f, t]) => diffSql(root, f, t ?? SOURCE_SCHEMA, SQLITE_CONFIG));
   if (!/CREATE|ALTER|DROP/.test(sql)) {
-    console.log(`Không có thay đổi nào trong ${SOURCE_SCHEMA} so với migration cuối: không tạo migration. Sửa schema trước rồi chạy lại.`);
+    console.log(
+      `Không có thay đổi nào trong ${SOURCE_SCHEMA} so với migration cuối: không tạo migration. Sửa schema trước rồi chạy lại.`,
+    );
     return;
   }
   const target = path.join(root, SQLITE_MIGRATIONS, `${String(existing.length + 1).padStart(4, "0")}_${name}`);

@@ -13,7 +13,9 @@ import { pathToFileURL } from "node:url";
 
 const addon = process.env.DONDOC_NODE24_SQLITE;
 if (!addon || !existsSync(addon)) {
-  throw new Error(`node24-hooks: DONDOC_NODE24_SQLITE (${addon ?? "unset"}) is not a built binary; run it through scripts/node24.sh`);
+  throw new Error(
+    `node24-hooks: DONDOC_NODE24_SQLITE (${addon ?? "unset"}) is not a built binary; run it through scripts/node24.sh`,
+  );
 }
 const target = pathToFileURL(addon).href;
 const NODE20_BUILD = /\/better-sqlite3\/build\/Release\/better_sqlite3\.node$/;

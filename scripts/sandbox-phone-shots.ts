@@ -17,7 +17,14 @@ const config = parseConfig({ DATABASE_URL: `file:${path.join(work, "s.db")}`, SA
 const sandbox = await startSandbox({ config, logger: createLogger("silent"), print: () => {} });
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const page = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
   await page.goto(sandbox.url);
   await page.locator(".chat-item").first().waitFor();
   await page.screenshot({ path: path.join(out, "phone-1-open.png") });
@@ -30,7 +37,11 @@ try {
   await page.locator("#tour > summary").click();
   await page.screenshot({ path: path.join(out, "phone-3-tour.png") });
   await page.locator('[data-tour="dossiers"]').click();
-  await page.locator(".msg.bot .document, .msg.bot .doc-name").first().waitFor({ timeout: 15_000 }).catch(() => {});
+  await page
+    .locator(".msg.bot .document, .msg.bot .doc-name")
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(() => {});
   await page.waitForTimeout(2500);
   await page.screenshot({ path: path.join(out, "phone-4-dossiers.png") });
   await page.locator("#tour > summary").click();

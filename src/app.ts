@@ -65,27 +65,45 @@ export async function startApp(o: AppOptions): Promise<App> {
   const catalog = await createCatalogHolder(db.prisma, logger);
   let worker: DeliveryWorker | undefined;
   const deps: AppDeps = {
-    prisma: db.prisma, catalog, clock, logger, adminIds: config.ADMIN_IDS,
+    prisma: db.prisma,
+    catalog,
+    clock,
+    logger,
+    adminIds: config.ADMIN_IDS,
     kickDelivery: () => worker?.kick(),
   };
   const bot = createBot(deps, { token: o.token, apiRoot: o.apiRoot, extraFeatures: extraFeatures() });
   const instanceId = config.INSTANCE_ID ?? `dondoc-${randomUUID().slice(0, 8)}`;
   let alertSeq = 0;
   worker = createDeliveryWorker({
-    prisma: db.prisma, api: bot.api, logger, clock, instanceId, dialect: db.dialect,
-    limits: shareOfLimits(TELEGRAM_LIMITS, config.DELIVERY_INSTANCES), leaseMs: config.DELIVERY_LEASE_MS,
+    prisma: db.prisma,
+    api: bot.api,
+    logger,
+    clock,
+    instanceId,
+    dialect: db.dialect,
+    limits: shareOfLimits(TELEGRAM_LIMITS, config.DELIVERY_INSTANCES),
+    leaseMs: config.DELIVERY_LEASE_MS,
     async onAdminAlert(text, keyboard) {
       const at = clock.now().toISOString();
       for (const admin of await adminIds(db.prisma, config.ADMIN_IDS)) {
         await pushText(deps, {
-          chatId: admin, dedupKey: `alert:${instanceId}:${at}:${alertSeq++}:${admin}`, kind: ADMIN_ALERT_KIND, text,
+          chatId: admin,
+          dedupKey: `alert:${instanceId}:${at}:${alertSeq++}:${admin}`,
+          kind: ADMIN_ALERT_KIND,
+          text,
           ...(keyboard ? { replyMarkup: keyboard } : {}),
         });
       }
     },
   });
   const scheduler = await startScheduler({
-    jobs: (o.jobs ?? createJobs)(deps, config), prisma: db.prisma, clock, logger, instanceId, timers: o.schedulerTimers ?? "cron",
+    jobs: (o.jobs ?? createJobs)(deps, config),
+    prisma: db.prisma,
+    clock,
+    logger,
+    instanceId,
+    timers: o.schedulerTimers ?? "cron",
   });
   const partial = { db, deps, bot, worker, scheduler };
   let updates: UpdateSource;

@@ -32,7 +32,9 @@ export function createManualClock(start: Date, options: ManualClockOptions = {})
   const moveTo = (ms: number): void => {
     if (!Number.isFinite(ms)) throw new ClockError("Thời điểm không hợp lệ");
     if (ms < current()) {
-      throw new ClockError(`Đồng hồ chỉ tiến lên: ${new Date(ms).toISOString()} < ${new Date(current()).toISOString()}`);
+      throw new ClockError(
+        `Đồng hồ chỉ tiến lên: ${new Date(ms).toISOString()} < ${new Date(current()).toISOString()}`,
+      );
     }
     base = ms;
     setAt = performance.now();

@@ -42,7 +42,10 @@ export const configSchema = z.object({
     .regex(/^\d+:[A-Za-z0-9_-]+$/, "dạng <số>:<chuỗi> do @BotFather cấp")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  TELEGRAM_API_ROOT: z.url({ message: "phải là URL, ví dụ http://127.0.0.1:8081" }).optional().or(z.literal("").transform(() => undefined)),
+  TELEGRAM_API_ROOT: z
+    .url({ message: "phải là URL, ví dụ http://127.0.0.1:8081" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   ADMIN_IDS: idList,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** auto: readable lines on a terminal, JSON lines otherwise (src/logger.ts). */
@@ -54,11 +57,18 @@ export const configSchema = z.object({
   OVERDUE_SWEEP_CRON: cronField.default(DEFAULT_CRON.OVERDUE_SWEEP_CRON),
   LATE_LIST_CRON: cronField.default(DEFAULT_CRON.LATE_LIST_CRON),
   RETENTION_CRON: cronField.default(DEFAULT_CRON.RETENTION_CRON),
-  WEBHOOK_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  WEBHOOK_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Issue #7: local port of the webhook server (TLS is terminated in front of it). */
   WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   /** Issue #7: X-Telegram-Bot-Api-Secret-Token; default derived from BOT_TOKEN (same on every instance). */
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 ký tự A-Z a-z 0-9 _ -").optional().or(z.literal("").transform(() => undefined)),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 ký tự A-Z a-z 0-9 _ -")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Issue #7: the polling lease; another instance takes over within TTL + TTL/3 of the poller dying. */
   POLL_LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   /** Issue #7: instances sending on this bot token; each paces at 1/N of Telegram's limits. */

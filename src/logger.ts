@@ -18,7 +18,11 @@ function deepRedact(value: unknown, extra: readonly string[], depth = 0): unknow
   if (typeof value === "string") return redactSecrets(value, extra);
   if (depth > 6 || value === null || typeof value !== "object") return value;
   if (value instanceof Error) {
-    return { type: value.name, message: redactSecrets(value.message, extra), stack: value.stack ? redactSecrets(value.stack, extra) : undefined };
+    return {
+      type: value.name,
+      message: redactSecrets(value.message, extra),
+      stack: value.stack ? redactSecrets(value.stack, extra) : undefined,
+    };
   }
   if (Array.isArray(value)) return value.map((v) => deepRedact(v, extra, depth + 1));
   const out: Record<string, unknown> = {};
@@ -28,7 +32,14 @@ function deepRedact(value: unknown, extra: readonly string[], depth = 0): unknow
 
 /** Wall time in Vietnam (UTC+7, no daylight saving), as a person at a terminal reads it. */
 const VN_TIME = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
 });
 
 export function vnLogTime(epochMs: number): string {
@@ -43,7 +54,10 @@ export function vnLogTime(epochMs: number): string {
  */
 export function prettyDestination(out: NodeJS.WritableStream = process.stdout, colorize = false): DestinationStream {
   const format = prettyFactory({
-    colorize, singleLine: true, ignore: "pid,hostname", translateTime: false,
+    colorize,
+    singleLine: true,
+    ignore: "pid,hostname",
+    translateTime: false,
     customPrettifiers: { time: (t) => (typeof t === "number" ? `[${vnLogTime(t)}]` : String(t)) },
   });
   return { write: (line: string) => void out.write(format(line)) };

@@ -20,11 +20,20 @@ async function main(): Promise<void> {
     throw e;
   }
   const readable = resolveLogFormat(config.LOG_FORMAT, Boolean(process.stdout.isTTY)) === "pretty";
-  const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN ? [config.BOT_TOKEN] : [],
-    readable ? prettyDestination(process.stdout, Boolean(process.stdout.isTTY)) : undefined);
+  const logger = createLogger(
+    config.LOG_LEVEL,
+    config.BOT_TOKEN ? [config.BOT_TOKEN] : [],
+    readable ? prettyDestination(process.stdout, Boolean(process.stdout.isTTY)) : undefined,
+  );
   let stop: () => Promise<void>;
   if (config.BOT_TOKEN) {
-    const app = await startApp({ config, logger, clock: systemClock, token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });
+    const app = await startApp({
+      config,
+      logger,
+      clock: systemClock,
+      token: config.BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+    });
     stop = app.stop;
   } else {
     const { startSandbox } = await import("./sandbox/index.js");
@@ -35,16 +44,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
-    stop().then(() => process.exit(0), (e: unknown) => {
-      logger.error({ err: e }, "error while stopping");
-      process.exit(1);
-    });
+    stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        logger.error({ err: e }, "error while stopping");
+        process.exit(1);
+      },
+    );
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
 main().catch((e: unknown) => {
-  console.error(redactSecrets(e instanceof Error ? e.message : String(e), process.env.BOT_TOKEN ? [process.env.BOT_TOKEN] : []));
+  console.error(
+    redactSecrets(e instanceof Error ? e.message : String(e), process.env.BOT_TOKEN ? [process.env.BOT_TOKEN] : []),
+  );
   process.exit(1);
 });

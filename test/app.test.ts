@@ -54,7 +54,9 @@ function slowDigest() {
   const gate = new Promise<void>((resolve) => (open = resolve));
   let started = 0;
   const def: JobDefinition = {
-    name: "slow-digest", cron: "0 8 * * 1", catchUpWithinMs: 8 * HOUR,
+    name: "slow-digest",
+    cron: "0 8 * * 1",
+    catchUpWithinMs: 8 * HOUR,
     async run({ signal }) {
       started += 1;
       await new Promise<void>((resolve, reject) => {
@@ -69,17 +71,33 @@ function slowDigest() {
 
 /** A quick missed run that pushes through the outbox: proves the delivery worker is running. */
 const morningReminder = (deps: AppDeps): JobDefinition => ({
-  name: "morning-reminder", cron: "0 8 * * *", catchUpWithinMs: 4 * HOUR,
+  name: "morning-reminder",
+  cron: "0 8 * * *",
+  catchUpWithinMs: 4 * HOUR,
   async run({ fireTime }) {
-    await pushText(deps, { chatId: BigInt(GROUP), dedupKey: `test-reminder:${fireTime.toISOString()}`, kind: "reminder", text: "Nhắc báo cáo số liệu" });
+    await pushText(deps, {
+      chatId: BigInt(GROUP),
+      dedupKey: `test-reminder:${fireTime.toISOString()}`,
+      kind: "reminder",
+      text: "Nhắc báo cáo số liệu",
+    });
     return { enqueued: 1 };
   },
 });
 
 async function start(slow: ReturnType<typeof slowDigest>): Promise<App> {
-  const config = parseConfig({ DATABASE_URL: db.url, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emu.url, LOG_LEVEL: "silent" });
+  const config = parseConfig({
+    DATABASE_URL: db.url,
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emu.url,
+    LOG_LEVEL: "silent",
+  });
   app = await startApp({
-    config, logger: createLogger("silent"), clock: createManualClock(RESTART), token: TOKEN, apiRoot: emu.url,
+    config,
+    logger: createLogger("silent"),
+    clock: createManualClock(RESTART),
+    token: TOKEN,
+    apiRoot: emu.url,
     jobs: (deps) => [morningReminder(deps), slow.def],
   });
   return app;
@@ -93,7 +111,8 @@ it("answers /nop and delivers pushes while a slow start-up catch-up is still run
   await expect.poll(() => slow.started()).toBe(1);
 
   emu.injectText({ chatId: GROUP, fromId: OFFICER, text: "/nop 120 95" });
-  await expect.poll(() => emu.botMessages(GROUP).map((m) => m.text ?? ""), { timeout: 10_000 })
+  await expect
+    .poll(() => emu.botMessages(GROUP).map((m) => m.text ?? ""), { timeout: 10_000 })
     .toEqual(expect.arrayContaining([expect.stringContaining("79,2%"), "Nhắc báo cáo số liệu"]));
   expect(caughtUp).toBe(false);
   expect(await db.prisma.jobRun.findMany({ orderBy: { job: "asc" }, select: { job: true, status: true } })).toEqual([
@@ -106,8 +125,10 @@ it("answers /nop and delivers pushes while a slow start-up catch-up is still run
     { job: "morning-reminder", outcome: "finished" },
     { job: "slow-digest", fireTime: new Date("2026-11-23T08:00:00+07:00"), outcome: "finished" },
   ]);
-  expect(await db.prisma.jobRun.findUnique({ where: { key: "slow-digest@2026-11-23T01:00:00.000Z" } }))
-    .toMatchObject({ status: "finished", detail: '{"charts":6}' });
+  expect(await db.prisma.jobRun.findUnique({ where: { key: "slow-digest@2026-11-23T01:00:00.000Z" } })).toMatchObject({
+    status: "finished",
+    detail: '{"charts":6}',
+  });
 });
 
 it("stop() during the catch-up cancels the slow run and releases its fire time; the next start runs it once", async () => {
@@ -133,16 +154,32 @@ it("stop() during the catch-up cancels the slow run and releases its fire time; 
   // first may be stopped before it has): wait until nothing is left to send, then count.
   const reminders = () => emu.botMessages(GROUP).filter((m) => m.text === "Nhắc báo cáo số liệu");
   await expect.poll(() => reminders().length, { timeout: 10_000 }).toBe(1);
-  await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }), { timeout: 10_000 }).toBe(0);
+  await expect
+    .poll(() => db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }), {
+      timeout: 10_000,
+    })
+    .toBe(0);
   expect(reminders()).toHaveLength(1);
 });
 
 it("on start, an update the previous process died handling is reported at once, with no new update needed", async () => {
   const botId = BigInt(TOKEN.split(":")[0] ?? "");
   await db.prisma.processedUpdate.create({
-    data: { botId, updateId: 4_242n, fingerprint: "f", status: "processing", createdAt: new Date(RESTART.getTime() - 5 * 60_000), chatId: BigInt(GROUP), kind: "file" },
+    data: {
+      botId,
+      updateId: 4_242n,
+      fingerprint: "f",
+      status: "processing",
+      createdAt: new Date(RESTART.getTime() - 5 * 60_000),
+      chatId: BigInt(GROUP),
+      kind: "file",
+    },
   });
   await start(slowDigest());
-  await expect.poll(() => emu.botMessages(GROUP).map((m) => m.text), { timeout: 10_000 }).toContain(reliabilityTexts.abandoned("file"));
-  expect(await db.prisma.processedUpdate.findUnique({ where: { botId_updateId: { botId, updateId: 4_242n } } })).toMatchObject({ status: "failed" });
+  await expect
+    .poll(() => emu.botMessages(GROUP).map((m) => m.text), { timeout: 10_000 })
+    .toContain(reliabilityTexts.abandoned("file"));
+  expect(
+    await db.prisma.processedUpdate.findUnique({ where: { botId_updateId: { botId, updateId: 4_242n } } }),
+  ).toMatchObject({ status: "failed" });
 });

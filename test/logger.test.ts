@@ -15,9 +15,17 @@ describe("the bot token never reaches a log line", () => {
 
   it("redacts inside logged errors, nested objects and messages", () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _e, cb) { lines.push(String(chunk)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _e, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const logger = createLogger("info", [token], sink);
-    logger.info({ err: new Error(`failed https://x/bot${token}/sendMessage`), nested: { url: `/bot${token}/getMe` } }, `polling /bot${token}/x`);
+    logger.info(
+      { err: new Error(`failed https://x/bot${token}/sendMessage`), nested: { url: `/bot${token}/getMe` } },
+      `polling /bot${token}/x`,
+    );
     logger.error(new Error(`HttpError: request to /bot${token}/getUpdates failed`));
     const out = lines.join("");
     expect(out).toContain("<token>");

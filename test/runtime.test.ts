@@ -16,7 +16,8 @@ describe("runtime", () => {
   });
 
   it("satisfies package.json's engines", () => {
-    const pkg = z.object({ engines: z.object({ node: z.string() }) })
+    const pkg = z
+      .object({ engines: z.object({ node: z.string() }) })
       .parse(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")));
     const range = pkg.engines.node;
     const min = /^>=(\d+)\.(\d+)$/.exec(range);

@@ -45,12 +45,25 @@ export async function reportAbandoned(
   o: { botId: bigint; updateId: bigint; chatId: bigint | null; kind: string | null; lastSeen: Date },
 ): Promise<void> {
   const kind = asKind(o.kind);
-  deps.logger.warn({ updateId: Number(o.updateId), kind }, "update abandoned by a process that died handling it; skipped and reported");
+  deps.logger.warn(
+    { updateId: Number(o.updateId), kind },
+    "update abandoned by a process that died handling it; skipped and reported",
+  );
   const key = `abandoned:${o.botId}:${o.updateId}`;
   if (o.chatId !== null) {
-    await pushText(deps, { chatId: o.chatId, dedupKey: key, kind: NOTICE_KIND, text: reliabilityTexts.abandoned(kind) });
+    await pushText(deps, {
+      chatId: o.chatId,
+      dedupKey: key,
+      kind: NOTICE_KIND,
+      text: reliabilityTexts.abandoned(kind),
+    });
   }
-  const text = reliabilityTexts.abandonedAlert({ updateId: o.updateId, kind, chatId: o.chatId, at: vnDateTime(o.lastSeen) });
+  const text = reliabilityTexts.abandonedAlert({
+    updateId: o.updateId,
+    kind,
+    chatId: o.chatId,
+    at: vnDateTime(o.lastSeen),
+  });
   for (const admin of await adminIds(deps.prisma, deps.adminIds)) {
     await pushText(deps, { chatId: admin, dedupKey: `${key}:${admin}`, kind: ADMIN_ALERT_KIND, text });
   }
@@ -59,7 +72,10 @@ export async function reportAbandoned(
 /** Marks and reports the rows of `botId` whose heartbeat went stale; returns how many. */
 export async function sweepAbandonedUpdates(deps: AppDeps, botId: bigint): Promise<number> {
   const now = deps.clock.now();
-  const rows = await abandonStaleUpdates(deps.prisma, { botId, staleBefore: new Date(now.getTime() - STALE_UPDATE_MS) });
+  const rows = await abandonStaleUpdates(deps.prisma, {
+    botId,
+    staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
+  });
   for (const r of rows) await reportAbandoned(deps, r);
   return rows.length;
 }
@@ -68,7 +84,9 @@ export async function sweepAbandonedUpdates(deps: AppDeps, botId: bigint): Promi
 export function startAbandonedSweep(deps: AppDeps, botId: bigint, everyMs = SWEEP_EVERY_MS): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = sweepAbandonedUpdates(deps, botId).catch((err: unknown) => deps.logger.warn({ err }, "sweep of abandoned updates failed"));
+    running = sweepAbandonedUpdates(deps, botId).catch((err: unknown) =>
+      deps.logger.warn({ err }, "sweep of abandoned updates failed"),
+    );
   };
   run();
   const timer = setInterval(run, everyMs);

@@ -18,7 +18,10 @@ export function onButton<T>(
   composer.callbackQuery(family.pattern, async (ctx) => {
     const press = family.parse(ctx.callbackQuery.data);
     if (press === null) {
-      ctx.deps.logger.info({ updateId: ctx.update.update_id, family: family.pattern.source }, "unreadable callback data refused");
+      ctx.deps.logger.info(
+        { updateId: ctx.update.update_id, family: family.pattern.source },
+        "unreadable callback data refused",
+      );
       return ctx.answerCallbackQuery({ text: common.badButton, show_alert: true });
     }
     return handle(ctx, press);

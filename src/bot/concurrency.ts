@@ -16,12 +16,25 @@ export const CHAT_CONCURRENCY = 32;
  */
 export function chatKeyOf(update: Update): string {
   const u = update;
-  const chat = u.message?.chat ?? u.edited_message?.chat ?? u.channel_post?.chat ?? u.edited_channel_post?.chat
-    ?? u.callback_query?.message?.chat ?? u.my_chat_member?.chat ?? u.chat_member?.chat ?? u.chat_join_request?.chat
-    ?? u.message_reaction?.chat ?? u.business_message?.chat;
+  const chat =
+    u.message?.chat ??
+    u.edited_message?.chat ??
+    u.channel_post?.chat ??
+    u.edited_channel_post?.chat ??
+    u.callback_query?.message?.chat ??
+    u.my_chat_member?.chat ??
+    u.chat_member?.chat ??
+    u.chat_join_request?.chat ??
+    u.message_reaction?.chat ??
+    u.business_message?.chat;
   if (chat) return `c${chat.id}`;
-  const from = u.callback_query?.from ?? u.inline_query?.from ?? u.chosen_inline_result?.from ?? u.shipping_query?.from
-    ?? u.pre_checkout_query?.from ?? u.poll_answer?.user;
+  const from =
+    u.callback_query?.from ??
+    u.inline_query?.from ??
+    u.chosen_inline_result?.from ??
+    u.shipping_query?.from ??
+    u.pre_checkout_query?.from ??
+    u.poll_answer?.user;
   return from ? `u${from.id}` : "-";
 }
 

@@ -38,9 +38,12 @@ const trackChat: Middleware<BotContext> = async (ctx, next) => {
   const chat = ctx.chat;
   if (chat) {
     const chatId = BigInt(chat.id);
-    const title = "title" in chat ? chat.title ?? null : null;
+    const title = "title" in chat ? (chat.title ?? null) : null;
     const existing = await getChat(ctx.deps.prisma, chatId);
-    ctx.chatRecord = existing && existing.title === title ? existing : await touchChat(ctx.deps.prisma, { chatId, type: chat.type, title });
+    ctx.chatRecord =
+      existing && existing.title === title
+        ? existing
+        : await touchChat(ctx.deps.prisma, { chatId, type: chat.type, title });
   } else ctx.chatRecord = null;
   await next();
 };
@@ -59,14 +62,31 @@ export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
   const detached = new DetachedWork();
   attachDetachedWork(bot, detached);
   bot.use(createUpdateGuard(detached), trackChat);
-  bot.use(membershipFeature, startFeature, registerFeature(registrationUseCases(deps)), unitsFeature, adminFeature, directivesFeature, reportFeature, statusFeature);
+  bot.use(
+    membershipFeature,
+    startFeature,
+    registerFeature(registrationUseCases(deps)),
+    unitsFeature,
+    adminFeature,
+    directivesFeature,
+    reportFeature,
+    statusFeature,
+  );
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);
 
   bot.catch(async (err) => {
     const e = err.error;
-    const detail = e instanceof GrammyError ? `${e.error_code} ${e.description}` : e instanceof HttpError ? "network error" : String(e);
-    deps.logger.error({ updateId: err.ctx.update.update_id, err: e, detail: redactSecrets(detail, [options.token]) }, "update failed");
+    const detail =
+      e instanceof GrammyError
+        ? `${e.error_code} ${e.description}`
+        : e instanceof HttpError
+          ? "network error"
+          : String(e);
+    deps.logger.error(
+      { updateId: err.ctx.update.update_id, err: e, detail: redactSecrets(detail, [options.token]) },
+      "update failed",
+    );
     if (err.ctx.chat && !(e instanceof GrammyError && e.error_code === 403)) {
       await err.ctx.reply(common.internalError).catch(() => undefined);
     }

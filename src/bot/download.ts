@@ -11,7 +11,9 @@ import { FileDownloadError, FileTooLargeError } from "./files.js";
 import { replyHtml } from "./reply.js";
 
 export async function downloadOrAnswer(
-  ctx: BotContext, fileId: string, o: { log: Logger; tooLarge: string; quiet?: boolean },
+  ctx: BotContext,
+  fileId: string,
+  o: { log: Logger; tooLarge: string; quiet?: boolean },
 ): Promise<Buffer | undefined> {
   try {
     return await ctx.files.download(fileId, MAX_FILE_BYTES);

@@ -6,7 +6,11 @@ import { splitMessage } from "../render/html.js";
  * Replies in HTML, split on line boundaries when longer than Telegram allows; buttons go
  * on the last part, so they stay next to the text they act on.
  */
-export async function replyHtml(ctx: BotContext, html: string, markup?: InlineKeyboardMarkup | ForceReply): Promise<number | undefined> {
+export async function replyHtml(
+  ctx: BotContext,
+  html: string,
+  markup?: InlineKeyboardMarkup | ForceReply,
+): Promise<number | undefined> {
   const parts = splitMessage(html);
   let lastId: number | undefined;
   for (let i = 0; i < parts.length; i++) {

@@ -22,7 +22,14 @@ import type { Update } from "grammy/types";
 import { common } from "../messages/common.js";
 import { claimUpdate, finishUpdate, heartbeatUpdate, pruneProcessedUpdates } from "../db/repos/processedUpdates.js";
 import type { AppDeps } from "../services/context.js";
-import { HEARTBEAT_MS, reportAbandoned, STALE_UPDATE_MS, SWEEP_EVERY_MS, sweepAbandonedUpdates, updateKind } from "./abandonedUpdates.js";
+import {
+  HEARTBEAT_MS,
+  reportAbandoned,
+  STALE_UPDATE_MS,
+  SWEEP_EVERY_MS,
+  sweepAbandonedUpdates,
+  updateKind,
+} from "./abandonedUpdates.js";
 import { markClaimed } from "./concurrency.js";
 import type { BotContext } from "./context.js";
 import { DetachedWork } from "./detached.js";
@@ -39,23 +46,33 @@ export const PRUNE_EVERY_MS = 3_600_000;
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (typeof v !== "object" || v === null) return v;
-  return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => [k, canonical(x)]),
+  );
 }
 
 /** The update without its id, hashed; key order does not matter. */
 export function updateFingerprint(update: Update): string {
   const { update_id: _id, ...content } = update;
-  return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(content)))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware<BotContext> {
   let prunedAt: number | undefined;
   let sweptAt: number | undefined;
-  const due = (last: number | undefined, now: Date, every: number) => last === undefined || Math.abs(now.getTime() - last) >= every;
+  const due = (last: number | undefined, now: Date, every: number) =>
+    last === undefined || Math.abs(now.getTime() - last) >= every;
   const housekeeping = async (deps: AppDeps, botId: bigint, now: Date): Promise<void> => {
     if (due(sweptAt, now, SWEEP_EVERY_MS)) {
       sweptAt = now.getTime();
-      await sweepAbandonedUpdates(deps, botId).catch((e: unknown) => deps.logger.warn({ err: e }, "sweep of abandoned updates failed"));
+      await sweepAbandonedUpdates(deps, botId).catch((e: unknown) =>
+        deps.logger.warn({ err: e }, "sweep of abandoned updates failed"),
+      );
     }
     if (!due(prunedAt, now, PRUNE_EVERY_MS)) return;
     prunedAt = now.getTime();
@@ -69,11 +86,19 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
 
   const handleOnce: Middleware<BotContext> = async (ctx, next) => {
     const { prisma, logger, clock } = ctx.deps;
-    const key = { botId: BigInt(ctx.me.id), updateId: BigInt(ctx.update.update_id), fingerprint: updateFingerprint(ctx.update) };
+    const key = {
+      botId: BigInt(ctx.me.id),
+      updateId: BigInt(ctx.update.update_id),
+      fingerprint: updateFingerprint(ctx.update),
+    };
     const origin = { chatId: ctx.chat ? BigInt(ctx.chat.id) : null, kind: updateKind(ctx.update) };
     const now = clock.now();
     const claim = await claimUpdate(prisma, {
-      ...key, ...origin, now, forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS), staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
+      ...key,
+      ...origin,
+      now,
+      forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS),
+      staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
     });
     // Marked (or known): the poll loop may confirm it to Telegram now (src/instance/dispatch.ts).
     markClaimed(ctx.update);
@@ -83,9 +108,12 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
       return;
     }
     if (claim === "abandoned") return reportAbandoned(ctx.deps, { ...key, ...origin, lastSeen: now });
-    if (claim === "reused") logger.info(log, "update id seen before for another update (the Bot API restarted its count); handling it");
+    if (claim === "reused")
+      logger.info(log, "update id seen before for another update (the Bot API restarted its count); handling it");
     const beat = setInterval(() => {
-      heartbeatUpdate(prisma, { ...key, now: clock.now() }).catch((e: unknown) => logger.warn({ err: e, ...log }, "update heartbeat failed"));
+      heartbeatUpdate(prisma, { ...key, now: clock.now() }).catch((e: unknown) =>
+        logger.warn({ err: e, ...log }, "update heartbeat failed"),
+      );
     }, HEARTBEAT_MS);
     beat.unref();
     const finish = async () => {
@@ -95,16 +123,22 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
     let detached: Promise<unknown> | undefined;
     ctx.detach = (work) => {
       // Errors end here rather than in bot.catch, which the update has left by then.
-      const run = async () => work().catch(async (err: unknown) => {
-        logger.error({ err, ...log }, "detached work of an update failed");
-        if (ctx.chat) await ctx.reply(common.internalError).catch(() => undefined);
-      });
+      const run = async () =>
+        work().catch(async (err: unknown) => {
+          logger.error({ err, ...log }, "detached work of an update failed");
+          if (ctx.chat) await ctx.reply(common.internalError).catch(() => undefined);
+        });
       detached = detached ? detached.then(run) : run();
     };
     try {
       await next();
     } finally {
-      if (detached) detachedWork.add(detached.finally(() => finish().catch((e: unknown) => logger.warn({ err: e, ...log }, "could not mark a detached update done"))));
+      if (detached)
+        detachedWork.add(
+          detached.finally(() =>
+            finish().catch((e: unknown) => logger.warn({ err: e, ...log }, "could not mark a detached update done")),
+          ),
+        );
       else await finish();
     }
   };

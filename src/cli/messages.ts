@@ -33,7 +33,9 @@ export const cliMessages = {
   checkIdentity: (number: string, id: string, issuer: string, issuedOn: string) =>
     `Văn bản: ${number} (${id}) — ${issuer}, ngày ${issuedOn}`,
   checkJurisdiction: (issuingUnit: string | undefined) =>
-    (issuingUnit === undefined ? "Phạm vi: văn bản trung ương, ràng buộc mọi đơn vị" : `Đơn vị ban hành: ${issuingUnit} (ràng buộc các đơn vị thuộc ${issuingUnit})`),
+    issuingUnit === undefined
+      ? "Phạm vi: văn bản trung ương, ràng buộc mọi đơn vị"
+      : `Đơn vị ban hành: ${issuingUnit} (ràng buộc các đơn vị thuộc ${issuingUnit})`,
   checkCount: (label: string, count: number, detail = "") => `${label}: ${count}${detail ? ` (${detail})` : ""}`,
   checkMilestoneSpan: (from: string, to: string) => `từ ${from} đến ${to}`,
   checkUnits: (count: number, path: string) => `Danh sách đơn vị: ${count} đơn vị (${path})`,
@@ -50,7 +52,8 @@ export const cliMessages = {
   optDenominator: "mẫu số, ví dụ tổng số hồ sơ",
   optJson: "in kết quả dạng JSON",
   needDirective: "Thiếu --directive <tệp>: cần ít nhất một tệp văn bản chỉ đạo.",
-  directiveInvalid: (path: string) => `Không đánh giá được: tệp ${path} không hợp lệ (chạy "dondoc directive check ${path}" để xem chi tiết).`,
+  directiveInvalid: (path: string) =>
+    `Không đánh giá được: tệp ${path} không hợp lệ (chạy "dondoc directive check ${path}" để xem chi tiết).`,
   needUnitOrTier: "Cần --unit <mã đơn vị> hoặc --tier <mã cấp>.",
   badDate: (text: string) =>
     `Ngày --as-of không hợp lệ: "${text}". Dùng YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2023-09-30 hoặc 30/09/2023.`,
@@ -72,9 +75,11 @@ export const cliMessages = {
       .join(", "),
 
   // dondoc load / grant / revoke
-  loadDescription: "nạp chỉ thị hoặc danh sách đơn vị vào cơ sở dữ liệu (DATABASE_URL); văn bản được xem trước và chỉ áp dụng khi trả lời c (hoặc --yes)",
+  loadDescription:
+    "nạp chỉ thị hoặc danh sách đơn vị vào cơ sở dữ liệu (DATABASE_URL); văn bản được xem trước và chỉ áp dụng khi trả lời c (hoặc --yes)",
   loadFilesArgument: "tệp .yaml, .yml hoặc .json",
-  loadUnreadable: (file: string) => `✗ ${file}: không đọc được tệp. Kiểm tra lại đường dẫn (và quyền đọc tệp) rồi chạy lại.`,
+  loadUnreadable: (file: string) =>
+    `✗ ${file}: không đọc được tệp. Kiểm tra lại đường dẫn (và quyền đọc tệp) rồi chạy lại.`,
   loadInvalidDirective: (file: string, count: number) =>
     `✗ ${file}: ${count} lỗi, chưa nạp gì. Chạy "dondoc directive check ${file}" để xem các lỗi, sửa xong thì nạp lại.`,
   loadInvalidUnits: (file: string, count: number) =>
@@ -84,7 +89,8 @@ export const cliMessages = {
   loadedDirective: (file: string, number: string, created: boolean) =>
     `✓ ${file}: ${number} — ${created ? "đã nạp" : "đã cập nhật"}.`,
   loadYesOption: "áp dụng văn bản ngay, không hỏi lại",
-  loadPlan: (file: string, plan: DirectivePlan) => [`— ${file}`, ...planLines(plan, plainStyle).map((l) => `  ${l}`)].join("\n"),
+  loadPlan: (file: string, plan: DirectivePlan) =>
+    [`— ${file}`, ...planLines(plan, plainStyle).map((l) => `  ${l}`)].join("\n"),
   loadConfirm: "Áp dụng? (c/k) ",
   loadNotApplied: (files: readonly string[]) =>
     `Chưa áp dụng văn bản nào (cần trả lời c). Để áp dụng không cần hỏi: dondoc load --yes ${files.join(" ")}`,
@@ -102,7 +108,8 @@ export const cliMessages = {
   resumed: (number: string, id: string) => `✓ Đã áp dụng lại ${number} (${id}).${RESTART}`,
   removed: (number: string, id: string) =>
     `✓ Đã gỡ ${number} (${id}). Số liệu các đơn vị đã báo cáo vẫn được giữ; muốn dùng lại thì nạp lại tệp.${RESTART}`,
-  alreadyPaused: (number: string, id: string) => `${number} đang tạm dừng rồi, không thay đổi gì. Áp dụng lại: dondoc directive resume ${id}.`,
+  alreadyPaused: (number: string, id: string) =>
+    `${number} đang tạm dừng rồi, không thay đổi gì. Áp dụng lại: dondoc directive resume ${id}.`,
   alreadyActive: (number: string) => `${number} đang được áp dụng rồi, không thay đổi gì.`,
   grantDescription: "cấp quyền: dondoc grant <id Telegram> quantri|lanhdao",
   revokeDescription: "thu quyền: dondoc revoke <id Telegram>",

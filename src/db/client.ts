@@ -24,7 +24,8 @@ export type OpenOptions = PgClientOptions;
 
 export async function openDatabase(url: string, o: OpenOptions = {}): Promise<OpenedDb> {
   if (isPostgresUrl(url)) return openPostgres(url, o);
-  if (!url.startsWith("file:")) throw new Error("DATABASE_URL phải bắt đầu bằng file: (SQLite) hoặc postgresql:// (PostgreSQL)");
+  if (!url.startsWith("file:"))
+    throw new Error("DATABASE_URL phải bắt đầu bằng file: (SQLite) hoặc postgresql:// (PostgreSQL)");
   const raw = openSqlite(url);
   let applied: string[];
   try {

@@ -19,7 +19,11 @@ export interface MigrationDriver {
   withLock<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export interface Migration { name: string; sql: string; checksum: string }
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 export function migrationsDir(dialect: MigrationDriver["dialect"]): string {
   return dialect === "sqlite" ? path.join("prisma", "migrations") : path.join("prisma", "postgresql", "migrations");
@@ -27,7 +31,10 @@ export function migrationsDir(dialect: MigrationDriver["dialect"]): string {
 
 export async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -62,7 +69,8 @@ export async function applyMigrations(driver: MigrationDriver, dir = migrationsD
     for (const m of migrations) {
       const row = done.get(m.name);
       if (row) {
-        if (row.finished_at == null) throw new MigrationError(`Migration ${m.name} đã chạy dở lần trước; cần xử lý tay.`);
+        if (row.finished_at == null)
+          throw new MigrationError(`Migration ${m.name} đã chạy dở lần trước; cần xử lý tay.`);
         if (row.checksum !== m.checksum) throw new MigrationError(`Migration ${m.name} đã bị sửa sau khi áp dụng.`);
         continue;
       }

@@ -21,7 +21,9 @@ export function pgMigrationDriver(client: pg.Client): MigrationDriver {
   return {
     dialect: "postgresql",
     // Simple-query protocol when there are no parameters: a whole migration.sql in one call.
-    async exec(sql) { await client.query(sql); },
+    async exec(sql) {
+      await client.query(sql);
+    },
     async query(sql, params = []) {
       const r = await client.query<Record<string, unknown>>(sql, params);
       return r.rows;

@@ -22,7 +22,9 @@ export function openSqlite(url: string): Database.Database {
 export function sqliteMigrationDriver(db: Database.Database): MigrationDriver {
   return {
     dialect: "sqlite",
-    async exec(sql) { db.exec(sql); },
+    async exec(sql) {
+      db.exec(sql);
+    },
     async query(sql, params = []) {
       const stmt = db.prepare(sql);
       if (stmt.reader) return stmt.all(...params) as Record<string, unknown>[];

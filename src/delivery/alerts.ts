@@ -32,7 +32,10 @@ export class AlertGate {
   private readonly last = new Map<string, number>();
   private readonly held = new Map<string, number>();
 
-  constructor(private readonly windowMs = 60_000, private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly windowMs = 60_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** The text to send now, or undefined when it is held back and counted. */
   pass(topic: string, text: string): string | undefined {

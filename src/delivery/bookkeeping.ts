@@ -72,10 +72,16 @@ export async function recordSent(d: RecordDeps, id: number, accepted: Accepted, 
       const reason = describeError(err);
       if (performance.now() + wait >= giveUpAt) {
         d.unrecorded.remember(id, accepted);
-        d.logger.error({ outboxId: id, attempt, err: reason }, "sent, but not recorded yet; will record before the next claim");
+        d.logger.error(
+          { outboxId: id, attempt, err: reason },
+          "sent, but not recorded yet; will record before the next claim",
+        );
         throw new BookkeepingError(`outbox ${id}: đã gửi nhưng chưa ghi được: ${reason}`);
       }
-      d.logger.warn({ outboxId: id, attempt, retryInMs: wait, err: reason }, "sent; recording it failed, retrying the write");
+      d.logger.warn(
+        { outboxId: id, attempt, retryInMs: wait, err: reason },
+        "sent; recording it failed, retrying the write",
+      );
       await (d.sleep ?? pause)(wait);
     }
   }

@@ -67,7 +67,10 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
           continue;
         case "migrated": {
           const r = await rebindChat(d.prisma, chatId, f.toChatId);
-          log.warn({ to: String(f.toChatId), moved: r.movedMessages, chat: r.chat }, "group migrated to supergroup; rebound");
+          log.warn(
+            { to: String(f.toChatId), moved: r.movedMessages, chat: r.chat },
+            "group migrated to supergroup; rebound",
+          );
           d.stats.migrated += 1;
           await callSafely(log, () => d.onChatMigrated?.(chatId, f.toChatId));
           chatId = f.toChatId;
@@ -103,27 +106,41 @@ export async function deliverRow(d: DeliverDeps, row: OutboxMessage): Promise<La
     d.stats.sent += 1;
     d.pacer.narrowGlobal();
     await d.shared.over();
-    await rememberFileIds(d.prisma, d.fileIds, out.learnt).catch((err) => log.warn({ err: describeError(err) }, "file_id not cached"));
+    await rememberFileIds(d.prisma, d.fileIds, out.learnt).catch((err) =>
+      log.warn({ err: describeError(err) }, "file_id not cached"),
+    );
     return migrated ? "requeue_chat" : "next";
   }
   return giveUp(d, row, log, "failed", "too many migrations/re-uploads in one send", row.attempts + 1);
 }
 
-async function chatGone(d: DeliverDeps, row: OutboxMessage, chatId: bigint, reason: string, log: Logger): Promise<LaneAction> {
+async function chatGone(
+  d: DeliverDeps,
+  row: OutboxMessage,
+  chatId: bigint,
+  reason: string,
+  log: Logger,
+): Promise<LaneAction> {
   await markFinal(d.prisma, row.id, "dropped", reason);
   const flipped = await deactivateChat(d.prisma, chatId);
   const others = await dropPendingForChat(d.prisma, chatId, `chat inactive: ${reason}`);
   d.stats.dropped += 1 + others;
   log.error({ reason, droppedOthers: others }, "bot can no longer post in this chat; marked inactive");
   if (flipped) {
-    if (row.kind !== ADMIN_ALERT_KIND) await callSafely(log, () => d.onAdminAlert(alertTexts.chatGone(chatId, reason, others)));
+    if (row.kind !== ADMIN_ALERT_KIND)
+      await callSafely(log, () => d.onAdminAlert(alertTexts.chatGone(chatId, reason, others)));
     await callSafely(log, () => d.onChatBlocked?.(chatId, reason));
   }
   return "drop_chat";
 }
 
 async function giveUp(
-  d: DeliverDeps, row: OutboxMessage, log: Logger, why: "failed" | "bad_request", reason: string, attempts: number,
+  d: DeliverDeps,
+  row: OutboxMessage,
+  log: Logger,
+  why: "failed" | "bad_request",
+  reason: string,
+  attempts: number,
 ): Promise<LaneAction> {
   await markFinal(d.prisma, row.id, "failed", reason, attempts);
   d.stats.failed += 1;

@@ -28,7 +28,9 @@ export interface ExpiredRow {
 
 /** Marks every unleased pending row past its useful-until failed; returns them. */
 export async function giveUpExpired(prisma: Db, now: Date): Promise<ExpiredRow[]> {
-  const rows = await prisma.$queryRaw<{ id: number; kind: string; chatId: bigint | number; lastError: string | null }[]>`
+  const rows = await prisma.$queryRaw<
+    { id: number; kind: string; chatId: bigint | number; lastError: string | null }[]
+  >`
     UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ${EXPIRED_NOTE} || COALESCE("lastError", ${NEVER_TRIED}),
       "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
     WHERE "status" IN ('pending', 'sending') AND "usefulUntil" <= ${now}
@@ -66,9 +68,12 @@ export function lossSummary(rows: readonly ExpiredRow[]): LossSummary | undefine
   if (lost.length === 0) return undefined;
   const byKind = new Map<string, number>();
   for (const r of lost) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
-  const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${formatNumber(n)} ${escapeHtml(kindName(k))}`);
+  const kinds = [...byKind]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${formatNumber(n)} ${escapeHtml(kindName(k))}`);
   const chats = new Set(lost.map((r) => r.chatId)).size;
-  const reason = lost.map((r) => r.lastError?.slice(EXPIRED_NOTE.length) ?? NEVER_TRIED).find((e) => e !== NEVER_TRIED) ?? "";
+  const reason =
+    lost.map((r) => r.lastError?.slice(EXPIRED_NOTE.length) ?? NEVER_TRIED).find((e) => e !== NEVER_TRIED) ?? "";
   const first = Math.min(...lost.map((r) => r.id));
   const last = Math.max(...lost.map((r) => r.id));
   const text =

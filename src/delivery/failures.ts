@@ -21,8 +21,10 @@ export type SendFailure =
   | { kind: "transient"; reason: string };
 
 // 400s that mean "this chat is gone" rather than "your request is malformed".
-const GONE_400 = /chat not found|group chat was deactivated|PEER_ID_INVALID|user is deactivated|CHAT_WRITE_FORBIDDEN|need administrator rights/i;
-const FILE_400 = /wrong file identifier|file reference|wrong remote file|FILE_ID_INVALID|failed to get HTTP URL content/i;
+const GONE_400 =
+  /chat not found|group chat was deactivated|PEER_ID_INVALID|user is deactivated|CHAT_WRITE_FORBIDDEN|need administrator rights/i;
+const FILE_400 =
+  /wrong file identifier|file reference|wrong remote file|FILE_ID_INVALID|failed to get HTTP URL content/i;
 
 /**
  * What a failure was, in one line, with any bot token removed: it goes into outbox.lastError,
@@ -80,11 +82,20 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  baseMs: 1_000, maxMs: 60_000, probeMaxMs: 5_000, outageTakeoverMs: 5_000, bookkeepingBaseMs: 100, bookkeepingMaxMs: 2_000,
+  baseMs: 1_000,
+  maxMs: 60_000,
+  probeMaxMs: 5_000,
+  outageTakeoverMs: 5_000,
+  bookkeepingBaseMs: 100,
+  bookkeepingMaxMs: 2_000,
 };
 
 /** Exponential backoff with "equal jitter": never shorter than half the step, spreads a fan-out's retries. */
-export function backoffMs(policy: Pick<RetryPolicy, "baseMs" | "maxMs">, attempt: number, random: () => number = Math.random): number {
+export function backoffMs(
+  policy: Pick<RetryPolicy, "baseMs" | "maxMs">,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(cap / 2 + (random() * cap) / 2);
 }

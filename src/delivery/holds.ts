@@ -27,7 +27,10 @@ const GRID_MS = 250;
 export class ChatHolds {
   private readonly holds = new Map<bigint, Hold>();
 
-  constructor(private readonly clock: Clock, private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /**
    * The notBefore for a chat that cannot send for `waitMs`. Never earlier than one already
@@ -75,7 +78,8 @@ export class ChatHolds {
   private prune(): number {
     const t = this.now();
     const clockNow = this.clock.now().getTime();
-    for (const [chatId, h] of this.holds) if (h.until <= clockNow && h.wakeAt + SLACK_MS <= t) this.holds.delete(chatId);
+    for (const [chatId, h] of this.holds)
+      if (h.until <= clockNow && h.wakeAt + SLACK_MS <= t) this.holds.delete(chatId);
     return t;
   }
 }

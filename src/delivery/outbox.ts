@@ -79,7 +79,10 @@ export async function enqueue(prisma: Db, input: EnqueueInput): Promise<EnqueueR
  * re-run, another instance) are kept; returns how many were added.
  */
 export async function enqueueAll(prisma: Db, inputs: readonly EnqueueInput[]): Promise<number> {
-  const there = await prisma.outboxMessage.findMany({ where: { dedupKey: { in: inputs.map((i) => i.dedupKey) } }, select: { dedupKey: true } });
+  const there = await prisma.outboxMessage.findMany({
+    where: { dedupKey: { in: inputs.map((i) => i.dedupKey) } },
+    select: { dedupKey: true },
+  });
   const known = new Set(there.map((r) => r.dedupKey));
   const missing = inputs.filter((i) => !known.has(i.dedupKey));
   if (missing.length === 0) return 0;

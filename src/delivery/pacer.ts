@@ -41,7 +41,11 @@ class Window {
   private stamps: number[] = [];
   /** GCRA's theoretical arrival time of the next message. */
   private tat = 0;
-  constructor(readonly limit: number, public windowMs: number, readonly burst: number) {}
+  constructor(
+    readonly limit: number,
+    public windowMs: number,
+    readonly burst: number,
+  ) {}
 
   waitMs(t: number, count: number): number {
     this.stamps = this.stamps.filter((s) => s > t - this.windowMs);
@@ -81,7 +85,10 @@ export class Pacer {
   private readonly chatPausedUntil = new Map<bigint, number>();
   private globalPausedUntil = 0;
 
-  constructor(private readonly limits: PacingLimits = TELEGRAM_LIMITS, private readonly now: Now = () => performance.now()) {
+  constructor(
+    private readonly limits: PacingLimits = TELEGRAM_LIMITS,
+    private readonly now: Now = () => performance.now(),
+  ) {
     this.global = new Window(limits.global, limits.globalWindowMs, 3);
   }
 

@@ -29,8 +29,11 @@ export interface ResendResult {
 const keyOf = (chatId: bigint, kind: string): string => `${chatId}:${kind}`;
 
 /** The rows a resend may touch: given up for expiry, still failed, within the summary's range. */
-const givenUpIn = (first: number, last: number) =>
-  ({ id: { gte: first, lte: last }, status: "failed", lastError: { startsWith: EXPIRED_NOTE } });
+const givenUpIn = (first: number, last: number) => ({
+  id: { gte: first, lte: last },
+  status: "failed",
+  lastError: { startsWith: EXPIRED_NOTE },
+});
 
 /** How many messages "all" would re-queue (the confirmation says it before the press). */
 export async function countGivenUp(prisma: Db, first: number, last: number): Promise<number> {
@@ -47,8 +50,10 @@ export async function resendGivenUp(prisma: Db, r: ResendRequest): Promise<Resen
     const newest = new Map<string, number>();
     const sent = await prisma.outboxMessage.findMany({
       where: {
-        status: "sent", id: { gt: r.first },
-        chatId: { in: [...new Set(rows.map((x) => x.chatId))] }, kind: { in: [...new Set(rows.map((x) => x.kind))] },
+        status: "sent",
+        id: { gt: r.first },
+        chatId: { in: [...new Set(rows.map((x) => x.chatId))] },
+        kind: { in: [...new Set(rows.map((x) => x.kind))] },
       },
       select: { id: true, chatId: true, kind: true },
     });
@@ -60,8 +65,13 @@ export async function resendGivenUp(prisma: Db, r: ResendRequest): Promise<Resen
     const done = await prisma.outboxMessage.updateMany({
       where: { id: { in: keep.filter((x) => x.kind === kind).map((x) => x.id) }, status: "failed" },
       data: {
-        status: "pending", attempts: 0, notBefore: new Date(0), usefulUntil: usefulUntilFor(kind, r.now),
-        lastError: RESENT_NOTE, lockedBy: null, lockedUntil: null,
+        status: "pending",
+        attempts: 0,
+        notBefore: new Date(0),
+        usefulUntil: usefulUntilFor(kind, r.now),
+        lastError: RESENT_NOTE,
+        lockedBy: null,
+        lockedUntil: null,
       },
     });
     requeued += done.count;

@@ -23,7 +23,13 @@ export function leaseLeftMs(d: DeliverDeps, row: OutboxMessage): number {
  * An outage another instance has declared is waited out without finding it again
  * (sharedOutage.ts): that instance probes for all.
  */
-export async function retryLater(d: DeliverDeps, row: OutboxMessage, chatId: bigint, reason: string, log: Logger): Promise<LaneAction> {
+export async function retryLater(
+  d: DeliverDeps,
+  row: OutboxMessage,
+  chatId: bigint,
+  reason: string,
+  log: Logger,
+): Promise<LaneAction> {
   const attempts = row.attempts + 1;
   d.stats.retried += 1;
   if (row.usefulUntil && row.usefulUntil <= d.clock.now()) {

@@ -63,8 +63,12 @@ export async function claimDue(prisma: Db, o: ClaimOptions): Promise<OutboxMessa
 export async function countClaimable(prisma: Db, now: Date, by: Date): Promise<number> {
   return prisma.outboxMessage.count({
     where: {
-      status: { in: ["pending", "sending"] }, notBefore: { lte: by },
-      AND: [{ OR: [{ usefulUntil: null }, { usefulUntil: { gt: now } }] }, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }],
+      status: { in: ["pending", "sending"] },
+      notBefore: { lte: by },
+      AND: [
+        { OR: [{ usefulUntil: null }, { usefulUntil: { gt: now } }] },
+        { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      ],
     },
   });
 }
@@ -82,7 +86,13 @@ export async function dropForInactiveChats(prisma: Db, now: Date): Promise<numbe
  * For a row held long enough that its lease may have run out (a long 429 pause): proves we
  * still hold it — nobody reclaimed it meanwhile — and renews it. False → do not send.
  */
-export async function renewLease(prisma: Db, id: number, instanceId: string, now: Date, leaseMs: number): Promise<boolean> {
+export async function renewLease(
+  prisma: Db,
+  id: number,
+  instanceId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
   const r = await prisma.outboxMessage.updateMany({
     where: { id, lockedBy: instanceId, status: "sending" },
     data: { lockedUntil: new Date(now.getTime() + leaseMs) },
@@ -154,7 +164,11 @@ export async function deferChat(prisma: Db, o: DeferChat): Promise<number> {
 }
 
 export async function markFinal(
-  prisma: Db, id: number, status: "failed" | "dropped", lastError: string, attempts?: number,
+  prisma: Db,
+  id: number,
+  status: "failed" | "dropped",
+  lastError: string,
+  attempts?: number,
 ): Promise<void> {
   await prisma.outboxMessage.updateMany({
     where: { id },

@@ -47,7 +47,12 @@ export class FileIdCache {
   }
 }
 
-async function resolveMedia(prisma: Db, cache: FileIdCache, ids: number[], useCache: boolean): Promise<Map<number, Media>> {
+async function resolveMedia(
+  prisma: Db,
+  cache: FileIdCache,
+  ids: number[],
+  useCache: boolean,
+): Promise<Map<number, Media>> {
   if (ids.length === 0) return new Map();
   const out = new Map<number, Media>();
   for (const id of ids) {
@@ -65,7 +70,10 @@ async function resolveMedia(prisma: Db, cache: FileIdCache, ids: number[], useCa
     } else upload.push(h.id);
   }
   if (upload.length) {
-    const blobs = await prisma.blob.findMany({ where: { id: { in: upload } }, select: { id: true, data: true, filename: true } });
+    const blobs = await prisma.blob.findMany({
+      where: { id: { in: upload } },
+      select: { id: true, data: true, filename: true },
+    });
     for (const b of blobs) out.set(b.id, new InputFile(b.data, b.filename));
   }
   for (const id of ids) if (!out.has(id)) throw new Error(`outbox: blob ${id} không còn trong cơ sở dữ liệu`);
@@ -87,7 +95,12 @@ function learn(ids: number[], media: Map<number, Media>, messages: Message[]): S
 }
 
 export async function sendRequest(
-  api: Api, prisma: Db, cache: FileIdCache, chatId: bigint, req: OutboxRequest, useCache: boolean,
+  api: Api,
+  prisma: Db,
+  cache: FileIdCache,
+  chatId: bigint,
+  req: OutboxRequest,
+  useCache: boolean,
 ): Promise<SendOutcome> {
   const chat = Number(chatId); // Telegram ids fit in 52 bits (Bot API docs, "chat_id")
   const ids = blobIdsOf(req);

@@ -51,7 +51,10 @@ export class SharedOutage {
   /** Real time of the last read that found no row: claims between two looks need not ask again. */
   private clearAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly o: SharedOutageOptions, private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly o: SharedOutageOptions,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Another instance probes for everyone: this one hands its claimed rows back and waits. */
   get paused(): boolean {
@@ -93,7 +96,10 @@ export class SharedOutage {
   async declare(pauseMs: number): Promise<void> {
     await this.safely(async () => {
       const won = await acquireLease(this.o.prisma, {
-        name: OUTAGE_LEASE, holder: this.o.instanceId, now: this.o.clock.now(), ttlMs: pauseMs + this.o.takeoverMs,
+        name: OUTAGE_LEASE,
+        holder: this.o.instanceId,
+        now: this.o.clock.now(),
+        ttlMs: pauseMs + this.o.takeoverMs,
       });
       this.known = true;
       this.set(won ? "holder" : "follower");
@@ -115,16 +121,24 @@ export class SharedOutage {
   async nothingToProbe(): Promise<void> {
     if (!this.holder) return;
     this.forget();
-    await this.safely(() => this.o.prisma.lease.deleteMany({ where: { name: OUTAGE_LEASE, holder: this.o.instanceId } }), undefined);
+    await this.safely(
+      () => this.o.prisma.lease.deleteMany({ where: { name: OUTAGE_LEASE, holder: this.o.instanceId } }),
+      undefined,
+    );
   }
 
   /** A graceful stop: let another instance probe at once rather than after the takeover delay. */
   async handOver(): Promise<void> {
     if (!this.holder) return;
     this.set("none");
-    await this.safely(() => this.o.prisma.lease.updateMany({
-      where: { name: OUTAGE_LEASE, holder: this.o.instanceId }, data: { expiresAt: this.o.clock.now() },
-    }), undefined);
+    await this.safely(
+      () =>
+        this.o.prisma.lease.updateMany({
+          where: { name: OUTAGE_LEASE, holder: this.o.instanceId },
+          data: { expiresAt: this.o.clock.now() },
+        }),
+      undefined,
+    );
   }
 
   private async read(): Promise<OutageRow | undefined> {
@@ -151,10 +165,14 @@ export class SharedOutage {
 
   /** The row's holder stopped renewing it: probe in its place, unless another instance got there first. */
   private async takeOver(row: OutageRow): Promise<boolean> {
-    const taken = await this.safely(() => this.o.prisma.lease.updateMany({
-      where: { name: OUTAGE_LEASE, holder: row.holder, expiresAt: row.expiresAt },
-      data: { holder: this.o.instanceId, expiresAt: new Date(this.o.clock.now().getTime() + this.o.takeoverMs) },
-    }), { count: 0 });
+    const taken = await this.safely(
+      () =>
+        this.o.prisma.lease.updateMany({
+          where: { name: OUTAGE_LEASE, holder: row.holder, expiresAt: row.expiresAt },
+          data: { holder: this.o.instanceId, expiresAt: new Date(this.o.clock.now().getTime() + this.o.takeoverMs) },
+        }),
+      { count: 0 },
+    );
     if (taken.count !== 1) return false;
     this.set("holder");
     this.o.logger.warn({ from: row.holder }, "Telegram outage: its prober stopped renewing; probing in its place");

@@ -88,7 +88,12 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const waker = new Waker();
   const retry = { ...DEFAULT_RETRY, ...o.retry };
   const log = o.logger.child({ component: "delivery", instanceId: o.instanceId });
-  const shared = new SharedOutage({ ...o, logger: log, takeoverMs: retry.outageTakeoverMs, probeMaxMs: retry.probeMaxMs });
+  const shared = new SharedOutage({
+    ...o,
+    logger: log,
+    takeoverMs: retry.outageTakeoverMs,
+    probeMaxMs: retry.probeMaxMs,
+  });
   const deps: DeliverDeps = {
     ...o,
     pacer,
@@ -123,8 +128,12 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     const now = o.clock.now();
     if (sweptAt === undefined || performance.now() - sweptAt >= INACTIVE_SWEEP_MS) await sweep(now);
     return claimDue(o.prisma, {
-      instanceId: o.instanceId, now, leaseMs: deps.leaseMs, limit: o.batchSize ?? 60,
-      excludeChatIds: pacer.blockedChats(HOLD_MS).slice(0, MAX_EXCLUDED), dialect: o.dialect ?? "sqlite",
+      instanceId: o.instanceId,
+      now,
+      leaseMs: deps.leaseMs,
+      limit: o.batchSize ?? 60,
+      excludeChatIds: pacer.blockedChats(HOLD_MS).slice(0, MAX_EXCLUDED),
+      dialect: o.dialect ?? "sqlite",
     });
   };
 
@@ -137,7 +146,10 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     try {
       return await deliverRow(deps, row);
     } catch (err) {
-      log.error({ outboxId: row.id, kind: row.kind, err: describeError(err) }, "delivery bookkeeping failed; row left to its lease");
+      log.error(
+        { outboxId: row.id, kind: row.kind, err: describeError(err) },
+        "delivery bookkeeping failed; row left to its lease",
+      );
       return "requeue_chat";
     }
   };
@@ -189,9 +201,18 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       }
       const rows = await claim();
       if (rows.length > 0) {
-        await runBatch({ rows, pacer, holdMs: HOLD_MS, concurrency: o.concurrency ?? 4, waker,
-          stopping: () => stopping, paused: () => shared.paused, held: (chatId) => holds.holding(chatId),
-          deliver: (row) => deliverSafely(row), giveBack });
+        await runBatch({
+          rows,
+          pacer,
+          holdMs: HOLD_MS,
+          concurrency: o.concurrency ?? 4,
+          waker,
+          stopping: () => stopping,
+          paused: () => shared.paused,
+          held: (chatId) => holds.holding(chatId),
+          deliver: (row) => deliverSafely(row),
+          giveBack,
+        });
         continue;
       }
       await shared.nothingToProbe();
@@ -230,9 +251,11 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       if (!loop) stopping = false;
       // "Everything due now" excludes inactive chats' and expired rows: their books are closed
       // first, and once more at the end for rows that expired while others were sent.
-      const once = sweep(o.clock.now()).then(() => drain(true)).then(async () => {
-        stats.failed += await closeExpired({ ...o, logger: log }, o.clock.now());
-      });
+      const once = sweep(o.clock.now())
+        .then(() => drain(true))
+        .then(async () => {
+          stats.failed += await closeExpired({ ...o, logger: log }, o.clock.now());
+        });
       drains.add(once);
       await once.finally(() => drains.delete(once));
       return { ...stats };

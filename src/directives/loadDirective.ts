@@ -11,10 +11,23 @@ import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { MAX_UNITS, problemTexts, readYaml, sizeProblem } from "./readYaml.js";
 import type { z } from "zod";
-import { directiveSchema, unitListSchema, type Directive, type ParsedDirective, type UnitList } from "../domain/directive/schema.js";
+import {
+  directiveSchema,
+  unitListSchema,
+  type Directive,
+  type ParsedDirective,
+  type UnitList,
+} from "../domain/directive/schema.js";
 import { directiveErrorMap, formatDirectiveIssues, type DirectiveProblem } from "../domain/directive/problems.js";
 import { validateDirective, validateUnitList } from "../domain/directive/validateDirective.js";
-import { buildRegistry, extendRegistry, registryFileSchema, registryProblems, resolveDirective, type IndicatorRegistry } from "../domain/registry.js";
+import {
+  buildRegistry,
+  extendRegistry,
+  registryFileSchema,
+  registryProblems,
+  resolveDirective,
+  type IndicatorRegistry,
+} from "../domain/registry.js";
 
 export type TextFormat = "yaml" | "json";
 export { MAX_CONFIG_TEXT_BYTES, MAX_UNITS } from "./readYaml.js";
@@ -28,8 +41,14 @@ export function parseRegistryText(text: string, format: TextFormat = "yaml"): Pa
   const parsed = parseWithSchema(text, format, registryFileSchema);
   if (!parsed.ok) return parsed;
   const problems: DirectiveProblem[] = [];
-  checkUnique(parsed.value.indicators.map((i) => i.code), (i) =>
-    problems.push({ path: `indicators[${i}].code`, message: `mã chỉ tiêu "${parsed.value.indicators[i]?.code}" bị trùng trong danh mục` }));
+  checkUnique(
+    parsed.value.indicators.map((i) => i.code),
+    (i) =>
+      problems.push({
+        path: `indicators[${i}].code`,
+        message: `mã chỉ tiêu "${parsed.value.indicators[i]?.code}" bị trùng trong danh mục`,
+      }),
+  );
   if (problems.length > 0) return { ok: false, problems: withLines(problems, parsed.locate) };
   return { ok: true, registry: buildRegistry(parsed.value.indicators) };
 }
@@ -52,7 +71,12 @@ export function defaultRegistry(): IndicatorRegistry {
  * Text → directive with its indicators settled by `registry`. `units`, when known, lets the
  * issuing unit and every scope be checked against the unit list.
  */
-export function parseDirectiveText(text: string, format: TextFormat, registry: IndicatorRegistry = defaultRegistry(), units?: UnitList): Parsed<"directive", Directive> {
+export function parseDirectiveText(
+  text: string,
+  format: TextFormat,
+  registry: IndicatorRegistry = defaultRegistry(),
+  units?: UnitList,
+): Parsed<"directive", Directive> {
   const parsed = parseWithSchema(text, format, directiveSchema);
   if (!parsed.ok) return parsed;
   return checkParsed(parsed.value, parsed.locate, registry, units);
@@ -69,7 +93,12 @@ export function readStoredDirective(text: string, registry: IndicatorRegistry = 
   return resolveDirective(parsed.value, registry);
 }
 
-function checkParsed(value: ParsedDirective, locate: Locate, registry: IndicatorRegistry, units?: UnitList): Parsed<"directive", Directive> {
+function checkParsed(
+  value: ParsedDirective,
+  locate: Locate,
+  registry: IndicatorRegistry,
+  units?: UnitList,
+): Parsed<"directive", Directive> {
   const problems = [...validateDirective(value, units), ...registryProblems(value, registry)];
   if (problems.length > 0) return { ok: false, problems: withLines(problems, locate) };
   return { ok: true, directive: resolveDirective(value, registry) };
@@ -89,7 +118,10 @@ export type LoadedDirective = { path: string; directive: Directive; units: UnitL
 export type LoadResult = ({ ok: true } & LoadedDirective) | { ok: false; path: string; problems: DirectiveProblem[] };
 
 /** Loads one directive file and the unit list its `unitsFile` names (relative to the file). */
-export async function loadDirectiveFile(path: string, registry: IndicatorRegistry = defaultRegistry()): Promise<LoadResult> {
+export async function loadDirectiveFile(
+  path: string,
+  registry: IndicatorRegistry = defaultRegistry(),
+): Promise<LoadResult> {
   const text = await readText(path);
   if (text === null) return { ok: false, path, problems: [{ path: "(tệp)", message: `không đọc được tệp ${path}` }] };
   const parsed = parseWithSchema(text, formatOf(path), directiveSchema);
@@ -103,7 +135,11 @@ export async function loadDirectiveFile(path: string, registry: IndicatorRegistr
   const unitsPath = resolve(dirname(path), directive.unitsFile);
   const unitsText = await readText(unitsPath);
   if (unitsText === null) {
-    return { ok: false, path, problems: [{ path: "unitsFile", message: `không đọc được tệp đơn vị ${directive.unitsFile}` }] };
+    return {
+      ok: false,
+      path,
+      problems: [{ path: "unitsFile", message: `không đọc được tệp đơn vị ${directive.unitsFile}` }],
+    };
   }
   const units = parseUnitListText(unitsText, formatOf(unitsPath));
   if (!units.ok) {
@@ -122,8 +158,13 @@ export type PresetFailure = { path: string; problems: DirectiveProblem[] };
  * ids must be unique, and unit codes unique across all unit lists, because figures are keyed
  * by unit code and several directives may bind the same unit.
  */
-export async function loadPresets(dir = "directives", registry: IndicatorRegistry = defaultRegistry()): Promise<{ presets: LoadedDirective[]; failures: PresetFailure[] }> {
-  const files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/i.test(f) && basename(f) !== REGISTRY_FILE_NAME).sort();
+export async function loadPresets(
+  dir = "directives",
+  registry: IndicatorRegistry = defaultRegistry(),
+): Promise<{ presets: LoadedDirective[]; failures: PresetFailure[] }> {
+  const files = (await readdir(dir))
+    .filter((f) => /\.(ya?ml|json)$/i.test(f) && basename(f) !== REGISTRY_FILE_NAME)
+    .sort();
   const presets: LoadedDirective[] = [];
   const failures: PresetFailure[] = [];
   const idOwner = new Map<string, string>();
@@ -138,17 +179,26 @@ export async function loadPresets(dir = "directives", registry: IndicatorRegistr
     }
     const problems: DirectiveProblem[] = [];
     const otherId = idOwner.get(result.directive.id);
-    if (otherId !== undefined) problems.push({ path: "id", message: `mã văn bản "${result.directive.id}" đã dùng ở ${otherId}` });
+    if (otherId !== undefined)
+      problems.push({ path: "id", message: `mã văn bản "${result.directive.id}" đã dùng ở ${otherId}` });
     idOwner.set(result.directive.id, result.path);
     result.units?.units.forEach((u, i) => {
       const owner = unitOwner.get(u.code);
       if (owner !== undefined && owner !== result.unitsPath) {
-        problems.push({ path: `unitsFile(${result.directive.unitsFile}).units[${i}].code`, message: `mã đơn vị "${u.code}" đã dùng trong ${owner}` });
+        problems.push({
+          path: `unitsFile(${result.directive.unitsFile}).units[${i}].code`,
+          message: `mã đơn vị "${u.code}" đã dùng trong ${owner}`,
+        });
       } else if (result.unitsPath !== null) unitOwner.set(u.code, result.unitsPath);
     });
     if (problems.length > 0) failures.push({ path: result.path, problems });
     else {
-      presets.push({ path: result.path, directive: result.directive, units: result.units, unitsPath: result.unitsPath });
+      presets.push({
+        path: result.path,
+        directive: result.directive,
+        units: result.units,
+        unitsPath: result.unitsPath,
+      });
       known = extendRegistry(known, [result.directive]);
     }
   }
@@ -224,7 +274,11 @@ function jsonSyntaxProblem(text: string, e: unknown): DirectiveProblem {
     ? text.slice(0, Number(pos[1])).split("\n").length
     : yamlError && lineCounter.linePos(yamlError.pos[0]).line;
   const where = line !== undefined ? ` ở dòng ${line}` : "";
-  return { path: "(cú pháp JSON)", ...(line !== undefined ? { line } : {}), message: `lỗi cú pháp JSON${where}: ${message}` };
+  return {
+    path: "(cú pháp JSON)",
+    ...(line !== undefined ? { line } : {}),
+    message: `lỗi cú pháp JSON${where}: ${message}`,
+  };
 }
 
 function formatOf(path: string): TextFormat {

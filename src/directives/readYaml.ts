@@ -20,7 +20,9 @@ export const MAX_UNITS = 10_000;
 /** yaml's own bound on alias expansion (its default): a "billion laughs" file stops there. */
 const MAX_ALIAS_COUNT = 100;
 
-export type YamlRead = { ok: true; doc: Document; lineCounter: LineCounter; value: unknown } | { ok: false; problems: DirectiveProblem[] };
+export type YamlRead =
+  | { ok: true; doc: Document; lineCounter: LineCounter; value: unknown }
+  | { ok: false; problems: DirectiveProblem[] };
 
 /**
  * The last text read: installing a unit list asks "is this a unit list?" and then parses it,
@@ -64,7 +66,8 @@ function readYamlUncached(text: string): YamlRead {
     return { ok: true, doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (e) {
     // yaml throws a ReferenceError when aliases would expand past the bound (a "billion laughs").
-    if (e instanceof ReferenceError) return { ok: false, problems: [{ path: "(cú pháp YAML)", message: problemTexts.tooManyAliases }] };
+    if (e instanceof ReferenceError)
+      return { ok: false, problems: [{ path: "(cú pháp YAML)", message: problemTexts.tooManyAliases }] };
     throw e;
   }
 }

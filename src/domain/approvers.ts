@@ -31,7 +31,11 @@ export function sortApprovers(list: readonly Approver[]): Approver[] {
  * May `userId` decide on drafts made by `drafters`? When not, `others` are who may: the
  * approvers who drafted none of them.
  */
-export function decisionRight(approvers: readonly Approver[], userId: bigint, drafters: readonly bigint[]): DecisionRight {
+export function decisionRight(
+  approvers: readonly Approver[],
+  userId: bigint,
+  drafters: readonly bigint[],
+): DecisionRight {
   const others = sortApprovers(approvers.filter((a) => a.telegramId !== userId && !drafters.includes(a.telegramId)));
   const me = approvers.find((a) => a.telegramId === userId);
   if (!me) return { ok: false, reason: "not-approver", others };

@@ -39,7 +39,10 @@ export class Catalog {
   /** The engine for these directives: what binds each unit is worked out once per catalog. */
   readonly evaluator: Evaluator;
 
-  constructor(readonly units: readonly CatalogUnit[], readonly directives: readonly Directive[]) {
+  constructor(
+    readonly units: readonly CatalogUnit[],
+    readonly directives: readonly Directive[],
+  ) {
     this.evaluator = createEvaluator(directives);
     for (const u of units) this.byCode.set(u.code, u);
     for (const u of units) {
@@ -91,7 +94,11 @@ export class Catalog {
   ancestorsOf(code: string): string[] {
     const out: string[] = [];
     const seen = new Set<string>([code]);
-    for (let p = this.byCode.get(code)?.parentCode ?? null; p !== null && !seen.has(p); p = this.byCode.get(p)?.parentCode ?? null) {
+    for (
+      let p = this.byCode.get(code)?.parentCode ?? null;
+      p !== null && !seen.has(p);
+      p = this.byCode.get(p)?.parentCode ?? null
+    ) {
       out.push(p);
       seen.add(p);
     }
@@ -103,7 +110,8 @@ export class Catalog {
   /** The unit as the engine sees it, one object per unit so the engine's caches are reused. */
   evaluationUnit(unit: CatalogUnit): EvaluationUnit {
     let eu = this.placed.get(unit.code);
-    if (!eu || eu.tier !== unit.tier) this.placed.set(unit.code, (eu = { code: unit.code, tier: unit.tier, ancestors: this.ancestorsOf(unit.code) }));
+    if (!eu || eu.tier !== unit.tier)
+      this.placed.set(unit.code, (eu = { code: unit.code, tier: unit.tier, ancestors: this.ancestorsOf(unit.code) }));
     return eu;
   }
 
@@ -113,10 +121,13 @@ export class Catalog {
    */
   bindingDirectives(unit: CatalogUnit, asOf?: IsoDate): Directive[] {
     const eu = this.evaluationUnit(unit);
-    return this.directives.filter((d) =>
-      (asOf === undefined || validityOn(d, asOf, this.directives) === "in-force")
-      && (d.milestones.some((m) => scopeBindsUnit(m.scope, eu, d))
-        || d.tasks.some((t) => scopeBindsUnit(t.lead, eu, d) || (t.cooperating ? scopeBindsUnit(t.cooperating, eu, d) : false))),
+    return this.directives.filter(
+      (d) =>
+        (asOf === undefined || validityOn(d, asOf, this.directives) === "in-force") &&
+        (d.milestones.some((m) => scopeBindsUnit(m.scope, eu, d)) ||
+          d.tasks.some(
+            (t) => scopeBindsUnit(t.lead, eu, d) || (t.cooperating ? scopeBindsUnit(t.cooperating, eu, d) : false),
+          )),
     );
   }
 

@@ -77,13 +77,14 @@ export function formatRatioAgainst(
   // The usual case, as cheap as formatRatioPercent: one decimal already tells the truth.
   const tenths = (2000n * n + d) / (2n * d);
   const printed1 = tenths * 10n - t;
-  if ((comparison === "moreThan" ? printed1 > 0n : printed1 >= 0n) === met && !(tenths >= 1000n && n < d)) return formatTenths(tenths);
+  if ((comparison === "moreThan" ? printed1 > 0n : printed1 >= 0n) === met && !(tenths >= 1000n && n < d))
+    return formatTenths(tenths);
   for (let k = 2; k <= MAX_DECIMALS; k++) {
     const scale = SCALES[k] ?? 10n ** BigInt(k);
     // the percentage in units of 10^-k, rounded half-up
     const units = (2n * 100n * scale * n + d) / (2n * d);
     const printed = units * 100n - t * scale; // sign of printed − target
-    const agrees = comparison === "moreThan" ? (printed > 0n) === met : (printed >= 0n) === met;
+    const agrees = comparison === "moreThan" ? printed > 0n === met : printed >= 0n === met;
     if (agrees && !(units >= 100n * scale && n < d)) return formatScaled(units, k);
   }
   // Not reached for real figures (a denominator below 10^8): truncate, which never rounds up.

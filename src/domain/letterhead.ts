@@ -9,7 +9,6 @@ import type { Catalog, CatalogUnit } from "./catalog.js";
 
 export { letterheadSchema, type LetterheadInput } from "./letterheadSchema.js";
 
-
 export interface Letterhead {
   /** Upper case, "" when the agency has no direct parent agency. */
   parentAgency: string;
@@ -67,8 +66,11 @@ function committeePlace(unit: CatalogUnit): string {
 
 /** Initials of the words that carry meaning: "Sở Tư pháp" → "STP"; an acronym stays whole. */
 function initials(name: string): string {
-  return name.split(/[\s,-]+/u).filter((w) => w && !/^(và|của)$/iu.test(w))
-    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : upper(w.charAt(0)))).join("");
+  return name
+    .split(/[\s,-]+/u)
+    .filter((w) => w && !/^(và|của)$/iu.test(w))
+    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : upper(w.charAt(0))))
+    .join("");
 }
 
 function nearestCommittee(unit: CatalogUnit, catalog: Catalog): CatalogUnit | undefined {
@@ -91,17 +93,20 @@ export function resolveLetterhead(unit: CatalogUnit, catalog: Catalog): Letterhe
   const parent = unit.parentCode ? catalog.unit(unit.parentCode) : undefined;
   // A People's Committee has no direct parent agency on its letters: NĐ 30/2020 Phụ lục III
   // shows "ỦY BAN NHÂN DÂN / TỈNH …" alone, and from 01/07/2025 there are no districts above a commune.
-  const derivedParent = collegial || !parent ? "" : isPeoplesCommittee(parent) ? committeeShort(parent) : upper(parent.name);
+  const derivedParent =
+    collegial || !parent ? "" : isPeoplesCommittee(parent) ? committeeShort(parent) : upper(parent.name);
   const agency = given.agency ?? (collegial ? `${COMMITTEE} ${upper(localityOf(unit))}` : upper(unit.name));
   const home = collegial ? unit : nearestCommittee(unit, catalog);
   return {
-    parentAgency: given.parentAgency === null ? "" : given.parentAgency ?? derivedParent,
+    parentAgency: given.parentAgency === null ? "" : (given.parentAgency ?? derivedParent),
     agency: agency.startsWith(`${COMMITTEE} `) ? agency.replace(`${COMMITTEE} `, `${COMMITTEE}\n`) : agency,
     agencyInText: collegial ? `Ủy ban nhân dân ${localityOf(unit)}` : unit.name,
     abbreviation: given.abbreviation ?? (collegial ? "UBND" : initials(unit.name)),
     place: given.place ?? (home ? committeePlace(home) : unit.name),
     collegial,
-    headTitle: given.headTitle ?? (collegial ? "Chủ tịch" : HEAD_TITLES.find(([re]) => re.test(unit.name))?.[1] ?? "Thủ trưởng"),
+    headTitle:
+      given.headTitle ??
+      (collegial ? "Chủ tịch" : (HEAD_TITLES.find(([re]) => re.test(unit.name))?.[1] ?? "Thủ trưởng")),
   };
 }
 

@@ -8,7 +8,15 @@
  * themselves. Pure: zod and data, no I/O.
  */
 import { z } from "zod";
-import { codeSchema, directiveSchema, indicatorKindSchema, type Directive, type DirectiveIndicator, type Indicator, type ParsedDirective } from "./directive/schema.js";
+import {
+  codeSchema,
+  directiveSchema,
+  indicatorKindSchema,
+  type Directive,
+  type DirectiveIndicator,
+  type Indicator,
+  type ParsedDirective,
+} from "./directive/schema.js";
 import type { DirectiveProblem } from "./directive/problems.js";
 
 export const registryEntrySchema = z
@@ -36,7 +44,10 @@ export const registryFileSchema = z.strictObject({ indicators: z.array(registryE
 export type IndicatorRegistry = ReadonlyMap<string, RegistryEntry & { definedBy: string }>;
 
 /** From the registry file's entries; `definedBy` names where a definition comes from in messages. */
-export function buildRegistry(entries: readonly RegistryEntry[], definedBy = "danh mục chỉ tiêu"): Map<string, RegistryEntry & { definedBy: string }> {
+export function buildRegistry(
+  entries: readonly RegistryEntry[],
+  definedBy = "danh mục chỉ tiêu",
+): Map<string, RegistryEntry & { definedBy: string }> {
   return new Map(entries.map((e) => [e.code, { ...e, definedBy }]));
 }
 
@@ -47,8 +58,15 @@ export function extendRegistry(registry: IndicatorRegistry, directives: readonly
     for (const i of d.indicators) {
       if (out.has(i.code)) continue;
       out.set(i.code, {
-        code: i.code, name: i.name, shortName: i.shortName, kind: i.kind, numerator: i.numerator,
-        denominator: i.denominator, itemWord: i.itemWord, formula: i.formula, definedBy: `văn bản ${d.number}`,
+        code: i.code,
+        name: i.name,
+        shortName: i.shortName,
+        kind: i.kind,
+        numerator: i.numerator,
+        denominator: i.denominator,
+        itemWord: i.itemWord,
+        formula: i.formula,
+        definedBy: `văn bản ${d.number}`,
       });
     }
   }
@@ -57,14 +75,28 @@ export function extendRegistry(registry: IndicatorRegistry, directives: readonly
 
 /** Definitions are compared without case, diacritic-variant spacing or a final full stop. */
 function same(a: string | undefined, b: string | undefined): boolean {
-  const norm = (s: string | undefined) => (s === undefined ? "" : s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").replace(/[.;]\s*$/, "").trim());
+  const norm = (s: string | undefined) =>
+    s === undefined
+      ? ""
+      : s
+          .normalize("NFC")
+          .toLowerCase()
+          .replace(/\s+/g, " ")
+          .replace(/[.;]\s*$/, "")
+          .trim();
   return norm(a) === norm(b);
 }
 
 const KIND_NAMES = { ratio: "tỷ lệ", count: "số lượng" } as const;
 
-function describeDefinition(e: { kind: "ratio" | "count"; numerator?: string | undefined; denominator?: string | undefined }): string {
-  return e.kind === "count" ? `đếm "${e.numerator ?? "?"}"` : `tử số "${e.numerator ?? "?"}", mẫu số "${e.denominator ?? "?"}"`;
+function describeDefinition(e: {
+  kind: "ratio" | "count";
+  numerator?: string | undefined;
+  denominator?: string | undefined;
+}): string {
+  return e.kind === "count"
+    ? `đếm "${e.numerator ?? "?"}"`
+    : `tử số "${e.numerator ?? "?"}", mẫu số "${e.denominator ?? "?"}"`;
 }
 
 /** A code not yet used: `hs-truc-tuyen-long-an` from the directive's id. */
@@ -93,12 +125,17 @@ export function registryProblems(directive: ParsedDirective, registry: Indicator
       }
       return;
     }
-    const differs = ind.kind !== known.kind
-      || (ind.numerator !== undefined && !same(ind.numerator, known.numerator))
-      || (ind.denominator !== undefined && !same(ind.denominator, known.denominator))
-      || (ind.itemWord !== undefined && !same(ind.itemWord, known.itemWord));
+    const differs =
+      ind.kind !== known.kind ||
+      (ind.numerator !== undefined && !same(ind.numerator, known.numerator)) ||
+      (ind.denominator !== undefined && !same(ind.denominator, known.denominator)) ||
+      (ind.itemWord !== undefined && !same(ind.itemWord, known.itemWord));
     if (!differs) return;
-    const mine = { kind: ind.kind, numerator: ind.numerator ?? known.numerator, denominator: ind.denominator ?? known.denominator };
+    const mine = {
+      kind: ind.kind,
+      numerator: ind.numerator ?? known.numerator,
+      denominator: ind.denominator ?? known.denominator,
+    };
     problems.push({
       path,
       message: `chỉ tiêu "${ind.code}" ở văn bản này (${KIND_NAMES[ind.kind]}: ${describeDefinition(mine)}) khác định nghĩa trong ${known.definedBy} (${KIND_NAMES[known.kind]}: ${describeDefinition(known)}). Một mã chỉ có một nghĩa trong cả hệ thống: nếu đây là chỉ tiêu khác, đặt mã mới, ví dụ "${suggestCode(ind.code, directive, registry)}"`,
@@ -112,7 +149,13 @@ export function resolveIndicator(ind: DirectiveIndicator, registry: IndicatorReg
   const known = registry.get(ind.code);
   const { numerator, denominator, itemWord, ...rest } = ind;
   if (!known) {
-    return { ...rest, numerator: numerator ?? ind.name, ...(denominator !== undefined ? { denominator } : {}), itemWord: itemWord ?? "hồ sơ", wording: ind.name };
+    return {
+      ...rest,
+      numerator: numerator ?? ind.name,
+      ...(denominator !== undefined ? { denominator } : {}),
+      itemWord: itemWord ?? "hồ sơ",
+      wording: ind.name,
+    };
   }
   return {
     ...rest,

@@ -11,9 +11,9 @@ export type Salutation = (typeof SALUTATIONS)[number];
 
 /** Names an organisation starts with (the legal forms of Luật Doanh nghiệp, Luật Hợp tác xã and the public bodies). */
 const ORGANISATION = new RegExp(
-  "^(công ty|tổng công ty|doanh nghiệp|dntn|cty|hợp tác xã|liên hiệp hợp tác xã|htx|tổ hợp tác|chi nhánh|văn phòng|"
-  + "hộ kinh doanh|cửa hàng|trường|bệnh viện|trung tâm|ban quản lý|ban|hội|quỹ|tập đoàn|ngân hàng|nhà máy|xí nghiệp|"
-  + "cơ sở|ủy ban|uỷ ban|ubnd|sở|phòng|chùa|giáo xứ|nhà thờ|tổ chức|liên doanh|cơ quan|đơn vị|viện|học viện|đại học)(\\s|$)",
+  "^(công ty|tổng công ty|doanh nghiệp|dntn|cty|hợp tác xã|liên hiệp hợp tác xã|htx|tổ hợp tác|chi nhánh|văn phòng|" +
+    "hộ kinh doanh|cửa hàng|trường|bệnh viện|trung tâm|ban quản lý|ban|hội|quỹ|tập đoàn|ngân hàng|nhà máy|xí nghiệp|" +
+    "cơ sở|ủy ban|uỷ ban|ubnd|sở|phòng|chùa|giáo xứ|nhà thờ|tổ chức|liên doanh|cơ quan|đơn vị|viện|học viện|đại học)(\\s|$)",
   "iu",
 );
 
@@ -23,7 +23,12 @@ export function isOrganisation(name: string): boolean {
 
 /** The officer's answer: "ông", "Ong", "bà", "ba" (typed without diacritics too), else null. */
 export function parseSalutation(text: string): Salutation | null {
-  const t = text.trim().normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[.!]+$/u, "");
+  const t = text
+    .trim()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[.!]+$/u, "");
   if (t === "ong") return "Ông";
   if (t === "ba") return "Bà";
   return null;

@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     const seed = seedSchema.parse(JSON.parse(readFileSync(values.seed, "utf8")));
     for (const user of seed.users) emu.addUser(dropUndefined(user));
     for (const { members, ...chat } of seed.chats) {
-      emu.addChat(dropUndefined({ ...chat, members: members && Object.fromEntries(Object.entries(members).map(([k, v]) => [Number(k), v])) }));
+      emu.addChat(
+        dropUndefined({
+          ...chat,
+          members: members && Object.fromEntries(Object.entries(members).map(([k, v]) => [Number(k), v])),
+        }),
+      );
     }
   }
   console.log(`Telegram Bot API emulator for @${emu.bot.username} listening on ${emu.url}`);

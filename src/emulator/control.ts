@@ -19,13 +19,26 @@ const strip = <T extends object>(o: T): T =>
 
 const ROUTES: Record<string, Handler> = {
   "GET state": (emu) => ({
-    url: emu.url, bot: emu.bot, users: emu.users(), chats: emu.chats().map((chat) => ({ chat, botStatus: chat.type === "private" ? undefined : emu.botStatus(chat.id) })),
-    pendingUpdates: emu.pendingUpdates(), webhookUrl: emu.webhookUrl(), faults: emu.faults.pending(), counters: emu.counters(),
+    url: emu.url,
+    bot: emu.bot,
+    users: emu.users(),
+    chats: emu
+      .chats()
+      .map((chat) => ({ chat, botStatus: chat.type === "private" ? undefined : emu.botStatus(chat.id) })),
+    pendingUpdates: emu.pendingUpdates(),
+    webhookUrl: emu.webhookUrl(),
+    faults: emu.faults.pending(),
+    counters: emu.counters(),
   }),
   "POST users": (emu, body) => emu.addUser(strip(s.userBody.parse(body))),
   "POST chats": (emu, body) => {
     const { members, ...rest } = s.chatBody.parse(body);
-    return emu.addChat(strip({ ...rest, members: members && Object.fromEntries(Object.entries(members).map(([k, v]) => [Number(k), v])) }));
+    return emu.addChat(
+      strip({
+        ...rest,
+        members: members && Object.fromEntries(Object.entries(members).map(([k, v]) => [Number(k), v])),
+      }),
+    );
   },
   "POST bot-status": (emu, body) => {
     const { chatId, status, ...opts } = s.botStatusBody.parse(body);
@@ -108,7 +121,10 @@ export async function handleControl(emu: Emulator, req: IncomingMessage, res: Se
 function serveFile(emu: Emulator, res: ServerResponse, fileId: string): void {
   const file = emu.file(fileId);
   if (!file) return sendJson(res, 404, { error: `no file ${fileId}` });
-  res.writeHead(200, { "content-type": file.mimeType ?? "application/octet-stream", "content-length": String(file.bytes.length) });
+  res.writeHead(200, {
+    "content-type": file.mimeType ?? "application/octet-stream",
+    "content-length": String(file.bytes.length),
+  });
   res.end(file.bytes);
 }
 
@@ -116,11 +132,9 @@ function serveFile(emu: Emulator, res: ServerResponse, fileId: string): void {
 function streamEvents(emu: Emulator, res: ServerResponse): void {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   res.write(": connected\n\n");
-  const send = (event: string, data: unknown): void => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const offs = [
-    emu.on("transcript", (e) => send("transcript", e)),
-    emu.on("update", (e) => send("update", e)),
-  ];
+  const send = (event: string, data: unknown): void =>
+    void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const offs = [emu.on("transcript", (e) => send("transcript", e)), emu.on("update", (e) => send("update", e))];
   const heartbeat = setInterval(() => res.write(": ping\n\n"), 15_000);
   // res, not req: an IncomingMessage may report "close" as soon as its (empty) body is read.
   res.on("close", () => {

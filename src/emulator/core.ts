@@ -72,15 +72,32 @@ export function draftBotMessage(core: Core, rec: ChatRecord): Message {
   return { message_id: messageId, date: unixTime(core), chat: rec.chat, from: core.bot };
 }
 
-export function commitBotMessage(core: Core, rec: ChatRecord, message: Message, method: string, sent: SentParams): void {
+export function commitBotMessage(
+  core: Core,
+  rec: ChatRecord,
+  message: Message,
+  method: string,
+  sent: SentParams,
+): void {
   rec.messages.set(message.message_id, message);
   rec.counters.sent += 1;
-  core.store.record(rec.chat.id, { kind: "message", at: core.now(), direction: "bot", message, delivered: true, method, sent });
+  core.store.record(rec.chat.id, {
+    kind: "message",
+    at: core.now(),
+    direction: "bot",
+    message,
+    delivered: true,
+    method,
+    sent,
+  });
 }
 
 /** Callback queries waiting for answerCallbackQuery (Telegram expires them after a while). */
 export class CallbackRegistry {
-  private readonly pending = new Map<string, { chatId: number; resolve: (a: CallbackAnswer) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    string,
+    { chatId: number; resolve: (a: CallbackAnswer) => void; timer: NodeJS.Timeout }
+  >();
   private seq = 0;
 
   open(chatId: number, timeoutMs: number): { id: string; answered: Promise<CallbackAnswer> } {

@@ -10,8 +10,16 @@ import { RateLimiter, type RateLimitOptions } from "./ratelimit.js";
 import { createHttpServer } from "./server.js";
 import { Store } from "./store.js";
 import type {
-  BotStatus, CallbackAnswer, ChatInput, EmulatorEvents, InjectResult, MemberStatus, SendCounters, StoredFile,
-  TranscriptEntry, UserInput,
+  BotStatus,
+  CallbackAnswer,
+  ChatInput,
+  EmulatorEvents,
+  InjectResult,
+  MemberStatus,
+  SendCounters,
+  StoredFile,
+  TranscriptEntry,
+  UserInput,
 } from "./types.js";
 import { UpdateQueue } from "./updates.js";
 import { waitFor, type WaitOptions } from "./wait.js";
@@ -47,7 +55,11 @@ export type ControlHandler = (emulator: Emulator, req: IncomingMessage, res: Ser
 export class Emulator {
   readonly faults: FaultBook;
   readonly bot: UserFromGetMe;
-  private constructor(private readonly core: Core, private readonly server: Server, readonly url: string) {
+  private constructor(
+    private readonly core: Core,
+    private readonly server: Server,
+    readonly url: string,
+  ) {
     this.faults = core.faults;
     this.bot = core.bot;
   }
@@ -78,33 +90,55 @@ export class Emulator {
   }
 
   // --- the world -------------------------------------------------------------------------
-  addUser(input: UserInput): User { return this.core.store.addUser(input); }
-  addChat(input: ChatInput): Chat { return this.core.store.addChat(input).chat; }
-  chats(): Chat[] { return [...this.core.store.chats.values()].map((r) => r.chat); }
-  users(): User[] { return [...this.core.store.users.values()]; }
+  addUser(input: UserInput): User {
+    return this.core.store.addUser(input);
+  }
+  addChat(input: ChatInput): Chat {
+    return this.core.store.addChat(input).chat;
+  }
+  chats(): Chat[] {
+    return [...this.core.store.chats.values()].map((r) => r.chat);
+  }
+  users(): User[] {
+    return [...this.core.store.users.values()];
+  }
   setBotStatus(chatId: number, status: BotStatus, opts?: world.BotStatusOptions): number | undefined {
     return world.setBotStatus(this.core, chatId, status, opts);
   }
-  botStatus(chatId: number): BotStatus { return this.core.store.requireChat(chatId).botStatus; }
+  botStatus(chatId: number): BotStatus {
+    return this.core.store.requireChat(chatId).botStatus;
+  }
   setMemberStatus(chatId: number, userId: number, status: MemberStatus): void {
     world.setMemberStatus(this.core, chatId, userId, status);
   }
-  setBlocked(userId: number, blocked: boolean): void { world.setBlocked(this.core, userId, blocked); }
+  setBlocked(userId: number, blocked: boolean): void {
+    world.setBlocked(this.core, userId, blocked);
+  }
   migrateGroup(chatId: number, opts: { byId: number; newChatId?: number }): number {
     return world.migrateGroup(this.core, chatId, opts);
   }
 
   // --- what users do ---------------------------------------------------------------------
-  injectText(input: inject.TextInput): InjectResult { return inject.injectText(this.core, input); }
-  injectDocument(input: inject.DocumentInput): InjectResult { return inject.injectDocument(this.core, input); }
-  pressButton(input: inject.PressInput): Promise<CallbackAnswer> { return inject.pressButton(this.core, input); }
+  injectText(input: inject.TextInput): InjectResult {
+    return inject.injectText(this.core, input);
+  }
+  injectDocument(input: inject.DocumentInput): InjectResult {
+    return inject.injectDocument(this.core, input);
+  }
+  pressButton(input: inject.PressInput): Promise<CallbackAnswer> {
+    return inject.pressButton(this.core, input);
+  }
   injectRaw(update: inject.RawUpdate, opts: { times?: number } = {}): number {
     return inject.injectRaw(this.core, update, opts.times ?? 1);
   }
-  redeliver(updateId: number): void { inject.redeliver(this.core, updateId); }
+  redeliver(updateId: number): void {
+    inject.redeliver(this.core, updateId);
+  }
 
   // --- what happened ---------------------------------------------------------------------
-  transcript(chatId: number): TranscriptEntry[] { return [...this.core.store.requireChat(chatId).transcript]; }
+  transcript(chatId: number): TranscriptEntry[] {
+    return [...this.core.store.requireChat(chatId).transcript];
+  }
   /** Current state (edits applied) of the bot's messages in a chat, oldest first. */
   botMessages(chatId: number): Message[] {
     return [...this.core.store.requireChat(chatId).messages.values()]
@@ -114,7 +148,9 @@ export class Emulator {
   message(chatId: number, messageId: number): Message | undefined {
     return this.core.store.requireChat(chatId).messages.get(messageId);
   }
-  file(fileId: string): StoredFile | undefined { return this.core.store.file(fileId); }
+  file(fileId: string): StoredFile | undefined {
+    return this.core.store.file(fileId);
+  }
   counters(): Record<number, SendCounters> {
     return Object.fromEntries([...this.core.store.chats].map(([id, r]) => [id, { ...r.counters }]));
   }
@@ -123,12 +159,20 @@ export class Emulator {
     if (method) return this.core.callCounts.get(method) ?? 0;
     return [...this.core.callCounts.values()].reduce((a, b) => a + b, 0);
   }
-  commands(scopeKey = "default::"): BotCommand[] { return this.core.settings.commands.get(scopeKey) ?? []; }
-  webhookUrl(): string | undefined { return this.core.settings.webhookUrl; }
-  pendingUpdates(): number { return this.core.updates.size(); }
+  commands(scopeKey = "default::"): BotCommand[] {
+    return this.core.settings.commands.get(scopeKey) ?? [];
+  }
+  webhookUrl(): string | undefined {
+    return this.core.settings.webhookUrl;
+  }
+  pendingUpdates(): number {
+    return this.core.updates.size();
+  }
 
   // --- knobs -----------------------------------------------------------------------------
-  setRateLimit(opts: RateLimitOptions | false): void { this.core.rateLimiter.configure(opts); }
+  setRateLimit(opts: RateLimitOptions | false): void {
+    this.core.rateLimiter.configure(opts);
+  }
 
   // --- waiting ---------------------------------------------------------------------------
   waitFor<T>(probe: () => T | undefined | null | false, opts?: WaitOptions): Promise<T> {
@@ -136,10 +180,13 @@ export class Emulator {
   }
   /** Resolves once the bot has sent at least `count` messages to the chat in total. */
   waitForMessages(chatId: number, count: number, timeoutMs = 5000): Promise<Message[]> {
-    return this.waitFor(() => {
-      const sent = this.botMessages(chatId);
-      return sent.length >= count && sent;
-    }, { timeoutMs, label: `${count} bot message(s) in chat ${chatId}`, chatId });
+    return this.waitFor(
+      () => {
+        const sent = this.botMessages(chatId);
+        return sent.length >= count && sent;
+      },
+      { timeoutMs, label: `${count} bot message(s) in chat ${chatId}`, chatId },
+    );
   }
 
   async stop(): Promise<void> {
@@ -152,7 +199,6 @@ export class Emulator {
   }
 }
 
-
 function createCore(opts: EmulatorOptions): Core {
   const now = opts.clock ?? Date.now;
   const events = new TypedEmitter<EmulatorEvents>();
@@ -162,10 +208,18 @@ function createCore(opts: EmulatorOptions): Core {
     token: opts.token,
     bot: {
       id: opts.botId ?? (Number.isSafeInteger(tokenId) ? tokenId : 1000001),
-      is_bot: true, first_name: opts.botFirstName ?? opts.botUsername, username: opts.botUsername,
-      can_join_groups: true, can_read_all_group_messages: !privacyMode, supports_inline_queries: false,
-      can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
-      allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+      is_bot: true,
+      first_name: opts.botFirstName ?? opts.botUsername,
+      username: opts.botUsername,
+      can_join_groups: true,
+      can_read_all_group_messages: !privacyMode,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
     },
     privacyMode,
     store: new Store(events),

@@ -14,13 +14,34 @@ export interface ParsedText {
 }
 
 type Kind =
-  | "bold" | "italic" | "underline" | "strikethrough" | "spoiler" | "code" | "pre"
-  | "text_link" | "blockquote" | "expandable_blockquote" | "custom_emoji";
+  | "bold"
+  | "italic"
+  | "underline"
+  | "strikethrough"
+  | "spoiler"
+  | "code"
+  | "pre"
+  | "text_link"
+  | "blockquote"
+  | "expandable_blockquote"
+  | "custom_emoji";
 
 const TAGS: Record<string, Kind> = {
-  b: "bold", strong: "bold", i: "italic", em: "italic", u: "underline", ins: "underline",
-  s: "strikethrough", strike: "strikethrough", del: "strikethrough", "tg-spoiler": "spoiler",
-  span: "spoiler", code: "code", pre: "pre", a: "text_link", blockquote: "blockquote",
+  b: "bold",
+  strong: "bold",
+  i: "italic",
+  em: "italic",
+  u: "underline",
+  ins: "underline",
+  s: "strikethrough",
+  strike: "strikethrough",
+  del: "strikethrough",
+  "tg-spoiler": "spoiler",
+  span: "spoiler",
+  code: "code",
+  pre: "pre",
+  a: "text_link",
+  blockquote: "blockquote",
   "tg-emoji": "custom_emoji",
 };
 

@@ -41,22 +41,36 @@ export function injectText(core: Core, input: TextInput): InjectResult {
 export function injectDocument(core: Core, input: DocumentInput): InjectResult {
   const ext = /\.([a-zA-Z0-9]{1,8})$/.exec(input.fileName)?.[1]?.toLowerCase() ?? "dat";
   const file = core.store.saveFile(Buffer.from(input.bytes), {
-    folder: "documents", ext, fileName: input.fileName, ...(input.mimeType ? { mimeType: input.mimeType } : {}),
+    folder: "documents",
+    ext,
+    fileName: input.fileName,
+    ...(input.mimeType ? { mimeType: input.mimeType } : {}),
   });
   const caption = input.caption ?? "";
   const captionEntities = detectEntities(caption);
-  return injectUserMessage(core, input, {
-    document: {
-      file_id: file.fileId, file_unique_id: file.fileUniqueId, file_name: input.fileName, file_size: file.bytes.length,
-      ...(input.mimeType ? { mime_type: input.mimeType } : {}),
+  return injectUserMessage(
+    core,
+    input,
+    {
+      document: {
+        file_id: file.fileId,
+        file_unique_id: file.fileUniqueId,
+        file_name: input.fileName,
+        file_size: file.bytes.length,
+        ...(input.mimeType ? { mime_type: input.mimeType } : {}),
+      },
+      ...(caption ? { caption } : {}),
+      ...(captionEntities.length ? { caption_entities: captionEntities } : {}),
     },
-    ...(caption ? { caption } : {}),
-    ...(captionEntities.length ? { caption_entities: captionEntities } : {}),
-  }, caption);
+    caption,
+  );
 }
 
 function injectUserMessage(
-  core: Core, input: { chatId: number; fromId: number; replyToMessageId?: number }, content: Partial<Message>, text: string,
+  core: Core,
+  input: { chatId: number; fromId: number; replyToMessageId?: number },
+  content: Partial<Message>,
+  text: string,
 ): InjectResult {
   const rec = core.store.requireChat(input.chatId);
   const from = core.store.requireUser(input.fromId);
@@ -66,7 +80,11 @@ function injectUserMessage(
     throw new Error(`emulator: message ${input.replyToMessageId} not found in chat ${rec.chat.id}`);
   }
   const message: Message & Update.NonChannel = {
-    ...content, message_id: rec.nextMessageId, date: unixTime(core), chat: rec.chat, from,
+    ...content,
+    message_id: rec.nextMessageId,
+    date: unixTime(core),
+    chat: rec.chat,
+    from,
     ...(replyTo ? { reply_to_message: asReply(replyTo) } : {}),
   };
   rec.nextMessageId += 1;
@@ -105,14 +123,25 @@ export function pressButton(core: Core, input: PressInput): Promise<CallbackAnsw
   );
   if (!button || !("callback_data" in button)) {
     const have = buttons.map((b) => b.text).join(", ") || "none";
-    throw new Error(`emulator: no callback button ${input.data ?? input.text ?? "?"} on message ${input.messageId} (buttons: ${have})`);
+    throw new Error(
+      `emulator: no callback button ${input.data ?? input.text ?? "?"} on message ${input.messageId} (buttons: ${have})`,
+    );
   }
   const { id, answered } = core.callbacks.open(rec.chat.id, input.timeoutMs ?? 5000);
   const query: CallbackQuery = {
-    id, from, message, chat_instance: `ci${Math.abs(rec.chat.id)}`, data: button.callback_data,
+    id,
+    from,
+    message,
+    chat_instance: `ci${Math.abs(rec.chat.id)}`,
+    data: button.callback_data,
   };
   core.store.record(rec.chat.id, {
-    kind: "button_press", at: core.now(), messageId: message.message_id, fromId: from.id, data: button.callback_data, callbackQueryId: id,
+    kind: "button_press",
+    at: core.now(),
+    messageId: message.message_id,
+    fromId: from.id,
+    data: button.callback_data,
+    callbackQueryId: id,
   });
   enqueue(core, { update_id: core.updates.nextId(), callback_query: query });
   return answered;

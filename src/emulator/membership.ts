@@ -10,10 +10,22 @@ export function chatMember(user: User, status: MemberStatus): ChatMember {
       return { status, user, is_anonymous: false };
     case "administrator":
       return {
-        status, user, can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
-        can_manage_video_chats: true, can_restrict_members: true, can_promote_members: false, can_change_info: true,
-        can_invite_users: true, can_post_stories: false, can_edit_stories: false, can_delete_stories: false,
-        can_pin_messages: true, can_send_welcome_messages: false,
+        status,
+        user,
+        can_be_edited: false,
+        is_anonymous: false,
+        can_manage_chat: true,
+        can_delete_messages: true,
+        can_manage_video_chats: true,
+        can_restrict_members: true,
+        can_promote_members: false,
+        can_change_info: true,
+        can_invite_users: true,
+        can_post_stories: false,
+        can_edit_stories: false,
+        can_delete_stories: false,
+        can_pin_messages: true,
+        can_send_welcome_messages: false,
       };
     case "member":
       return { status, user };
@@ -28,7 +40,13 @@ export function chatMember(user: User, status: MemberStatus): ChatMember {
  * Changes the bot's membership in a group and, like Telegram, tells the bot with a
  * `my_chat_member` update. Promotion to administrator is what lifts privacy mode.
  */
-export function changeBotStatus(core: Core, rec: ChatRecord, newStatus: BotStatus, by: User, notify: boolean): number | undefined {
+export function changeBotStatus(
+  core: Core,
+  rec: ChatRecord,
+  newStatus: BotStatus,
+  by: User,
+  notify: boolean,
+): number | undefined {
   const oldStatus = rec.botStatus;
   rec.botStatus = newStatus;
   core.store.record(rec.chat.id, { kind: "bot_status", at: core.now(), byId: by.id, oldStatus, newStatus });

@@ -7,7 +7,13 @@ import type { UploadedPart } from "./multipart.js";
  * Zod coercions for Bot API parameters. Form and query values arrive as strings
  * (grammY JSON-encodes objects inside multipart), JSON bodies carry real types.
  */
-export const int = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+export const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 export const bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 export const chatIdParam = z.union([int, z.string().regex(/^@\w+$/)]);
 

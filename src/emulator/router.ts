@@ -15,7 +15,10 @@ export type Outcome =
 
 /** Telegram method names are case-insensitive. */
 const METHODS = new Map<string, MethodDef>(
-  Object.entries({ ...metaMethods, ...messageMethods, ...mediaMethods }).map(([name, def]) => [name.toLowerCase(), def]),
+  Object.entries({ ...metaMethods, ...messageMethods, ...mediaMethods }).map(([name, def]) => [
+    name.toLowerCase(),
+    def,
+  ]),
 );
 
 export async function dispatch(core: Core, method: string, req: ParsedRequest, signal: AbortSignal): Promise<Outcome> {
@@ -46,13 +49,19 @@ export async function dispatch(core: Core, method: string, req: ParsedRequest, s
   } catch (err) {
     admitted?.();
     if (!(err instanceof ApiError)) {
-      core.log(`emulator: ${method} crashed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err), core.token)}`);
+      core.log(
+        `emulator: ${method} crashed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err), core.token)}`,
+      );
       return errorOutcome(new ApiError(500, "Internal Server Error"), chatId);
     }
     if (def.sends && rec) {
       rec.counters.rejected += 1;
       core.store.record(rec.chat.id, {
-        kind: "rejected", at: core.now(), method, errorCode: err.errorCode, description: err.description,
+        kind: "rejected",
+        at: core.now(),
+        method,
+        errorCode: err.errorCode,
+        description: err.description,
       });
     }
     return errorOutcome(err, chatId);

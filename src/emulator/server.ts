@@ -38,7 +38,12 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
 }
 
 async function serveMethod(
-  deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL, token: string, method: string,
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  token: string,
+  method: string,
 ): Promise<void> {
   const { core } = deps;
   const started = Date.now();

@@ -2,8 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { Message, User } from "grammy/types";
 import type { TypedEmitter } from "./events.js";
 import type {
-  BotStatus, ChatInput, EmulatorEvents, HostedChat, MemberStatus, SendCounters, StoredFile,
-  TranscriptEntry, UserInput,
+  BotStatus,
+  ChatInput,
+  EmulatorEvents,
+  HostedChat,
+  MemberStatus,
+  SendCounters,
+  StoredFile,
+  TranscriptEntry,
+  UserInput,
 } from "./types.js";
 
 export interface ChatRecord {
@@ -96,7 +103,10 @@ export class Store {
     }
   }
 
-  saveFile(bytes: Buffer, meta: { folder: string; ext: string; fileName?: string; mimeType?: string; sourceUrl?: string }): StoredFile {
+  saveFile(
+    bytes: Buffer,
+    meta: { folder: string; ext: string; fileName?: string; mimeType?: string; sourceUrl?: string },
+  ): StoredFile {
     this.fileSeq += 1;
     const n = this.fileSeq;
     // Opaque and URL-safe like Telegram's ids; the counter keeps them unique and traceable.
@@ -128,7 +138,12 @@ function toChat(input: ChatInput, user: User | undefined): HostedChat {
   const username = input.username ? { username: input.username } : {};
   switch (input.type) {
     case "private":
-      return { id: input.id, type: "private", first_name: input.firstName ?? user?.first_name ?? `User ${input.id}`, ...username };
+      return {
+        id: input.id,
+        type: "private",
+        first_name: input.firstName ?? user?.first_name ?? `User ${input.id}`,
+        ...username,
+      };
     case "group":
       return { id: input.id, type: "group", title: requireTitle(input) };
     case "supergroup":

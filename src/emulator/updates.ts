@@ -79,7 +79,12 @@ export class UpdateQueue {
       const old = this.waiter;
       this.waiter = undefined;
       clearTimeout(old.timer);
-      old.reject(new ApiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+      old.reject(
+        new ApiError(
+          409,
+          "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+        ),
+      );
     }
     return new Promise((resolve, reject) => {
       const finish = (updates: Update[]): void => {

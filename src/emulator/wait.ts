@@ -41,7 +41,11 @@ export function waitFor<T>(core: Core, probe: () => T | undefined | null | false
     const recheck = setInterval(() => void check(), RECHECK_MS);
     const timer = setTimeout(() => {
       done();
-      reject(new Error(`emulator: timed out after ${timeoutMs} ms waiting for ${opts.label ?? "condition"}${recent(core, opts.chatId)}`));
+      reject(
+        new Error(
+          `emulator: timed out after ${timeoutMs} ms waiting for ${opts.label ?? "condition"}${recent(core, opts.chatId)}`,
+        ),
+      );
     }, timeoutMs);
     const done = (): void => {
       clearTimeout(timer);
@@ -63,7 +67,10 @@ export function describe(e: TranscriptEntry): string {
   switch (e.kind) {
     case "message": {
       const m = e.message;
-      const body = m.text ?? m.caption ?? (m.photo ? "[photo]" : m.document ? `[document ${m.document.file_name ?? ""}]` : "[service]");
+      const body =
+        m.text ??
+        m.caption ??
+        (m.photo ? "[photo]" : m.document ? `[document ${m.document.file_name ?? ""}]` : "[service]");
       return `  #${m.message_id} ${e.direction}${e.delivered ? "" : " (not delivered)"}: ${body.slice(0, 120)}`;
     }
     case "edit":

@@ -10,7 +10,12 @@ export interface BotStatusOptions {
   notify?: boolean;
 }
 
-export function setBotStatus(core: Core, chatId: number, status: BotStatus, opts: BotStatusOptions = {}): number | undefined {
+export function setBotStatus(
+  core: Core,
+  chatId: number,
+  status: BotStatus,
+  opts: BotStatusOptions = {},
+): number | undefined {
   const rec = core.store.requireChat(chatId);
   if (rec.chat.type === "private") throw new Error("emulator: the bot's status only applies to groups");
   const byId = opts.byId ?? [...rec.members].find(([, s]) => s === "creator" || s === "administrator")?.[0];
@@ -41,14 +46,20 @@ export function migrateGroup(core: Core, chatId: number, opts: { byId: number; n
   const from = core.store.requireUser(opts.byId);
   const newChatId = opts.newChatId ?? Number(`-100${Math.abs(chatId)}`);
   const next = core.store.addChat({
-    id: newChatId, type: "supergroup", title: old.chat.title, botStatus: old.botStatus,
+    id: newChatId,
+    type: "supergroup",
+    title: old.chat.title,
+    botStatus: old.botStatus,
     members: Object.fromEntries(old.members),
   });
   old.migratedTo = newChatId;
   const date = unixTime(core);
   const oldMsg = { message_id: old.nextMessageId++, date, chat: old.chat, from, migrate_to_chat_id: newChatId };
   const newMsg = { message_id: next.nextMessageId++, date, chat: next.chat, from, migrate_from_chat_id: chatId };
-  for (const [rec, message] of [[old, oldMsg], [next, newMsg]] as const) {
+  for (const [rec, message] of [
+    [old, oldMsg],
+    [next, newMsg],
+  ] as const) {
     rec.messages.set(message.message_id, message);
     core.store.record(rec.chat.id, { kind: "message", at: core.now(), direction: "user", message, delivered: true });
     enqueue(core, { update_id: core.updates.nextId(), message });

@@ -72,8 +72,13 @@ export function excelSerialToDate(serial: number): Date | null {
 function fromDate(d: Date): LocalDateTime | null {
   if (Number.isNaN(d.getTime())) return null;
   const rounded = new Date(Math.round(d.getTime() / 60_000) * 60_000); // 08:14:59.999 → 08:15
-  return fromParts(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate(),
-    rounded.getUTCHours(), rounded.getUTCMinutes());
+  return fromParts(
+    rounded.getUTCFullYear(),
+    rounded.getUTCMonth() + 1,
+    rounded.getUTCDate(),
+    rounded.getUTCHours(),
+    rounded.getUTCMinutes(),
+  );
 }
 
 function fromParts(y: number, mo: number, d: number, h = 0, mi = 0): LocalDateTime | null {

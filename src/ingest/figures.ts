@@ -45,22 +45,67 @@ export interface FiguresResult {
 type Key = "unitCode" | "unitName" | "indicator" | "period" | "numerator" | "denominator";
 
 export const FIGURE_COLUMNS: readonly ColumnSpec<Key>[] = [
-  { key: "unitCode", label: "Mã đơn vị", aliases: ["ma don vi", "ma dv", "ma don vi bao cao", "ma co quan", "ma co quan don vi"],
-    keywords: [["ma", "don", "vi"]] },
-  { key: "unitName", label: "Tên đơn vị",
-    aliases: ["ten don vi", "don vi", "ten dv", "dv", "don vi bao cao", "co quan don vi", "ten co quan don vi", "co quan", "ten co quan"],
-    keywords: [["don", "vi"]], avoid: ["don vi tinh", "dvt"] },
-  { key: "indicator", label: "Mã chỉ tiêu", aliases: ["ma chi tieu", "chi tieu", "ma ct", "ma chi so"], keywords: [["chi", "tieu"]] },
-  { key: "numerator", label: "Tử số",
+  {
+    key: "unitCode",
+    label: "Mã đơn vị",
+    aliases: ["ma don vi", "ma dv", "ma don vi bao cao", "ma co quan", "ma co quan don vi"],
+    keywords: [["ma", "don", "vi"]],
+  },
+  {
+    key: "unitName",
+    label: "Tên đơn vị",
+    aliases: [
+      "ten don vi",
+      "don vi",
+      "ten dv",
+      "dv",
+      "don vi bao cao",
+      "co quan don vi",
+      "ten co quan don vi",
+      "co quan",
+      "ten co quan",
+    ],
+    keywords: [["don", "vi"]],
+    avoid: ["don vi tinh", "dvt"],
+  },
+  {
+    key: "indicator",
+    label: "Mã chỉ tiêu",
+    aliases: ["ma chi tieu", "chi tieu", "ma ct", "ma chi so"],
+    keywords: [["chi", "tieu"]],
+  },
+  {
+    key: "numerator",
+    label: "Tử số",
     aliases: ["tu so", "so ho so truc tuyen", "ho so truc tuyen", "so hs truc tuyen", "hs truc tuyen", "truc tuyen"],
-    keywords: [["tu", "so"], ["truc", "tuyen"], ["qua", "mang"]] },
-  { key: "denominator", label: "Mẫu số",
+    keywords: [
+      ["tu", "so"],
+      ["truc", "tuyen"],
+      ["qua", "mang"],
+    ],
+  },
+  {
+    key: "denominator",
+    label: "Mẫu số",
     aliases: ["mau so", "tong so ho so", "tong so hs", "tong ho so", "tong so", "tong"],
-    keywords: [["mau", "so"], ["tong"]] },
+    keywords: [["mau", "so"], ["tong"]],
+  },
   // After the counts: "Tổng số hồ sơ trong kỳ" is a count, not the period.
-  { key: "period", label: "Kỳ báo cáo (tháng/năm)",
-    aliases: ["ky bao cao", "ky", "thang", "thang nam", "ky bao cao thang nam", "thang bao cao", "thoi gian", "thoi gian bao cao"],
-    keywords: [["ky"], ["thang"]] },
+  {
+    key: "period",
+    label: "Kỳ báo cáo (tháng/năm)",
+    aliases: [
+      "ky bao cao",
+      "ky",
+      "thang",
+      "thang nam",
+      "ky bao cao thang nam",
+      "thang bao cao",
+      "thoi gian",
+      "thoi gian bao cao",
+    ],
+    keywords: [["ky"], ["thang"]],
+  },
 ];
 
 const labelOf = (key: Key): string => FIGURE_COLUMNS.find((c) => c.key === key)?.label ?? key;
@@ -97,7 +142,12 @@ export function parseFigures(grid: Grid, opts: FiguresOptions = {}): FiguresResu
 type RowValues = Omit<FigureRow, "rowNumber" | "unitName">;
 
 /** The row's values, or every problem found in it joined into one reason. */
-function readRow(grid: Grid, row: GridRow, col: (k: Key) => number | undefined, opts: FiguresOptions): RowValues | string {
+function readRow(
+  grid: Grid,
+  row: GridRow,
+  col: (k: Key) => number | undefined,
+  opts: FiguresOptions,
+): RowValues | string {
   const problems: string[] = [];
   const text = (k: Key): string => cellText(cellAt(row, col(k)));
   const blank = (k: Key): string => blankReason(grid, row.rowNumber, col(k), labelOf(k));
@@ -117,7 +167,7 @@ function readRow(grid: Grid, row: GridRow, col: (k: Key) => number | undefined, 
   else if (opts.isIndicator && !opts.isIndicator(indicatorCode)) problems.push(reason.unknownIndicator(indicatorCode));
 
   const periodCell = parsePeriod(cellAt(row, col("period")));
-  const period = periodCell.ok ? periodCell.value ?? opts.defaultPeriod ?? null : null;
+  const period = periodCell.ok ? (periodCell.value ?? opts.defaultPeriod ?? null) : null;
   if (!periodCell.ok) problems.push(reason.badPeriod(text("period")));
   else if (period === null) problems.push(blank("period"));
 
@@ -138,7 +188,9 @@ function readRow(grid: Grid, row: GridRow, col: (k: Key) => number | undefined, 
 
 /** Two rows for the same unit × indicator × period contradict each other: both are refused. */
 function dropDuplicates(rows: FigureRow[], rejected: RejectedRow[]): { rows: FigureRow[]; rejected: RejectedRow[] } {
-  const groups = duplicateGroups(rows.map((r) => ({ key: `${r.unitCode}|${r.indicatorCode}|${r.period}`, rowNumber: r.rowNumber })));
+  const groups = duplicateGroups(
+    rows.map((r) => ({ key: `${r.unitCode}|${r.indicatorCode}|${r.period}`, rowNumber: r.rowNumber })),
+  );
   if (groups.size === 0) return { rows, rejected };
   const dupRows = new Map<number, string>();
   for (const list of groups.values()) {

@@ -32,7 +32,11 @@ let live: Live | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 let nextId = 1;
 
-export async function readSheetIsolated(file: UploadedFile, opts: ReadSheetOptions = {}, limits: IsolationLimits = DEFAULT_ISOLATION): Promise<Grid> {
+export async function readSheetIsolated(
+  file: UploadedFile,
+  opts: ReadSheetOptions = {},
+  limits: IsolationLimits = DEFAULT_ISOLATION,
+): Promise<Grid> {
   // The cheap checks (name, size, magic bytes) refuse most bad files without the worker.
   const format = checkSheetFile(file, opts);
   const turn = queue.then(() => inWorker(file, opts, limits, format));
@@ -64,7 +68,12 @@ function workerFor(limits: IsolationLimits): Worker {
   return worker;
 }
 
-function inWorker(file: UploadedFile, opts: ReadSheetOptions, limits: IsolationLimits, format: SheetFormat): Promise<Grid> {
+function inWorker(
+  file: UploadedFile,
+  opts: ReadSheetOptions,
+  limits: IsolationLimits,
+  format: SheetFormat,
+): Promise<Grid> {
   const worker = workerFor(limits);
   const id = nextId++;
   const corrupt = (detail: string) =>
@@ -91,10 +100,16 @@ function inWorker(file: UploadedFile, opts: ReadSheetOptions, limits: IsolationL
     };
     const onError = (err: Error) => {
       const oom = "code" in err && err.code === "ERR_WORKER_OUT_OF_MEMORY";
-      done(() => reject(oom ? heavy(`worker heap over ${limits.heapMb} MB`) : corrupt(`worker failed: ${err.message}`)), true);
+      done(
+        () => reject(oom ? heavy(`worker heap over ${limits.heapMb} MB`) : corrupt(`worker failed: ${err.message}`)),
+        true,
+      );
     };
     const onExit = (code: number) => done(() => reject(heavy(`worker exited (${code}) without a result`)));
-    const timer = setTimeout(() => done(() => reject(heavy(`no result within ${limits.timeMs} ms`)), true), limits.timeMs);
+    const timer = setTimeout(
+      () => done(() => reject(heavy(`no result within ${limits.timeMs} ms`)), true),
+      limits.timeMs,
+    );
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     worker.ref(); // while a file is being read, the process waits for it
     const job: SheetJob = { id, fileName: file.fileName, data: new Uint8Array(file.data), opts };

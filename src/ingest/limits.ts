@@ -15,16 +15,23 @@ export const MAX_CELLS = 1_000_000;
 export class CellBudget {
   private cells = 0;
 
-  constructor(private readonly maxColumns = MAX_COLUMNS, private readonly maxCells = MAX_CELLS) {}
+  constructor(
+    private readonly maxColumns = MAX_COLUMNS,
+    private readonly maxCells = MAX_CELLS,
+  ) {}
 
   /** `colIndex` 0-based; `rowNumber` as Excel shows it. */
   take(rowNumber: number, colIndex: number): void {
     if (colIndex >= this.maxColumns) {
       const cell = `${columnLetter(colIndex)}${rowNumber}`;
-      throw new IngestError("TOO_MANY_COLUMNS", msg.tooManyColumns(cell, this.maxColumns), { detail: `value at column ${colIndex + 1}` });
+      throw new IngestError("TOO_MANY_COLUMNS", msg.tooManyColumns(cell, this.maxColumns), {
+        detail: `value at column ${colIndex + 1}`,
+      });
     }
     if (++this.cells > this.maxCells) {
-      throw new IngestError("TOO_MANY_CELLS", msg.tooManyCells(this.maxCells), { detail: `over ${this.maxCells} cells` });
+      throw new IngestError("TOO_MANY_CELLS", msg.tooManyCells(this.maxCells), {
+        detail: `over ${this.maxCells} cells`,
+      });
     }
   }
 }

@@ -68,8 +68,7 @@ export const reason = {
   unknownUnit: (text: string) => `mã đơn vị "${text}" không tồn tại`,
   unknownIndicator: (text: string) => `mã chỉ tiêu "${text}" không tồn tại`,
   badPeriod: (text: string) => `kỳ báo cáo "${text}" không hợp lệ (ghi tháng/năm, ví dụ 10/2026 hoặc "tháng 10/2026")`,
-  badCount: (column: string, text: string) =>
-    `${column} "${text}" không phải số nguyên không âm (ví dụ 1.234)`,
+  badCount: (column: string, text: string) => `${column} "${text}" không phải số nguyên không âm (ví dụ 1.234)`,
   numeratorExceeds: (num: number, den: number, numLabel = "tử số", denLabel = "mẫu số") =>
     `${numLabel} (${formatNumber(num)}) lớn hơn ${denLabel} (${formatNumber(den)})`,
   duplicateFigure: (rows: readonly number[]) =>

@@ -8,10 +8,20 @@ import type { Grid, GridRow } from "./grid.js";
 import { foldText } from "./text.js";
 
 export type OneStopRole =
-  | "stt" | "unit"
-  | "received" | "previous" | "inPeriod" | "online" | "postal"
-  | "processed" | "early" | "onTime" | "late"
-  | "pending" | "pendingOnTime" | "pendingLate";
+  | "stt"
+  | "unit"
+  | "received"
+  | "previous"
+  | "inPeriod"
+  | "online"
+  | "postal"
+  | "processed"
+  | "early"
+  | "onTime"
+  | "late"
+  | "pending"
+  | "pendingOnTime"
+  | "pendingLate";
 
 export interface OneStopHeader {
   /** Index into grid.rows of the group row and of the last header row. */
@@ -30,13 +40,29 @@ function groupOf(f: string): Group {
   if (f === "stt" || f === "tt" || f === "so thu tu") return "stt";
   if (/^(ten )?(don vi|co quan)( don vi)?( tiep nhan)?$/.test(f)) return "unit";
   if (has(f, "dang xu ly") || has(f, "dang giai quyet") || has(f, "chua xu ly")) return "pending";
-  if (has(f, "da xu ly") || has(f, "da giai quyet") || has(f, "ket qua xu ly") || has(f, "ket qua giai quyet")) return "processed";
+  if (has(f, "da xu ly") || has(f, "da giai quyet") || has(f, "ket qua xu ly") || has(f, "ket qua giai quyet"))
+    return "processed";
   if (has(f, "tiep nhan") || has(f, "nhan giai quyet")) return "received";
   return null;
 }
 
-const LEAF_WORDS = ["tong so", "tong", "qua mang", "truc tuyen", "bcci", "buu chinh", "ky truoc", "trong ky",
-  "truoc han", "dung han", "qua han", "trong han", "tre han", "moi tiep nhan", "truc tiep"];
+const LEAF_WORDS = [
+  "tong so",
+  "tong",
+  "qua mang",
+  "truc tuyen",
+  "bcci",
+  "buu chinh",
+  "ky truoc",
+  "trong ky",
+  "truoc han",
+  "dung han",
+  "qua han",
+  "trong han",
+  "tre han",
+  "moi tiep nhan",
+  "truc tiep",
+];
 /** Sub-headings, and no figures: a unit named "Bưu điện …" in the first data row is not a header. */
 const isSubHeaderRow = (row: GridRow | undefined): boolean =>
   !!row &&

@@ -48,9 +48,20 @@ export interface OneStopResult {
 }
 
 const LABELS: Record<OneStopRole, string> = {
-  stt: "STT", unit: "Đơn vị", received: "Tổng số tiếp nhận", previous: "Kỳ trước", inPeriod: "Trong kỳ",
-  online: "Qua mạng", postal: "Qua BCCI", processed: "Tổng số đã xử lý", early: "Trước hạn", onTime: "Đúng hạn",
-  late: "Quá hạn", pending: "Đang xử lý", pendingOnTime: "Đang xử lý trong hạn", pendingLate: "Đang xử lý quá hạn",
+  stt: "STT",
+  unit: "Đơn vị",
+  received: "Tổng số tiếp nhận",
+  previous: "Kỳ trước",
+  inPeriod: "Trong kỳ",
+  online: "Qua mạng",
+  postal: "Qua BCCI",
+  processed: "Tổng số đã xử lý",
+  early: "Trước hạn",
+  onTime: "Đúng hạn",
+  late: "Quá hạn",
+  pending: "Đang xử lý",
+  pendingOnTime: "Đang xử lý trong hạn",
+  pendingLate: "Đang xử lý quá hạn",
 };
 
 export function parseOneStopReport(grid: Grid, opts: { maxDataRows?: number } = {}): OneStopResult {
@@ -84,7 +95,8 @@ function readRow(grid: Grid, row: GridRow, roles: ReadonlyMap<OneStopRole, numbe
   const unitName = cellText(cellAt(row, roles.get("unit")));
   const stt = foldText(cellText(cellAt(row, roles.get("stt"))));
   if (!unitName || /^\(?\d{1,2}\)?$|^[a-z]$/.test(foldText(unitName))) return null; // column-numbering row
-  if (isTotalLabel(unitName) || isTotalLabel(stt) || /^[ivx]+$/.test(stt) || /^[IVX]+[.)]\s/.test(unitName)) return null;
+  if (isTotalLabel(unitName) || isTotalLabel(stt) || /^[ivx]+$/.test(stt) || /^[IVX]+[.)]\s/.test(unitName))
+    return null;
   const figureRoles = [...roles.keys()].filter((r) => r !== "unit" && r !== "stt");
   const isUncached = (r: OneStopRole): boolean => grid.uncachedFormulas.has(cellKey(row.rowNumber, roles.get(r) ?? -1));
   if (figureRoles.every((r) => !isUncached(r) && isDash(cellAt(row, roles.get(r))))) return null; // a heading row
@@ -115,7 +127,8 @@ function readRow(grid: Grid, row: GridRow, roles: ReadonlyMap<OneStopRole, numbe
   const processed = total("processed");
   const onTimeTotal = n("early") + n("onTime");
   if (problems.length > 0) return problems.join("; ");
-  if (n("online") > received) problems.push(reason.numeratorExceeds(n("online"), received, LABELS.online, LABELS.received));
+  if (n("online") > received)
+    problems.push(reason.numeratorExceeds(n("online"), received, LABELS.online, LABELS.received));
   if (onTimeTotal > processed) {
     problems.push(reason.numeratorExceeds(onTimeTotal, processed, "Trước hạn + Đúng hạn", LABELS.processed));
   }
@@ -124,8 +137,14 @@ function readRow(grid: Grid, row: GridRow, roles: ReadonlyMap<OneStopRole, numbe
     rowNumber: row.rowNumber,
     unitName,
     counts: {
-      received, online: n("online"), processed, early: n("early"), onTime: n("onTime"),
-      late: v.get("late") ?? null, pendingOnTime: v.get("pendingOnTime") ?? null, pendingLate: v.get("pendingLate") ?? null,
+      received,
+      online: n("online"),
+      processed,
+      early: n("early"),
+      onTime: n("onTime"),
+      late: v.get("late") ?? null,
+      pendingOnTime: v.get("pendingOnTime") ?? null,
+      pendingLate: v.get("pendingLate") ?? null,
     },
     figures: [
       { indicatorCode: ONE_STOP_INDICATORS.online, numerator: n("online"), denominator: received },
@@ -154,7 +173,8 @@ export function periodFromTitle(rows: readonly GridRow[]): Pick<OneStopResult, "
     }
     const m = MONTH.exec(f);
     const month = Number(m?.[1]);
-    if (m && month >= 1 && month <= 12) return { period: `${m[2]}-${String(month).padStart(2, "0")}`, periodRange: null };
+    if (m && month >= 1 && month <= 12)
+      return { period: `${m[2]}-${String(month).padStart(2, "0")}`, periodRange: null };
   }
   return { period: null, periodRange: null };
 }

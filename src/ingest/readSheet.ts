@@ -34,7 +34,11 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Cheap checks on what Telegram tells before the download (name, declared size). */
-export function checkUploadMeta(fileName: string | undefined, size: number | undefined, maxBytes = MAX_FILE_BYTES): SheetFormat {
+export function checkUploadMeta(
+  fileName: string | undefined,
+  size: number | undefined,
+  maxBytes = MAX_FILE_BYTES,
+): SheetFormat {
   const format = formatFromName(fileName ?? "");
   if (size !== undefined && size > maxBytes) {
     throw new IngestError("FILE_TOO_LARGE", msg.fileTooLarge(size, maxBytes), { detail: `${size} bytes` });
@@ -56,9 +60,15 @@ export async function readSheet(file: UploadedFile, opts: ReadSheetOptions = {})
   // data-row limit the parsers enforce (20.000, not 20.030).
   const maxDataRows = opts.maxDataRows ?? MAX_DATA_ROWS;
   const maxRows = maxDataRows + HEADER_ROW_ALLOWANCE;
-  const grid = format === "xlsx"
-    ? await readXlsx(file.data, { fileName: file.fileName, maxRows, shownLimit: maxDataRows, sheetName: opts.sheetName })
-    : readCsv(file.data, maxRows, maxDataRows);
+  const grid =
+    format === "xlsx"
+      ? await readXlsx(file.data, {
+          fileName: file.fileName,
+          maxRows,
+          shownLimit: maxDataRows,
+          sheetName: opts.sheetName,
+        })
+      : readCsv(file.data, maxRows, maxDataRows);
   if (grid.rows.length === 0) throw new IngestError("EMPTY_FILE", msg.emptyFile, { detail: "no non-empty row" });
   return grid;
 }
@@ -83,7 +93,9 @@ function assertContentMatches(format: SheetFormat, file: UploadedFile): void {
   const isZip = head.subarray(0, 4).equals(ZIP);
   const wrong = format === "xlsx" ? !isZip : isZip || looksBinary(file.data);
   if (wrong) {
-    throw new IngestError("UNSUPPORTED_TYPE", msg.notSpreadsheet(file.fileName), { detail: `content is not ${format}` });
+    throw new IngestError("UNSUPPORTED_TYPE", msg.notSpreadsheet(file.fileName), {
+      detail: `content is not ${format}`,
+    });
   }
 }
 

@@ -8,7 +8,8 @@ import { foldText } from "./text.js";
 /** The rows below the header; throws NO_DATA / TOO_MANY_ROWS. */
 export function rowsBelow(grid: Grid, headerIndex: number, headerRowNumber: number, maxDataRows?: number): GridRow[] {
   const rows = grid.rows.slice(headerIndex + 1);
-  if (rows.length === 0) throw new IngestError("NO_DATA", msg.noData(headerRowNumber), { detail: "nothing below header" });
+  if (rows.length === 0)
+    throw new IngestError("NO_DATA", msg.noData(headerRowNumber), { detail: "nothing below header" });
   assertDataRowLimit(rows.length, maxDataRows);
   return rows;
 }

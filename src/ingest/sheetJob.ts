@@ -25,7 +25,19 @@ async function runJob(job: SheetJob): Promise<SheetReply> {
   try {
     return { id: job.id, ok: true, grid: await readSheet({ fileName: job.fileName, data }, job.opts) };
   } catch (e) {
-    if (isIngestError(e)) return { id: job.id, ok: false, code: e.code, userMessage: e.userMessage, detail: e.message.replace(/^\w+: /, "") };
-    return { id: job.id, ok: false, code: null, detail: e instanceof Error ? `${e.name}: ${e.message}` : "unknown failure" };
+    if (isIngestError(e))
+      return {
+        id: job.id,
+        ok: false,
+        code: e.code,
+        userMessage: e.userMessage,
+        detail: e.message.replace(/^\w+: /, ""),
+      };
+    return {
+      id: job.id,
+      ok: false,
+      code: null,
+      detail: e instanceof Error ? `${e.name}: ${e.message}` : "unknown failure",
+    };
   }
 }

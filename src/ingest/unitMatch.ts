@@ -16,10 +16,31 @@ export interface UnitRef {
 }
 
 /** Longest first: "thi xa" before "xa", "van phong" before "phong". */
-const TYPES = ["thi tran", "thi xa", "thanh pho", "trung tam", "chi cuc", "van phong", "phuong", "xa", "phong",
-  "so", "ban", "quan", "huyen", "cuc"];
+const TYPES = [
+  "thi tran",
+  "thi xa",
+  "thanh pho",
+  "trung tam",
+  "chi cuc",
+  "van phong",
+  "phuong",
+  "xa",
+  "phong",
+  "so",
+  "ban",
+  "quan",
+  "huyen",
+  "cuc",
+];
 const OFFICE_TYPES = new Set(["phong", "van phong", "trung tam", "chi cuc", "ban", "so", "cuc"]);
-const ABBREVIATIONS = new Map([["p", "phuong"], ["x", "xa"], ["tt", "thi tran"], ["tp", "thanh pho"], ["q", "quan"], ["h", "huyen"]]);
+const ABBREVIATIONS = new Map([
+  ["p", "phuong"],
+  ["x", "xa"],
+  ["tt", "thi tran"],
+  ["tp", "thanh pho"],
+  ["q", "quan"],
+  ["h", "huyen"],
+]);
 
 interface NameKey {
   full: string;
@@ -29,10 +50,14 @@ interface NameKey {
 
 export function nameKey(name: string): NameKey {
   // List markers "1.", "a)", "II." — but not "P." / "X." (phường, xã) nor a lone roman "V"/"X".
-  const unlisted = name.trim()
+  const unlisted = name
+    .trim()
     .replace(/^(\d{1,3}[.)]|[a-z]\)|(?:I|II|III|IV|VI|VII|VIII|IX)[.)])\s+/, "")
     .replace(/^[-+•*]\s*/, "");
-  const words = foldText(unlisted).replace(/^((ubnd|uy ban nhan dan) )+/, "").split(" ").filter((w) => w !== "");
+  const words = foldText(unlisted)
+    .replace(/^((ubnd|uy ban nhan dan) )+/, "")
+    .split(" ")
+    .filter((w) => w !== "");
   const first = words[0];
   const expanded = first && words.length > 1 ? ABBREVIATIONS.get(first) : undefined;
   if (expanded) words[0] = expanded;

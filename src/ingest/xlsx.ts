@@ -29,7 +29,9 @@ export interface XlsxOptions {
 /** Read before any sheet, in this order; exceljs's streaming reader matches these exact paths. */
 const HEAD = ["_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"];
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
-const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+const EMPTY_SST = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+);
 
 /** The runtime fields of exceljs's WorksheetReader that its typings leave out. */
 interface SheetStream {
@@ -39,7 +41,10 @@ interface SheetStream {
 }
 
 export async function readXlsx(data: Buffer, opts: XlsxOptions): Promise<Grid> {
-  const parts = orderParts(unzipVerified(data, (name) => HEAD.includes(bare(name)) || SHEET.test(bare(name))), opts);
+  const parts = orderParts(
+    unzipVerified(data, (name) => HEAD.includes(bare(name)) || SHEET.test(bare(name))),
+    opts,
+  );
   const sheetParts = parts.filter((p) => SHEET.test(p.name));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(storeZip(parts))), {
     worksheets: "emit",
@@ -53,7 +58,9 @@ export async function readXlsx(data: Buffer, opts: XlsxOptions): Promise<Grid> {
     for await (const worksheet of reader) {
       const sheet = worksheet as unknown as SheetStream;
       const part = sheetParts[index++];
-      const wanted = opts.sheetName ? sheet.name === opts.sheetName : sheet.state !== "hidden" && sheet.state !== "veryHidden";
+      const wanted = opts.sheetName
+        ? sheet.name === opts.sheetName
+        : sheet.state !== "hidden" && sheet.state !== "veryHidden";
       if (!wanted || !part) continue; // the reader drains a sheet we do not iterate
       const grid = await collect(sheet, part, opts.maxRows, opts.shownLimit ?? opts.maxRows);
       if (grid.rows.length > 0 || opts.sheetName) return grid;
@@ -85,7 +92,9 @@ function orderParts(entries: VerifiedEntry[], opts: XlsxOptions): VerifiedEntry[
     if (!SHEET.test(p.name)) continue;
     const rows = countOccurrences(p.data, "<row ", opts.maxRows * 5);
     if (rows > opts.maxRows * 5) {
-      throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows, opts.shownLimit ?? opts.maxRows), { detail: `${p.name}: ${rows} rows` });
+      throw new IngestError("TOO_MANY_ROWS", msg.tooManyRows(rows, opts.shownLimit ?? opts.maxRows), {
+        detail: `${p.name}: ${rows} rows`,
+      });
     }
     // Styled empty cells count here too, hence the margin; cells with values are bounded as read.
     if (countOccurrences(p.data, "<c ", MAX_CELLS * 5) > MAX_CELLS * 5) {

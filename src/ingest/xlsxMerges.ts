@@ -12,7 +12,12 @@ export function mergesOf(sheetXml: Buffer): CellRange[] {
   const tail = sheetXml.toString("utf8", start);
   const merges: CellRange[] = [];
   for (const m of tail.matchAll(MERGE)) {
-    merges.push({ top: Number(m[2]), left: columnNumber(m[1] ?? ""), bottom: Number(m[4]), right: columnNumber(m[3] ?? "") });
+    merges.push({
+      top: Number(m[2]),
+      left: columnNumber(m[1] ?? ""),
+      bottom: Number(m[4]),
+      right: columnNumber(m[3] ?? ""),
+    });
   }
   return merges;
 }

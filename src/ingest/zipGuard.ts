@@ -126,7 +126,9 @@ export function unzipVerified(
   const entries = listZipEntries(buf, limits);
   assertNoOverlap(buf, entries);
   // Entries nobody reads (images, drawings) are size-checked above but never inflated.
-  return entries.filter((e) => wanted(e.name)).map((e) => ({ name: e.name, crc32: e.crc32, data: inflateEntry(buf, e) }));
+  return entries
+    .filter((e) => wanted(e.name))
+    .map((e) => ({ name: e.name, crc32: e.crc32, data: inflateEntry(buf, e) }));
 }
 
 /** Step 3: a zip with every entry STORED, in the given order. */

@@ -17,7 +17,10 @@ export class UpdateDispatcher {
   private readonly queues: ChatQueues;
   private wake: () => void = () => undefined;
 
-  constructor(private readonly handle: (u: Update) => Promise<void>, cap?: number) {
+  constructor(
+    private readonly handle: (u: Update) => Promise<void>,
+    cap?: number,
+  ) {
     this.queues = new ChatQueues(cap);
   }
 
@@ -30,9 +33,11 @@ export class UpdateDispatcher {
       fresh += 1;
       this.inHand.set(id, false);
       onClaimed(u, () => this.settle(id));
-      const done = this.queues.enqueue(chatKeyOf(u), () => this.handle(u)).then((ran) => {
-        if (ran) this.settle(id); // a dropped update stays unsettled: it is left unconfirmed
-      });
+      const done = this.queues
+        .enqueue(chatKeyOf(u), () => this.handle(u))
+        .then((ran) => {
+          if (ran) this.settle(id); // a dropped update stays unsettled: it is left unconfirmed
+        });
       this.running.add(done);
       void done.finally(() => this.running.delete(done));
     }

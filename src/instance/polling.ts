@@ -76,21 +76,27 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
     try {
       await o.bot.handleUpdate(u);
     } catch (err) {
-      if (err instanceof BotError) await Promise.resolve(o.bot.errorHandler(err)).catch((e: unknown) => log.error({ err: e }, "error handler threw"));
+      if (err instanceof BotError)
+        await Promise.resolve(o.bot.errorHandler(err)).catch((e: unknown) =>
+          log.error({ err: e }, "error handler threw"),
+        );
       else log.error({ err, updateId: u.update_id }, "update could not be handled");
     }
   };
 
-  const abortable = (p: Promise<unknown>) => p.catch((e: unknown) => {
-    if (!(e instanceof Error && e.name === "AbortError")) throw e;
-  });
+  const abortable = (p: Promise<unknown>) =>
+    p.catch((e: unknown) => {
+      if (!(e instanceof Error && e.name === "AbortError")) throw e;
+    });
 
   /** Resolves with the next offset to confirm (undefined: nothing handled). */
   const pollLoop = async (signal: AbortSignal): Promise<number | undefined> => {
     let offset: number | undefined;
     let failures = 0;
     const dispatcher = new UpdateDispatcher(handle, o.concurrency);
-    await o.bot.api.deleteWebhook({ drop_pending_updates: false }).catch((err: unknown) => log.warn({ err }, "deleteWebhook failed"));
+    await o.bot.api
+      .deleteWebhook({ drop_pending_updates: false })
+      .catch((err: unknown) => log.warn({ err }, "deleteWebhook failed"));
     try {
       while (!signal.aborted) {
         let updates: Update[];
@@ -101,7 +107,10 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
         } catch (err) {
           if (signal.aborted) break;
           if (err instanceof GrammyError && err.error_code === 409) {
-            log.warn({ description: err.description }, "another getUpdates is running; pausing until the lease says otherwise");
+            log.warn(
+              { description: err.description },
+              "another getUpdates is running; pausing until the lease says otherwise",
+            );
             break;
           }
           failures += 1;
@@ -149,7 +158,8 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
   const tick = async (): Promise<void> => {
     const t = now();
     try {
-      if (await acquireLease(o.prisma, { name: POLLING_LEASE, holder: o.holder, now: t, ttlMs })) heldUntil = t.getTime() + ttlMs;
+      if (await acquireLease(o.prisma, { name: POLLING_LEASE, holder: o.holder, now: t, ttlMs }))
+        heldUntil = t.getTime() + ttlMs;
       else heldUntil = 0;
     } catch (err) {
       // Database unreachable: keep polling only while the lease we last wrote surely holds.
@@ -186,11 +196,14 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
       const offset = await stopPolling();
       if (heldUntil > now().getTime()) {
         if (offset !== undefined) {
-          await o.bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch((err: unknown) => log.warn({ err }, "could not confirm the last updates"));
+          await o.bot.api
+            .getUpdates({ offset, limit: 1, timeout: 0 })
+            .catch((err: unknown) => log.warn({ err }, "could not confirm the last updates"));
         }
-        await releaseLease(o.prisma, POLLING_LEASE, o.holder).catch((err: unknown) => log.warn({ err }, "could not release the lease"));
+        await releaseLease(o.prisma, POLLING_LEASE, o.holder).catch((err: unknown) =>
+          log.warn({ err }, "could not release the lease"),
+        );
       }
     },
   };
 }
-

@@ -25,9 +25,21 @@ export async function startUpdateSource<C extends Context>(o: {
 }): Promise<UpdateSource> {
   const { config } = o;
   if (config.WEBHOOK_URL) {
-    const hook = await startWebhook({ bot: o.bot, logger: o.logger, url: config.WEBHOOK_URL, port: config.WEBHOOK_PORT, secret: config.WEBHOOK_SECRET });
+    const hook = await startWebhook({
+      bot: o.bot,
+      logger: o.logger,
+      url: config.WEBHOOK_URL,
+      port: config.WEBHOOK_PORT,
+      secret: config.WEBHOOK_SECRET,
+    });
     return { mode: "webhook", stop: hook.stop };
   }
-  const polling = await startLeaderPolling({ bot: o.bot, prisma: o.prisma, logger: o.logger, holder: o.instanceId, ttlMs: config.POLL_LEASE_TTL_MS });
+  const polling = await startLeaderPolling({
+    bot: o.bot,
+    prisma: o.prisma,
+    logger: o.logger,
+    holder: o.instanceId,
+    ttlMs: config.POLL_LEASE_TTL_MS,
+  });
   return { mode: "polling", stop: polling.stop };
 }

@@ -83,18 +83,23 @@ export async function startWebhook<C extends Context>(o: WebhookOptions<C>): Pro
   // Telegram opens several connections at once: each chat's updates still go in the order received.
   const queues = new ChatQueues(o.concurrency);
 
-  const handle = (update: Update): Promise<boolean> => queues.enqueue(chatKeyOf(update), async () => {
-    try {
-      await o.bot.handleUpdate(update);
-    } catch (err) {
-      if (err instanceof BotError) await Promise.resolve(o.bot.errorHandler(err)).catch((e: unknown) => log.error({ err: e }, "error handler threw"));
-      else throw err;
-    }
-  });
+  const handle = (update: Update): Promise<boolean> =>
+    queues.enqueue(chatKeyOf(update), async () => {
+      try {
+        await o.bot.handleUpdate(update);
+      } catch (err) {
+        if (err instanceof BotError)
+          await Promise.resolve(o.bot.errorHandler(err)).catch((e: unknown) =>
+            log.error({ err: e }, "error handler threw"),
+          );
+        else throw err;
+      }
+    });
 
   const server = http.createServer((req, res) => {
     if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== path) return void res.writeHead(404).end();
-    if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], secret)) return void res.writeHead(401).end("secret token is wrong");
+    if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], secret))
+      return void res.writeHead(401).end("secret token is wrong");
     const work = (async () => {
       let update: Update | undefined;
       try {

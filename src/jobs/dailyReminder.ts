@@ -15,7 +15,13 @@ import type { AppDeps } from "../services/context.js";
 import type { CalendarSource } from "../services/reminders/calendarFile.js";
 import { figureSections } from "../services/reminders/figureReminders.js";
 import { peakWeekSections } from "../services/reminders/peakSections.js";
-import { activeUnitChats, sendMorningMessages, type MorningContext, type MorningContributor, type MorningSection } from "../services/reminders/reminders.js";
+import {
+  activeUnitChats,
+  sendMorningMessages,
+  type MorningContext,
+  type MorningContributor,
+  type MorningSection,
+} from "../services/reminders/reminders.js";
 import { reportingSections } from "../services/reminders/reportingSections.js";
 import { taskSections } from "../services/reminders/taskSections.js";
 import type { JobContext } from "./types.js";
@@ -27,7 +33,11 @@ export const MORNING_CONTRIBUTORS: Readonly<Record<string, MorningContributor>> 
   tasks: taskSections,
 };
 
-export async function runDailyReminder(deps: AppDeps, calendar: CalendarSource, { fireTime, now }: JobContext): Promise<unknown> {
+export async function runDailyReminder(
+  deps: AppDeps,
+  calendar: CalendarSource,
+  { fireTime, now }: JobContext,
+): Promise<unknown> {
   const day = vnDate(fireTime);
   const cal = await calendar();
   if (!isReminderDay(day, cal)) return { day, skipped: nonWorkingReason(day, cal) };
@@ -41,7 +51,10 @@ export async function runDailyReminder(deps: AppDeps, calendar: CalendarSource, 
     if (s.status === "fulfilled") sections.push(...s.value);
     else {
       failed.push(names[i] ?? String(i));
-      deps.logger.error({ job: "daily-reminder", section: names[i], reason: describeError(s.reason) }, "morning section failed");
+      deps.logger.error(
+        { job: "daily-reminder", section: names[i], reason: describeError(s.reason) },
+        "morning section failed",
+      );
     }
   });
   return { day, ...(await sendMorningMessages(ctx, sections)), ...(failed.length > 0 ? { failed } : {}) };

@@ -24,7 +24,11 @@ export interface ExecuteOptions {
 
 export async function executeRun(job: JobDefinition, fireTime: Date, o: ExecuteOptions): Promise<RunReport> {
   const base = { job: job.name, fireTime };
-  const claimed = await claimRun(o.prisma, job, fireTime, { owner: o.instanceId, now: o.clock.now(), staleAfterMs: o.staleAfterMs });
+  const claimed = await claimRun(o.prisma, job, fireTime, {
+    owner: o.instanceId,
+    now: o.clock.now(),
+    staleAfterMs: o.staleAfterMs,
+  });
   if (!claimed) return { ...base, outcome: "already_claimed" };
   const jlog = o.log.child({ job: job.name, fireTime: fireTime.toISOString() });
   jlog.info(claimed.detail ? "job run taken over from a run that did not finish" : "job run started");
@@ -46,14 +50,16 @@ export async function executeRun(job: JobDefinition, fireTime: Date, o: ExecuteO
     if (o.stop.aborted) {
       // Stopped mid-sweep: what it queued carries dedup keys, so the next start may redo it.
       await releaseRun(o.prisma, claimed).catch((e: unknown) =>
-        jlog.error({ reason: describeError(e) }, "could not release the cancelled run"));
+        jlog.error({ reason: describeError(e) }, "could not release the cancelled run"),
+      );
       jlog.info("job run cancelled by stop; fire time released");
       return { ...base, outcome: "cancelled" };
     }
     const reason = describeError(err);
     jlog.error({ reason }, "job run failed");
     await failRun(o.prisma, claimed, o.clock.now(), reason).catch((e: unknown) =>
-      jlog.error({ reason: describeError(e) }, "could not record the failure"));
+      jlog.error({ reason: describeError(e) }, "could not record the failure"),
+    );
     return { ...base, outcome: "failed" };
   } finally {
     await stopHeartbeat();
@@ -70,12 +76,16 @@ function heartbeat(claim: RunClaim, o: ExecuteOptions, log: Logger, onLost: () =
   let beating: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (beating || over) return;
-    beating = beatRun(o.prisma, claim, o.clock.now()).then((ours) => {
-      if (!ours && !over) {
-        over = true;
-        onLost();
-      }
-    }, (e: unknown) => log.warn({ reason: describeError(e) }, "job heartbeat failed; retrying at the next beat"))
+    beating = beatRun(o.prisma, claim, o.clock.now())
+      .then(
+        (ours) => {
+          if (!ours && !over) {
+            over = true;
+            onLost();
+          }
+        },
+        (e: unknown) => log.warn({ reason: describeError(e) }, "job heartbeat failed; retrying at the next beat"),
+      )
       .finally(() => (beating = undefined));
   }, o.heartbeatEveryMs);
   timer.unref();

@@ -22,11 +22,36 @@ export type JobFactory = (deps: AppDeps, config: Config) => JobDefinition[];
 export function createJobs(deps: AppDeps, config: Config, calendar: CalendarSource = fileCalendar): JobDefinition[] {
   const c = CATCH_UP_MS;
   return [
-    { name: "daily-reminder", cron: config.DAILY_REMINDER_CRON, catchUpWithinMs: c["daily-reminder"], run: (x) => runDailyReminder(deps, calendar, x) },
-    { name: "peak-week-leaders", cron: config.DAILY_REMINDER_CRON, catchUpWithinMs: c["peak-week-leaders"], run: (x) => runPeakWeekLeaders(deps, calendar, x) },
-    { name: "weekly-digest", cron: config.WEEKLY_DIGEST_CRON, catchUpWithinMs: c["weekly-digest"], run: (x) => runWeeklyDigest(deps, x) },
-    { name: "overdue-sweep", cron: config.OVERDUE_SWEEP_CRON, catchUpWithinMs: c["overdue-sweep"], run: (x) => runOverdueSweep(deps, calendar, x) },
-    { name: "late-list", cron: config.LATE_LIST_CRON, catchUpWithinMs: c["late-list"], run: (x) => runLateList(deps, calendar, x) },
+    {
+      name: "daily-reminder",
+      cron: config.DAILY_REMINDER_CRON,
+      catchUpWithinMs: c["daily-reminder"],
+      run: (x) => runDailyReminder(deps, calendar, x),
+    },
+    {
+      name: "peak-week-leaders",
+      cron: config.DAILY_REMINDER_CRON,
+      catchUpWithinMs: c["peak-week-leaders"],
+      run: (x) => runPeakWeekLeaders(deps, calendar, x),
+    },
+    {
+      name: "weekly-digest",
+      cron: config.WEEKLY_DIGEST_CRON,
+      catchUpWithinMs: c["weekly-digest"],
+      run: (x) => runWeeklyDigest(deps, x),
+    },
+    {
+      name: "overdue-sweep",
+      cron: config.OVERDUE_SWEEP_CRON,
+      catchUpWithinMs: c["overdue-sweep"],
+      run: (x) => runOverdueSweep(deps, calendar, x),
+    },
+    {
+      name: "late-list",
+      cron: config.LATE_LIST_CRON,
+      catchUpWithinMs: c["late-list"],
+      run: (x) => runLateList(deps, calendar, x),
+    },
     { name: "retention", cron: config.RETENTION_CRON, catchUpWithinMs: c.retention, run: (x) => runRetention(deps, x) },
   ] satisfies (JobDefinition & { name: keyof typeof CATCH_UP_MS })[];
 }

@@ -19,7 +19,11 @@ import { pushText } from "../services/notify.js";
 import type { CalendarSource } from "../services/reminders/calendarFile.js";
 import type { JobContext } from "./types.js";
 
-export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCalendar): Promise<{ month: string; chats: number }> {
+export async function publishLateList(
+  deps: AppDeps,
+  day: IsoDate,
+  cal: WorkCalendar,
+): Promise<{ month: string; chats: number }> {
   const month = previousMonth(day);
   let sent = 0;
   for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
@@ -33,7 +37,9 @@ export async function publishLateList(deps: AppDeps, day: IsoDate, cal: WorkCale
     if (list.units.length > 0) {
       const bytes = await lateListXlsx(list, root.name);
       await pushDocument(deps, {
-        chatId: chat.chatId, dedupKey: `${key}:xlsx`, kind: "late-list",
+        chatId: chat.chatId,
+        dedupKey: `${key}:xlsx`,
+        kind: "late-list",
         doc: { bytes, filename: `ds-ho-so-qua-han-${month}.xlsx`, caption: t.dsCaption(month), mime: XLSX_MIME },
       });
     }

@@ -9,7 +9,11 @@ import { sweepOverdue } from "../services/dossiers/sweep.js";
 import type { CalendarSource } from "../services/reminders/calendarFile.js";
 import type { JobContext } from "./types.js";
 
-export async function runOverdueSweep(deps: AppDeps, calendar: CalendarSource, { fireTime }: JobContext): Promise<unknown> {
+export async function runOverdueSweep(
+  deps: AppDeps,
+  calendar: CalendarSource,
+  { fireTime }: JobContext,
+): Promise<unknown> {
   const day = vnDate(fireTime);
   return { day, ...(await sweepOverdue(deps, day, await calendar())) };
 }

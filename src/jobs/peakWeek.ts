@@ -10,7 +10,11 @@ import type { CalendarSource } from "../services/reminders/calendarFile.js";
 import { sendPeakLeaderStatus } from "../services/reminders/peakSections.js";
 import type { JobContext } from "./types.js";
 
-export async function runPeakWeekLeaders(deps: AppDeps, calendar: CalendarSource, { fireTime }: JobContext): Promise<unknown> {
+export async function runPeakWeekLeaders(
+  deps: AppDeps,
+  calendar: CalendarSource,
+  { fireTime }: JobContext,
+): Promise<unknown> {
   const day = vnDate(fireTime);
   if (!isReminderDay(day, await calendar())) return { skipped: "not a working day", day };
   return sendPeakLeaderStatus(deps, day);

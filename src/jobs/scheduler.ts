@@ -24,7 +24,11 @@ import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
 import { runIsClaimable, runKey } from "../db/repos/runs.js";
 import {
-  assertCron, HEARTBEAT_MS as DEFAULT_HEARTBEAT_MS, isWithinCatchUp, latestFireAtOrBefore, SCHEDULE_TIMEZONE,
+  assertCron,
+  HEARTBEAT_MS as DEFAULT_HEARTBEAT_MS,
+  isWithinCatchUp,
+  latestFireAtOrBefore,
+  SCHEDULE_TIMEZONE,
   STALE_RUN_MS as DEFAULT_STALE_RUN_MS,
 } from "../domain/schedule/index.js";
 import { executeRun } from "./execute.js";
@@ -86,10 +90,16 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
   const abort = new AbortController();
 
   const staleAfterMs = o.staleAfterMs ?? DEFAULT_STALE_RUN_MS;
-  const runOnce = (job: JobDefinition, fireTime: Date): Promise<RunReport> => executeRun(job, fireTime, {
-    prisma: o.prisma, clock: o.clock, log, instanceId: o.instanceId, stop: abort.signal,
-    heartbeatEveryMs: o.heartbeatEveryMs ?? DEFAULT_HEARTBEAT_MS, staleAfterMs,
-  });
+  const runOnce = (job: JobDefinition, fireTime: Date): Promise<RunReport> =>
+    executeRun(job, fireTime, {
+      prisma: o.prisma,
+      clock: o.clock,
+      log,
+      instanceId: o.instanceId,
+      stop: abort.signal,
+      heartbeatEveryMs: o.heartbeatEveryMs ?? DEFAULT_HEARTBEAT_MS,
+      staleAfterMs,
+    });
 
   /**
    * One run of a job at a time. A fire time that comes while the job's previous run is still
@@ -101,11 +111,17 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     if (stopped) return Promise.resolve({ job: job.name, fireTime, outcome: "cancelled" });
     const previous = running.get(job.name);
     if (previous) {
-      log.info({ job: job.name, fireTime: fireTime.toISOString() }, "previous run still going; this fire time runs after it");
+      log.info(
+        { job: job.name, fireTime: fireTime.toISOString() },
+        "previous run still going; this fire time runs after it",
+      );
       const later: Promise<RunReport> = previous
         .then((): Promise<RunReport> | RunReport => {
           if (isWithinCatchUp(fireTime, o.clock.now(), job.catchUpWithinMs)) return fire(job, fireTime);
-          log.warn({ job: job.name, fireTime: fireTime.toISOString() }, "previous run outlasted this fire time's catch-up window; skipped");
+          log.warn(
+            { job: job.name, fireTime: fireTime.toISOString() },
+            "previous run outlasted this fire time's catch-up window; skipped",
+          );
           return { job: job.name, fireTime, outcome: "busy" };
         })
         .finally(() => waiting.delete(later));
@@ -127,7 +143,10 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     if (!t) return undefined;
     if (after && t.getTime() <= after.getTime()) return undefined;
     if (!isWithinCatchUp(t, now, job.catchUpWithinMs)) {
-      log.info({ job: job.name, fireTime: t.toISOString() }, "skipped as planned: the bot was off at this fire time and its catch-up window has passed");
+      log.info(
+        { job: job.name, fireTime: t.toISOString() },
+        "skipped as planned: the bot was off at this fire time and its catch-up window has passed",
+      );
       return undefined;
     }
     return t;
@@ -154,46 +173,60 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
       if (!t || !isWithinCatchUp(t, now, job.catchUpWithinMs)) continue;
       if (!(await runIsClaimable(o.prisma, runKey(job.name, t), now, staleAfterMs))) continue;
       if (stopped || running.has(job.name)) continue;
-      log.warn({ job: job.name, fireTime: t.toISOString() }, "fire time unclaimed, or its run's heartbeat stopped (process died): claiming it");
+      log.warn(
+        { job: job.name, fireTime: t.toISOString() },
+        "fire time unclaimed, or its run's heartbeat stopped (process died): claiming it",
+      );
       started.push(fire(job, t));
     }
     return Promise.all(started);
   };
   let checking: Promise<unknown> | undefined;
   const checkEvery = o.staleCheckEveryMs ?? DEFAULT_HEARTBEAT_MS;
-  const staleTimer = checkEvery > 0 ? setInterval(() => {
-    if (checking || stopped) return;
-    checking = resumeStale()
-      .catch((err: unknown) => log.error({ reason: describeError(err) }, "stale run check failed"))
-      .finally(() => (checking = undefined));
-  }, checkEvery) : undefined;
+  const staleTimer =
+    checkEvery > 0
+      ? setInterval(() => {
+          if (checking || stopped) return;
+          checking = resumeStale()
+            .catch((err: unknown) => log.error({ reason: describeError(err) }, "stale run check failed"))
+            .finally(() => (checking = undefined));
+        }, checkEvery)
+      : undefined;
   staleTimer?.unref();
 
   const tasks: ScheduledTask[] = [];
   if ((o.timers ?? "cron") === "cron") {
     for (const job of o.jobs) {
-      const task = cron.createTask(job.cron, (ctx) => {
-        // The tick only says "look now". Its own date rules when it matches our clock (so a
-        // tick a hair early still finds 08:00); a manual clock elsewhere in time wins otherwise.
-        const now = o.clock.now();
-        const near = Math.abs(ctx.date.getTime() - now.getTime()) <= TICK_TOLERANCE_MS;
-        const at = near && ctx.date > now ? ctx.date : now;
-        const t = latestFireAtOrBefore(job.cron, at);
-        if (t && isWithinCatchUp(t, at, job.catchUpWithinMs)) void fire(job, t);
-      }, { timezone: SCHEDULE_TIMEZONE, noOverlap: true, name: job.name });
+      const task = cron.createTask(
+        job.cron,
+        (ctx) => {
+          // The tick only says "look now". Its own date rules when it matches our clock (so a
+          // tick a hair early still finds 08:00); a manual clock elsewhere in time wins otherwise.
+          const now = o.clock.now();
+          const near = Math.abs(ctx.date.getTime() - now.getTime()) <= TICK_TOLERANCE_MS;
+          const at = near && ctx.date > now ? ctx.date : now;
+          const t = latestFireAtOrBefore(job.cron, at);
+          if (t && isWithinCatchUp(t, at, job.catchUpWithinMs)) void fire(job, t);
+        },
+        { timezone: SCHEDULE_TIMEZONE, noOverlap: true, name: job.name },
+      );
       await task.start();
       tasks.push(task);
     }
   }
 
   // Not awaited: the caller starts answering users while missed runs catch up.
-  const catchUp = fireDue(o.clock.now()).then((reports) => {
-    if (reports.length > 0) log.info({ runs: reports.map((r) => ({ job: r.job, outcome: r.outcome })) }, "start-up catch-up done");
-    return reports;
-  }, (err: unknown): RunReport[] => {
-    log.error({ reason: describeError(err) }, "start-up catch-up failed");
-    return [];
-  });
+  const catchUp = fireDue(o.clock.now()).then(
+    (reports) => {
+      if (reports.length > 0)
+        log.info({ runs: reports.map((r) => ({ job: r.job, outcome: r.outcome })) }, "start-up catch-up done");
+      return reports;
+    },
+    (err: unknown): RunReport[] => {
+      log.error({ reason: describeError(err) }, "start-up catch-up failed");
+      return [];
+    },
+  );
   const settled = async (): Promise<void> => {
     while (running.size > 0 || waiting.size > 0) await Promise.all([...running.values(), ...waiting]);
   };

@@ -16,7 +16,13 @@ import { chatUnit } from "../domain/chatUnit.js";
 import { isoWeekKey } from "../domain/schedule/index.js";
 import { describeError } from "../delivery/failures.js";
 import type { AppDeps } from "../services/context.js";
-import { digestDedupKey, digestParts, enqueueDigest, renderDigest, type RenderedIndicator } from "../services/digest/digest.js";
+import {
+  digestDedupKey,
+  digestParts,
+  enqueueDigest,
+  renderDigest,
+  type RenderedIndicator,
+} from "../services/digest/digest.js";
 import { digestExtras } from "../services/digest/extras.js";
 import { recordEscalations } from "../services/reminders/escalation.js";
 import { subtreeIndicators } from "../services/figures/status.js";

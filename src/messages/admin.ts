@@ -23,23 +23,35 @@ export const adminTexts = {
       `${d.tiers.length} cấp, ${d.groups.length} nhóm, ${d.indicators.length} chỉ tiêu, ${d.milestones.length} mốc, ${d.tasks.length} nhiệm vụ.`,
     ];
     if (r.unknownUnits.length > 0) {
-      lines.push(`⚠️ ${r.unknownUnits.length} mã đơn vị chưa có trong danh sách: ${r.unknownUnits.slice(0, 10).map((c) => `<code>${escapeHtml(c)}</code>`).join(", ")}${r.unknownUnits.length > 10 ? "…" : ""}. Gửi tệp danh sách đơn vị để bổ sung.`);
+      lines.push(
+        `⚠️ ${r.unknownUnits.length} mã đơn vị chưa có trong danh sách: ${r.unknownUnits
+          .slice(0, 10)
+          .map((c) => `<code>${escapeHtml(c)}</code>`)
+          .join(", ")}${r.unknownUnits.length > 10 ? "…" : ""}. Gửi tệp danh sách đơn vị để bổ sung.`,
+      );
     }
     return lines.join("\n");
   },
   rejected(problems: readonly DirectiveProblem[]): string {
     const shown = problems.slice(0, 10).map((p) => `• <code>${escapeHtml(p.path)}</code>: ${escapeHtml(p.message)}`);
-    return [`❌ Tệp không hợp lệ, chưa nạp gì (${problems.length} lỗi):`, ...shown, problems.length > 10 ? "…" : "", "Sửa các lỗi trên rồi gửi lại tệp."].filter(Boolean).join("\n");
+    return [
+      `❌ Tệp không hợp lệ, chưa nạp gì (${problems.length} lỗi):`,
+      ...shown,
+      problems.length > 10 ? "…" : "",
+      "Sửa các lỗi trên rồi gửi lại tệp.",
+    ]
+      .filter(Boolean)
+      .join("\n");
   },
   grantUsage:
     "Cấp quyền: <code>/capquyen &lt;id Telegram&gt; quantri|lanhdao</code>\nThu quyền: <code>/thuquyen &lt;id Telegram&gt;</code>\n(Người được cấp quyền lấy id bằng lệnh /id trong tin nhắn riêng với bot.)",
-  granted: (id: string, role: keyof typeof ROLE_NAMES) => `✅ Đã cấp quyền ${ROLE_NAMES[role]} cho id <code>${escapeHtml(id)}</code>.`,
+  granted: (id: string, role: keyof typeof ROLE_NAMES) =>
+    `✅ Đã cấp quyền ${ROLE_NAMES[role]} cho id <code>${escapeHtml(id)}</code>.`,
   revoked: (id: string) => `✅ Đã thu quyền của id <code>${escapeHtml(id)}</code>.`,
   notFound: (id: string) => `Id <code>${escapeHtml(id)}</code> chưa được cấp quyền nào.`,
   cannotRevokeConfigured: "Quản trị viên khai báo trong ADMIN_IDS chỉ thu quyền được bằng cách sửa cấu hình.",
   yourId: (id: number) => `Id Telegram của bạn: <code>${id}</code>`,
-  fileTooLarge:
-    `❌ Tệp quá lớn: văn bản hoặc danh sách đơn vị tối đa ${formatMegabytes(MAX_CONFIG_TEXT_BYTES)} (danh sách của một tỉnh chỉ vài chục KB). Kiểm tra lại tệp, bỏ phần thừa rồi gửi lại.`,
+  fileTooLarge: `❌ Tệp quá lớn: văn bản hoặc danh sách đơn vị tối đa ${formatMegabytes(MAX_CONFIG_TEXT_BYTES)} (danh sách của một tỉnh chỉ vài chục KB). Kiểm tra lại tệp, bỏ phần thừa rồi gửi lại.`,
 
   // The dry run of a directive file sent privately, and its two buttons.
   planPreview: (p: DirectivePlan) => planLines(p, htmlStyle).join("\n"),

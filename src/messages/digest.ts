@@ -34,7 +34,7 @@ export function changeText(now: Figures | null, before: Figures | null): string 
 
 function rowText(r: DigestRow): string {
   const f = r.evaluation.figures;
-  const pct = f ? r.evaluation.percentText ?? "" : "";
+  const pct = f ? (r.evaluation.percentText ?? "") : "";
   const change = changeText(f, r.weekAgo);
   return `${short(r.unit)} ${pct}${change ? ` (${change})` : ""}`;
 }
@@ -53,7 +53,13 @@ export function digestTitle(d: IndicatorDigest, week: string): string {
   return `${capitalize(d.indicator.shortName ?? d.indicator.name)} — tuần ${week.slice(6)}/${week.slice(0, 4)}`;
 }
 
-function captionAt(d: IndicatorDigest, root: CatalogUnit, week: string, extras: DigestExtras | null, max: number): string {
+function captionAt(
+  d: IndicatorDigest,
+  root: CatalogUnit,
+  week: string,
+  extras: DigestExtras | null,
+  max: number,
+): string {
   const lines = [
     `📊 <b>${escapeHtml(digestTitle(d, week))}</b>`,
     `${escapeHtml(root.name)} · số liệu tháng ${formatViMonth(d.period)}`,
@@ -61,19 +67,28 @@ function captionAt(d: IndicatorDigest, root: CatalogUnit, week: string, extras: 
   const total = d.total.now;
   if (total && total.denominator > 0) {
     const change = changeText(total, d.total.weekAgo);
-    const since = change === "=" ? " (không đổi so với tuần trước)" : change && change !== "mới" ? ` (${change} điểm so với tuần trước)` : "";
+    const since =
+      change === "="
+        ? " (không đổi so với tuần trước)"
+        : change && change !== "mới"
+          ? ` (${change} điểm so với tuần trước)`
+          : "";
     lines.push(`Chung: ${formatRatioPercent(total.numerator, total.denominator) ?? ""}${since}`);
   }
   lines.push(countsLine(d.counts));
   if (d.best.length > 0) lines.push(`🏆 Tốt nhất: ${d.best.map(rowText).join("; ")}`);
   if (d.worst.length > 0) lines.push(`⚠️ Kém nhất: ${d.worst.map(rowText).join("; ")}`);
-  if (d.notReported.length > 0) lines.push(`⚪ Chưa báo cáo (${d.notReported.length}): ${capped(d.notReported, max, short)}`);
+  if (d.notReported.length > 0)
+    lines.push(`⚪ Chưa báo cáo (${d.notReported.length}): ${capped(d.notReported, max, short)}`);
   if (extras && extras.overdue.length > 0) {
-    const t = (o: OverdueTask) => `${escapeHtml(o.task.code)} (${o.leads.length > 1 ? `${o.leads.length} đơn vị` : o.leads.map(short).join("")}, hạn ${formatViDate(o.due)})`;
+    const t = (o: OverdueTask) =>
+      `${escapeHtml(o.task.code)} (${o.leads.length > 1 ? `${o.leads.length} đơn vị` : o.leads.map(short).join("")}, hạn ${formatViDate(o.due)})`;
     lines.push(`⏰ Nhiệm vụ quá hạn (${extras.overdue.length}): ${capped(extras.overdue, max, t)}`);
   }
   if (extras && extras.escalated.length > 0) {
-    lines.push(`🔔 Không phản hồi ${ESCALATE_AFTER} lần nhắc liên tiếp: ${capped(extras.escalated, Math.max(max, 3), short)}`);
+    lines.push(
+      `🔔 Không phản hồi ${ESCALATE_AFTER} lần nhắc liên tiếp: ${capped(extras.escalated, Math.max(max, 3), short)}`,
+    );
   }
   return lines.join("\n");
 }
@@ -91,7 +106,9 @@ export const digestTexts = {
   },
   chartSubtitle: (root: CatalogUnit, d: IndicatorDigest) =>
     `Các đơn vị thuộc ${root.name} · số liệu tháng ${formatViMonth(d.period)} · ngày ${formatViDate(d.day)}`,
-  noUnits: (root: CatalogUnit) => `Chưa có đơn vị nào thuộc <b>${escapeHtml(root.name)}</b> được giao chỉ tiêu, nên chưa có biểu đồ.`,
+  noUnits: (root: CatalogUnit) =>
+    `Chưa có đơn vị nào thuộc <b>${escapeHtml(root.name)}</b> được giao chỉ tiêu, nên chưa có biểu đồ.`,
   notLeaders: "Biểu đồ (/bieudo) chỉ dùng trong nhóm lãnh đạo. Trong nhóm đơn vị, xem tình hình bằng /tinhtrang.",
-  unknownIndicator: (code: string) => `⚠️ Không có chỉ tiêu mã <code>${escapeHtml(code)}</code> cho các đơn vị của nhóm này. Gửi /bieudo để xem tất cả.`,
+  unknownIndicator: (code: string) =>
+    `⚠️ Không có chỉ tiêu mã <code>${escapeHtml(code)}</code> cho các đơn vị của nhóm này. Gửi /bieudo để xem tất cả.`,
 };

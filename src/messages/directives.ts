@@ -30,7 +30,9 @@ export function datesText(d: Directive, from: IsoDate, end: DirectiveEnd, st: Te
   const parts = [`Ban hành ${formatViDate(d.issuedOn)}`, `hiệu lực từ ${formatViDate(from)}`];
   if (end.kind === "until") parts.push(`đến ${formatViDate(end.date)}`);
   if (end.kind === "replaced") {
-    parts.push(`bị thay thế bởi ${st.esc(end.by)}${end.date === null ? "" : ` (hiệu lực đến ${formatViDate(end.date)})`}`);
+    parts.push(
+      `bị thay thế bởi ${st.esc(end.by)}${end.date === null ? "" : ` (hiệu lực đến ${formatViDate(end.date)})`}`,
+    );
   }
   return parts.join(" · ");
 }
@@ -80,36 +82,61 @@ export function planLines(p: DirectivePlan, st: TextStyle): string[] {
     `${st.esc(d.issuer)} (mã ${st.esc(d.id)})`,
     datesText(d, p.effectiveFrom, p.end, st),
     `Hôm nay ${formatViDate(p.today)}: ${validityText(p.validity, p.effectiveFrom, p.end)}`,
-    p.previous === null ? "Văn bản mới (chưa nạp lần nào)."
-      : p.previous.paused ? "Thay bản đã nạp (đang tạm dừng): áp dụng sẽ cho văn bản chạy lại." : "Thay bản đã nạp.",
+    p.previous === null
+      ? "Văn bản mới (chưa nạp lần nào)."
+      : p.previous.paused
+        ? "Thay bản đã nạp (đang tạm dừng): áp dụng sẽ cho văn bản chạy lại."
+        : "Thay bản đã nạp.",
   ];
-  if (p.issuerUnknown) lines.push(`⚠️ Đơn vị ban hành ${st.esc(d.issuingUnit ?? "")} chưa có trong danh sách đơn vị: văn bản chưa ràng buộc đơn vị nào. Nạp danh sách đơn vị trước.`);
-  lines.push(p.boundTotal === 0 ? "Ràng buộc: 0 đơn vị."
-    : `Ràng buộc ${formatNumber(p.boundTotal)} đơn vị: ${p.bound.map((t) => `${formatNumber(t.count)} ${st.esc(t.name)}`).join("; ")}.`);
+  if (p.issuerUnknown)
+    lines.push(
+      `⚠️ Đơn vị ban hành ${st.esc(d.issuingUnit ?? "")} chưa có trong danh sách đơn vị: văn bản chưa ràng buộc đơn vị nào. Nạp danh sách đơn vị trước.`,
+    );
+  lines.push(
+    p.boundTotal === 0
+      ? "Ràng buộc: 0 đơn vị."
+      : `Ràng buộc ${formatNumber(p.boundTotal)} đơn vị: ${p.bound.map((t) => `${formatNumber(t.count)} ${st.esc(t.name)}`).join("; ")}.`,
+  );
   const ms = p.milestones;
-  lines.push(p.previous === null ? `Mốc chỉ tiêu: ${ms.total}.`
-    : `Mốc chỉ tiêu: ${ms.total} (thêm ${ms.added.length}, bỏ ${ms.removed.length}, đổi ${ms.changed.length}).`);
+  lines.push(
+    p.previous === null
+      ? `Mốc chỉ tiêu: ${ms.total}.`
+      : `Mốc chỉ tiêu: ${ms.total} (thêm ${ms.added.length}, bỏ ${ms.removed.length}, đổi ${ms.changed.length}).`,
+  );
   if (p.previous !== null) {
-    lines.push(...changeLines(d, "+", ms.added, st), ...changeLines(d, "−", ms.removed, st), ...changeLines(d, "~", ms.changed, st));
+    lines.push(
+      ...changeLines(d, "+", ms.added, st),
+      ...changeLines(d, "−", ms.removed, st),
+      ...changeLines(d, "~", ms.changed, st),
+    );
   }
   const t = p.tasks;
-  const taskParts = p.previous === null ? [] : [
-    t.added.length ? `thêm ${st.esc(someOf(t.added))}` : "", t.removed.length ? `bỏ ${st.esc(someOf(t.removed))}` : "",
-    t.changed.length ? `đổi ${st.esc(someOf(t.changed))}` : "",
-  ].filter(Boolean);
+  const taskParts =
+    p.previous === null
+      ? []
+      : [
+          t.added.length ? `thêm ${st.esc(someOf(t.added))}` : "",
+          t.removed.length ? `bỏ ${st.esc(someOf(t.removed))}` : "",
+          t.changed.length ? `đổi ${st.esc(someOf(t.changed))}` : "",
+        ].filter(Boolean);
   lines.push(`Nhiệm vụ: ${t.total}${taskParts.length ? ` (${taskParts.join("; ")})` : ""}.`);
   lines.push(reminderLine(p, st));
   if (p.commitments > 0) lines.push(`Cam kết không đo bằng số liệu: ${p.commitments}.`);
-  if (p.unknownUnits.length > 0) lines.push(`⚠️ ${p.unknownUnits.length} mã đơn vị chưa có trong danh sách: ${st.esc(someOf(p.unknownUnits))}.`);
+  if (p.unknownUnits.length > 0)
+    lines.push(`⚠️ ${p.unknownUnits.length} mã đơn vị chưa có trong danh sách: ${st.esc(someOf(p.unknownUnits))}.`);
   return lines;
 }
 
 function reportingText(r: NonNullable<Directive["reporting"]>): string {
   switch (r.cadence) {
-    case "monthly": return `ngày báo cáo ${r.day} hằng tháng`;
-    case "quarterly": return `ngày báo cáo ${r.day} tháng cuối mỗi quý`;
-    case "weekly": return "báo cáo hằng tuần";
-    case "yearly": return r.month === undefined ? "báo cáo hằng năm" : `ngày báo cáo ${r.day}/${r.month} hằng năm`;
+    case "monthly":
+      return `ngày báo cáo ${r.day} hằng tháng`;
+    case "quarterly":
+      return `ngày báo cáo ${r.day} tháng cuối mỗi quý`;
+    case "weekly":
+      return "báo cáo hằng tuần";
+    case "yearly":
+      return r.month === undefined ? "báo cáo hằng năm" : `ngày báo cáo ${r.day}/${r.month} hằng năm`;
   }
 }
 
@@ -120,7 +147,9 @@ function reminderLine(p: DirectivePlan, st: TextStyle): string {
   if (r.reporting) parts.push(reportingText(r.reporting));
   if (r.peakWeekFrom) parts.push(`tuần cao điểm từ ${formatViMonth(r.peakWeekFrom)}`);
   if (r.taskDeadlines.length > 0) {
-    parts.push(`hạn ${r.taskDeadlines.length} nhiệm vụ (${st.esc(someOf(r.taskDeadlines.map((x) => `${x.code} ${formatViDate(x.due)}`)))})`);
+    parts.push(
+      `hạn ${r.taskDeadlines.length} nhiệm vụ (${st.esc(someOf(r.taskDeadlines.map((x) => `${x.code} ${formatViDate(x.due)}`)))})`,
+    );
   }
   if (parts.length === 0) return "Nhắc việc sẽ bật: không có.";
   const from = p.validity === "not-yet" ? ` — từ ${formatViDate(p.effectiveFrom)}` : "";

@@ -3,25 +3,30 @@ import { escapeHtml } from "../render/html.js";
 import type { CatalogUnit } from "../domain/catalog.js";
 import { common } from "./common.js";
 
-const KIND_NAMES = { unit: "nhóm của đơn vị", leaders: "nhóm lãnh đạo theo dõi", head: "nhóm thủ trưởng đơn vị" } as const;
+const KIND_NAMES = {
+  unit: "nhóm của đơn vị",
+  leaders: "nhóm lãnh đạo theo dõi",
+  head: "nhóm thủ trưởng đơn vị",
+} as const;
 export type RegistrationKind = keyof typeof KIND_NAMES;
 
 const unitLabel = (u: CatalogUnit) => common.unitLabel(u.name, u.code);
 
 export const registerTexts = {
   usage:
-    "Cách đăng ký nhóm với bot:\n"
-    + "• <code>/dangky &lt;mã đơn vị&gt;</code> — nhóm cán bộ của đơn vị báo cáo số liệu\n"
-    + "• <code>/dangky lanhdao &lt;mã đơn vị&gt;</code> — nhóm lãnh đạo theo dõi các đơn vị trực thuộc\n"
-    + "• <code>/dangky thutruong &lt;mã đơn vị&gt;</code> — nhóm thủ trưởng duyệt văn bản\n"
-    + "Tra mã đơn vị: <code>/donvi &lt;tên&gt;</code>, ví dụ <code>/donvi duc xuan</code>.",
+    "Cách đăng ký nhóm với bot:\n" +
+    "• <code>/dangky &lt;mã đơn vị&gt;</code> — nhóm cán bộ của đơn vị báo cáo số liệu\n" +
+    "• <code>/dangky lanhdao &lt;mã đơn vị&gt;</code> — nhóm lãnh đạo theo dõi các đơn vị trực thuộc\n" +
+    "• <code>/dangky thutruong &lt;mã đơn vị&gt;</code> — nhóm thủ trưởng duyệt văn bản\n" +
+    "Tra mã đơn vị: <code>/donvi &lt;tên&gt;</code>, ví dụ <code>/donvi duc xuan</code>.",
   groupsOnly: "Chỉ đăng ký được cho nhóm Telegram. Hãy thêm bot vào nhóm của đơn vị rồi gửi /dangky trong nhóm đó.",
   unknownUnit: (code: string, suggestions: readonly CatalogUnit[]) =>
-    `⚠️ Không có đơn vị mã <code>${escapeHtml(code)}</code>.`
-    + (suggestions.length > 0 ? `\nCó phải: ${suggestions.slice(0, 5).map(unitLabel).join(", ")}?` : "")
-    + "\nTra mã bằng <code>/donvi &lt;tên&gt;</code>.",
+    `⚠️ Không có đơn vị mã <code>${escapeHtml(code)}</code>.` +
+    (suggestions.length > 0 ? `\nCó phải: ${suggestions.slice(0, 5).map(unitLabel).join(", ")}?` : "") +
+    "\nTra mã bằng <code>/donvi &lt;tên&gt;</code>.",
   noAdmins: "⚠️ Bot chưa có quản trị viên để duyệt yêu cầu. Liên hệ bộ phận CNTT đã cài đặt bot.",
-  alreadyBound: (u: CatalogUnit, kind: RegistrationKind) => `Nhóm này đã là ${KIND_NAMES[kind]} ${unitLabel(u)}. Không cần đăng ký lại.`,
+  alreadyBound: (u: CatalogUnit, kind: RegistrationKind) =>
+    `Nhóm này đã là ${KIND_NAMES[kind]} ${unitLabel(u)}. Không cần đăng ký lại.`,
   pendingExists: "Nhóm đã có một yêu cầu đăng ký đang chờ quản trị viên duyệt. Vui lòng chờ.",
   requested: (u: CatalogUnit, kind: RegistrationKind) =>
     `📨 Đã gửi yêu cầu đăng ký nhóm này làm ${KIND_NAMES[kind]} ${unitLabel(u)}. Bot sẽ báo tại đây khi quản trị viên duyệt.`,
@@ -44,10 +49,15 @@ export const registerTexts = {
   unitGone: (code: string) =>
     `Chưa xử lý được: đơn vị ${code} không còn trong danh sách đơn vị. Yêu cầu vẫn đang chờ; nạp lại danh sách đơn vị có mã này rồi bấm lại.`,
   unitsHeader: (query: string, total: number, shown: number) =>
-    query ? `Đơn vị khớp "${escapeHtml(query)}" (${total}${shown < total ? `, hiện ${shown}` : ""}):` : `Danh sách đơn vị (${total}${shown < total ? `, hiện ${shown}` : ""}):`,
+    query
+      ? `Đơn vị khớp "${escapeHtml(query)}" (${total}${shown < total ? `, hiện ${shown}` : ""}):`
+      : `Danh sách đơn vị (${total}${shown < total ? `, hiện ${shown}` : ""}):`,
   unitLine: (u: CatalogUnit) => `• ${escapeHtml(u.name)} — <code>${escapeHtml(u.code)}</code>`,
   unitsMore: "Thu hẹp tìm kiếm: <code>/donvi &lt;một phần tên&gt;</code>, gõ có dấu hay không dấu đều được.",
-  noUnitsFound: (query: string) => `Không tìm thấy đơn vị nào khớp "${escapeHtml(query)}". Thử gõ ngắn hơn, có dấu hay không dấu đều được.`,
-  noUnitsLoaded: "Chưa có danh sách đơn vị. Quản trị viên gửi tệp danh sách đơn vị (.yaml) cho bot trong tin nhắn riêng.",
-  botAdded: "Xin chào! Tôi là bot đôn đốc chỉ tiêu dịch vụ công trực tuyến.\nĐể bắt đầu, gửi <code>/dangky &lt;mã đơn vị&gt;</code> (tra mã bằng <code>/donvi &lt;tên&gt;</code>).",
+  noUnitsFound: (query: string) =>
+    `Không tìm thấy đơn vị nào khớp "${escapeHtml(query)}". Thử gõ ngắn hơn, có dấu hay không dấu đều được.`,
+  noUnitsLoaded:
+    "Chưa có danh sách đơn vị. Quản trị viên gửi tệp danh sách đơn vị (.yaml) cho bot trong tin nhắn riêng.",
+  botAdded:
+    "Xin chào! Tôi là bot đôn đốc chỉ tiêu dịch vụ công trực tuyến.\nĐể bắt đầu, gửi <code>/dangky &lt;mã đơn vị&gt;</code> (tra mã bằng <code>/donvi &lt;tên&gt;</code>).",
 };

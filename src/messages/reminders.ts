@@ -60,10 +60,14 @@ export const reminderTexts = {
   figures(period: string, day: IsoDate, items: readonly FigureItem[], defaultCode: string | null): string[] {
     const lines = [`📝 <b>Số liệu tháng ${formatViMonth(period)}</b>`];
     for (const it of items) {
-      const last = it.lastDay ? `cập nhật lần cuối ${formatViDate(it.lastDay)} (${daysBetween(it.lastDay, day)} ngày trước)` : "chưa từng báo cáo";
+      const last = it.lastDay
+        ? `cập nhật lần cuối ${formatViDate(it.lastDay)} (${daysBetween(it.lastDay, day)} ngày trước)`
+        : "chưa từng báo cáo";
       const state = !it.due
         ? `${standingText(it.evaluation)}`
-        : it.hasFigures ? `${last} — ${standingText(it.evaluation)}` : `chưa có số liệu tháng này; ${last}`;
+        : it.hasFigures
+          ? `${last} — ${standingText(it.evaluation)}`
+          : `chưa có số liệu tháng này; ${last}`;
       lines.push(`• ${name(it.indicator)}: ${state}`);
       const gap = gapText(it.evaluation, it.indicator);
       if (gap) lines.push(`  ↳ ${escapeHtml(gap)}`);
@@ -71,11 +75,21 @@ export const reminderTexts = {
     return [...lines, ...howToReply(items, defaultCode)];
   },
 
-  reporting(lines: readonly { directiveNumber: string; periodText: string; due: IsoDate; daysLeft: number; indicators: readonly Indicator[] }[]): string[] {
+  reporting(
+    lines: readonly {
+      directiveNumber: string;
+      periodText: string;
+      due: IsoDate;
+      daysLeft: number;
+      indicators: readonly Indicator[];
+    }[],
+  ): string[] {
     const out = ["📅 <b>Hạn báo cáo định kỳ</b>"];
     for (const l of lines) {
       const when = l.daysLeft === 0 ? "<b>hôm nay</b>" : `còn ${l.daysLeft} ngày`;
-      out.push(`• Báo cáo ${escapeHtml(l.periodText)} theo ${escapeHtml(l.directiveNumber)}: hạn ${formatViDate(l.due)} (${when}).`);
+      out.push(
+        `• Báo cáo ${escapeHtml(l.periodText)} theo ${escapeHtml(l.directiveNumber)}: hạn ${formatViDate(l.due)} (${when}).`,
+      );
       out.push(`  Cập nhật số liệu mới nhất trước hạn: ${l.indicators.map(name).join(", ")} (/nop).`);
     }
     return out;
@@ -88,8 +102,16 @@ export const reminderTexts = {
     ];
   },
 
-  peakLeaders(root: CatalogUnit, day: IsoDate, from: IsoDate, to: IsoDate, parts: readonly { indicator: Indicator; counts: LevelCounts; worst: readonly string[]; notReported: number }[]): string {
-    const lines = [`🔥 <b>Tuần lễ cao điểm</b> ${formatViDate(from)}–${formatViDate(to)} — tình hình ngày ${formatViDate(day)}, các đơn vị thuộc <b>${escapeHtml(root.name)}</b>`];
+  peakLeaders(
+    root: CatalogUnit,
+    day: IsoDate,
+    from: IsoDate,
+    to: IsoDate,
+    parts: readonly { indicator: Indicator; counts: LevelCounts; worst: readonly string[]; notReported: number }[],
+  ): string {
+    const lines = [
+      `🔥 <b>Tuần lễ cao điểm</b> ${formatViDate(from)}–${formatViDate(to)} — tình hình ngày ${formatViDate(day)}, các đơn vị thuộc <b>${escapeHtml(root.name)}</b>`,
+    ];
     for (const p of parts) {
       lines.push("", `<b>${name(p.indicator)}</b>`, countsLine(p.counts));
       if (p.worst.length > 0) lines.push(`Cần đôn đốc: ${p.worst.map(escapeHtml).join(", ")}`);

@@ -11,5 +11,7 @@ export const resendTexts = {
   nothing: "Không còn tin nào cần gửi lại (đã gửi lại trước đó, hoặc đã có tin mới hơn thay thế).",
   requeued: (n: number, superseded: number) =>
     `Đã xếp ${formatNumber(n)} tin vào hàng đợi gửi lại.` +
-    (superseded > 0 ? ` Bỏ qua ${formatNumber(superseded)} tin đã có tin mới hơn; muốn gửi cả những tin đó thì bấm "Gửi lại tất cả".` : ""),
+    (superseded > 0
+      ? ` Bỏ qua ${formatNumber(superseded)} tin đã có tin mới hơn; muốn gửi cả những tin đó thì bấm "Gửi lại tất cả".`
+      : ""),
 };

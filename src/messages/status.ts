@@ -4,7 +4,13 @@ import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViMonth } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
 import type { Indicator } from "../domain/directive/schema.js";
-import { describeEvaluation, LEVEL_NAMES, type Evaluation, type Level, type LevelCounts } from "../domain/evaluation/index.js";
+import {
+  describeEvaluation,
+  LEVEL_NAMES,
+  type Evaluation,
+  type Level,
+  type LevelCounts,
+} from "../domain/evaluation/index.js";
 import type { SubtreeStatus, UnitIndicatorStatus } from "./views.js";
 
 export const LEVEL_ICONS: Record<Level, string> = { xanh: "🟢", vang: "🟡", cam: "🟠", do: "🔴" };
@@ -23,7 +29,8 @@ export const statusTexts = {
       const [first, ...rest] = describeEvaluation(evaluation, indicator);
       lines.push(`${levelIcon(evaluation)} ${escapeHtml(first ?? "")}`);
       for (const r of rest) lines.push(`   ${escapeHtml(r)}`);
-      if (evaluation.status === "not-reported") lines.push(`   Báo cáo: <code>/nop ${indicator.default ? "" : `${escapeHtml(indicator.code)} `}…</code>`);
+      if (evaluation.status === "not-reported")
+        lines.push(`   Báo cáo: <code>/nop ${indicator.default ? "" : `${escapeHtml(indicator.code)} `}…</code>`);
     }
     if (items.length === 0) lines.push("Chưa có chỉ thị nào giao chỉ tiêu cho đơn vị này.");
     return lines.join("\n");
@@ -38,14 +45,22 @@ export const statusTexts = {
     s.rows.forEach((r, i) => {
       const e = r.evaluation;
       const f = e.figures;
-      const value = e.percentText && f ? `${e.percentText} (${formatNumber(f.numerator)}/${formatNumber(f.denominator)})` : "chưa phát sinh hồ sơ";
-      const target = e.inForce ? `, chỉ tiêu ${e.inForce.targetText}` : e.next ? `, chỉ tiêu tới ${e.next.targetText}` : "";
+      const value =
+        e.percentText && f
+          ? `${e.percentText} (${formatNumber(f.numerator)}/${formatNumber(f.denominator)})`
+          : "chưa phát sinh hồ sơ";
+      const target = e.inForce
+        ? `, chỉ tiêu ${e.inForce.targetText}`
+        : e.next
+          ? `, chỉ tiêu tới ${e.next.targetText}`
+          : "";
       lines.push(`${i + 1}. ${levelIcon(e)} ${escapeHtml(r.unit.name)} — ${value}${target}`);
     });
     if (s.notReported.length > 0) {
       lines.push(`Chưa báo cáo (${s.notReported.length}): ${s.notReported.map((u) => escapeHtml(u.name)).join(", ")}`);
     }
-    if (others.length > 0) lines.push(`Chỉ tiêu khác: ${others.map((i) => `<code>/tinhtrang ${escapeHtml(i.code)}</code>`).join(", ")}`);
+    if (others.length > 0)
+      lines.push(`Chỉ tiêu khác: ${others.map((i) => `<code>/tinhtrang ${escapeHtml(i.code)}</code>`).join(", ")}`);
     return lines.join("\n");
   },
   noUnitsBelow: (root: CatalogUnit) => `Chưa có đơn vị nào thuộc <b>${escapeHtml(root.name)}</b> được giao chỉ tiêu.`,

@@ -26,7 +26,13 @@ export function whenText(hit: DeadlineHit): string {
   return hit.daysLeft === 0 ? "<b>hôm nay là hạn</b>" : `còn ${hit.daysLeft} ngày`;
 }
 
-export type TaskLine = { task: Task; due: IsoDate; hit: DeadlineHit; role: "lead" | "cooperating"; openLeads: readonly CatalogUnit[] };
+export type TaskLine = {
+  task: Task;
+  due: IsoDate;
+  hit: DeadlineHit;
+  role: "lead" | "cooperating";
+  openLeads: readonly CatalogUnit[];
+};
 
 function leadsText(leads: readonly CatalogUnit[]): string {
   const names = leads.slice(0, 2).map((u) => escapeHtml(u.name));
@@ -51,25 +57,35 @@ export const taskTexts = {
   },
   doneButton: (t: Task) => clipText(`✅ Xong ${t.code}`, 60),
 
-  list(unit: CatalogUnit, today: IsoDate, open: readonly { task: Task; due: IsoDate; role: "lead" | "cooperating" }[], continuous: readonly Task[]): string {
+  list(
+    unit: CatalogUnit,
+    today: IsoDate,
+    open: readonly { task: Task; due: IsoDate; role: "lead" | "cooperating" }[],
+    continuous: readonly Task[],
+  ): string {
     const lines = [`📌 Nhiệm vụ của <b>${escapeHtml(unit.name)}</b> (ngày ${formatViDate(today)})`];
     if (open.length === 0) lines.push("Không có nhiệm vụ nào đang chờ hoàn thành.");
     for (const o of open) {
       const d = daysBetween(today, o.due);
       const when = whenText(d < 0 ? { kind: "overdue", daysLate: -d } : { kind: "countdown", daysLeft: d });
-      lines.push(`• ${code(o.task)} ${escapeHtml(shortTitle(o.task))} — hạn ${formatViDate(o.due)} (${when})${o.role === "cooperating" ? " — phối hợp" : ""}`);
+      lines.push(
+        `• ${code(o.task)} ${escapeHtml(shortTitle(o.task))} — hạn ${formatViDate(o.due)} (${when})${o.role === "cooperating" ? " — phối hợp" : ""}`,
+      );
     }
     if (continuous.length > 0) lines.push(`Thường xuyên (không có hạn): ${continuous.map(code).join(", ")}`);
     lines.push("Báo hoàn thành (đơn vị chủ trì): <code>/xong &lt;mã&gt; [ghi chú]</code>.");
     return lines.join("\n");
   },
   noUnit: "Lệnh này dùng trong nhóm Telegram của đơn vị (nhóm đã đăng ký bằng /dangky).",
-  xongUsage: "Cách dùng: <code>/xong &lt;mã nhiệm vụ&gt; [ghi chú]</code>, ví dụ <code>/xong LA-2 đã trình UBND tỉnh</code>. Xem mã bằng /nhiemvu.",
-  unknown: (c: string) => `⚠️ Đơn vị không có nhiệm vụ mã <code>${escapeHtml(c)}</code>. Xem danh sách và mã bằng /nhiemvu.`,
+  xongUsage:
+    "Cách dùng: <code>/xong &lt;mã nhiệm vụ&gt; [ghi chú]</code>, ví dụ <code>/xong LA-2 đã trình UBND tỉnh</code>. Xem mã bằng /nhiemvu.",
+  unknown: (c: string) =>
+    `⚠️ Đơn vị không có nhiệm vụ mã <code>${escapeHtml(c)}</code>. Xem danh sách và mã bằng /nhiemvu.`,
   notLead: (t: Task, leads: readonly CatalogUnit[]) =>
     `⚠️ Chỉ đơn vị chủ trì nhiệm vụ ${code(t)} (${leadsText(leads) || "chưa xác định"}) mới báo hoàn thành được; đơn vị bạn là đơn vị phối hợp.`,
   continuous: (t: Task) => `Nhiệm vụ ${code(t)} là nhiệm vụ thường xuyên, không có hạn nên không cần báo hoàn thành.`,
-  alreadyDone: (t: Task, due: IsoDate, at: IsoDate) => `Nhiệm vụ ${code(t)} (hạn ${formatViDate(due)}) đã được báo hoàn thành ngày ${formatViDate(at)}.`,
+  alreadyDone: (t: Task, due: IsoDate, at: IsoDate) =>
+    `Nhiệm vụ ${code(t)} (hạn ${formatViDate(due)}) đã được báo hoàn thành ngày ${formatViDate(at)}.`,
   done(t: Task, unit: CatalogUnit, due: IsoDate, note: string | null): string {
     return [
       `✅ Đã ghi nhận <b>${escapeHtml(unit.name)}</b> hoàn thành nhiệm vụ ${code(t)} (hạn ${formatViDate(due)}).`,
@@ -84,8 +100,8 @@ export const taskTexts = {
   evidenceNotYours: "Chỉ người đã báo hoàn thành nhiệm vụ (hoặc quản trị viên) mới gửi được minh chứng. Chưa lưu gì.",
   evidenceGone: "Nhiệm vụ này không còn ở trạng thái hoàn thành nên chưa lưu minh chứng.",
   evidenceQuota: (used: number, quota: number) =>
-    `⚠️ Minh chứng của đơn vị đã dùng ${mb(used)} trên ${mb(quota)} cho phép, tệp này vượt giới hạn nên chưa lưu. `
-    + "Gửi tệp nhỏ hơn (ví dụ PDF nén), hoặc một ghi chú có đường dẫn tới tệp.",
+    `⚠️ Minh chứng của đơn vị đã dùng ${mb(used)} trên ${mb(quota)} cho phép, tệp này vượt giới hạn nên chưa lưu. ` +
+    "Gửi tệp nhỏ hơn (ví dụ PDF nén), hoặc một ghi chú có đường dẫn tới tệp.",
   buttonGone: "Nhiệm vụ này không còn trong chỉ thị đang áp dụng.",
   buttonNotLead: "Chỉ đơn vị chủ trì mới báo hoàn thành được.",
   buttonWrongChat: "Nút này chỉ dùng trong nhóm của đơn vị.",

@@ -13,8 +13,12 @@ const MAX_LISTED_ROWS = 100;
 const MAX_SUMMARY_LINES = 40;
 const NOTHING_SAVED = "Chưa có số liệu nào được lưu.";
 const b = (s: string) => `<b>${escapeHtml(s)}</b>`;
-const fraction = (n: number, d: number) => `${formatNumber(n)}/${formatNumber(d)}${d > 0 ? ` (${formatRatioPercent(n, d) ?? ""})` : " (chưa phát sinh hồ sơ)"}`;
-const cap = <T>(list: readonly T[], max: number) => ({ shown: list.slice(0, max), more: Math.max(0, list.length - max) });
+const fraction = (n: number, d: number) =>
+  `${formatNumber(n)}/${formatNumber(d)}${d > 0 ? ` (${formatRatioPercent(n, d) ?? ""})` : " (chưa phát sinh hồ sơ)"}`;
+const cap = <T>(list: readonly T[], max: number) => ({
+  shown: list.slice(0, max),
+  more: Math.max(0, list.length - max),
+});
 
 function rejectedLines(rows: readonly RejectedRow[]): string[] {
   const { shown, more } = cap(rows, MAX_LISTED_ROWS);
@@ -26,7 +30,11 @@ function rejectedLines(rows: readonly RejectedRow[]): string[] {
 function summaryLine(l: SummaryLine): string {
   const e = l.evaluation;
   const figures = e.figures ? fraction(e.figures.numerator, e.figures.denominator) : "";
-  const verdict = e.level ? ` — mức ${LEVEL_NAMES[e.level]}` : e.status === "no-milestone" ? " — chưa có mốc chỉ tiêu" : "";
+  const verdict = e.level
+    ? ` — mức ${LEVEL_NAMES[e.level]}`
+    : e.status === "no-milestone"
+      ? " — chưa có mốc chỉ tiêu"
+      : "";
   return `${levelIcon(e)} ${b(l.unit.name)} — ${escapeHtml(l.indicator.shortName ?? l.indicator.name)} tháng ${formatViMonth(l.period)}: ${figures}${verdict}`;
 }
 
@@ -41,34 +49,41 @@ export const uploadReasons = {
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không tồn tại`,
   futurePeriod: (period: string) => `kỳ tháng ${formatViMonth(period)} chưa đến`,
   sameFigureAs: (row: number) => `trùng đơn vị, chỉ tiêu và kỳ với dòng ${row}`,
-  sameUnitAs: (unitName: string, row: number) => `${unitName} đã có ở dòng ${row}: hai dòng cho cùng đơn vị, không lấy dòng nào`,
+  sameUnitAs: (unitName: string, row: number) =>
+    `${unitName} đã có ở dòng ${row}: hai dòng cho cùng đơn vị, không lấy dòng nào`,
 };
 
 export const uploadTexts = {
-  templateCaption: "Tệp mẫu: mỗi dòng một đơn vị, một chỉ tiêu, một tháng (tử số ≤ mẫu số); xoá 2 dòng ví dụ, điền rồi gửi /nhap và trả lời bằng tệp.",
+  templateCaption:
+    "Tệp mẫu: mỗi dòng một đơn vị, một chỉ tiêu, một tháng (tử số ≤ mẫu số); xoá 2 dòng ví dụ, điền rồi gửi /nhap và trả lời bằng tệp.",
   templateName: "mau-bao-cao-so-lieu.xlsx",
   prompt: (unitName: string | null) =>
-    `📎 Trả lời tin nhắn này bằng tệp .xlsx hoặc .csv${unitName ? ` của ${b(unitName)}` : " (quản trị viên: số liệu của mọi đơn vị)"}: `
-    + "bảng số liệu theo mẫu (/mau) hoặc báo cáo thống kê xuất từ hệ thống một cửa.",
+    `📎 Trả lời tin nhắn này bằng tệp .xlsx hoặc .csv${unitName ? ` của ${b(unitName)}` : " (quản trị viên: số liệu của mọi đơn vị)"}: ` +
+    "bảng số liệu theo mẫu (/mau) hoặc báo cáo thống kê xuất từ hệ thống một cửa.",
   promptPlaceholder: "Đính kèm tệp .xlsx hoặc .csv",
-  replyWithFile: "Hãy trả lời tin nhắn của bot bằng <b>tệp đính kèm</b> (.xlsx hoặc .csv), không phải tin nhắn chữ hay ảnh chụp. Gửi /mau để lấy tệp mẫu.",
+  replyWithFile:
+    "Hãy trả lời tin nhắn của bot bằng <b>tệp đính kèm</b> (.xlsx hoặc .csv), không phải tin nhắn chữ hay ảnh chụp. Gửi /mau để lấy tệp mẫu.",
   privateNotAdmin:
-    "Trong tin nhắn riêng, chỉ quản trị viên gửi được bảng số liệu.\n"
-    + "Cán bộ gửi trong nhóm Telegram của đơn vị: gõ /nhap rồi trả lời tin nhắn của bot bằng tệp .xlsx hoặc .csv.",
-  leadersCannotUpload: "Nhóm lãnh đạo không gửi số liệu. Cán bộ gửi bảng số liệu trong nhóm của đơn vị (/nhap); xem tình hình bằng /tinhtrang.",
+    "Trong tin nhắn riêng, chỉ quản trị viên gửi được bảng số liệu.\n" +
+    "Cán bộ gửi trong nhóm Telegram của đơn vị: gõ /nhap rồi trả lời tin nhắn của bot bằng tệp .xlsx hoặc .csv.",
+  leadersCannotUpload:
+    "Nhóm lãnh đạo không gửi số liệu. Cán bộ gửi bảng số liệu trong nhóm của đơn vị (/nhap); xem tình hình bằng /tinhtrang.",
   fileRejected: (message: string) => `❌ ${escapeHtml(message)}\n${NOTHING_SAVED}`,
   adminFormatsHint: "(Quản trị viên: tệp chỉ thị hoặc danh sách đơn vị gửi dạng .yaml, .yml hoặc .json.)",
   fileTooLarge: `❌ Tệp vượt giới hạn ${formatMegabytes(MAX_SHEET_FILE_BYTES)}. Hãy xoá trang tính, hình ảnh không cần thiết hoặc chia dữ liệu thành nhiều tệp rồi gửi lần lượt.\n${NOTHING_SAVED}`,
   multiMonthReport: (r: { from: string; to: string }) =>
-    `Báo cáo tính từ ${formatViDate(r.from.slice(0, 10))} đến ${formatViDate(r.to.slice(0, 10))}, gồm nhiều tháng; số liệu được lưu theo từng tháng. `
-    + "Hãy xuất lại báo cáo cho một tháng (từ ngày đầu đến ngày cuối tháng) rồi gửi lại.",
-  futureReport: (period: string) => `Báo cáo ghi kỳ tháng ${formatViMonth(period)}, tháng này chưa đến. Kiểm tra lại thời gian trong tiêu đề báo cáo rồi gửi lại.`,
+    `Báo cáo tính từ ${formatViDate(r.from.slice(0, 10))} đến ${formatViDate(r.to.slice(0, 10))}, gồm nhiều tháng; số liệu được lưu theo từng tháng. ` +
+    "Hãy xuất lại báo cáo cho một tháng (từ ngày đầu đến ngày cuối tháng) rồi gửi lại.",
+  futureReport: (period: string) =>
+    `Báo cáo ghi kỳ tháng ${formatViMonth(period)}, tháng này chưa đến. Kiểm tra lại thời gian trong tiêu đề báo cáo rồi gửi lại.`,
   empty: (exampleRows: number) =>
     exampleRows > 0
       ? `Tệp chỉ có ${exampleRows} dòng ví dụ của tệp mẫu (bot bỏ qua các dòng có chữ "ví dụ"). Hãy xoá chúng, điền số liệu thật rồi gửi lại.`
       : "Tệp không có dòng số liệu nào. Hãy điền số liệu dưới dòng tiêu đề rồi gửi lại. Gửi /mau để lấy tệp mẫu.",
   saved(s: SavedSummary, exampleRows = 0): string {
-    const lines = [`✅ Đã lưu ${formatNumber(s.saved)} dòng số liệu${s.replaced > 0 ? ` (${formatNumber(s.replaced)} dòng thay số liệu cũ; lịch sử vẫn được lưu)` : ""}.`];
+    const lines = [
+      `✅ Đã lưu ${formatNumber(s.saved)} dòng số liệu${s.replaced > 0 ? ` (${formatNumber(s.replaced)} dòng thay số liệu cũ; lịch sử vẫn được lưu)` : ""}.`,
+    ];
     if (exampleRows > 0) lines.push(`(Bỏ qua ${exampleRows} dòng ví dụ.)`);
     const { shown, more } = cap(s.lines, MAX_SUMMARY_LINES);
     lines.push(...shown.map(summaryLine));
@@ -81,28 +96,46 @@ export const uploadTexts = {
       ...rejectedLines(rejected),
     ];
     if (valid > 0 && canSave) {
-      lines.push(`${formatNumber(valid)} dòng hợp lệ. Sửa các dòng trên rồi gửi lại cả tệp, hoặc bấm «Lưu ${formatNumber(valid)} dòng hợp lệ» (trong ${formatMinutes(PENDING_UPLOAD_TTL_MS)}) để chỉ lưu các dòng hợp lệ.`);
+      lines.push(
+        `${formatNumber(valid)} dòng hợp lệ. Sửa các dòng trên rồi gửi lại cả tệp, hoặc bấm «Lưu ${formatNumber(valid)} dòng hợp lệ» (trong ${formatMinutes(PENDING_UPLOAD_TTL_MS)}) để chỉ lưu các dòng hợp lệ.`,
+      );
     } else lines.push("Không có dòng hợp lệ nào. Sửa các dòng trên rồi gửi lại tệp; gửi /mau để lấy tệp mẫu.");
     return lines.join("\n");
   },
   preview(p: OneStopPreview): string {
-    const lines = [`📋 Báo cáo thống kê một cửa — kỳ tháng ${formatViMonth(p.period)}${p.periodFromTitle ? "" : " (tiêu đề báo cáo không ghi kỳ nên lấy tháng hiện tại)"}`];
+    const lines = [
+      `📋 Báo cáo thống kê một cửa — kỳ tháng ${formatViMonth(p.period)}${p.periodFromTitle ? "" : " (tiêu đề báo cáo không ghi kỳ nên lấy tháng hiện tại)"}`,
+    ];
     if (p.scope.kind === "unit") {
-      lines.push(p.ownUnitFound
-        ? `Chỉ lấy dòng của ${b(p.scope.unit.name)}${p.otherUnitRows > 0 ? `, bỏ qua ${formatNumber(p.otherUnitRows)} dòng của đơn vị khác` : ""}.`
-        : `⚠️ Không tìm thấy dòng nào của ${b(p.scope.unit.name)} trong báo cáo (tên đơn vị phải khớp danh sách, xem /donvi).`);
+      lines.push(
+        p.ownUnitFound
+          ? `Chỉ lấy dòng của ${b(p.scope.unit.name)}${p.otherUnitRows > 0 ? `, bỏ qua ${formatNumber(p.otherUnitRows)} dòng của đơn vị khác` : ""}.`
+          : `⚠️ Không tìm thấy dòng nào của ${b(p.scope.unit.name)} trong báo cáo (tên đơn vị phải khớp danh sách, xem /donvi).`,
+      );
     }
     const units = new Set(p.items.map((i) => i.unitCode)).size;
-    if (p.items.length > 0) lines.push(`Sẽ lưu ${formatNumber(p.items.length)} số liệu của ${formatNumber(units)} đơn vị:`, ...p.items.map(previewLine));
+    if (p.items.length > 0)
+      lines.push(
+        `Sẽ lưu ${formatNumber(p.items.length)} số liệu của ${formatNumber(units)} đơn vị:`,
+        ...p.items.map(previewLine),
+      );
     if (p.unmatched.length > 0) {
-      lines.push(`❓ ${formatNumber(p.unmatched.length)} tên đơn vị không khớp danh sách (không lưu; sửa tên cho khớp /donvi rồi gửi lại nếu cần):`);
+      lines.push(
+        `❓ ${formatNumber(p.unmatched.length)} tên đơn vị không khớp danh sách (không lưu; sửa tên cho khớp /donvi rồi gửi lại nếu cần):`,
+      );
       lines.push(...cap(p.unmatched, MAX_LISTED_ROWS).shown.map((u) => `• Dòng ${u.rowNumber}: ${escapeHtml(u.name)}`));
     }
     if (p.rejected.length > 0) lines.push("Dòng lỗi (không lưu):", ...rejectedLines(p.rejected));
     for (const n of p.notAssigned) {
-      lines.push(`Bỏ qua chỉ tiêu <code>${escapeHtml(n.indicatorCode)}</code>: chưa chỉ thị nào giao cho ${formatNumber(n.unitNames.length)} đơn vị (${escapeHtml(n.unitNames.slice(0, 5).join(", "))}${n.unitNames.length > 5 ? "…" : ""}).`);
+      lines.push(
+        `Bỏ qua chỉ tiêu <code>${escapeHtml(n.indicatorCode)}</code>: chưa chỉ thị nào giao cho ${formatNumber(n.unitNames.length)} đơn vị (${escapeHtml(n.unitNames.slice(0, 5).join(", "))}${n.unitNames.length > 5 ? "…" : ""}).`,
+      );
     }
-    lines.push(p.items.length > 0 ? `Bấm «Xác nhận lưu» trong ${formatMinutes(PENDING_UPLOAD_TTL_MS)} để lưu, hoặc «Huỷ».` : `Không có số liệu nào để lưu. ${NOTHING_SAVED}`);
+    lines.push(
+      p.items.length > 0
+        ? `Bấm «Xác nhận lưu» trong ${formatMinutes(PENDING_UPLOAD_TTL_MS)} để lưu, hoặc «Huỷ».`
+        : `Không có số liệu nào để lưu. ${NOTHING_SAVED}`,
+    );
     return lines.join("\n");
   },
   saveValidButton: (n: number) => `Lưu ${formatNumber(n)} dòng hợp lệ`,

@@ -38,7 +38,12 @@ export type DirectiveOverview = {
 
 export type UnitIndicatorStatus = { indicator: Indicator; evaluation: Evaluation };
 export type SubtreeRow = { unit: CatalogUnit; evaluation: Evaluation };
-export type SubtreeStatus = { indicator: Indicator; rows: SubtreeRow[]; counts: LevelCounts; notReported: CatalogUnit[] };
+export type SubtreeStatus = {
+  indicator: Indicator;
+  rows: SubtreeRow[];
+  counts: LevelCounts;
+  notReported: CatalogUnit[];
+};
 
 export type DigestRow = { unit: CatalogUnit; evaluation: Evaluation; weekAgo: Figures | null };
 export type ChartLine = { target: number; label: string; deadlineText: string; units: number };
@@ -63,7 +68,13 @@ export type SummaryLine = { unit: CatalogUnit; indicator: Indicator; period: str
 export type SavedSummary = { saved: number; replaced: number; lines: SummaryLine[] };
 
 /** A one-stop report read and matched, before the officer confirms it. */
-export type PreviewItem = { unitCode: string; numerator: number; denominator: number; unitName: string; indicatorName: string };
+export type PreviewItem = {
+  unitCode: string;
+  numerator: number;
+  denominator: number;
+  unitName: string;
+  indicatorName: string;
+};
 export type OneStopPreview = {
   period: string;
   /** False: the title states no month, so the current month is used (and the preview says so). */

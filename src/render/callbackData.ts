@@ -8,7 +8,11 @@
  * messages they queue, and they must not import the grammY edge (bot/) to do it.
  */
 
-export type CallbackFamily<T> = { pattern: RegExp; encode(value: T): string; parse(data: string | undefined): T | null };
+export type CallbackFamily<T> = {
+  pattern: RegExp;
+  encode(value: T): string;
+  parse(data: string | undefined): T | null;
+};
 
 /**
  * Every id a button carries is the `Int @id` of a table (prisma/schema.prisma): PostgreSQL's
@@ -64,16 +68,25 @@ function actionFamily<A extends string, T>(
 
 /** "↩️ Hoàn tác" under a `/nop` answer: a FigureRevision. */
 export type UndoButton = { revisionId: number };
-export const undoButton = idFamily<UndoButton>("undo", (revisionId) => ({ revisionId }), (v) => v.revisionId);
+export const undoButton = idFamily<UndoButton>(
+  "undo",
+  (revisionId) => ({ revisionId }),
+  (v) => v.revisionId,
+);
 
 /** "✅ Xong <mã>" under a task reminder: a TaskOccurrence. */
 export type TaskButton = { rowId: number };
-export const taskButton = idFamily<TaskButton>("task", (rowId) => ({ rowId }), (v) => v.rowId);
+export const taskButton = idFamily<TaskButton>(
+  "task",
+  (rowId) => ({ rowId }),
+  (v) => v.rowId,
+);
 
 /** The administrator's "Duyệt" / "Từ chối" of a Registration. */
 export type RegistrationButton = { approve: boolean; registrationId: number };
 export const registrationButton = actionFamily<"approve" | "reject", RegistrationButton>(
-  "reg", { ok: "approve", no: "reject" },
+  "reg",
+  { ok: "approve", no: "reject" },
   (action, registrationId) => ({ approve: action === "approve", registrationId }),
   (v) => [v.approve ? "approve" : "reject", v.registrationId],
 );
@@ -81,7 +94,8 @@ export const registrationButton = actionFamily<"approve" | "reject", Registratio
 /** "Lưu …" / "Huỷ" under a held upload: a PendingUpload. */
 export type HeldUploadButton = { save: boolean; pendingId: number };
 export const heldUploadButton = actionFamily<"save" | "cancel", HeldUploadButton>(
-  "up", { ok: "save", no: "cancel" },
+  "up",
+  { ok: "save", no: "cancel" },
   (action, pendingId) => ({ save: action === "save", pendingId }),
   (v) => [v.save ? "save" : "cancel", v.pendingId],
 );
@@ -94,7 +108,8 @@ export const heldUploadButton = actionFamily<"save" | "cancel", HeldUploadButton
 export type DossierAction = "apology" | "explanation" | "returned" | "sendToHead" | "approve" | "sendBack";
 export type DossierButton = { action: DossierAction; dossierId: number };
 export const dossierButton = actionFamily<DossierAction, DossierButton>(
-  "dx", { a: "apology", g: "explanation", r: "returned", s: "sendToHead", ok: "approve", no: "sendBack" },
+  "dx",
+  { a: "apology", g: "explanation", r: "returned", s: "sendToHead", ok: "approve", no: "sendBack" },
   (action, dossierId) => ({ action, dossierId }),
   (v) => [v.action, v.dossierId],
 );
@@ -102,7 +117,8 @@ export const dossierButton = actionFamily<DossierAction, DossierButton>(
 /** The buttons of `/chithi`: pause, resume, remove (asks), remove confirmed, keep. */
 export type DirectiveButton = { action: "pause" | "resume" | "remove" | "removeConfirm" | "keep"; rowId: number };
 export const directiveButton = actionFamily<DirectiveButton["action"], DirectiveButton>(
-  "dv", { p: "pause", r: "resume", d: "remove", x: "removeConfirm", k: "keep" },
+  "dv",
+  { p: "pause", r: "resume", d: "remove", x: "removeConfirm", k: "keep" },
   (action, rowId) => ({ action, rowId }),
   (v) => [v.action, v.rowId],
 );
@@ -110,7 +126,8 @@ export const directiveButton = actionFamily<DirectiveButton["action"], Directive
 /** "✅ Áp dụng" / "Huỷ" under the dry run of a directive file. */
 export type DirectivePlanButton = { apply: boolean; pendingId: number };
 export const directivePlanButton = actionFamily<"apply" | "cancel", DirectivePlanButton>(
-  "dp", { ok: "apply", no: "cancel" },
+  "dp",
+  { ok: "apply", no: "cancel" },
   (action, pendingId) => ({ apply: action === "apply", pendingId }),
   (v) => [v.apply ? "apply" : "cancel", v.pendingId],
 );

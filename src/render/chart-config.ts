@@ -96,7 +96,8 @@ export function barTexts(page: () => ChartPage): Plugin<"bar"> {
       for (const { bar, y } of rows) {
         ctx.fillStyle = bar.notReported ? MUTED : TEXT;
         ctx.fillText(bar.label, namesRight, y);
-        if (bar.rank !== null) ctx.fillText(`${bar.rank}.`, namesRight - textWidth(ctx, nameFont, bar.label) - space, y);
+        if (bar.rank !== null)
+          ctx.fillText(`${bar.rank}.`, namesRight - textWidth(ctx, nameFont, bar.label) - space, y);
         ctx.font = nameFont; // textWidth may have measured at another font
       }
 
@@ -125,7 +126,10 @@ interface LegendEntry {
 
 function legendEntries(bars: readonly PreparedBar[]): LegendEntry[] {
   const used = new Set(bars.map((b) => b.color));
-  const entries = LEVEL_LEGEND.filter(([level]) => used.has(LEVEL_COLORS[level])).map(([level, text]) => ({ text, color: LEVEL_COLORS[level] }));
+  const entries = LEVEL_LEGEND.filter(([level]) => used.has(LEVEL_COLORS[level])).map(([level, text]) => ({
+    text,
+    color: LEVEL_COLORS[level],
+  }));
   if (bars.some((b) => b.notReported)) entries.push({ text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR });
   return entries;
 }
@@ -283,7 +287,9 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
     animation: false,
     devicePixelRatio: CHART_GEOMETRY.pixelRatio,
     events: [],
-    layout: { padding: { top: headerHeight(input, page), right: 150, bottom: BOTTOM_PADDING + LEGEND.height, left: 16 } },
+    layout: {
+      padding: { top: headerHeight(input, page), right: 150, bottom: BOTTOM_PADDING + LEGEND.height, left: 16 },
+    },
     font: { family: CHART_FONT_FAMILY, size: px },
     color: TEXT,
     scales: {
@@ -293,7 +299,12 @@ export function pageOptions(input: IndicatorChartInput, page: ChartPage): NonNul
         ticks: { stepSize: 20, font: { size: 20, family: CHART_FONT_FAMILY }, color: MUTED, callback: (v) => `${v}%` },
         // Drawn by xGrid; the tick marks' length stays in the layout.
         grid: { display: false, tickLength: TICK_LENGTH },
-        title: { display: true, text: input.indicatorName, font: { size: px, family: CHART_FONT_FAMILY }, color: MUTED },
+        title: {
+          display: true,
+          text: input.indicatorName,
+          font: { size: px, family: CHART_FONT_FAMILY },
+          color: MUTED,
+        },
       },
       y: {
         // Names and ranks are drawn by barTexts: the axis is as wide as they need.

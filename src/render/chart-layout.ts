@@ -145,7 +145,7 @@ function prepareBar(bar: ChartBarInput, rank: number): PreparedBar {
     rank: notReported ? null : rank,
     value: notReported ? 0 : Math.min(100, Math.max(0, value)),
     color: notReported ? NOT_REPORTED_COLOR : bar.level ? LEVEL_COLORS[bar.level] : NO_LEVEL_COLOR,
-    valueText: notReported ? NOT_REPORTED_TEXT : bar.valueText ?? formatPercent(value),
+    valueText: notReported ? NOT_REPORTED_TEXT : (bar.valueText ?? formatPercent(value)),
     notReported,
   };
 }

@@ -42,7 +42,9 @@ let renderer: Renderer | undefined;
 function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
   if (renderer !== undefined) return renderer;
   if (!GlobalFonts.has(CHART_FONT_FAMILY)) {
-    throw new Error(`Chart font "${CHART_FONT_FAMILY}" is not registered: call registerChartFonts() (src/assets/fonts.ts) first`);
+    throw new Error(
+      `Chart font "${CHART_FONT_FAMILY}" is not registered: call registerChartFonts() (src/assets/fonts.ts) first`,
+    );
   }
   // chart.js takes the canvas's size as the layout size and redraws it at `pixelRatio`.
   const canvas = createCanvas(CHART_GEOMETRY.layoutWidth, page.height);
@@ -53,7 +55,13 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
     type: "bar",
     data: pageData(page),
     options: pageOptions(input, page),
-    plugins: [whiteBackground, xGrid, goalLine(() => current.input.target), barTexts(() => current.page), frameTexts(() => current.page)],
+    plugins: [
+      whiteBackground,
+      xGrid,
+      goalLine(() => current.input.target),
+      barTexts(() => current.page),
+      frameTexts(() => current.page),
+    ],
   });
   renderer = { canvas, chart, current };
   return renderer;

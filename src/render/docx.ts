@@ -43,7 +43,9 @@ function describeFailure(error: unknown): string {
  * (docxtemplater's own `stripInvalidXMLChars` drops C0 controls only.)
  */
 function xmlSafe(data: DocumentData): DocumentData {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? stripXmlForbidden(v) : v]));
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? stripXmlForbidden(v) : v]),
+  );
 }
 
 /**
@@ -65,7 +67,10 @@ export function fillDocx(template: Buffer, data: DocumentData, templateName = "t
     });
     doc.render(xmlSafe(data));
   } catch (error) {
-    throw new DocumentTemplateError("template_syntax", `Mẫu ${templateName} có thẻ sai cú pháp: ${describeFailure(error)}`);
+    throw new DocumentTemplateError(
+      "template_syntax",
+      `Mẫu ${templateName} có thẻ sai cú pháp: ${describeFailure(error)}`,
+    );
   }
   if (missing.size > 0) {
     const names = [...missing].sort();

@@ -14,30 +14,53 @@ import { formatVn, jumpLabels, nextJobTime, vnInstant, type ClockJump } from "./
 import { chatMessages } from "./view.js";
 
 const id = z.number().int().safe();
-const sendBody = z.object({
-  chatId: id, fromId: id, text: z.string().trim().min(1, "Tin nhắn trống").max(4096, "Tin nhắn dài quá 4.096 ký tự"),
-  replyToMessageId: z.number().int().positive().optional(),
-}).strict();
+const sendBody = z
+  .object({
+    chatId: id,
+    fromId: id,
+    text: z.string().trim().min(1, "Tin nhắn trống").max(4096, "Tin nhắn dài quá 4.096 ký tự"),
+    replyToMessageId: z.number().int().positive().optional(),
+  })
+  .strict();
 /** Telegram lets a bot download files up to 20 MB; a spreadsheet is far smaller. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-const uploadBody = z.object({
-  chatId: id, fromId: id,
-  fileName: z.string().min(1).max(200).regex(/^[^/\\\0]+$/, "Tên tệp không hợp lệ"),
-  base64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "Tệp lớn hơn 20 MB").regex(/^[A-Za-z0-9+/]*={0,2}$/, "Nội dung tệp không hợp lệ"),
-  mimeType: z.string().max(200).optional(),
-  caption: z.string().max(1024).optional(),
-  replyToMessageId: z.number().int().positive().optional(),
-}).strict();
-const pressBody = z.object({ chatId: id, messageId: z.number().int().positive(), fromId: id, data: z.string().min(1).max(64) }).strict();
-const sampleBody = z.object({ chatId: id, fromId: id, replyToMessageId: z.number().int().positive().optional() }).strict();
+const uploadBody = z
+  .object({
+    chatId: id,
+    fromId: id,
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\\0]+$/, "Tên tệp không hợp lệ"),
+    base64: z
+      .string()
+      .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "Tệp lớn hơn 20 MB")
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Nội dung tệp không hợp lệ"),
+    mimeType: z.string().max(200).optional(),
+    caption: z.string().max(1024).optional(),
+    replyToMessageId: z.number().int().positive().optional(),
+  })
+  .strict();
+const pressBody = z
+  .object({ chatId: id, messageId: z.number().int().positive(), fromId: id, data: z.string().min(1).max(64) })
+  .strict();
+const sampleBody = z
+  .object({ chatId: id, fromId: id, replyToMessageId: z.number().int().positive().optional() })
+  .strict();
 const clockBody = z.discriminatedUnion("to", [
   z.object({ to: z.literal("next-0800") }).strict(),
   z.object({ to: z.literal("next-monday-0800") }).strict(),
-  z.object({
-    to: z.literal("date"),
-    date: z.string().refine(isValidIsoDate, "Ngày không hợp lệ (dạng YYYY-MM-DD, ví dụ 2026-12-01)"),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ theo dạng HH:MM").default("08:00"),
-  }).strict(),
+  z
+    .object({
+      to: z.literal("date"),
+      date: z.string().refine(isValidIsoDate, "Ngày không hợp lệ (dạng YYYY-MM-DD, ví dụ 2026-12-01)"),
+      time: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ theo dạng HH:MM")
+        .default("08:00"),
+    })
+    .strict(),
 ]);
 
 /** The clock as the page shows it, with the jump buttons' labels under the configured crons. */
@@ -60,13 +83,16 @@ export function stateView(s: Session): unknown {
 function checkSender(s: Session, chatId: number, fromId: number): void {
   const chat = s.world.chats.find((c) => c.id === chatId);
   if (!chat) throw new PageError(400, `Không có cuộc trò chuyện ${chatId} trong bản dùng thử`);
-  if (!s.world.people.some((p) => p.id === fromId)) throw new PageError(400, `Không có người dùng ${fromId} trong bản dùng thử`);
+  if (!s.world.people.some((p) => p.id === fromId))
+    throw new PageError(400, `Không có người dùng ${fromId} trong bản dùng thử`);
   if (chat.type === "private" && fromId !== chat.id) throw new PageError(400, "Tin nhắn riêng chỉ do chính chủ gửi");
 }
 
 /** Emulator refusals (e.g. a reply to a message that no longer exists) become page errors. */
 function asPageError(e: unknown): never {
-  throw e instanceof PageError ? e : new PageError(400, e instanceof Error ? e.message.replace(/^emulator: /, "") : String(e));
+  throw e instanceof PageError
+    ? e
+    : new PageError(400, e instanceof Error ? e.message.replace(/^emulator: /, "") : String(e));
 }
 
 function clockTarget(s: Session, body: z.infer<typeof clockBody>): Date {
@@ -91,7 +117,12 @@ export const API: Record<string, ApiHandler> = {
     const s = await rt.session();
     checkSender(s, body.chatId, body.fromId);
     try {
-      const r = s.emulator.injectText({ chatId: body.chatId, fromId: body.fromId, text: body.text, ...(body.replyToMessageId ? { replyToMessageId: body.replyToMessageId } : {}) });
+      const r = s.emulator.injectText({
+        chatId: body.chatId,
+        fromId: body.fromId,
+        text: body.text,
+        ...(body.replyToMessageId ? { replyToMessageId: body.replyToMessageId } : {}),
+      });
       return { messageId: r.message.message_id, delivered: r.delivered };
     } catch (e) {
       return asPageError(e);
@@ -123,7 +154,10 @@ export const API: Record<string, ApiHandler> = {
     const s = await rt.session();
     try {
       const reports = await s.advanceTo(clockTarget(s, body));
-      return { clock: clockView(s), ran: reports.map((r) => ({ job: r.job, fireTime: r.fireTime.toISOString(), outcome: r.outcome })) };
+      return {
+        clock: clockView(s),
+        ran: reports.map((r) => ({ job: r.job, fireTime: r.fireTime.toISOString(), outcome: r.outcome })),
+      };
     } catch (e) {
       if (e instanceof ClockError) throw new PageError(400, e.message);
       throw e;
@@ -137,11 +171,18 @@ export const API: Record<string, ApiHandler> = {
     checkSender(s, body.chatId, body.fromId);
     const chat = s.world.chats.find((c) => c.id === body.chatId);
     const unit = s.world.units.find((u) => u.code === chat?.unitCode);
-    if (!chat || chat.kind !== "unit" || !unit) throw new PageError(400, "Tệp mẫu chỉ gửi được trong nhóm của một đơn vị");
+    if (!chat || chat.kind !== "unit" || !unit)
+      throw new PageError(400, "Tệp mẫu chỉ gửi được trong nhóm của một đơn vị");
     const bytes = await sampleDossierExport(unit.name, vnDate(s.clock.now()));
     try {
-      const r = s.emulator.injectDocument({ chatId: body.chatId, fromId: body.fromId, fileName: SAMPLE_DOSSIERS_FILE, bytes,
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...(body.replyToMessageId ? { replyToMessageId: body.replyToMessageId } : {}) });
+      const r = s.emulator.injectDocument({
+        chatId: body.chatId,
+        fromId: body.fromId,
+        fileName: SAMPLE_DOSSIERS_FILE,
+        bytes,
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ...(body.replyToMessageId ? { replyToMessageId: body.replyToMessageId } : {}),
+      });
       return { messageId: r.message.message_id, delivered: r.delivered };
     } catch (e) {
       return asPageError(e);

@@ -40,7 +40,11 @@ export function createEventHub(runtime: Runtime, initial: Session): EventHub {
   heartbeat.unref();
   return {
     attach(res) {
-      res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
+      res.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+      });
       res.write("retry: 1000\n\n");
       clients.add(res);
       res.on("close", () => clients.delete(res));

@@ -37,14 +37,24 @@ export function demoFigures(catalog: Catalog, now: Date, skipCurrent: readonly s
         if (period === current && (skipCurrent.includes(unit.code) || hash(unit.code) % 7 === 0)) continue;
         const value = demoValue(unit.code, period, indicator.code);
         // A count ("05 bộ dữ liệu mở") is one number, kept over a denominator of 0.
-        out.push({ unitCode: unit.code, indicatorCode: indicator.code, period, ...(indicator.kind === "count" ? { numerator: value.numerator % 8, denominator: 0 } : value) });
+        out.push({
+          unitCode: unit.code,
+          indicatorCode: indicator.code,
+          period,
+          ...(indicator.kind === "count" ? { numerator: value.numerator % 8, denominator: 0 } : value),
+        });
       }
     }
   }
   return out;
 }
 
-export async function seedFigures(prisma: Db, catalog: Catalog, now: Date, skipCurrent: readonly string[]): Promise<number> {
+export async function seedFigures(
+  prisma: Db,
+  catalog: Catalog,
+  now: Date,
+  skipCurrent: readonly string[],
+): Promise<number> {
   const items = demoFigures(catalog, now, skipCurrent);
   await writeFigures(prisma, items, { byUser: null, chatId: null, source: "sandbox", at: now });
   return items.length;

@@ -3,7 +3,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** An error the page shows as it is: bad input, an unknown chat, a time in the past. */
 export class PageError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -14,7 +17,8 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   for await (const chunk of req) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buf.length;
-    if (size > maxBytes) throw new PageError(413, `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1_048_576)} MB)`);
+    if (size > maxBytes)
+      throw new PageError(413, `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1_048_576)} MB)`);
     chunks.push(buf);
   }
   if (size === 0) return {};
@@ -27,12 +31,21 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(text)), "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(text)),
+    "cache-control": "no-store",
+  });
   res.end(text);
 }
 
 /** RFC 6266 / 5987: Vietnamese file names survive the download. */
 export function contentDisposition(fileName: string, attachment: boolean): string {
-  const ascii = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const ascii = fileName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `${attachment ? "attachment" : "inline"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -13,9 +13,12 @@ export async function assertPortFree(port: number, host = "127.0.0.1"): Promise<
     const probe = createServer();
     probe.once("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EADDRINUSE" || e.code === "EACCES") {
-        reject(new PortBusyError(
-          `Cổng ${port} đang được dùng (có thể một bản dondoc khác vẫn đang chạy) hoặc không được phép mở. `
-          + `Tắt chương trình đang dùng cổng đó, hoặc chọn cổng khác: SANDBOX_PORT=${port === 65535 ? 3001 : port + 1} npm start`));
+        reject(
+          new PortBusyError(
+            `Cổng ${port} đang được dùng (có thể một bản dondoc khác vẫn đang chạy) hoặc không được phép mở. ` +
+              `Tắt chương trình đang dùng cổng đó, hoặc chọn cổng khác: SANDBOX_PORT=${port === 65535 ? 3001 : port + 1} npm start`,
+          ),
+        );
       } else reject(e);
     });
     probe.listen(port, host, () => probe.close(() => resolve()));

@@ -15,13 +15,17 @@ export class PresetError extends Error {}
 
 /** Presets of `dir` that load, the demo's own first: the latest issued with a unit list, then national ones. */
 export async function presetCandidates(dir: string): Promise<LoadedDirective[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n) && basename(n) !== REGISTRY_FILE_NAME).sort();
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => /\.ya?ml$/.test(n) && basename(n) !== REGISTRY_FILE_NAME)
+    .sort();
   const loaded: LoadedDirective[] = [];
   for (const n of names) {
     const r = await loadDirectiveFile(join(dir, n));
     if (r.ok) loaded.push(r);
   }
-  const local = loaded.filter((p) => p.unitsPath !== null).sort((a, b) => b.directive.issuedOn.localeCompare(a.directive.issuedOn));
+  const local = loaded
+    .filter((p) => p.unitsPath !== null)
+    .sort((a, b) => b.directive.issuedOn.localeCompare(a.directive.issuedOn));
   return [...local, ...loaded.filter((p) => p.directive.national)];
 }
 
@@ -42,5 +46,7 @@ export async function installDemoPreset(prisma: Db, dir: string): Promise<string
     }
     return installed;
   }
-  throw new PresetError(`Không nạp được văn bản mẫu nào trong ${dir} (đã thử: ${tried.join(", ") || "không có tệp .yaml"})`);
+  throw new PresetError(
+    `Không nạp được văn bản mẫu nào trong ${dir} (đã thử: ${tried.join(", ") || "không có tệp .yaml"})`,
+  );
 }

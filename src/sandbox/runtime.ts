@@ -19,7 +19,8 @@ export type Runtime = {
 export class ResetError extends Error {}
 
 function deleteDatabase(databaseUrl: string): void {
-  if (!databaseUrl.startsWith("file:")) throw new ResetError("Chỉ đặt lại được cơ sở dữ liệu SQLite (file:) của bản dùng thử");
+  if (!databaseUrl.startsWith("file:"))
+    throw new ResetError("Chỉ đặt lại được cơ sở dữ liệu SQLite (file:) của bản dùng thử");
   const file = sqlitePath(databaseUrl);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 }

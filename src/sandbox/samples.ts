@@ -7,15 +7,33 @@
 import ExcelJS from "exceljs";
 import { formatViDate, type IsoDate } from "../domain/directive/dates.js";
 
-const HEADER = ["STT", "Đơn vị tiếp nhận", "Tên thủ tục hành chính", "Mã hồ sơ", "Trạng thái", "Người nộp", "Chủ hồ sơ",
-  "Ngày nộp hồ sơ", "Ngày nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý", "Cán bộ xử lý"];
+const HEADER = [
+  "STT",
+  "Đơn vị tiếp nhận",
+  "Tên thủ tục hành chính",
+  "Mã hồ sơ",
+  "Trạng thái",
+  "Người nộp",
+  "Chủ hồ sơ",
+  "Ngày nộp hồ sơ",
+  "Ngày nhận",
+  "Ngày hẹn trả",
+  "Ngày kết thúc xử lý",
+  "Cán bộ xử lý",
+];
 
 type SampleRow = { procedure: string; applicant: string; submittedAgo: number; dueIn: number; finishedAgo?: number };
 const ROWS: SampleRow[] = [
   { procedure: "Đăng ký khai sinh", applicant: "Nguyễn Văn Mẫu", submittedAgo: 9, dueIn: -3 },
   { procedure: "Chứng thực bản sao từ bản chính", applicant: "Trần Thị Thử", submittedAgo: 6, dueIn: -1 },
   { procedure: "Đăng ký kết hôn", applicant: "Lê Văn Demo", submittedAgo: 4, dueIn: 1 },
-  { procedure: "Cấp bản sao trích lục hộ tịch", applicant: "Phạm Thị Ví Dụ", submittedAgo: 12, dueIn: -6, finishedAgo: 2 },
+  {
+    procedure: "Cấp bản sao trích lục hộ tịch",
+    applicant: "Phạm Thị Ví Dụ",
+    submittedAgo: 12,
+    dueIn: -6,
+    finishedAgo: 2,
+  },
 ];
 
 function shift(date: IsoDate, days: number): IsoDate {
@@ -37,9 +55,18 @@ export async function sampleDossierExport(unitName: string, today: IsoDate): Pro
   ROWS.forEach((r, i) => {
     const submitted = formatViDate(shift(today, -r.submittedAgo));
     ws.addRow([
-      i + 1, unitName, r.procedure, `000.00.07.H12-${stamp}-${String(i + 1).padStart(4, "0")}`,
-      r.finishedAgo === undefined ? "Đang xử lý" : "Đã trả kết quả", r.applicant, r.applicant, `${submitted} 08:00`, `${submitted} 08:15`,
-      formatViDate(shift(today, r.dueIn)), r.finishedAgo === undefined ? null : formatViDate(shift(today, -r.finishedAgo)), "Cán bộ một cửa",
+      i + 1,
+      unitName,
+      r.procedure,
+      `000.00.07.H12-${stamp}-${String(i + 1).padStart(4, "0")}`,
+      r.finishedAgo === undefined ? "Đang xử lý" : "Đã trả kết quả",
+      r.applicant,
+      r.applicant,
+      `${submitted} 08:00`,
+      `${submitted} 08:15`,
+      formatViDate(shift(today, r.dueIn)),
+      r.finishedAgo === undefined ? null : formatViDate(shift(today, -r.finishedAgo)),
+      "Cán bộ một cửa",
     ]);
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -25,7 +25,9 @@ export function buildEmulatorWorld(emu: Emulator, world: DemoWorld): void {
       emu.addChat({ id: c.id, type: "private", firstName: world.people.find((p) => p.id === c.id)?.name ?? c.title });
       continue;
     }
-    const members = Object.fromEntries(c.members.map((id, i) => [id, i === 0 ? "creator" as const : "member" as const]));
+    const members = Object.fromEntries(
+      c.members.map((id, i) => [id, i === 0 ? ("creator" as const) : ("member" as const)]),
+    );
     emu.addChat({ id: c.id, type: c.type, title: c.title, botStatus: "member", members });
   }
 }
@@ -47,7 +49,12 @@ async function seedDatabase(app: AppParts, world: DemoWorld): Promise<number> {
   for (const p of world.people) {
     // The demo head registered the heads' chat, so approves its unit's letters (docs/DOSSIERS.md "Ai được duyệt").
     if (p.role === "head" && p.unitCode) {
-      await recordRegistrar(prisma, { unitCode: p.unitCode, telegramId: BigInt(p.id), telegramName: p.name, grantedBy });
+      await recordRegistrar(prisma, {
+        unitCode: p.unitCode,
+        telegramId: BigInt(p.id),
+        telegramName: p.name,
+        grantedBy,
+      });
     }
     if (p.role === "admin" || p.role === "head") continue;
     await grantRole(prisma, { telegramId: BigInt(p.id), role: p.role, unitCode: p.unitCode, grantedBy, name: p.name });
@@ -61,7 +68,11 @@ async function seedDatabase(app: AppParts, world: DemoWorld): Promise<number> {
  * catch-up is awaited first, so nothing races the seed (the catch-up sees the database as the
  * previous run left it, as it would in production).
  */
-export async function seedDemo(app: AppParts, emu: Emulator, opts: SeedOptions): Promise<{ world: DemoWorld; preset?: string[]; figures: number }> {
+export async function seedDemo(
+  app: AppParts,
+  emu: Emulator,
+  opts: SeedOptions,
+): Promise<{ world: DemoWorld; preset?: string[]; figures: number }> {
   await app.scheduler.catchUp;
   let preset: string[] | undefined;
   if ((await listLoadedDirectives(app.db.prisma)).length === 0) {

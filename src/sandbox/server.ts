@@ -15,13 +15,20 @@ import type { Runtime } from "./runtime.js";
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 const STATIC: Record<string, string> = {
-  "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/render.js": "render.js",
-  "/chat.js": "chat.js", "/controls.js": "controls.js", "/tour.js": "tour.js", "/style.css": "style.css",
+  "/": "index.html",
+  "/index.html": "index.html",
+  "/app.js": "app.js",
+  "/render.js": "render.js",
+  "/chat.js": "chat.js",
+  "/controls.js": "controls.js",
+  "/tour.js": "tour.js",
+  "/style.css": "style.css",
 };
 const TYPES: Record<string, string> = { html: "text/html", js: "text/javascript", css: "text/css" };
 /** The page runs only what it ships: no inline script, no remote anything. */
 const SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  "content-security-policy":
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
 };
@@ -33,7 +40,11 @@ export type PageServer = { url: string; port: number; stop(): Promise<void> };
 async function serveStatic(res: ServerResponse, name: string): Promise<void> {
   const body = await readFile(`${PUBLIC_DIR}${name}`);
   const ext = name.split(".").pop() ?? "";
-  res.writeHead(200, { "content-type": `${TYPES[ext] ?? "application/octet-stream"}; charset=utf-8`, "cache-control": "no-store", ...SECURITY_HEADERS });
+  res.writeHead(200, {
+    "content-type": `${TYPES[ext] ?? "application/octet-stream"}; charset=utf-8`,
+    "cache-control": "no-store",
+    ...SECURITY_HEADERS,
+  });
   res.end(body);
 }
 
@@ -62,7 +73,12 @@ export async function startPageServer(o: { runtime: Runtime; port: number; logge
     if (method === "GET" && staticName) return serveStatic(res, staticName);
     if (method === "GET" && url.pathname === "/api/events") return hub.attach(res);
     if (method === "GET" && url.pathname.startsWith("/api/files/")) {
-      return serveFile(o.runtime, res, decodeURIComponent(url.pathname.slice("/api/files/".length)), url.searchParams.get("download") === "1");
+      return serveFile(
+        o.runtime,
+        res,
+        decodeURIComponent(url.pathname.slice("/api/files/".length)),
+        url.searchParams.get("download") === "1",
+      );
     }
     const handler = API[`${method} ${url.pathname}`];
     if (!handler) throw new PageError(404, `Không có ${method} ${url.pathname}`);
@@ -77,7 +93,12 @@ export async function startPageServer(o: { runtime: Runtime; port: number; logge
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const status = e instanceof PageError ? e.status : e instanceof z.ZodError ? 400 : 500;
-      const message = e instanceof PageError ? e.message : e instanceof z.ZodError ? z.prettifyError(e) : "Lỗi trong bản dùng thử (xem nhật ký)";
+      const message =
+        e instanceof PageError
+          ? e.message
+          : e instanceof z.ZodError
+            ? z.prettifyError(e)
+            : "Lỗi trong bản dùng thử (xem nhật ký)";
       if (status === 500) o.logger.error({ err: e, url: req.url }, "sandbox page request failed");
       if (!res.headersSent) sendJson(res, status, { error: message });
       else res.end();

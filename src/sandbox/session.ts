@@ -68,25 +68,39 @@ export async function startSession(o: SessionOptions): Promise<Session> {
   // A fresh fake token per session: it never leaves this process and matches the config's format.
   const token = `${SANDBOX_BOT.id}:${randomBytes(27).toString("base64url")}`;
   const emulator = await startEmulator({
-    token, botUsername: SANDBOX_BOT.username, botFirstName: SANDBOX_BOT.firstName, host: "127.0.0.1", port: 0,
-    clock: () => clock.now().getTime(), firstUpdateId: resume.firstUpdateId,
+    token,
+    botUsername: SANDBOX_BOT.username,
+    botFirstName: SANDBOX_BOT.firstName,
+    host: "127.0.0.1",
+    port: 0,
+    clock: () => clock.now().getTime(),
+    firstUpdateId: resume.firstUpdateId,
   });
   let world: DemoWorld | undefined;
   let app: App;
   const config: Config = {
-    ...o.config, DATABASE_URL: o.databaseUrl, BOT_TOKEN: token, TELEGRAM_API_ROOT: emulator.url,
+    ...o.config,
+    DATABASE_URL: o.databaseUrl,
+    BOT_TOKEN: token,
+    TELEGRAM_API_ROOT: emulator.url,
     ADMIN_IDS: [...new Set([...o.config.ADMIN_IDS, BigInt(DEMO_IDS.admin)])],
   };
   try {
     app = await startApp({
       config,
-      logger: o.logger, clock, token, apiRoot: emulator.url,
+      logger: o.logger,
+      clock,
+      token,
+      apiRoot: emulator.url,
       // The manual clock is not the wall clock: jobs run only through fireDue below.
       schedulerTimers: "none",
       beforeStart: async (parts) => {
         const seeded = await seedDemo(parts, emulator, { directivesDir: o.config.DIRECTIVES_DIR });
         world = seeded.world;
-        o.logger.info({ preset: seeded.preset, figures: seeded.figures, units: seeded.world.units.map((u) => u.code) }, "sandbox seeded");
+        o.logger.info(
+          { preset: seeded.preset, figures: seeded.figures, units: seeded.world.units.map((u) => u.code) },
+          "sandbox seeded",
+        );
       },
     });
   } catch (e) {
@@ -100,11 +114,18 @@ export async function startSession(o: SessionOptions): Promise<Session> {
     running.worker.kick();
     return reports;
   };
-  const timer = setInterval(() => void fireDue().catch((e: unknown) => o.logger.error({ err: e }, "sandbox fireDue failed")), FIRE_DUE_EVERY_MS);
+  const timer = setInterval(
+    () => void fireDue().catch((e: unknown) => o.logger.error({ err: e }, "sandbox fireDue failed")),
+    FIRE_DUE_EVERY_MS,
+  );
   timer.unref();
   return {
     id: randomBytes(6).toString("hex"),
-    clock, emulator, app: running, world, config,
+    clock,
+    emulator,
+    app: running,
+    world,
+    config,
     async advanceTo(target) {
       clock.advanceTo(target);
       return fireDue();

@@ -21,11 +21,7 @@ type JobCrons = Pick<Config, "DAILY_REMINDER_CRON" | "WEEKLY_DIGEST_CRON">;
  * or the weekly digest as configured — 08:00 and Monday 08:00 by default, whatever
  * DAILY_REMINDER_CRON / WEEKLY_DIGEST_CRON say otherwise.
  */
-export function nextJobTime(
-  config: JobCrons,
-  job: "daily-reminder" | "weekly-digest",
-  now: Date,
-): Date | undefined {
+export function nextJobTime(config: JobCrons, job: "daily-reminder" | "weekly-digest", now: Date): Date | undefined {
   return nextFireAfter(job === "daily-reminder" ? config.DAILY_REMINDER_CRON : config.WEEKLY_DIGEST_CRON, now);
 }
 

@@ -11,9 +11,12 @@ import { planNewGroup, type DemoChat } from "./world.js";
 export function addNewGroup(s: Session): { chat: DemoChat; unitCode: string } {
   const existing = s.world.chats.find((c) => c.kind === "new");
   const chat = existing ?? planNewGroup(s.app.deps.catalog.get(), s.world, vnDate(s.clock.now()));
-  if (!chat?.unitCode) throw new PageError(400, "Mọi đơn vị của văn bản mẫu đã có nhóm; không còn đơn vị nào để đăng ký thử");
+  if (!chat?.unitCode)
+    throw new PageError(400, "Mọi đơn vị của văn bản mẫu đã có nhóm; không còn đơn vị nào để đăng ký thử");
   if (!existing) {
-    const members = Object.fromEntries(chat.members.map((id, i) => [id, i === 0 ? "creator" as const : "member" as const]));
+    const members = Object.fromEntries(
+      chat.members.map((id, i) => [id, i === 0 ? ("creator" as const) : ("member" as const)]),
+    );
     s.emulator.addChat({ id: chat.id, type: chat.type, title: chat.title, botStatus: "member", members });
     s.world.chats.push(chat);
   }

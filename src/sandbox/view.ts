@@ -32,7 +32,10 @@ export type ViewEvent =
   | { type: "edit"; chatId: number; message: ViewMessage }
   | { type: "delete"; chatId: number; messageId: number };
 
-const forceReplyMarkup = z.object({ force_reply: z.literal(true), input_field_placeholder: z.string().max(64).optional() });
+const forceReplyMarkup = z.object({
+  force_reply: z.literal(true),
+  input_field_placeholder: z.string().max(64).optional(),
+});
 
 /** The force-reply markup as sent (an object in JSON calls, a JSON string in multipart ones), if any. */
 export function forceReplyOf(sent: SentParams | undefined): { placeholder?: string } | undefined {
@@ -70,14 +73,36 @@ export function toViewMessage(m: Message, flags: Flags): ViewMessage {
     text: m.text ?? m.caption ?? "",
     entities: m.entities ?? m.caption_entities ?? [],
     ...(photo ? { photo: { url: fileUrl(photo.file_id), width: photo.width, height: photo.height } } : {}),
-    ...(m.document ? { document: { url: fileUrl(m.document.file_id, true), name: m.document.file_name ?? "tệp", size: m.document.file_size ?? 0 } } : {}),
+    ...(m.document
+      ? {
+          document: {
+            url: fileUrl(m.document.file_id, true),
+            name: m.document.file_name ?? "tệp",
+            size: m.document.file_size ?? 0,
+          },
+        }
+      : {}),
     ...(m.media_group_id ? { mediaGroupId: m.media_group_id } : {}),
-    ...(reply ? { replyTo: { id: reply.message_id, from: nameOf(reply.from), text: (reply.text ?? reply.caption ?? (reply.document ? `📎 ${reply.document.file_name ?? "tệp"}` : reply.photo ? "🖼 Ảnh" : "")).slice(0, 120) } } : {}),
-    buttons: (m.reply_markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({
-      text: b.text,
-      ...("callback_data" in b && b.callback_data !== undefined ? { data: b.callback_data } : {}),
-      ...("url" in b && b.url !== undefined ? { url: b.url } : {}),
-    }))),
+    ...(reply
+      ? {
+          replyTo: {
+            id: reply.message_id,
+            from: nameOf(reply.from),
+            text: (
+              reply.text ??
+              reply.caption ??
+              (reply.document ? `📎 ${reply.document.file_name ?? "tệp"}` : reply.photo ? "🖼 Ảnh" : "")
+            ).slice(0, 120),
+          },
+        }
+      : {}),
+    buttons: (m.reply_markup?.inline_keyboard ?? []).map((row) =>
+      row.map((b) => ({
+        text: b.text,
+        ...("callback_data" in b && b.callback_data !== undefined ? { data: b.callback_data } : {}),
+        ...("url" in b && b.url !== undefined ? { url: b.url } : {}),
+      })),
+    ),
     forceReply: flags.forceReply !== undefined,
     ...(flags.forceReply?.placeholder ? { placeholder: flags.forceReply.placeholder } : {}),
     delivered: flags.delivered,
@@ -88,12 +113,22 @@ export function toViewMessage(m: Message, flags: Flags): ViewMessage {
 export function toViewEvent(emu: Emulator, chatId: number, entry: TranscriptEntry): ViewEvent | undefined {
   switch (entry.kind) {
     case "message":
-      return { type: "message", chatId, message: toViewMessage(entry.message, { forceReply: forceReplyOf(entry.sent), delivered: entry.delivered, edited: false }) };
+      return {
+        type: "message",
+        chatId,
+        message: toViewMessage(entry.message, {
+          forceReply: forceReplyOf(entry.sent),
+          delivered: entry.delivered,
+          edited: false,
+        }),
+      };
     case "edit": {
       const history = emu.transcript(chatId);
       const original = history.find((e) => e.kind === "message" && e.message.message_id === entry.messageId);
       const forceReply = original?.kind === "message" ? forceReplyOf(original.sent) : undefined;
-      const edited = history.some((e) => e.kind === "edit" && e.messageId === entry.messageId && TEXT_EDITS.has(e.method));
+      const edited = history.some(
+        (e) => e.kind === "edit" && e.messageId === entry.messageId && TEXT_EDITS.has(e.method),
+      );
       return { type: "edit", chatId, message: toViewMessage(entry.message, { forceReply, delivered: true, edited }) };
     }
     case "delete":
@@ -112,7 +147,14 @@ export function chatMessages(emu: Emulator, chatId: number): ViewMessage[] {
     if (entry.kind !== "message") continue;
     const id = entry.message.message_id;
     const current = emu.message(chatId, id);
-    if (current) out.push(toViewMessage(current, { forceReply: forceReplyOf(entry.sent), delivered: entry.delivered, edited: edited.has(id) }));
+    if (current)
+      out.push(
+        toViewMessage(current, {
+          forceReply: forceReplyOf(entry.sent),
+          delivered: entry.delivered,
+          edited: edited.has(id),
+        }),
+      );
   }
   return out;
 }

@@ -49,7 +49,8 @@ function pickUnits(catalog: Catalog, today: IsoDate): CatalogUnit[] {
   const byTier = new Map<string, CatalogUnit[]>();
   for (const u of reporting) if (!picked.includes(u)) byTier.set(u.tier, [...(byTier.get(u.tier) ?? []), u]);
   for (let round = 0; picked.length < UNIT_COUNT && round < UNIT_COUNT; round++) {
-    for (const list of byTier.values()) if (list[round] && picked.length < UNIT_COUNT) picked.push(list[round] as CatalogUnit);
+    for (const list of byTier.values())
+      if (list[round] && picked.length < UNIT_COUNT) picked.push(list[round] as CatalogUnit);
   }
   return picked;
 }
@@ -75,15 +76,46 @@ export function planWorld(catalog: Catalog, today: IsoDate): DemoWorld {
   ];
   // Each officer also sits in a second unit's group: officers report for every unit whose chat they are in.
   const officerOf = [id.officerA, id.officerB, id.officerA, id.officerB];
-  const unitChats: DemoChat[] = [a, b, c, d].flatMap((u, i) => u ? [{
-    id: -1001000000001 - i, type: "supergroup" as const, title: `${capitalized(shortName(u))} — Một cửa`, kind: "unit" as const,
-    unitCode: u.code, members: [officerOf[i] ?? id.officerA, ...(i === 0 ? [id.head] : [])],
-  }] : []);
+  const unitChats: DemoChat[] = [a, b, c, d].flatMap((u, i) =>
+    u
+      ? [
+          {
+            id: -1001000000001 - i,
+            type: "supergroup" as const,
+            title: `${capitalized(shortName(u))} — Một cửa`,
+            kind: "unit" as const,
+            unitCode: u.code,
+            members: [officerOf[i] ?? id.officerA, ...(i === 0 ? [id.head] : [])],
+          },
+        ]
+      : [],
+  );
   const chats: DemoChat[] = [
     ...unitChats,
-    { id: -1001000000101, type: "supergroup", title: `Lãnh đạo ${shortName(root)}`, kind: "leaders", unitCode: root.code, members: [id.leader, id.admin] },
-    { id: -1001000000201, type: "supergroup", title: `Thủ trưởng ${shortName(a)}`, kind: "head", unitCode: a.code, members: [id.head, id.officerA] },
-    { id: id.admin, type: "private", title: "Quản trị viên (tin nhắn riêng)", kind: "private", unitCode: null, members: [id.admin] },
+    {
+      id: -1001000000101,
+      type: "supergroup",
+      title: `Lãnh đạo ${shortName(root)}`,
+      kind: "leaders",
+      unitCode: root.code,
+      members: [id.leader, id.admin],
+    },
+    {
+      id: -1001000000201,
+      type: "supergroup",
+      title: `Thủ trưởng ${shortName(a)}`,
+      kind: "head",
+      unitCode: a.code,
+      members: [id.head, id.officerA],
+    },
+    {
+      id: id.admin,
+      type: "private",
+      title: "Quản trị viên (tin nhắn riêng)",
+      kind: "private",
+      unitCode: null,
+      members: [id.admin],
+    },
   ];
   return { root, units, people, chats };
 }
@@ -96,12 +128,17 @@ export function planWorld(catalog: Catalog, today: IsoDate): DemoWorld {
 export function planNewGroup(catalog: Catalog, world: DemoWorld, today: IsoDate): DemoChat | undefined {
   const taken = new Set(world.chats.map((c) => c.unitCode));
   const first = world.units[0];
-  const candidates = catalog.units.filter((u) => u.parentCode !== null && !u.oneStop && !taken.has(u.code)
-    && catalog.indicatorsFor(u, today).length > 0);
+  const candidates = catalog.units.filter(
+    (u) => u.parentCode !== null && !u.oneStop && !taken.has(u.code) && catalog.indicatorsFor(u, today).length > 0,
+  );
   const unit = candidates.find((u) => u.tier === first?.tier) ?? candidates[0];
   if (!unit) return undefined;
   return {
-    id: -1001000000301, type: "supergroup", title: `${capitalized(shortName(unit))} — nhóm mới`, kind: "new",
-    unitCode: unit.code, members: [DEMO_IDS.officerA, DEMO_IDS.admin],
+    id: -1001000000301,
+    type: "supergroup",
+    title: `${capitalized(shortName(unit))} — nhóm mới`,
+    kind: "new",
+    unitCode: unit.code,
+    members: [DEMO_IDS.officerA, DEMO_IDS.admin],
   };
 }

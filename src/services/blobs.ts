@@ -21,13 +21,21 @@ export function evidenceBlobId(ref: string | null): number | null {
 /** The JSON the outbox stores for a file reference always closes right after the id. */
 const payloadNeedle = (blobId: number): string => `"blobId":${blobId}}`;
 
-export async function blobHeld(db: Db, blobId: number, except: { outboxIds?: readonly number[] } = {}): Promise<boolean> {
+export async function blobHeld(
+  db: Db,
+  blobId: number,
+  except: { outboxIds?: readonly number[] } = {},
+): Promise<boolean> {
   if ((await countEvidenceHolders(db, evidenceRef(blobId))) > 0) return true;
   return (await countOutboxHolders(db, payloadNeedle(blobId), except.outboxIds)) > 0;
 }
 
 /** Deletes the blob unless something still holds it; true when it is gone. */
-export async function releaseBlob(db: Db, blobId: number, except: { outboxIds?: readonly number[] } = {}): Promise<boolean> {
+export async function releaseBlob(
+  db: Db,
+  blobId: number,
+  except: { outboxIds?: readonly number[] } = {},
+): Promise<boolean> {
   if (await blobHeld(db, blobId, except)) return false;
   return deleteBlob(db, blobId);
 }

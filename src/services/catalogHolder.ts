@@ -11,7 +11,10 @@ import type { CatalogHolder } from "./context.js";
  */
 export async function createCatalogHolder(prisma: Db, logger?: Pick<Logger, "warn">): Promise<CatalogHolder> {
   const report = (invalid: InvalidStoredDirective[]) =>
-    logger?.warn({ directives: invalid.map((d) => d.slug) }, "active directives left out of the catalog: their stored text no longer validates; reload them (/chithi)");
+    logger?.warn(
+      { directives: invalid.map((d) => d.slug) },
+      "active directives left out of the catalog: their stored text no longer validates; reload them (/chithi)",
+    );
   const build = async () => new Catalog(await listUnits(prisma), await listActiveDirectives(prisma, report));
   let current = await build();
   return {

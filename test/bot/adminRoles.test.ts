@@ -25,7 +25,9 @@ beforeEach(async () => {
   h.emu.addChat({ id: STRANGER, type: "private", firstName: "Người lạ" });
   h.emu.addChat({ id: GROUP, type: "group", title: "Nhóm chung" });
   // An existing grant, so "unchanged" is checked against a non-empty table.
-  await h.db.prisma.person.create({ data: { telegramId: BigInt(TARGET), role: "leader", grantedBy: BigInt(ADMIN_ID) } });
+  await h.db.prisma.person.create({
+    data: { telegramId: BigInt(TARGET), role: "leader", grantedBy: BigInt(ADMIN_ID) },
+  });
 });
 afterEach(async () => h?.stop());
 
@@ -48,9 +50,12 @@ describe("/capquyen and /thuquyen refusals change no role", () => {
     await expectRefused(text, common.privateOnly, GROUP, ADMIN_ID);
   });
 
-  it.each(["/capquyen 613 quantri", "/capquyen 611 lanhdao", "/thuquyen 612"])("%s by a non-admin → admin only", async (text) => {
-    await expectRefused(text, common.adminOnly, STRANGER, STRANGER);
-  });
+  it.each(["/capquyen 613 quantri", "/capquyen 611 lanhdao", "/thuquyen 612"])(
+    "%s by a non-admin → admin only",
+    async (text) => {
+      await expectRefused(text, common.adminOnly, STRANGER, STRANGER);
+    },
+  );
 
   it("a leader (a stored role, but not admin) cannot grant either", async () => {
     h.emu.addChat({ id: TARGET, type: "private", firstName: "Bình" });
@@ -85,16 +90,22 @@ describe("/capquyen and /thuquyen succeed for an administrator", () => {
   it("/capquyen grants a leader role and records who granted it", async () => {
     expect(await say("/capquyen 613 lanhdao")).toBe(plain(adminTexts.granted("613", "leader")));
     expect(await h.db.prisma.person.count()).toBe(2);
-    expect(await h.db.prisma.person.findUnique({ where: { telegramId: 613n } }))
-      .toMatchObject({ role: "leader", grantedBy: BigInt(ADMIN_ID) });
+    expect(await h.db.prisma.person.findUnique({ where: { telegramId: 613n } })).toMatchObject({
+      role: "leader",
+      grantedBy: BigInt(ADMIN_ID),
+    });
   });
 
   it("/capquyen QUANTRI upgrades an existing role to admin, who may then grant too", async () => {
     expect(await say(`/capquyen ${TARGET} QUANTRI`)).toBe(plain(adminTexts.granted(String(TARGET), "admin")));
-    expect(await h.db.prisma.person.findUnique({ where: { telegramId: BigInt(TARGET) } })).toMatchObject({ role: "admin" });
+    expect(await h.db.prisma.person.findUnique({ where: { telegramId: BigInt(TARGET) } })).toMatchObject({
+      role: "admin",
+    });
     h.emu.addChat({ id: TARGET, type: "private", firstName: "Bình" });
     expect(await say("/capquyen 613 lanhdao", TARGET, TARGET)).toBe(plain(adminTexts.granted("613", "leader")));
-    expect(await h.db.prisma.person.findUnique({ where: { telegramId: 613n } })).toMatchObject({ grantedBy: BigInt(TARGET) });
+    expect(await h.db.prisma.person.findUnique({ where: { telegramId: 613n } })).toMatchObject({
+      grantedBy: BigInt(TARGET),
+    });
   });
 
   it("/thuquyen removes the role", async () => {

@@ -20,7 +20,10 @@ beforeEach(async () => {
   h.emu.addUser({ id: OFFICER, firstName: "Lan" });
   h.emu.addUser({ id: HEAD_USER, firstName: "Hùng" });
   h.emu.addChat({ id: ADMIN_ID, type: "private" });
-  for (const [id, kind, title] of [[UNIT, "unit", "Phường Đức Xuân"], [HEAD, "head", "Chủ tịch phường Đức Xuân"]] as const) {
+  for (const [id, kind, title] of [
+    [UNIT, "unit", "Phường Đức Xuân"],
+    [HEAD, "head", "Chủ tịch phường Đức Xuân"],
+  ] as const) {
     h.emu.addChat({ id, type: "supergroup", title });
     await touchChat(h.db.prisma, { chatId: BigInt(id), type: "supergroup", title });
     await bindChat(h.db.prisma, BigInt(id), kind, "TN-X1");
@@ -56,7 +59,9 @@ async function snapshot() {
 /** A modified or stale client can send any callback data: put it on one of the bot's own messages. */
 async function pressForged(chatId: number, fromId: number, data: string) {
   const target = await say(chatId === UNIT ? "/nop 120 95" : "/help", chatId, fromId);
-  await h.bot.api.editMessageReplyMarkup(chatId, target.message_id, { reply_markup: { inline_keyboard: [[{ text: "Nút", callback_data: data }]] } });
+  await h.bot.api.editMessageReplyMarkup(chatId, target.message_id, {
+    reply_markup: { inline_keyboard: [[{ text: "Nút", callback_data: data }]] },
+  });
   const before = await snapshot();
   const messages = h.emu.botMessages(chatId).length;
   const answer = await h.emu.pressButton({ chatId, messageId: target.message_id, fromId, data, timeoutMs: 3000 });

@@ -53,13 +53,17 @@ describe("ChatQueues", () => {
     let now = 0;
     let most = 0;
     const seen: string[] = [];
-    await Promise.all(Array.from({ length: 12 }, (_, i) => q.enqueue(`k${i % 3}`, async () => {
-      now += 1;
-      most = Math.max(most, now);
-      await new Promise((r) => setTimeout(r, (i * 7) % 5));
-      seen.push(`k${i % 3}:${i}`);
-      now -= 1;
-    })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        q.enqueue(`k${i % 3}`, async () => {
+          now += 1;
+          most = Math.max(most, now);
+          await new Promise((r) => setTimeout(r, (i * 7) % 5));
+          seen.push(`k${i % 3}:${i}`);
+          now -= 1;
+        }),
+      ),
+    );
     expect(most).toBe(2);
     for (const k of ["k0", "k1", "k2"]) {
       const order = seen.filter((s) => s.startsWith(`${k}:`)).map((s) => Number(s.split(":")[1]));
@@ -89,7 +93,8 @@ it("handles chats concurrently while each chat keeps its order", async () => {
     now -= 1;
   });
   await poll(bot, "a");
-  for (let n = 0; n < 100; n++) emu.injectText({ chatId: CHATS[n % CHATS.length] ?? 0, fromId: CHATS[n % CHATS.length] ?? 0, text: String(n) });
+  for (let n = 0; n < 100; n++)
+    emu.injectText({ chatId: CHATS[n % CHATS.length] ?? 0, fromId: CHATS[n % CHATS.length] ?? 0, text: String(n) });
   await emu.waitFor(() => [...order.values()].flat().length === 100, { timeoutMs: 15_000, label: "all handled" });
   for (const chat of CHATS) {
     const got = order.get(chat) ?? [];
@@ -157,7 +162,10 @@ it("an update waiting behind its chat's running one stays unconfirmed: after a s
   const stopping = a.stop();
   slow.open();
   await stopping;
-  expect(handled).toEqual([{ by: "a", text: "khác" }, { by: "a", text: "chậm" }]);
+  expect(handled).toEqual([
+    { by: "a", text: "khác" },
+    { by: "a", text: "chậm" },
+  ]);
   expect(emu.pendingUpdates()).toBe(2); // "sau" and, behind it, "khác" (a duplicate to skip)
 
   await poll(make("b"), "b");

@@ -42,8 +42,12 @@ beforeEach(async () => {
   });
   const logger = createLogger("silent");
   const deps: AppDeps = {
-    prisma: db.prisma, catalog: await createCatalogHolder(db.prisma), clock: { now: () => new Date() }, logger,
-    adminIds: [], kickDelivery: () => undefined,
+    prisma: db.prisma,
+    catalog: await createCatalogHolder(db.prisma),
+    clock: { now: () => new Date() },
+    logger,
+    adminIds: [],
+    kickDelivery: () => undefined,
   };
   const bot = createBot(deps, { token: TOKEN, apiRoot: emu.url, botInfo: emu.bot, extraFeatures: [slow] });
   polling = await startLeaderPolling({ bot, prisma: db.prisma, logger, holder: "a", ttlMs: 3_000, pollTimeoutS: 1 });
@@ -55,9 +59,12 @@ afterEach(async () => {
   await db.cleanup();
 });
 
-const status = async (updateId: number) => (await db.prisma.processedUpdate.findUnique({
-  where: { botId_updateId: { botId: BOT_ID, updateId: BigInt(updateId) } },
-}))?.status;
+const status = async (updateId: number) =>
+  (
+    await db.prisma.processedUpdate.findUnique({
+      where: { botId_updateId: { botId: BOT_ID, updateId: BigInt(updateId) } },
+    })
+  )?.status;
 
 it("a slow update is confirmed once marked, and holds no other chat's answer", async () => {
   const { updateId: slowId = 0 } = emu.injectText({ chatId: A, fromId: A, text: "/cham" });

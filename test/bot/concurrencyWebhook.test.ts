@@ -30,7 +30,13 @@ beforeEach(async () => {
     }
     handled.push(`${ctx.chat.id}:${ctx.message.text}`);
   });
-  hook = await startWebhook({ bot, logger: pino({ level: "silent" }), url: "https://dondoc.example.gov.vn/tg/hook", port: 0, host: "127.0.0.1" });
+  hook = await startWebhook({
+    bot,
+    logger: pino({ level: "silent" }),
+    url: "https://dondoc.example.gov.vn/tg/hook",
+    port: 0,
+    host: "127.0.0.1",
+  });
 });
 afterEach(async () => {
   open();
@@ -40,12 +46,20 @@ afterEach(async () => {
 
 const update = (id: number, chat: number, text: string) => ({
   update_id: id,
-  message: { message_id: id, date: 1_795_000_000, chat: { id: chat, type: "private", first_name: "Cán bộ" },
-    from: { id: chat, is_bot: false, first_name: "Cán bộ" }, text },
+  message: {
+    message_id: id,
+    date: 1_795_000_000,
+    chat: { id: chat, type: "private", first_name: "Cán bộ" },
+    from: { id: chat, is_bot: false, first_name: "Cán bộ" },
+    text,
+  },
 });
-const post = (body: unknown) => fetch(hook.localUrl, {
-  method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": hook.secret }, body: JSON.stringify(body),
-});
+const post = (body: unknown) =>
+  fetch(hook.localUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": hook.secret },
+    body: JSON.stringify(body),
+  });
 
 it("a chat's updates keep their order; another chat is not held by a slow one", async () => {
   const slow = post(update(9001, A, "chậm"));

@@ -40,7 +40,12 @@ describe("the dry run", () => {
 
   it("✅ Áp dụng installs it, reloads the catalog and edits the message (no buttons left)", async () => {
     const reply = await sendYaml(h, PROVINCE);
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: reply?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Áp dụng" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: reply?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "✅ Áp dụng",
+    });
     expect(answer.text).toBe(adminTexts.pressApplied);
     const edited = await editedTo(h, ADMIN_ID, reply?.message_id ?? 0, "✅ Đã nạp 01/CT-UBND");
     expect(edited.text).toContain("Xem trước: 01/CT-UBND");
@@ -51,7 +56,12 @@ describe("the dry run", () => {
   });
 
   it("a second version is compared with the loaded one", async () => {
-    await h.emu.pressButton({ chatId: ADMIN_ID, messageId: (await sendYaml(h, PROVINCE))?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Áp dụng" });
+    await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: (await sendYaml(h, PROVINCE))?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "✅ Áp dụng",
+    });
     await h.emu.waitFor(() => h.deps.catalog.get().directives.length === 1);
     const next = PROVINCE.replace("target: 80", "target: 85").replace(/tasks:\n.*\n/, "");
     const reply = await sendYaml(h, next);
@@ -63,7 +73,12 @@ describe("the dry run", () => {
 
   it("Huỷ loads nothing and says so", async () => {
     const reply = await sendYaml(h, PROVINCE);
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: reply?.message_id ?? 0, fromId: ADMIN_ID, text: "Huỷ" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: reply?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "Huỷ",
+    });
     expect(answer.text).toBe(adminTexts.pressCancelled);
     const edited = await editedTo(h, ADMIN_ID, reply?.message_id ?? 0, "Đã huỷ, chưa nạp gì");
     expect(buttonTexts(edited)).toEqual([]);
@@ -71,7 +86,12 @@ describe("the dry run", () => {
   });
 
   it("a unit list still loads at once, without a dry run", async () => {
-    const reply = await sendYaml(h, "name: Thêm\nunits:\n  - { code: TN, name: UBND tỉnh Thử Nghiệm, tier: tinh, parent: null }\n", ADMIN_ID, "don-vi.yaml");
+    const reply = await sendYaml(
+      h,
+      "name: Thêm\nunits:\n  - { code: TN, name: UBND tỉnh Thử Nghiệm, tier: tinh, parent: null }\n",
+      ADMIN_ID,
+      "don-vi.yaml",
+    );
     expect(reply?.text).toContain("Đã nạp danh sách đơn vị «Thêm»: 1 đơn vị (0 mới, 1 cập nhật).");
     expect(buttonTexts(reply)).toEqual([]);
   });
@@ -85,8 +105,14 @@ describe("refusals change nothing", () => {
     await h.emu.waitFor(() => buttonTexts(h.emu.message(ADMIN_ID, messageId)).length === 0);
     const before = await state(h);
     const msg = h.emu.message(ADMIN_ID, messageId);
-    if (msg) msg.reply_markup = { inline_keyboard: [[{ text: "✅ Áp dụng", callback_data: `dp:ok:${before.pending.at(-1)?.id ?? 0}` }]] };
-    return { before, press: () => h.emu.pressButton({ chatId: ADMIN_ID, messageId, fromId: ADMIN_ID, text: "✅ Áp dụng" }) };
+    if (msg)
+      msg.reply_markup = {
+        inline_keyboard: [[{ text: "✅ Áp dụng", callback_data: `dp:ok:${before.pending.at(-1)?.id ?? 0}` }]],
+      };
+    return {
+      before,
+      press: () => h.emu.pressButton({ chatId: ADMIN_ID, messageId, fromId: ADMIN_ID, text: "✅ Áp dụng" }),
+    };
   }
 
   it("an invalid file: its problems, nothing held", async () => {
@@ -99,7 +125,12 @@ describe("refusals change nothing", () => {
   it("someone who is not an administrator pressing ✅ Áp dụng", async () => {
     const reply = await sendYaml(h, PROVINCE);
     const before = await state(h);
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: reply?.message_id ?? 0, fromId: STRANGER, text: "✅ Áp dụng" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: reply?.message_id ?? 0,
+      fromId: STRANGER,
+      text: "✅ Áp dụng",
+    });
     expect(answer).toMatchObject({ text: plain(common.adminOnly), showAlert: true });
     expect(await state(h)).toEqual(before);
   });
@@ -108,7 +139,12 @@ describe("refusals change nothing", () => {
     const reply = await sendYaml(h, PROVINCE);
     h.clock.advance(31 * 60_000);
     const before = await state(h);
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: reply?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Áp dụng" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: reply?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "✅ Áp dụng",
+    });
     expect(answer).toMatchObject({ text: adminTexts.planRefusals.expired, showAlert: true });
     expect(await state(h)).toEqual(before);
   });
@@ -130,7 +166,12 @@ describe("refusals change nothing", () => {
 
   it("a held directive and held figures share the store but never each other's buttons", async () => {
     await sendYaml(h, PROVINCE);
-    const figures = await holdPending(h.deps, { kind: "figures", items: [], userId: BigInt(ADMIN_ID), chatId: BigInt(ADMIN_ID) });
+    const figures = await holdPending(h.deps, {
+      kind: "figures",
+      items: [],
+      userId: BigInt(ADMIN_ID),
+      chatId: BigInt(ADMIN_ID),
+    });
     const before = await state(h);
     const directiveId = before.pending[0]?.id ?? 0;
     const req = (id: number) => ({ id, chatId: BigInt(ADMIN_ID), userId: BigInt(ADMIN_ID), isAdmin: true });

@@ -109,20 +109,25 @@ export const buttonTexts = (m: { reply_markup?: { inline_keyboard: { text: strin
 
 /** Waits until the message reads `part` (an edit arrives after the press is answered). */
 export async function editedTo(h: Harness, chatId: number, messageId: number, part: string) {
-  return h.emu.waitFor(() => {
-    const m = h.emu.message(chatId, messageId);
-    return m?.text?.includes(part) ? m : undefined;
-  }, { timeoutMs: 5000, label: `message ${messageId} reads «${part}»` });
+  return h.emu.waitFor(
+    () => {
+      const m = h.emu.message(chatId, messageId);
+      return m?.text?.includes(part) ? m : undefined;
+    },
+    { timeoutMs: 5000, label: `message ${messageId} reads «${part}»` },
+  );
 }
 
 /** What a refusal must leave as it was. */
 export async function state(h: Harness) {
   const p = h.db.prisma;
   return {
-    directives: await p.directive.findMany({ select: { slug: true, active: true, body: true }, orderBy: { slug: "asc" } }),
+    directives: await p.directive.findMany({
+      select: { slug: true, active: true, body: true },
+      orderBy: { slug: "asc" },
+    }),
     pending: await p.pendingUpload.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } }),
     figures: await p.figure.count(),
     catalog: h.deps.catalog.get().directives.map((d) => d.id),
   };
 }
-

@@ -8,7 +8,20 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xmlPart } from "../helpers/xml.js";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
 import { canDecide } from "../../src/services/apology/decision.js";
-import { docxText, exportCsv, exportXlsx, HEAD, HEADER, HEAD_USER, OFFICER, OTHER_OFFICER, row, startWorld, UNIT, type World } from "./dossiersWorld.js";
+import {
+  docxText,
+  exportCsv,
+  exportXlsx,
+  HEAD,
+  HEADER,
+  HEAD_USER,
+  OFFICER,
+  OTHER_OFFICER,
+  row,
+  startWorld,
+  UNIT,
+  type World,
+} from "./dossiersWorld.js";
 
 let w: World;
 beforeEach(async () => {
@@ -42,7 +55,9 @@ const bytesOf = (fileId: string): Buffer => {
 async function apologise(date: string, from = OFFICER, reason = REASON, salutation = "Bà"): Promise<Message> {
   const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
   if (!prompt) throw new Error("no prompt");
-  const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", from);
+  const {
+    messages: [askReason],
+  } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", from);
   expect(askReason?.text).toContain("lý do chậm trễ");
   const askDate = await w.say(reason, UNIT, from, askReason?.message_id);
   expect(askDate.text).toContain("ngày hẹn trả kết quả mới");
@@ -71,16 +86,27 @@ describe("the apology letter", () => {
     expect(answer.text).toBe("Đã duyệt.");
     await w.drained();
     const toUnit = w.h.emu.botMessages(UNIT).slice(unitBefore);
-    expect(toUnit.map((m) => m.text ?? "").join("\n"))
-      .toContain(`Văn bản của hồ sơ ${A} (số 01/XL-UBND, 01/BC-UBND) đã được duyệt bởi Hùng (thủ trưởng) lúc 10:00 25/11/2026`);
+    expect(toUnit.map((m) => m.text ?? "").join("\n")).toContain(
+      `Văn bản của hồ sơ ${A} (số 01/XL-UBND, 01/BC-UBND) đã được duyệt bởi Hùng (thủ trưởng) lúc 10:00 25/11/2026`,
+    );
     const finals = docsIn(toUnit);
     expect(finals.map((d) => d.file_name)).toEqual([`xin-loi-${A}-so-01.docx`, `giai-trinh-${A}-so-01.docx`]);
     const apology = bytesOf(finals[0]?.file_id ?? "");
     const xml = docxText(apology);
     // The ward's own header (no district above it), its abbreviation in the number, the salutation the officer gave.
-    for (const field of ["ỦY BAN NHÂN DÂNPHƯỜNG ĐỨC XUÂN", "Số: 01/XL-UBND", "Đức Xuân, ngày 25 tháng 11 năm 2026",
-      "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Kính gửi: Bà Trần Thị B", "Đăng ký khai sinh", A, "26/11/2026",
-      "01/12/2026", "Do chờ kết quả xác minh của Công an phường", "TM. ỦY BAN NHÂN DÂNCHỦ TỊCH"]) {
+    for (const field of [
+      "ỦY BAN NHÂN DÂNPHƯỜNG ĐỨC XUÂN",
+      "Số: 01/XL-UBND",
+      "Đức Xuân, ngày 25 tháng 11 năm 2026",
+      "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+      "Kính gửi: Bà Trần Thị B",
+      "Đăng ký khai sinh",
+      A,
+      "26/11/2026",
+      "01/12/2026",
+      "Do chờ kết quả xác minh của Công an phường",
+      "TM. ỦY BAN NHÂN DÂNCHỦ TỊCH",
+    ]) {
       expect(xml).toContain(field);
     }
     expect(xml).not.toContain("ĐÔNG ANH");
@@ -94,16 +120,38 @@ describe("the apology letter", () => {
     expect(report).toMatch(/NGƯỜI BÁO CÁO\s*Phạm Văn D/); // the officer in the export, not who typed it
 
     const docs = await w.h.db.prisma.dossierDocument.findMany({ orderBy: { id: "asc" } });
-    expect(docs.map((d) => [d.kind, d.status, d.number, d.register, d.salutation, d.newDueDate, d.createdByName, d.approvedBy])).toEqual([
+    expect(
+      docs.map((d) => [
+        d.kind,
+        d.status,
+        d.number,
+        d.register,
+        d.salutation,
+        d.newDueDate,
+        d.createdByName,
+        d.approvedBy,
+      ]),
+    ).toEqual([
       ["apology", "issued", "01/XL-UBND", "XL-TN-X1", "Bà", "2026-12-01", "Lan", BigInt(HEAD_USER)],
       ["explanation", "issued", "01/BC-UBND", "BC-TN-X1", "Bà", "2026-12-01", "Lan", BigInt(HEAD_USER)],
     ]);
-    expect((await w.say(`/hoso ${A}`)).text).toContain("Văn bản xin lỗi: số 01/XL-UBND, duyệt 25/11/2026 bởi Hùng (thủ trưởng) — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026");
+    expect((await w.say(`/hoso ${A}`)).text).toContain(
+      "Văn bản xin lỗi: số 01/XL-UBND, duyệt 25/11/2026 bởi Hùng (thủ trưởng) — lập bởi Lan ngày 25/11/2026, hẹn trả mới 01/12/2026",
+    );
   });
 
   it("an export and a reason holding characters XML 1.0 forbids still give letters Word opens", async () => {
     const bad = "\uFFFE\uFFFF\u0001";
-    await w.upload(exportCsv([row(A, { "Ngày hẹn trả": "26/11/2026", "Chủ hồ sơ": `Trần${bad} Thị B`, "Tên thủ tục hành chính": `Đăng ký${bad} khai sinh` })]), "ds-ho-so.csv");
+    await w.upload(
+      exportCsv([
+        row(A, {
+          "Ngày hẹn trả": "26/11/2026",
+          "Chủ hồ sơ": `Trần${bad} Thị B`,
+          "Tên thủ tục hành chính": `Đăng ký${bad} khai sinh`,
+        }),
+      ]),
+      "ds-ho-so.csv",
+    );
     const stored = await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } });
     expect([stored.applicantName, stored.procedure]).toEqual(["Trần Thị B", "Đăng ký khai sinh"]);
     await apologise("01/12/2026", OFFICER, `Chờ kết quả${bad} xác minh`);
@@ -118,7 +166,8 @@ describe("the apology letter", () => {
       expect(xml.ok ? "well-formed" : xml.problem).toBe("well-formed");
     }
     const letter = docxText(bytesOf(finals[0]?.file_id ?? ""));
-    for (const field of ["01/XL-UBND", "Bà Trần Thị B", "Đăng ký khai sinh", "Do chờ kết quả xác minh"]) expect(letter).toContain(field);
+    for (const field of ["01/XL-UBND", "Bà Trần Thị B", "Đăng ký khai sinh", "Do chờ kết quả xác minh"])
+      expect(letter).toContain(field);
   });
 
   it("refuses a second re-appointment and explains, offering the explanation report", async () => {
@@ -128,8 +177,12 @@ describe("the apology letter", () => {
     await w.drained();
     const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
     if (!prompt) throw new Error("no prompt");
-    const { messages: [refusal] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
-    expect(refusal?.text).toContain(`Hồ sơ ${A} đã được xin lỗi và hẹn lại một lần (văn bản số 01/XL-UBND, hẹn trả 01/12/2026)`);
+    const {
+      messages: [refusal],
+    } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    expect(refusal?.text).toContain(
+      `Hồ sơ ${A} đã được xin lỗi và hẹn lại một lần (văn bản số 01/XL-UBND, hẹn trả 01/12/2026)`,
+    );
     expect(refusal?.text).toContain("chỉ cho hẹn lại một lần");
     const offered = (refusal?.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
     expect(offered).toEqual(["Lập báo cáo giải trình"]);
@@ -140,7 +193,9 @@ describe("the apology letter", () => {
     await w.upload(await exportXlsx([[...row(A, { "Ngày hẹn trả": "26/11/2026" }), "Nữ"]], [...HEADER, "Giới tính"]));
     const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
     if (!prompt) throw new Error("no prompt");
-    const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    const {
+      messages: [askReason],
+    } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
     const askDate = await w.say(REASON, UNIT, OFFICER, askReason?.message_id);
     const sent = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
     expect(sent.text).toContain("Đã gửi dự thảo");
@@ -153,7 +208,9 @@ describe("the apology letter", () => {
     await w.upload(await exportXlsx([row(A, { "Ngày hẹn trả": "26/11/2026", "Chủ hồ sơ": "Công ty TNHH Ánh Dương" })]));
     const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
     if (!prompt) throw new Error("no prompt");
-    const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    const {
+      messages: [askReason],
+    } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
     const askDate = await w.say(REASON, UNIT, OFFICER, askReason?.message_id);
     const sent = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
     expect(sent.text).toContain("Đã gửi dự thảo");
@@ -167,11 +224,17 @@ describe("the apology letter", () => {
   it("refuses a new date on a day off or in the past, and answers from someone else", async () => {
     const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
     if (!prompt) throw new Error("no prompt");
-    const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
-    expect((await w.say("Tôi trả lời thay", UNIT, OTHER_OFFICER, askReason?.message_id)).text).toContain("dành cho người đã bấm nút");
+    const {
+      messages: [askReason],
+    } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+    expect((await w.say("Tôi trả lời thay", UNIT, OTHER_OFFICER, askReason?.message_id)).text).toContain(
+      "dành cho người đã bấm nút",
+    );
     const askDate = await w.say(REASON, UNIT, OFFICER, askReason?.message_id);
     const saturday = await w.say("28/11/2026", UNIT, OFFICER, askDate.message_id);
-    expect(saturday.text).toContain("28/11/2026 là ngày nghỉ (Thứ Bảy). Hãy chọn ngày làm việc, ví dụ 30/11/2026 (Thứ Hai)");
+    expect(saturday.text).toContain(
+      "28/11/2026 là ngày nghỉ (Thứ Bảy). Hãy chọn ngày làm việc, ví dụ 30/11/2026 (Thứ Hai)",
+    );
     const past = await w.say("24/11/2026", UNIT, OFFICER, saturday.message_id);
     expect(past.text).toContain("phải sau hôm nay");
     const askTitle = await w.say("30/11/2026", UNIT, OFFICER, past.message_id);
@@ -180,7 +243,9 @@ describe("the apology letter", () => {
     expect(unclear.text).toContain("Hãy trả lời «Ông» hoặc «Bà»");
     const ok = await w.say("ba", UNIT, OFFICER, unclear.message_id);
     expect(ok.text).toContain("Đã gửi dự thảo");
-    expect((await w.h.db.prisma.dossierDocument.findFirstOrThrow({ where: { kind: "apology" } })).salutation).toBe("Bà");
+    expect((await w.h.db.prisma.dossierDocument.findFirstOrThrow({ where: { kind: "apology" } })).salutation).toBe(
+      "Bà",
+    );
   });
 
   it("sent back by the head with a reason: the officer's chat is told and may draft again", async () => {
@@ -192,7 +257,9 @@ describe("the apology letter", () => {
     await w.drained();
     const request = last(HEAD);
     const request2 = last(HEAD2);
-    const { messages: [askWhy] } = await w.press(HEAD, request, "↩️ Trả lại", HEAD_USER);
+    const {
+      messages: [askWhy],
+    } = await w.press(HEAD, request, "↩️ Trả lại", HEAD_USER);
     expect(askWhy?.text).toContain("lý do trả lại");
     const unitBefore = w.count(UNIT);
     const done = await w.say("Ghi rõ cơ quan phối hợp và số công văn", HEAD, HEAD_USER, askWhy?.message_id);
@@ -206,11 +273,17 @@ describe("the apology letter", () => {
     expect(marked?.text).toContain("↩️ Đã trả lại bởi Hùng lúc 10:00 25/11/2026");
     expect(marked?.reply_markup?.inline_keyboard ?? []).toEqual([]);
     // A press that was already on its way when the buttons went: decided once, answered so.
-    const late = await canDecide(w.h.deps, (await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } })).id, "TN-X1",
-      { id: BigInt(HEAD_USER), telegramName: "Hùng" });
+    const late = await canDecide(
+      w.h.deps,
+      (await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } })).id,
+      "TN-X1",
+      { id: BigInt(HEAD_USER), telegramName: "Hùng" },
+    );
     expect(late).toEqual({ ok: false, reason: "already-decided" });
     if (!told) throw new Error("not told");
-    const { messages: [again] } = await w.press(UNIT, told, "Lập văn bản xin lỗi", OFFICER);
+    const {
+      messages: [again],
+    } = await w.press(UNIT, told, "Lập văn bản xin lỗi", OFFICER);
     expect(again?.text).toContain("lý do chậm trễ");
   });
 
@@ -221,7 +294,10 @@ describe("the apology letter", () => {
     const msgs = await w.h.emu.waitForMessages(UNIT, unitBefore + 6); // reason q, date q, Ông/Bà q, warning, 2 drafts
     const warning = msgs.find((m) => m.text?.includes("chưa có nhóm thủ trưởng"));
     expect(warning?.text).toContain("/dangky thutruong TN-X1");
-    expect(docsIn(msgs.slice(unitBefore)).map((d) => d.file_name)).toEqual([`xin-loi-${A}-du-thao.docx`, `giai-trinh-${A}-du-thao.docx`]);
+    expect(docsIn(msgs.slice(unitBefore)).map((d) => d.file_name)).toEqual([
+      `xin-loi-${A}-du-thao.docx`,
+      `giai-trinh-${A}-du-thao.docx`,
+    ]);
     await w.h.db.prisma.chat.update({ where: { chatId: BigInt(HEAD) }, data: { active: true } });
     if (!warning) throw new Error("no warning");
     const headBefore = w.count(HEAD);

@@ -40,7 +40,9 @@ async function apologyBeforeHead(headChat = true): Promise<void> {
   await w.upload(await exportXlsx([row(A, { "Ngày hẹn trả": "26/11/2026" })]));
   await w.sweep("2026-11-25");
   w.h.clock.set("2026-11-25T10:00:00+07:00");
-  const { messages: [askReason] } = await w.press(UNIT, prompt(), "Lập văn bản xin lỗi", OFFICER);
+  const {
+    messages: [askReason],
+  } = await w.press(UNIT, prompt(), "Lập văn bản xin lỗi", OFFICER);
   const askDate = await w.say("Chờ kết quả xác minh của Công an phường", UNIT, OFFICER, askReason?.message_id);
   // The export has no title column and the owner is a person: the officer is asked "Ông" or "Bà".
   const askTitle = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
@@ -56,7 +58,10 @@ async function approve(): Promise<string> {
   const before = w.count(UNIT);
   await w.press(HEAD, last(HEAD), "✅ Duyệt", HEAD_USER);
   await w.drained();
-  const letter = w.h.emu.botMessages(UNIT).slice(before).find((m) => m.document?.file_name === `xin-loi-${A}-so-01.docx`);
+  const letter = w.h.emu
+    .botMessages(UNIT)
+    .slice(before)
+    .find((m) => m.document?.file_name === `xin-loi-${A}-so-01.docx`);
   const bytes = w.h.emu.file(letter?.document?.file_id ?? "")?.bytes;
   if (!bytes) throw new Error("no issued letter");
   return docxText(bytes);
@@ -67,12 +72,14 @@ const finished = (day: string) => ({ "Trạng thái": "Đã trả kết quả", 
 describe("importing", () => {
   it("stores the name of open dossiers only, and drops it when a later export shows the dossier closed", async () => {
     w = await startWorld("2026-11-20T09:00:00+07:00");
-    const first = await w.upload(await exportXlsx([
-      row(A), // open
-      row(B, finished("25/11/2026")), // finished on time: no apology can ever be needed
-      row(C, { "Trạng thái": "Đã xử lý xong", "Ngày kết thúc xử lý": "30/11/2026 10:00" }), // finished late, never apologised
-      row(D, { "Trạng thái": "Chờ bổ sung" }), // open, waiting for the citizen
-    ]));
+    const first = await w.upload(
+      await exportXlsx([
+        row(A), // open
+        row(B, finished("25/11/2026")), // finished on time: no apology can ever be needed
+        row(C, { "Trạng thái": "Đã xử lý xong", "Ngày kết thúc xử lý": "30/11/2026 10:00" }), // finished late, never apologised
+        row(D, { "Trạng thái": "Chờ bổ sung" }), // open, waiting for the citizen
+      ]),
+    );
     expect(first.text).toContain("4 hồ sơ mới");
     expect(await names()).toEqual({ [A]: NAME, [B]: null, [C]: null, [D]: NAME });
     expect((await w.say(`/hoso ${A}`)).text).toContain(`Chủ hồ sơ: ${NAME}`);
@@ -82,7 +89,9 @@ describe("importing", () => {
     expect(await names()).toEqual({ [A]: null, [B]: null, [C]: null, [D]: NAME });
     expect((await w.say(`/hoso ${A}`)).text).not.toContain("Chủ hồ sơ");
     // The same export again changes nothing: the stored row already follows the rule.
-    expect((await w.upload(await exportXlsx([row(A, finished("26/11/2026"))]))).text).toContain("0 hồ sơ mới, 0 cập nhật, 1 không đổi");
+    expect((await w.upload(await exportXlsx([row(A, finished("26/11/2026"))]))).text).toContain(
+      "0 hồ sơ mới, 0 cập nhật, 1 không đổi",
+    );
   });
 });
 
@@ -97,7 +106,7 @@ describe("the apology flow", () => {
     expect(letter).toContain(`Kính gửi: Bà ${NAME}`);
     expect(letter).toContain("Số: 01/XL-UBND");
     expect(await names()).toEqual({ [A]: null });
-    const rows = [...await w.h.db.prisma.dossier.findMany(), ...await w.h.db.prisma.dossierDocument.findMany()];
+    const rows = [...(await w.h.db.prisma.dossier.findMany()), ...(await w.h.db.prisma.dossierDocument.findMany())];
     expect(JSON.stringify(rows, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(NAME);
   });
 
@@ -113,7 +122,9 @@ describe("the apology flow", () => {
     await apologyBeforeHead();
     await w.upload(await exportXlsx([row(A, { ...finished("25/11/2026"), "Ngày hẹn trả": "26/11/2026" })]));
     expect(await names()).toEqual({ [A]: NAME });
-    const { messages: [askWhy] } = await w.press(HEAD, last(HEAD), "↩️ Trả lại", HEAD_USER);
+    const {
+      messages: [askWhy],
+    } = await w.press(HEAD, last(HEAD), "↩️ Trả lại", HEAD_USER);
     await w.say("Ghi rõ cơ quan phối hợp", HEAD, HEAD_USER, askWhy?.message_id);
     expect(await names()).toEqual({ [A]: null });
   });
@@ -124,17 +135,28 @@ describe("the apology flow", () => {
     expect(await names()).toEqual({ [A]: NAME });
     const dossier = await w.h.db.prisma.dossier.findFirstOrThrow({ where: { code: A } });
     const r = await submitDrafts(w.h.deps, {
-      dossierId: dossier.id, unitCode: "TN-X1", reason: "Chờ kết quả xác minh", newDate: null, by: { id: BigInt(OFFICER), name: "Lan" }, chatId: BigInt(UNIT),
+      dossierId: dossier.id,
+      unitCode: "TN-X1",
+      reason: "Chờ kết quả xác minh",
+      newDate: null,
+      by: { id: BigInt(OFFICER), name: "Lan" },
+      chatId: BigInt(UNIT),
     });
     expect(r.kind).toBe("no-head");
     const docs = await w.h.db.prisma.dossierDocument.findMany({ orderBy: { id: "asc" } });
-    expect(docs.map((d) => [d.kind, d.status])).toEqual([["apology", "superseded"], ["explanation", "superseded"], ["explanation", "draft"]]);
+    expect(docs.map((d) => [d.kind, d.status])).toEqual([
+      ["apology", "superseded"],
+      ["explanation", "superseded"],
+      ["explanation", "draft"],
+    ]);
     expect(await names()).toEqual({ [A]: null });
   });
 
   it("keeps the name of an open dossier whose letter was sent back: a new letter may be drafted", async () => {
     await apologyBeforeHead();
-    const { messages: [askWhy] } = await w.press(HEAD, last(HEAD), "↩️ Trả lại", HEAD_USER);
+    const {
+      messages: [askWhy],
+    } = await w.press(HEAD, last(HEAD), "↩️ Trả lại", HEAD_USER);
     await w.say("Ghi rõ cơ quan phối hợp", HEAD, HEAD_USER, askWhy?.message_id);
     expect(await names()).toEqual({ [A]: NAME });
   });

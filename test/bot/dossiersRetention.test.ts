@@ -23,7 +23,9 @@ beforeEach(async () => {
 afterEach(async () => w?.stop());
 
 async function draftFrom(message: Message): Promise<void> {
-  const { messages: [askReason] } = await w.press(UNIT, message, "Lập văn bản xin lỗi", OFFICER);
+  const {
+    messages: [askReason],
+  } = await w.press(UNIT, message, "Lập văn bản xin lỗi", OFFICER);
   const askDate = await w.say("Chờ kết quả xác minh của Công an phường", UNIT, OFFICER, askReason?.message_id);
   // The export has no "Danh xưng" column: the officer is asked how to address the applicant.
   const askTitle = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
@@ -59,7 +61,9 @@ describe("retention of letter files", () => {
     await nightly("2026-11-26T02:30:00+07:00");
     expect(await files()).toHaveLength(2);
 
-    const { messages: [askWhy] } = await w.press(HEAD, lastIn(HEAD), "↩️ Trả lại", HEAD_USER);
+    const {
+      messages: [askWhy],
+    } = await w.press(HEAD, lastIn(HEAD), "↩️ Trả lại", HEAD_USER);
     await w.say("Ghi rõ cơ quan phối hợp", HEAD, HEAD_USER, askWhy?.message_id);
     await w.drained();
     await nightly("2026-11-27T02:30:00+07:00");
@@ -70,7 +74,10 @@ describe("retention of letter files", () => {
     await draftFrom(lastIn(UNIT));
     await w.press(HEAD, lastIn(HEAD), "✅ Duyệt", HEAD_USER);
     await w.drained();
-    expect((await files()).filter((f) => f.includes("-so-"))).toEqual([`xin-loi-${A}-so-01.docx`, `giai-trinh-${A}-so-01.docx`]);
+    expect((await files()).filter((f) => f.includes("-so-"))).toEqual([
+      `xin-loi-${A}-so-01.docx`,
+      `giai-trinh-${A}-so-01.docx`,
+    ]);
     await nightly("2026-11-28T02:30:00+07:00");
     expect(await files()).toEqual([`xin-loi-${A}-so-01.docx`, `giai-trinh-${A}-so-01.docx`]);
 
@@ -82,8 +89,14 @@ describe("retention of letter files", () => {
     await nightly(new Date(issuedAt.getTime() + ISSUED_LETTER_FILE_DAYS * day).toISOString());
     expect(await files()).toEqual([]);
     expect(await namesInFiles()).toBe(0);
-    const issued = await w.h.db.prisma.dossierDocument.findMany({ where: { status: "issued" }, orderBy: { id: "asc" } });
-    expect(issued.map((d) => [d.kind, d.number])).toEqual([["apology", "01/XL-UBND"], ["explanation", "01/BC-UBND"]]);
+    const issued = await w.h.db.prisma.dossierDocument.findMany({
+      where: { status: "issued" },
+      orderBy: { id: "asc" },
+    });
+    expect(issued.map((d) => [d.kind, d.number])).toEqual([
+      ["apology", "01/XL-UBND"],
+      ["explanation", "01/BC-UBND"],
+    ]);
   });
 
   it("keeps a file that other data still holds (the same bytes sent as task evidence)", async () => {
@@ -92,9 +105,19 @@ describe("retention of letter files", () => {
     await draftFrom(prompt);
     const draft = await w.h.db.prisma.blob.findFirstOrThrow();
     await w.h.db.prisma.taskOccurrence.create({
-      data: { directiveSlug: "x", taskCode: "T", occurrence: "once", unitCode: "TN-X1", dueDate: "2026-11-30", doneAt: new Date(), evidenceFile: `blob:${draft.id}` },
+      data: {
+        directiveSlug: "x",
+        taskCode: "T",
+        occurrence: "once",
+        unitCode: "TN-X1",
+        dueDate: "2026-11-30",
+        doneAt: new Date(),
+        evidenceFile: `blob:${draft.id}`,
+      },
     });
-    const { messages: [askWhy] } = await w.press(HEAD, lastIn(HEAD), "↩️ Trả lại", HEAD_USER);
+    const {
+      messages: [askWhy],
+    } = await w.press(HEAD, lastIn(HEAD), "↩️ Trả lại", HEAD_USER);
     await w.say("Ghi rõ cơ quan phối hợp", HEAD, HEAD_USER, askWhy?.message_id);
     await w.drained();
     await nightly("2026-11-27T02:30:00+07:00");

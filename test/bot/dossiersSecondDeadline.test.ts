@@ -29,7 +29,9 @@ async function reappointed(approve = true): Promise<void> {
   w.h.clock.set("2026-11-25T10:00:00+07:00");
   const prompt = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
   if (!prompt) throw new Error("no prompt");
-  const { messages: [askReason] } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
+  const {
+    messages: [askReason],
+  } = await w.press(UNIT, prompt, "Lập văn bản xin lỗi", OFFICER);
   const askDate = await w.say("Chờ kết quả xác minh của Công an phường", UNIT, OFFICER, askReason?.message_id);
   // The export has no "Danh xưng" column: the officer is asked how to address the applicant.
   const askTitle = await w.say("01/12/2026", UNIT, OFFICER, askDate.message_id);
@@ -49,8 +51,18 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     const counts = () => [w.count(UNIT), w.count(HEAD), w.count(LEADERS)];
     let before = counts();
     // The first deadline (26/11) passes quietly: the letter set a new one.
-    expect(await w.sweep("2026-11-26")).toMatchObject({ prompted: 0, escalatedToHead: 0, promptedAgain: 0, lateAgain: 0 });
-    expect(await w.sweep("2026-11-27")).toMatchObject({ escalatedToHead: 0, escalatedToLeaders: 0, promptedAgain: 0, lateAgain: 0 });
+    expect(await w.sweep("2026-11-26")).toMatchObject({
+      prompted: 0,
+      escalatedToHead: 0,
+      promptedAgain: 0,
+      lateAgain: 0,
+    });
+    expect(await w.sweep("2026-11-27")).toMatchObject({
+      escalatedToHead: 0,
+      escalatedToLeaders: 0,
+      promptedAgain: 0,
+      lateAgain: 0,
+    });
     expect(counts()).toEqual(before);
 
     // Monday 30/11, one working day before Tuesday 01/12: the unit, once, without an apology button.
@@ -65,7 +77,12 @@ describe("a dossier re-appointed by an issued apology letter", () => {
 
     // Wednesday 02/12: late for the second time — everyone, the same morning.
     before = counts();
-    expect(await w.sweep("2026-12-02")).toMatchObject({ promptedAgain: 0, lateAgain: 1, escalatedToHead: 0, escalatedToLeaders: 0 });
+    expect(await w.sweep("2026-12-02")).toMatchObject({
+      promptedAgain: 0,
+      lateAgain: 1,
+      escalatedToHead: 0,
+      escalatedToLeaders: 0,
+    });
     expect(counts()).toEqual(plus(before, [1, 1, 1]));
     expect(last(UNIT).text).toContain("Trễ hẹn lần 2");
     expect(last(UNIT).text).toContain("hẹn lại 01/12/2026 (Thứ Ba), trễ hẹn lần 2, quá hạn 1 ngày làm việc");
@@ -87,10 +104,14 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     expect(stored.secondOverdueAt?.toISOString()).toBe("2026-12-02T01:30:00.000Z");
 
     // What is left is the explanation report.
-    const { messages: [ask] } = await w.press(UNIT, last(UNIT), "Lập báo cáo giải trình", OFFICER);
+    const {
+      messages: [ask],
+    } = await w.press(UNIT, last(UNIT), "Lập báo cáo giải trình", OFFICER);
     expect(ask?.text).toContain("lý do chậm trễ");
     w.h.clock.set("2026-12-04T10:00:00+07:00");
-    expect((await w.say("Cơ quan phối hợp chưa trả lời", UNIT, OFFICER, ask?.message_id)).text).toContain("Đã gửi dự thảo báo cáo giải trình");
+    expect((await w.say("Cơ quan phối hợp chưa trả lời", UNIT, OFFICER, ask?.message_id)).text).toContain(
+      "Đã gửi dự thảo báo cáo giải trình",
+    );
     await w.drained();
     expect(last(HEAD).text).toContain("hẹn lại 01/12/2026 (Thứ Ba), trễ hẹn lần 2, quá hạn 3 ngày làm việc");
     expect(last(HEAD).text).toContain("Không hẹn lại (đã hẹn lại một lần)");
@@ -112,7 +133,9 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     w.h.clock.set("2026-12-03T09:00:00+07:00");
     const list = (await w.say("/quahan")).text ?? "";
     expect(list).toContain("Quá hạn (1)");
-    expect(list).toContain(`${A} — Đăng ký khai sinh — hẹn lại 01/12/2026 (Thứ Ba), trễ hẹn lần 2, quá hạn 2 ngày làm việc`);
+    expect(list).toContain(
+      `${A} — Đăng ký khai sinh — hẹn lại 01/12/2026 (Thứ Ba), trễ hẹn lần 2, quá hạn 2 ngày làm việc`,
+    );
     const late = (await w.say(`/hoso ${A}`)).text ?? "";
     expect(late).toContain("🔴 trễ hẹn lần 2, quá hạn 2 ngày làm việc");
     // Leaders see it too, counted alike, without the citizen's name.
@@ -147,7 +170,9 @@ describe("a dossier re-appointed by an issued apology letter", () => {
     const first = w.h.emu.botMessages(UNIT).find((m) => m.text?.includes("🟠 Hồ sơ sắp quá hạn"));
     if (!first) throw new Error("no prompt");
     await w.sweep("2026-12-02");
-    const { messages: [refusal] } = await w.press(UNIT, first, "Lập văn bản xin lỗi", OFFICER);
+    const {
+      messages: [refusal],
+    } = await w.press(UNIT, first, "Lập văn bản xin lỗi", OFFICER);
     expect(refusal?.text).toContain("chỉ cho hẹn lại một lần");
     expect(await w.h.db.prisma.dossierDocument.count({ where: { kind: "apology" } })).toBe(1);
   });

@@ -43,8 +43,12 @@ describe("a dossier due on a Friday", () => {
     expect(w.count(UNIT)).toBe(before + 1);
     expect(texts(UNIT).at(-1)).toContain("3 hồ sơ quá hạn hoặc sắp quá hạn");
     expect(buttons(UNIT)).toEqual([
-      "1. Lập văn bản xin lỗi", "1. Đã trả kết quả", "2. Lập văn bản xin lỗi", "2. Đã trả kết quả",
-      "3. Lập văn bản xin lỗi", "3. Đã trả kết quả",
+      "1. Lập văn bản xin lỗi",
+      "1. Đã trả kết quả",
+      "2. Lập văn bản xin lỗi",
+      "2. Đã trả kết quả",
+      "3. Lập văn bản xin lỗi",
+      "3. Đã trả kết quả",
     ]);
   });
 });
@@ -52,7 +56,9 @@ describe("a dossier due on a Friday", () => {
 describe("a dossier due on the day before Tết", () => {
   it("is prompted the working day before, then escalated to the head and to leaders once each after Tết", async () => {
     w = await startWorld("2026-02-09T09:00:00+07:00");
-    await w.upload(await exportXlsx([row(A, { "Ngày nhận": "02/02/2026", "Ngày nộp hồ sơ": null, "Ngày hẹn trả": "13/02/2026" })]));
+    await w.upload(
+      await exportXlsx([row(A, { "Ngày nhận": "02/02/2026", "Ngày nộp hồ sơ": null, "Ngày hẹn trả": "13/02/2026" })]),
+    );
     expect(await w.sweep("2026-02-11")).toMatchObject({ prompted: 0 });
     expect(await w.sweep("2026-02-12")).toMatchObject({ prompted: 1 });
     expect(await w.sweep("2026-02-16")).toMatchObject({ skipped: "day-off" });

@@ -24,17 +24,40 @@ export const OTHER_OFFICER = 502;
 export const HEAD_USER = 601;
 export const LEADER = 701;
 
-export const HEADER = ["STT", "Đơn vị tiếp nhận", "Tên thủ tục hành chính", "Mã hồ sơ", "Trạng thái", "Địa chỉ", "Người nộp",
-  "Chủ hồ sơ", "Ngày nộp hồ sơ", "Ngày nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý", "Cán bộ xử lý"];
+export const HEADER = [
+  "STT",
+  "Đơn vị tiếp nhận",
+  "Tên thủ tục hành chính",
+  "Mã hồ sơ",
+  "Trạng thái",
+  "Địa chỉ",
+  "Người nộp",
+  "Chủ hồ sơ",
+  "Ngày nộp hồ sơ",
+  "Ngày nhận",
+  "Ngày hẹn trả",
+  "Ngày kết thúc xử lý",
+  "Cán bộ xử lý",
+];
 export type Cell = string | number | null;
 
 /** A row of a typical one-stop export; `over` replaces columns by header name. */
 export function row(code: string, over: Partial<Record<string, Cell>> = {}): Cell[] {
   const base: Record<string, Cell> = {
-    STT: 1, "Đơn vị tiếp nhận": "UBND Phường Đức Xuân", "Tên thủ tục hành chính": "Đăng ký khai sinh", "Mã hồ sơ": code,
-    "Trạng thái": "Đang xử lý", "Địa chỉ": "Số 5, khu phố 3", "Người nộp": "Nguyễn Văn A", "Chủ hồ sơ": "Trần Thị B",
-    "Ngày nộp hồ sơ": "20/11/2026 08:00", "Ngày nhận": "20/11/2026 08:15", "Ngày hẹn trả": "27/11/2026",
-    "Ngày kết thúc xử lý": null, "Cán bộ xử lý": "Phạm Văn D", ...over,
+    STT: 1,
+    "Đơn vị tiếp nhận": "UBND Phường Đức Xuân",
+    "Tên thủ tục hành chính": "Đăng ký khai sinh",
+    "Mã hồ sơ": code,
+    "Trạng thái": "Đang xử lý",
+    "Địa chỉ": "Số 5, khu phố 3",
+    "Người nộp": "Nguyễn Văn A",
+    "Chủ hồ sơ": "Trần Thị B",
+    "Ngày nộp hồ sơ": "20/11/2026 08:00",
+    "Ngày nhận": "20/11/2026 08:15",
+    "Ngày hẹn trả": "27/11/2026",
+    "Ngày kết thúc xử lý": null,
+    "Cán bộ xử lý": "Phạm Văn D",
+    ...over,
   };
   return HEADER.map((h) => base[h] ?? null);
 }
@@ -58,7 +81,10 @@ export function exportCsv(rows: Cell[][]): Buffer {
 /** word/document.xml of a .docx, with Word's run splits removed so filled fields read whole. */
 export function docxText(bytes: Buffer): string {
   const xml = new PizZip(bytes).file("word/document.xml")?.asText() ?? "";
-  return xml.replace(/<w:tab\/>/g, " ").replace(/<\/w:p>/g, "\n").replace(/<[^>]+>/g, "");
+  return xml
+    .replace(/<w:tab\/>/g, " ")
+    .replace(/<\/w:p>/g, "\n")
+    .replace(/<[^>]+>/g, "");
 }
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
@@ -70,8 +96,10 @@ export async function startWorld(now: string, more: Middleware<BotContext>[] = [
   h.emu.addUser({ id: HEAD_USER, firstName: "Hùng" });
   h.emu.addUser({ id: LEADER, firstName: "Tâm" });
   const chats: [number, string, ChatKind, string][] = [
-    [UNIT, "Phường Đức Xuân - Một cửa", "unit", "TN-X1"], [OTHER, "Xã Nông Thượng", "unit", "TN-X2"],
-    [HEAD, "Chủ tịch phường Đức Xuân", "head", "TN-X1"], [LEADERS, "Lãnh đạo huyện Đông Anh", "leaders", "TN-H1"],
+    [UNIT, "Phường Đức Xuân - Một cửa", "unit", "TN-X1"],
+    [OTHER, "Xã Nông Thượng", "unit", "TN-X2"],
+    [HEAD, "Chủ tịch phường Đức Xuân", "head", "TN-X1"],
+    [LEADERS, "Lãnh đạo huyện Đông Anh", "leaders", "TN-H1"],
   ];
   for (const [id, title, kind, unit] of chats) {
     h.emu.addChat({ id, type: "supergroup", title });
@@ -81,8 +109,18 @@ export async function startWorld(now: string, more: Middleware<BotContext>[] = [
   // The heads' chat was registered by its head (`/dangky thutruong TN-X1`, approved): Hùng approves.
   // Stored as production stores the request and its decision; no approver row, so the head counts through
   // the registration itself (listApprovers' fallback for chats registered before approvers were recorded).
-  const registration = await createRegistration(h.db.prisma, { chatId: BigInt(HEAD), unitCode: "TN-X1", kind: "head", requestedBy: BigInt(HEAD_USER) });
-  await recordDecision(h.db.prisma, { registration, approved: true, decidedBy: BigInt(ADMIN_ID), decidedAt: h.clock.now() });
+  const registration = await createRegistration(h.db.prisma, {
+    chatId: BigInt(HEAD),
+    unitCode: "TN-X1",
+    kind: "head",
+    requestedBy: BigInt(HEAD_USER),
+  });
+  await recordDecision(h.db.prisma, {
+    registration,
+    approved: true,
+    decidedBy: BigInt(ADMIN_ID),
+    decidedAt: h.clock.now(),
+  });
   h.emu.setMemberStatus(HEAD, HEAD_USER, "member");
   h.emu.addChat({ id: ADMIN_ID, type: "private" });
   const config = parseConfig({});
@@ -142,7 +180,10 @@ export async function startWorld(now: string, more: Middleware<BotContext>[] = [
       await new Promise((r) => setTimeout(r, 25));
     }
     const bad = await h.db.prisma.outboxMessage.findMany({ where: { status: { notIn: ["sent"] } } });
-    if (bad.length > 0) throw new Error(`outbox not delivered: ${bad.map((b) => `${b.dedupKey} ${b.status} ${b.lastError ?? ""}`).join("; ")}`);
+    if (bad.length > 0)
+      throw new Error(
+        `outbox not delivered: ${bad.map((b) => `${b.dedupKey} ${b.status} ${b.lastError ?? ""}`).join("; ")}`,
+      );
   }
 
   return { h, say, upload, press, sweep, lateList, drained, count, stop: () => h.stop() };

@@ -11,7 +11,11 @@ import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 import { exportCsv, row } from "./dossiersWorld.js";
 import { figuresFile } from "./uploadFixtures.js";
 
-const FILES = ["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml", "test/jobs/fixtures/tasks.directive.yaml"];
+const FILES = [
+  "test/fixtures/province.units.yaml",
+  "test/fixtures/province.directive.yaml",
+  "test/jobs/fixtures/tasks.directive.yaml",
+];
 const UNIT = -100701; // TN-X1
 const OFFICER = 751;
 
@@ -37,9 +41,26 @@ async function say(text: string, chatId = UNIT, fromId = OFFICER) {
 type Failure = "getFile refused" | "download 404";
 
 /** Sends a document whose fetch fails as `failure` says; returns the bot's answers. */
-async function sendFailing(failure: Failure, input: { chatId: number; fromId: number; fileName: string; bytes: Buffer; caption?: string; replyToMessageId?: number }) {
+async function sendFailing(
+  failure: Failure,
+  input: {
+    chatId: number;
+    fromId: number;
+    fileName: string;
+    bytes: Buffer;
+    caption?: string;
+    replyToMessageId?: number;
+  },
+) {
   if (failure === "getFile refused") {
-    h.emu.faults.add({ method: "getFile", fault: { kind: "error", errorCode: 400, description: "Bad Request: wrong file_id or the file is temporarily unavailable" } });
+    h.emu.faults.add({
+      method: "getFile",
+      fault: {
+        kind: "error",
+        errorCode: 400,
+        description: "Bad Request: wrong file_id or the file is temporarily unavailable",
+      },
+    });
   }
   const before = h.emu.botMessages(input.chatId).length;
   const sent = h.emu.injectDocument(input);
@@ -67,7 +88,10 @@ describe.each(FAILURES)("a file the bot cannot fetch (%s)", (failure) => {
   it("a figures table sent with /nhap", async () => {
     const before = await saved();
     const replies = await sendFailing(failure, {
-      chatId: UNIT, fromId: OFFICER, fileName: "so-lieu.xlsx", caption: "/nhap",
+      chatId: UNIT,
+      fromId: OFFICER,
+      fileName: "so-lieu.xlsx",
+      caption: "/nhap",
       bytes: await figuresFile([["TN-X1", "Phường Đức Xuân", "hs-truc-tuyen", "10/2026", 95, 120]]),
     });
     expect(replies.map((m) => m.text)).toEqual([common.fileDownloadFailed]);
@@ -78,7 +102,11 @@ describe.each(FAILURES)("a file the bot cannot fetch (%s)", (failure) => {
     const prompt = await say("/nhaphoso");
     const before = await saved();
     const replies = await sendFailing(failure, {
-      chatId: UNIT, fromId: OFFICER, fileName: "ds-ho-so.csv", bytes: exportCsv([row("H15.50.05.13-261120-0001")]), replyToMessageId: prompt.message_id,
+      chatId: UNIT,
+      fromId: OFFICER,
+      fileName: "ds-ho-so.csv",
+      bytes: exportCsv([row("H15.50.05.13-261120-0001")]),
+      replyToMessageId: prompt.message_id,
     });
     expect(replies.map((m) => m.text)).toEqual([common.fileDownloadFailed]);
     expect(await saved()).toEqual(before);
@@ -88,7 +116,11 @@ describe.each(FAILURES)("a file the bot cannot fetch (%s)", (failure) => {
     const prompt = await say("/xong T-1");
     const before = await saved();
     const replies = await sendFailing(failure, {
-      chatId: UNIT, fromId: OFFICER, fileName: "bien-ban.pdf", bytes: Buffer.from("%PDF-1.4 minh chung"), replyToMessageId: prompt.message_id,
+      chatId: UNIT,
+      fromId: OFFICER,
+      fileName: "bien-ban.pdf",
+      bytes: Buffer.from("%PDF-1.4 minh chung"),
+      replyToMessageId: prompt.message_id,
     });
     expect(replies.map((m) => m.text)).toEqual([common.fileDownloadFailed]);
     expect(await saved()).toEqual(before);
@@ -97,7 +129,10 @@ describe.each(FAILURES)("a file the bot cannot fetch (%s)", (failure) => {
   it("a directive file sent privately by an administrator", async () => {
     const before = await saved();
     const replies = await sendFailing(failure, {
-      chatId: ADMIN_ID, fromId: ADMIN_ID, fileName: "chi-thi.yaml", bytes: readFileSync("test/fixtures/province.directive.yaml"),
+      chatId: ADMIN_ID,
+      fromId: ADMIN_ID,
+      fileName: "chi-thi.yaml",
+      bytes: readFileSync("test/fixtures/province.directive.yaml"),
     });
     expect(replies.map((m) => m.text)).toEqual([common.fileDownloadFailed]);
     expect(await saved()).toEqual(before);

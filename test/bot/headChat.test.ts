@@ -16,9 +16,11 @@ beforeEach(async () => {
   h.emu.addUser({ id: HEAD, firstName: "Hùng" });
   h.emu.addChat({ id: ADMIN_ID, type: "private", firstName: "Quản trị" });
   h.emu.addChat({ id: HEAD_CHAT, type: "supergroup", title: "Thủ trưởng Sở Tư pháp" });
-  await writeFigures(h.db.prisma, [
-    { unitCode: "TN-STP", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 90, denominator: 100 },
-  ], { byUser: null, chatId: null, source: "test", at: h.clock.now() });
+  await writeFigures(
+    h.db.prisma,
+    [{ unitCode: "TN-STP", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 90, denominator: 100 }],
+    { byUser: null, chatId: null, source: "test", at: h.clock.now() },
+  );
 });
 afterEach(async () => h?.stop());
 
@@ -31,7 +33,12 @@ async function say(text: string) {
 async function registerAsHeads(): Promise<void> {
   expect(await say("/dangky thutruong TN-STP")).toContain("Đã gửi yêu cầu");
   const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
-  await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+  await h.emu.pressButton({
+    chatId: ADMIN_ID,
+    messageId: request?.message_id ?? 0,
+    fromId: ADMIN_ID,
+    text: "✅ Duyệt",
+  });
   await h.emu.waitFor(() => h.emu.botMessages(HEAD_CHAT).find((m) => m.text?.includes("đã được duyệt")));
 }
 

@@ -27,14 +27,17 @@ afterEach(async () => h?.stop());
 
 /** Every update handled, every message due sent: what the "nothing more" assertions wait for. */
 const settle = () => h.idle();
-const row = (updateId: number) => h.db.prisma.processedUpdate.findUnique({ where: { botId_updateId: { botId: BOT_ID, updateId: BigInt(updateId) } } });
+const row = (updateId: number) =>
+  h.db.prisma.processedUpdate.findUnique({ where: { botId_updateId: { botId: BOT_ID, updateId: BigInt(updateId) } } });
 
 /** A document from the guest as a raw update: its id and fingerprint known before it is sent. */
 function fileUpdate(updateId: number): Update {
   return {
     update_id: updateId,
     message: {
-      message_id: 7, date: Math.floor(h.clock.now().getTime() / 1000), chat: { id: GUEST, type: "private", first_name: "Khách" },
+      message_id: 7,
+      date: Math.floor(h.clock.now().getTime() / 1000),
+      chat: { id: GUEST, type: "private", first_name: "Khách" },
       from: { id: GUEST, is_bot: false, first_name: "Khách" },
       document: { file_id: "poison", file_unique_id: "poison", file_name: "bi-mat-cong-dan.xlsx", file_size: 103_000 },
     },
@@ -48,7 +51,8 @@ describe("an update left processing by a process that died", () => {
     await expect.poll(async () => (await row(updateId))?.status).toBe("done");
     // The process marked the update, then died handling it.
     await h.db.prisma.processedUpdate.update({
-      where: { botId_updateId: { botId: BOT_ID, updateId: BigInt(updateId) } }, data: { status: "processing", createdAt: h.clock.now() },
+      where: { botId_updateId: { botId: BOT_ID, updateId: BigInt(updateId) } },
+      data: { status: "processing", createdAt: h.clock.now() },
     });
     h.emu.redeliver(updateId); // still fresh: maybe another instance is at it; left alone
     await settle();
@@ -73,8 +77,13 @@ describe("an update left processing by a process that died", () => {
     const poison = fileUpdate(7_000);
     await h.db.prisma.processedUpdate.create({
       data: {
-        botId: BOT_ID, updateId: 7_000n, fingerprint: updateFingerprint(poison), status: "processing",
-        createdAt: new Date(h.clock.now().getTime() - STALE_UPDATE_MS - 1_000), chatId: BigInt(GUEST), kind: "file",
+        botId: BOT_ID,
+        updateId: 7_000n,
+        fingerprint: updateFingerprint(poison),
+        status: "processing",
+        createdAt: new Date(h.clock.now().getTime() - STALE_UPDATE_MS - 1_000),
+        chatId: BigInt(GUEST),
+        kind: "file",
       },
     });
     h.emu.injectText({ chatId: OTHER, fromId: OTHER, text: "/id" }); // any update wakes the sweep
@@ -101,9 +110,13 @@ describe("a slow update", () => {
   it("keeps its heartbeat fresh, so it is neither taken over nor reported while it runs", async () => {
     const update = fileUpdate(7_001);
     const key = { botId: BOT_ID, updateId: 7_001n, fingerprint: updateFingerprint(update) };
-    const claim = (now: Date) => claimUpdate(h.db.prisma, {
-      ...key, now, forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS), staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
-    });
+    const claim = (now: Date) =>
+      claimUpdate(h.db.prisma, {
+        ...key,
+        now,
+        forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS),
+        staleBefore: new Date(now.getTime() - STALE_UPDATE_MS),
+      });
     const start = h.clock.now();
     expect(await claim(start)).toBe("new");
     const later = new Date(start.getTime() + 5 * STALE_UPDATE_MS);

@@ -29,11 +29,20 @@ describe("onboarding a unit chat", () => {
     const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
     expect(request?.text).toContain("Xã Nông Thượng");
     expect(request?.text).toContain("TN-X2");
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: request?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "✅ Duyệt",
+    });
     expect(answer.text).toContain("Đã duyệt");
     const told = await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("đã được duyệt")));
     expect(told.text).toContain("/nop");
-    expect((await h.emu.waitFor(() => h.emu.message(ADMIN_ID, request?.message_id ?? 0)?.text?.includes("Đã duyệt bởi") && true))).toBe(true);
+    expect(
+      await h.emu.waitFor(
+        () => h.emu.message(ADMIN_ID, request?.message_id ?? 0)?.text?.includes("Đã duyệt bởi") && true,
+      ),
+    ).toBe(true);
     const reply = await say("/nop 200 150");
     expect(reply?.text).toContain("Xã Nông Thượng");
     expect(reply?.text).toContain("75%");
@@ -46,17 +55,35 @@ describe("onboarding a unit chat", () => {
     await say("/dangky TN-X2");
     const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
     const [second] = await h.emu.waitForMessages(SECOND, 1);
-    await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "❌ Từ chối" });
+    await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: request?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "❌ Từ chối",
+    });
     await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("không được duyệt")));
-    const again = await h.emu.pressButton({ chatId: SECOND, messageId: second?.message_id ?? 0, fromId: SECOND, text: "✅ Duyệt" });
+    const again = await h.emu.pressButton({
+      chatId: SECOND,
+      messageId: second?.message_id ?? 0,
+      fromId: SECOND,
+      text: "✅ Duyệt",
+    });
     expect(again.text).toContain("đã được xử lý");
-    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "unknown", unitCode: null });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
+      kind: "unknown",
+      unitCode: null,
+    });
   });
 
   it("a non-admin cannot approve", async () => {
     await say("/dangky TN-X2");
     const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: OFFICER, data: "reg:ok:1" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: request?.message_id ?? 0,
+      fromId: OFFICER,
+      data: "reg:ok:1",
+    });
     expect(answer.text).toContain("chỉ dành cho quản trị viên");
   });
 
@@ -77,26 +104,26 @@ describe("onboarding a unit chat", () => {
     await say("/dangky TN-X2");
     h.emu.setBotStatus(GROUP, "kicked", { byId: OFFICER });
     await h.idle();
-    await expect.poll(async () => (await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } }))?.active).toBe(false);
+    await expect
+      .poll(async () => (await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } }))?.active)
+      .toBe(false);
   });
 });
 
 describe("bad input never crashes", () => {
-  it.each([
-    "/donvi " + "x".repeat(5000),
-    "/dangky \u0000\u0007 ‮abc",
-    "/nop 😀😀😀",
-    "/tinhtrang <b>hack</b> & co",
-  ])("answers %# with a message of its own, not the crash apology, and logs no failure", async (text) => {
-    // A handler that throws is answered too (bot.catch replies common.internalError), so "a reply
-    // came" alone cannot tell a crash from an answer: the log and the text can.
-    const failures = vi.spyOn(h.deps.logger, "error");
-    const reply = await say(text.slice(0, 4096));
-    expect(reply?.text?.length).toBeGreaterThan(0);
-    expect(reply?.text).not.toBe(common.internalError);
-    await h.idle();
-    expect(failures).not.toHaveBeenCalled();
-  });
+  it.each(["/donvi " + "x".repeat(5000), "/dangky \u0000\u0007 ‮abc", "/nop 😀😀😀", "/tinhtrang <b>hack</b> & co"])(
+    "answers %# with a message of its own, not the crash apology, and logs no failure",
+    async (text) => {
+      // A handler that throws is answered too (bot.catch replies common.internalError), so "a reply
+      // came" alone cannot tell a crash from an answer: the log and the text can.
+      const failures = vi.spyOn(h.deps.logger, "error");
+      const reply = await say(text.slice(0, 4096));
+      expect(reply?.text?.length).toBeGreaterThan(0);
+      expect(reply?.text).not.toBe(common.internalError);
+      await h.idle();
+      expect(failures).not.toHaveBeenCalled();
+    },
+  );
 
   it("ordinary group conversation is ignored silently when the bot sees everything", async () => {
     h.emu.setBotStatus(GROUP, "administrator", { notify: false });
@@ -121,9 +148,17 @@ describe("an update left unfinished by a dead instance", () => {
     h.emu.addChat({ id: 888, type: "private", firstName: "Khách" });
     const { updateId } = h.emu.injectText({ chatId: 888, fromId: 888, text: "/id" });
     await h.emu.waitForMessages(888, 1);
-    await expect.poll(async () => (await h.db.prisma.processedUpdate.findFirst({ where: { updateId: BigInt(updateId ?? 0) } }))?.status).toBe("done");
+    await expect
+      .poll(
+        async () =>
+          (await h.db.prisma.processedUpdate.findFirst({ where: { updateId: BigInt(updateId ?? 0) } }))?.status,
+      )
+      .toBe("done");
     // Simulate a process that died after marking the update but before answering it.
-    await h.db.prisma.processedUpdate.updateMany({ where: { updateId: BigInt(updateId ?? 0) }, data: { status: "processing", createdAt: h.clock.now() } });
+    await h.db.prisma.processedUpdate.updateMany({
+      where: { updateId: BigInt(updateId ?? 0) },
+      data: { status: "processing", createdAt: h.clock.now() },
+    });
     h.emu.redeliver(updateId ?? 0);
     await h.idle();
     expect(h.emu.botMessages(888)).toHaveLength(1);
@@ -134,7 +169,9 @@ describe("an update left unfinished by a dead instance", () => {
     h.emu.redeliver(updateId ?? 0);
     await h.idle();
     expect(h.emu.botMessages(888)).toHaveLength(2);
-    expect(await h.db.prisma.processedUpdate.findFirst({ where: { updateId: BigInt(updateId ?? 0) } })).toMatchObject({ status: "failed" });
+    expect(await h.db.prisma.processedUpdate.findFirst({ where: { updateId: BigInt(updateId ?? 0) } })).toMatchObject({
+      status: "failed",
+    });
   });
 });
 
@@ -143,11 +180,24 @@ describe("kind keywords and a unit gone before approval", () => {
     const ack = await say("/dangky lãnh đạo TN-X1");
     expect(ack?.text).toContain("Đã gửi yêu cầu đăng ký nhóm này làm nhóm lãnh đạo theo dõi");
     expect(ack?.text).toContain("TN-X1");
-    expect(await h.db.prisma.registration.findFirst()).toMatchObject({ unitCode: "TN-X1", kind: "leaders", status: "pending" });
+    expect(await h.db.prisma.registration.findFirst()).toMatchObject({
+      unitCode: "TN-X1",
+      kind: "leaders",
+      status: "pending",
+    });
     const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
-    await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+    await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: request?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "✅ Duyệt",
+    });
     await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("đã được duyệt")));
-    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "leaders", unitCode: "TN-X1", active: true });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
+      kind: "leaders",
+      unitCode: "TN-X1",
+      active: true,
+    });
   });
 
   it("/dangky Thủ trưởng <mã> asks for a head's chat", async () => {
@@ -160,7 +210,12 @@ describe("kind keywords and a unit gone before approval", () => {
     const NEXT = 602;
     const approve = async (group: number) => {
       const request = h.emu.botMessages(ADMIN_ID).at(-1);
-      await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+      await h.emu.pressButton({
+        chatId: ADMIN_ID,
+        messageId: request?.message_id ?? 0,
+        fromId: ADMIN_ID,
+        text: "✅ Duyệt",
+      });
       await h.emu.waitFor(() => h.emu.botMessages(group).find((m) => m.text?.includes("đã được duyệt")));
     };
     await say("/dangky thutruong TN-X1");
@@ -174,7 +229,9 @@ describe("kind keywords and a unit gone before approval", () => {
     h.emu.injectText({ chatId: SECOND_GROUP, fromId: NEXT, text: "/dangky thutruong TN-X1" });
     await h.emu.waitForMessages(ADMIN_ID, 2);
     await approve(SECOND_GROUP);
-    expect((await listApprovers(h.db.prisma, "TN-X1")).map((a) => [a.telegramId, a.role, a.telegramName])).toEqual([[BigInt(NEXT), "head", "Hà"]]);
+    expect((await listApprovers(h.db.prisma, "TN-X1")).map((a) => [a.telegramId, a.role, a.telegramName])).toEqual([
+      [BigInt(NEXT), "head", "Hà"],
+    ]);
   });
 
   it("approving a request whose unit left the catalog changes nothing and tells the administrator", async () => {
@@ -184,10 +241,18 @@ describe("kind keywords and a unit gone before approval", () => {
     const withoutX2 = Object.create(real) as typeof real;
     withoutX2.unit = (code: string) => (code === "TN-X2" ? undefined : real.unit(code));
     h.deps.catalog.get = () => withoutX2;
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: request?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "✅ Duyệt",
+    });
     expect(answer.text).toContain("đơn vị TN-X2 không còn trong danh sách đơn vị");
     expect(await h.db.prisma.registration.findFirst()).toMatchObject({ status: "pending", decidedBy: null });
-    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "unknown", unitCode: null });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
+      kind: "unknown",
+      unitCode: null,
+    });
   });
 });
 

@@ -38,8 +38,9 @@ async function state() {
   const p = h.db.prisma;
   return {
     registrations: await p.registration.findMany({ orderBy: { id: "asc" } }),
-    bindings: (await p.chat.findMany({ where: { unitCode: { not: null } }, orderBy: { id: "asc" } }))
-      .map(({ chatId, kind, unitCode, active }) => ({ chatId, kind, unitCode, active })),
+    bindings: (await p.chat.findMany({ where: { unitCode: { not: null } }, orderBy: { id: "asc" } })).map(
+      ({ chatId, kind, unitCode, active }) => ({ chatId, kind, unitCode, active }),
+    ),
     outbox: await p.outboxMessage.count(),
   };
 }
@@ -54,13 +55,19 @@ async function expectRefused(text: string, expected: string, chatId = GROUP, fro
 describe("/dangky refusals", () => {
   it.each(["/dangky TN-X2", "/dangky lanhdao TN"])("%s in a private chat → groups only", async (text) => {
     await expectRefused(text, registerTexts.groupsOnly, OFFICER, OFFICER);
-    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(OFFICER) } })).toMatchObject({ kind: "private", unitCode: null });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(OFFICER) } })).toMatchObject({
+      kind: "private",
+      unitCode: null,
+    });
   });
 
   it.each(["/dangky", "/dangky   ", "/dangky lanhdao", "/dangky thutruong"])("%j → usage", async (text) => {
     await expectRefused(text, registerTexts.usage);
     expect(await h.db.prisma.registration.count()).toBe(0);
-    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "unknown", unitCode: null });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
+      kind: "unknown",
+      unitCode: null,
+    });
   });
 
   it("a chat already bound to that unit is told so and no request is made", async () => {
@@ -69,7 +76,11 @@ describe("/dangky refusals", () => {
     const unit = h.deps.catalog.get().unit("TN-X2");
     expect(unit).toBeDefined();
     await expectRefused("/dangky tn-x2", registerTexts.alreadyBound(unit!, "unit"));
-    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "unit", unitCode: "TN-X2", active: true });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
+      kind: "unit",
+      unitCode: "TN-X2",
+      active: true,
+    });
     expect(await h.db.prisma.registration.count()).toBe(0);
   });
 
@@ -83,7 +94,9 @@ describe("/dangky refusals", () => {
       expect(await say(text)).toBe(plain(registerTexts.pendingExists));
     }
     expect(await state()).toEqual(before);
-    expect(await h.db.prisma.registration.findMany()).toEqual([expect.objectContaining({ unitCode: "TN-X2", kind: "unit", status: "pending" })]);
+    expect(await h.db.prisma.registration.findMany()).toEqual([
+      expect.objectContaining({ unitCode: "TN-X2", kind: "unit", status: "pending" }),
+    ]);
     await h.idle();
     expect(h.emu.botMessages(ADMIN_ID)).toHaveLength(1);
   });
@@ -92,14 +105,30 @@ describe("/dangky refusals", () => {
     await say("/dangky TN-X2");
     const [request] = await h.emu.waitForMessages(ADMIN_ID, 1);
     const before = await state();
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: OFFICER, text: registerTexts.approveButton });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: request?.message_id ?? 0,
+      fromId: OFFICER,
+      text: registerTexts.approveButton,
+    });
     expect(answer).toMatchObject({ answered: true, text: common.adminOnly, showAlert: true });
     expect(await state()).toEqual(before);
-    expect(await h.db.prisma.registration.findFirst()).toMatchObject({ status: "pending", decidedBy: null, decidedAt: null });
-    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ kind: "unknown", unitCode: null });
+    expect(await h.db.prisma.registration.findFirst()).toMatchObject({
+      status: "pending",
+      decidedBy: null,
+      decidedAt: null,
+    });
+    expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
+      kind: "unknown",
+      unitCode: null,
+    });
     // The request keeps its buttons, so a real administrator can still decide.
-    expect(h.emu.message(ADMIN_ID, request?.message_id ?? 0)?.reply_markup?.inline_keyboard?.flat().map((b) => b.text))
-      .toEqual([registerTexts.approveButton, registerTexts.rejectButton]);
+    expect(
+      h.emu
+        .message(ADMIN_ID, request?.message_id ?? 0)
+        ?.reply_markup?.inline_keyboard?.flat()
+        .map((b) => b.text),
+    ).toEqual([registerTexts.approveButton, registerTexts.rejectButton]);
     // And the group is told nothing.
     await h.idle();
     expect(h.emu.botMessages(GROUP)).toHaveLength(1);

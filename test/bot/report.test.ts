@@ -63,16 +63,26 @@ describe("/nop in a unit chat", () => {
   it("accepts thousands separators and an earlier month written without diacritics", async () => {
     const reply = await say("/nop 1.234 1.000 thang 10/2026");
     expect(reply?.text).toContain("tháng 10/2026");
-    expect(await h.db.prisma.figure.findFirst()).toMatchObject({ period: "2026-10", numerator: 1000, denominator: 1234 });
+    expect(await h.db.prisma.figure.findFirst()).toMatchObject({
+      period: "2026-10",
+      numerator: 1000,
+      denominator: 1234,
+    });
   });
 
   it("reports any indicator by code (numerator first) and lists the accepted forms on bare /nop", async () => {
     const help = await say("/nop");
     expect(help?.text).toContain("thanh-toan-truc-tuyen");
     const reply = await say("/nop thanh-toan-truc-tuyen 30 60");
-    expect(reply?.text).toContain("Tỷ lệ hồ sơ thanh toán trực tuyến: 50% (30/60) — Chưa đến hạn; chỉ tiêu gần nhất trên 50% (đến 31/12/2026). Mức: vàng.");
+    expect(reply?.text).toContain(
+      "Tỷ lệ hồ sơ thanh toán trực tuyến: 50% (30/60) — Chưa đến hạn; chỉ tiêu gần nhất trên 50% (đến 31/12/2026). Mức: vàng.",
+    );
     expect(reply?.text).toContain("Cần thêm 1 hồ sơ để đạt trên 50% trước 31/12/2026.");
-    expect(await h.db.prisma.figure.findFirst()).toMatchObject({ indicatorCode: "thanh-toan-truc-tuyen", numerator: 30, denominator: 60 });
+    expect(await h.db.prisma.figure.findFirst()).toMatchObject({
+      indicatorCode: "thanh-toan-truc-tuyen",
+      numerator: 30,
+      denominator: 60,
+    });
   });
 
   it("keeps the full history on correction and undoes within 10 minutes", async () => {
@@ -80,8 +90,16 @@ describe("/nop in a unit chat", () => {
     const second = await say("/nop 120 100");
     expect(second?.text).toContain("Thay cho số liệu cũ 95/120");
     const revisions = await h.db.prisma.figureRevision.findMany({ orderBy: { id: "asc" } });
-    expect(revisions.map((r) => [r.action, r.oldNumerator, r.newNumerator])).toEqual([["create", null, 95], ["update", 95, 100]]);
-    const answer = await h.emu.pressButton({ chatId: GROUP, messageId: second?.message_id ?? 0, fromId: OFFICER, data: `undo:${revisions[1]?.id}` });
+    expect(revisions.map((r) => [r.action, r.oldNumerator, r.newNumerator])).toEqual([
+      ["create", null, 95],
+      ["update", 95, 100],
+    ]);
+    const answer = await h.emu.pressButton({
+      chatId: GROUP,
+      messageId: second?.message_id ?? 0,
+      fromId: OFFICER,
+      data: `undo:${revisions[1]?.id}`,
+    });
     expect(answer.text).toContain("hoàn tác");
     await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("trở lại 95/120")));
     expect(await h.db.prisma.figure.findFirst()).toMatchObject({ numerator: 95 });
@@ -91,7 +109,12 @@ describe("/nop in a unit chat", () => {
     const reply = await say("/nop 120 95");
     h.clock.advance(11 * 60_000);
     const rev = await h.db.prisma.figureRevision.findFirst();
-    const answer = await h.emu.pressButton({ chatId: GROUP, messageId: reply?.message_id ?? 0, fromId: OFFICER, data: `undo:${rev?.id}` });
+    const answer = await h.emu.pressButton({
+      chatId: GROUP,
+      messageId: reply?.message_id ?? 0,
+      fromId: OFFICER,
+      data: `undo:${rev?.id}`,
+    });
     expect(answer.text).toContain("quá 10 phút");
     expect(await h.db.prisma.figure.findFirst()).toMatchObject({ numerator: 95 });
   });

@@ -46,11 +46,14 @@ async function say(text: string) {
 describe("/nop for a count", () => {
   it("records one number and says how many are still missing before the deadline", async () => {
     const reply = await say("/nop du-lieu-mo-thu 3");
-    expect(reply).toContain("Số bộ dữ liệu mở: 3 bộ dữ liệu — Chưa đến hạn; chỉ tiêu gần nhất 5 bộ dữ liệu (đến 31/12/2026).");
+    expect(reply).toContain(
+      "Số bộ dữ liệu mở: 3 bộ dữ liệu — Chưa đến hạn; chỉ tiêu gần nhất 5 bộ dữ liệu (đến 31/12/2026).",
+    );
     expect(reply).toContain("Mức: đỏ.");
     expect(reply).toContain("Cần thêm 2 bộ dữ liệu mở để đạt 5 bộ dữ liệu trước 31/12/2026.");
-    expect(await h.db.prisma.figure.findFirst({ where: { unitCode: "TN-X1", indicatorCode: "du-lieu-mo-thu" } }))
-      .toMatchObject({ numerator: 3, denominator: 0 });
+    expect(
+      await h.db.prisma.figure.findFirst({ where: { unitCode: "TN-X1", indicatorCode: "du-lieu-mo-thu" } }),
+    ).toMatchObject({ numerator: 3, denominator: 0 });
   });
 
   it.each([

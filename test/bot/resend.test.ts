@@ -21,12 +21,21 @@ beforeEach(async () => {
     drain: (deps, emu) => {
       // As src/app.ts wires it: alerts are pushed to the administrators with their keyboard.
       worker = createDeliveryWorker({
-        prisma: deps.prisma, api: new Api(TOKEN, { apiRoot: emu.url }), logger: deps.logger, clock: deps.clock, instanceId: "test",
-        idlePollMs: 100, retry: { baseMs: 20, maxMs: 100, probeMaxMs: 100 },
-        onAdminAlert: (text, keyboard) => pushText(deps, {
-          chatId: BigInt(ADMIN_ID), dedupKey: `alert:${text.length}:${Math.random()}`, kind: ADMIN_ALERT_KIND, text,
-          ...(keyboard ? { replyMarkup: keyboard } : {}),
-        }),
+        prisma: deps.prisma,
+        api: new Api(TOKEN, { apiRoot: emu.url }),
+        logger: deps.logger,
+        clock: deps.clock,
+        instanceId: "test",
+        idlePollMs: 100,
+        retry: { baseMs: 20, maxMs: 100, probeMaxMs: 100 },
+        onAdminAlert: (text, keyboard) =>
+          pushText(deps, {
+            chatId: BigInt(ADMIN_ID),
+            dedupKey: `alert:${text.length}:${Math.random()}`,
+            kind: ADMIN_ALERT_KIND,
+            text,
+            ...(keyboard ? { replyMarkup: keyboard } : {}),
+          }),
       });
       worker.start();
       return worker;
@@ -34,14 +43,23 @@ beforeEach(async () => {
   });
   h.emu.addChat({ id: ADMIN_ID, type: "private", firstName: "Quản trị" });
   for (const id of GROUPS) h.emu.addChat({ id, type: "supergroup", title: `Xã ${id}` });
-  await h.db.prisma.chat.createMany({ data: GROUPS.map((id) => ({ chatId: BigInt(id), type: "supergroup", kind: "unit" })) });
+  await h.db.prisma.chat.createMany({
+    data: GROUPS.map((id) => ({ chatId: BigInt(id), type: "supergroup", kind: "unit" })),
+  });
 });
 afterEach(async () => h?.stop());
 
-it("one summary with buttons; a non-admin's press changes nothing; 'still useful' skips a replaced reminder; 'all' asks, then sends it", { timeout: 30_000 }, async () => {
+it("one summary with buttons; a non-admin's press changes nothing; 'still useful' skips a replaced reminder; 'all' asks, then sends it", {
+  timeout: 30_000,
+}, async () => {
   for (const id of GROUPS) {
     h.emu.faults.add({ method: "sendMessage", chatId: id, times: 1e6, fault: { kind: "server_error", status: 500 } });
-    await pushText(h.deps, { chatId: BigInt(id), dedupKey: `reminder:2026-11-20:chat:${id}`, kind: "reminder", text: "Nhắc nộp số liệu" });
+    await pushText(h.deps, {
+      chatId: BigInt(id),
+      dedupKey: `reminder:2026-11-20:chat:${id}`,
+      kind: "reminder",
+      text: "Nhắc nộp số liệu",
+    });
   }
   await h.emu.waitFor(() => GROUPS.every((id) => (h.emu.counters()[id]?.rejected ?? 0) >= 1), { timeoutMs: 10_000 });
   h.clock.set("2026-11-20T17:05:00+07:00"); // past the working day: the reminders are no longer useful
@@ -52,25 +70,56 @@ it("one summary with buttons; a non-admin's press changes nothing; 'still useful
   h.emu.faults.clear();
 
   const replaced = GROUPS[0] ?? 0;
-  await pushText(h.deps, { chatId: BigInt(replaced), dedupKey: "reminder:2026-11-21:chat:x", kind: "reminder", text: "Nhắc ngày mới" });
+  await pushText(h.deps, {
+    chatId: BigInt(replaced),
+    dedupKey: "reminder:2026-11-21:chat:x",
+    kind: "reminder",
+    text: "Nhắc ngày mới",
+  });
   await h.emu.waitForMessages(replaced, 1);
 
   h.emu.addUser({ id: 601, firstName: "Minh" });
-  const refused = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: summary?.message_id ?? 0, fromId: 601, text: "🔁 Gửi lại tin còn hữu ích" });
+  const refused = await h.emu.pressButton({
+    chatId: ADMIN_ID,
+    messageId: summary?.message_id ?? 0,
+    fromId: 601,
+    text: "🔁 Gửi lại tin còn hữu ích",
+  });
   expect(refused.text).toContain("chỉ dành cho quản trị viên");
   expect(await h.db.prisma.outboxMessage.count({ where: { status: "failed" } })).toBe(3);
 
-  const useful = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: summary?.message_id ?? 0, fromId: ADMIN_ID, text: "🔁 Gửi lại tin còn hữu ích" });
+  const useful = await h.emu.pressButton({
+    chatId: ADMIN_ID,
+    messageId: summary?.message_id ?? 0,
+    fromId: ADMIN_ID,
+    text: "🔁 Gửi lại tin còn hữu ích",
+  });
   expect(useful.text).toContain("Đã xếp 2 tin");
-  for (const id of GROUPS.slice(1)) expect((await h.emu.waitForMessages(id, 1)).map((m) => m.text)).toEqual(["Nhắc nộp số liệu"]);
+  for (const id of GROUPS.slice(1))
+    expect((await h.emu.waitForMessages(id, 1)).map((m) => m.text)).toEqual(["Nhắc nộp số liệu"]);
 
-  await h.emu.pressButton({ chatId: ADMIN_ID, messageId: summary?.message_id ?? 0, fromId: ADMIN_ID, text: "Gửi lại tất cả…" });
+  await h.emu.pressButton({
+    chatId: ADMIN_ID,
+    messageId: summary?.message_id ?? 0,
+    fromId: ADMIN_ID,
+    text: "Gửi lại tất cả…",
+  });
   const [, ask] = await h.emu.waitForMessages(ADMIN_ID, 2);
   expect(ask?.text).toContain("tất cả 1 tin");
-  const all = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: ask?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Gửi lại tất cả" });
+  const all = await h.emu.pressButton({
+    chatId: ADMIN_ID,
+    messageId: ask?.message_id ?? 0,
+    fromId: ADMIN_ID,
+    text: "✅ Gửi lại tất cả",
+  });
   expect(all.text).toContain("Đã xếp 1 tin");
   expect((await h.emu.waitForMessages(replaced, 2)).map((m) => m.text)).toEqual(["Nhắc ngày mới", "Nhắc nộp số liệu"]);
-  const again = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: ask?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Gửi lại tất cả" });
+  const again = await h.emu.pressButton({
+    chatId: ADMIN_ID,
+    messageId: ask?.message_id ?? 0,
+    fromId: ADMIN_ID,
+    text: "✅ Gửi lại tất cả",
+  });
   expect(again.text).toContain("Không còn tin nào");
   expect(GROUPS.map((id) => h.emu.botMessages(id).length)).toEqual([2, 1, 1]);
 });

@@ -8,7 +8,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_ID } from "../helpers/harness.js";
 import {
-  exportXlsx, HEAD, HEAD_USER, LEADER, LEADERS, OFFICER, OTHER, OTHER_OFFICER, row, startWorld, UNIT, type World,
+  exportXlsx,
+  HEAD,
+  HEAD_USER,
+  LEADER,
+  LEADERS,
+  OFFICER,
+  OTHER,
+  OTHER_OFFICER,
+  row,
+  startWorld,
+  UNIT,
+  type World,
 } from "./dossiersWorld.js";
 
 const STRANGER = 611;
@@ -35,10 +46,32 @@ const CELLS: Cell[] = [
 ];
 
 const COMMANDS = [
-  "/start", "/help", "/id", "/donvi", "/donvi TN-X1", "/dangky TN-X1", "/dangky thutruong TN-X1", "/dangky lanhdao TN",
-  "/capquyen 613 quantri", "/thuquyen 612", "/chithi", "/nop 120 95", "/nop hs-truc-tuyen 95 120", "/tinhtrang", "/bieudo",
-  "/mau", "/nhap", "/nhiemvu", "/xong 1", `/hoso ${CODE}`, "/quahan", "/dsquahan", "/nhaphoso",
-  "/nguoiduyet", "/nguoiduyet them 612 pho Trần Văn Quang", "/nguoiduyet bo 601",
+  "/start",
+  "/help",
+  "/id",
+  "/donvi",
+  "/donvi TN-X1",
+  "/dangky TN-X1",
+  "/dangky thutruong TN-X1",
+  "/dangky lanhdao TN",
+  "/capquyen 613 quantri",
+  "/thuquyen 612",
+  "/chithi",
+  "/nop 120 95",
+  "/nop hs-truc-tuyen 95 120",
+  "/tinhtrang",
+  "/bieudo",
+  "/mau",
+  "/nhap",
+  "/nhiemvu",
+  "/xong 1",
+  `/hoso ${CODE}`,
+  "/quahan",
+  "/dsquahan",
+  "/nhaphoso",
+  "/nguoiduyet",
+  "/nguoiduyet them 612 pho Trần Văn Quang",
+  "/nguoiduyet bo 601",
 ];
 
 /** Tables and the cells allowed to change them; anything else changing is an unauthorised action. */
@@ -72,14 +105,20 @@ function stable(v: unknown): string {
 async function snapshot(): Promise<Record<string, string>> {
   const p = w.h.db.prisma;
   // Only bindings matter: a chat the bot meets for the first time is recorded, bound to nothing.
-  const chats = await p.chat.findMany({ where: { kind: { in: ["unit", "head", "leaders"] } }, orderBy: { chatId: "asc" }, select: { chatId: true, kind: true, unitCode: true } });
+  const chats = await p.chat.findMany({
+    where: { kind: { in: ["unit", "head", "leaders"] } },
+    orderBy: { chatId: "asc" },
+    select: { chatId: true, kind: true, unitCode: true },
+  });
   return {
     person: stable(await p.person.findMany({ orderBy: { id: "asc" } })),
     registration: stable(await p.registration.findMany({ orderBy: { id: "asc" } })),
     chat: stable(chats),
     figure: stable(await p.figure.findMany({ orderBy: { id: "asc" } })),
     figureRevision: stable(await p.figureRevision.findMany({ orderBy: { id: "asc" } })),
-    directive: stable(await p.directive.findMany({ orderBy: { id: "asc" }, select: { id: true, active: true, body: true } })),
+    directive: stable(
+      await p.directive.findMany({ orderBy: { id: "asc" }, select: { id: true, active: true, body: true } }),
+    ),
     dossier: stable(await p.dossier.findMany({ orderBy: { id: "asc" } })),
     dossierDocument: stable(await p.dossierDocument.findMany({ orderBy: { id: "asc" } })),
     taskOccurrence: stable(await p.taskOccurrence.findMany({ orderBy: { id: "asc" } })),
@@ -97,7 +136,10 @@ async function run(c: Cell, text: string): Promise<string[]> {
   await w.h.emu.waitForMessages(c.chatId, before + 1);
   await w.h.emu.waitFor(() => w.h.emu.pendingUpdates() === 0, { timeoutMs: 5000, label: "update confirmed" });
   await w.drained();
-  return w.h.emu.botMessages(c.chatId).slice(before).map((m) => m.text ?? m.caption ?? "");
+  return w.h.emu
+    .botMessages(c.chatId)
+    .slice(before)
+    .map((m) => m.text ?? m.caption ?? "");
 }
 
 beforeAll(async () => {
@@ -109,9 +151,16 @@ beforeAll(async () => {
   w.h.emu.addChat({ id: 613, type: "private", firstName: "Cường" });
   w.h.emu.addChat({ id: LOOSE_GROUP, type: "supergroup", title: "Nhóm bạn bè" });
   await w.h.db.prisma.person.create({ data: { telegramId: 612n, role: "leader", grantedBy: BigInt(ADMIN_ID) } });
-  const answer = await w.upload(await exportXlsx([row(CODE, {
-    "Người nộp": APPLICANT, "Chủ hồ sơ": APPLICANT, "Ngày hẹn trả": "25/11/2026", "Tên thủ tục hành chính": PROCEDURE,
-  })]));
+  const answer = await w.upload(
+    await exportXlsx([
+      row(CODE, {
+        "Người nộp": APPLICANT,
+        "Chủ hồ sơ": APPLICANT,
+        "Ngày hẹn trả": "25/11/2026",
+        "Tên thủ tục hành chính": PROCEDURE,
+      }),
+    ]),
+  );
   expect(answer.text ?? "").toMatch(/1 hồ sơ/);
 }, 60_000);
 afterAll(async () => w?.stop());
@@ -125,11 +174,13 @@ describe("command × role matrix", () => {
         const replies = await run(c, cmd);
         const after = await snapshot();
         for (const [table, may] of Object.entries(MAY_CHANGE)) {
-          if (before[table] !== after[table] && !may(c, cmd)) problems.push(`${cmd}: ${table} changed ${before[table]} → ${after[table]}`);
+          if (before[table] !== after[table] && !may(c, cmd))
+            problems.push(`${cmd}: ${table} changed ${before[table]} → ${after[table]}`);
         }
         const seesDossier = c.chatId === UNIT || c.chatId === HEAD;
         const text = replies.join("\n");
-        if (!seesDossier && PERSONAL.some((p) => text.includes(p))) problems.push(`${cmd}: dossier's personal data shown: ${text}`);
+        if (!seesDossier && PERSONAL.some((p) => text.includes(p)))
+          problems.push(`${cmd}: dossier's personal data shown: ${text}`);
         if (/lỗi nội bộ|bot gặp lỗi/i.test(text)) problems.push(`${cmd}: internal error`);
       }
       expect(problems).toEqual([]);

@@ -15,16 +15,23 @@ beforeEach(async () => {
   h.emu.addUser({ id: LEADER, firstName: "Phó Chủ tịch" });
   h.emu.addChat({ id: UNIT, type: "supergroup", title: "Sở Tư pháp" });
   h.emu.addChat({ id: LEADERS, type: "supergroup", title: "Lãnh đạo tỉnh" });
-  for (const [id, kind, unit] of [[UNIT, "unit", "TN-STP"], [LEADERS, "leaders", "TN"]] as const) {
+  for (const [id, kind, unit] of [
+    [UNIT, "unit", "TN-STP"],
+    [LEADERS, "leaders", "TN"],
+  ] as const) {
     await touchChat(h.db.prisma, { chatId: BigInt(id), type: "supergroup", title: null });
     await bindChat(h.db.prisma, BigInt(id), kind, unit);
   }
   const at = h.clock.now();
-  await writeFigures(h.db.prisma, [
-    { unitCode: "TN-STP", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 90, denominator: 100 },
-    { unitCode: "TN-SYT", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 40, denominator: 100 },
-    { unitCode: "TN-X1", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 55, denominator: 100 },
-  ], { byUser: null, chatId: null, source: "test", at });
+  await writeFigures(
+    h.db.prisma,
+    [
+      { unitCode: "TN-STP", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 90, denominator: 100 },
+      { unitCode: "TN-SYT", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 40, denominator: 100 },
+      { unitCode: "TN-X1", indicatorCode: "hs-truc-tuyen", period: "2026-11", numerator: 55, denominator: 100 },
+    ],
+    { byUser: null, chatId: null, source: "test", at },
+  );
 });
 afterEach(async () => h?.stop());
 
@@ -38,7 +45,9 @@ describe("/tinhtrang", () => {
   it("in a unit chat: each indicator with its level; unreported ones say how to report", async () => {
     const text = await say("/tinhtrang", UNIT, OFFICER);
     expect(text).toContain("Sở Tư pháp");
-    expect(text).toContain("🟢 Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 90% (90/100) — Đạt chỉ tiêu 70% (đến 30/06/2026). Mức: xanh.");
+    expect(text).toContain(
+      "🟢 Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 90% (90/100) — Đạt chỉ tiêu 70% (đến 30/06/2026). Mức: xanh.",
+    );
     expect(text).toContain("⚪ Tỷ lệ hồ sơ thanh toán trực tuyến: chưa báo cáo.");
     expect(text).toContain("Báo cáo: /nop thanh-toan-truc-tuyen");
   });

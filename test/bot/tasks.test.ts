@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorld, type World } from "../jobs/helpers.js";
 
-const FILES = ["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml", "test/jobs/fixtures/tasks.directive.yaml"];
+const FILES = [
+  "test/fixtures/province.units.yaml",
+  "test/fixtures/province.directive.yaml",
+  "test/jobs/fixtures/tasks.directive.yaml",
+];
 const X1 = -1001; // Phường Đức Xuân: leads T-1 (due 26/11/2026)
 const STP = -1003; // Sở Tư pháp: cooperates on T-1
 const LEADERS = -2001;
@@ -36,11 +40,23 @@ describe("/xong", () => {
 
     const prompt = await say(X1, OFFICER_X1, "/xong t-1");
     const before = w.emu.botMessages(X1).length;
-    w.emu.injectDocument({ chatId: X1, fromId: OFFICER_X1, fileName: "bien-ban.pdf", bytes: Buffer.from("%PDF-1.4 minh chung"), mimeType: "application/pdf", replyToMessageId: prompt?.message_id ?? 0 });
+    w.emu.injectDocument({
+      chatId: X1,
+      fromId: OFFICER_X1,
+      fileName: "bien-ban.pdf",
+      bytes: Buffer.from("%PDF-1.4 minh chung"),
+      mimeType: "application/pdf",
+      replyToMessageId: prompt?.message_id ?? 0,
+    });
     const [saved] = (await w.emu.waitForMessages(X1, before + 1)).slice(-1);
     expect(saved?.text).toContain("Đã lưu tệp minh chứng cho nhiệm vụ T-1");
     const row = await w.db.prisma.taskOccurrence.findFirstOrThrow({ where: { taskCode: "T-1" } });
-    expect(row).toMatchObject({ unitCode: "TN-X1", occurrence: "2026-11-26", doneUnitCode: "TN-X1", doneBy: BigInt(OFFICER_X1) });
+    expect(row).toMatchObject({
+      unitCode: "TN-X1",
+      occurrence: "2026-11-26",
+      doneUnitCode: "TN-X1",
+      doneBy: BigInt(OFFICER_X1),
+    });
     const blob = await w.db.prisma.blob.findFirstOrThrow({ where: { filename: "bien-ban.pdf" } });
     expect(row.evidenceFile).toBe(`blob:${blob.id}`);
     expect((await say(X1, OFFICER_X1, "/xong T-1"))?.text).toContain("đã được báo hoàn thành ngày 01/11/2026");

@@ -29,18 +29,26 @@ function idCommand(updateId: number, messageId: number): Update {
   return {
     update_id: updateId,
     message: {
-      message_id: messageId, date: Math.floor(h.clock.now().getTime() / 1000), chat: { id: GUEST, type: "private", first_name: "Khách" },
-      from, text: "/id", entities: [{ type: "bot_command", offset: 0, length: 3 }],
+      message_id: messageId,
+      date: Math.floor(h.clock.now().getTime() / 1000),
+      chat: { id: GUEST, type: "private", first_name: "Khách" },
+      from,
+      text: "/id",
+      entities: [{ type: "bot_command", offset: 0, length: 3 }],
     },
   };
 }
 
-const remember = (o: { botId: bigint; update: Update; agoMs: number }) => h.db.prisma.processedUpdate.create({
-  data: {
-    botId: o.botId, updateId: BigInt(o.update.update_id), fingerprint: updateFingerprint(o.update), status: "done",
-    createdAt: new Date(h.clock.now().getTime() - o.agoMs),
-  },
-});
+const remember = (o: { botId: bigint; update: Update; agoMs: number }) =>
+  h.db.prisma.processedUpdate.create({
+    data: {
+      botId: o.botId,
+      updateId: BigInt(o.update.update_id),
+      fingerprint: updateFingerprint(o.update),
+      status: "done",
+      createdAt: new Date(h.clock.now().getTime() - o.agoMs),
+    },
+  });
 const answered = () => h.emu.botMessages(GUEST).length;
 /** Every update handled, every message due sent: what the "nothing more" assertions wait for. */
 const settle = () => h.idle();
@@ -57,7 +65,11 @@ describe("the Bot API side restarts its counter", () => {
     // the chat's messages from 1 again, so their time is what tells them apart).
     h.clock.advance(60_000);
 
-    const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_test_bot", clock: () => h.clock.now().getTime() });
+    const emu = await startEmulator({
+      token: TOKEN,
+      botUsername: "dondoc_test_bot",
+      clock: () => h.clock.now().getTime(),
+    });
     const bot = createBot(h.deps, { token: TOKEN, apiRoot: emu.url });
     try {
       await bot.init();
@@ -115,10 +127,15 @@ describe("which remembered ids count", () => {
     const old = idCommand(5004, 1);
     await remember({ botId: BOT_ID, update: old, agoMs: HOUR });
     const now = h.clock.now();
-    const claim = () => claimUpdate(h.db.prisma, {
-      botId: BOT_ID, updateId: 5004n, fingerprint: updateFingerprint(idCommand(5004, 2)), now,
-      forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS), staleBefore: new Date(now.getTime() - 60_000),
-    });
+    const claim = () =>
+      claimUpdate(h.db.prisma, {
+        botId: BOT_ID,
+        updateId: 5004n,
+        fingerprint: updateFingerprint(idCommand(5004, 2)),
+        now,
+        forgetBefore: new Date(now.getTime() - DEDUP_WINDOW_MS),
+        staleBefore: new Date(now.getTime() - 60_000),
+      });
     const claims = await Promise.all(Array.from({ length: 6 }, claim));
     expect(claims.filter((c) => c === "reused")).toHaveLength(1);
     expect(claims.filter((c) => c === "duplicate")).toHaveLength(5);
@@ -130,7 +147,8 @@ describe("pruning", () => {
     await remember({ botId: BOT_ID, update: idCommand(1, 1), agoMs: DEDUP_WINDOW_MS + HOUR });
     await remember({ botId: OTHER_BOT, update: idCommand(2, 1), agoMs: 30 * 24 * HOUR });
     await remember({ botId: BOT_ID, update: idCommand(3, 1), agoMs: HOUR });
-    const ids = async () => (await h.db.prisma.processedUpdate.findMany({ orderBy: { updateId: "asc" } })).map((r) => Number(r.updateId));
+    const ids = async () =>
+      (await h.db.prisma.processedUpdate.findMany({ orderBy: { updateId: "asc" } })).map((r) => Number(r.updateId));
 
     h.emu.injectText({ chatId: GUEST, fromId: GUEST, text: "/id" });
     await h.emu.waitForMessages(GUEST, 1);

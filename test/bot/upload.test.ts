@@ -3,7 +3,17 @@ import { parseFigures, readSheet } from "../../src/ingest/index.js";
 import { createBot } from "../../src/bot/createBot.js";
 import { uploadFeature } from "../../src/bot/features/upload.js";
 import { ADMIN_ID, TOKEN, type Harness } from "../helpers/harness.js";
-import { buttonData, figuresFile, GROUP, OFFICER, OTHER_OFFICER, say, sendFile, startUploadWorld, storedFigures } from "./uploadFixtures.js";
+import {
+  buttonData,
+  figuresFile,
+  GROUP,
+  OFFICER,
+  OTHER_OFFICER,
+  say,
+  sendFile,
+  startUploadWorld,
+  storedFigures,
+} from "./uploadFixtures.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -27,17 +37,30 @@ describe("/nhap in a unit chat", () => {
   it("asks with a force-reply, and the file sent in reply is saved with its provenance", async () => {
     const prompt = await say(h, GROUP, OFFICER, "/nhap");
     expect(prompt?.text).toContain("Trả lời tin nhắn này bằng tệp .xlsx hoặc .csv");
-    const sent = h.emu.transcript(GROUP).find((e) => e.kind === "message" && e.direction === "bot" && e.message.message_id === prompt?.message_id);
-    expect(sent && "sent" in sent ? sent.sent?.reply_markup : undefined).toMatchObject({ force_reply: true, selective: true });
+    const sent = h.emu
+      .transcript(GROUP)
+      .find((e) => e.kind === "message" && e.direction === "bot" && e.message.message_id === prompt?.message_id);
+    expect(sent && "sent" in sent ? sent.sent?.reply_markup : undefined).toMatchObject({
+      force_reply: true,
+      selective: true,
+    });
     await vi.waitFor(async () => {
-      expect(await h.db.prisma.pendingInput.count({ where: { chatId: BigInt(GROUP), messageId: prompt?.message_id } })).toBe(1);
+      expect(
+        await h.db.prisma.pendingInput.count({ where: { chatId: BigInt(GROUP), messageId: prompt?.message_id } }),
+      ).toBe(1);
     });
 
     const bytes = await figuresFile([
       ["TN-X1", "Phường Đức Xuân", "hs-truc-tuyen", "10/2026", 95, 120],
       ["", "Phường Đức Xuân", "thanh-toan-truc-tuyen", "11/2026", 30, 60],
     ]);
-    const [reply] = await sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "so-lieu.xlsx", bytes, replyToMessageId: prompt?.message_id });
+    const [reply] = await sendFile(h, {
+      chatId: GROUP,
+      fromId: OFFICER,
+      fileName: "so-lieu.xlsx",
+      bytes,
+      replyToMessageId: prompt?.message_id,
+    });
     expect(reply?.text).toContain("Đã lưu 2 dòng số liệu");
     expect(reply?.text).toContain("Phường Đức Xuân — hồ sơ trực tuyến tháng 10/2026: 95/120 (79,2%) — mức xanh");
     expect(reply?.text).toContain("thanh toán trực tuyến tháng 11/2026: 30/60 (50%)");
@@ -57,7 +80,13 @@ describe("/nhap in a unit chat", () => {
       ["TN-X1", "", "hs-truc-tuyen", "10/2026", 95, 120],
       ["TN-X2", "", "hs-truc-tuyen", "10/2026", 10, 20],
     ]);
-    const [reply] = await sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "so-lieu.xlsx", bytes, caption: "/nhap" });
+    const [reply] = await sendFile(h, {
+      chatId: GROUP,
+      fromId: OFFICER,
+      fileName: "so-lieu.xlsx",
+      bytes,
+      caption: "/nhap",
+    });
     expect(reply?.text).toContain("Dòng 3: Xã Nông Thượng không thuộc đơn vị của nhóm (Phường Đức Xuân)");
     expect(reply?.text).toContain("chưa lưu dòng nào");
     expect(buttonData(reply, "Lưu 1 dòng hợp lệ")).toMatch(/^up:ok:\d+$/);
@@ -81,7 +110,10 @@ describe("/nhap in a unit chat", () => {
       const reply = await say(h, GROUP, OFFICER, "xong rồi", prompt?.message_id);
       expect(reply?.text).toContain("tệp đính kèm");
       const [saved] = await sendFile(h, {
-        chatId: GROUP, fromId: OFFICER, fileName: "so-lieu.csv", replyToMessageId: prompt?.message_id,
+        chatId: GROUP,
+        fromId: OFFICER,
+        fileName: "so-lieu.csv",
+        replyToMessageId: prompt?.message_id,
         bytes: Buffer.from("Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Tử số,Mẫu số\nTN-X1,hs-truc-tuyen,10/2026,95,120\n"),
       });
       expect(saved?.text).toContain("Đã lưu 1 dòng số liệu");
@@ -93,7 +125,13 @@ describe("/nhap in a unit chat", () => {
   it("says so when the template comes back with only its example rows", async () => {
     const tpl = await say(h, GROUP, OFFICER, "/mau");
     const bytes = h.emu.file(tpl?.document?.file_id ?? "")?.bytes ?? Buffer.alloc(0);
-    const [reply] = await sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "mau.xlsx", bytes, caption: "/nhap" });
+    const [reply] = await sendFile(h, {
+      chatId: GROUP,
+      fromId: OFFICER,
+      fileName: "mau.xlsx",
+      bytes,
+      caption: "/nhap",
+    });
     expect(reply?.text).toContain("chỉ có 2 dòng ví dụ");
     expect(await h.db.prisma.figure.count()).toBe(0);
   });
@@ -111,7 +149,12 @@ describe("a file with bad rows (administrator, private chat)", () => {
   ];
 
   async function upload() {
-    const [reply] = await sendFile(h, { chatId: ADMIN_ID, fromId: ADMIN_ID, fileName: "tong-hop.xlsx", bytes: await figuresFile(rows) });
+    const [reply] = await sendFile(h, {
+      chatId: ADMIN_ID,
+      fromId: ADMIN_ID,
+      fileName: "tong-hop.xlsx",
+      bytes: await figuresFile(rows),
+    });
     return reply;
   }
 
@@ -132,23 +175,39 @@ describe("a file with bad rows (administrator, private chat)", () => {
   it("'Lưu N dòng hợp lệ' saves only the valid rows, once even when pressed twice", async () => {
     const reply = await upload();
     const data = buttonData(reply, "Lưu 2 dòng hợp lệ");
-    const press = () => h.emu.pressButton({ chatId: ADMIN_ID, messageId: reply?.message_id ?? 0, fromId: ADMIN_ID, data });
+    const press = () =>
+      h.emu.pressButton({ chatId: ADMIN_ID, messageId: reply?.message_id ?? 0, fromId: ADMIN_ID, data });
     const [first, second] = await Promise.all([press(), press()]);
     expect([first.text, second.text].sort()).toEqual(["Số liệu của tệp này đã được lưu rồi.", "Đã lưu."].sort());
-    const saved = await h.emu.waitFor(() => h.emu.botMessages(ADMIN_ID).find((m) => m.text?.startsWith("✅ Đã lưu 2 dòng")));
+    const saved = await h.emu.waitFor(() =>
+      h.emu.botMessages(ADMIN_ID).find((m) => m.text?.startsWith("✅ Đã lưu 2 dòng")),
+    );
     expect(saved.text).toContain("Xã Nông Thượng");
-    expect(await storedFigures(h)).toEqual(["TN-X1 hs-truc-tuyen 2026-10 95/120 upload", "TN-X2 hs-truc-tuyen 2026-10 50/100 upload"]);
+    expect(await storedFigures(h)).toEqual([
+      "TN-X1 hs-truc-tuyen 2026-10 95/120 upload",
+      "TN-X2 hs-truc-tuyen 2026-10 50/100 upload",
+    ]);
     expect(await h.db.prisma.figureRevision.count()).toBe(2);
     expect(h.emu.message(ADMIN_ID, reply?.message_id ?? 0)?.reply_markup).toBeUndefined();
   });
 
   it("'Huỷ' keeps everything unchanged; a held upload expires after 30 minutes", async () => {
     const first = await upload();
-    const cancel = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: first?.message_id ?? 0, fromId: ADMIN_ID, text: "Huỷ" });
+    const cancel = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: first?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "Huỷ",
+    });
     expect(cancel.text).toBe("Đã huỷ.");
     const second = await upload();
     h.clock.advance(31 * 60_000);
-    const late = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: second?.message_id ?? 0, fromId: ADMIN_ID, text: "Lưu 2 dòng hợp lệ" });
+    const late = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: second?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "Lưu 2 dòng hợp lệ",
+    });
     expect(late.text).toContain("quá 30 phút");
     expect(await h.db.prisma.figure.count()).toBe(0);
   });
@@ -156,10 +215,18 @@ describe("a file with bad rows (administrator, private chat)", () => {
 
 describe("who may press", () => {
   it("only the sender or an administrator saves a held upload", async () => {
-    const bytes = await figuresFile([["TN-X1", "", "hs-truc-tuyen", "10/2026", 95, 120], ["TN-X1", "", "hs-truc-tuyen", "13/2026", 1, 2]]);
+    const bytes = await figuresFile([
+      ["TN-X1", "", "hs-truc-tuyen", "10/2026", 95, 120],
+      ["TN-X1", "", "hs-truc-tuyen", "13/2026", 1, 2],
+    ]);
     const [reply] = await sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "a.xlsx", bytes, caption: "/nhap" });
     const data = buttonData(reply, "Lưu 1 dòng hợp lệ");
-    const other = await h.emu.pressButton({ chatId: GROUP, messageId: reply?.message_id ?? 0, fromId: OTHER_OFFICER, data });
+    const other = await h.emu.pressButton({
+      chatId: GROUP,
+      messageId: reply?.message_id ?? 0,
+      fromId: OTHER_OFFICER,
+      data,
+    });
     expect(other.text).toContain("Chỉ người gửi tệp hoặc quản trị viên");
     expect(await h.db.prisma.figure.count()).toBe(0);
     const admin = await h.emu.pressButton({ chatId: GROUP, messageId: reply?.message_id ?? 0, fromId: ADMIN_ID, data });

@@ -58,7 +58,15 @@ export const figuresFile = (rows: readonly (string | number)[][]) =>
     for (const r of rows) ws.addRow(r);
   });
 
-export type OneStopUnitRow = [name: string, received: number, online: number, processed: number, early: number, onTime: number, late: number];
+export type OneStopUnitRow = [
+  name: string,
+  received: number,
+  online: number,
+  processed: number,
+  early: number,
+  onTime: number,
+  late: number,
+];
 
 /** The one-stop system's export: title, period line, two-row merged header, units, total. */
 export const oneStopFile = (periodLine: string | null, units: readonly OneStopUnitRow[]) =>
@@ -72,14 +80,22 @@ export const oneStopFile = (periodLine: string | null, units: readonly OneStopUn
     ws.mergeCells("C3:E3");
     ws.mergeCells("F3:I3");
     units.forEach(([name, received, online, processed, early, onTime, late], i) =>
-      ws.addRow([i + 1, name, received, online, 0, processed, early, onTime, late]));
+      ws.addRow([i + 1, name, received, online, 0, processed, early, onTime, late]),
+    );
     ws.addRow([null, "Tổng cộng", ...[1, 2, 4, 5, 6].map((k) => units.reduce((s, u) => s + Number(u[k]), 0))]);
   });
 
 /** Sends a document and returns the bot's messages that follow (waits for `expect` of them). */
 export async function sendFile(
   h: Harness,
-  input: { chatId: number; fromId: number; fileName: string; bytes: Buffer; caption?: string; replyToMessageId?: number },
+  input: {
+    chatId: number;
+    fromId: number;
+    fileName: string;
+    bytes: Buffer;
+    caption?: string;
+    replyToMessageId?: number;
+  },
   expectReplies = 1,
 ) {
   const before = h.emu.botMessages(input.chatId).length;
@@ -97,13 +113,18 @@ export async function say(h: Harness, chatId: number, fromId: number, text: stri
 }
 
 /** The inline button's callback_data with this visible text. */
-export function buttonData(message: { reply_markup?: { inline_keyboard: { text: string }[][] } } | undefined, text: string): string {
+export function buttonData(
+  message: { reply_markup?: { inline_keyboard: { text: string }[][] } } | undefined,
+  text: string,
+): string {
   const button = message?.reply_markup?.inline_keyboard.flat().find((b) => b.text === text);
   return button && "callback_data" in button && typeof button.callback_data === "string" ? button.callback_data : "";
 }
 
 /** Figures as stored, compact and ordered, for DB assertions. */
 export async function storedFigures(h: Harness): Promise<string[]> {
-  const rows = await h.db.prisma.figure.findMany({ orderBy: [{ unitCode: "asc" }, { indicatorCode: "asc" }, { period: "asc" }] });
+  const rows = await h.db.prisma.figure.findMany({
+    orderBy: [{ unitCode: "asc" }, { indicatorCode: "asc" }, { period: "asc" }],
+  });
   return rows.map((f) => `${f.unitCode} ${f.indicatorCode} ${f.period} ${f.numerator}/${f.denominator} ${f.source}`);
 }

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_ID, type Harness } from "../helpers/harness.js";
-import { buttonData, GROUP, OFFICER, oneStopFile, sendFile, startUploadWorld, storedFigures, type OneStopUnitRow } from "./uploadFixtures.js";
+import {
+  buttonData,
+  GROUP,
+  OFFICER,
+  oneStopFile,
+  sendFile,
+  startUploadWorld,
+  storedFigures,
+  type OneStopUnitRow,
+} from "./uploadFixtures.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -18,7 +27,12 @@ const UNITS: OneStopUnitRow[] = [
 describe("one-stop statistics report", () => {
   it("previews what will be saved, lists unmatched names, and saves on «Xác nhận lưu»", async () => {
     const bytes = await oneStopFile("Từ ngày 01/10/2026 đến ngày 31/10/2026", UNITS);
-    const [preview] = await sendFile(h, { chatId: ADMIN_ID, fromId: ADMIN_ID, fileName: "thong-ke-mot-cua.xlsx", bytes });
+    const [preview] = await sendFile(h, {
+      chatId: ADMIN_ID,
+      fromId: ADMIN_ID,
+      fileName: "thong-ke-mot-cua.xlsx",
+      bytes,
+    });
     const text = preview?.text ?? "";
     expect(text).toContain("Báo cáo thống kê một cửa — kỳ tháng 10/2026");
     expect(text).toContain("Sẽ lưu 5 số liệu của 3 đơn vị:");
@@ -32,9 +46,16 @@ describe("one-stop statistics report", () => {
     expect(text).toContain("Bỏ qua chỉ tiêu hs-dung-han: chưa chỉ thị nào giao cho 1 đơn vị (Sở Tư pháp)");
     expect(await h.db.prisma.figure.count()).toBe(0);
 
-    const answer = await h.emu.pressButton({ chatId: ADMIN_ID, messageId: preview?.message_id ?? 0, fromId: ADMIN_ID, text: "Xác nhận lưu" });
+    const answer = await h.emu.pressButton({
+      chatId: ADMIN_ID,
+      messageId: preview?.message_id ?? 0,
+      fromId: ADMIN_ID,
+      text: "Xác nhận lưu",
+    });
     expect(answer.text).toBe("Đã lưu.");
-    const saved = await h.emu.waitFor(() => h.emu.botMessages(ADMIN_ID).find((m) => m.text?.startsWith("✅ Đã lưu 5 dòng")));
+    const saved = await h.emu.waitFor(() =>
+      h.emu.botMessages(ADMIN_ID).find((m) => m.text?.startsWith("✅ Đã lưu 5 dòng")),
+    );
     expect(saved.text).toContain("mức xanh");
     expect(await storedFigures(h)).toEqual([
       "TN-STP hs-truc-tuyen 2026-10 45/50 upload",
@@ -63,7 +84,13 @@ describe("one-stop statistics report", () => {
 
   it("in a unit chat takes only that unit's row", async () => {
     const bytes = await oneStopFile("Từ ngày 01/10/2026 đến ngày 31/10/2026", UNITS);
-    const [preview] = await sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "tk.xlsx", bytes, caption: "/nhap" });
+    const [preview] = await sendFile(h, {
+      chatId: GROUP,
+      fromId: OFFICER,
+      fileName: "tk.xlsx",
+      bytes,
+      caption: "/nhap",
+    });
     expect(preview?.text).toContain("Chỉ lấy dòng của Phường Đức Xuân, bỏ qua 3 dòng của đơn vị khác");
     expect(preview?.text).not.toContain("Nông Thượng");
     expect(preview?.text).not.toContain("không khớp");
@@ -71,6 +98,9 @@ describe("one-stop statistics report", () => {
     expect(buttonData(preview, "Huỷ")).toMatch(/^up:no:\d+$/);
     await h.emu.pressButton({ chatId: GROUP, messageId: preview?.message_id ?? 0, fromId: OFFICER, data });
     await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.startsWith("✅ Đã lưu 2 dòng")));
-    expect(await storedFigures(h)).toEqual(["TN-X1 hs-dung-han 2026-10 90/100 upload", "TN-X1 hs-truc-tuyen 2026-10 95/120 upload"]);
+    expect(await storedFigures(h)).toEqual([
+      "TN-X1 hs-dung-han 2026-10 90/100 upload",
+      "TN-X1 hs-truc-tuyen 2026-10 95/120 upload",
+    ]);
   });
 });

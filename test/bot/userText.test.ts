@@ -8,7 +8,11 @@ import { extraFeatures } from "../../src/bot/extraFeatures.js";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
-const FILES = ["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml", "test/jobs/fixtures/tasks.directive.yaml"];
+const FILES = [
+  "test/fixtures/province.units.yaml",
+  "test/fixtures/province.directive.yaml",
+  "test/jobs/fixtures/tasks.directive.yaml",
+];
 const UNIT = -100601; // TN-X1 leads task T-1
 const STRANGER = -100602;
 const LEADERS = -100603; // leaders over TN

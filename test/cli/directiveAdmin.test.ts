@@ -22,12 +22,16 @@ const freshDb = () => `file:${path.join(dir, `db-${++dbCount}.db`)}`;
 type Run = CliRun;
 
 /** Runs the CLI with `input` piped to standard input (not a TTY), then closed. */
-const dondoc = (url: string, args: string[], input = ""): Promise<Run> => runCli(args, { env: { DATABASE_URL: url }, input });
+const dondoc = (url: string, args: string[], input = ""): Promise<Run> =>
+  runCli(args, { env: { DATABASE_URL: url }, input });
 
 async function rows(url: string) {
   const db = await openDatabase(url);
   try {
-    const directives = await db.prisma.directive.findMany({ select: { slug: true, active: true, body: true }, orderBy: { slug: "asc" } });
+    const directives = await db.prisma.directive.findMany({
+      select: { slug: true, active: true, body: true },
+      orderBy: { slug: "asc" },
+    });
     return { directives, units: await db.prisma.unit.count(), figures: await db.prisma.figure.count() };
   } finally {
     await db.close();
@@ -43,7 +47,10 @@ async function loaded(): Promise<string> {
 // Each case has its own database. One after another: in-process, the CLI reads DATABASE_URL from
 // the one process environment (test/helpers/cli.ts sets it for the call).
 describe("dondoc load: the dry run, then the question", () => {
-  it.each([["no answer (end of input)", ""], ["k", "k\n"]])("%s → nothing applied, how to apply, exit 1", async (_, input) => {
+  it.each([
+    ["no answer (end of input)", ""],
+    ["k", "k\n"],
+  ])("%s → nothing applied, how to apply, exit 1", async (_, input) => {
     const url = freshDb();
     const run = await dondoc(url, ["load", FIXTURE], input);
     expect(run.code).toBe(1);
@@ -52,7 +59,9 @@ describe("dondoc load: the dry run, then the question", () => {
     expect(run.stdout).toContain("Ràng buộc 3 đơn vị: 1 UBND cấp huyện; 2 UBND cấp xã.");
     expect(run.stdout).toContain("Mốc chỉ tiêu: 5.");
     expect(run.stdout).toContain("Áp dụng? (c/k)");
-    expect(run.stderr).toContain(`Chưa áp dụng văn bản nào (cần trả lời c). Để áp dụng không cần hỏi: dondoc load --yes ${FIXTURE}`);
+    expect(run.stderr).toContain(
+      `Chưa áp dụng văn bản nào (cần trả lời c). Để áp dụng không cần hỏi: dondoc load --yes ${FIXTURE}`,
+    );
     // The unit list loads without a question; the directive does not.
     expect(await rows(url)).toMatchObject({ directives: [], units: 4 });
   });
@@ -88,9 +97,15 @@ describe("dondoc load: the dry run, then the question", () => {
     const before = await rows(url);
     const file = path.join(dir, "thu-nghiem.yaml");
     copyFileSync(path.join(root, "test/cli/fixtures/thu-nghiem-units.yaml"), path.join(dir, "thu-nghiem-units.yaml"));
-    writeFileSync(file, readFileSync(path.join(root, FIXTURE), "utf8")
-      .replace('deadline: "30/09/2023", target: 70', 'deadline: "30/09/2023", target: 75')
-      .replace("milestones:\n", 'milestones:\n  - { indicator: hs-truc-tuyen, scope: { tiers: [huyen] }, deadline: "31/03/2024", target: 90, comparison: atLeast }\n'));
+    writeFileSync(
+      file,
+      readFileSync(path.join(root, FIXTURE), "utf8")
+        .replace('deadline: "30/09/2023", target: 70', 'deadline: "30/09/2023", target: 75')
+        .replace(
+          "milestones:\n",
+          'milestones:\n  - { indicator: hs-truc-tuyen, scope: { tiers: [huyen] }, deadline: "31/03/2024", target: 90, comparison: atLeast }\n',
+        ),
+    );
     const run = await dondoc(url, ["load", file], "k\n");
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Thay bản đã nạp.");
@@ -102,8 +117,21 @@ describe("dondoc load: the dry run, then the question", () => {
 
 describe("the answers that apply", () => {
   it.each([
-    ["c", true], ["C", true], ["co", true], ["có", true], ["Có", true], ["co\u0301", true], [" y ", true], ["yes", true], ["YES", true],
-    ["k", false], ["không", false], ["", false], ["cc", false], ["n", false], [null, false],
+    ["c", true],
+    ["C", true],
+    ["co", true],
+    ["có", true],
+    ["Có", true],
+    ["co\u0301", true],
+    [" y ", true],
+    ["yes", true],
+    ["YES", true],
+    ["k", false],
+    ["không", false],
+    ["", false],
+    ["cc", false],
+    ["n", false],
+    [null, false],
   ] as const)("%j → %s", (answer, yes) => {
     expect(isYes(answer)).toBe(yes);
   });
@@ -113,7 +141,9 @@ describe("dondoc directive pause | resume | remove", () => {
   it("pause, resume, then remove: the row goes, figures stay", async () => {
     const url = await loaded();
     const db = await openDatabase(url);
-    await db.prisma.figure.create({ data: { unitCode: "TN-XA-1", indicatorCode: "hs-truc-tuyen", period: "2023-09", numerator: 60, denominator: 100 } });
+    await db.prisma.figure.create({
+      data: { unitCode: "TN-XA-1", indicatorCode: "hs-truc-tuyen", period: "2023-09", numerator: 60, denominator: 100 },
+    });
     await db.close();
 
     const pause = await dondoc(url, ["directive", "pause", "thu-nghiem-cli"]);
@@ -126,7 +156,9 @@ describe("dondoc directive pause | resume | remove", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("đang tạm dừng rồi, không thay đổi gì");
 
-    expect((await dondoc(url, ["directive", "resume", "thu-nghiem-cli"])).stdout).toContain("✓ Đã áp dụng lại 01/CT-UBND");
+    expect((await dondoc(url, ["directive", "resume", "thu-nghiem-cli"])).stdout).toContain(
+      "✓ Đã áp dụng lại 01/CT-UBND",
+    );
     expect((await rows(url)).directives).toMatchObject([{ active: true }]);
 
     const remove = await dondoc(url, ["directive", "remove", "thu-nghiem-cli"]);
@@ -136,33 +168,44 @@ describe("dondoc directive pause | resume | remove", () => {
   });
 
   let shared: Promise<string> | null = null;
-  it.each(["pause", "resume", "remove"])("%s of an id not loaded: the loaded ids, exit 1, nothing changed", async (action) => {
-    const url = await (shared ??= loaded());
-    const before = await rows(url);
-    const run = await dondoc(url, ["directive", action, "khong-co"]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toContain('Chưa nạp văn bản nào có mã "khong-co". Các mã đã nạp: thu-nghiem-cli.');
-    expect(await rows(url)).toEqual(before);
-  });
+  it.each(["pause", "resume", "remove"])(
+    "%s of an id not loaded: the loaded ids, exit 1, nothing changed",
+    async (action) => {
+      const url = await (shared ??= loaded());
+      const before = await rows(url);
+      const run = await dondoc(url, ["directive", action, "khong-co"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain('Chưa nạp văn bản nào có mã "khong-co". Các mã đã nạp: thu-nghiem-cli.');
+      expect(await rows(url)).toEqual(before);
+    },
+  );
 });
 
 describe("dondoc directive check: the issuer must be in the unit list", () => {
   it("an issuingUnit missing from unitsFile is refused with its line", async () => {
     const file = path.join(dir, "ngoai.yaml");
     copyFileSync(path.join(root, "test/cli/fixtures/thu-nghiem-units.yaml"), path.join(dir, "thu-nghiem-units.yaml"));
-    writeFileSync(file, readFileSync(path.join(root, FIXTURE), "utf8").replace(/^issuingUnit: TN$/m, "issuingUnit: TN-KHAC"));
+    writeFileSync(
+      file,
+      readFileSync(path.join(root, FIXTURE), "utf8").replace(/^issuingUnit: TN$/m, "issuingUnit: TN-KHAC"),
+    );
     const run = await dondoc(freshDb(), ["directive", "check", file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("KHÔNG hợp lệ: 1 lỗi");
-    expect(run.stderr).toMatch(/issuingUnit \(dòng \d+\): đơn vị ban hành "TN-KHAC" không có trong danh sách đơn vị "Tỉnh Thử Nghiệm"/);
+    expect(run.stderr).toMatch(
+      /issuingUnit \(dòng \d+\): đơn vị ban hành "TN-KHAC" không có trong danh sách đơn vị "Tỉnh Thử Nghiệm"/,
+    );
   });
 
   it("dondoc load refuses it too, before loading its unit list", async () => {
     const file = path.join(dir, "ngoai-load.yaml");
     copyFileSync(path.join(root, "test/cli/fixtures/thu-nghiem-units.yaml"), path.join(dir, "thu-nghiem-units.yaml"));
-    writeFileSync(file, readFileSync(path.join(root, FIXTURE), "utf8").replace(/^issuingUnit: TN$/m, "issuingUnit: TN-KHAC"));
+    writeFileSync(
+      file,
+      readFileSync(path.join(root, FIXTURE), "utf8").replace(/^issuingUnit: TN$/m, "issuingUnit: TN-KHAC"),
+    );
     const url = freshDb();
     const run = await dondoc(url, ["load", "--yes", file]);
     expect(run.code).toBe(1);

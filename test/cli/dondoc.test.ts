@@ -15,7 +15,10 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 function spawnDondoc(...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/dondoc.js", ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, ["bin/dondoc.js", ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -28,8 +31,19 @@ function spawnDondoc(...args: string[]): Promise<Run> {
 const dondoc = (...args: string[]): Promise<Run> => runCli(args);
 
 const evaluateArgs = (unit: string[], asOf: string, n: number, d: number, ...rest: string[]) => [
-  "evaluate", "--directive", fixture, ...unit, "--indicator", "hs-truc-tuyen", "--as-of", asOf,
-  "--numerator", String(n), "--denominator", String(d), ...rest,
+  "evaluate",
+  "--directive",
+  fixture,
+  ...unit,
+  "--indicator",
+  "hs-truc-tuyen",
+  "--as-of",
+  asOf,
+  "--numerator",
+  String(n),
+  "--denominator",
+  String(d),
+  ...rest,
 ];
 
 async function evaluateJson(unit: string[], asOf: string, n: number, d: number): Promise<Record<string, unknown>> {
@@ -113,9 +127,23 @@ describe("dondoc evaluate --json", () => {
 
   test("no dossiers and not reported are not 0%", async () => {
     expect(await evaluateJson(["--unit", "TN-HUYEN-1"], "2023-10-01", 0, 0)).toMatchObject({
-      status: "no-data", ratio: null, met: null, level: null,
+      status: "no-data",
+      ratio: null,
+      met: null,
+      level: null,
     });
-    const run = await dondoc("evaluate", "--directive", fixture, "--unit", "TN-HUYEN-1", "--indicator", "hs-truc-tuyen", "--as-of", "2023-10-01", "--json");
+    const run = await dondoc(
+      "evaluate",
+      "--directive",
+      fixture,
+      "--unit",
+      "TN-HUYEN-1",
+      "--indicator",
+      "hs-truc-tuyen",
+      "--as-of",
+      "2023-10-01",
+      "--json",
+    );
     expect(JSON.parse(run.stdout)).toMatchObject({ status: "not-reported", ratio: null, met: null });
   });
 });
@@ -137,19 +165,53 @@ test("dondoc evaluate in Vietnamese", async () => {
 describe("bad arguments: a Vietnamese message and exit 1", () => {
   test.each<[string, string[], RegExp]>([
     ["bad date", evaluateArgs(["--unit", "TN-HUYEN-1"], "2023-02-30", 1, 2), /Ngày --as-of không hợp lệ/],
-    ["numerator > denominator", evaluateArgs(["--unit", "TN-HUYEN-1"], "2023-10-01", 5, 4), /không được lớn hơn mẫu số/],
+    [
+      "numerator > denominator",
+      evaluateArgs(["--unit", "TN-HUYEN-1"], "2023-10-01", 5, 4),
+      /không được lớn hơn mẫu số/,
+    ],
     ["negative", evaluateArgs(["--unit", "TN-HUYEN-1"], "2023-10-01", -1, 4), /số nguyên không âm/],
     ["unknown unit", evaluateArgs(["--unit", "KHONG-CO"], "2023-10-01", 1, 4), /Không tìm thấy đơn vị "KHONG-CO"/],
     ["unknown tier", evaluateArgs(["--tier", "tinh-thanh"], "2023-10-01", 1, 4), /Không có cấp "tinh-thanh"/],
     ["tier mismatch", evaluateArgs(["--unit", "TN-XA-1", "--tier", "huyen"], "2023-10-01", 1, 4), /thuộc cấp "xa"/],
     ["no unit nor tier", evaluateArgs([], "2023-10-01", 1, 4), /Cần --unit/],
     ["unknown option", ["evaluate", "--directive", fixture, "--khong"], /Tùy chọn không hợp lệ: --khong/],
-    ["missing indicator", ["evaluate", "--directive", fixture, "--tier", "xa", "--as-of", "2023-10-01"], /Thiếu tùy chọn bắt buộc --indicator/],
-    ["broken directive", ["evaluate", "--directive", "test/cli/fixtures/broken.yaml", "--tier", "xa", "--indicator", "hs", "--as-of", "2023-10-01"], /không hợp lệ/],
+    [
+      "missing indicator",
+      ["evaluate", "--directive", fixture, "--tier", "xa", "--as-of", "2023-10-01"],
+      /Thiếu tùy chọn bắt buộc --indicator/,
+    ],
+    [
+      "broken directive",
+      [
+        "evaluate",
+        "--directive",
+        "test/cli/fixtures/broken.yaml",
+        "--tier",
+        "xa",
+        "--indicator",
+        "hs",
+        "--as-of",
+        "2023-10-01",
+      ],
+      /không hợp lệ/,
+    ],
     ["unknown command", ["danh-gia"], /Không có lệnh "danh-gia"/],
-    ["bad date names both formats", evaluateArgs(["--unit", "TN-HUYEN-1"], "30-09-23", 1, 2), /Dùng YYYY-MM-DD hoặc dd\/mm\/yyyy/],
-    ["missing --as-of", ["evaluate", "--directive", fixture, "--tier", "xa", "--indicator", "hs-truc-tuyen"], /Thiếu tùy chọn bắt buộc --as-of/],
-    ["unknown indicator", ["evaluate", "--directive", fixture, "--tier", "xa", "--indicator", "khong-co", "--as-of", "2023-10-01"], /Không có chỉ tiêu "khong-co"\. Các mã chỉ tiêu: hs-truc-tuyen\./],
+    [
+      "bad date names both formats",
+      evaluateArgs(["--unit", "TN-HUYEN-1"], "30-09-23", 1, 2),
+      /Dùng YYYY-MM-DD hoặc dd\/mm\/yyyy/,
+    ],
+    [
+      "missing --as-of",
+      ["evaluate", "--directive", fixture, "--tier", "xa", "--indicator", "hs-truc-tuyen"],
+      /Thiếu tùy chọn bắt buộc --as-of/,
+    ],
+    [
+      "unknown indicator",
+      ["evaluate", "--directive", fixture, "--tier", "xa", "--indicator", "khong-co", "--as-of", "2023-10-01"],
+      /Không có chỉ tiêu "khong-co"\. Các mã chỉ tiêu: hs-truc-tuyen\./,
+    ],
     ["no command", [], /Chưa chọn lệnh\.\nXem hướng dẫn: dondoc --help/],
   ])("%s", async (_label, args, message) => {
     const run = await dondoc(...args);

@@ -40,7 +40,11 @@ describe("dondoc load", () => {
 async function counts(): Promise<{ directives: number; units: number; people: number }> {
   const db = await openDatabase(url);
   try {
-    return { directives: await db.prisma.directive.count(), units: await db.prisma.unit.count(), people: await db.prisma.person.count() };
+    return {
+      directives: await db.prisma.directive.count(),
+      units: await db.prisma.unit.count(),
+      people: await db.prisma.person.count(),
+    };
   } finally {
     await db.close();
   }
@@ -116,9 +120,14 @@ describe("refused commands: a Vietnamese message that says what to do, exit 1, n
 
   test("load of a directive whose units are not loaded yet is refused: its issuer would bind nobody", async () => {
     const file = path.join(dir, "no-units.yaml");
-    writeFileSync(file, readFileSync(path.join(root, "test/cli/fixtures/thu-nghiem.yaml"), "utf8").replace(/^unitsFile:.*$/m, ""));
+    writeFileSync(
+      file,
+      readFileSync(path.join(root, "test/cli/fixtures/thu-nghiem.yaml"), "utf8").replace(/^unitsFile:.*$/m, ""),
+    );
     const run = await dondoc("load", "--yes", file);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/issuingUnit: đơn vị ban hành "TN" chưa có trong hệ thống: .*Nạp danh sách đơn vị \(tệp \.yaml có units\) trước/);
+    expect(run.stderr).toMatch(
+      /issuingUnit: đơn vị ban hành "TN" chưa có trong hệ thống: .*Nạp danh sách đơn vị \(tệp \.yaml có units\) trước/,
+    );
   });
 });

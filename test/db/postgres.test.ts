@@ -36,16 +36,27 @@ describe.skipIf(!admin || suiteOnPostgres())("PostgreSQL", () => {
     const names = (await readMigrations(migrationsDir("postgresql"))).map((m) => m.name);
     expect(names.slice(0, 2)).toEqual(["0001_init", "0002_document_numbers"]);
     expect(dbs.flatMap((d) => d.applied)).toEqual(names);
-    const rows = await withPgClient(url, async (c) =>
-      (await c.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-        `SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations`)).rows);
+    const rows = await withPgClient(
+      url,
+      async (c) =>
+        (
+          await c.query<{
+            migration_name: string;
+            checksum: string;
+            finished_at: Date | null;
+            applied_steps_count: number;
+          }>(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations`)
+        ).rows,
+    );
     expect(rows.map((r) => r.migration_name).sort()).toEqual(names);
     for (const row of rows) {
       expect(row).toMatchObject({ applied_steps_count: 1 });
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
       expect(row.finished_at).toBeInstanceOf(Date);
     }
-    await dbs[0]?.prisma.unit.create({ data: { code: "X", name: "Xã Đức Xuân", searchName: "xa duc xuan", tier: "xa" } });
+    await dbs[0]?.prisma.unit.create({
+      data: { code: "X", name: "Xã Đức Xuân", searchName: "xa duc xuan", tier: "xa" },
+    });
     expect(await dbs[1]?.prisma.unit.findUnique({ where: { code: "X" } })).toMatchObject({ name: "Xã Đức Xuân" });
     for (const d of dbs) await d.close();
     const again = await openDatabase(url);
@@ -68,8 +79,11 @@ describe.skipIf(!admin || suiteOnPostgres())("PostgreSQL", () => {
       const fireTime = new Date("2026-11-23T01:00:00Z");
       for (let round = 0; round < 5; round++) {
         const t = new Date(fireTime.getTime() + round * 60_000);
-        const claims = await Promise.all(instances.flatMap((d, i) =>
-          [0, 1, 2].map((k) => claimRun(d.prisma, { name: "weekly-digest" }, t, { owner: `i${i}.${k}` }))));
+        const claims = await Promise.all(
+          instances.flatMap((d, i) =>
+            [0, 1, 2].map((k) => claimRun(d.prisma, { name: "weekly-digest" }, t, { owner: `i${i}.${k}` })),
+          ),
+        );
         expect(claims.filter(Boolean)).toHaveLength(1);
       }
       expect(await instances[0]?.prisma.jobRun.count()).toBe(5);
@@ -79,10 +93,25 @@ describe.skipIf(!admin || suiteOnPostgres())("PostgreSQL", () => {
       const runs: string[] = [];
       const now = new Date("2026-11-23T01:00:30Z"); // 08:00:30 in Hà Nội, a Monday
       const logger = pino({ level: "silent" });
-      const schedulers = await Promise.all(instances.map((d, i) => startScheduler({
-        prisma: d.prisma, clock: { now: () => now }, logger, instanceId: `i${i}`, timers: "none",
-        jobs: [{ name: "digest-once", cron: "0 8 * * 1", catchUpWithinMs: 3_600_000, run: () => void runs.push(`i${i}`) }],
-      })));
+      const schedulers = await Promise.all(
+        instances.map((d, i) =>
+          startScheduler({
+            prisma: d.prisma,
+            clock: { now: () => now },
+            logger,
+            instanceId: `i${i}`,
+            timers: "none",
+            jobs: [
+              {
+                name: "digest-once",
+                cron: "0 8 * * 1",
+                catchUpWithinMs: 3_600_000,
+                run: () => void runs.push(`i${i}`),
+              },
+            ],
+          }),
+        ),
+      );
       const outcomes = (await Promise.all(schedulers.map((s) => s.catchUp))).flat().map((r) => r.outcome);
       expect(outcomes.filter((o) => o === "finished")).toHaveLength(1);
       expect(outcomes.filter((o) => o === "already_claimed")).toHaveLength(4);
@@ -96,15 +125,26 @@ describe.skipIf(!admin || suiteOnPostgres())("PostgreSQL", () => {
       const N = 600;
       await first.prisma.outboxMessage.createMany({
         data: Array.from({ length: N }, (_, i) => ({
-          dedupKey: `skip:${i}`, chatId: BigInt(-1000 - i), kind: "digest", method: "sendMessage",
-          payload: JSON.stringify({ text: `#${i}` }), notBefore: new Date(0),
+          dedupKey: `skip:${i}`,
+          chatId: BigInt(-1000 - i),
+          kind: "digest",
+          method: "sendMessage",
+          payload: JSON.stringify({ text: `#${i}` }),
+          notBefore: new Date(0),
         })),
       });
       const now = new Date();
       const got = new Map<number, string>();
       const claimer = async (d: OpenedDb, id: string): Promise<void> => {
         for (;;) {
-          const rows = await claimDue(d.prisma, { instanceId: id, now, leaseMs: 60_000, limit: 25, excludeChatIds: [], dialect: "postgresql" });
+          const rows = await claimDue(d.prisma, {
+            instanceId: id,
+            now,
+            leaseMs: 60_000,
+            limit: 25,
+            excludeChatIds: [],
+            dialect: "postgresql",
+          });
           if (rows.length === 0) return;
           for (const r of rows) {
             expect(got.get(r.id), `row ${r.id} claimed twice`).toBeUndefined();

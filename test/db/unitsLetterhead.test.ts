@@ -12,7 +12,12 @@ afterEach(async () => {
 describe("a unit's letterhead", () => {
   it("round-trips, and a unit without one has none", async () => {
     db = await createTestDb();
-    const letterhead = { abbreviation: "STP", place: "Thái Nguyên", parentAgency: "UBND TỈNH THÁI NGUYÊN", headTitle: "Giám đốc" };
+    const letterhead = {
+      abbreviation: "STP",
+      place: "Thái Nguyên",
+      parentAgency: "UBND TỈNH THÁI NGUYÊN",
+      headTitle: "Giám đốc",
+    };
     await upsertUnits(db.prisma, [
       { code: "TNG-STP", name: "Sở Tư pháp", tier: "so-ban-nganh", parent: null, oneStop: false, letterhead },
       { code: "TNG-X", name: "UBND phường Đức Xuân", tier: "xa", parent: null, oneStop: false },

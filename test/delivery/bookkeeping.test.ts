@@ -29,7 +29,8 @@ function lockedForMarkSent(prisma: Db, lockMs: number): { prisma: Db; refused: (
   const wrapped = new Proxy(prisma, {
     get(t, prop) {
       const value: unknown = Reflect.get(t, prop, t);
-      if (prop !== "$executeRaw" || typeof value !== "function") return typeof value === "function" ? value.bind(t) : value;
+      if (prop !== "$executeRaw" || typeof value !== "function")
+        return typeof value === "function" ? value.bind(t) : value;
       const exec = value as (...args: unknown[]) => Promise<number>;
       return (...args: unknown[]) => {
         if (sqlOf(args).includes(`"status" = 'sent'`)) {
@@ -46,10 +47,17 @@ function lockedForMarkSent(prisma: Db, lockMs: number): { prisma: Db; refused: (
   return { prisma: wrapped, refused: () => refused };
 }
 
-it("markSent failing after Telegram accepted the message: recorded later, never sent twice", { timeout: 30_000 }, async () => {
+it("markSent failing after Telegram accepted the message: recorded later, never sent twice", {
+  timeout: 30_000,
+}, async () => {
   for (const id of GROUPS) {
-    await enqueue(w.db.prisma, { dedupKey: `reminder:2026-12-07:chat:${id}`, chatId: BigInt(id), kind: "reminder",
-      method: "sendMessage", payload: { text: "Nhắc nộp số liệu" } });
+    await enqueue(w.db.prisma, {
+      dedupKey: `reminder:2026-12-07:chat:${id}`,
+      chatId: BigInt(id),
+      kind: "reminder",
+      method: "sendMessage",
+      payload: { text: "Nhắc nộp số liệu" },
+    });
   }
   const locked = lockedForMarkSent(w.db.prisma, 1_500);
   const stats = await w.worker({ prisma: locked.prisma }).drainOnce();
@@ -61,9 +69,17 @@ it("markSent failing after Telegram accepted the message: recorded later, never 
   expect(rows.every((r) => r.attempts === 0 && r.sentMessageId !== null)).toBe(true);
 });
 
-it("a write that stays refused past the lease margin: remembered, recorded before the next claim, not sent again", { timeout: 30_000 }, async () => {
+it("a write that stays refused past the lease margin: remembered, recorded before the next claim, not sent again", {
+  timeout: 30_000,
+}, async () => {
   const id = GROUPS[0] ?? 0;
-  await enqueue(w.db.prisma, { dedupKey: "r", chatId: BigInt(id), kind: "reminder", method: "sendMessage", payload: { text: "Một lần" } });
+  await enqueue(w.db.prisma, {
+    dedupKey: "r",
+    chatId: BigInt(id),
+    kind: "reminder",
+    method: "sendMessage",
+    payload: { text: "Một lần" },
+  });
   // A 2 s lease leaves 1,5 s for retries in place; the lock lasts 3 s, so the row's lease runs out meanwhile.
   const locked = lockedForMarkSent(w.db.prisma, 3_000);
   const worker = w.worker({ prisma: locked.prisma, leaseMs: 2_000, idlePollMs: 100 });

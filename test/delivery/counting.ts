@@ -19,7 +19,10 @@ const sqlOf = (args: unknown[]): string => {
   return Array.isArray(first) ? first.join("?") : String(first);
 };
 
-function intercept<T extends object>(target: T, hooks: Record<string, (call: () => unknown, args: unknown[]) => unknown>): T {
+function intercept<T extends object>(
+  target: T,
+  hooks: Record<string, (call: () => unknown, args: unknown[]) => unknown>,
+): T {
   return new Proxy(target, {
     get(t, prop) {
       const value: unknown = Reflect.get(t, prop, t);

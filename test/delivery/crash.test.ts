@@ -32,11 +32,22 @@ afterEach(async () => {
 
 it("kill -9 mid-fan-out, restart: every chat gets exactly one message", { timeout: 120_000 }, async () => {
   for (const id of GROUPS) {
-    await enqueue(w.db.prisma, { dedupKey: `digest:2026-W47:chat:${id}`, chatId: BigInt(id), kind: "digest",
-      method: "sendMessage", payload: { text: "Tổng hợp tuần 47" } });
+    await enqueue(w.db.prisma, {
+      dedupKey: `digest:2026-W47:chat:${id}`,
+      chatId: BigInt(id),
+      kind: "digest",
+      method: "sendMessage",
+      payload: { text: "Tổng hợp tuần 47" },
+    });
   }
   const child = spawn(process.execPath, ["--import", "tsx", "test/delivery/fixtures/crashWorker.ts"], {
-    env: { ...process.env, CRASH_DB_URL: w.db.url, CRASH_API_ROOT: proxy.url, CRASH_TOKEN: TOKEN, CRASH_LEASE_MS: String(LEASE_MS) },
+    env: {
+      ...process.env,
+      CRASH_DB_URL: w.db.url,
+      CRASH_API_ROOT: proxy.url,
+      CRASH_TOKEN: TOKEN,
+      CRASH_LEASE_MS: String(LEASE_MS),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -53,7 +64,18 @@ it("kill -9 mid-fan-out, restart: every chat gets exactly one message", { timeou
   expect(stuck).toBeGreaterThan(0);
 
   await new Promise((r) => setTimeout(r, LEASE_MS + 50));
-  const stats = await w.worker({ limits: { global: 200, globalWindowMs: 1000, group: 20, groupWindowMs: 61_000, private: 1, privateWindowMs: 1_050 } }).drainOnce();
+  const stats = await w
+    .worker({
+      limits: {
+        global: 200,
+        globalWindowMs: 1000,
+        group: 20,
+        groupWindowMs: 61_000,
+        private: 1,
+        privateWindowMs: 1_050,
+      },
+    })
+    .drainOnce();
   expect(stats.sent).toBe(N - before);
   expect(sentCounts(w.emu, GROUPS).every((n) => n === 1)).toBe(true);
   expect(await w.db.prisma.outboxMessage.count({ where: { status: "sent" } })).toBe(N);

@@ -12,8 +12,13 @@ afterEach(async () => w.stop());
 
 async function fanOut(ids: number[], week = "2026-W47"): Promise<void> {
   for (const id of ids) {
-    await enqueue(w.db.prisma, { dedupKey: `digest:${week}:chat:${id}`, chatId: BigInt(id), kind: "digest",
-      method: "sendMessage", payload: { text: `Tổng hợp ${week}` } });
+    await enqueue(w.db.prisma, {
+      dedupKey: `digest:${week}:chat:${id}`,
+      chatId: BigInt(id),
+      kind: "digest",
+      method: "sendMessage",
+      payload: { text: `Tổng hợp ${week}` },
+    });
   }
 }
 
@@ -56,13 +61,21 @@ describe("Telegram's refusals", () => {
     const stats = await w.worker({ onChatMigrated: (a, b) => void migrated.push([a, b]) }).drainOnce();
     expect(stats).toMatchObject({ sent: 2, migrated: 1, failed: 0 });
     expect(w.emu.botMessages(newId).map((m) => m.text)).toEqual(["Tổng hợp 2026-W47", "Tổng hợp 2026-W48"]);
-    expect(await w.db.prisma.chat.findUnique({ where: { chatId: BigInt(newId) } })).toMatchObject({ kind: "unit", unitCode: "X1" });
+    expect(await w.db.prisma.chat.findUnique({ where: { chatId: BigInt(newId) } })).toMatchObject({
+      kind: "unit",
+      unitCode: "X1",
+    });
     expect(await w.db.prisma.outboxMessage.count({ where: { chatId: -555n } })).toBe(0);
     expect(migrated).toEqual([[-555n, BigInt(newId)]]);
   });
 
   it("5xx: retried with backoff, then delivered", async () => {
-    w.emu.faults.add({ method: "sendMessage", chatId: GROUPS[0], times: 3, fault: { kind: "server_error", status: 502 } });
+    w.emu.faults.add({
+      method: "sendMessage",
+      chatId: GROUPS[0],
+      times: 3,
+      fault: { kind: "server_error", status: 502 },
+    });
     await fanOut(GROUPS.slice(0, 3));
     const stats = await w.worker().drainOnce();
     expect(stats).toMatchObject({ sent: 3, retried: 3, failed: 0 });
@@ -74,13 +87,21 @@ describe("Telegram's refusals", () => {
   // retried for as long as the message is useful, then given up with one summary alert.
   it("5xx past the message's useful-until: given up, logged, admins alerted once", async () => {
     w.emu.faults.add({ method: "sendMessage", chatId: GROUPS[0], times: 1e6, fault: { kind: "server_error" } });
-    await enqueue(w.db.prisma, { dedupKey: `digest:2026-W47:chat:${GROUPS[0]}`, chatId: BigInt(GROUPS[0] ?? 0), kind: "digest",
-      method: "sendMessage", payload: { text: "Tổng hợp" }, usefulUntil: new Date(Date.now() + 600) });
+    await enqueue(w.db.prisma, {
+      dedupKey: `digest:2026-W47:chat:${GROUPS[0]}`,
+      chatId: BigInt(GROUPS[0] ?? 0),
+      kind: "digest",
+      method: "sendMessage",
+      payload: { text: "Tổng hợp" },
+      usefulUntil: new Date(Date.now() + 600),
+    });
     await fanOut(GROUPS.slice(1, 2));
     const stats = await w.worker({ retry: { baseMs: 10, maxMs: 40 } }).drainOnce();
     expect(stats).toMatchObject({ sent: 1, failed: 1 });
     expect(stats.retried).toBeGreaterThanOrEqual(1);
-    const row = await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: `digest:2026-W47:chat:${GROUPS[0]}` } });
+    const row = await w.db.prisma.outboxMessage.findUniqueOrThrow({
+      where: { dedupKey: `digest:2026-W47:chat:${GROUPS[0]}` },
+    });
     expect(row).toMatchObject({ status: "failed" });
     expect(row.lastError).toMatch(/^expired: 500/);
     expect(w.emu.counters()[GROUPS[0] ?? 0]?.rejected).toBe(row.attempts);
@@ -89,8 +110,13 @@ describe("Telegram's refusals", () => {
   });
 
   it("400 bad request: failed at once, no retry, admins alerted", async () => {
-    await enqueue(w.db.prisma, { dedupKey: "bad", chatId: BigInt(GROUPS[0] ?? 0), kind: "digest", method: "sendMessage",
-      payload: { text: "<b>không đóng thẻ", parse_mode: "HTML" } });
+    await enqueue(w.db.prisma, {
+      dedupKey: "bad",
+      chatId: BigInt(GROUPS[0] ?? 0),
+      kind: "digest",
+      method: "sendMessage",
+      payload: { text: "<b>không đóng thẻ", parse_mode: "HTML" },
+    });
     const stats = await w.worker().drainOnce();
     expect(stats).toMatchObject({ sent: 0, failed: 1, retried: 0 });
     expect(w.emu.counters()[GROUPS[0] ?? 0]?.rejected).toBe(1);

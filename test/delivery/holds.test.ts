@@ -5,13 +5,23 @@ import { ChatHolds } from "../../src/delivery/holds.js";
 const T0 = new Date("2026-11-23T01:00:00.000Z");
 
 /** A manual clock (the claim's timeline) and a fake monotonic time (the timers'), moved together or apart. */
-function holdsAt(): { holds: ChatHolds; both(ms: number): void; realOnly(ms: number): void; clockOnly(ms: number): void } {
+function holdsAt(): {
+  holds: ChatHolds;
+  both(ms: number): void;
+  realOnly(ms: number): void;
+  clockOnly(ms: number): void;
+} {
   const clock = createManualClock(T0);
   let real = 1_000;
   return {
     holds: new ChatHolds(clock, () => real),
-    both: (ms) => { clock.advanceBy(ms); real += ms; },
-    realOnly: (ms) => { real += ms; },
+    both: (ms) => {
+      clock.advanceBy(ms);
+      real += ms;
+    },
+    realOnly: (ms) => {
+      real += ms;
+    },
     clockOnly: (ms) => clock.advanceBy(ms),
   };
 }

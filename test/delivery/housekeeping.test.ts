@@ -8,7 +8,14 @@ import { enqueue } from "../../src/delivery/outbox.js";
 import { countingPrisma } from "./counting.js";
 import { sentCounts, startWorld, type World } from "./setup.js";
 
-const FAST = { global: 300, globalWindowMs: 1000, group: 20, groupWindowMs: 61_000, private: 1, privateWindowMs: 1_050 };
+const FAST = {
+  global: 300,
+  globalWindowMs: 1000,
+  group: 20,
+  groupWindowMs: 61_000,
+  private: 1,
+  privateWindowMs: 1_050,
+};
 const GROUPS = Array.from({ length: 30 }, (_, i) => -950_001 - i);
 
 let w: World;
@@ -19,11 +26,23 @@ beforeEach(async () => {
 afterEach(async () => w.stop());
 
 async function push(chatId: number, dedupKey: string): Promise<void> {
-  await enqueue(w.db.prisma, { dedupKey, chatId: BigInt(chatId), kind: "digest", method: "sendMessage", payload: { text: "Tổng hợp" } });
+  await enqueue(w.db.prisma, {
+    dedupKey,
+    chatId: BigInt(chatId),
+    kind: "digest",
+    method: "sendMessage",
+    payload: { text: "Tổng hợp" },
+  });
 }
 
 async function photo(chatId: number, dedupKey: string, blobId: number): Promise<void> {
-  await enqueue(w.db.prisma, { dedupKey, chatId: BigInt(chatId), kind: "chart", method: "sendPhoto", payload: { photo: { blobId } } });
+  await enqueue(w.db.prisma, {
+    dedupKey,
+    chatId: BigInt(chatId),
+    kind: "chart",
+    method: "sendPhoto",
+    payload: { photo: { blobId } },
+  });
 }
 
 /** What the membership feature does when the bot is removed from a group (src/bot/features/membership.ts). */
@@ -45,10 +64,16 @@ describe("inactive chats", () => {
     await w.emu.waitForMessages(live, 2);
     await worker.stop();
     expect(w.emu.counters()[gone]).toMatchObject({ sent: 0, rejected: 0 });
-    expect(await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "gone" } })).toMatchObject({ status: "pending", lockedBy: null });
+    expect(await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "gone" } })).toMatchObject({
+      status: "pending",
+      lockedBy: null,
+    });
 
     expect(await w.worker().drainOnce()).toMatchObject({ sent: 0, dropped: 1 });
-    expect(await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "gone" } })).toMatchObject({ status: "dropped", lastError: "chat inactive" });
+    expect(await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "gone" } })).toMatchObject({
+      status: "dropped",
+      lastError: "chat inactive",
+    });
     expect(w.emu.counters()[gone]).toMatchObject({ sent: 0, rejected: 0 });
   });
 

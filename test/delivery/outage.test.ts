@@ -18,7 +18,14 @@ const RETRY = { baseMs: 30, maxMs: 300, probeMaxMs: 150 };
  * option (it lost chats with it); the worker now has no attempt bound and ignores it.
  */
 const OLD_BUDGET = { maxAttempts: 2 };
-const FAST = { global: 200, globalWindowMs: 1_000, group: 20, groupWindowMs: 61_000, private: 1, privateWindowMs: 1_050 };
+const FAST = {
+  global: 200,
+  globalWindowMs: 1_000,
+  group: 20,
+  groupWindowMs: 61_000,
+  private: 1,
+  privateWindowMs: 1_050,
+};
 
 let w: World;
 let keyboards: unknown[];
@@ -30,19 +37,32 @@ afterEach(async () => w.stop());
 
 async function morning(ids: number[], usefulUntil?: Date): Promise<void> {
   for (const id of ids) {
-    await enqueue(w.db.prisma, { dedupKey: `reminder:2026-12-07:chat:${id}`, chatId: BigInt(id), kind: "reminder",
-      method: "sendMessage", payload: { text: "Nhắc nộp số liệu" }, ...(usefulUntil ? { usefulUntil } : {}) });
+    await enqueue(w.db.prisma, {
+      dedupKey: `reminder:2026-12-07:chat:${id}`,
+      chatId: BigInt(id),
+      kind: "reminder",
+      method: "sendMessage",
+      payload: { text: "Nhắc nộp số liệu" },
+      ...(usefulUntil ? { usefulUntil } : {}),
+    });
   }
 }
 
 /** HTTP 500 on every call from now until `ms` later; resolves with the instant it ended. */
 function storm500(ms: number): Promise<number> {
   w.emu.faults.add({ method: "*", times: 1e9, fault: { kind: "server_error", status: 500 } });
-  return new Promise((resolve) => setTimeout(() => { w.emu.faults.clear(); resolve(performance.now()); }, ms));
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      w.emu.faults.clear();
+      resolve(performance.now());
+    }, ms),
+  );
 }
 
 describe("a Telegram outage (HTTP 500 on every send)", () => {
-  it("during a fan-out to 220 chats: every chat gets its message exactly once, promptly after recovery", { timeout: 60_000 }, async () => {
+  it("during a fan-out to 220 chats: every chat gets its message exactly once, promptly after recovery", {
+    timeout: 60_000,
+  }, async () => {
     await w.addGroups(CHATS);
     await morning(CHATS);
     const ended = storm500(3_000);
@@ -61,14 +81,20 @@ describe("a Telegram outage (HTTP 500 on every send)", () => {
     expect((firstAfter[0] ?? Infinity) - endedAt).toBeLessThan(1_500);
   });
 
-  it("outlasting the messages' useful-until: all given up, ONE summary alert that counts them, with resend buttons", { timeout: 30_000 }, async () => {
+  it("outlasting the messages' useful-until: all given up, ONE summary alert that counts them, with resend buttons", {
+    timeout: 30_000,
+  }, async () => {
     const ids = CHATS.slice(0, 30);
     await w.addGroups(ids);
     await morning(ids, new Date(Date.now() + 1_200));
     w.emu.faults.add({ method: "*", times: 1e9, fault: { kind: "server_error", status: 500 } });
-    const stats = await w.worker({ retry: RETRY, onAdminAlert: (text, kb) => void (w.alerts.push(text), keyboards.push(kb)) }).drainOnce();
+    const stats = await w
+      .worker({ retry: RETRY, onAdminAlert: (text, kb) => void (w.alerts.push(text), keyboards.push(kb)) })
+      .drainOnce();
     expect(stats).toMatchObject({ sent: 0, failed: ids.length });
-    expect(await w.db.prisma.outboxMessage.count({ where: { status: "failed", lastError: { startsWith: "expired: 500" } } })).toBe(ids.length);
+    expect(
+      await w.db.prisma.outboxMessage.count({ where: { status: "failed", lastError: { startsWith: "expired: 500" } } }),
+    ).toBe(ids.length);
     expect(w.alerts).toHaveLength(1);
     expect(w.alerts[0]).toContain("30 tin không gửi được");
     expect(w.alerts[0]).toContain("30 nhắc việc buổi sáng");
@@ -79,16 +105,25 @@ describe("a Telegram outage (HTTP 500 on every send)", () => {
     expect(w.emu.calls("sendMessage")).toBe(calls);
   });
 
-  it("the resend: still-useful ones re-queued and sent once; one already replaced only with 'all'", { timeout: 30_000 }, async () => {
+  it("the resend: still-useful ones re-queued and sent once; one already replaced only with 'all'", {
+    timeout: 30_000,
+  }, async () => {
     const ids = CHATS.slice(0, 5);
     await w.addGroups(ids);
     await morning(ids, new Date(Date.now() + 800));
     w.emu.faults.add({ method: "*", times: 1e9, fault: { kind: "server_error", status: 500 } });
-    await w.worker({ retry: RETRY, onAdminAlert: (text, kb) => void (w.alerts.push(text), keyboards.push(kb)) }).drainOnce();
+    await w
+      .worker({ retry: RETRY, onAdminAlert: (text, kb) => void (w.alerts.push(text), keyboards.push(kb)) })
+      .drainOnce();
     w.emu.faults.clear();
     const replaced = ids[0] ?? 0;
-    await enqueue(w.db.prisma, { dedupKey: `reminder:2026-12-08:chat:${replaced}`, chatId: BigInt(replaced), kind: "reminder",
-      method: "sendMessage", payload: { text: "Nhắc ngày mới" } });
+    await enqueue(w.db.prisma, {
+      dedupKey: `reminder:2026-12-08:chat:${replaced}`,
+      chatId: BigInt(replaced),
+      kind: "reminder",
+      method: "sendMessage",
+      payload: { text: "Nhắc ngày mới" },
+    });
     await w.worker().drainOnce();
     expect(sentCounts(w.emu, ids)).toEqual([1, 0, 0, 0, 0]);
 
@@ -122,7 +157,16 @@ describe("callback data of the resend buttons", () => {
   it("round-trips and refuses what the bot never wrote", () => {
     const v = { action: "askAll" as const, first: 12, last: 3456 };
     expect(resendButton.parse(resendButton.encode(v))).toEqual(v);
-    for (const bad of ["rs:u:5:4", "rs:u:0:4", "rs:z:1:2", "rs:u:1:99999999999", "rs:u:1:2:3", "rs:u:01:2", "rs:u:1:2000002", undefined]) {
+    for (const bad of [
+      "rs:u:5:4",
+      "rs:u:0:4",
+      "rs:z:1:2",
+      "rs:u:1:99999999999",
+      "rs:u:1:2:3",
+      "rs:u:01:2",
+      "rs:u:1:2000002",
+      undefined,
+    ]) {
       expect(resendButton.parse(bad)).toBeNull();
     }
   });

@@ -10,8 +10,11 @@ beforeEach(async () => {
 afterEach(async () => w.stop());
 
 const digest = (text = "Tuần 47") => ({
-  dedupKey: "digest:2026-W47:chat:-100123", chatId: -100123n, kind: "digest",
-  method: "sendMessage" as const, payload: { text },
+  dedupKey: "digest:2026-W47:chat:-100123",
+  chatId: -100123n,
+  kind: "digest",
+  method: "sendMessage" as const,
+  payload: { text },
 });
 
 describe("enqueue", () => {
@@ -34,7 +37,13 @@ describe("enqueue", () => {
   it("refuses payloads Telegram would refuse and blobs that do not exist", async () => {
     await expect(enqueue(w.db.prisma, { ...digest(""), dedupKey: "x" })).rejects.toThrow();
     await expect(
-      enqueue(w.db.prisma, { dedupKey: "y", chatId: 1n, kind: "chart", method: "sendPhoto", payload: { photo: { blobId: 999 } } }),
+      enqueue(w.db.prisma, {
+        dedupKey: "y",
+        chatId: 1n,
+        kind: "chart",
+        method: "sendPhoto",
+        payload: { photo: { blobId: 999 } },
+      }),
     ).rejects.toBeInstanceOf(OutboxError);
   });
 });

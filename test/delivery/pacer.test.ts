@@ -6,7 +6,12 @@ import { Pacer, TELEGRAM_LIMITS } from "../../src/delivery/pacer.js";
 
 function paced(): { pacer: Pacer; at(ms: number): void } {
   let t = 0;
-  return { pacer: new Pacer(TELEGRAM_LIMITS, () => t), at: (ms) => { t = ms; } };
+  return {
+    pacer: new Pacer(TELEGRAM_LIMITS, () => t),
+    at: (ms) => {
+      t = ms;
+    },
+  };
 }
 
 /** Sends as fast as the pacer allows for `ms` of fake time; returns dispatch times. */
@@ -18,7 +23,11 @@ function drive(chats: bigint[], ms: number): number[] {
   while (t < ms) {
     const chat = chats[i % chats.length] ?? 0n;
     const wait = Math.max(pacer.globalWaitMs(), pacer.chatWaitMs(chat));
-    if (wait > 0) { t += wait; at(t); continue; }
+    if (wait > 0) {
+      t += wait;
+      at(t);
+      continue;
+    }
     pacer.record(chat);
     sent.push(t);
     i += 1;
@@ -64,7 +73,10 @@ describe("Pacer", () => {
   it("a 429 on a quiet chat pauses everything; on a busy chat only that chat", () => {
     const { pacer, at } = paced();
     expect(pacer.isChatFlood(-1n)).toBe(false);
-    for (let i = 0; i < 12; i++) { at(i * 100); pacer.record(-1n); }
+    for (let i = 0; i < 12; i++) {
+      at(i * 100);
+      pacer.record(-1n);
+    }
     expect(pacer.isChatFlood(-1n)).toBe(true);
     pacer.pauseChat(-1n, 30_000);
     expect(pacer.chatWaitMs(-1n)).toBeGreaterThan(29_000);
@@ -79,14 +91,26 @@ describe("failures", () => {
     new GrammyError("x", { ok: false, error_code, description, parameters }, "sendMessage", {});
 
   it.each([
-    ["429", grammy(429, "Too Many Requests: retry after 3", { retry_after: 3 }), { kind: "rate_limited", retryAfterMs: 3000 }],
+    [
+      "429",
+      grammy(429, "Too Many Requests: retry after 3", { retry_after: 3 }),
+      { kind: "rate_limited", retryAfterMs: 3000 },
+    ],
     ["403 kicked", grammy(403, "Forbidden: bot was kicked from the group chat"), { kind: "chat_gone" }],
     ["403 deactivated", grammy(403, "Forbidden: user is deactivated"), { kind: "chat_gone" }],
     ["400 chat not found", grammy(400, "Bad Request: chat not found"), { kind: "chat_gone" }],
-    ["400 migrated", grammy(400, "Bad Request: group chat was upgraded", { migrate_to_chat_id: -1009 }), { kind: "migrated", toChatId: -1009n }],
+    [
+      "400 migrated",
+      grammy(400, "Bad Request: group chat was upgraded", { migrate_to_chat_id: -1009 }),
+      { kind: "migrated", toChatId: -1009n },
+    ],
     ["400 other", grammy(400, "Bad Request: can't parse entities"), { kind: "bad_request" }],
     ["502", grammy(502, "Bad Gateway"), { kind: "transient" }],
-    ["network", new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")), { kind: "transient" }],
+    [
+      "network",
+      new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")),
+      { kind: "transient" },
+    ],
   ] as const)("%s", (_name, err, expected) => {
     expect(classifyFailure(err, false)).toMatchObject(expected);
   });
@@ -98,7 +122,8 @@ describe("failures", () => {
   });
 
   it("redacts the bot token from URLs and text", () => {
-    const s = "request to https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed; token 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+    const s =
+      "request to https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed; token 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
     const d = describeError(new Error(s));
     expect(d).not.toContain("AAHdqTcv");
     expect(d).toContain("/bot<token>/sendMessage");
@@ -106,7 +131,11 @@ describe("failures", () => {
 
   it("redacts a token glued to word characters (outbox lastError, JobRun.detail, admin alerts)", () => {
     const secret = "AAHxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
-    for (const err of [new Error(`x bot123456789:${secret}`), `x bot123456789:${secret}`, grammy(400, `Bad Request: x bot123456789:${secret}`)]) {
+    for (const err of [
+      new Error(`x bot123456789:${secret}`),
+      `x bot123456789:${secret}`,
+      grammy(400, `Bad Request: x bot123456789:${secret}`),
+    ]) {
       const d = describeError(err);
       expect(d).not.toContain(secret);
       expect(d).not.toContain("123456789:");

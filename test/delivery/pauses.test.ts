@@ -9,7 +9,14 @@ import { enqueue } from "../../src/delivery/outbox.js";
 import { countingPrisma } from "./counting.js";
 import { sentCounts, startWorld, type World } from "./setup.js";
 
-const FAST = { global: 300, globalWindowMs: 1000, group: 20, groupWindowMs: 61_000, private: 1, privateWindowMs: 1_050 };
+const FAST = {
+  global: 300,
+  globalWindowMs: 1000,
+  group: 20,
+  groupWindowMs: 61_000,
+  private: 1,
+  privateWindowMs: 1_050,
+};
 
 let w: World;
 beforeEach(async () => {
@@ -19,11 +26,19 @@ afterEach(async () => w.stop());
 
 async function addPrivateChats(ids: number[]): Promise<void> {
   for (const id of ids) w.emu.addChat({ id, type: "private", firstName: `Cán bộ ${id}` });
-  await w.db.prisma.chat.createMany({ data: ids.map((id) => ({ chatId: BigInt(id), type: "private", kind: "private" })) });
+  await w.db.prisma.chat.createMany({
+    data: ids.map((id) => ({ chatId: BigInt(id), type: "private", kind: "private" })),
+  });
 }
 
 async function push(chatId: number, dedupKey: string, text: string): Promise<void> {
-  await enqueue(w.db.prisma, { dedupKey, chatId: BigInt(chatId), kind: "digest", method: "sendMessage", payload: { text } });
+  await enqueue(w.db.prisma, {
+    dedupKey,
+    chatId: BigInt(chatId),
+    kind: "digest",
+    method: "sendMessage",
+    payload: { text },
+  });
 }
 
 /** When each chat's sendMessage calls were answered, and with what status (real time). */
@@ -48,7 +63,9 @@ async function eventually(probe: () => Promise<boolean>, label: string, timeoutM
 const texts = (chatId: number): string[] => w.emu.botMessages(chatId).map((m) => m.text ?? (m.photo ? "[ảnh]" : ""));
 
 describe("paused chats wait in the database", () => {
-  it("an outage pausing more chats than a claim can exclude: healthy chats go at once, paused ones once after their pause, no spinning", { timeout: 90_000 }, async () => {
+  it("an outage pausing more chats than a claim can exclude: healthy chats go at once, paused ones once after their pause, no spinning", {
+    timeout: 90_000,
+  }, async () => {
     // 600 > MAX_EXCLUDED (500). Private chats: one message there fills the chat's own limit,
     // so Telegram's 429 is taken as that chat's (a quiet group's 429 pauses the whole bot).
     const paused = Array.from({ length: 600 }, (_, i) => 800_001 + i);
@@ -58,7 +75,12 @@ describe("paused chats wait in the database", () => {
     const RETRY_AFTER_S = 15;
     await addPrivateChats(paused);
     await w.addGroups(healthy);
-    for (const id of paused) w.emu.faults.add({ method: "sendMessage", chatId: id, fault: { kind: "retry_after", retryAfter: RETRY_AFTER_S } });
+    for (const id of paused)
+      w.emu.faults.add({
+        method: "sendMessage",
+        chatId: id,
+        fault: { kind: "retry_after", retryAfter: RETRY_AFTER_S },
+      });
     // The healthy chats' rows are queued last: claims go in id order, so a worker that kept
     // claiming paused rows would starve them.
     for (const id of [...paused, ...healthy]) await push(id, `digest:2026-W47:chat:${id}`, "Tổng hợp tuần 47");
@@ -69,13 +91,28 @@ describe("paused chats wait in the database", () => {
     const worker = w.worker({ prisma: counted.prisma, limits: FAST });
     worker.start();
 
-    await w.emu.waitFor(() => sentCounts(w.emu, healthy).every((n) => n === 1), { timeoutMs: 60_000, label: "healthy chats delivered" });
+    await w.emu.waitFor(() => sentCounts(w.emu, healthy).every((n) => n === 1), {
+      timeoutMs: 60_000,
+      label: "healthy chats delivered",
+    });
     expect(sentCounts(w.emu, paused).every((n) => n === 0)).toBe(true);
-    expect(await w.db.prisma.outboxMessage.count({ where: { status: "pending", lockedBy: null, notBefore: { gt: new Date() } } })).toBe(paused.length);
+    expect(
+      await w.db.prisma.outboxMessage.count({
+        where: { status: "pending", lockedBy: null, notBefore: { gt: new Date() } },
+      }),
+    ).toBe(paused.length);
 
-    await w.emu.waitFor(() => sentCounts(w.emu, paused).every((n) => n === 1), { timeoutMs: 60_000, label: "paused chats delivered" });
+    await w.emu.waitFor(() => sentCounts(w.emu, paused).every((n) => n === 1), {
+      timeoutMs: 60_000,
+      label: "paused chats delivered",
+    });
     await worker.stop();
-    expect(worker.stats()).toMatchObject({ sent: paused.length + healthy.length, rateLimited: paused.length, failed: 0, dropped: 0 });
+    expect(worker.stats()).toMatchObject({
+      sent: paused.length + healthy.length,
+      rateLimited: paused.length,
+      failed: 0,
+      dropped: 0,
+    });
     expect(sentCounts(w.emu, [...paused, ...healthy]).every((n) => n === 1)).toBe(true);
     for (const id of paused) {
       const [refused, accepted, ...more] = seen.get(id) ?? [];
@@ -103,7 +140,11 @@ describe("paused chats wait in the database", () => {
     a.kick();
     await w.emu.waitFor(() => seen.get(P)?.length === 1, { label: "the 429" });
     const refusedAt = seen.get(P)?.[0]?.at ?? 0;
-    await eventually(async () => (await w.db.prisma.outboxMessage.count({ where: { dedupKey: "reminder:P", status: "pending" } })) === 1, "row given back");
+    await eventually(
+      async () =>
+        (await w.db.prisma.outboxMessage.count({ where: { dedupKey: "reminder:P", status: "pending" } })) === 1,
+      "row given back",
+    );
     const row = await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "reminder:P" } });
     expect(row).toMatchObject({ status: "pending", lockedBy: null });
     expect(row.notBefore.getTime()).toBeGreaterThan(Date.now() + 3_000);
@@ -127,7 +168,13 @@ describe("paused chats wait in the database", () => {
     const chart = await w.png(5);
     w.emu.faults.add({ method: "sendMessage", chatId: P, fault: { kind: "retry_after", retryAfter: 1 } });
     await push(P, "m1", "1");
-    await enqueue(w.db.prisma, { dedupKey: "m2", chatId: BigInt(P), kind: "chart", method: "sendPhoto", payload: { photo: { blobId: chart } } });
+    await enqueue(w.db.prisma, {
+      dedupKey: "m2",
+      chatId: BigInt(P),
+      kind: "chart",
+      method: "sendPhoto",
+      payload: { photo: { blobId: chart } },
+    });
     await push(P, "m3", "3");
     const seen = answers();
     const draining = w.worker().drainOnce();
@@ -137,13 +184,18 @@ describe("paused chats wait in the database", () => {
     expect(texts(P)).toEqual(["1", "[ảnh]", "3", "4"]);
   });
 
-  it("a group whose allowance is spent for longer than the hold time waits in the database, not under a lease", { timeout: 20_000 }, async () => {
+  it("a group whose allowance is spent for longer than the hold time waits in the database, not under a lease", {
+    timeout: 20_000,
+  }, async () => {
     const G = -830_001;
     await w.addGroups([G]);
     for (let i = 1; i <= 5; i++) await push(G, `g${i}`, String(i));
     const draining = w.worker({ limits: { ...FAST, group: 3, groupWindowMs: 6_500 } }).drainOnce();
     await w.emu.waitForMessages(G, 3);
-    await eventually(async () => (await w.db.prisma.outboxMessage.count({ where: { status: "pending" } })) === 2, "rows 4–5 given back");
+    await eventually(
+      async () => (await w.db.prisma.outboxMessage.count({ where: { status: "pending" } })) === 2,
+      "rows 4–5 given back",
+    );
     const waiting = await w.db.prisma.outboxMessage.findMany({ where: { status: "pending" }, orderBy: { id: "asc" } });
     expect(waiting.map((r) => r.dedupKey)).toEqual(["g4", "g5"]);
     for (const r of waiting) {

@@ -36,10 +36,19 @@ export async function startWorld(opts: { clock?: Clock } = {}): Promise<World> {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
   const workers: DeliveryWorker[] = [];
   return {
-    db, emu, api, alerts, logs,
+    db,
+    emu,
+    api,
+    alerts,
+    logs,
     worker(extra = {}) {
       const w = createDeliveryWorker({
-        prisma: db.prisma, dialect: db.dialect, api, logger, clock: opts.clock ?? systemClock, instanceId: `test-${workers.length}`,
+        prisma: db.prisma,
+        dialect: db.dialect,
+        api,
+        logger,
+        clock: opts.clock ?? systemClock,
+        instanceId: `test-${workers.length}`,
         onAdminAlert: (text) => void alerts.push(text),
         retry: { baseMs: 20, maxMs: 200 },
         ...extra,
@@ -49,7 +58,9 @@ export async function startWorld(opts: { clock?: Clock } = {}): Promise<World> {
     },
     async addGroups(ids) {
       for (const id of ids) emu.addChat({ id, type: "supergroup", title: `Nhóm ${id}` });
-      await db.prisma.chat.createMany({ data: ids.map((id) => ({ chatId: BigInt(id), type: "supergroup", kind: "unit" })) });
+      await db.prisma.chat.createMany({
+        data: ids.map((id) => ({ chatId: BigInt(id), type: "supergroup", kind: "unit" })),
+      });
     },
     async png(seed = 0) {
       // Distinct bytes per seed (a trailing chunk-free suffix is ignored by decoders).

@@ -17,7 +17,14 @@ import { sentCounts, startWorld, TOKEN, type World } from "./setup.js";
 
 const RETRY = { baseMs: 30, maxMs: 300, probeMaxMs: 150 };
 /** Slow enough (≈ 3 s for 120 chats alone) that the second instance has its share to send after recovery. */
-const LIMITS = { global: 40, globalWindowMs: 1_000, group: 20, groupWindowMs: 61_000, private: 1, privateWindowMs: 1_050 };
+const LIMITS = {
+  global: 40,
+  globalWindowMs: 1_000,
+  group: 20,
+  groupWindowMs: 61_000,
+  private: 1,
+  privateWindowMs: 1_050,
+};
 
 let w: World;
 const extra: OpenedDb[] = [];
@@ -34,8 +41,13 @@ afterEach(async () => {
 async function morning(ids: number[]): Promise<void> {
   await w.addGroups(ids);
   for (const id of ids) {
-    await enqueue(w.db.prisma, { dedupKey: `reminder:2026-12-07:chat:${id}`, chatId: BigInt(id), kind: "reminder",
-      method: "sendMessage", payload: { text: "Nhắc nộp số liệu" } });
+    await enqueue(w.db.prisma, {
+      dedupKey: `reminder:2026-12-07:chat:${id}`,
+      chatId: BigInt(id),
+      kind: "reminder",
+      method: "sendMessage",
+      payload: { text: "Nhắc nộp số liệu" },
+    });
   }
 }
 
@@ -64,14 +76,25 @@ async function instance(name: string): Promise<{ worker: DeliveryWorker; sends: 
     return res;
   });
   const worker = createDeliveryWorker({
-    prisma: db.prisma, dialect: db.dialect, api, logger: pino({ level: "silent" }), clock: systemClock, instanceId: name,
-    onAdminAlert: () => undefined, retry: RETRY, limits: LIMITS, batchSize: 20, idlePollMs: 100,
+    prisma: db.prisma,
+    dialect: db.dialect,
+    api,
+    logger: pino({ level: "silent" }),
+    clock: systemClock,
+    instanceId: name,
+    onAdminAlert: () => undefined,
+    retry: RETRY,
+    limits: LIMITS,
+    batchSize: 20,
+    idlePollMs: 100,
   });
   running.push(worker);
   return { worker, sends };
 }
 
-it("two instances: B sends nothing once A has declared the outage; both resume promptly; each chat once", { timeout: 60_000 }, async () => {
+it("two instances: B sends nothing once A has declared the outage; both resume promptly; each chat once", {
+  timeout: 60_000,
+}, async () => {
   const ids = Array.from({ length: 120 }, (_, i) => -400_000 - i);
   await morning(ids);
   storm();
@@ -96,19 +119,28 @@ it("two instances: B sends nothing once A has declared the outage; both resume p
   expect(sentCounts(w.emu, ids)).toEqual(ids.map(() => 1));
   expect(await w.db.prisma.outboxMessage.count({ where: { status: "sent" } })).toBe(ids.length);
   expect(await outageRow()).toBeNull();
-  const firstOk = (s: { at: number; ok: boolean }[]): number => (s.find((x) => x.ok && x.at >= ended)?.at ?? Infinity) - ended;
+  const firstOk = (s: { at: number; ok: boolean }[]): number =>
+    (s.find((x) => x.ok && x.at >= ended)?.at ?? Infinity) - ended;
   // A's next probe (≤ 150 ms), B at its next look (every 250 ms); slack for a loaded machine.
   expect(firstOk(a.sends)).toBeLessThan(1_500);
   expect(firstOk(b.sends)).toBeLessThan(2_500);
 });
 
-it("the pause of an instance killed during the outage lapses: another takes over, probes, sends everything once", { timeout: 60_000 }, async () => {
+it("the pause of an instance killed during the outage lapses: another takes over, probes, sends everything once", {
+  timeout: 60_000,
+}, async () => {
   const ids = Array.from({ length: 30 }, (_, i) => -410_000 - i);
   await morning(ids);
   storm();
   const child = spawn(process.execPath, ["--import", "tsx", "test/delivery/fixtures/crashWorker.ts"], {
-    env: { ...process.env, CRASH_DB_URL: w.db.url, CRASH_API_ROOT: w.emu.url, CRASH_TOKEN: TOKEN, CRASH_LEASE_MS: "1000",
-      CRASH_RETRY: JSON.stringify({ ...RETRY, outageTakeoverMs: 1_500 }) },
+    env: {
+      ...process.env,
+      CRASH_DB_URL: w.db.url,
+      CRASH_API_ROOT: w.emu.url,
+      CRASH_TOKEN: TOKEN,
+      CRASH_LEASE_MS: "1000",
+      CRASH_RETRY: JSON.stringify({ ...RETRY, outageTakeoverMs: 1_500 }),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

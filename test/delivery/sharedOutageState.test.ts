@@ -22,7 +22,17 @@ afterEach(async () => db.cleanup());
 
 /** An instance's view, with its own real-time timeline `real.t`. */
 function view(instanceId: string, clock: Clock, real = { t: 0 }): { s: SharedOutage; real: { t: number } } {
-  const s = new SharedOutage({ prisma: db.prisma, clock, instanceId, logger: pino({ level: "silent" }), takeoverMs: TAKEOVER_MS, probeMaxMs: PROBE_MAX_MS }, () => real.t);
+  const s = new SharedOutage(
+    {
+      prisma: db.prisma,
+      clock,
+      instanceId,
+      logger: pino({ level: "silent" }),
+      takeoverMs: TAKEOVER_MS,
+      probeMaxMs: PROBE_MAX_MS,
+    },
+    () => real.t,
+  );
   return { s, real };
 }
 
@@ -55,7 +65,9 @@ describe("the shared outage row", () => {
 
   it("a dead holder's row lapses by the clock: one instance of two takes it over and probes", async () => {
     const clock = createManualClock(T0);
-    await db.prisma.lease.create({ data: { name: OUTAGE_LEASE, holder: "dead", expiresAt: new Date(T0.getTime() + 2_000) } });
+    await db.prisma.lease.create({
+      data: { name: OUTAGE_LEASE, holder: "dead", expiresAt: new Date(T0.getTime() + 2_000) },
+    });
     const b = view("b", clock);
     const c = view("c", clock);
     expect(await b.s.waitMs()).toBe(RECHECK_MS);
@@ -72,7 +84,9 @@ describe("the shared outage row", () => {
   });
 
   it("a row lapses by real time when the clock is set back after the row was seen", async () => {
-    await db.prisma.lease.create({ data: { name: OUTAGE_LEASE, holder: "dead", expiresAt: new Date(T0.getTime() + 2_000) } });
+    await db.prisma.lease.create({
+      data: { name: OUTAGE_LEASE, holder: "dead", expiresAt: new Date(T0.getTime() + 2_000) },
+    });
     const setBack = { t: T0.getTime() };
     const c = view("c", { now: () => new Date(setBack.t) });
     expect(await c.s.waitMs()).toBe(RECHECK_MS);
@@ -85,7 +99,9 @@ describe("the shared outage row", () => {
   });
 
   it("a row lapses by real time when the clock is frozen", async () => {
-    await db.prisma.lease.create({ data: { name: OUTAGE_LEASE, holder: "dead", expiresAt: new Date(T0.getTime() + 2_000) } });
+    await db.prisma.lease.create({
+      data: { name: OUTAGE_LEASE, holder: "dead", expiresAt: new Date(T0.getTime() + 2_000) },
+    });
     const b = view("b", createManualClock(T0));
     expect(await b.s.waitMs()).toBe(RECHECK_MS);
     b.real.t += 2_000;
@@ -94,7 +110,9 @@ describe("the shared outage row", () => {
   });
 
   it("a row written for longer than any instance would (a skewed clock) is waited for no longer than the longest pause", async () => {
-    await db.prisma.lease.create({ data: { name: OUTAGE_LEASE, holder: "skewed", expiresAt: new Date(T0.getTime() + 3_600_000) } });
+    await db.prisma.lease.create({
+      data: { name: OUTAGE_LEASE, holder: "skewed", expiresAt: new Date(T0.getTime() + 3_600_000) },
+    });
     const b = view("b", createManualClock(T0));
     expect(await b.s.waitMs()).toBe(RECHECK_MS);
     b.real.t += PROBE_MAX_MS + TAKEOVER_MS;

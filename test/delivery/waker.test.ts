@@ -35,6 +35,11 @@ describe("Waker", () => {
     const a = w.sleep(60_000);
     const b = w.sleep(60_000, true);
     w.wakeAll();
-    expect(await settled(Promise.all([a, b]).then(() => undefined), 50)).toBe(true);
+    expect(
+      await settled(
+        Promise.all([a, b]).then(() => undefined),
+        50,
+      ),
+    ).toBe(true);
   });
 });

@@ -16,14 +16,43 @@ describe("delivery worker through the emulator", () => {
     const other = await w.png(2);
     for (const id of GROUPS) {
       const chatId = BigInt(id);
-      await enqueue(w.db.prisma, { dedupKey: `t:${id}`, chatId, kind: "digest", method: "sendMessage",
-        payload: { text: "<b>Tuần 47</b>", parse_mode: "HTML", reply_markup: { inline_keyboard: [[{ text: "Xem", callback_data: "x" }]] } } });
-      await enqueue(w.db.prisma, { dedupKey: `p:${id}`, chatId, kind: "chart", method: "sendPhoto",
-        payload: { photo: { blobId: chart }, caption: "Biểu đồ" } });
-      await enqueue(w.db.prisma, { dedupKey: `d:${id}`, chatId, kind: "report", method: "sendDocument",
-        payload: { document: { blobId: other }, caption: "Báo cáo" } });
-      await enqueue(w.db.prisma, { dedupKey: `a:${id}`, chatId, kind: "album", method: "sendMediaGroup",
-        payload: { media: [{ type: "photo", media: { blobId: chart } }, { type: "photo", media: { blobId: other }, caption: "2" }] } });
+      await enqueue(w.db.prisma, {
+        dedupKey: `t:${id}`,
+        chatId,
+        kind: "digest",
+        method: "sendMessage",
+        payload: {
+          text: "<b>Tuần 47</b>",
+          parse_mode: "HTML",
+          reply_markup: { inline_keyboard: [[{ text: "Xem", callback_data: "x" }]] },
+        },
+      });
+      await enqueue(w.db.prisma, {
+        dedupKey: `p:${id}`,
+        chatId,
+        kind: "chart",
+        method: "sendPhoto",
+        payload: { photo: { blobId: chart }, caption: "Biểu đồ" },
+      });
+      await enqueue(w.db.prisma, {
+        dedupKey: `d:${id}`,
+        chatId,
+        kind: "report",
+        method: "sendDocument",
+        payload: { document: { blobId: other }, caption: "Báo cáo" },
+      });
+      await enqueue(w.db.prisma, {
+        dedupKey: `a:${id}`,
+        chatId,
+        kind: "album",
+        method: "sendMediaGroup",
+        payload: {
+          media: [
+            { type: "photo", media: { blobId: chart } },
+            { type: "photo", media: { blobId: other }, caption: "2" },
+          ],
+        },
+      });
     }
     const stats = await w.worker().drainOnce();
     expect(stats).toMatchObject({ sent: 20, failed: 0, dropped: 0 });
@@ -42,7 +71,13 @@ describe("delivery worker through the emulator", () => {
   it("uploads a blob once, then reuses Telegram's file_id", async () => {
     const chart = await w.png(7);
     for (const id of GROUPS) {
-      await enqueue(w.db.prisma, { dedupKey: `p:${id}`, chatId: BigInt(id), kind: "chart", method: "sendPhoto", payload: { photo: { blobId: chart } } });
+      await enqueue(w.db.prisma, {
+        dedupKey: `p:${id}`,
+        chatId: BigInt(id),
+        kind: "chart",
+        method: "sendPhoto",
+        payload: { photo: { blobId: chart } },
+      });
     }
     await w.worker({ concurrency: 1 }).drainOnce();
     const blob = await w.db.prisma.blob.findUniqueOrThrow({ where: { id: chart } });
@@ -57,14 +92,28 @@ describe("delivery worker through the emulator", () => {
   it("re-uploads when Telegram no longer knows a cached file_id", async () => {
     const chart = await w.png(3);
     await w.db.prisma.blob.update({ where: { id: chart }, data: { fileId: "forgotten-by-a-restarted-server" } });
-    await enqueue(w.db.prisma, { dedupKey: "p", chatId: -1001n, kind: "chart", method: "sendPhoto", payload: { photo: { blobId: chart } } });
+    await enqueue(w.db.prisma, {
+      dedupKey: "p",
+      chatId: -1001n,
+      kind: "chart",
+      method: "sendPhoto",
+      payload: { photo: { blobId: chart } },
+    });
     expect(await w.worker().drainOnce()).toMatchObject({ sent: 1, failed: 0 });
-    expect((await w.db.prisma.blob.findUniqueOrThrow({ where: { id: chart } })).fileId).not.toBe("forgotten-by-a-restarted-server");
+    expect((await w.db.prisma.blob.findUniqueOrThrow({ where: { id: chart } })).fileId).not.toBe(
+      "forgotten-by-a-restarted-server",
+    );
   });
 
   it("does not send before notBefore (by the injected clock)", async () => {
-    await enqueue(w.db.prisma, { dedupKey: "later", chatId: -1001n, kind: "reminder", method: "sendMessage",
-      payload: { text: "sau" }, notBefore: new Date(Date.now() + 3_600_000) });
+    await enqueue(w.db.prisma, {
+      dedupKey: "later",
+      chatId: -1001n,
+      kind: "reminder",
+      method: "sendMessage",
+      payload: { text: "sau" },
+      notBefore: new Date(Date.now() + 3_600_000),
+    });
     expect(await w.worker().drainOnce()).toMatchObject({ sent: 0 });
     expect(sentCounts(w.emu, [-1001])).toEqual([0]);
   });
@@ -72,7 +121,13 @@ describe("delivery worker through the emulator", () => {
   it("start() + kick() delivers without drainOnce; stop() leaves nothing locked", async () => {
     const worker = w.worker({ idlePollMs: 60_000 });
     worker.start();
-    await enqueue(w.db.prisma, { dedupKey: "k", chatId: -1002n, kind: "reminder", method: "sendMessage", payload: { text: "nhắc" } });
+    await enqueue(w.db.prisma, {
+      dedupKey: "k",
+      chatId: -1002n,
+      kind: "reminder",
+      method: "sendMessage",
+      payload: { text: "nhắc" },
+    });
     worker.kick();
     await w.emu.waitForMessages(-1002, 1);
     await worker.stop();
@@ -80,7 +135,13 @@ describe("delivery worker through the emulator", () => {
   });
 
   it("never logs message text or the token", async () => {
-    await enqueue(w.db.prisma, { dedupKey: "secret", chatId: -1003n, kind: "late-list", method: "sendMessage", payload: { text: "Nguyễn Văn A — hồ sơ 123" } });
+    await enqueue(w.db.prisma, {
+      dedupKey: "secret",
+      chatId: -1003n,
+      kind: "late-list",
+      method: "sendMessage",
+      payload: { text: "Nguyễn Văn A — hồ sơ 123" },
+    });
     w.emu.faults.add({ method: "sendMessage", fault: { kind: "network" } });
     await w.worker().drainOnce();
     const all = w.logs.join("\n");

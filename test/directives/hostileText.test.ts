@@ -5,7 +5,12 @@
  * large but real list (3.500 units, the whole country's communes and more) still loads.
  */
 import { describe, expect, test } from "vitest";
-import { MAX_CONFIG_TEXT_BYTES, MAX_UNITS, parseDirectiveText, parseUnitListText } from "../../src/directives/loadDirective.js";
+import {
+  MAX_CONFIG_TEXT_BYTES,
+  MAX_UNITS,
+  parseDirectiveText,
+  parseUnitListText,
+} from "../../src/directives/loadDirective.js";
 import { looksLikeUnitList } from "../../src/services/directives/install.js";
 import { ALIAS_BOMB, unitList } from "./hostileFixtures.js";
 
@@ -17,13 +22,16 @@ describe("a YAML alias bomb", () => {
     for (const r of [asUnits, asDirective]) {
       expect(r.ok).toBe(false);
       if (r.ok) continue;
-      expect(r.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^tệp không hợp lệ: dùng quá nhiều bí danh YAML/) })]);
+      expect(r.problems).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^tệp không hợp lệ: dùng quá nhiều bí danh YAML/) }),
+      ]);
     }
     expect(looksLikeUnitList(ALIAS_BOMB)).toBe(false);
   });
 
   test("a few aliases, as real files use them, still load", () => {
-    const text = "name: Có bí danh\nunits:\n  - &root { code: T, name: UBND tỉnh, tier: tinh, parent: null }\n  - { code: T-X1, name: Xã 1, tier: xa, parent: T }\n";
+    const text =
+      "name: Có bí danh\nunits:\n  - &root { code: T, name: UBND tỉnh, tier: tinh, parent: null }\n  - { code: T-X1, name: Xã 1, tier: xa, parent: T }\n";
     expect(parseUnitListText(text, "yaml").ok).toBe(true);
   });
 });

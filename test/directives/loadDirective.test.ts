@@ -6,7 +6,12 @@ import { mkdtemp, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadDirectiveFile, loadPresets, parseDirectiveText, parseUnitListText } from "../../src/directives/loadDirective.js";
+import {
+  loadDirectiveFile,
+  loadPresets,
+  parseDirectiveText,
+  parseUnitListText,
+} from "../../src/directives/loadDirective.js";
 import { formatProblem } from "../../src/domain/directive/problems.js";
 
 const BASE = `id: thu-nghiem
@@ -40,15 +45,45 @@ describe("rejected with path and message", () => {
   test.each([
     ["missing field", BASE.replace("title: Chỉ thị thử\n", ""), "title", "thiếu trường bắt buộc"],
     ["missing milestone target", BASE.replace("target: 60, ", ""), "milestones[0].target", "thiếu trường bắt buộc"],
-    ["impossible milestone date", BASE.replace('"30/09/2023"', '"31/02/2023"'), "milestones[0].deadline", 'ngày không hợp lệ "31/02/2023"'],
+    [
+      "impossible milestone date",
+      BASE.replace('"30/09/2023"', '"31/02/2023"'),
+      "milestones[0].deadline",
+      'ngày không hợp lệ "31/02/2023"',
+    ],
     ["impossible issue date", BASE.replace('"01/06/2023"', '"31/02/2023"'), "issuedOn", "ngày không hợp lệ"],
-    ["target above 100%", BASE.replace("target: 60", "target: 140"), "milestones[0].target", "chỉ tiêu không thể vượt 100%"],
+    [
+      "target above 100%",
+      BASE.replace("target: 60", "target: 140"),
+      "milestones[0].target",
+      "chỉ tiêu không thể vượt 100%",
+    ],
     ["unknown comparison", BASE.replace("atLeast }", "toiThieu }"), "milestones[0].comparison", "atLeast"],
-    ["unknown tier", BASE.replace("tiers: [xa]", "tiers: [huyen]"), "milestones[0].scope.tiers[0]", 'cấp "huyen" chưa được khai báo'],
-    ["unknown indicator", BASE.replace("indicator: hs-thu", "indicator: hs-tt"), "milestones[0].indicator", 'chỉ tiêu "hs-tt" chưa được khai báo'],
-    ["duplicate tier code", BASE.replace("code: xa, name: Xã", "code: so-ban-nganh, name: Xã"), "tiers[1].code", 'mã cấp "so-ban-nganh" bị trùng (đã dùng ở tiers[0])'],
+    [
+      "unknown tier",
+      BASE.replace("tiers: [xa]", "tiers: [huyen]"),
+      "milestones[0].scope.tiers[0]",
+      'cấp "huyen" chưa được khai báo',
+    ],
+    [
+      "unknown indicator",
+      BASE.replace("indicator: hs-thu", "indicator: hs-tt"),
+      "milestones[0].indicator",
+      'chỉ tiêu "hs-tt" chưa được khai báo',
+    ],
+    [
+      "duplicate tier code",
+      BASE.replace("code: xa, name: Xã", "code: so-ban-nganh, name: Xã"),
+      "tiers[1].code",
+      'mã cấp "so-ban-nganh" bị trùng (đã dùng ở tiers[0])',
+    ],
     ["unknown top-level key", BASE.replace("title:", "titel: x\ntitle:"), "titel", 'khóa không hợp lệ "titel"'],
-    ["typo in a milestone key", BASE.replace("deadline:", "deadine:"), "milestones[0].deadine", 'khóa không hợp lệ "deadine"'],
+    [
+      "typo in a milestone key",
+      BASE.replace("deadline:", "deadine:"),
+      "milestones[0].deadine",
+      'khóa không hợp lệ "deadine"',
+    ],
     ["non-ASCII code", BASE.replace("code: xa,", "code: xã,"), "tiers[1].code", "mã chỉ gồm chữ không dấu"],
   ])("%s", (_what, text, path, message) => {
     const problems = problemsOf(text);
@@ -60,7 +95,9 @@ describe("rejected with path and message", () => {
   test("zod problems carry the line of the bad field", () => {
     const [p] = problemsOf(BASE.replace("target: 60", "target: 140"));
     expect(p).toMatchObject({ path: "milestones[0].target", line: 13 });
-    expect(formatProblem(p ?? { path: "", message: "" })).toBe("milestones[0].target (dòng 13): chỉ tiêu không thể vượt 100%");
+    expect(formatProblem(p ?? { path: "", message: "" })).toBe(
+      "milestones[0].target (dòng 13): chỉ tiêu không thể vượt 100%",
+    );
   });
 
   test("cross-field problems carry a line too", () => {
@@ -69,7 +106,10 @@ describe("rejected with path and message", () => {
   });
 
   test("a duplicate milestone is reported at the second one", () => {
-    const dup = BASE.replace("national: true\n", '  - { indicator: hs-thu, scope: { tiers: [xa] }, deadline: "2023-09-30", target: 65, comparison: atLeast }\nnational: true\n');
+    const dup = BASE.replace(
+      "national: true\n",
+      '  - { indicator: hs-thu, scope: { tiers: [xa] }, deadline: "2023-09-30", target: 65, comparison: atLeast }\nnational: true\n',
+    );
     expect(problemsOf(dup)).toEqual([
       { path: "milestones[1]", line: 14, message: "trùng với milestones[0] (cùng chỉ tiêu, phạm vi và hạn)" },
     ]);
@@ -98,7 +138,21 @@ describe("syntax errors give a line number", () => {
   });
 
   test("valid JSON is parsed like YAML, with lines for schema problems", () => {
-    const json = JSON.stringify({ id: "x", number: "1", kind: "chi-thi", issuer: "a", issuedOn: "2023-06-01", title: "t", tiers: [{ code: "xa", name: "Xã" }], levels: { vang: 30, cam: 20 }, national: true }, null, 2);
+    const json = JSON.stringify(
+      {
+        id: "x",
+        number: "1",
+        kind: "chi-thi",
+        issuer: "a",
+        issuedOn: "2023-06-01",
+        title: "t",
+        tiers: [{ code: "xa", name: "Xã" }],
+        levels: { vang: 30, cam: 20 },
+        national: true,
+      },
+      null,
+      2,
+    );
     const problems = problemsOf(json, "json");
     expect(problems).toEqual([{ path: "levels", line: 14, message: "ngưỡng cam phải lớn hơn hoặc bằng ngưỡng vàng" }]);
   });
@@ -106,10 +160,30 @@ describe("syntax errors give a line number", () => {
 
 describe("unit lists", () => {
   test.each([
-    ["unknown parent", "  - { code: A, name: A, tier: tinh, parent: null }\n  - { code: B, name: B, tier: xa, parent: Z }\n", "units[1].parent", 'đơn vị cha "Z"'],
-    ["duplicate code", "  - { code: A, name: A, tier: tinh, parent: null }\n  - { code: A, name: B, tier: xa, parent: A }\n", "units[1].code", 'mã đơn vị "A" bị trùng'],
-    ["two roots", "  - { code: A, name: A, tier: tinh, parent: null }\n  - { code: B, name: B, tier: tinh }\n", "units", "đang có 2"],
-    ["cycle", "  - { code: R, name: R, tier: tinh, parent: null }\n  - { code: A, name: A, tier: xa, parent: B }\n  - { code: B, name: B, tier: xa, parent: A }\n", "units[1].parent", "vòng"],
+    [
+      "unknown parent",
+      "  - { code: A, name: A, tier: tinh, parent: null }\n  - { code: B, name: B, tier: xa, parent: Z }\n",
+      "units[1].parent",
+      'đơn vị cha "Z"',
+    ],
+    [
+      "duplicate code",
+      "  - { code: A, name: A, tier: tinh, parent: null }\n  - { code: A, name: B, tier: xa, parent: A }\n",
+      "units[1].code",
+      'mã đơn vị "A" bị trùng',
+    ],
+    [
+      "two roots",
+      "  - { code: A, name: A, tier: tinh, parent: null }\n  - { code: B, name: B, tier: tinh }\n",
+      "units",
+      "đang có 2",
+    ],
+    [
+      "cycle",
+      "  - { code: R, name: R, tier: tinh, parent: null }\n  - { code: A, name: A, tier: xa, parent: B }\n  - { code: B, name: B, tier: xa, parent: A }\n",
+      "units[1].parent",
+      "vòng",
+    ],
   ])("%s", (_what, units, path, message) => {
     const r = parseUnitListText(`name: Thử\nunits:\n${units}`, "yaml");
     expect(r.ok).toBe(false);
@@ -126,7 +200,8 @@ describe("files", () => {
     await writeFile(join(dir, "thu.yaml"), directive);
     return dir;
   }
-  const UNITS = "name: Tỉnh Thử\nunits:\n  - { code: T-UBND, name: UBND, tier: tinh, parent: null }\n  - { code: T-X1, name: Xã 1, tier: xa, parent: T-UBND }\n";
+  const UNITS =
+    "name: Tỉnh Thử\nunits:\n  - { code: T-UBND, name: UBND, tier: tinh, parent: null }\n  - { code: T-X1, name: Xã 1, tier: xa, parent: T-UBND }\n";
 
   test("unitsFile is loaded and unit codes in scopes are cross-checked", async () => {
     const dir = await fixture(`${BASE}unitsFile: units/thu.yaml\n`, UNITS);
@@ -137,7 +212,11 @@ describe("files", () => {
     const dir2 = await fixture(`${bad}unitsFile: units/thu.yaml\n`, UNITS);
     const r = await loadDirectiveFile(join(dir2, "thu.yaml"));
     expect(r.ok ? [] : r.problems).toEqual([
-      { path: "milestones[0].scope.units[0]", line: 13, message: 'đơn vị "T-X9" không có trong danh sách đơn vị "Tỉnh Thử"' },
+      {
+        path: "milestones[0].scope.units[0]",
+        line: 13,
+        message: 'đơn vị "T-X9" không có trong danh sách đơn vị "Tỉnh Thử"',
+      },
     ]);
   });
 
@@ -156,7 +235,10 @@ describe("files", () => {
   test("loadPresets: unit codes must be unique across unit lists", async () => {
     const dir = await fixture(`${BASE}unitsFile: units/thu.yaml\n`, UNITS);
     await writeFile(join(dir, "units", "khac.yaml"), UNITS.replace("Tỉnh Thử", "Tỉnh Khác"));
-    await writeFile(join(dir, "khac.yaml"), `${BASE.replace("id: thu-nghiem", "id: khac")}unitsFile: units/khac.yaml\n`);
+    await writeFile(
+      join(dir, "khac.yaml"),
+      `${BASE.replace("id: thu-nghiem", "id: khac")}unitsFile: units/khac.yaml\n`,
+    );
     const { presets, failures } = await loadPresets(dir);
     expect(presets).toHaveLength(1);
     expect(failures[0]?.problems[0]?.message).toContain('mã đơn vị "T-UBND" đã dùng trong');

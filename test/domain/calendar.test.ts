@@ -135,8 +135,16 @@ describe("calendar file validation", () => {
   test.each<[string, string, RegExp]>([
     ["wrong year", `  - year: 2024\n    holidays: [{ date: "2025-01-01", name: "x" }]\n`, /không thuộc năm 2024/],
     ["bad date", `  - year: 2024\n    holidays: [{ date: "2024-02-30", name: "x" }]\n`, /ngày không hợp lệ/],
-    ["weekday make-up", `  - year: 2024\n    makeUpWorkingDays: [{ date: "2024-05-06", name: "x" }]\n`, /không phải ngày nghỉ hằng tuần/],
-    ["both off and worked", `  - year: 2024\n    compensatoryDaysOff: [{ date: "2024-05-04", name: "x" }]\n    makeUpWorkingDays: [{ date: "2024-05-04", name: "y" }]\n`, /đã có trong/],
+    [
+      "weekday make-up",
+      `  - year: 2024\n    makeUpWorkingDays: [{ date: "2024-05-06", name: "x" }]\n`,
+      /không phải ngày nghỉ hằng tuần/,
+    ],
+    [
+      "both off and worked",
+      `  - year: 2024\n    compensatoryDaysOff: [{ date: "2024-05-04", name: "x" }]\n    makeUpWorkingDays: [{ date: "2024-05-04", name: "y" }]\n`,
+      /đã có trong/,
+    ],
     ["duplicate year", `  - year: 2024\n  - year: 2024\n`, /bị lặp/],
   ])("%s", (_label, body, message) => {
     const result = parseCalendarText(yaml(body));
@@ -145,8 +153,16 @@ describe("calendar file validation", () => {
   });
 
   test.each<[string, string, string]>([
-    ["holiday: for holidays:", `  - year: 2026\n    holiday:\n      - { date: "2026-02-17", name: "Tết Nguyên đán (mùng 1)" }\n`, "years[0].holiday"],
-    ["a typo in a day", `  - year: 2026\n    holidays: [{ date: "2026-02-17", nam: "Tết" }]\n`, "years[0].holidays[0].nam"],
+    [
+      "holiday: for holidays:",
+      `  - year: 2026\n    holiday:\n      - { date: "2026-02-17", name: "Tết Nguyên đán (mùng 1)" }\n`,
+      "years[0].holiday",
+    ],
+    [
+      "a typo in a day",
+      `  - year: 2026\n    holidays: [{ date: "2026-02-17", nam: "Tết" }]\n`,
+      "years[0].holidays[0].nam",
+    ],
     ["a typo at the top", `  - year: 2026\nweekends: [6, 7]\n`, "weekends"],
   ])("an unknown key is rejected, not ignored: %s", (_label, body, path) => {
     const result = parseCalendarText(yaml(body));

@@ -3,10 +3,13 @@ import { describe, expect, it } from "vitest";
 import { Catalog } from "../../src/domain/catalog.js";
 import { chatUnit, type BoundChat, type ChatBindingKind } from "../../src/domain/chatUnit.js";
 
-const catalog = new Catalog([
-  { code: "T", name: "Tỉnh", tier: "tinh", parentCode: null },
-  { code: "X1", name: "Phường Một", tier: "xa", parentCode: "T" },
-], []);
+const catalog = new Catalog(
+  [
+    { code: "T", name: "Tỉnh", tier: "tinh", parentCode: null },
+    { code: "X1", name: "Phường Một", tier: "xa", parentCode: "T" },
+  ],
+  [],
+);
 
 describe("chatUnit", () => {
   it.each<[string, BoundChat | null, ChatBindingKind, string | null]>([

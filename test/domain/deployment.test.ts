@@ -17,8 +17,19 @@ beforeAll(async () => {
   const loaded = await loadPresets("directives");
   expect(loaded.failures).toEqual([]);
   presets = loaded.presets;
-  const units: CatalogUnit[] = presets.flatMap((p) => (p.units?.units ?? []).map((u) => ({ code: u.code, name: u.name, tier: u.tier, parentCode: u.parent, oneStop: u.oneStop })));
-  catalog = new Catalog(units, presets.map((p) => p.directive));
+  const units: CatalogUnit[] = presets.flatMap((p) =>
+    (p.units?.units ?? []).map((u) => ({
+      code: u.code,
+      name: u.name,
+      tier: u.tier,
+      parentCode: u.parent,
+      oneStop: u.oneStop,
+    })),
+  );
+  catalog = new Catalog(
+    units,
+    presets.map((p) => p.directive),
+  );
 });
 
 function unit(code: string): CatalogUnit {
@@ -56,27 +67,50 @@ describe("unit × indicator × date × figures → binding directive, verdict, l
     ["TQ-X-ANKHANG", "hs-truc-tuyen", "2023-12-31", 40, 100, null, null, null, null],
     ["TQ-X-ANKHANG", "hs-giai-quyet-truc-tuyen", "2022-12-31", 40, 100, null, null, null, null],
   ] as const)("%s %s on %s, %i/%i → %s", (code, indicator, day, n, d, directive, met, level, missing) => {
-    const e = evaluate({ unit: catalog.evaluationUnit(unit(code)), indicatorCode: indicator, figures: { numerator: n, denominator: d }, asOf: day, directives: catalog.directives });
+    const e = evaluate({
+      unit: catalog.evaluationUnit(unit(code)),
+      indicatorCode: indicator,
+      figures: { numerator: n, denominator: d },
+      asOf: day,
+      directives: catalog.directives,
+    });
     const judged = e.inForce ?? e.next;
     expect(judged?.directiveId ?? null).toBe(directive);
     if (directive === null) {
       expect(e.status).toBe("no-milestone");
       return;
     }
-    expect({ met: e.met, level: e.level, missing: e.met === false ? e.missing : null }).toEqual({ met, level, missing });
+    expect({ met: e.met, level: e.level, missing: e.met === false ? e.missing : null }).toEqual({
+      met,
+      level,
+      missing,
+    });
     // A miss never reads as the target — except exactly at a "trên" target: 50% is not above 50%.
     if (e.met === false && e.inForce?.comparison !== "moreThan") expect(e.percentText).not.toBe(e.inForce?.targetText);
   });
 
   test("a Long An commune in 12/2026 is told its 2022 target has ended", () => {
-    const e = evaluate({ unit: catalog.evaluationUnit(unit("LA-X-TANAN-P1")), indicatorCode: "hs-giai-quyet-truc-tuyen", figures: { numerator: 40, denominator: 100 }, asOf: "2026-12-05", directives: catalog.directives });
+    const e = evaluate({
+      unit: catalog.evaluationUnit(unit("LA-X-TANAN-P1")),
+      indicatorCode: "hs-giai-quyet-truc-tuyen",
+      figures: { numerator: 40, denominator: 100 },
+      asOf: "2026-12-05",
+      directives: catalog.directives,
+    });
     expect(e.lapsed).toMatchObject({ directiveId: "long-an-ct-ubnd-2022", deadline: "2022-12-31" });
   });
 
   test("a Tuyên Quang commune is bound by Tuyên Quang's letter and the national programme only, by no other province's indicator", () => {
-    const national = new Set(catalog.directives.filter((d) => d.national).flatMap((d) => d.indicators.map((i) => i.code)));
+    const national = new Set(
+      catalog.directives.filter((d) => d.national).flatMap((d) => d.indicators.map((i) => i.code)),
+    );
     for (const i of catalog.indicatorsFor(unit("TQ-X-ANKHANG"))) expect(national.has(i.code), i.code).toBe(true);
-    expect(catalog.bindingDirectives(unit("TQ-X-ANKHANG")).map((d) => d.id).sort()).toEqual(["qd-2629-ttg-2025", "tuyen-quang-ubnd-thcbks-2023"]);
+    expect(
+      catalog
+        .bindingDirectives(unit("TQ-X-ANKHANG"))
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(["qd-2629-ttg-2025", "tuyen-quang-ubnd-thcbks-2023"]);
   });
 });
 
@@ -95,7 +129,9 @@ describe("nothing crosses a jurisdiction", () => {
       if (ref.directive.national) continue;
       const issuer = issuerOf(ref.directive.id);
       for (const u of [...leadUnits(catalog, ref), ...cooperatingUnits(catalog, ref)]) {
-        expect([u.code, ...catalog.ancestorsOf(u.code)], `${ref.directive.id} ${ref.task.code} → ${u.code}`).toContain(issuer);
+        expect([u.code, ...catalog.ancestorsOf(u.code)], `${ref.directive.id} ${ref.task.code} → ${u.code}`).toContain(
+          issuer,
+        );
       }
     }
   });

@@ -16,15 +16,34 @@ const units: CatalogUnit[] = [
   { code: "Q-X1", name: "Xã Ngoài", tier: "xa", parentCode: "Q" },
 ];
 
-const ind = { code: "hs-truc-tuyen", name: "Tỷ lệ hồ sơ trực tuyến", numerator: "Số hồ sơ trực tuyến", denominator: "Tổng số hồ sơ" };
-const ms = (tiers: string[], deadline: string, target: number) =>
-  ({ indicator: "hs-truc-tuyen", scope: { tiers }, deadline, target, comparison: "atLeast" as const });
+const ind = {
+  code: "hs-truc-tuyen",
+  name: "Tỷ lệ hồ sơ trực tuyến",
+  numerator: "Số hồ sơ trực tuyến",
+  denominator: "Tổng số hồ sơ",
+};
+const ms = (tiers: string[], deadline: string, target: number) => ({
+  indicator: "hs-truc-tuyen",
+  scope: { tiers },
+  deadline,
+  target,
+  comparison: "atLeast" as const,
+});
 
 function directive(over: Partial<DirectiveInput> = {}) {
   return parseDirective({
-    id: "p-01", number: "01/CT-UBND", kind: "chi-thi", issuer: "UBND tỉnh P", issuingUnit: "P",
-    issuedOn: "01/06/2023", title: "Thử nghiệm",
-    tiers: [{ code: "so", name: "Sở, ban, ngành" }, { code: "huyen", name: "UBND cấp huyện" }, { code: "xa", name: "UBND cấp xã" }],
+    id: "p-01",
+    number: "01/CT-UBND",
+    kind: "chi-thi",
+    issuer: "UBND tỉnh P",
+    issuingUnit: "P",
+    issuedOn: "01/06/2023",
+    title: "Thử nghiệm",
+    tiers: [
+      { code: "so", name: "Sở, ban, ngành" },
+      { code: "huyen", name: "UBND cấp huyện" },
+      { code: "xa", name: "UBND cấp xã" },
+    ],
     indicators: [ind],
     milestones: [ms(["xa"], "30/09/2023", 70), ms(["huyen"], "31/12/2023", 85)],
     ...over,
@@ -37,7 +56,10 @@ const plan = (over: Partial<DryRunInput> = {}) =>
 describe("units bound, by tier, inside the issuer's subtree only", () => {
   it("milestones for districts and communes bind P's three, not Q's commune", () => {
     const p = plan();
-    expect(p.bound).toEqual([{ tier: "huyen", name: "UBND cấp huyện", count: 1 }, { tier: "xa", name: "UBND cấp xã", count: 2 }]);
+    expect(p.bound).toEqual([
+      { tier: "huyen", name: "UBND cấp huyện", count: 1 },
+      { tier: "xa", name: "UBND cấp xã", count: 2 },
+    ]);
     expect(p.boundTotal).toBe(3);
   });
 
@@ -49,9 +71,21 @@ describe("units bound, by tier, inside the issuer's subtree only", () => {
   it("a task lead or cooperating unit is bound; a supervisor is not", () => {
     const d = directive({
       milestones: [],
-      tasks: [{ code: "nv1", title: "Rà soát", lead: { units: ["P-SO"] }, cooperating: { units: ["P-X1"] }, supervisor: { units: ["P-H"] }, deadline: { kind: "date", date: "30/09/2023" } }],
+      tasks: [
+        {
+          code: "nv1",
+          title: "Rà soát",
+          lead: { units: ["P-SO"] },
+          cooperating: { units: ["P-X1"] },
+          supervisor: { units: ["P-H"] },
+          deadline: { kind: "date", date: "30/09/2023" },
+        },
+      ],
     });
-    expect(plan({ directive: d }).bound.map((t) => [t.tier, t.count])).toEqual([["so", 1], ["xa", 1]]);
+    expect(plan({ directive: d }).bound.map((t) => [t.tier, t.count])).toEqual([
+      ["so", 1],
+      ["xa", 1],
+    ]);
   });
 
   it("an issuer missing from the unit list binds nothing and is flagged", () => {
@@ -71,7 +105,9 @@ describe("targets and tasks against the loaded version", () => {
 
   it("by indicator + scope + deadline: a new target is changed, a moved deadline is removed + added", () => {
     const loaded = { directive: directive(), active: true };
-    const d = directive({ milestones: [ms(["xa"], "30/09/2023", 75), ms(["huyen"], "31/03/2024", 85), ms(["so"], "31/12/2023", 90)] });
+    const d = directive({
+      milestones: [ms(["xa"], "30/09/2023", 75), ms(["huyen"], "31/03/2024", 85), ms(["so"], "31/12/2023", 90)],
+    });
     const p = plan({ directive: d, loaded });
     expect(p.previous).toEqual({ paused: false });
     expect(p.milestones.changed.map((c) => [c.before?.target, c.milestone.target])).toEqual([[70, 75]]);
@@ -87,7 +123,12 @@ describe("targets and tasks against the loaded version", () => {
   });
 
   it("tasks by code: added, removed, changed", () => {
-    const task = (code: string, title: string) => ({ code, title, lead: { tiers: ["xa"] }, deadline: { kind: "date" as const, date: "30/09/2023" } });
+    const task = (code: string, title: string) => ({
+      code,
+      title,
+      lead: { tiers: ["xa"] },
+      deadline: { kind: "date" as const, date: "30/09/2023" },
+    });
     const loaded = { directive: directive({ tasks: [task("a", "A"), task("b", "B")] }), active: true };
     const p = plan({ directive: directive({ tasks: [task("a", "A sửa"), task("c", "C")] }), loaded });
     expect(p.tasks).toEqual({ total: 2, added: ["c"], removed: ["b"], changed: ["a"] });
@@ -95,7 +136,12 @@ describe("targets and tasks against the loaded version", () => {
 });
 
 describe("reminders that will start", () => {
-  const task = (code: string, deadline: Record<string, unknown>) => ({ code, title: code, lead: { tiers: ["xa"] }, deadline });
+  const task = (code: string, deadline: Record<string, unknown>) => ({
+    code,
+    title: code,
+    lead: { tiers: ["xa"] },
+    deadline,
+  });
   const d = directive({
     reporting: { cadence: "monthly", day: 25 },
     peakWeek: { from: "2023-07" },
@@ -113,7 +159,10 @@ describe("reminders that will start", () => {
     const r = plan({ directive: d }).reminders;
     expect(r.reporting).toMatchObject({ cadence: "monthly", day: 25 });
     expect(r.peakWeekFrom).toBe("2023-07");
-    expect(r.taskDeadlines).toEqual([{ code: "tomorrow", due: "2023-08-02" }, { code: "monthly", due: "2023-08-31" }]);
+    expect(r.taskDeadlines).toEqual([
+      { code: "tomorrow", due: "2023-08-02" },
+      { code: "monthly", due: "2023-08-31" },
+    ]);
   });
 
   it("a reporting cadence without a day starts no reporting-day reminder", () => {
@@ -122,12 +171,20 @@ describe("reminders that will start", () => {
 
   it("an ended directive starts none", () => {
     const ended = directive({ reporting: { cadence: "monthly", day: 25 }, effectiveUntil: "31/12/2023" });
-    expect(plan({ directive: ended, today: "2024-01-01" }).reminders).toEqual({ reporting: null, peakWeekFrom: null, taskDeadlines: [] });
+    expect(plan({ directive: ended, today: "2024-01-01" }).reminders).toEqual({
+      reporting: null,
+      peakWeekFrom: null,
+      taskDeadlines: [],
+    });
   });
 });
 
 describe("validity today and commitments", () => {
-  const d = directive({ effectiveFrom: "01/07/2023", effectiveUntil: "31/12/2024", commitments: [{ text: "Thuộc nhóm dẫn đầu" }] });
+  const d = directive({
+    effectiveFrom: "01/07/2023",
+    effectiveUntil: "31/12/2024",
+    commitments: [{ text: "Thuộc nhóm dẫn đầu" }],
+  });
   it.each([
     ["2023-06-30", "not-yet"],
     ["2023-07-01", "in-force"],

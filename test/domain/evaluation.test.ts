@@ -6,8 +6,12 @@ import { city, makeDirective, province } from "./evaluationFixtures.js";
 const huyen = { code: "huyen-a", tier: "huyen" };
 const xa = { code: "duc-xuan", tier: "xa" };
 const f = (numerator: number, denominator: number): Figures => ({ numerator, denominator });
-const run = (unit: { code?: string; tier?: string; groups?: string[] }, figures: Figures | null, asOf: string, directives = [province]) =>
-  evaluate({ unit, indicatorCode: "hs-truc-tuyen", figures, asOf, directives });
+const run = (
+  unit: { code?: string; tier?: string; groups?: string[] },
+  figures: Figures | null,
+  asOf: string,
+  directives = [province],
+) => evaluate({ unit, indicatorCode: "hs-truc-tuyen", figures, asOf, directives });
 
 describe("in force and next on both sides of every deadline (province ladder for huyện)", () => {
   test.each<[string, string | null, string | null]>([
@@ -98,7 +102,15 @@ describe("missing items", () => {
   });
   test("unreachable: more than 100%", () => {
     const strict = makeDirective({
-      milestones: [{ indicator: "hs-truc-tuyen", scope: { tiers: ["huyen"] }, deadline: "30/09/2023", target: 100, comparison: "moreThan" }],
+      milestones: [
+        {
+          indicator: "hs-truc-tuyen",
+          scope: { tiers: ["huyen"] },
+          deadline: "30/09/2023",
+          target: 100,
+          comparison: "moreThan",
+        },
+      ],
     });
     const e = run(huyen, f(99, 100), "2023-10-01", [strict]);
     expect(e).toMatchObject({ met: false, missing: null, missingFor: "inForce", missingUnreachable: true });
@@ -108,7 +120,14 @@ describe("missing items", () => {
 describe("statuses that are not a ratio", () => {
   test("not reported is its own status, never zero", () => {
     const e = run(huyen, null, "2023-10-01");
-    expect(e).toMatchObject({ status: "not-reported", ratio: null, percentText: null, met: null, level: null, missing: null });
+    expect(e).toMatchObject({
+      status: "not-reported",
+      ratio: null,
+      percentText: null,
+      met: null,
+      level: null,
+      missing: null,
+    });
     expect(e.inForce?.target).toBe(70);
   });
   test("denominator 0: no ratio, not a failure, not 0%", () => {
@@ -158,7 +177,8 @@ describe("one list of directives reused across calls (the binding cache)", () =>
   // must depend on the unit's tier and recorded groups, not only on its code.
   const both = [province, city];
   const asOf = "2022-12-31";
-  const fresh = (unit: { code?: string; tier?: string; groups?: string[] }, figures: Figures) => run(unit, figures, asOf, [...both]);
+  const fresh = (unit: { code?: string; tier?: string; groups?: string[] }, figures: Figures) =>
+    run(unit, figures, asOf, [...both]);
   test.each<[string, { code?: string; tier?: string; groups?: string[] }]>([
     ["a commune in no group", { code: "xa-moi", tier: "xa" }],
     ["the same code once it is recorded in nhóm 2", { code: "xa-moi", tier: "xa", groups: ["nhom-2"] }],
@@ -172,7 +192,9 @@ describe("one list of directives reused across calls (the binding cache)", () =>
   });
   test("what it hands out cannot be changed by a caller", () => {
     const e = run({ code: "xa-moi", tier: "xa", groups: ["nhom-2"] }, f(7, 100), asOf, both);
-    expect(() => { (e.inForce as { target: number }).target = 1; }).toThrow(TypeError);
+    expect(() => {
+      (e.inForce as { target: number }).target = 1;
+    }).toThrow(TypeError);
     expect(run({ code: "xa-moi", tier: "xa", groups: ["nhom-2"] }, f(7, 100), asOf, both).inForce?.target).toBe(7);
   });
 });

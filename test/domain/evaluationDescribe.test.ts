@@ -74,7 +74,15 @@ describe("describeEvaluation", () => {
 
   test("unreachable target", () => {
     const strict = makeDirective({
-      milestones: [{ indicator: "hs-truc-tuyen", scope: { tiers: ["huyen"] }, deadline: "30/09/2023", target: 100, comparison: "moreThan" }],
+      milestones: [
+        {
+          indicator: "hs-truc-tuyen",
+          scope: { tiers: ["huyen"] },
+          deadline: "30/09/2023",
+          target: 100,
+          comparison: "moreThan",
+        },
+      ],
     });
     expect(lines(huyen, { numerator: 99, denominator: 100 }, "2023-10-01", [strict])[1]).toBe(
       "Chỉ tiêu trên 100% không thể đạt được với 100 hồ sơ hiện có.",
@@ -98,7 +106,13 @@ describe("describeEvaluation", () => {
   });
 
   test("no milestone, and an item word that is not the short name", () => {
-    const e = evaluate({ unit: { tier: "khac" }, indicatorCode: "hs-truc-tuyen", figures: { numerator: 8, denominator: 10 }, asOf: "2023-10-01", directives: [province] });
+    const e = evaluate({
+      unit: { tier: "khac" },
+      indicatorCode: "hs-truc-tuyen",
+      figures: { numerator: 8, denominator: 10 },
+      asOf: "2023-10-01",
+      directives: [province],
+    });
     expect(describeEvaluation(e, { name: "Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến", itemWord: "TTHC" })).toEqual([
       "Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến: 80% (8/10) — chưa có chỉ tiêu nào áp dụng cho đơn vị.",
     ]);

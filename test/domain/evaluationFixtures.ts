@@ -34,11 +34,35 @@ export function makeDirective(overrides: Partial<DirectiveInput>): Directive {
 export const province = makeDirective({
   id: "tinh",
   milestones: [
-    { indicator: "hs-truc-tuyen", scope: { tiers: ["huyen"] }, deadline: "30/09/2023", target: 70, comparison: "atLeast" },
-    { indicator: "hs-truc-tuyen", scope: { tiers: ["huyen"] }, deadline: "tháng 12/2023", target: 85, comparison: "atLeast" },
-    { indicator: "hs-truc-tuyen", scope: { tiers: ["huyen"] }, deadline: "31/12/2025", target: 100, comparison: "reach" },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { tiers: ["huyen"] },
+      deadline: "30/09/2023",
+      target: 70,
+      comparison: "atLeast",
+    },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { tiers: ["huyen"] },
+      deadline: "tháng 12/2023",
+      target: 85,
+      comparison: "atLeast",
+    },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { tiers: ["huyen"] },
+      deadline: "31/12/2025",
+      target: 100,
+      comparison: "reach",
+    },
     { indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline: "11/2023", target: 50, comparison: "moreThan" },
-    { indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline: "31/12/2023", target: 80, comparison: "aspiration" },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { tiers: ["xa"] },
+      deadline: "31/12/2023",
+      target: 80,
+      comparison: "aspiration",
+    },
     { indicator: "hs-truc-tuyen", scope: { tiers: ["so"] }, deadline: "31/12/2023", target: 57, comparison: "atLeast" },
   ],
 });
@@ -56,9 +80,33 @@ export const city = makeDirective({
   ],
   levels: { vang: 5, cam: 15 },
   milestones: [
-    { indicator: "hs-truc-tuyen", scope: { groups: ["nhom-1"] }, deadline: "31/12/2022", target: 13, comparison: "atLeast" },
-    { indicator: "hs-truc-tuyen", scope: { groups: ["nhom-2"] }, deadline: "31/12/2022", target: 7, comparison: "atLeast" },
-    { indicator: "hs-truc-tuyen", scope: { tiers: ["huyen"] }, deadline: "30/09/2023", target: 75, comparison: "atLeast" },
-    { indicator: "hs-truc-tuyen", scope: { units: ["huyen-a"] }, deadline: "30/09/2023", target: 90, comparison: "aspiration" },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { groups: ["nhom-1"] },
+      deadline: "31/12/2022",
+      target: 13,
+      comparison: "atLeast",
+    },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { groups: ["nhom-2"] },
+      deadline: "31/12/2022",
+      target: 7,
+      comparison: "atLeast",
+    },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { tiers: ["huyen"] },
+      deadline: "30/09/2023",
+      target: 75,
+      comparison: "atLeast",
+    },
+    {
+      indicator: "hs-truc-tuyen",
+      scope: { units: ["huyen-a"] },
+      deadline: "30/09/2023",
+      target: 90,
+      comparison: "aspiration",
+    },
   ],
 });

@@ -9,7 +9,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { addDays } from "../../src/domain/calendar/days.js";
 import type { Directive, Milestone, UnitList } from "../../src/domain/directive/schema.js";
-import { compareStrictness, evaluate, groupsOfUnit, scopeBindsUnit, targetToHundredths, type EvaluationUnit } from "../../src/domain/evaluation/index.js";
+import {
+  compareStrictness,
+  evaluate,
+  groupsOfUnit,
+  scopeBindsUnit,
+  targetToHundredths,
+  type EvaluationUnit,
+} from "../../src/domain/evaluation/index.js";
 import { loadPresets } from "../../src/directives/loadDirective.js";
 
 const dir = fileURLToPath(new URL("../../directives", import.meta.url));
@@ -30,7 +37,9 @@ function boundUnits(m: Milestone, directive: Directive, units: UnitList | null):
       .map((u) => ({ code: u.code, tier: u.tier, ancestors: ancestorsIn(units, u.code) }))
       .filter((u) => scopeBindsUnit(m.scope, u, directive));
   }
-  const members = directive.groups.filter((g) => m.scope.groups.includes(g.code)).flatMap((g) => g.units.map((code) => ({ code, tier: g.tier })));
+  const members = directive.groups
+    .filter((g) => m.scope.groups.includes(g.code))
+    .flatMap((g) => g.units.map((code) => ({ code, tier: g.tier })));
   return [...m.scope.tiers.map((tier) => ({ tier })), ...m.scope.units.map((code) => ({ code })), ...members];
 }
 
@@ -53,7 +62,13 @@ describe.each(rows)("$label", ({ directive, milestone, units }) => {
   // A count ("tối thiểu 05 bộ dữ liệu") is one figure; a ratio is judged at a denominator of 10.000.
   const count = directive.indicators.find((i) => i.code === milestone.indicator)?.kind === "count";
   const at = (unit: EvaluationUnit, asOf: string, numerator: number) =>
-    evaluate({ unit, indicatorCode: milestone.indicator, figures: { numerator, denominator: count ? 0 : D }, asOf, directives: [directive] });
+    evaluate({
+      unit,
+      indicatorCode: milestone.indicator,
+      figures: { numerator, denominator: count ? 0 : D },
+      asOf,
+      directives: [directive],
+    });
 
   test("binds at least one unit", () => {
     expect(units.length).toBeGreaterThan(0);
@@ -75,7 +90,9 @@ describe.each(rows)("$label", ({ directive, milestone, units }) => {
       // the winner on the day is this milestone or a stricter one due the same day
       const winner = onDay.inForce;
       if (!winner) throw new Error("no milestone in force on its deadline");
-      expect(compareStrictness({ ...milestone, target: winner.target, comparison: winner.comparison }, milestone)).toBeGreaterThanOrEqual(0);
+      expect(
+        compareStrictness({ ...milestone, target: winner.target, comparison: winner.comparison }, milestone),
+      ).toBeGreaterThanOrEqual(0);
       expect(before.next).toMatchObject({ target: winner.target, comparison: winner.comparison });
     }
   });
@@ -105,8 +122,9 @@ describe.each(rows)("$label", ({ directive, milestone, units }) => {
 
   test("groups bind only their members", () => {
     for (const unit of units) {
-      const direct = (unit.tier !== undefined && milestone.scope.tiers.includes(unit.tier))
-        || (unit.code !== undefined && milestone.scope.units.includes(unit.code));
+      const direct =
+        (unit.tier !== undefined && milestone.scope.tiers.includes(unit.tier)) ||
+        (unit.code !== undefined && milestone.scope.units.includes(unit.code));
       if (!direct) expect(groupsOfUnit(unit, directive).some((g) => milestone.scope.groups.includes(g))).toBe(true);
     }
   });
@@ -121,7 +139,13 @@ describe.runIf(bacKan)("Bắc Kạn worked examples", () => {
     ["hs-truc-tuyen", 150, 155, "96,8%", true],
   ])("%s %i/%i = %s", (indicatorCode, numerator, denominator, percentText, met) => {
     const directives = bacKan ? [bacKan.directive] : [];
-    const e = evaluate({ unit: { code: "BK-PGDDT", tier: "phong-chuyen-mon" }, indicatorCode, figures: { numerator, denominator }, asOf: "2022-12-31", directives });
+    const e = evaluate({
+      unit: { code: "BK-PGDDT", tier: "phong-chuyen-mon" },
+      indicatorCode,
+      figures: { numerator, denominator },
+      asOf: "2022-12-31",
+      directives,
+    });
     expect(e).toMatchObject({ status: "evaluated", percentText, met });
   });
 });

@@ -65,7 +65,8 @@ describe("missingItems — smallest k with (n+k)/d meeting the target", () => {
     else {
       expect(result).toEqual({ kind: "count", count: expected });
       expect(meetsTarget({ numerator: n + expected, denominator: d }, target, comparison)).toBe(true);
-      if (expected > 0) expect(meetsTarget({ numerator: n + expected - 1, denominator: d }, target, comparison)).toBe(false);
+      if (expected > 0)
+        expect(meetsTarget({ numerator: n + expected - 1, denominator: d }, target, comparison)).toBe(false);
     }
   });
 });
@@ -95,6 +96,9 @@ test("compareRatios orders exactly, even where floats tie", () => {
   expect(compareRatios({ numerator: 1, denominator: 3 }, { numerator: 2, denominator: 6 })).toBe(0);
   expect(compareRatios({ numerator: 333333333, denominator: 1000000000 }, { numerator: 1, denominator: 3 })).toBe(-1);
   expect(
-    compareRatios({ numerator: 9007199254740990, denominator: 9007199254740991 }, { numerator: 9007199254740989, denominator: 9007199254740990 }),
+    compareRatios(
+      { numerator: 9007199254740990, denominator: 9007199254740991 },
+      { numerator: 9007199254740989, denominator: 9007199254740990 },
+    ),
   ).toBe(1);
 });

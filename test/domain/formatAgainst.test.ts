@@ -30,8 +30,22 @@ test.each([
 
 test("the evaluation prints the ratio against the target it is judged on", () => {
   const d = makeDirective({
-    milestones: [{ indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline: "31/12/2023", target: 95, comparison: "atLeast" }],
+    milestones: [
+      {
+        indicator: "hs-truc-tuyen",
+        scope: { tiers: ["xa"] },
+        deadline: "31/12/2023",
+        target: 95,
+        comparison: "atLeast",
+      },
+    ],
   });
-  const e = evaluate({ unit: { tier: "xa" }, indicatorCode: "hs-truc-tuyen", figures: { numerator: 9_499, denominator: 10_000 }, asOf: "2023-12-31", directives: [d] });
+  const e = evaluate({
+    unit: { tier: "xa" },
+    indicatorCode: "hs-truc-tuyen",
+    figures: { numerator: 9_499, denominator: 10_000 },
+    asOf: "2023-12-31",
+    directives: [d],
+  });
   expect(e).toMatchObject({ met: false, percentText: "94,99%" });
 });

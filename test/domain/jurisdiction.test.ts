@@ -17,17 +17,47 @@ const units: CatalogUnit[] = [
   { code: "K", name: "UBND tỉnh khác", tier: "tinh", parentCode: null },
   { code: "K-X1", name: "Xã của tỉnh khác", tier: "xa", parentCode: "K" },
 ];
-const milestone = (target: number, deadline = "31/12/2026") =>
-  ({ indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline, target, comparison: "atLeast" as const });
-const province = makeDirective({ id: "tinh", number: "1/KH-UBND", national: false, issuingUnit: "T", issuedOn: "01/01/2026", milestones: [milestone(70)] });
-const city = makeDirective({ id: "tp", number: "2/KH-UBND", national: false, issuingUnit: "T-TP", issuedOn: "01/01/2026", milestones: [milestone(85, "30/06/2026")] });
-const nation = makeDirective({ id: "qg", number: "3/QĐ-TTg", issuedOn: "01/01/2026", milestones: [milestone(50, "30/09/2026")] });
+const milestone = (target: number, deadline = "31/12/2026") => ({
+  indicator: "hs-truc-tuyen",
+  scope: { tiers: ["xa"] },
+  deadline,
+  target,
+  comparison: "atLeast" as const,
+});
+const province = makeDirective({
+  id: "tinh",
+  number: "1/KH-UBND",
+  national: false,
+  issuingUnit: "T",
+  issuedOn: "01/01/2026",
+  milestones: [milestone(70)],
+});
+const city = makeDirective({
+  id: "tp",
+  number: "2/KH-UBND",
+  national: false,
+  issuingUnit: "T-TP",
+  issuedOn: "01/01/2026",
+  milestones: [milestone(85, "30/06/2026")],
+});
+const nation = makeDirective({
+  id: "qg",
+  number: "3/QĐ-TTg",
+  issuedOn: "01/01/2026",
+  milestones: [milestone(50, "30/09/2026")],
+});
 const catalog = new Catalog(units, [province, city, nation]);
 
 const evalOn = (code: string, asOf: string) => {
   const unit = catalog.unit(code);
   if (!unit) throw new Error(code);
-  return evaluate({ unit: catalog.evaluationUnit(unit), indicatorCode: "hs-truc-tuyen", figures: { numerator: 80, denominator: 100 }, asOf, directives: catalog.directives });
+  return evaluate({
+    unit: catalog.evaluationUnit(unit),
+    indicatorCode: "hs-truc-tuyen",
+    figures: { numerator: 80, denominator: 100 },
+    asOf,
+    directives: catalog.directives,
+  });
 };
 
 describe("which directive binds which unit", () => {
@@ -46,7 +76,11 @@ describe("which directive binds which unit", () => {
   });
 
   test("bindingDirectives and indicatorsFor stay inside each jurisdiction", () => {
-    const ids = (code: string) => catalog.bindingDirectives(catalog.unit(code) as CatalogUnit).map((d) => d.id).sort();
+    const ids = (code: string) =>
+      catalog
+        .bindingDirectives(catalog.unit(code) as CatalogUnit)
+        .map((d) => d.id)
+        .sort();
     expect(ids("T-TP-P1")).toEqual(["qg", "tinh", "tp"]);
     expect(ids("T-X2")).toEqual(["qg", "tinh"]);
     expect(ids("K-X1")).toEqual(["qg"]);
@@ -56,14 +90,41 @@ describe("which directive binds which unit", () => {
 
 describe("count targets", () => {
   const d = makeDirective({
-    indicators: [{ code: "du-lieu-mo", name: "Số bộ dữ liệu mở", kind: "count", numerator: "Số bộ dữ liệu mở công bố", itemWord: "bộ dữ liệu" }],
-    milestones: [{ indicator: "du-lieu-mo", scope: { tiers: ["xa"] }, deadline: "31/12/2023", target: 5, comparison: "atLeast" }],
+    indicators: [
+      {
+        code: "du-lieu-mo",
+        name: "Số bộ dữ liệu mở",
+        kind: "count",
+        numerator: "Số bộ dữ liệu mở công bố",
+        itemWord: "bộ dữ liệu",
+      },
+    ],
+    milestones: [
+      { indicator: "du-lieu-mo", scope: { tiers: ["xa"] }, deadline: "31/12/2023", target: 5, comparison: "atLeast" },
+    ],
   });
   test.each([
-    [5, true, "xanh", 0], [6, true, "xanh", 0], [4, false, "cam", 1], [3, false, "do", 2], [0, false, "do", 5],
+    [5, true, "xanh", 0],
+    [6, true, "xanh", 0],
+    [4, false, "cam", 1],
+    [3, false, "do", 2],
+    [0, false, "do", 5],
   ] as const)("%i of 5 → met %s, level %s, missing %i", (count, met, level, missing) => {
-    const e = evaluate({ unit: { tier: "xa" }, indicatorCode: "du-lieu-mo", figures: { numerator: count, denominator: 0 }, asOf: "2023-12-31", directives: [d] });
-    expect(e).toMatchObject({ status: "evaluated", kind: "count", met, level, percentText: String(count), ratio: null });
+    const e = evaluate({
+      unit: { tier: "xa" },
+      indicatorCode: "du-lieu-mo",
+      figures: { numerator: count, denominator: 0 },
+      asOf: "2023-12-31",
+      directives: [d],
+    });
+    expect(e).toMatchObject({
+      status: "evaluated",
+      kind: "count",
+      met,
+      level,
+      percentText: String(count),
+      ratio: null,
+    });
     expect(e.inForce?.targetText).toBe("5 bộ dữ liệu");
     expect(e.met ? null : e.missing).toBe(met ? null : missing);
   });

@@ -13,10 +13,19 @@ const units: CatalogUnit[] = [
   { code: "BK-P", name: "Phòng Tư pháp", tier: "phong-chuyen-mon", parentCode: "BK" },
   { code: "HCM-P1", name: "Phường 1", tier: "xa", parentCode: null },
   {
-    code: "TNG-X", name: "Phường Đức Xuân", tier: "xa", parentCode: "TNG",
+    code: "TNG-X",
+    name: "Phường Đức Xuân",
+    tier: "xa",
+    parentCode: "TNG",
     letterhead: { abbreviation: "UBND", place: "Đức Xuân", agency: "ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC XUÂN" },
   },
-  { code: "TNG-TT", name: "Trung tâm Phục vụ hành chính công", tier: "so-ban-nganh", parentCode: "TNG", letterhead: { parentAgency: null } },
+  {
+    code: "TNG-TT",
+    name: "Trung tâm Phục vụ hành chính công",
+    tier: "so-ban-nganh",
+    parentCode: "TNG",
+    letterhead: { parentAgency: null },
+  },
 ];
 const catalog = new Catalog(units, []);
 const head = (code: string) => {
@@ -58,9 +67,15 @@ describe("signerAuthority", () => {
 
 describe("the unit list's letterhead", () => {
   it("is read from the unit list and refuses an abbreviation that is not one", () => {
-    const ok = unitListSchema.safeParse({ name: "x", units: [{ code: "A", name: "Sở Y tế", tier: "so", letterhead: { abbreviation: "SYT" } }] });
+    const ok = unitListSchema.safeParse({
+      name: "x",
+      units: [{ code: "A", name: "Sở Y tế", tier: "so", letterhead: { abbreviation: "SYT" } }],
+    });
     expect(ok.success).toBe(true);
-    const bad = unitListSchema.safeParse({ name: "x", units: [{ code: "A", name: "Sở Y tế", tier: "so", letterhead: { abbreviation: "s y t" } }] });
+    const bad = unitListSchema.safeParse({
+      name: "x",
+      units: [{ code: "A", name: "Sở Y tế", tier: "so", letterhead: { abbreviation: "s y t" } }],
+    });
     expect(bad.success).toBe(false);
   });
 });
@@ -70,13 +85,26 @@ describe("addressing the applicant", () => {
     ["Nông Thị Hoa", "Bà", "Bà Nông Thị Hoa", "Bà", true],
     ["Trần Văn An", "Ông", "Ông Trần Văn An", "Ông", true],
     ["Công ty TNHH Ánh Dương", null, "Công ty TNHH Ánh Dương", "Công ty TNHH Ánh Dương", false],
-    ["Hợp tác xã Nông nghiệp Quyết Thắng", null, "Hợp tác xã Nông nghiệp Quyết Thắng", "Hợp tác xã Nông nghiệp Quyết Thắng", false],
+    [
+      "Hợp tác xã Nông nghiệp Quyết Thắng",
+      null,
+      "Hợp tác xã Nông nghiệp Quyết Thắng",
+      "Hợp tác xã Nông nghiệp Quyết Thắng",
+      false,
+    ],
   ])("%s (%s)", (name, salutation, recipient, addressee, asks) => {
     expect(addressing(name, salutation)).toEqual({ recipient, addressee });
     expect(needsSalutation(name)).toBe(asks);
   });
 
-  it.each([["Ông", "Ông"], ["ong", "Ông"], ["BÀ", "Bà"], ["ba.", "Bà"], ["Chị", null], ["", null]])("answer %j → %j", (text, out) => {
+  it.each([
+    ["Ông", "Ông"],
+    ["ong", "Ông"],
+    ["BÀ", "Bà"],
+    ["ba.", "Bà"],
+    ["Chị", null],
+    ["", null],
+  ])("answer %j → %j", (text, out) => {
     expect(parseSalutation(text)).toBe(out);
   });
 });

@@ -19,7 +19,9 @@ describe("src/domain is pure", () => {
     const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     const imports = [...code.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1] ?? "");
     for (const spec of imports) {
-      expect(spec, `${file} imports ${spec}`).not.toMatch(/grammy|prisma|^node:|^fs|^pg$|better-sqlite3|node-cron|exceljs|canvas|\/db\/|\/bot\/|\/delivery\//);
+      expect(spec, `${file} imports ${spec}`).not.toMatch(
+        /grammy|prisma|^node:|^fs|^pg$|better-sqlite3|node-cron|exceljs|canvas|\/db\/|\/bot\/|\/delivery\//,
+      );
     }
     expect(code, `${file} reads the clock`).not.toMatch(/Date\.now\(\)|new Date\(\)|performance\.now\(\)/);
     expect(code, `${file} reads the environment`).not.toMatch(/process\.env/);

@@ -6,8 +6,15 @@
  */
 import { describe, expect, test } from "vitest";
 import {
-  countdownSendDays, deadlineHit, isFirstWorkingDayOfMonth, isReminderDay, peakWeekOf, peakWeekOn,
-  REPORTING_OFFSETS, reportingHitsOn, TASK_OFFSETS,
+  countdownSendDays,
+  deadlineHit,
+  isFirstWorkingDayOfMonth,
+  isReminderDay,
+  peakWeekOf,
+  peakWeekOn,
+  REPORTING_OFFSETS,
+  reportingHitsOn,
+  TASK_OFFSETS,
 } from "../../src/domain/schedule/index.js";
 import { cal, directive } from "./scheduleFixtures.js";
 
@@ -25,7 +32,9 @@ describe("reminder days", () => {
     ["2026-11-03", false],
     ["2026-11-01", false],
     ["2026-12-01", true],
-  ])("%s is the first working day of its month: %s", (day, yes) => expect(isFirstWorkingDayOfMonth(day, cal)).toBe(yes));
+  ])("%s is the first working day of its month: %s", (day, yes) =>
+    expect(isFirstWorkingDayOfMonth(day, cal)).toBe(yes),
+  );
 });
 
 describe(`task deadline due Thursday 12/11 (offsets ${TASK_OFFSETS.join(", ")}; overdue every working day)`, () => {
@@ -62,14 +71,25 @@ describe("a countdown day that is not worked moves to the working day before it"
   ])("due %s, offsets %j → %j", (due, offsets, days) => expect(countdownSendDays(due, offsets, cal)).toEqual(days));
 
   test("the merged day counts the real days left", () => {
-    expect(deadlineHit("2026-11-23", "2026-11-19", TASK_OFFSETS, cal, true)).toEqual({ kind: "countdown", daysLeft: 4 });
-    expect(deadlineHit("2026-11-30", "2026-11-28", TASK_OFFSETS, cal, true)).toEqual({ kind: "countdown", daysLeft: 2 });
+    expect(deadlineHit("2026-11-23", "2026-11-19", TASK_OFFSETS, cal, true)).toEqual({
+      kind: "countdown",
+      daysLeft: 4,
+    });
+    expect(deadlineHit("2026-11-30", "2026-11-28", TASK_OFFSETS, cal, true)).toEqual({
+      kind: "countdown",
+      daysLeft: 2,
+    });
   });
 });
 
 describe(`reporting day 25 each month (offsets ${REPORTING_OFFSETS.join(", ")})`, () => {
   const monthly = directive({ reporting: { cadence: "monthly", day: 25 } });
-  const hits = (today: string) => reportingHitsOn([monthly], today, cal).map((h) => ({ due: h.due.due, daysLeft: h.daysLeft, firstSendDay: h.firstSendDay }));
+  const hits = (today: string) =>
+    reportingHitsOn([monthly], today, cal).map((h) => ({
+      due: h.due.due,
+      daysLeft: h.daysLeft,
+      firstSendDay: h.firstSendDay,
+    }));
   test.each([
     ["2026-11-18", []],
     // D-3 is Sunday 22 → Friday 20 is the holiday → Thursday 19.
@@ -85,7 +105,9 @@ describe(`reporting day 25 each month (offsets ${REPORTING_OFFSETS.join(", ")})`
 
   test("quarterly without a day falls due on the quarter's last day", () => {
     const quarterly = directive({ reporting: { cadence: "quarterly" } });
-    expect(reportingHitsOn([quarterly], "2026-12-28", cal).map((h) => [h.due.due, h.daysLeft])).toEqual([["2026-12-31", 3]]);
+    expect(reportingHitsOn([quarterly], "2026-12-28", cal).map((h) => [h.due.due, h.daysLeft])).toEqual([
+      ["2026-12-31", 3],
+    ]);
     expect(reportingHitsOn([quarterly], "2026-12-29", cal)).toEqual([]);
   });
 

@@ -14,12 +14,24 @@ const flat = doc.replace(/\s+/g, " ");
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-const cells = (line: string) => line.split("|").slice(1, -1).map((c) => c.trim());
+const cells = (line: string) =>
+  line
+    .split("|")
+    .slice(1, -1)
+    .map((c) => c.trim());
 const ticked = (cell: string) => /`([^`]+)`/.exec(cell)?.[1] ?? "";
 
 describe("the jobs table", () => {
-  const rows = doc.split("\n").filter((l) => /^\| `[a-z-]+`/.test(l)).map(cells);
-  const jobs = rows.map((r) => ({ name: ticked(r[0] ?? ""), variable: ticked(r[1] ?? ""), cron: ticked(r[2] ?? ""), catchUp: r[3] ?? "" }));
+  const rows = doc
+    .split("\n")
+    .filter((l) => /^\| `[a-z-]+`/.test(l))
+    .map(cells);
+  const jobs = rows.map((r) => ({
+    name: ticked(r[0] ?? ""),
+    variable: ticked(r[1] ?? ""),
+    cron: ticked(r[2] ?? ""),
+    catchUp: r[3] ?? "",
+  }));
 
   test("lists every job that has a catch-up window, once", () => {
     expect(jobs.map((j) => j.name).sort()).toEqual(Object.keys(schedule.CATCH_UP_MS).sort());
@@ -40,7 +52,12 @@ describe("the jobs table", () => {
 
 /** `TASK_OFFSETS`, `STALE_AFTER_DAYS.quarterly` → the value exported by src/domain/schedule. */
 function constant(path: string): unknown {
-  return path.split(".").reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), schedule);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined),
+      schedule,
+    );
 }
 
 /** "7, 3, 1, 0 ngày" → [7, 3, 1, 0]; "10 phút" → 10 minutes in ms; "3 lần" → 3. */
@@ -52,7 +69,11 @@ function stated(value: string): number | number[] {
 }
 
 describe("the reminder rules table", () => {
-  const rows = doc.split("\n").filter((l) => l.startsWith("|")).map(cells).filter((r) => /^`[A-Z_]+(\.[a-z]+)?`/.test(r[2] ?? ""));
+  const rows = doc
+    .split("\n")
+    .filter((l) => l.startsWith("|"))
+    .map(cells)
+    .filter((r) => /^`[A-Z_]+(\.[a-z]+)?`/.test(r[2] ?? ""));
   const named = rows.map((r) => ({ name: ticked(r[2] ?? ""), value: r[1] ?? "" }));
 
   test.each(named)("$name = $value", ({ name, value }) => {
@@ -87,8 +108,14 @@ describe("the numbers repeated in the prose", () => {
   });
 
   test("catch-up windows", () => {
-    expect(num(/gửi bù nếu trễ không quá (\d+) giờ, bản tin tuần không quá (\d+) giờ/)).toEqual([c["daily-reminder"] / HOUR, c["weekly-digest"] / HOUR]);
-    expect(num(/within (\d+) h \(daily\) \/ (\d+) h \(digest\)/)).toEqual([c["daily-reminder"] / HOUR, c["weekly-digest"] / HOUR]);
+    expect(num(/gửi bù nếu trễ không quá (\d+) giờ, bản tin tuần không quá (\d+) giờ/)).toEqual([
+      c["daily-reminder"] / HOUR,
+      c["weekly-digest"] / HOUR,
+    ]);
+    expect(num(/within (\d+) h \(daily\) \/ (\d+) h \(digest\)/)).toEqual([
+      c["daily-reminder"] / HOUR,
+      c["weekly-digest"] / HOUR,
+    ]);
     expect(num(/nếu còn trong (\d+) giờ/)).toEqual([c["weekly-digest"] / HOUR]);
   });
 
@@ -101,16 +128,23 @@ describe("the numbers repeated in the prose", () => {
 
   test("figure staleness", () => {
     const s = schedule.STALE_AFTER_DAYS;
-    expect(num(/đã cũ từ (\d+) ngày trở lên\*\* \(báo cáo hằng tuần\/tháng: (\d+) ngày; hằng quý: (\d+) ngày; hằng năm: (\d+) ngày; chỉ thị không nêu kỳ: (\d+) ngày/))
-      .toEqual([s.monthly, s.weekly, s.quarterly, s.yearly, schedule.DEFAULT_STALE_AFTER_DAYS]);
+    expect(
+      num(
+        /đã cũ từ (\d+) ngày trở lên\*\* \(báo cáo hằng tuần\/tháng: (\d+) ngày; hằng quý: (\d+) ngày; hằng năm: (\d+) ngày; chỉ thị không nêu kỳ: (\d+) ngày/,
+      ),
+    ).toEqual([s.monthly, s.weekly, s.quarterly, s.yearly, schedule.DEFAULT_STALE_AFTER_DAYS]);
     expect(num(/is missing or ≥ (\d+) days old \(quarterly: (\d+)\)/)).toEqual([s.monthly, s.quarterly]);
   });
 
   test("reporting day, peak week, task deadlines", () => {
-    expect(num(/nhắc trước (\d+) ngày, (\d+) ngày và đúng ngày/)).toEqual(schedule.REPORTING_OFFSETS.filter((k) => k > 0));
+    expect(num(/nhắc trước (\d+) ngày, (\d+) ngày và đúng ngày/)).toEqual(
+      schedule.REPORTING_OFFSETS.filter((k) => k > 0),
+    );
     expect(num(/\*D-(\d+), D-(\d+), D;/)).toEqual(schedule.REPORTING_OFFSETS.filter((k) => k > 0));
     expect(num(/Ngày 1–(\d+) mỗi tháng/)).toEqual([schedule.PEAK_WEEK_LAST_DAY]);
-    expect(num(/được nhắc trước (\d+), (\d+), (\d+) ngày, đúng hạn/)).toEqual(schedule.TASK_OFFSETS.filter((k) => k > 0));
+    expect(num(/được nhắc trước (\d+), (\d+), (\d+) ngày, đúng hạn/)).toEqual(
+      schedule.TASK_OFFSETS.filter((k) => k > 0),
+    );
     expect(num(/\*(\d+)\/(\d+)\/(\d+)\/(\d+) days before/)).toEqual([...schedule.TASK_OFFSETS]);
   });
 

@@ -20,7 +20,15 @@ years:
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
 export const cal: WorkCalendar = parsed.calendar;
 
-export const directive = (extra: Partial<DirectiveInput>) => parseDirective({
-  id: "d", number: "01/KH", kind: "ke-hoach", issuer: "UBND", national: true, issuedOn: "01/10/2026", title: "T",
-  tiers: [{ code: "xa", name: "Xã" }], ...extra,
-});
+export const directive = (extra: Partial<DirectiveInput>) =>
+  parseDirective({
+    id: "d",
+    number: "01/KH",
+    kind: "ke-hoach",
+    issuer: "UBND",
+    national: true,
+    issuedOn: "01/10/2026",
+    title: "T",
+    tiers: [{ code: "xa", name: "Xã" }],
+    ...extra,
+  });

@@ -4,7 +4,13 @@
  */
 import { describe, expect, test } from "vitest";
 import {
-  assertCron, CATCH_UP_MS, DEFAULT_CRON, ESCALATE_AFTER, figuresDue, isWithinCatchUp, unitsToName,
+  assertCron,
+  CATCH_UP_MS,
+  DEFAULT_CRON,
+  ESCALATE_AFTER,
+  figuresDue,
+  isWithinCatchUp,
+  unitsToName,
 } from "../../src/domain/schedule/index.js";
 
 const reminded = (unitCode: string, ...days: string[]) => days.map((day) => ({ unitCode, day }));
@@ -13,24 +19,60 @@ describe(`escalation: named after ${ESCALATE_AFTER} reminders ignored since the 
   test.each([
     ["never reported, two reminders", new Map(), [], reminded("A", "2026-11-16", "2026-11-17"), []],
     ["never reported, three reminders", new Map(), [], reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"), ["A"]],
-    ["three reminders, the first on the report's day", new Map([["A", "2026-11-16"]]), [],
-      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"), []],
-    ["three reminders after the report", new Map([["A", "2026-11-13"]]), [],
-      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"), ["A"]],
-    ["told on the second: the count restarts", new Map(), [{ unitCode: "A", day: "2026-11-17" }],
-      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"), []],
-    ["told, then three more ignored", new Map(), [{ unitCode: "A", day: "2026-11-17" }],
-      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-23"), ["A"]],
-    ["told before the last report: the report is the later cut-off", new Map([["A", "2026-11-18"]]), [{ unitCode: "A", day: "2026-11-13" }],
-      reminded("A", "2026-11-16", "2026-11-17", "2026-11-19"), []],
-    ["one unit named, the other not", new Map(), [],
-      [...reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"), ...reminded("B", "2026-11-18")], ["A"]],
+    [
+      "three reminders, the first on the report's day",
+      new Map([["A", "2026-11-16"]]),
+      [],
+      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"),
+      [],
+    ],
+    [
+      "three reminders after the report",
+      new Map([["A", "2026-11-13"]]),
+      [],
+      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"),
+      ["A"],
+    ],
+    [
+      "told on the second: the count restarts",
+      new Map(),
+      [{ unitCode: "A", day: "2026-11-17" }],
+      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"),
+      [],
+    ],
+    [
+      "told, then three more ignored",
+      new Map(),
+      [{ unitCode: "A", day: "2026-11-17" }],
+      reminded("A", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-23"),
+      ["A"],
+    ],
+    [
+      "told before the last report: the report is the later cut-off",
+      new Map([["A", "2026-11-18"]]),
+      [{ unitCode: "A", day: "2026-11-13" }],
+      reminded("A", "2026-11-16", "2026-11-17", "2026-11-19"),
+      [],
+    ],
+    [
+      "one unit named, the other not",
+      new Map(),
+      [],
+      [...reminded("A", "2026-11-16", "2026-11-17", "2026-11-18"), ...reminded("B", "2026-11-18")],
+      ["A"],
+    ],
   ])("%s", (_name, lastReport, told, rem, named) => {
     expect([...unitsToName({ lastReport, told, reminded: rem })]).toEqual(named);
   });
 
   test("the same day counted twice (two chats of one unit) is one reminder", () => {
-    expect(unitsToName({ lastReport: new Map(), told: [], reminded: reminded("A", "2026-11-16", "2026-11-16", "2026-11-17") }).size).toBe(0);
+    expect(
+      unitsToName({
+        lastReport: new Map(),
+        told: [],
+        reminded: reminded("A", "2026-11-16", "2026-11-16", "2026-11-17"),
+      }).size,
+    ).toBe(0);
   });
 });
 

@@ -8,26 +8,58 @@ import { evaluate, type EvaluationUnit } from "../../src/domain/evaluation/index
 import { makeDirective } from "./evaluationFixtures.js";
 
 const xa: EvaluationUnit = { code: "x1", tier: "xa" };
-const milestone = (deadline: string, target: number) =>
-  ({ indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline, target, comparison: "atLeast" as const });
+const milestone = (deadline: string, target: number) => ({
+  indicator: "hs-truc-tuyen",
+  scope: { tiers: ["xa"] },
+  deadline,
+  target,
+  comparison: "atLeast" as const,
+});
 const ladder = [milestone("30/06/2026", 60), milestone("31/12/2026", 80)];
 const at = (asOf: string, directives = [plain]) =>
-  evaluate({ unit: xa, indicatorCode: "hs-truc-tuyen", figures: { numerator: 70, denominator: 100 }, asOf, directives });
+  evaluate({
+    unit: xa,
+    indicatorCode: "hs-truc-tuyen",
+    figures: { numerator: 70, denominator: 100 },
+    asOf,
+    directives,
+  });
 const ref = (e: ReturnType<typeof at>) => [e.inForce?.target ?? null, e.next?.target ?? null, e.lapsed?.target ?? null];
 
 const plain = makeDirective({ id: "kh-2026", number: "01/KH", issuedOn: "15/01/2026", milestones: ladder });
-const later = makeDirective({ id: "kh-2026-b", number: "02/KH", issuedOn: "15/01/2026", effectiveFrom: "01/03/2026", milestones: ladder });
-const ended = makeDirective({ id: "kh-2026-c", number: "03/KH", issuedOn: "15/01/2026", effectiveUntil: "31/08/2026", milestones: ladder });
-const replaced = makeDirective({ id: "kh-2026-d", number: "04/KH", issuedOn: "15/01/2026", replacedBy: { id: "kh-moi" }, milestones: ladder });
+const later = makeDirective({
+  id: "kh-2026-b",
+  number: "02/KH",
+  issuedOn: "15/01/2026",
+  effectiveFrom: "01/03/2026",
+  milestones: ladder,
+});
+const ended = makeDirective({
+  id: "kh-2026-c",
+  number: "03/KH",
+  issuedOn: "15/01/2026",
+  effectiveUntil: "31/08/2026",
+  milestones: ladder,
+});
+const replaced = makeDirective({
+  id: "kh-2026-d",
+  number: "04/KH",
+  issuedOn: "15/01/2026",
+  replacedBy: { id: "kh-moi" },
+  milestones: ladder,
+});
 const successor = makeDirective({ id: "kh-moi", number: "09/KH", issuedOn: "20/09/2026", milestones: ladder.slice(1) });
 
 describe("validityOn", () => {
   test.each([
-    [later, "2026-02-28", "not-yet"], [later, "2026-03-01", "in-force"],
-    [ended, "2026-08-31", "in-force"], [ended, "2026-09-01", "ended"],
+    [later, "2026-02-28", "not-yet"],
+    [later, "2026-03-01", "in-force"],
+    [ended, "2026-08-31", "in-force"],
+    [ended, "2026-09-01", "ended"],
     [plain, "2030-01-01", "in-force"],
     // replaced by a loaded directive: ends the day before the successor takes effect
-    [replaced, "2026-09-19", "in-force"], [replaced, "2026-09-20", "ended"],
+    [replaced, "2026-09-19", "in-force"],
+    [replaced, "2026-09-20", "ended"],
   ] as const)("%#: on %s → %s", (d, day, status) => {
     expect(validityOn(d, day, [plain, later, ended, replaced, successor])).toBe(status);
   });
@@ -58,7 +90,8 @@ describe("what is in force on a date", () => {
 
   test("measures: a target for the figures of 2026 only stops at the end of 2026, even with a later one", () => {
     const yearly = makeDirective({
-      id: "nam", issuedOn: "01/01/2026",
+      id: "nam",
+      issuedOn: "01/01/2026",
       milestones: [
         { ...milestone("31/12/2026", 60), measures: { from: "2026-01", to: "2026-12", text: "năm 2026" } },
         milestone("31/12/2027", 90),

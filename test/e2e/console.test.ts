@@ -19,12 +19,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `src/main.ts` until `done(output)` or the timeout, then stops it; returns output and exit code. */
 async function run(env: Record<string, string>, done: (out: string) => boolean, timeoutMs = 60_000) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   // "close", not "exit": the output may still be in the pipes when the process has exited.
   const exited = new Promise<number | null>((r) => child.once("close", (code) => r(code)));
-  child.stdout.on("data", (c: Buffer) => { out += c.toString(); });
-  child.stderr.on("data", (c: Buffer) => { out += c.toString(); });
+  child.stdout.on("data", (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    out += c.toString();
+  });
   const end = Date.now() + timeoutMs;
   while (child.exitCode === null && !done(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   if (child.exitCode === null) child.kill("SIGTERM");
@@ -35,14 +42,26 @@ describe("the console of npm start", () => {
   it("LOG_FORMAT=pretty: one readable line per event, Vietnam time, no token", async () => {
     const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_bot" });
     try {
-      const { out } = await run({
-        BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emu.url, LOG_FORMAT: "pretty", LOG_LEVEL: "debug", DATABASE_URL: `file:${path.join(dir, "p.db")}`,
-      }, () => emu.calls("getUpdates") > 0);
+      const { out } = await run(
+        {
+          BOT_TOKEN: TOKEN,
+          TELEGRAM_API_ROOT: emu.url,
+          LOG_FORMAT: "pretty",
+          LOG_LEVEL: "debug",
+          DATABASE_URL: `file:${path.join(dir, "p.db")}`,
+        },
+        () => emu.calls("getUpdates") > 0,
+      );
       const lines = out.split("\n").filter((l) => l.trim() !== "");
       expect(lines.length).toBeGreaterThan(0);
       for (const l of lines) expect(l).not.toMatch(/^\{/);
       // The wall clock in Vietnam, dd/mm/yyyy HH:MM:SS, and the level in words.
-      const now = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+      const now = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Asia/Ho_Chi_Minh",
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+      }).format(new Date());
       expect(lines.some((l) => l.startsWith(`[${now} `) || l.startsWith(now))).toBe(true);
       expect(out).toMatch(/INFO/);
       expect(out).not.toContain("secret_token");
@@ -55,8 +74,16 @@ describe("the console of npm start", () => {
     const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_bot" });
     try {
       // LOG_LEVEL given: the test runner's own environment says "silent" (vitest.config.ts).
-      const { out } = await run({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emu.url, LOG_FORMAT: "json", LOG_LEVEL: "info", DATABASE_URL: `file:${path.join(dir, "j.db")}` },
-        () => emu.calls("getUpdates") > 0);
+      const { out } = await run(
+        {
+          BOT_TOKEN: TOKEN,
+          TELEGRAM_API_ROOT: emu.url,
+          LOG_FORMAT: "json",
+          LOG_LEVEL: "info",
+          DATABASE_URL: `file:${path.join(dir, "j.db")}`,
+        },
+        () => emu.calls("getUpdates") > 0,
+      );
       const first = out.split("\n").find((l) => l.startsWith("{"));
       expect(first, out).toBeDefined();
       expect(typeof (JSON.parse(first ?? "{}") as { time?: unknown }).time).toBe("number");
@@ -71,7 +98,10 @@ describe("the console of npm start", () => {
     const port = (busy.address() as { port: number }).port;
     const db = path.join(dir, "busy.db");
     try {
-      const { out, code } = await run({ BOT_TOKEN: "", SANDBOX_PORT: String(port), DATABASE_URL: `file:${db}`, LOG_FORMAT: "json" }, () => false);
+      const { out, code } = await run(
+        { BOT_TOKEN: "", SANDBOX_PORT: String(port), DATABASE_URL: `file:${db}`, LOG_FORMAT: "json" },
+        () => false,
+      );
       expect(code).toBe(1);
       expect(out).toContain(`Cổng ${port} đang được dùng`);
       expect(out).toContain(`SANDBOX_PORT=${port + 1} npm start`);

@@ -20,7 +20,14 @@ beforeAll(async () => {
   emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_bot" });
   emu.addChat({ id: 42, type: "private", firstName: "Quản trị" });
   child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emu.url, ADMIN_IDS: "42", LOG_LEVEL: "debug", DATABASE_URL: `file:${path.join(dir, "p.db")}` },
+    env: {
+      ...process.env,
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: emu.url,
+      ADMIN_IDS: "42",
+      LOG_LEVEL: "debug",
+      DATABASE_URL: `file:${path.join(dir, "p.db")}`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));

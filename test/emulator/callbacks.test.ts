@@ -36,23 +36,44 @@ describe("inline buttons", () => {
     const [prompt] = await emu.waitForMessages(GROUP, 1);
     expect(prompt?.reply_to_message?.message_id).toBe(cmd.message.message_id);
     expect(prompt?.reply_markup?.inline_keyboard[0]?.map((b) => b.text)).toEqual(["Đồng ý", "Sửa lại"]);
-    const answer = await emu.pressButton({ chatId: GROUP, messageId: prompt?.message_id ?? 0, fromId: ALICE, data: "ok:w3" });
+    const answer = await emu.pressButton({
+      chatId: GROUP,
+      messageId: prompt?.message_id ?? 0,
+      fromId: ALICE,
+      data: "ok:w3",
+    });
     expect(answer).toMatchObject({ answered: true, text: "Đã ghi nhận", showAlert: false });
     await emu.waitFor(() => emu.message(GROUP, prompt?.message_id ?? 0)?.edit_date);
     const edited = emu.message(GROUP, prompt?.message_id ?? 0);
     expect(edited?.text).toBe("✅ Đã xác nhận số liệu tuần 3");
     expect(edited?.reply_markup).toBeUndefined();
-    expect(emu.transcript(GROUP).map((e) => e.kind)).toEqual(["message", "message", "button_press", "callback_answer", "edit"]);
+    expect(emu.transcript(GROUP).map((e) => e.kind)).toEqual([
+      "message",
+      "message",
+      "button_press",
+      "callback_answer",
+      "edit",
+    ]);
   });
 
   it("finds a button by its text; an unanswered query resolves as not answered", async () => {
     emu.injectText({ chatId: GROUP, fromId: ALICE, text: "/xacnhan" });
     const [prompt] = await emu.waitForMessages(GROUP, 1);
     const id = prompt?.message_id ?? 0;
-    const answer = await emu.pressButton({ chatId: GROUP, messageId: id, fromId: ALICE, text: "Sửa lại", timeoutMs: 300 });
+    const answer = await emu.pressButton({
+      chatId: GROUP,
+      messageId: id,
+      fromId: ALICE,
+      text: "Sửa lại",
+      timeoutMs: 300,
+    });
     expect(answer.answered).toBe(false);
-    expect(emu.message(GROUP, id)?.reply_markup?.inline_keyboard).toEqual([[{ text: "Gửi lại", callback_data: "ok:w3" }]]);
-    expect(() => emu.pressButton({ chatId: GROUP, messageId: id, fromId: ALICE, data: "edit:w3" })).toThrow(/buttons: Gửi lại/);
+    expect(emu.message(GROUP, id)?.reply_markup?.inline_keyboard).toEqual([
+      [{ text: "Gửi lại", callback_data: "ok:w3" }],
+    ]);
+    expect(() => emu.pressButton({ chatId: GROUP, messageId: id, fromId: ALICE, data: "edit:w3" })).toThrow(
+      /buttons: Gửi lại/,
+    );
   });
 
   it("records force_reply markup as sent (not echoed on the Message, as in Telegram)", async () => {

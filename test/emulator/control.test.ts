@@ -21,9 +21,16 @@ afterEach(async () => {
   await emu.stop();
 });
 
-async function control<T>(method: string, path: string, body?: unknown, base = emu.url): Promise<{ status: number; json: T }> {
+async function control<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  base = emu.url,
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${base}/__emulator/${path}`, {
-    method, headers: { "content-type": "application/json" }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   return { status: res.status, json: (await res.json()) as T };
 }
@@ -32,7 +39,11 @@ describe("HTTP control API", () => {
   it("registers a user, injects /start, waits for the reply and reads the transcript", async () => {
     await control("POST", "users", { id: 900, firstName: "Hà" });
     await control("POST", "chats", { id: 900, type: "private" });
-    const injected = await control<{ delivered: boolean }>("POST", "messages", { chatId: 900, fromId: 900, text: "/start" });
+    const injected = await control<{ delivered: boolean }>("POST", "messages", {
+      chatId: 900,
+      fromId: 900,
+      text: "/start",
+    });
     expect(injected.json.delivered).toBe(true);
     const waited = await control<{ messages: { text: string }[] }>("POST", "wait", { chatId: 900, count: 1 });
     expect(waited.json.messages.map((m) => m.text)).toEqual(["Chào mừng đến với dondoc"]);
@@ -72,15 +83,33 @@ describe("CLI", () => {
     const dir = mkdtempSync(join(tmpdir(), "emu-"));
     const seed = join(dir, "world.json");
     writeFileSync(seed, JSON.stringify({ users: [{ id: 7, firstName: "Tú" }], chats: [{ id: 7, type: "private" }] }));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/emulator/cli.ts", "--port", "0", "--token", TOKEN, "--username", BOT_USERNAME, "--seed", seed], {
-      cwd: join(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/emulator/cli.ts",
+        "--port",
+        "0",
+        "--token",
+        TOKEN,
+        "--username",
+        BOT_USERNAME,
+        "--seed",
+        seed,
+      ],
+      {
+        cwd: join(import.meta.dirname, "../.."),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (d: Buffer) => void (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => void (out += d.toString()));
     try {
       const deadline = Date.now() + 15_000;
-      while (!/listening on (http:\/\/\S+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!/listening on (http:\/\/\S+)/.test(out) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? "";
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const state = await control<{ users: { id: number }[] }>("GET", "state", undefined, url);

@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function refusal(p: Promise<unknown>): Promise<GrammyError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(GrammyError);
   return err as GrammyError;
 }
@@ -27,7 +30,13 @@ describe("scripted faults surface in grammY as GrammyError", () => {
     ["429", { kind: "retry_after", retryAfter: 7 }, 429, "Too Many Requests: retry after 7", { retry_after: 7 }],
     ["blocked", { kind: "blocked" }, 403, "Forbidden: bot was blocked by the user", {}],
     ["kicked", { kind: "kicked" }, 403, "Forbidden: bot was kicked from the group chat", {}],
-    ["migrated", { kind: "migrated", migrateToChatId: SUPERGROUP }, 400, "Bad Request: group chat was upgraded to a supergroup chat", { migrate_to_chat_id: SUPERGROUP }],
+    [
+      "migrated",
+      { kind: "migrated", migrateToChatId: SUPERGROUP },
+      400,
+      "Bad Request: group chat was upgraded to a supergroup chat",
+      { migrate_to_chat_id: SUPERGROUP },
+    ],
     ["5xx", { kind: "server_error", status: 502 }, 502, "Bad Gateway", {}],
   ])("%s", async (_name, fault, code, description, parameters) => {
     emu.faults.add({ method: "sendMessage", chatId: GROUP, times: 2, fault });
@@ -51,11 +60,19 @@ describe("scripted faults surface in grammY as GrammyError", () => {
 
   it("world state refuses like Telegram: blocked user, kicked bot, migrated group, unknown chat", async () => {
     emu.setBlocked(BOB, true);
-    expect(await refusal(bot.api.sendMessage(BOB, "x"))).toMatchObject({ error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    expect(await refusal(bot.api.sendMessage(BOB, "x"))).toMatchObject({
+      error_code: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
     emu.setBotStatus(SUPERGROUP, "kicked", { notify: false });
-    expect((await refusal(bot.api.sendMessage(SUPERGROUP, "x"))).description).toBe("Forbidden: bot was kicked from the supergroup chat");
+    expect((await refusal(bot.api.sendMessage(SUPERGROUP, "x"))).description).toBe(
+      "Forbidden: bot was kicked from the supergroup chat",
+    );
     const newId = emu.migrateGroup(GROUP, { byId: ALICE });
-    expect(await refusal(bot.api.sendMessage(GROUP, "x"))).toMatchObject({ error_code: 400, parameters: { migrate_to_chat_id: newId } });
+    expect(await refusal(bot.api.sendMessage(GROUP, "x"))).toMatchObject({
+      error_code: 400,
+      parameters: { migrate_to_chat_id: newId },
+    });
     await bot.api.sendMessage(newId, "gửi vào siêu nhóm");
     expect((await refusal(bot.api.sendMessage(777, "x"))).description).toBe("Bad Request: chat not found");
   });
@@ -88,11 +105,14 @@ describe("rate-limit mode", () => {
 describe("validation", () => {
   it("enforces the 4096-character text and 1024-character caption limits", async () => {
     await bot.api.sendMessage(ALICE, "đ".repeat(4096));
-    expect((await refusal(bot.api.sendMessage(ALICE, "đ".repeat(4097)))).description).toBe("Bad Request: message is too long");
+    expect((await refusal(bot.api.sendMessage(ALICE, "đ".repeat(4097)))).description).toBe(
+      "Bad Request: message is too long",
+    );
     // Tags do not count: the limit applies to the text after entity parsing.
     await bot.api.sendMessage(ALICE, `<b>${"a".repeat(4096)}</b>`, { parse_mode: "HTML" });
-    await expect(bot.api.sendPhoto(ALICE, "https://example.invalid/a.png", { caption: "c".repeat(1025) }))
-      .rejects.toMatchObject({ description: "Bad Request: message caption is too long" });
+    await expect(
+      bot.api.sendPhoto(ALICE, "https://example.invalid/a.png", { caption: "c".repeat(1025) }),
+    ).rejects.toMatchObject({ description: "Bad Request: message caption is too long" });
     expect(emu.counters()[ALICE]).toEqual({ sent: 2, rejected: 2 });
   });
 
@@ -108,7 +128,9 @@ describe("validation", () => {
   });
 
   it("accepts escaped HTML and returns Telegram's plain text + entities", async () => {
-    const msg = await bot.api.sendMessage(ALICE, `<b>Xã A</b> &lt; 50% <a href="https://dvc.gov.vn">xem</a>`, { parse_mode: "HTML" });
+    const msg = await bot.api.sendMessage(ALICE, `<b>Xã A</b> &lt; 50% <a href="https://dvc.gov.vn">xem</a>`, {
+      parse_mode: "HTML",
+    });
     expect(msg.text).toBe("Xã A < 50% xem");
     expect(msg.entities).toEqual([
       { type: "bold", offset: 0, length: 4 },
@@ -118,9 +140,12 @@ describe("validation", () => {
 
   it("refuses callback_data over 64 bytes and edits that change nothing", async () => {
     const long = "xã-".repeat(20); // 80 bytes in UTF-8, 60 characters
-    await expect(bot.api.sendMessage(ALICE, "x", { reply_markup: { inline_keyboard: [[{ text: "a", callback_data: long }]] } }))
-      .rejects.toMatchObject({ description: "Bad Request: BUTTON_DATA_INVALID" });
+    await expect(
+      bot.api.sendMessage(ALICE, "x", { reply_markup: { inline_keyboard: [[{ text: "a", callback_data: long }]] } }),
+    ).rejects.toMatchObject({ description: "Bad Request: BUTTON_DATA_INVALID" });
     const msg = await bot.api.sendMessage(ALICE, "giống nhau");
-    await expect(bot.api.editMessageText(ALICE, msg.message_id, "giống nhau")).rejects.toMatchObject({ error_code: 400 });
+    await expect(bot.api.editMessageText(ALICE, msg.message_id, "giống nhau")).rejects.toMatchObject({
+      error_code: 400,
+    });
   });
 });

@@ -30,7 +30,8 @@ describe("files over multipart", () => {
     const bot = makeBot(emu);
     const png = fakePng(1200, 700, 300_000);
     const msg = await bot.api.sendPhoto(GROUP, new InputFile(png, "bieu-do.png"), {
-      caption: "<b>Tỷ lệ</b> DVC tuần 3", parse_mode: "HTML",
+      caption: "<b>Tỷ lệ</b> DVC tuần 3",
+      parse_mode: "HTML",
     });
     const size = msg.photo?.at(-1);
     expect(size).toMatchObject({ width: 1200, height: 700, file_size: png.length });
@@ -57,9 +58,12 @@ describe("files over multipart", () => {
   it("sendMediaGroup sends an album with attach:// parts", async () => {
     const bot = makeBot(emu);
     const pngs = [fakePng(800, 600, 10), fakePng(640, 480, 20), fakePng(320, 240, 30)];
-    const album: Message[] = await bot.api.sendMediaGroup(GROUP, pngs.map((png, i) =>
-      InputMediaBuilder.photo(new InputFile(png, `anh-${i}.png`), i === 0 ? { caption: "Ảnh hiện trường" } : {}),
-    ));
+    const album: Message[] = await bot.api.sendMediaGroup(
+      GROUP,
+      pngs.map((png, i) =>
+        InputMediaBuilder.photo(new InputFile(png, `anh-${i}.png`), i === 0 ? { caption: "Ảnh hiện trường" } : {}),
+      ),
+    );
     expect(album).toHaveLength(3);
     expect(new Set(album.map((m) => m.media_group_id)).size).toBe(1);
     expect(album.map((m) => m.message_id)).toEqual([1, 2, 3]);

@@ -11,23 +11,38 @@ describe("parseMultipart", () => {
   it("reads quoted, unquoted (grammY) and RFC 5987 file names", () => {
     const body = Buffer.from(
       part(`content-disposition:form-data;name="chat_id"`, "-100") +
-        part(`Content-Disposition: form-data; name="a"; filename="x \\"y\\".pdf"\r\nContent-Type: application/pdf`, "A") +
-        part(`content-disposition:form-data;name="b";filename=Báo cáo.xlsx\r\ncontent-type:application/octet-stream`, "B\r\n--XY") +
+        part(
+          `Content-Disposition: form-data; name="a"; filename="x \\"y\\".pdf"\r\nContent-Type: application/pdf`,
+          "A",
+        ) +
+        part(
+          `content-disposition:form-data;name="b";filename=Báo cáo.xlsx\r\ncontent-type:application/octet-stream`,
+          "B\r\n--XY",
+        ) +
         part(`content-disposition: form-data; name="c"; filename*=UTF-8''T%E1%BB%95ng.csv`, "") +
         "--XYZ--\r\n",
     );
     const { fields, files } = parseMultipart(body, "XYZ");
     expect(fields).toEqual({ chat_id: "-100" });
     expect([...files.values()].map((f) => [f.field, f.filename, f.bytes.toString()])).toEqual([
-      ["a", 'x "y".pdf', "A"], ["b", "Báo cáo.xlsx", "B\r\n--XY"], ["c", "Tổng.csv", ""],
+      ["a", 'x "y".pdf', "A"],
+      ["b", "Báo cáo.xlsx", "B\r\n--XY"],
+      ["c", "Tổng.csv", ""],
     ]);
   });
 });
 
 describe("parseHtml", () => {
   it.each([
-    ["<pre><code class=\"language-ts\">x</code></pre>", "x", [{ type: "pre", offset: 0, length: 1, language: "ts" }]],
-    ["<tg-spoiler>s</tg-spoiler><span class=\"tg-spoiler\">t</span>", "st", [{ type: "spoiler", offset: 0, length: 1 }, { type: "spoiler", offset: 1, length: 1 }]],
+    ['<pre><code class="language-ts">x</code></pre>', "x", [{ type: "pre", offset: 0, length: 1, language: "ts" }]],
+    [
+      '<tg-spoiler>s</tg-spoiler><span class="tg-spoiler">t</span>',
+      "st",
+      [
+        { type: "spoiler", offset: 0, length: 1 },
+        { type: "spoiler", offset: 1, length: 1 },
+      ],
+    ],
     ["<blockquote expandable>q</blockquote>", "q", [{ type: "expandable_blockquote", offset: 0, length: 1 }]],
     ["😀<i>ý</i>", "😀ý", [{ type: "italic", offset: 2, length: 1 }]], // UTF-16 offsets
     ["&#272;&#x1EAD;m &amp; &unknown; R&D", "Đậm & &unknown; R&D", []],
@@ -63,6 +78,8 @@ describe("RateLimiter", () => {
 
 describe("redact", () => {
   it("removes the token from URLs and free text", () => {
-    expect(redact("GET /bot123:ABC/getMe failed, token 123:ABC", "123:ABC")).toBe("GET /bot<redacted>/getMe failed, token <redacted>");
+    expect(redact("GET /bot123:ABC/getMe failed, token 123:ABC", "123:ABC")).toBe(
+      "GET /bot<redacted>/getMe failed, token <redacted>",
+    );
   });
 });

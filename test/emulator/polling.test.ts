@@ -15,9 +15,14 @@ afterEach(async () => {
   await emu.stop();
 });
 
-async function api<T>(method: string, params: Record<string, unknown> = {}): Promise<{ status: number; body: { ok: boolean; result: T } }> {
+async function api<T>(
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<{ status: number; body: { ok: boolean; result: T } }> {
   const res = await fetch(`${emu.url}/bot${TOKEN}/${method}`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(params),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(params),
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; result: T } };
 }
@@ -77,7 +82,7 @@ describe("getUpdates semantics over raw HTTP", () => {
     expect(all.body.result.map((u) => u.update_id)).toEqual(ids);
     const again = await api<Update[]>("getUpdates", { limit: 1 });
     expect(again.body.result.map((u) => u.update_id)).toEqual(ids.slice(0, 1)); // not confirmed yet
-    const rest = await api<Update[]>("getUpdates", { offset: (ids[1] ?? 0) });
+    const rest = await api<Update[]>("getUpdates", { offset: ids[1] ?? 0 });
     expect(rest.body.result.map((u) => u.update_id)).toEqual(ids.slice(1));
     const last = await api<Update[]>("getUpdates", { offset: -1 });
     expect(last.body.result.map((u) => u.update_id)).toEqual(ids.slice(2));

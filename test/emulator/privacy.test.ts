@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/emulator/index.js";
-import { ALICE, BOB, BOT_USERNAME, GROUP, makeBot, run, seen, startWorld, SUPERGROUP, type Running } from "./harness.js";
+import {
+  ALICE,
+  BOB,
+  BOT_USERNAME,
+  GROUP,
+  makeBot,
+  run,
+  seen,
+  startWorld,
+  SUPERGROUP,
+  type Running,
+} from "./harness.js";
 
 let emu: Emulator;
 let running: Running;
@@ -33,23 +44,33 @@ async function say(chatId: number, text: string, replyToMessageId?: number): Pro
 }
 
 describe("group privacy mode", () => {
-  it.each([GROUP, SUPERGROUP])("delivers only commands, mentions and replies to a non-admin bot (chat %i)", async (chat) => {
-    expect(await say(chat, "Xã mình hôm nay nộp 12 hồ sơ")).toBe(false);
-    expect(await say(chat, "/baocao")).toBe(true);
-    expect(await say(chat, `/baocao@${BOT_USERNAME} tuần 3`)).toBe(true);
-    expect(await say(chat, "/baocao@some_other_bot")).toBe(false);
-    expect(await say(chat, `nhờ @${BOT_USERNAME} tổng hợp`)).toBe(true);
-    const [botReply] = await emu.waitForMessages(chat, 2);
-    expect(await say(chat, "trả lời bot", botReply?.message_id)).toBe(true);
-    const userMsg = emu.transcript(chat).find((e) => e.kind === "message" && e.direction === "user");
-    expect(await say(chat, "trả lời người", userMsg?.kind === "message" ? userMsg.message.message_id : undefined)).toBe(false);
-    expect(texts).toEqual([
-      "cmd:/baocao", `cmd:/baocao@${BOT_USERNAME} tuần 3`, `nhờ @${BOT_USERNAME} tổng hợp`, "trả lời bot",
-    ]);
-    // Undelivered messages stay in the transcript, flagged.
-    const flags = emu.transcript(chat).flatMap((e) => (e.kind === "message" && e.direction === "user" ? [e.delivered] : []));
-    expect(flags).toEqual([false, true, true, false, true, true, false]);
-  });
+  it.each([GROUP, SUPERGROUP])(
+    "delivers only commands, mentions and replies to a non-admin bot (chat %i)",
+    async (chat) => {
+      expect(await say(chat, "Xã mình hôm nay nộp 12 hồ sơ")).toBe(false);
+      expect(await say(chat, "/baocao")).toBe(true);
+      expect(await say(chat, `/baocao@${BOT_USERNAME} tuần 3`)).toBe(true);
+      expect(await say(chat, "/baocao@some_other_bot")).toBe(false);
+      expect(await say(chat, `nhờ @${BOT_USERNAME} tổng hợp`)).toBe(true);
+      const [botReply] = await emu.waitForMessages(chat, 2);
+      expect(await say(chat, "trả lời bot", botReply?.message_id)).toBe(true);
+      const userMsg = emu.transcript(chat).find((e) => e.kind === "message" && e.direction === "user");
+      expect(
+        await say(chat, "trả lời người", userMsg?.kind === "message" ? userMsg.message.message_id : undefined),
+      ).toBe(false);
+      expect(texts).toEqual([
+        "cmd:/baocao",
+        `cmd:/baocao@${BOT_USERNAME} tuần 3`,
+        `nhờ @${BOT_USERNAME} tổng hợp`,
+        "trả lời bot",
+      ]);
+      // Undelivered messages stay in the transcript, flagged.
+      const flags = emu
+        .transcript(chat)
+        .flatMap((e) => (e.kind === "message" && e.direction === "user" ? [e.delivered] : []));
+      expect(flags).toEqual([false, true, true, false, true, true, false]);
+    },
+  );
 
   it("computes Telegram's entities for /cmd@botname and @mentions", () => {
     const r = emu.injectText({ chatId: GROUP, fromId: BOB, text: `/baocao@${BOT_USERNAME} gửi @lan_ubnd` });

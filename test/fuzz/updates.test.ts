@@ -10,7 +10,17 @@ import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOKEN } from "../helpers/harness.js";
 import { suiteOnPostgres } from "../helpers/pg.js";
-import { fuzzCallbackData, fuzzCommand, fuzzFile, fuzzText, INJECTED, int, mulberry32, pick, type Rng } from "./generate.js";
+import {
+  fuzzCallbackData,
+  fuzzCommand,
+  fuzzFile,
+  fuzzText,
+  INJECTED,
+  int,
+  mulberry32,
+  pick,
+  type Rng,
+} from "./generate.js";
 import { GROUPS, startFuzzWorld, USERS, type FuzzWorld } from "./world.js";
 
 const SEED = Number(process.env.DONDOC_FUZZ_SEED ?? 20261205);
@@ -47,7 +57,8 @@ async function act(r: Rng, n: number): Promise<Promise<void> | undefined> {
   const fromId = chatId > 0 ? chatId : pick(r, USERS);
   const mine = botMessages(chatId);
   const roll = r();
-  const note = (id: number | undefined, what: string) => id !== undefined && sent.set(id, `#${n} chat ${chatId} from ${fromId}: ${what}`.slice(0, 300));
+  const note = (id: number | undefined, what: string) =>
+    id !== undefined && sent.set(id, `#${n} chat ${chatId} from ${fromId}: ${what}`.slice(0, 300));
   if (roll < 0.45) {
     const text = fuzzCommand(r);
     note(w.emu.injectText({ chatId, fromId, text }).updateId, JSON.stringify(text));
@@ -57,33 +68,70 @@ async function act(r: Rng, n: number): Promise<Promise<void> | undefined> {
   } else if (roll < 0.68 && mine.length > 0) {
     const to = pick(r, mine).message_id;
     const text = r() < 0.3 ? fuzzCommand(r) : fuzzText(r) || ".";
-    note(w.emu.injectText({ chatId, fromId, text, replyToMessageId: to }).updateId, `reply to ${to}: ${JSON.stringify(text)}`);
+    note(
+      w.emu.injectText({ chatId, fromId, text, replyToMessageId: to }).updateId,
+      `reply to ${to}: ${JSON.stringify(text)}`,
+    );
   } else if (roll < 0.78) {
     const file = fuzzFile(r);
     const replyTo = mine.length > 0 && r() < 0.5 ? pick(r, mine).message_id : undefined;
     const caption = r() < 0.3 ? fuzzCommand(r).slice(0, 1024) : undefined;
-    note(w.emu.injectDocument({ chatId, fromId, ...file, ...(caption ? { caption } : {}), ...(replyTo ? { replyToMessageId: replyTo } : {}) }).updateId,
-      `file ${file.fileName} (${file.bytes.length} B)${replyTo ? ` reply to ${replyTo}` : ""}`);
+    note(
+      w.emu.injectDocument({
+        chatId,
+        fromId,
+        ...file,
+        ...(caption ? { caption } : {}),
+        ...(replyTo ? { replyToMessageId: replyTo } : {}),
+      }).updateId,
+      `file ${file.fileName} (${file.bytes.length} B)${replyTo ? ` reply to ${replyTo}` : ""}`,
+    );
   } else if (roll < 0.9) {
-    const withButtons = mine.filter((m) => (m.reply_markup?.inline_keyboard ?? []).flat().some((b) => "callback_data" in b));
+    const withButtons = mine.filter((m) =>
+      (m.reply_markup?.inline_keyboard ?? []).flat().some((b) => "callback_data" in b),
+    );
     if (withButtons.length === 0) return undefined;
     const m = pick(r, withButtons);
-    const button = pick(r, (m.reply_markup?.inline_keyboard ?? []).flat().filter((b) => "callback_data" in b));
+    const button = pick(
+      r,
+      (m.reply_markup?.inline_keyboard ?? []).flat().filter((b) => "callback_data" in b),
+    );
     return press(chatId, m.message_id, fromId, "text" in button ? button.text : "", `press «${button.text}»`);
   } else if (mine.length > 0) {
     const m = pick(r, mine);
     const data = fuzzCallbackData(r);
-    const ok = await w.bot.api.editMessageReplyMarkup(chatId, m.message_id, { reply_markup: { inline_keyboard: [[{ text: "F", callback_data: data }]] } })
-      .then(() => true, () => false);
+    const ok = await w.bot.api
+      .editMessageReplyMarkup(chatId, m.message_id, {
+        reply_markup: { inline_keyboard: [[{ text: "F", callback_data: data }]] },
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     if (ok) return press(chatId, m.message_id, fromId, undefined, `forged ${JSON.stringify(data)}`, data);
   }
   return undefined;
 }
 
-function press(chatId: number, messageId: number, fromId: number, text: string | undefined, what: string, data?: string): Promise<void> {
+function press(
+  chatId: number,
+  messageId: number,
+  fromId: number,
+  text: string | undefined,
+  what: string,
+  data?: string,
+): Promise<void> {
   void what; // names the press at the call site only; the emulator needs no label
-  return w.emu.pressButton({ chatId, messageId, fromId, ...(data !== undefined ? { data } : { text }), timeoutMs: 10_000 })
-    .then((a) => { if (!a.answered) unanswered++; }, () => { unanswered++; })
+  return w.emu
+    .pressButton({ chatId, messageId, fromId, ...(data !== undefined ? { data } : { text }), timeoutMs: 10_000 })
+    .then(
+      (a) => {
+        if (!a.answered) unanswered++;
+      },
+      () => {
+        unanswered++;
+      },
+    )
     .catch(() => undefined);
 }
 
@@ -113,17 +161,27 @@ describe(`fuzz: ${UPDATES} random updates, ${replay}`, () => {
     expect(rejections.map(String), `unhandled rejections — ${replay}`).toEqual([]);
     expect(unanswered, `button presses left unanswered — ${replay}`).toBe(0);
     const secret = TOKEN.split(":")[1] ?? TOKEN;
-    expect(w.logLines.filter((l) => l.includes(secret)), `log lines with the token — ${replay}`).toEqual([]);
-    const injected = chatsOf().flatMap((chatId) => w.emu.transcript(chatId).flatMap((e) => {
-      if (e.kind !== "message" && e.kind !== "edit") return [];
-      if (e.kind === "message" && e.direction !== "bot") return [];
-      const params = e.sent as Record<string, unknown> | undefined;
-      const html = params?.parse_mode === "HTML" ? [params.text, params.caption].filter((x): x is string => typeof x === "string") : [];
-      return html.filter((t) => INJECTED.test(t)).map((t) => `chat ${chatId}: ${t.slice(0, 200)}`);
-    }));
+    expect(
+      w.logLines.filter((l) => l.includes(secret)),
+      `log lines with the token — ${replay}`,
+    ).toEqual([]);
+    const injected = chatsOf().flatMap((chatId) =>
+      w.emu.transcript(chatId).flatMap((e) => {
+        if (e.kind !== "message" && e.kind !== "edit") return [];
+        if (e.kind === "message" && e.direction !== "bot") return [];
+        const params = e.sent as Record<string, unknown> | undefined;
+        const html =
+          params?.parse_mode === "HTML"
+            ? [params.text, params.caption].filter((x): x is string => typeof x === "string")
+            : [];
+        return html.filter((t) => INJECTED.test(t)).map((t) => `chat ${chatId}: ${t.slice(0, 200)}`);
+      }),
+    );
     expect(injected, `replies carrying user text as markup — ${replay}`).toEqual([]);
     expect(w.bot.isRunning(), `bot still polling — ${replay}`).toBe(true);
     expect(w.logLines.length).toBeGreaterThan(0);
-    console.info(`fuzz: ${UPDATES} updates, seed ${SEED}, ${Math.round((Date.now() - started) / 1000)} s, ${w.logLines.length} log lines, cpu ${Math.round(process.cpuUsage().user / 1000)} ms`);
+    console.info(
+      `fuzz: ${UPDATES} updates, seed ${SEED}, ${Math.round((Date.now() - started) / 1000)} s, ${w.logLines.length} log lines, cpu ${Math.round(process.cpuUsage().user / 1000)} ms`,
+    );
   }, 480_000);
 });

@@ -24,7 +24,11 @@ export const GROUPS: readonly { id: number; title: string; kind: ChatKind | null
   { id: -100301, title: "Lãnh đạo huyện Đông Anh", kind: "leaders", unit: "TN-H1" },
   { id: -100401, title: "Nhóm chưa đăng ký", kind: null, unit: null },
 ];
-const FIXTURES = ["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml", "test/jobs/fixtures/tasks.directive.yaml"];
+const FIXTURES = [
+  "test/fixtures/province.units.yaml",
+  "test/fixtures/province.directive.yaml",
+  "test/jobs/fixtures/tasks.directive.yaml",
+];
 
 export type FuzzWorld = Awaited<ReturnType<typeof startFuzzWorld>>;
 
@@ -40,12 +44,22 @@ export async function startFuzzWorld(now: string) {
   const logger = createLogger("debug", [TOKEN], { write: (line: string) => void logLines.push(line) });
   let kick = () => {};
   const deps: AppDeps = {
-    prisma: db.prisma, catalog: await createCatalogHolder(db.prisma), clock, logger, adminIds: [BigInt(ADMIN_ID)],
+    prisma: db.prisma,
+    catalog: await createCatalogHolder(db.prisma),
+    clock,
+    logger,
+    adminIds: [BigInt(ADMIN_ID)],
     kickDelivery: () => kick(),
   };
   const bot = createBot(deps, { token: TOKEN, apiRoot: emu.url, extraFeatures: extraFeatures() });
   const worker = createDeliveryWorker({
-    prisma: db.prisma, api: bot.api, logger, clock, instanceId: "fuzz", onAdminAlert: () => undefined, idlePollMs: 100,
+    prisma: db.prisma,
+    api: bot.api,
+    logger,
+    clock,
+    instanceId: "fuzz",
+    onAdminAlert: () => undefined,
+    idlePollMs: 100,
   });
   kick = () => worker.kick();
   worker.start();
@@ -64,7 +78,12 @@ export async function startFuzzWorld(now: string) {
   void bot.start({ drop_pending_updates: false, timeout: 1 });
   await emu.waitFor(() => emu.calls("getUpdates") > 0, { timeoutMs: 5000 });
   return {
-    db, emu, bot, deps, clock, logLines,
+    db,
+    emu,
+    bot,
+    deps,
+    clock,
+    logLines,
     /** Every update queued so far was taken and confirmed: the bot finished handling it. */
     async idle(timeoutMs = 30_000): Promise<void> {
       await emu.waitFor(() => emu.pendingUpdates() === 0, { timeoutMs, label: "bot idle" });

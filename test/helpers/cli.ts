@@ -14,7 +14,10 @@ export type CliRun = { code: number; stdout: string; stderr: string };
  * environment) and `input` as piped standard input: each question takes its next line, and the
  * end of input answers null, as a closed pipe does.
  */
-export async function runCli(args: readonly string[], o: { env?: Record<string, string>; input?: string } = {}): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  o: { env?: Record<string, string>; input?: string } = {},
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const lines = (o.input ?? "").split("\n");

@@ -32,7 +32,10 @@ export async function createTestDb(o: { migrate?: "template" | "fresh" } = {}): 
   };
 }
 
-export async function createPostgresTestDb(adminUrl: string, o: { migrate?: "template" | "fresh" } = {}): Promise<TestDb> {
+export async function createPostgresTestDb(
+  adminUrl: string,
+  o: { migrate?: "template" | "fresh" } = {},
+): Promise<TestDb> {
   const template = o.migrate === "fresh" ? undefined : await pgTemplate(adminUrl);
   const created = await createPgDatabase(adminUrl, "dondoc_t", template?.name);
   const db = await openDatabase(created.url, { poolMax: 4 });

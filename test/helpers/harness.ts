@@ -23,19 +23,27 @@ export const ADMIN_ID = 9001;
 
 export class TestClock implements Clock {
   constructor(private t: Date) {}
-  now(): Date { return new Date(this.t); }
-  set(iso: string): void { this.t = new Date(iso); }
-  advance(ms: number): void { this.t = new Date(this.t.getTime() + ms); }
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(iso: string): void {
+    this.t = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms);
+  }
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-export async function startHarness(opts: {
-  now?: string;
-  files?: string[];
-  extraFeatures?: BotOptions["extraFeatures"];
-  drain?: (deps: AppDeps, emu: Emulator) => { kick(): void; stop(): Promise<void> } ;
-} = {}) {
+export async function startHarness(
+  opts: {
+    now?: string;
+    files?: string[];
+    extraFeatures?: BotOptions["extraFeatures"];
+    drain?: (deps: AppDeps, emu: Emulator) => { kick(): void; stop(): Promise<void> };
+  } = {},
+) {
   const db = await createTestDb();
   const clock = new TestClock(new Date(opts.now ?? "2026-11-20T09:00:00+07:00"));
   const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_test_bot", clock: () => clock.now().getTime() });
@@ -46,7 +54,11 @@ export async function startHarness(opts: {
   const catalog = await createCatalogHolder(db.prisma);
   let kick = () => {};
   const deps: AppDeps = {
-    prisma: db.prisma, catalog, clock, logger: createLogger("silent"), adminIds: [BigInt(ADMIN_ID)],
+    prisma: db.prisma,
+    catalog,
+    clock,
+    logger: createLogger("silent"),
+    adminIds: [BigInt(ADMIN_ID)],
     kickDelivery: () => kick(),
   };
   const bot: Bot<BotContext> = createBot(deps, { token: TOKEN, apiRoot: emu.url, extraFeatures: opts.extraFeatures });
@@ -63,7 +75,12 @@ export async function startHarness(opts: {
   await emu.waitFor(() => emu.calls("getUpdates") > 0, { timeoutMs: 5000 });
   emu.addUser({ id: ADMIN_ID, firstName: "Quản trị" });
   return {
-    db, emu, deps, bot, clock, alerts,
+    db,
+    emu,
+    deps,
+    bot,
+    clock,
+    alerts,
     /** See {@link waitIdle}: what a "nothing was sent" assertion waits for instead of a sleep. */
     idle: (timeoutMs?: number) => waitIdle({ db, emu, bot, clock, drain: worker }, timeoutMs),
     async stop() {
@@ -80,8 +97,13 @@ export async function startHarness(opts: {
 /** The real delivery worker, so pushes reach the emulator exactly as in production. */
 function realWorker(deps: AppDeps, api: Api, alerts: string[]) {
   const worker = createDeliveryWorker({
-    prisma: deps.prisma, api, logger: deps.logger, clock: deps.clock, instanceId: "test",
-    onAdminAlert: (text) => void alerts.push(text), idlePollMs: 100,
+    prisma: deps.prisma,
+    api,
+    logger: deps.logger,
+    clock: deps.clock,
+    instanceId: "test",
+    onAdminAlert: (text) => void alerts.push(text),
+    idlePollMs: 100,
   });
   worker.start();
   return worker;

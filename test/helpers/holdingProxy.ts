@@ -33,11 +33,14 @@ export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    hold: () => { holding = true; },
-    close: () => new Promise<void>((resolve) => {
-      for (const r of held) r.destroy();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    hold: () => {
+      holding = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of held) r.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

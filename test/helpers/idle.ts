@@ -42,7 +42,8 @@ export async function waitIdle(p: IdleParts, timeoutMs = 10_000): Promise<void> 
       });
     }
     if (busyRows === 0 && p.emu.pendingUpdates() === 0) return;
-    if (Date.now() > deadline) throw new Error(`idle: still busy after ${timeoutMs} ms (${busyRows} outbox rows due or sending)`);
+    if (Date.now() > deadline)
+      throw new Error(`idle: still busy after ${timeoutMs} ms (${busyRows} outbox rows due or sending)`);
     await new Promise((r) => setTimeout(r, RECHECK_MS));
   }
 }

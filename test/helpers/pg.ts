@@ -30,7 +30,11 @@ export function requirePgAdminUrl(): string {
 }
 
 /** A fresh, empty database on the test server; `drop()` removes it even if connections linger. */
-export async function createPgDatabase(adminUrl: string, prefix = "dondoc_t", template?: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createPgDatabase(
+  adminUrl: string,
+  prefix = "dondoc_t",
+  template?: string,
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = template ? await copyDatabase(adminUrl, name, template) : await createDatabase(adminUrl, name);
   return { url, name, drop: () => dropDatabase(adminUrl, name) };

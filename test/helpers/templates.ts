@@ -21,7 +21,10 @@ function migrationsKey(dialect: Dialect): Promise<{ key: string; applied: string
   let found = names.get(dialect);
   if (!found) {
     found = readMigrations(migrationsDir(dialect)).then((ms) => ({
-      key: createHash("sha256").update(ms.map((m) => `${m.name}\n${m.checksum}`).join("\n")).digest("hex").slice(0, 16),
+      key: createHash("sha256")
+        .update(ms.map((m) => `${m.name}\n${m.checksum}`).join("\n"))
+        .digest("hex")
+        .slice(0, 16),
       applied: ms.map((m) => m.name),
     }));
     names.set(dialect, found);

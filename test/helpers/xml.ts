@@ -9,7 +9,10 @@ import PizZip from "pizzip";
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** The part's text, or a description of why it is not a well-formed XML 1.0 character stream. */
-export function xmlPart(docx: Buffer, part = "word/document.xml"): { ok: true; text: string } | { ok: false; problem: string } {
+export function xmlPart(
+  docx: Buffer,
+  part = "word/document.xml",
+): { ok: true; text: string } | { ok: false; problem: string } {
   const bytes = new PizZip(docx).file(part)?.asNodeBuffer();
   if (!bytes) return { ok: false, problem: `no ${part}` };
   let text: string;
@@ -19,6 +22,10 @@ export function xmlPart(docx: Buffer, part = "word/document.xml"): { ok: true; t
     return { ok: false, problem: `${part} is not valid UTF-8` };
   }
   const bad = FORBIDDEN.exec(text);
-  if (bad) return { ok: false, problem: `${part} holds U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")} at ${bad.index}` };
+  if (bad)
+    return {
+      ok: false,
+      problem: `${part} holds U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")} at ${bad.index}`,
+    };
   return { ok: true, text };
 }

@@ -12,8 +12,20 @@ import { fileURLToPath } from "node:url";
 import { parseDossiers } from "../../src/ingest/dossiers.js";
 import { readSheet } from "../../src/ingest/readSheet.js";
 
-const HEADER = ["STT", "Đơn vị tiếp nhận", "Tên thủ tục hành chính", "Mã hồ sơ", "Trạng thái", "Địa chỉ", "Người nộp",
-  "Chủ hồ sơ", "Ngày nộp hồ sơ", "Ngày nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý"];
+const HEADER = [
+  "STT",
+  "Đơn vị tiếp nhận",
+  "Tên thủ tục hành chính",
+  "Mã hồ sơ",
+  "Trạng thái",
+  "Địa chỉ",
+  "Người nộp",
+  "Chủ hồ sơ",
+  "Ngày nộp hồ sơ",
+  "Ngày nhận",
+  "Ngày hẹn trả",
+  "Ngày kết thúc xử lý",
+];
 
 async function build(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -21,10 +33,20 @@ async function build(path: string): Promise<void> {
   ws.addRow(["DANH SÁCH HỒ SƠ"]);
   ws.addRow(HEADER);
   for (let i = 1; i <= 20_000; i++) {
-    ws.addRow([i, `UBND Phường ${i % 11}`, `Cấp giấy chứng nhận đăng ký hộ kinh doanh ${i % 37}`,
-      `H15.50.05.13-261008-${String(i).padStart(5, "0")}`, i % 3 ? "Đang xử lý" : "Đã trả kết quả",
-      `Số ${i} đường Nguyễn Văn Cừ, khu phố ${i % 9}`, `Nguyễn Văn A${i}`, `Trần Thị B${i}`, "08/10/2026 08:15",
-      new Date(Date.UTC(2026, 9, 8, 9, 30)), 46310, i % 3 ? null : "14/10/2026 16:00"]);
+    ws.addRow([
+      i,
+      `UBND Phường ${i % 11}`,
+      `Cấp giấy chứng nhận đăng ký hộ kinh doanh ${i % 37}`,
+      `H15.50.05.13-261008-${String(i).padStart(5, "0")}`,
+      i % 3 ? "Đang xử lý" : "Đã trả kết quả",
+      `Số ${i} đường Nguyễn Văn Cừ, khu phố ${i % 9}`,
+      `Nguyễn Văn A${i}`,
+      `Trần Thị B${i}`,
+      "08/10/2026 08:15",
+      new Date(Date.UTC(2026, 9, 8, 9, 30)),
+      46310,
+      i % 3 ? null : "14/10/2026 16:00",
+    ]);
   }
   writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
 }
@@ -41,7 +63,9 @@ async function run(mode: string, path: string): Promise<void> {
     rows = parseDossiers(await readSheet({ fileName: "ds.xlsx", data })).rows.length;
   }
   const ms = performance.now() - t;
-  console.log(JSON.stringify({ mode, ms: Math.round(ms), rows, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(
+    JSON.stringify({ mode, ms: Math.round(ms), rows, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }),
+  );
 }
 
 const [mode, path] = process.argv.slice(2);

@@ -6,20 +6,52 @@ import type { Cell } from "../../src/ingest/grid.js";
 import { readSheet } from "../../src/ingest/readSheet.js";
 import { csv, gridOf, workbookBuffer } from "./fixtures.js";
 
-const HEADER = ["STT", "Đơn vị tiếp nhận", "Tên thủ tục hành chính", "Mã hồ sơ", "Trạng thái", "Địa chỉ", "Người nộp",
-  "Chủ hồ sơ", "Ngày nộp hồ sơ", "Ngày nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý"];
+const HEADER = [
+  "STT",
+  "Đơn vị tiếp nhận",
+  "Tên thủ tục hành chính",
+  "Mã hồ sơ",
+  "Trạng thái",
+  "Địa chỉ",
+  "Người nộp",
+  "Chủ hồ sơ",
+  "Ngày nộp hồ sơ",
+  "Ngày nhận",
+  "Ngày hẹn trả",
+  "Ngày kết thúc xử lý",
+];
 const row = (over: Partial<Record<number, Cell>> = {}): Cell[] => {
-  const base: Cell[] = [1, "UBND Phường Long Bình", "Đăng ký khai sinh", "H15.50.05.13-261008-0975", "Đang xử lý",
-    "Số 5, khu phố 3", "Nguyễn Văn A", "Trần Thị B", "08/10/2026 08:00", "08/10/2026 08:15", "15/10/2026", null];
+  const base: Cell[] = [
+    1,
+    "UBND Phường Long Bình",
+    "Đăng ký khai sinh",
+    "H15.50.05.13-261008-0975",
+    "Đang xử lý",
+    "Số 5, khu phố 3",
+    "Nguyễn Văn A",
+    "Trần Thị B",
+    "08/10/2026 08:00",
+    "08/10/2026 08:15",
+    "15/10/2026",
+    null,
+  ];
   for (const [i, v] of Object.entries(over)) base[Number(i)] = v ?? null;
   return base;
 };
 
 describe("parseDossierStatus", () => {
   it.each([
-    ["Mới đăng ký", "new"], ["MOI DANG KY", "new"], ["Đang xử lý", "processing"], ["dang xu ly", "processing"],
-    ["Đang xử lý - quá hạn", "processing"], ["Yêu cầu bổ sung giấy tờ", "supplement"], ["Dừng xử lý", "stopped"],
-    ["Đã xử lý xong", "done"], ["da xu ly xong", "done"], ["Đã trả kết quả", "returned"], ["Đã trả kết quả (quá hạn)", "returned"],
+    ["Mới đăng ký", "new"],
+    ["MOI DANG KY", "new"],
+    ["Đang xử lý", "processing"],
+    ["dang xu ly", "processing"],
+    ["Đang xử lý - quá hạn", "processing"],
+    ["Yêu cầu bổ sung giấy tờ", "supplement"],
+    ["Dừng xử lý", "stopped"],
+    ["Đã xử lý xong", "done"],
+    ["da xu ly xong", "done"],
+    ["Đã trả kết quả", "returned"],
+    ["Đã trả kết quả (quá hạn)", "returned"],
   ])("%s → %s", (text, status) => {
     expect(parseDossierStatus(text)).toBe(status);
   });
@@ -33,18 +65,32 @@ describe("parseDossiers", () => {
     const r = parseDossiers(gridOf([["DANH SÁCH HỒ SƠ"], ["Từ ngày 01/10/2026 đến ngày 31/10/2026"], HEADER, row()]));
     expect(r.headerRow).toBe(3);
     expect(r.rejected).toEqual([]);
-    expect(r.rows).toEqual([{
-      rowNumber: 4, code: "H15.50.05.13-261008-0975", receivingUnit: "UBND Phường Long Bình",
-      procedure: "Đăng ký khai sinh", status: "processing", applicant: "Trần Thị B", applicantTitle: null, officer: null,
-      submittedAt: "2026-10-08T08:00", receivedAt: "2026-10-08T08:15", dueAt: "2026-10-15", finishedAt: null,
-    }]);
+    expect(r.rows).toEqual([
+      {
+        rowNumber: 4,
+        code: "H15.50.05.13-261008-0975",
+        receivingUnit: "UBND Phường Long Bình",
+        procedure: "Đăng ký khai sinh",
+        status: "processing",
+        applicant: "Trần Thị B",
+        applicantTitle: null,
+        officer: null,
+        submittedAt: "2026-10-08T08:00",
+        receivedAt: "2026-10-08T08:15",
+        dueAt: "2026-10-15",
+        finishedAt: null,
+      },
+    ]);
     expect(JSON.stringify(r)).not.toContain("khu phố");
   });
 
-  it.each(["Mã hồ sơ", "Số hồ sơ", "Mã số hồ sơ", "Số biên nhận", "Mã tiếp nhận", "Ma ho so"])("code column headed %s", (h) => {
-    const header = HEADER.map((x) => (x === "Mã hồ sơ" ? h : x));
-    expect(parseDossiers(gridOf([header, row()])).rows[0]?.code).toBe("H15.50.05.13-261008-0975");
-  });
+  it.each(["Mã hồ sơ", "Số hồ sơ", "Mã số hồ sơ", "Số biên nhận", "Mã tiếp nhận", "Ma ho so"])(
+    "code column headed %s",
+    (h) => {
+      const header = HEADER.map((x) => (x === "Mã hồ sơ" ? h : x));
+      expect(parseDossiers(gridOf([header, row()])).rows[0]?.code).toBe("H15.50.05.13-261008-0975");
+    },
+  );
 
   it("takes the applicant from Người nộp when there is no Chủ hồ sơ, and the officer when named", () => {
     const header = ["Mã hồ sơ", "Trạng thái", "Người nộp", "Cán bộ xử lý", "Ngày tiếp nhận", "Hẹn trả"];
@@ -52,30 +98,39 @@ describe("parseDossiers", () => {
     expect(r.rows[0]).toMatchObject({ applicant: "Lê C", officer: "Phạm D", status: "new", receivedAt: "2026-10-01" });
   });
 
-  it.each([["Giới tính", "Nữ", "Bà"], ["Giới tính", "Nam", "Ông"], ["Danh xưng", "Ông", "Ông"], ["Danh xưng", "Bà", "Bà"],
-    ["Giới tính", "Khác", null]])("reads the owner's salutation from a %s column (%s)", (column, value, title) => {
+  it.each([
+    ["Giới tính", "Nữ", "Bà"],
+    ["Giới tính", "Nam", "Ông"],
+    ["Danh xưng", "Ông", "Ông"],
+    ["Danh xưng", "Bà", "Bà"],
+    ["Giới tính", "Khác", null],
+  ])("reads the owner's salutation from a %s column (%s)", (column, value, title) => {
     const header = ["Mã hồ sơ", "Trạng thái", "Chủ hồ sơ", column, "Ngày tiếp nhận", "Hẹn trả"];
     const r = parseDossiers(gridOf([header, ["A-1", "Mới đăng ký", "Lê C", value, "01/10/2026", "05/10/2026"]]));
     expect(r.rows[0]).toMatchObject({ applicant: "Lê C", applicantTitle: title });
   });
 
   it("rejects rows with reasons the user can act on", () => {
-    const r = parseDossiers(gridOf([
-      HEADER,
-      row({ 3: "A-1" }), // 2 ok
-      row({ 3: "A-2", 4: "Chờ ký số" }), // 3 unknown status
-      row({ 3: "A-3", 9: "32/10/2026" }), // 4 bad date
-      row({ 3: "A-4", 10: "01/10/2026" }), // 5 due before received
-      row({ 3: "A-1" }), // 6 duplicate of 2
-      row({ 3: null }), // 7 missing code
-      row({ 3: "A-5", 8: null, 9: null }), // 8 no received date at all
-      row({ 3: "A-6", 10: "08/10/2026" }), // 9 due the same day: fine
-      row({ 3: "A-7", 8: null, 9: null, 4: "Mới đăng ký" }), // 10 still no date
-      row({ 3: "a-1", 4: "Chờ" }), // 11 duplicate (case-insensitive) and bad status
-    ]));
+    const r = parseDossiers(
+      gridOf([
+        HEADER,
+        row({ 3: "A-1" }), // 2 ok
+        row({ 3: "A-2", 4: "Chờ ký số" }), // 3 unknown status
+        row({ 3: "A-3", 9: "32/10/2026" }), // 4 bad date
+        row({ 3: "A-4", 10: "01/10/2026" }), // 5 due before received
+        row({ 3: "A-1" }), // 6 duplicate of 2
+        row({ 3: null }), // 7 missing code
+        row({ 3: "A-5", 8: null, 9: null }), // 8 no received date at all
+        row({ 3: "A-6", 10: "08/10/2026" }), // 9 due the same day: fine
+        row({ 3: "A-7", 8: null, 9: null, 4: "Mới đăng ký" }), // 10 still no date
+        row({ 3: "a-1", 4: "Chờ" }), // 11 duplicate (case-insensitive) and bad status
+      ]),
+    );
     expect(r.rows.map((x) => x.rowNumber)).toEqual([9]);
     const reasons = new Map(r.rejected.map((x) => [x.rowNumber, x.reason]));
-    expect(reasons.get(3)).toMatch(/^trạng thái "Chờ ký số" không hợp lệ \(chỉ nhận: Mới đăng ký, Đang xử lý, .*Đã trả kết quả\)$/);
+    expect(reasons.get(3)).toMatch(
+      /^trạng thái "Chờ ký số" không hợp lệ \(chỉ nhận: Mới đăng ký, Đang xử lý, .*Đã trả kết quả\)$/,
+    );
     expect(reasons.get(4)).toBe('Ngày nhận "32/10/2026" không phải ngày hợp lệ (ghi dd/mm/yyyy hoặc dd/mm/yyyy hh:mm)');
     expect(reasons.get(5)).toBe("Ngày hẹn trả trước Ngày nhận");
     expect(reasons.get(2)).toBe("mã hồ sơ A-1 bị trùng ở các dòng 2, 6, 11");
@@ -97,7 +152,9 @@ describe("parseDossiers", () => {
       expect.unreachable();
     } catch (e) {
       expect((e as IngestError).code).toBe("MISSING_COLUMNS");
-      expect((e as IngestError).userMessage).toContain("thiếu cột: Trạng thái, Ngày nhận hoặc Ngày nộp hồ sơ, Ngày hẹn trả");
+      expect((e as IngestError).userMessage).toContain(
+        "thiếu cột: Trạng thái, Ngày nhận hoặc Ngày nộp hồ sơ, Ngày hẹn trả",
+      );
     }
   });
 
@@ -106,11 +163,18 @@ describe("parseDossiers", () => {
       ws.addRow(["CỔNG DỊCH VỤ CÔNG"]);
       ws.addRow([]);
       ws.addRow(HEADER);
-      ws.addRow(row({ 9: new Date(Date.UTC(2026, 9, 8, 9, 30)), 10: 46310, 11: "14/10/2026 16:00", 4: "Đã trả kết quả" }));
+      ws.addRow(
+        row({ 9: new Date(Date.UTC(2026, 9, 8, 9, 30)), 10: 46310, 11: "14/10/2026 16:00", 4: "Đã trả kết quả" }),
+      );
     });
     const r = parseDossiers(await readSheet({ fileName: "ds.xlsx", data }));
-    expect(r.rows[0]).toMatchObject({ rowNumber: 4, receivedAt: "2026-10-08T09:30", dueAt: "2026-10-15",
-      finishedAt: "2026-10-14T16:00", status: "returned" });
+    expect(r.rows[0]).toMatchObject({
+      rowNumber: 4,
+      receivedAt: "2026-10-08T09:30",
+      dueAt: "2026-10-15",
+      finishedAt: "2026-10-14T16:00",
+      status: "returned",
+    });
   });
 
   it("reads a ';' CSV with BOM", async () => {
@@ -124,6 +188,11 @@ describe("parseDossiers", () => {
     const bad = "\uFFFE\uFFFF\u0001";
     const text = `${HEADER.join(";")}\n1;UBND Xã${bad} Hòa Long;Cấp${bad} phép;H15-${bad}1;Đã xử lý xong;;Lê${bad} Văn A;;01/10/2026;01/10/2026;03/10/2026;\n`;
     const r = parseDossiers(await readSheet({ fileName: "ds.csv", data: csv(text) }));
-    expect(r.rows[0]).toMatchObject({ code: "H15-1", receivingUnit: "UBND Xã Hòa Long", procedure: "Cấp phép", applicant: "Lê Văn A" });
+    expect(r.rows[0]).toMatchObject({
+      code: "H15-1",
+      receivingUnit: "UBND Xã Hòa Long",
+      procedure: "Cấp phép",
+      applicant: "Lê Văn A",
+    });
   });
 });

@@ -5,10 +5,13 @@ import { cellKey, type Cell } from "../../src/ingest/grid.js";
 import { readSheet } from "../../src/ingest/readSheet.js";
 import { csv, gridOf, workbookBuffer } from "./fixtures.js";
 
-const UNITS = new Map([["P-LB", "Phường Long Bình"], ["P-TH", "Phường Tân Hiệp"]]);
+const UNITS = new Map([
+  ["P-LB", "Phường Long Bình"],
+  ["P-TH", "Phường Tân Hiệp"],
+]);
 const opts: FiguresOptions = {
   resolveUnit: (text) =>
-    UNITS.has(text.toUpperCase()) ? text.toUpperCase() : [...UNITS].find(([, name]) => name === text)?.[0] ?? null,
+    UNITS.has(text.toUpperCase()) ? text.toUpperCase() : ([...UNITS].find(([, name]) => name === text)?.[0] ?? null),
   isIndicator: (code) => code === "hs-truc-tuyen" || code === "hs-dung-han",
 };
 const HEADER = ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo (tháng/năm)", "Tử số", "Mẫu số"];
@@ -20,32 +23,60 @@ describe("parseFigures: headers", () => {
     [["Đơn vị", "Chỉ tiêu", "Tháng", "Số hồ sơ trực tuyến", "Tổng số hồ sơ"]],
     [["Mã đơn vị (*)", "Chỉ tiêu", "Tháng/năm", "Số HS trực tuyến", "Tổng số HS"]],
   ])("finds %j under title rows", (header) => {
-    const row: Cell[] = header.length === 6 ? ["P-LB", "Phường Long Bình", "hs-truc-tuyen", "10/2026", 5, 8]
-      : ["P-LB", "hs-truc-tuyen", "10/2026", 5, 8];
+    const row: Cell[] =
+      header.length === 6
+        ? ["P-LB", "Phường Long Bình", "hs-truc-tuyen", "10/2026", 5, 8]
+        : ["P-LB", "hs-truc-tuyen", "10/2026", 5, 8];
     const grid = gridOf([["BÁO CÁO SỐ LIỆU DVC TRỰC TUYẾN"], [], ["Kính gửi: UBND thành phố"], header, row]);
     const result = parseFigures(grid, opts);
     expect(result.headerRow).toBe(4);
     expect(result.rejected).toEqual([]);
-    expect(result.rows).toEqual([expect.objectContaining({
-      rowNumber: 5, unitCode: "P-LB", indicatorCode: "hs-truc-tuyen", period: "2026-10", numerator: 5, denominator: 8,
-    })]);
+    expect(result.rows).toEqual([
+      expect.objectContaining({
+        rowNumber: 5,
+        unitCode: "P-LB",
+        indicatorCode: "hs-truc-tuyen",
+        period: "2026-10",
+        numerator: 5,
+        denominator: 8,
+      }),
+    ]);
   });
 
   it("does not mistake 'Đơn vị tính' for the unit nor 'Tổng số hồ sơ trong kỳ' for the period", () => {
-    const header = ["Đơn vị tính", "Tên đơn vị", "Mã chỉ tiêu", "Tổng số hồ sơ trong kỳ", "Số hồ sơ trực tuyến trong kỳ", "Kỳ"];
+    const header = [
+      "Đơn vị tính",
+      "Tên đơn vị",
+      "Mã chỉ tiêu",
+      "Tổng số hồ sơ trong kỳ",
+      "Số hồ sơ trực tuyến trong kỳ",
+      "Kỳ",
+    ];
     const r = parseFigures(gridOf([header, ["hồ sơ", "Phường Tân Hiệp", "hs-truc-tuyen", 10, 4, "10/2026"]]), opts);
     expect(r.rows[0]).toMatchObject({ unitCode: "P-TH", numerator: 4, denominator: 10, period: "2026-10" });
   });
 
   it("extra columns headed __proto__ or constructor change nothing", () => {
-    const grid = gridOf([["__proto__", ...HEADER, "constructor"], ["x", "P-LB", "", "hs-truc-tuyen", "10/2026", 1, 2, "y"]]);
+    const grid = gridOf([
+      ["__proto__", ...HEADER, "constructor"],
+      ["x", "P-LB", "", "hs-truc-tuyen", "10/2026", 1, 2, "y"],
+    ]);
     expect(parseFigures(grid, opts).rows[0]).toMatchObject({ unitCode: "P-LB", numerator: 1, denominator: 2 });
     expect(Object.prototype).not.toHaveProperty("P-LB");
   });
 
   it("reports missing columns once, naming them and the header row", () => {
-    const grid = gridOf([["Mã đơn vị", "Mã chỉ tiêu", "Tử số"], ["P-LB", "hs-truc-tuyen", 1]]);
-    const err = (() => { try { parseFigures(grid); } catch (e) { return e; } })();
+    const grid = gridOf([
+      ["Mã đơn vị", "Mã chỉ tiêu", "Tử số"],
+      ["P-LB", "hs-truc-tuyen", 1],
+    ]);
+    const err = (() => {
+      try {
+        parseFigures(grid);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(IngestError);
     expect((err as IngestError).code).toBe("MISSING_COLUMNS");
     expect((err as IngestError).userMessage).toMatch(/dòng 1\) thiếu cột: Kỳ báo cáo \(tháng\/năm\), Mẫu số/);
@@ -62,9 +93,17 @@ describe("parseFigures: headers", () => {
   });
 
   it("uses defaults when the file has no period or indicator column", () => {
-    const grid = gridOf([["Đơn vị", "Trực tuyến", "Tổng"], ["P-TH", "12", "20"]]);
+    const grid = gridOf([
+      ["Đơn vị", "Trực tuyến", "Tổng"],
+      ["P-TH", "12", "20"],
+    ]);
     const r = parseFigures(grid, { ...opts, defaultPeriod: "2026-11", defaultIndicator: "hs-truc-tuyen" });
-    expect(r.rows[0]).toMatchObject({ unitCode: "P-TH", period: "2026-11", indicatorCode: "hs-truc-tuyen", numerator: 12 });
+    expect(r.rows[0]).toMatchObject({
+      unitCode: "P-TH",
+      period: "2026-11",
+      indicatorCode: "hs-truc-tuyen",
+      numerator: 12,
+    });
   });
 });
 
@@ -147,8 +186,12 @@ describe("parseFigures: from real files", () => {
       ws.addRow(["P-TH", "Phường Tân Hiệp", "hs-truc-tuyen", "10/2026", 4, { formula: "2+3" }]);
     });
     const r = parseFigures(await readSheet({ fileName: "so-lieu.xlsx", data }), opts);
-    expect(r.rows).toEqual([expect.objectContaining({ rowNumber: 4, period: "2026-10", numerator: 40, denominator: 50 })]);
-    expect(r.rejected).toEqual([{ rowNumber: 5, reason: expect.stringMatching(/Mẫu số là công thức chưa có kết quả tính hoặc bị lỗi/) }]);
+    expect(r.rows).toEqual([
+      expect.objectContaining({ rowNumber: 4, period: "2026-10", numerator: 40, denominator: 50 }),
+    ]);
+    expect(r.rejected).toEqual([
+      { rowNumber: 5, reason: expect.stringMatching(/Mẫu số là công thức chưa có kết quả tính hoặc bị lỗi/) },
+    ]);
   });
 
   it("reads a ';' CSV with BOM written by Vietnamese Excel", async () => {
@@ -163,7 +206,13 @@ describe("parseFigures: from real files", () => {
       for (let i = 0; i < 20_001; i++) ws.addRow(["P-LB", "", "hs-truc-tuyen", "10/2026", 1, 2]);
     });
     const grid = await readSheet({ fileName: "nhieu.xlsx", data });
-    const err = (() => { try { parseFigures(grid); } catch (e) { return e; } })();
+    const err = (() => {
+      try {
+        parseFigures(grid);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect((err as IngestError).code).toBe("TOO_MANY_ROWS");
     expect((err as IngestError).userMessage).toMatch(/20\.000 dòng/);
   });

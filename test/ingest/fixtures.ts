@@ -14,7 +14,9 @@ export function gridOf(rows: readonly (readonly Cell[])[], extra: Partial<Grid> 
   return {
     format: "xlsx",
     sheetName: "Sheet1",
-    rows: rows.map((cells, i) => ({ rowNumber: i + 1, cells: [...cells] })).filter((r) => r.cells.some((c) => c !== null)),
+    rows: rows
+      .map((cells, i) => ({ rowNumber: i + 1, cells: [...cells] }))
+      .filter((r) => r.cells.some((c) => c !== null)),
     merges: [],
     uncachedFormulas: new Set(),
     ...extra,

@@ -13,15 +13,19 @@ import { csv, workbookBuffer } from "./fixtures.js";
 afterAll(() => stopSheetWorker());
 
 async function refusal(p: Promise<unknown>): Promise<IngestError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof IngestError)) throw new Error(`expected IngestError, got ${String(err)}`);
   return err;
 }
 
-const farRight = (rows: number) => workbookBuffer((ws) => {
-  ws.getCell("A1").value = "Mã đơn vị";
-  for (let r = 2; r <= rows + 1; r++) ws.getCell(`XFD${r}`).value = r;
-});
+const farRight = (rows: number) =>
+  workbookBuffer((ws) => {
+    ws.getCell("A1").value = "Mã đơn vị";
+    for (let r = 2; r <= rows + 1; r++) ws.getCell(`XFD${r}`).value = r;
+  });
 
 describe("columns and cells, counted on values", () => {
   it("a value in column XFD is refused at the first such row, naming the cell", async () => {
@@ -32,7 +36,7 @@ describe("columns and cells, counted on values", () => {
     expect(err.code).toBe("TOO_MANY_COLUMNS");
     expect(err.userMessage).toBe(
       "Bảng tính có dữ liệu ở ô XFD2, vượt giới hạn 200 cột. Thường đó là ô gõ nhầm ở tận cùng bên phải: " +
-      "hãy xoá các cột thừa bên phải bảng (hoặc chép riêng bảng số liệu sang sổ làm việc mới) rồi gửi lại.",
+        "hãy xoá các cột thừa bên phải bảng (hoặc chép riêng bảng số liệu sang sổ làm việc mới) rồi gửi lại.",
     );
   });
 
@@ -65,14 +69,17 @@ describe("columns and cells, counted on values", () => {
 });
 
 describe("the worker", () => {
-  const small = () => workbookBuffer((ws) => {
-    ws.addRow(["Mã đơn vị", "Số"]);
-    for (let i = 0; i < 200; i++) ws.addRow([`X${i}`, i]);
-  });
+  const small = () =>
+    workbookBuffer((ws) => {
+      ws.addRow(["Mã đơn vị", "Số"]);
+      for (let i = 0; i < 200; i++) ws.addRow([`X${i}`, i]);
+    });
 
   it("reads what readSheet reads, and passes its refusals on", async () => {
     const data = await small();
-    expect(await readSheetIsolated({ fileName: "a.xlsx", data })).toEqual(await readSheet({ fileName: "a.xlsx", data }));
+    expect(await readSheetIsolated({ fileName: "a.xlsx", data })).toEqual(
+      await readSheet({ fileName: "a.xlsx", data }),
+    );
     const err = await refusal(readSheetIsolated({ fileName: "a.xlsx", data: await farRight(5) }));
     expect(err.code).toBe("TOO_MANY_COLUMNS");
     expect(err.userMessage).toContain("XFD2");

@@ -5,9 +5,36 @@ import { parseOneStopReport, periodFromTitle } from "../../src/ingest/oneStopRep
 import { readSheet } from "../../src/ingest/readSheet.js";
 import { csv, gridOf, workbookBuffer } from "./fixtures.js";
 
-const GROUPS: Cell[] = ["STT", "Đơn vị", "Tiếp nhận", null, null, null, null, "Đã xử lý", null, null, null, "Đang xử lý", null];
-const SUBS: Cell[] = [null, null, "Tổng số", "Kỳ trước", "Trong kỳ", "Qua mạng", "Qua BCCI", "Tổng số", "Trước hạn",
-  "Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn"];
+const GROUPS: Cell[] = [
+  "STT",
+  "Đơn vị",
+  "Tiếp nhận",
+  null,
+  null,
+  null,
+  null,
+  "Đã xử lý",
+  null,
+  null,
+  null,
+  "Đang xử lý",
+  null,
+];
+const SUBS: Cell[] = [
+  null,
+  null,
+  "Tổng số",
+  "Kỳ trước",
+  "Trong kỳ",
+  "Qua mạng",
+  "Qua BCCI",
+  "Tổng số",
+  "Trước hạn",
+  "Đúng hạn",
+  "Quá hạn",
+  "Trong hạn",
+  "Quá hạn",
+];
 const DATA: Cell[][] = [
   ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)"],
   ["I", "CẤP XÃ, PHƯỜNG"],
@@ -44,7 +71,16 @@ describe("parseOneStopReport", () => {
     expect(r.rows[0]).toEqual({
       rowNumber: 8,
       unitName: "UBND Phường Long Bình",
-      counts: { received: 120, online: 90, processed: 100, early: 30, onTime: 60, late: 10, pendingOnTime: 15, pendingLate: 5 },
+      counts: {
+        received: 120,
+        online: 90,
+        processed: 100,
+        early: 30,
+        onTime: 60,
+        late: 10,
+        pendingOnTime: 15,
+        pendingLate: 5,
+      },
       figures: [
         { indicatorCode: "hs-truc-tuyen", numerator: 90, denominator: 120 },
         { indicatorCode: "hs-dung-han", numerator: 90, denominator: 100 },
@@ -58,12 +94,20 @@ describe("parseOneStopReport", () => {
   });
 
   it("reads the same report without merge records (blank group cells, as CSV)", async () => {
-    const lines = [["Tháng 10/2026"], GROUPS, SUBS, ...DATA].map((r) => r.map((c) => (c === null ? "" : String(c))).join(";"));
+    const lines = [["Tháng 10/2026"], GROUPS, SUBS, ...DATA].map((r) =>
+      r.map((c) => (c === null ? "" : String(c))).join(";"),
+    );
     const r = parseOneStopReport(await readSheet({ fileName: "thong-ke.csv", data: csv(lines.join("\r\n"), true) }));
     expect(r.period).toBe("2026-10");
     expect(r.rows.map((x) => x.figures)).toEqual([
-      [{ indicatorCode: "hs-truc-tuyen", numerator: 90, denominator: 120 }, { indicatorCode: "hs-dung-han", numerator: 90, denominator: 100 }],
-      [{ indicatorCode: "hs-truc-tuyen", numerator: 1000, denominator: 1050 }, { indicatorCode: "hs-dung-han", numerator: 800, denominator: 800 }],
+      [
+        { indicatorCode: "hs-truc-tuyen", numerator: 90, denominator: 120 },
+        { indicatorCode: "hs-dung-han", numerator: 90, denominator: 100 },
+      ],
+      [
+        { indicatorCode: "hs-truc-tuyen", numerator: 1000, denominator: 1050 },
+        { indicatorCode: "hs-dung-han", numerator: 800, denominator: 800 },
+      ],
     ]);
   });
 
@@ -76,13 +120,25 @@ describe("parseOneStopReport", () => {
     });
     const r = parseOneStopReport(await readSheet({ fileName: "f.xlsx", data }));
     expect(r.rows[0]?.counts).toMatchObject({ received: 20, online: 12, processed: 10 });
-    expect(r.rejected).toEqual([{ rowNumber: 4, reason: expect.stringMatching(/^ô Qua mạng là công thức chưa có kết quả/) }]);
+    expect(r.rejected).toEqual([
+      { rowNumber: 4, reason: expect.stringMatching(/^ô Qua mạng là công thức chưa có kết quả/) },
+    ]);
   });
 
   it("handles a three-row header and a 'Đã xử lý' group without its own total", () => {
     const grid = gridOf([
       ["Đơn vị", "Số hồ sơ tiếp nhận", null, null, null, null, "Số hồ sơ đã giải quyết", null, null],
-      [null, "Tổng số", "Từ kỳ trước chuyển qua", "Mới tiếp nhận trong kỳ", null, null, "Trước hạn", "Đúng hạn", "Quá hạn"],
+      [
+        null,
+        "Tổng số",
+        "Từ kỳ trước chuyển qua",
+        "Mới tiếp nhận trong kỳ",
+        null,
+        null,
+        "Trước hạn",
+        "Đúng hạn",
+        "Quá hạn",
+      ],
       [null, null, null, "Trực tuyến", "Trực tiếp", "Dịch vụ bưu chính", null, null, null],
       ["Phòng Kinh tế", 50, 10, 30, 8, 2, 5, 20, 5],
     ]);
@@ -93,7 +149,10 @@ describe("parseOneStopReport", () => {
   });
 
   it("is refused with an explanation when the shape is not a one-stop report", () => {
-    const grid = gridOf([["Mã đơn vị", "Tử số", "Mẫu số"], ["A", 1, 2]]);
+    const grid = gridOf([
+      ["Mã đơn vị", "Tử số", "Mẫu số"],
+      ["A", 1, 2],
+    ]);
     expect(() => parseOneStopReport(grid)).toThrow(IngestError);
     try {
       parseOneStopReport(grid);
@@ -104,7 +163,11 @@ describe("parseOneStopReport", () => {
   });
 
   it("names the missing sub-columns", () => {
-    const grid = gridOf([["Đơn vị", "Tiếp nhận", null, "Đã xử lý"], [null, "Tổng số", "Trực tiếp", "Tổng số"], ["A", 1, 1, 1]]);
+    const grid = gridOf([
+      ["Đơn vị", "Tiếp nhận", null, "Đã xử lý"],
+      [null, "Tổng số", "Trực tiếp", "Tổng số"],
+      ["A", 1, 1, 1],
+    ]);
     expect(() => parseOneStopReport(grid)).toThrow(/MISSING_COLUMNS: Qua mạng, Trước hạn, Đúng hạn/);
   });
 });

@@ -66,7 +66,12 @@ describe("xlsx cells → grid", () => {
       ws.addRow([1, 1, { formula: "1/0", result: { error: "#DIV/0!" } }]);
     });
     const grid = await readSheet({ fileName: "f.xlsx", data: buf });
-    expect(grid.rows.map((r) => r.cells)).toEqual([["Tử số", "Mẫu số", "Tổng"], [3, 4, 7], [5, 6], [1, 1]]);
+    expect(grid.rows.map((r) => r.cells)).toEqual([
+      ["Tử số", "Mẫu số", "Tổng"],
+      [3, 4, 7],
+      [5, 6],
+      [1, 1],
+    ]);
     expect(grid.uncachedFormulas.has(cellKey(3, 2))).toBe(true);
     expect(grid.uncachedFormulas.has(cellKey(4, 2))).toBe(true); // #DIV/0!: exceljs's stream drops error results
     expect(grid.uncachedFormulas.has(cellKey(2, 2))).toBe(false);
@@ -96,10 +101,12 @@ describe("xlsx cells → grid", () => {
     });
     const grid = await readSheet({ fileName: "f.xlsx", data: buf });
     expect(grid.rows[0]?.cells).toEqual(["Đơn vị", "Tiếp nhận"]);
-    expect(grid.merges).toEqual(expect.arrayContaining([
-      { top: 1, left: 1, bottom: 2, right: 1 },
-      { top: 1, left: 2, bottom: 1, right: 4 },
-    ]));
+    expect(grid.merges).toEqual(
+      expect.arrayContaining([
+        { top: 1, left: 1, bottom: 2, right: 1 },
+        { top: 1, left: 2, bottom: 1, right: 4 },
+      ]),
+    );
   });
 
   it("header cells like __proto__ and constructor are plain text", async () => {
@@ -145,10 +152,16 @@ describe("xlsx sheets", () => {
     // exceljs always writes shared strings; other exporters write inline strings and no sst part.
     const parts = unzipVerified(written)
       .filter((e) => e.name !== "xl/sharedStrings.xml")
-      .map((e) => e.name !== "xl/worksheets/sheet1.xml" ? e : {
-        ...e,
-        data: Buffer.from(e.data.toString("utf8").replace('t="s"><v>0</v>', 't="inlineStr"><is><t>Đơn vị</t></is>')),
-      });
+      .map((e) =>
+        e.name !== "xl/worksheets/sheet1.xml"
+          ? e
+          : {
+              ...e,
+              data: Buffer.from(
+                e.data.toString("utf8").replace('t="s"><v>0</v>', 't="inlineStr"><is><t>Đơn vị</t></is>'),
+              ),
+            },
+      );
     const data = storeZip(parts);
     const grid = await readSheet({ fileName: "f.xlsx", data });
     expect(grid.rows[0]?.cells).toEqual(["Đơn vị", 12]);
@@ -162,7 +175,8 @@ describe("xlsx sheets", () => {
 
 describe("csv", () => {
   it("reads UTF-8 with BOM, ';' separators and Vietnamese text", async () => {
-    const text = "BÁO CÁO SỐ LIỆU\r\nMã đơn vị;Tên đơn vị;Tử số\r\nP-LB;\"Phường Long Bình; TP. Biên Hòa\";1.234\r\n\r\nP-TH;Phường Tân Hiệp;5\r\n";
+    const text =
+      'BÁO CÁO SỐ LIỆU\r\nMã đơn vị;Tên đơn vị;Tử số\r\nP-LB;"Phường Long Bình; TP. Biên Hòa";1.234\r\n\r\nP-TH;Phường Tân Hiệp;5\r\n';
     const grid = await readSheet({ fileName: "so-lieu.CSV", data: csv(text, true) });
     expect(grid.format).toBe("csv");
     expect(grid.rows.map((r) => r.rowNumber)).toEqual([1, 2, 3, 5]);
@@ -178,7 +192,7 @@ describe("csv", () => {
     expect(tab.rows[1]?.cells).toEqual(["1", "2"]);
   });
 
-  it("reads UTF-16LE with BOM (Excel's \"Unicode text\")", async () => {
+  it('reads UTF-16LE with BOM (Excel\'s "Unicode text")', async () => {
     const data = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Đơn vị\tTử số\r\nPhường A\t3\r\n", "utf16le")]);
     const grid = await readSheet({ fileName: "a.csv", data });
     expect(grid.rows[1]?.cells).toEqual(["Phường A", "3"]);

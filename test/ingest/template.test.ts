@@ -27,8 +27,19 @@ describe("templates/mau-bao-cao-so-lieu.xlsx (/mau)", () => {
     ws.getRow(3).values = ["P-LB", "Phường Long Bình", "hs-truc-tuyen", "11/2026", 30, 40]; // over example 1
     ws.spliceRows(4, 1); // example 2 deleted
     const data = Buffer.from(await wb.xlsx.writeBuffer());
-    const r = parseFigures(await readSheet({ fileName: "mau-da-dien.xlsx", data }), { isIndicator: (c) => c === "hs-truc-tuyen" });
-    expect(r.rows).toEqual([{ rowNumber: 3, unitCode: "P-LB", unitName: "Phường Long Bình", indicatorCode: "hs-truc-tuyen",
-      period: "2026-11", numerator: 30, denominator: 40 }]);
+    const r = parseFigures(await readSheet({ fileName: "mau-da-dien.xlsx", data }), {
+      isIndicator: (c) => c === "hs-truc-tuyen",
+    });
+    expect(r.rows).toEqual([
+      {
+        rowNumber: 3,
+        unitCode: "P-LB",
+        unitName: "Phường Long Bình",
+        indicatorCode: "hs-truc-tuyen",
+        period: "2026-11",
+        numerator: 30,
+        denominator: 40,
+      },
+    ]);
   });
 });

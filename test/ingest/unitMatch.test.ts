@@ -59,8 +59,19 @@ describe("matchUnitName", () => {
 });
 
 describe("unitMatcher", () => {
-  const NAMES = ["Phường Long Bình", "P. Long Bình", "Xã Long Bình", "Long Bình", "Phường 1", "1", "Phòng Tư pháp",
-    "UBND thành phố Bà Rịa", "Phòng Kinh tế", "Văn phòng HĐND-UBND thành phố", ""];
+  const NAMES = [
+    "Phường Long Bình",
+    "P. Long Bình",
+    "Xã Long Bình",
+    "Long Bình",
+    "Phường 1",
+    "1",
+    "Phòng Tư pháp",
+    "UBND thành phố Bà Rịa",
+    "Phòng Kinh tế",
+    "Văn phòng HĐND-UBND thành phố",
+    "",
+  ];
 
   it("gives the same answers as matchUnitName", () => {
     const match = unitMatcher(UNITS);
@@ -69,7 +80,13 @@ describe("unitMatcher", () => {
 
   it("reads each unit's name once however many rows it matches", () => {
     let reads = 0;
-    const units = UNITS.map((u) => ({ code: u.code, get name() { reads += 1; return u.name; } }));
+    const units = UNITS.map((u) => ({
+      code: u.code,
+      get name() {
+        reads += 1;
+        return u.name;
+      },
+    }));
     const match = unitMatcher(units);
     const rows = Array.from({ length: 200 }, (_, i) => NAMES[i % NAMES.length] ?? "");
     const codes = rows.map((name) => match(name)?.code ?? null);

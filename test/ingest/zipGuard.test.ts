@@ -36,7 +36,11 @@ describe("zip-bomb guard", () => {
   });
 
   it("rejects many honest entries whose total is too large", () => {
-    const parts = [1, 2, 3, 4, 5].map((i) => ({ name: `xl/media/image${i}.bin`, data: Buffer.alloc(25 * MB, i), method: 0 as const }));
+    const parts = [1, 2, 3, 4, 5].map((i) => ({
+      name: `xl/media/image${i}.bin`,
+      data: Buffer.alloc(25 * MB, i),
+      method: 0 as const,
+    }));
     // Stored entries: ratio 1:1, but 125 MB in all.
     const zip = makeZip(parts);
     expect(() => listZipEntries(zip)).toThrow(/total uncompressed/);
@@ -58,7 +62,9 @@ describe("zip-bomb guard", () => {
   });
 
   it("rejects zip64 markers and unknown compression methods", () => {
-    expect(codeOf(() => listZipEntries(makeZip([{ name: "x", data: Buffer.from("x"), declaredSize: 0xffffffff }])))).toBe("UNSAFE_ZIP");
+    expect(
+      codeOf(() => listZipEntries(makeZip([{ name: "x", data: Buffer.from("x"), declaredSize: 0xffffffff }]))),
+    ).toBe("UNSAFE_ZIP");
     const zip = makeZip([{ name: "x", data: Buffer.from("abc"), method: 0 }]);
     zip.writeUInt16LE(12, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10); // bzip2 in the central dir
     expect(codeOf(() => listZipEntries(zip))).toBe("CORRUPT_FILE");

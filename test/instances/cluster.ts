@@ -24,7 +24,11 @@ function track(child: ChildProcess): Proc {
   return { child, lines, exited };
 }
 
-export async function waitUntil<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, label: string): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+  label: string,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -36,9 +40,11 @@ export async function waitUntil<T>(probe: () => T | undefined | false | Promise<
 
 /** `npx tsx src/emulator/cli.ts --port 0 --token …` (run with node directly: same CLI, no npx start-up). */
 export async function startEmulatorCli(token: string): Promise<Proc & { url: string }> {
-  const p = track(spawn(process.execPath, [...TSX, "src/emulator/cli.ts", "--port", "0", "--token", token, "--quiet"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  }));
+  const p = track(
+    spawn(process.execPath, [...TSX, "src/emulator/cli.ts", "--port", "0", "--token", token, "--quiet"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
   const line = await waitUntil(() => p.lines.find((l) => l.includes("listening on")), 30_000, "the emulator CLI");
   const url = /listening on (http:\/\/\S+)/.exec(line)?.[1];
   if (!url) throw new Error(`emulator CLI said: ${line}`);
@@ -46,10 +52,12 @@ export async function startEmulatorCli(token: string): Promise<Proc & { url: str
 }
 
 export function startInstance(env: Record<string, string>): Proc {
-  return track(spawn(process.execPath, [...TSX, "src/main.ts"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  }));
+  return track(
+    spawn(process.execPath, [...TSX, "src/main.ts"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
 }
 
 /** JSON log lines of an instance whose `msg` is exactly `msg`. */
@@ -98,7 +106,9 @@ export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
 export function control(base: string) {
   const call = async (method: "GET" | "POST", route: string, body?: unknown): Promise<unknown> => {
     const r = await fetch(`${base}/__emulator/${route}`, {
-      method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!r.ok) throw new Error(`${method} ${route}: ${r.status} ${await r.text()}`);
     return r.json();

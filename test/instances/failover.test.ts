@@ -12,7 +12,16 @@ import { enqueue } from "../../src/delivery/outbox.js";
 import { installText } from "../../src/services/directives/install.js";
 import { createPostgresTestDb, type TestDb } from "../helpers/db.js";
 import { PG_SKIP_MESSAGE, suiteOnPostgres, testPgAdminUrl } from "../helpers/pg.js";
-import { control, logged, startEmulatorCli, startHoldingProxy, startInstance, waitUntil, type HoldingProxy, type Proc } from "./cluster.js";
+import {
+  control,
+  logged,
+  startEmulatorCli,
+  startHoldingProxy,
+  startInstance,
+  waitUntil,
+  type HoldingProxy,
+  type Proc,
+} from "./cluster.js";
 
 const TOKEN = "123456789:TEST-cluster-token-AAAAAAAAAAAAAAAAAAAAA";
 const OFFICER = 7001;
@@ -26,11 +35,19 @@ const NEVER = "0 3 1 1 *"; // scheduled jobs stay out of the way: 03:00 on 1 Jan
 const admin = testPgAdminUrl();
 if (!admin) console.warn(PG_SKIP_MESSAGE);
 
-const transcriptSchema = z.array(z.object({
-  kind: z.string(),
-  direction: z.string().optional(),
-  message: z.object({ reply_markup: z.object({ inline_keyboard: z.array(z.array(z.object({ callback_data: z.string().optional() }))) }).optional() }).optional(),
-}));
+const transcriptSchema = z.array(
+  z.object({
+    kind: z.string(),
+    direction: z.string().optional(),
+    message: z
+      .object({
+        reply_markup: z
+          .object({ inline_keyboard: z.array(z.array(z.object({ callback_data: z.string().optional() }))) })
+          .optional(),
+      })
+      .optional(),
+  }),
+);
 
 // PostgreSQL either way: the suite's PostgreSQL pass (DONDOC_TEST_DB=postgres) need not repeat it.
 describe.skipIf(!admin || suiteOnPostgres())("three instances on one PostgreSQL", () => {
@@ -50,22 +67,48 @@ describe.skipIf(!admin || suiteOnPostgres())("three instances on one PostgreSQL"
     api = control(emu.url);
     await api.post("users", { id: OFFICER, firstName: "Cán bộ" });
     for (const [i, code] of UNITS.entries()) {
-      await api.post("chats", { id: unitChat(i), type: "supergroup", title: `Nhóm ${code}`, members: { [OFFICER]: "member" } });
-      await db.prisma.chat.create({ data: { chatId: BigInt(unitChat(i)), type: "supergroup", title: `Nhóm ${code}`, kind: "unit", unitCode: code } });
+      await api.post("chats", {
+        id: unitChat(i),
+        type: "supergroup",
+        title: `Nhóm ${code}`,
+        members: { [OFFICER]: "member" },
+      });
+      await db.prisma.chat.create({
+        data: { chatId: BigInt(unitChat(i)), type: "supergroup", title: `Nhóm ${code}`, kind: "unit", unitCode: code },
+      });
     }
     for (const id of DIGEST_CHATS) await api.post("chats", { id, type: "supergroup", title: `Lãnh đạo ${id}` });
-    await db.prisma.chat.createMany({ data: DIGEST_CHATS.map((id) => ({ chatId: BigInt(id), type: "supergroup", title: `Lãnh đạo ${id}` })) });
+    await db.prisma.chat.createMany({
+      data: DIGEST_CHATS.map((id) => ({ chatId: BigInt(id), type: "supergroup", title: `Lãnh đạo ${id}` })),
+    });
     await api.post("rate-limit", { enabled: true, perSecond: 30, perGroupPerMinute: 20 });
     for (let i = 0; i < 3; i++) {
       const proxy = await startHoldingProxy(emu.url);
       proxies.push(proxy);
-      instances.push(startInstance({
-        DATABASE_URL: db.url, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: proxy.url, INSTANCE_ID: `inst-${i}`,
-        POLL_LEASE_TTL_MS: "3000", DELIVERY_INSTANCES: "3", DELIVERY_LEASE_MS: "4000", LOG_LEVEL: "info", ADMIN_IDS: "9001",
-        DAILY_REMINDER_CRON: NEVER, WEEKLY_DIGEST_CRON: NEVER, OVERDUE_SWEEP_CRON: NEVER, LATE_LIST_CRON: NEVER, RETENTION_CRON: NEVER,
-      }));
+      instances.push(
+        startInstance({
+          DATABASE_URL: db.url,
+          BOT_TOKEN: TOKEN,
+          TELEGRAM_API_ROOT: proxy.url,
+          INSTANCE_ID: `inst-${i}`,
+          POLL_LEASE_TTL_MS: "3000",
+          DELIVERY_INSTANCES: "3",
+          DELIVERY_LEASE_MS: "4000",
+          LOG_LEVEL: "info",
+          ADMIN_IDS: "9001",
+          DAILY_REMINDER_CRON: NEVER,
+          WEEKLY_DIGEST_CRON: NEVER,
+          OVERDUE_SWEEP_CRON: NEVER,
+          LATE_LIST_CRON: NEVER,
+          RETENTION_CRON: NEVER,
+        }),
+      );
     }
-    await waitUntil(() => instances.every((p) => logged(p, "bot started").length === 1), 90_000, "three instances started");
+    await waitUntil(
+      () => instances.every((p) => logged(p, "bot started").length === 1),
+      90_000,
+      "three instances started",
+    );
   }, 150_000);
 
   afterAll(async () => {
@@ -92,10 +135,12 @@ describe.skipIf(!admin || suiteOnPostgres())("three instances on one PostgreSQL"
     }
     return out;
   };
-  const nop = (k: number) => api.post("messages", { chatId: unitChat(k % UNITS.length), fromId: OFFICER, text: `/nop 1000 ${k}` });
+  const nop = (k: number) =>
+    api.post("messages", { chatId: unitChat(k % UNITS.length), fromId: OFFICER, text: `/nop 1000 ${k}` });
 
   it("kill -9 the poller mid-digest: one digest per chat, every /nop handled once, one takeover", async () => {
-    const pollers = (): string[] => instances.flatMap((p) => logged(p, "lease acquired; polling Telegram").map((l) => String(l.holder)));
+    const pollers = (): string[] =>
+      instances.flatMap((p) => logged(p, "lease acquired; polling Telegram").map((l) => String(l.holder)));
     expect(pollers()).toHaveLength(1);
     const leader = Number(pollers()[0]?.replace("inst-", ""));
 
@@ -104,10 +149,19 @@ describe.skipIf(!admin || suiteOnPostgres())("three instances on one PostgreSQL"
       await waitUntil(async () => (await undoReplies()).length === k, 15_000, `reply to /nop #${k}`);
     }
     for (const id of DIGEST_CHATS) {
-      await enqueue(db.prisma, { dedupKey: `digest:2026-W48:chat:${id}`, chatId: BigInt(id), kind: "digest", method: "sendMessage",
-        payload: { text: "Tổng hợp tuần 48: 3/6 đơn vị đạt chỉ tiêu" } });
+      await enqueue(db.prisma, {
+        dedupKey: `digest:2026-W48:chat:${id}`,
+        chatId: BigInt(id),
+        kind: "digest",
+        method: "sendMessage",
+        payload: { text: "Tổng hợp tuần 48: 3/6 đơn vị đạt chỉ tiêu" },
+      });
     }
-    await waitUntil(async () => (await sentDigests()).filter((n) => n > 0).length >= DIGEST_CHATS.length / 3, 60_000, "a third of the digest");
+    await waitUntil(
+      async () => (await sentDigests()).filter((n) => n > 0).length >= DIGEST_CHATS.length / 3,
+      60_000,
+      "a third of the digest",
+    );
 
     const doomed = instances[leader];
     const proxy = proxies[leader];
@@ -120,7 +174,11 @@ describe.skipIf(!admin || suiteOnPostgres())("three instances on one PostgreSQL"
     expect((await sentDigests()).filter((n) => n > 0).length).toBeLessThan(DIGEST_CHATS.length);
 
     for (let k = NOP_BEFORE + 1; k <= NOP_BEFORE + NOP_DURING; k++) await nop(k); // nobody polls yet: they wait
-    await waitUntil(async () => (await undoReplies()).length === NOP_BEFORE + NOP_DURING, 30_000, "replies after the takeover");
+    await waitUntil(
+      async () => (await undoReplies()).length === NOP_BEFORE + NOP_DURING,
+      30_000,
+      "replies after the takeover",
+    );
     const takeoverMs = Date.now() - killedAt;
     await waitUntil(async () => (await sentDigests()).every((n) => n >= 1), 90_000, "every digest chat served");
     await new Promise((r) => setTimeout(r, 1_000)); // a late duplicate would show up now
@@ -130,8 +188,9 @@ describe.skipIf(!admin || suiteOnPostgres())("three instances on one PostgreSQL"
     const replies = await undoReplies();
     expect(new Set(replies).size).toBe(NOP_BEFORE + NOP_DURING);
     const revisions = await db.prisma.figureRevision.findMany({ select: { newNumerator: true } });
-    expect(revisions.map((r) => r.newNumerator).sort((a, b) => (a ?? 0) - (b ?? 0)))
-      .toEqual(Array.from({ length: NOP_BEFORE + NOP_DURING }, (_, i) => i + 1));
+    expect(revisions.map((r) => r.newNumerator).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: NOP_BEFORE + NOP_DURING }, (_, i) => i + 1),
+    );
     const takeovers = pollers();
     // pollers() lists by instance, not by time: the killed leader plus exactly one other instance.
     expect(takeovers).toHaveLength(2);

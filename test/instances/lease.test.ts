@@ -48,8 +48,11 @@ describe.each(kinds)("lease on $name", ({ skip, create }) => {
     const all = [db, ...others];
     for (let round = 0; round < 8; round++) {
       const now = at(round * 20_000); // each round starts after the previous lease expired
-      const wins = await Promise.all(all.flatMap((d, i) => [0, 1].map((k) =>
-        acquireLease(d.prisma, { name: "race", holder: `i${i}.${k}`, now, ttlMs: 10_000 }))));
+      const wins = await Promise.all(
+        all.flatMap((d, i) =>
+          [0, 1].map((k) => acquireLease(d.prisma, { name: "race", holder: `i${i}.${k}`, now, ttlMs: 10_000 })),
+        ),
+      );
       expect(wins.filter(Boolean)).toHaveLength(1);
     }
   });

@@ -48,7 +48,14 @@ async function instance(name: string, prisma: OpenedDb["prisma"]): Promise<Leade
     handled.push({ by: name, updateId: ctx.update.update_id });
     await ctx.reply(`đã nhận ${ctx.message.text}`);
   });
-  const p = await startLeaderPolling({ bot, prisma, logger: pino({ level: "silent" }), holder: name, ttlMs: TTL, pollTimeoutS: 1 });
+  const p = await startLeaderPolling({
+    bot,
+    prisma,
+    logger: pino({ level: "silent" }),
+    holder: name,
+    ttlMs: TTL,
+    pollTimeoutS: 1,
+  });
   running.push(p);
   return p;
 }
@@ -78,7 +85,10 @@ it("only the lease holder polls; a graceful stop hands over at once; each update
 it("an instance whose lease is taken away stops polling; a lapsed lease is picked up again", async () => {
   const a = await instance("a", db.prisma);
   expect(a.isPolling()).toBe(true);
-  await db.prisma.lease.update({ where: { name: POLLING_LEASE }, data: { holder: "intruder", expiresAt: new Date(Date.now() + 2_000) } });
+  await db.prisma.lease.update({
+    where: { name: POLLING_LEASE },
+    data: { holder: "intruder", expiresAt: new Date(Date.now() + 2_000) },
+  });
   await emu.waitFor(() => !a.isPolling(), { timeoutMs: 5_000, label: "a stops" });
   emu.injectText({ chatId: USER, fromId: USER, text: "/nop while nobody polls" });
   await new Promise((r) => setTimeout(r, 300));

@@ -33,7 +33,13 @@ beforeEach(async () => {
     handled += 1;
     await ctx.reply(`đã nhận ${ctx.message.text}`);
   });
-  hook = await startWebhook({ bot, logger: pino({ level: "silent" }), url: "https://dondoc.example.gov.vn/tg/hook", port: 0, host: "127.0.0.1" });
+  hook = await startWebhook({
+    bot,
+    logger: pino({ level: "silent" }),
+    url: "https://dondoc.example.gov.vn/tg/hook",
+    port: 0,
+    host: "127.0.0.1",
+  });
 });
 afterEach(async () => {
   await hook.stop();
@@ -42,8 +48,13 @@ afterEach(async () => {
 
 const update = (id: number, text: string) => ({
   update_id: id,
-  message: { message_id: id, date: 1_795_000_000, chat: { id: USER, type: "private", first_name: "Cán bộ" },
-    from: { id: USER, is_bot: false, first_name: "Cán bộ" }, text },
+  message: {
+    message_id: id,
+    date: 1_795_000_000,
+    chat: { id: USER, type: "private", first_name: "Cán bộ" },
+    from: { id: USER, is_bot: false, first_name: "Cán bộ" },
+    text,
+  },
 });
 const post = (body: unknown, secret?: string, path = "/tg/hook") =>
   fetch(hook.localUrl.replace("/tg/hook", path), {

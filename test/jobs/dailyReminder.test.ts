@@ -35,7 +35,11 @@ describe("daily reminder: working days only, by the holiday calendar", () => {
 
   it("honours the make-up Saturday 10/01/2026 and skips the swapped day off 02/01/2026", async () => {
     await mornings(["2026-01-02", "2026-01-05", "2026-01-09", "2026-01-10", "2026-01-11"]);
-    expect(w.texts(X1).map((t) => /Nhắc việc ngày (\S+)/.exec(t)?.[1])).toEqual(["05/01/2026", "09/01/2026", "10/01/2026"]);
+    expect(w.texts(X1).map((t) => /Nhắc việc ngày (\S+)/.exec(t)?.[1])).toEqual([
+      "05/01/2026",
+      "09/01/2026",
+      "10/01/2026",
+    ]);
   });
 
   it("says what is missing and how to reply", async () => {
@@ -99,6 +103,8 @@ describe("one combined morning message", () => {
     expect(await w.db.prisma.outboxMessage.count()).toBe(outbox);
     for (const chat of [X1, X2, STP]) expect(w.texts(chat)).toHaveLength(1);
     const keys = (await w.db.prisma.outboxMessage.findMany()).map((m) => m.dedupKey).sort();
-    expect(keys).toEqual([`reminder:2026-11-20:chat:${X1}`, `reminder:2026-11-20:chat:${X2}`, `reminder:2026-11-20:chat:${STP}`].sort());
+    expect(keys).toEqual(
+      [`reminder:2026-11-20:chat:${X1}`, `reminder:2026-11-20:chat:${X2}`, `reminder:2026-11-20:chat:${STP}`].sort(),
+    );
   });
 });

@@ -41,17 +41,28 @@ afterEach(async () => {
 const photos = (chatId: number): number => w.emu.botMessages(chatId).filter((m) => m.photo !== undefined).length;
 const total = (): number => CHATS.reduce((n, c) => n + photos(c), 0);
 
-it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat is 10 min old and every leaders' chat gets its digest exactly once", { timeout: 90_000 }, async () => {
+it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat is 10 min old and every leaders' chat gets its digest exactly once", {
+  timeout: 90_000,
+}, async () => {
   const fireTime = ict("2026-11-23T08:00");
   const child = spawn(process.execPath, ["--import", "tsx", "test/jobs/fixtures/digestBot.ts"], {
     env: {
-      ...process.env, DIGEST_DB_URL: w.db.url, DIGEST_API_ROOT: proxy.url, DIGEST_TOKEN: TOKEN,
-      DIGEST_START: fireTime.toISOString(), DIGEST_STALL_AT_CHAT: String(STALL_AT_CHAT),
+      ...process.env,
+      DIGEST_DB_URL: w.db.url,
+      DIGEST_API_ROOT: proxy.url,
+      DIGEST_TOKEN: TOKEN,
+      DIGEST_START: fireTime.toISOString(),
+      DIGEST_STALL_AT_CHAT: String(STALL_AT_CHAT),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
   let exitedEarly = false;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => { exitedEarly = true; resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exitedEarly = true;
+      resolve();
+    }),
+  );
   // Some charts out, then Telegram stops answering the doomed bot (held, never delivered) and it dies.
   await w.emu.waitFor(() => exitedEarly || total() >= 3, { timeoutMs: 45_000, label: "first charts sent" });
   expect(exitedEarly).toBe(false);
@@ -63,13 +74,20 @@ it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat i
   const sentBeforeKill = CHATS.map(photos);
   expect(sentBeforeKill.slice(STALL_AT_CHAT - 1)).toEqual([0, 0, 0]); // never queued
   expect(total()).toBeLessThan(CHATS.length * PER_CHAT);
-  expect(await w.db.prisma.jobRun.findMany()).toMatchObject([{ job: "weekly-digest", status: "running", owner: "doomed" }]);
+  expect(await w.db.prisma.jobRun.findMany()).toMatchObject([
+    { job: "weekly-digest", status: "running", owner: "doomed" },
+  ]);
 
   // The restarted bot, 3 minutes after the fire time: the dead run's heartbeat is still fresh.
   w.clock.set(ict("2026-11-23T08:03").toISOString());
   restarted = await startScheduler({
-    jobs: [w.job("weekly-digest")], prisma: w.db.prisma, clock: w.clock, logger: pino({ level: "silent" }),
-    instanceId: "restarted", timers: "none", staleCheckEveryMs: 50,
+    jobs: [w.job("weekly-digest")],
+    prisma: w.db.prisma,
+    clock: w.clock,
+    logger: pino({ level: "silent" }),
+    instanceId: "restarted",
+    timers: "none",
+    staleCheckEveryMs: 50,
   });
   expect(await restarted.catchUp).toMatchObject([{ job: "weekly-digest", outcome: "already_claimed" }]);
   await new Promise((r) => setTimeout(r, 300)); // several periodic checks: still not stale
@@ -79,7 +97,9 @@ it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat i
   // 10 minutes old: the periodic check takes the run over, with no further restart.
   const started = Date.now();
   w.clock.set(ict("2026-11-23T08:12").toISOString());
-  await expect.poll(async () => (await w.db.prisma.jobRun.findFirst())?.status, { timeout: 30_000, interval: 50 }).toBe("finished");
+  await expect
+    .poll(async () => (await w.db.prisma.jobRun.findFirst())?.status, { timeout: 30_000, interval: 50 })
+    .toBe("finished");
   const tookMs = Date.now() - started;
   const run = await w.db.prisma.jobRun.findFirst();
   expect(run).toMatchObject({ owner: "restarted", startedAt: ict("2026-11-23T08:12") });
@@ -92,5 +112,7 @@ it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat i
     expect(new Set(titles).size).toBe(PER_CHAT); // each indicator once, none twice
   }
   expect(await w.db.prisma.outboxMessage.count({ where: { status: { not: "sent" } } })).toBe(0);
-  console.info(`digest crash: sent before the kill ${sentBeforeKill.join("/")}; after the restart ${CHATS.map(photos).join("/")}; takeover and re-run took ${tookMs} ms`);
+  console.info(
+    `digest crash: sent before the kill ${sentBeforeKill.join("/")}; after the restart ${CHATS.map(photos).join("/")}; takeover and re-run took ${tookMs} ms`,
+  );
 });

@@ -23,7 +23,12 @@ async function pixels(bytes: Buffer): Promise<{ width: number; height: number; d
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext("2d");
   ctx.drawImage(img, 0, 0);
-  return { width: img.width, height: img.height, data: ctx.getImageData(0, 0, img.width, img.height).data, png: await canvas.encode("png") };
+  return {
+    width: img.width,
+    height: img.height,
+    data: ctx.getImageData(0, 0, img.width, img.height).data,
+    png: await canvas.encode("png"),
+  };
 }
 
 it("the fixture province's digest chart matches the golden image", async () => {

@@ -28,7 +28,14 @@ export type World = Harness & {
   /** Runs a job for the fire time `local` (clock set there first), then delivers the outbox. */
   runAt(name: string, local: string): Promise<unknown>;
   bind(chatId: number, kind: ChatKind, unitCode: string, title?: string): Promise<void>;
-  report(unitCode: string, indicatorCode: string, period: string, numerator: number, denominator: number, local: string): Promise<void>;
+  report(
+    unitCode: string,
+    indicatorCode: string,
+    period: string,
+    numerator: number,
+    denominator: number,
+    local: string,
+  ): Promise<void>;
   texts(chatId: number): string[];
 };
 
@@ -40,8 +47,12 @@ export async function startWorld(opts: { now?: string; files?: string[] } = {}):
     extraFeatures: [tasksFeature, digestFeature],
     drain: (deps, emu) => {
       worker = createDeliveryWorker({
-        prisma: deps.prisma, api: new Api(TOKEN, { apiRoot: emu.url }), logger: deps.logger, clock: deps.clock,
-        instanceId: "jobs-test", onAdminAlert: () => undefined,
+        prisma: deps.prisma,
+        api: new Api(TOKEN, { apiRoot: emu.url }),
+        logger: deps.logger,
+        clock: deps.clock,
+        instanceId: "jobs-test",
+        onAdminAlert: () => undefined,
         // Simulated days pass in milliseconds here; Telegram's per-group minute is real time.
         limits: { ...TELEGRAM_LIMITS, group: 1_000, groupWindowMs: 1_000 },
       });
@@ -60,7 +71,10 @@ export async function startWorld(opts: { now?: string; files?: string[] } = {}):
     return found;
   };
   return {
-    ...h, worker: w, jobs, job,
+    ...h,
+    worker: w,
+    jobs,
+    job,
     async runAt(name, local) {
       const fireTime = ict(local);
       if (h.clock.now() < fireTime) h.clock.set(fireTime.toISOString());
@@ -74,8 +88,12 @@ export async function startWorld(opts: { now?: string; files?: string[] } = {}):
       await bindChat(h.db.prisma, BigInt(chatId), kind, unitCode);
     },
     async report(unitCode, indicatorCode, period, numerator, denominator, local) {
-      await writeFigures(h.db.prisma, [{ unitCode, indicatorCode, period, numerator, denominator }],
-        { byUser: 1n, chatId: null, source: "test", at: ict(local) });
+      await writeFigures(h.db.prisma, [{ unitCode, indicatorCode, period, numerator, denominator }], {
+        byUser: 1n,
+        chatId: null,
+        source: "test",
+        at: ict(local),
+      });
     },
     texts: (chatId) => h.emu.botMessages(chatId).map((m: Message) => m.text ?? m.caption ?? ""),
   };

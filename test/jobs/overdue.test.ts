@@ -55,7 +55,10 @@ describe("phaseOf", () => {
 describe("escalation days", () => {
   it("one full working day overdue → head, the next → leaders; Tết counts no working day", () => {
     expect(deadlineOf("2026-02-13", cal)).toEqual({
-      lastDay: "2026-02-13", dueSoonFrom: "2026-02-12", headFrom: "2026-02-24", leadersFrom: "2026-02-25",
+      lastDay: "2026-02-13",
+      dueSoonFrom: "2026-02-12",
+      headFrom: "2026-02-24",
+      leadersFrom: "2026-02-25",
     });
     expect(deadlineOf("2026-11-27", cal)).toMatchObject({ headFrom: "2026-12-01", leadersFrom: "2026-12-02" });
   });
@@ -63,7 +66,9 @@ describe("escalation days", () => {
 
 describe("wasLate (monthly list)", () => {
   const d = (o: Partial<{ status: string; finishedAt: string | null; returnedOn: string | null }>) => ({
-    ...open("2026-10-15"), returnedOn: null, ...o,
+    ...open("2026-10-15"),
+    returnedOn: null,
+    ...o,
   });
   it.each([
     [d({ status: "returned", finishedAt: "2026-10-15T16:00" }), false],
@@ -114,7 +119,14 @@ describe("the legal form in force is data", () => {
 
   it("a new row switches the form without code", () => {
     const future: LegalForm = {
-      kind: "apology", from: "2030-01-01", decree: "Nghị định mới", circular: null, formNo: null, title: "MẪU MỚI", template: "x.docx", symbol: "XL",
+      kind: "apology",
+      from: "2030-01-01",
+      decree: "Nghị định mới",
+      circular: null,
+      formNo: null,
+      title: "MẪU MỚI",
+      template: "x.docx",
+      symbol: "XL",
     };
     expect(formInForce("apology", "2030-01-02", [...LEGAL_FORMS, future]).template).toBe("x.docx");
     expect(formInForce("apology", "2029-12-31", [...LEGAL_FORMS, future]).template).not.toBe("x.docx");
@@ -133,8 +145,12 @@ describe("the monthly list's day and month", () => {
     expect(isFirstWorkingDayOfMonth(day, cal)).toBe(yes);
   });
 
-  it.each([["thang 10/2026", "2026-10"], ["tháng 1/2027", "2027-01"], ["10/2026", "2026-10"], ["", null], ["13/2026", "invalid"]])(
-    "%s → %s", (text, month) => expect(parseMonthArg(text)).toBe(month),
-  );
+  it.each([
+    ["thang 10/2026", "2026-10"],
+    ["tháng 1/2027", "2027-01"],
+    ["10/2026", "2026-10"],
+    ["", null],
+    ["13/2026", "invalid"],
+  ])("%s → %s", (text, month) => expect(parseMonthArg(text)).toBe(month));
   it("January's previous month is December", () => expect(previousMonth("2027-01-04")).toBe("2026-12"));
 });

@@ -3,7 +3,14 @@ import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import type { CatalogUnit } from "../../src/domain/catalog.js";
 import { type DirectiveInput, type Task } from "../../src/domain/directive/schema.js";
 import { parseDirective } from "../../src/domain/registry.js";
-import { countdownSendDays, deadlineHit, isoWeekKey, nextReportingDue, peakWeekOf, TASK_OFFSETS } from "../../src/domain/schedule/index.js";
+import {
+  countdownSendDays,
+  deadlineHit,
+  isoWeekKey,
+  nextReportingDue,
+  peakWeekOf,
+  TASK_OFFSETS,
+} from "../../src/domain/schedule/index.js";
 import { CAPTION_LIMIT, changeText, digestTexts } from "../../src/messages/digest.js";
 import { albumChunks } from "../../src/services/digest/digest.js";
 import type { IndicatorDigest } from "../../src/services/digest/data.js";
@@ -15,10 +22,18 @@ beforeAll(async () => {
   cal = await fileCalendar();
 });
 
-const directive = (extra: Partial<DirectiveInput>) => parseDirective({
-  id: "d", number: "01/KH", kind: "ke-hoach", issuer: "UBND", national: true, issuedOn: "01/10/2026", title: "T",
-  tiers: [{ code: "xa", name: "Xã" }], ...extra,
-});
+const directive = (extra: Partial<DirectiveInput>) =>
+  parseDirective({
+    id: "d",
+    number: "01/KH",
+    kind: "ke-hoach",
+    issuer: "UBND",
+    national: true,
+    issuedOn: "01/10/2026",
+    title: "T",
+    tiers: [{ code: "xa", name: "Xã" }],
+    ...extra,
+  });
 
 describe("countdown days (task offsets 7, 3, 1, 0)", () => {
   test.each([
@@ -46,7 +61,11 @@ describe("countdown days (task offsets 7, 3, 1, 0)", () => {
 });
 
 test.each([
-  ["2026-01-01", "2026-W01"], ["2025-12-29", "2026-W01"], ["2026-11-23", "2026-W48"], ["2027-01-01", "2026-W53"], ["2027-01-04", "2027-W01"],
+  ["2026-01-01", "2026-W01"],
+  ["2025-12-29", "2026-W01"],
+  ["2026-11-23", "2026-W48"],
+  ["2027-01-01", "2026-W53"],
+  ["2027-01-04", "2027-W01"],
 ])("ISO week of %s is %s", (day, week) => expect(isoWeekKey(day)).toBe(week));
 
 describe("reporting due dates", () => {
@@ -65,7 +84,10 @@ describe("reporting due dates", () => {
 });
 
 test.each([
-  ["2026-05-03", null], ["2026-06-01", { from: "2026-06-01", to: "2026-06-07" }], ["2026-06-07", { from: "2026-06-01", to: "2026-06-07" }], ["2026-06-08", null],
+  ["2026-05-03", null],
+  ["2026-06-01", { from: "2026-06-01", to: "2026-06-07" }],
+  ["2026-06-07", { from: "2026-06-01", to: "2026-06-07" }],
+  ["2026-06-08", null],
 ])("peak week on %s", (day, week) => {
   expect(peakWeekOf(directive({ peakWeek: { from: "2026-06" } }), day)).toEqual(week);
 });
@@ -80,7 +102,12 @@ describe("live task occurrences", () => {
   test.each([
     [{ kind: "recurring", rule: "monthly" } as const, "01/10/2026", "2026-11-15", ["2026-10-31", "2026-11-30"]],
     [{ kind: "recurring", rule: "monthly" } as const, "10/11/2026", "2026-11-15", ["2026-11-30"]],
-    [{ kind: "recurring", rule: "monthlyBeforeDay", day: 25 } as const, "01/10/2026", "2026-11-25", ["2026-11-24", "2026-12-24"]],
+    [
+      { kind: "recurring", rule: "monthlyBeforeDay", day: 25 } as const,
+      "01/10/2026",
+      "2026-11-25",
+      ["2026-11-24", "2026-12-24"],
+    ],
     [{ kind: "recurring", rule: "yearly" } as const, "01/01/2025", "2026-03-01", ["2025-12-31", "2026-12-31"]],
     [{ kind: "date", date: "2026-11-26" } as const, "01/10/2026", "2027-05-01", ["2026-11-26"]],
     [{ kind: "recurring", rule: "continuous" } as const, "01/10/2026", "2026-11-15", []],
@@ -89,7 +116,13 @@ describe("live task occurrences", () => {
   });
 });
 
-test.each([[2, [2]], [10, [10]], [11, [6, 5]], [20, [10, 10]], [21, [7, 7, 7]]])("%i images → albums of %j", (n, sizes) => {
+test.each([
+  [2, [2]],
+  [10, [10]],
+  [11, [6, 5]],
+  [20, [10, 10]],
+  [21, [7, 7, 7]],
+])("%i images → albums of %j", (n, sizes) => {
   expect(albumChunks(Array.from({ length: n }, (_, i) => i)).map((c) => c.length)).toEqual(sizes);
 });
 
@@ -103,17 +136,48 @@ test.each([
 ])("change %j since %j → %s", (now, before, text) => expect(changeText(now, before)).toBe(text));
 
 test("a caption stays within 1,024 characters with hundreds of units and tasks", () => {
-  const unit = (i: number): CatalogUnit => ({ code: `U${i}`, name: `Ủy ban nhân dân xã Thượng Nông Hạ Lương Tây Bắc số ${i}`, tier: "xa", parentCode: "R" });
-  const task = directive({ tasks: [{ code: "NHIEM-VU-RAT-DAI-001", title: "T", lead: { tiers: ["xa"] }, deadline: { kind: "date", date: "2026-01-01" } }] }).tasks[0];
+  const unit = (i: number): CatalogUnit => ({
+    code: `U${i}`,
+    name: `Ủy ban nhân dân xã Thượng Nông Hạ Lương Tây Bắc số ${i}`,
+    tier: "xa",
+    parentCode: "R",
+  });
+  const task = directive({
+    tasks: [
+      {
+        code: "NHIEM-VU-RAT-DAI-001",
+        title: "T",
+        lead: { tiers: ["xa"] },
+        deadline: { kind: "date", date: "2026-01-01" },
+      },
+    ],
+  }).tasks[0];
   if (!task) throw new Error("no task");
   const d: IndicatorDigest = {
-    indicator: { code: "hs", name: "Tỷ lệ hồ sơ", kind: "ratio", numerator: "a", denominator: "b", itemWord: "hồ sơ", default: true, wording: "Tỷ lệ hồ sơ" },
-    period: "2026-11", day: "2026-11-23", rows: [], best: [], worst: [], line: null,
+    indicator: {
+      code: "hs",
+      name: "Tỷ lệ hồ sơ",
+      kind: "ratio",
+      numerator: "a",
+      denominator: "b",
+      itemWord: "hồ sơ",
+      default: true,
+      wording: "Tỷ lệ hồ sơ",
+    },
+    period: "2026-11",
+    day: "2026-11-23",
+    rows: [],
+    best: [],
+    worst: [],
+    line: null,
     counts: { xanh: 0, vang: 0, cam: 0, do: 0, notReported: 300, noData: 0, unjudged: 0 },
     total: { now: null, weekAgo: null },
     notReported: Array.from({ length: 300 }, (_, i) => unit(i)),
   };
-  const extras = { overdue: Array.from({ length: 60 }, () => ({ task, due: "2026-01-01", leads: [unit(1)] })), escalated: Array.from({ length: 100 }, (_, i) => unit(i)) };
+  const extras = {
+    overdue: Array.from({ length: 60 }, () => ({ task, due: "2026-01-01", leads: [unit(1)] })),
+    escalated: Array.from({ length: 100 }, (_, i) => unit(i)),
+  };
   const caption = digestTexts.caption(d, unit(0), "2026-W48", extras);
   expect(caption.length).toBeLessThanOrEqual(CAPTION_LIMIT);
   expect(caption).toContain("⚪ chưa báo cáo 300");

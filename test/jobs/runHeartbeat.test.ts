@@ -8,7 +8,13 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/clock.js";
 import { claimRun, runKey } from "../../src/db/repos/runs.js";
-import { startScheduler, type JobDefinition, type RunReport, type Scheduler, type SchedulerOptions } from "../../src/jobs/scheduler.js";
+import {
+  startScheduler,
+  type JobDefinition,
+  type RunReport,
+  type Scheduler,
+  type SchedulerOptions,
+} from "../../src/jobs/scheduler.js";
 import { createTestDb } from "../helpers/db.js";
 
 const MIN = 60_000;
@@ -30,7 +36,14 @@ afterEach(async () => {
 });
 
 async function start(jobs: JobDefinition[], o: Partial<SchedulerOptions>): Promise<Scheduler> {
-  const s = await startScheduler({ jobs, prisma: db.prisma, clock, logger: pino({ level: "silent" }), timers: "none", ...o });
+  const s = await startScheduler({
+    jobs,
+    prisma: db.prisma,
+    clock,
+    logger: pino({ level: "silent" }),
+    timers: "none",
+    ...o,
+  });
   schedulers.push(s);
   return s;
 }
@@ -41,7 +54,9 @@ function gatedJob() {
   const gate = new Promise<void>((resolve) => (open = resolve));
   const started: string[] = [];
   const def = (who: string): JobDefinition => ({
-    name: "weekly-digest", cron: "0 8 * * 1", catchUpWithinMs: 8 * HOUR,
+    name: "weekly-digest",
+    cron: "0 8 * * 1",
+    catchUpWithinMs: 8 * HOUR,
     async run({ signal }) {
       started.push(who);
       await new Promise<void>((resolve, reject) => {
@@ -60,10 +75,14 @@ describe("claimRun by heartbeat", () => {
   it("a run started 30 min ago whose heartbeat is 2 min old is alive: not taken over; 11 min old: taken over once", async () => {
     expect(await claimRun(db.prisma, { name: "weekly-digest" }, FIRE, { now: FIRE, owner: "A" })).toBeDefined();
     await db.prisma.jobRun.updateMany({ data: { heartbeatAt: ict("2026-11-23T08:28:00") } });
-    expect(await claimRun(db.prisma, { name: "weekly-digest" }, FIRE, { now: ict("2026-11-23T08:30:00"), owner: "B" })).toBeUndefined();
+    expect(
+      await claimRun(db.prisma, { name: "weekly-digest" }, FIRE, { now: ict("2026-11-23T08:30:00"), owner: "B" }),
+    ).toBeUndefined();
     expect(await row()).toMatchObject({ owner: "A", status: "running" });
     const later = ict("2026-11-23T08:39:30");
-    const takers = await Promise.all(["B", "C", "D"].map((owner) => claimRun(db.prisma, { name: "weekly-digest" }, FIRE, { now: later, owner })));
+    const takers = await Promise.all(
+      ["B", "C", "D"].map((owner) => claimRun(db.prisma, { name: "weekly-digest" }, FIRE, { now: later, owner })),
+    );
     expect(takers.filter(Boolean)).toHaveLength(1);
     expect(await row()).toMatchObject({ startedAt: later, heartbeatAt: later });
   });
@@ -125,7 +144,9 @@ describe("periodic takeover", () => {
     const a = await start([g.def("A")], { instanceId: "A", heartbeatEveryMs: 20 });
     await expect.poll(() => g.started).toEqual(["A"]);
     // What a successor's takeover writes (its own claim time).
-    await db.prisma.jobRun.updateMany({ data: { owner: "B", startedAt: ict("2026-11-23T08:20:00"), heartbeatAt: ict("2026-11-23T08:20:00") } });
+    await db.prisma.jobRun.updateMany({
+      data: { owner: "B", startedAt: ict("2026-11-23T08:20:00"), heartbeatAt: ict("2026-11-23T08:20:00") },
+    });
     const reports: RunReport[] = await a.catchUp;
     expect(reports).toMatchObject([{ outcome: "superseded" }]);
     expect(await row()).toMatchObject({ owner: "B", status: "running", finishedAt: null });

@@ -31,6 +31,8 @@ describe("cron fire times in Asia/Ho_Chi_Minh", () => {
   });
 
   it("next fire is strictly after", () => {
-    expect(nextFireAfter("0 8 * * *", new Date("2026-11-23T08:00:00+07:00"))?.toISOString()).toBe("2026-11-24T01:00:00.000Z");
+    expect(nextFireAfter("0 8 * * *", new Date("2026-11-23T08:00:00+07:00"))?.toISOString()).toBe(
+      "2026-11-24T01:00:00.000Z",
+    );
   });
 });

@@ -15,7 +15,9 @@ it("node-cron fires the job at its time; the run is claimed under its fire time"
   const runs: JobContext[] = [];
   const s = await startScheduler({
     jobs: [{ name: "daily", cron: "0 8 * * *", catchUpWithinMs: 3_600_000, run: (ctx) => void runs.push(ctx) }],
-    prisma: db.prisma, clock: { now: () => new Date() }, logger: pino({ level: "silent" }),
+    prisma: db.prisma,
+    clock: { now: () => new Date() },
+    logger: pino({ level: "silent" }),
   });
   expect(await s.catchUp).toEqual([]);
   await vi.advanceTimersByTimeAsync(5_000);

@@ -22,7 +22,9 @@ afterEach(async () => {
 
 function job(name: string, cron: string, catchUpWithinMs: number, runs: JobContext[], fail = false): JobDefinition {
   return {
-    name, cron, catchUpWithinMs,
+    name,
+    cron,
+    catchUpWithinMs,
     run({ fireTime, now }) {
       runs.push({ fireTime, now });
       if (fail) throw new Error("sweep exploded");
@@ -43,7 +45,9 @@ describe("claimRun", () => {
     const claims = await Promise.all(Array.from({ length: 6 }, () => claimRun(db.prisma, { name: "daily" }, t)));
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await claimRun(db.prisma, { name: "daily" }, t)).toBeUndefined();
-    expect(await db.prisma.jobRun.findMany()).toMatchObject([{ key: "daily@2026-11-23T01:00:00.000Z", status: "running" }]);
+    expect(await db.prisma.jobRun.findMany()).toMatchObject([
+      { key: "daily@2026-11-23T01:00:00.000Z", status: "running" },
+    ]);
   });
 
   it("a run whose process died is taken over once after 10 minutes; a finished one never", async () => {
@@ -51,7 +55,9 @@ describe("claimRun", () => {
     expect(await claimRun(db.prisma, { name: "daily" }, t, { now: t, owner: "dead" })).toBeDefined();
     expect(await claimRun(db.prisma, { name: "daily" }, t, { now: ict("2026-11-23T08:05:00") })).toBeUndefined();
     const later = ict("2026-11-23T08:11:00");
-    const takers = await Promise.all(Array.from({ length: 4 }, (_, i) => claimRun(db.prisma, { name: "daily" }, t, { now: later, owner: `i${i}` })));
+    const takers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => claimRun(db.prisma, { name: "daily" }, t, { now: later, owner: `i${i}` })),
+    );
     expect(takers.filter(Boolean)).toHaveLength(1);
     await db.prisma.jobRun.updateMany({ data: { status: "finished" } });
     expect(await claimRun(db.prisma, { name: "daily" }, t, { now: ict("2026-11-23T09:00:00") })).toBeUndefined();
@@ -97,7 +103,9 @@ function gatedJob(name: string, cron: string, catchUpWithinMs: number) {
   const gate = new Promise<void>((resolve) => (open = resolve));
   const started: Date[] = [];
   const def: JobDefinition = {
-    name, cron, catchUpWithinMs,
+    name,
+    cron,
+    catchUpWithinMs,
     async run({ fireTime, signal }) {
       started.push(fireTime);
       await new Promise<void>((resolve, reject) => {
@@ -124,7 +132,9 @@ describe("catch-up in the background", () => {
     clock.advanceBy(60_000);
     expect(await s.fireDue()).toEqual([]);
     slow.open();
-    expect(await s.catchUp).toMatchObject([{ job: "weekly-digest", fireTime: ict("2026-11-23T08:00:00"), outcome: "finished" }]);
+    expect(await s.catchUp).toMatchObject([
+      { job: "weekly-digest", fireTime: ict("2026-11-23T08:00:00"), outcome: "finished" },
+    ]);
     expect(settled).toBe(true);
     expect(await db.prisma.jobRun.findMany()).toMatchObject([{ status: "finished", detail: '{"sent":1}' }]);
   });
@@ -151,7 +161,10 @@ describe("catch-up in the background", () => {
     clock = createManualClock(ict("2026-11-23T08:05:00"));
     const runs: JobContext[] = [];
     const s = await start([job("boom", "0 8 * * *", HOUR, runs, true), job("daily", "0 8 * * *", HOUR, runs)]);
-    expect(await s.catchUp).toMatchObject([{ job: "boom", outcome: "failed" }, { job: "daily", outcome: "finished" }]);
+    expect(await s.catchUp).toMatchObject([
+      { job: "boom", outcome: "failed" },
+      { job: "daily", outcome: "finished" },
+    ]);
     expect(await db.prisma.jobRun.findMany({ orderBy: { job: "asc" } })).toMatchObject([
       { job: "boom", status: "failed", detail: "Error: sweep exploded" },
       { job: "daily", status: "finished" },

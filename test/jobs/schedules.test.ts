@@ -29,10 +29,20 @@ describe("registered schedules through the scheduler", () => {
     await w.bind(X1, "unit", "TN-X1");
     await w.bind(LEADERS, "leaders", "TN");
     const jobs = createJobs(w.deps, parseConfig({}));
-    expect(jobs.map((j) => [j.name, j.cron])).toEqual(expect.arrayContaining([
-      ["daily-reminder", "0 8 * * *"], ["peak-week-leaders", "0 8 * * *"], ["weekly-digest", "0 8 * * 1"],
-    ]));
-    scheduler = await startScheduler({ jobs, prisma: w.db.prisma, clock: w.clock, logger: w.deps.logger, timers: "none" });
+    expect(jobs.map((j) => [j.name, j.cron])).toEqual(
+      expect.arrayContaining([
+        ["daily-reminder", "0 8 * * *"],
+        ["peak-week-leaders", "0 8 * * *"],
+        ["weekly-digest", "0 8 * * 1"],
+      ]),
+    );
+    scheduler = await startScheduler({
+      jobs,
+      prisma: w.db.prisma,
+      clock: w.clock,
+      logger: w.deps.logger,
+      timers: "none",
+    });
     w.clock.set(ict("2026-11-23T08:05").toISOString());
     const reports = await scheduler.fireDue(w.clock.now());
     const mine = reports.filter((r) => MINE.includes(r.job));
@@ -46,7 +56,13 @@ describe("registered schedules through the scheduler", () => {
   it("on a public holiday the run is recorded as skipped, and nothing is sent", async () => {
     w = await startWorld({ now: "2026-09-01T20:00:00+07:00" });
     await w.bind(X1, "unit", "TN-X1");
-    scheduler = await startScheduler({ jobs: createJobs(w.deps, parseConfig({})), prisma: w.db.prisma, clock: w.clock, logger: w.deps.logger, timers: "none" });
+    scheduler = await startScheduler({
+      jobs: createJobs(w.deps, parseConfig({})),
+      prisma: w.db.prisma,
+      clock: w.clock,
+      logger: w.deps.logger,
+      timers: "none",
+    });
     w.clock.set(ict("2026-09-02T08:01").toISOString());
     await scheduler.fireDue(w.clock.now());
     await w.worker.drainOnce();
@@ -61,7 +77,10 @@ describe("peak week (Long An's first week of the month)", () => {
   it("a daily status in the unit's morning message and one message to the leaders, working days 1–7 only", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "dondoc-peak-"));
     const directive = path.join(dir, "directive.yaml");
-    writeFileSync(directive, `${readFileSync("test/fixtures/province.directive.yaml", "utf8")}\npeakWeek: { from: "2026-06" }\n`);
+    writeFileSync(
+      directive,
+      `${readFileSync("test/fixtures/province.directive.yaml", "utf8")}\npeakWeek: { from: "2026-06" }\n`,
+    );
     w = await startWorld({ now: "2026-11-30T07:00:00+07:00", files: ["test/fixtures/province.units.yaml", directive] });
     await w.bind(X1, "unit", "TN-X1");
     await w.bind(LEADERS, "leaders", "TN");
@@ -70,11 +89,20 @@ describe("peak week (Long An's first week of the month)", () => {
       await w.runAt("daily-reminder", `${d}T08:00`);
       await w.runAt("peak-week-leaders", `${d}T08:00`);
     }
-    const peakDays = w.texts(X1).filter((t) => t.includes("Tuần lễ cao điểm")).map((t) => /Nhắc việc ngày (\S+)/.exec(t)?.[1]);
+    const peakDays = w
+      .texts(X1)
+      .filter((t) => t.includes("Tuần lễ cao điểm"))
+      .map((t) => /Nhắc việc ngày (\S+)/.exec(t)?.[1]);
     expect(peakDays).toEqual(["01/12/2026", "04/12/2026", "07/12/2026"]);
-    expect(w.texts(X1).find((t) => t.includes("Tuần lễ cao điểm"))).toContain("🟠 hồ sơ trực tuyến: 40% (40/100), chỉ tiêu 60%");
+    expect(w.texts(X1).find((t) => t.includes("Tuần lễ cao điểm"))).toContain(
+      "🟠 hồ sơ trực tuyến: 40% (40/100), chỉ tiêu 60%",
+    );
     const leaders = w.texts(LEADERS);
-    expect(leaders.map((t) => /tình hình ngày ([\d/]+)/.exec(t)?.[1])).toEqual(["01/12/2026", "04/12/2026", "07/12/2026"]);
+    expect(leaders.map((t) => /tình hình ngày ([\d/]+)/.exec(t)?.[1])).toEqual([
+      "01/12/2026",
+      "04/12/2026",
+      "07/12/2026",
+    ]);
     expect(leaders[0]).toContain("Tuần lễ cao điểm 01/12/2026–07/12/2026");
     expect(leaders[0]).toContain("Cần đôn đốc: Phường Đức Xuân");
   });

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorld, type World } from "./helpers.js";
 
-const FILES = ["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml", "test/jobs/fixtures/tasks.directive.yaml"];
+const FILES = [
+  "test/fixtures/province.units.yaml",
+  "test/fixtures/province.directive.yaml",
+  "test/jobs/fixtures/tasks.directive.yaml",
+];
 const X1 = -1001; // Phường Đức Xuân: leads T-1 (due Thu 26/11/2026)
 const X2 = -1002; // Xã Nông Thượng: leads the monthly T-M
 const STP = -1003; // Sở Tư pháp: cooperates on T-1
@@ -23,7 +27,8 @@ afterEach(async () => w.stop());
 
 function days(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000))
+    out.push(d.toISOString().slice(0, 10));
   return out;
 }
 
@@ -87,24 +92,45 @@ describe("task deadlines", () => {
     const button = msg?.reply_markup?.inline_keyboard.flat().find((b) => b.text === "✅ Xong T-M");
     const data = button && "callback_data" in button ? button.callback_data : undefined;
     expect(data).toMatch(/^task:\d+$/);
-    const answer = await w.emu.pressButton({ chatId: X2, messageId: msg?.message_id ?? 0, fromId: OFFICER_X2, data: data ?? "" });
+    const answer = await w.emu.pressButton({
+      chatId: X2,
+      messageId: msg?.message_id ?? 0,
+      fromId: OFFICER_X2,
+      data: data ?? "",
+    });
     expect(answer.text).toBe("Đã ghi nhận hoàn thành.");
     await w.emu.waitFor(() => w.texts(X2).find((t) => t.includes("hoàn thành nhiệm vụ T-M (hạn 30/11/2026)")));
-    const again = await w.emu.pressButton({ chatId: X2, messageId: msg?.message_id ?? 0, fromId: OFFICER_X2, data: data ?? "" });
+    const again = await w.emu.pressButton({
+      chatId: X2,
+      messageId: msg?.message_id ?? 0,
+      fromId: OFFICER_X2,
+      data: data ?? "",
+    });
     expect(again.text).toBe("Nhiệm vụ này đã được báo hoàn thành.");
 
-    for (const d of ["2026-12-02", "2026-12-23", "2026-12-24", "2026-12-31"]) await w.runAt("daily-reminder", `${d}T08:00`);
+    for (const d of ["2026-12-02", "2026-12-23", "2026-12-24", "2026-12-31"])
+      await w.runAt("daily-reminder", `${d}T08:00`);
     expect(taskLines(X2, "T-M").map(([d, l]) => [d, /hạn (\S+)/.exec(l)?.[1]])).toEqual([
-      ["01/12/2026", "30/11/2026"], ["24/12/2026", "31/12/2026"], ["31/12/2026", "31/12/2026"],
+      ["01/12/2026", "30/11/2026"],
+      ["24/12/2026", "31/12/2026"],
+      ["31/12/2026", "31/12/2026"],
     ]);
-    const rows = await w.db.prisma.taskOccurrence.findMany({ where: { taskCode: "T-M" }, orderBy: { occurrence: "asc" } });
-    expect(rows.map((r) => [r.occurrence, r.doneAt !== null])).toEqual([["2026-11", true], ["2026-12", false]]);
+    const rows = await w.db.prisma.taskOccurrence.findMany({
+      where: { taskCode: "T-M" },
+      orderBy: { occurrence: "asc" },
+    });
+    expect(rows.map((r) => [r.occurrence, r.doneAt !== null])).toEqual([
+      ["2026-11", true],
+      ["2026-12", false],
+    ]);
   });
 
   it("an unfinished recurring occurrence is chased until the next one falls due, then rolls over", async () => {
     for (const d of ["2026-11-25", "2026-12-23", "2026-12-28"]) await w.runAt("daily-reminder", `${d}T08:00`);
     expect(taskLines(X1, "T-X").map(([d, l]) => [d, /hạn (\S+)/.exec(l)?.[1]])).toEqual([
-      ["25/11/2026", "24/11/2026"], ["23/12/2026", "24/11/2026"], ["28/12/2026", "24/12/2026"],
+      ["25/11/2026", "24/11/2026"],
+      ["23/12/2026", "24/11/2026"],
+      ["28/12/2026", "24/12/2026"],
     ]);
   });
 });

@@ -47,15 +47,35 @@ async function provinceWithFigures(files?: string[]): Promise<World> {
 /** `n` communes under one province, one indicator: 60 make a chart of two images (one album). */
 async function bigProvince(n = 60): Promise<World> {
   const dir = mkdtempSync(path.join(tmpdir(), "dondoc-digest-"));
-  const units = Array.from({ length: n }, (_, i) => `  - { code: BIG-X${i + 1}, name: "Xã Số ${i + 1}", tier: xa, parent: BIG }`);
-  writeFileSync(path.join(dir, "units.yaml"), ["name: Tỉnh Lớn", "units:", "  - { code: BIG, name: UBND tỉnh Lớn, tier: tinh, parent: null }", ...units].join("\n"));
-  writeFileSync(path.join(dir, "directive.yaml"), [
-    "id: tinh-lon-01", "number: 01/CT-UBND", "kind: chi-thi", "issuer: UBND tỉnh Lớn", "issuingUnit: BIG", "issuedOn: 01/01/2026", "title: Thử nghiệm 60 xã",
-    "tiers: [{ code: xa, name: UBND cấp xã }]",
-    "indicators: [{ code: hs-tt, name: Tỷ lệ hồ sơ trực tuyến, shortName: hồ sơ trực tuyến, numerator: Hồ sơ trực tuyến, denominator: Tổng hồ sơ, default: true }]",
-    "milestones: [{ indicator: hs-tt, scope: { tiers: [xa] }, deadline: 30/06/2026, target: 60, comparison: atLeast }]",
-  ].join("\n"));
-  return startWorld({ now: "2026-11-01T07:00:00+07:00", files: [path.join(dir, "units.yaml"), path.join(dir, "directive.yaml")] });
+  const units = Array.from(
+    { length: n },
+    (_, i) => `  - { code: BIG-X${i + 1}, name: "Xã Số ${i + 1}", tier: xa, parent: BIG }`,
+  );
+  writeFileSync(
+    path.join(dir, "units.yaml"),
+    ["name: Tỉnh Lớn", "units:", "  - { code: BIG, name: UBND tỉnh Lớn, tier: tinh, parent: null }", ...units].join(
+      "\n",
+    ),
+  );
+  writeFileSync(
+    path.join(dir, "directive.yaml"),
+    [
+      "id: tinh-lon-01",
+      "number: 01/CT-UBND",
+      "kind: chi-thi",
+      "issuer: UBND tỉnh Lớn",
+      "issuingUnit: BIG",
+      "issuedOn: 01/01/2026",
+      "title: Thử nghiệm 60 xã",
+      "tiers: [{ code: xa, name: UBND cấp xã }]",
+      "indicators: [{ code: hs-tt, name: Tỷ lệ hồ sơ trực tuyến, shortName: hồ sơ trực tuyến, numerator: Hồ sơ trực tuyến, denominator: Tổng hồ sơ, default: true }]",
+      "milestones: [{ indicator: hs-tt, scope: { tiers: [xa] }, deadline: 30/06/2026, target: 60, comparison: atLeast }]",
+    ].join("\n"),
+  );
+  return startWorld({
+    now: "2026-11-01T07:00:00+07:00",
+    files: [path.join(dir, "units.yaml"), path.join(dir, "directive.yaml")],
+  });
 }
 
 describe("weekly digest", () => {
@@ -81,7 +101,8 @@ describe("weekly digest", () => {
     expect(second?.caption).toContain("Thanh toán trực tuyến — tuần 48/2026");
     expect(second?.caption).toContain("chưa báo cáo 6");
     expect((await w.db.prisma.outboxMessage.findMany()).map((m) => m.dedupKey).sort()).toEqual([
-      `digest:2026-W48:chat:${LEADERS}:hs-truc-tuyen`, `digest:2026-W48:chat:${LEADERS}:thanh-toan-truc-tuyen`,
+      `digest:2026-W48:chat:${LEADERS}:hs-truc-tuyen`,
+      `digest:2026-W48:chat:${LEADERS}:thanh-toan-truc-tuyen`,
     ]);
   });
 
@@ -105,7 +126,9 @@ describe("weekly digest", () => {
     const job = weeklyDigestJob({ ...world.deps, kickDelivery: () => stop.abort() }, "0 8 * * 1");
     const fireTime = new Date("2026-11-23T08:00:00+07:00");
     world.clock.set(fireTime.toISOString());
-    await expect(job.run({ fireTime, now: fireTime, signal: stop.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(job.run({ fireTime, now: fireTime, signal: stop.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
     const queued = await world.db.prisma.outboxMessage.findMany({ select: { chatId: true } });
     expect(queued).toHaveLength(2);
     expect(new Set(queued.map((m) => m.chatId)).size).toBe(1);
@@ -131,7 +154,11 @@ describe("weekly digest", () => {
   });
 
   it("a unit that ignored three reminders is named in the next digest, once; overdue tasks are listed", async () => {
-    w = await provinceWithFigures(["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml", "test/jobs/fixtures/tasks.directive.yaml"]);
+    w = await provinceWithFigures([
+      "test/fixtures/province.units.yaml",
+      "test/fixtures/province.directive.yaml",
+      "test/jobs/fixtures/tasks.directive.yaml",
+    ]);
     await w.bind(X1, "unit", "TN-X1");
     await w.bind(X2, "unit", "TN-X2");
     // X1 is up to date on both indicators; X2 never reports.
@@ -142,7 +169,9 @@ describe("weekly digest", () => {
     expect(first).toContain("🔔 Không phản hồi 3 lần nhắc liên tiếp: Xã Nông Thượng");
     expect(first).not.toMatch(/liên tiếp:.*Phường Đức Xuân/);
     // T-M's October occurrence is overdue; its November one (due today, 30/11) is not yet.
-    expect(first).toContain("⏰ Nhiệm vụ quá hạn (3): T-M (Xã Nông Thượng, hạn 31/10/2026), T-X (3 đơn vị, hạn 24/11/2026), T-1 (Phường Đức Xuân, hạn 26/11/2026)");
+    expect(first).toContain(
+      "⏰ Nhiệm vụ quá hạn (3): T-M (Xã Nông Thượng, hạn 31/10/2026), T-X (3 đơn vị, hạn 24/11/2026), T-1 (Phường Đức Xuân, hạn 26/11/2026)",
+    );
     // Another digest with no new reminders in between: not named again.
     await w.runAt("weekly-digest", "2026-12-07T08:00");
     const next = w.emu.botMessages(LEADERS).at(-2)?.caption ?? "";
@@ -180,7 +209,11 @@ describe("weekly digest", () => {
     const crashed = await weeklyDigestJob({ ...world.deps, prisma }, "0 8 * * 1").run({ fireTime, now: fireTime });
     expect(crashed).toMatchObject({ failed: 1, enqueued: 0 });
     expect(await world.db.prisma.outboxMessage.count()).toBe(0);
-    expect(await world.runAt("weekly-digest", "2026-11-23T08:00")).toMatchObject({ enqueued: 2, skipped: 0, failed: 0 });
+    expect(await world.runAt("weekly-digest", "2026-11-23T08:00")).toMatchObject({
+      enqueued: 2,
+      skipped: 0,
+      failed: 0,
+    });
     expect(world.emu.calls("sendMediaGroup")).toBe(2);
     expect(world.emu.botMessages(LEADERS)).toHaveLength(11);
   });

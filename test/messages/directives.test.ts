@@ -4,22 +4,54 @@ import { planDirective } from "../../src/domain/directive/dryRun.js";
 import type { DirectiveInput } from "../../src/domain/directive/schema.js";
 import { parseDirective } from "../../src/domain/registry.js";
 import { htmlStyle } from "../../src/messages/admin.js";
-import { bandsText, commitmentLines, datesText, planLines, plainStyle, validityText } from "../../src/messages/directives.js";
+import {
+  bandsText,
+  commitmentLines,
+  datesText,
+  planLines,
+  plainStyle,
+  validityText,
+} from "../../src/messages/directives.js";
 
-const ind = { code: "hs-truc-tuyen", name: "Tỷ lệ hồ sơ trực tuyến", numerator: "Số hồ sơ trực tuyến", denominator: "Tổng số hồ sơ" };
-const directive = (over: Partial<DirectiveInput> = {}) => parseDirective({
-  id: "p-01", number: "01/CT-UBND", kind: "chi-thi", issuer: "UBND tỉnh P", issuingUnit: "P", issuedOn: "01/06/2023",
-  title: "Thử nghiệm <đặc biệt>", tiers: [{ code: "xa", name: "UBND cấp xã" }], indicators: [ind],
-  milestones: [{ indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline: "30/09/2023", target: 70, comparison: "atLeast" }],
-  ...over,
-});
+const ind = {
+  code: "hs-truc-tuyen",
+  name: "Tỷ lệ hồ sơ trực tuyến",
+  numerator: "Số hồ sơ trực tuyến",
+  denominator: "Tổng số hồ sơ",
+};
+const directive = (over: Partial<DirectiveInput> = {}) =>
+  parseDirective({
+    id: "p-01",
+    number: "01/CT-UBND",
+    kind: "chi-thi",
+    issuer: "UBND tỉnh P",
+    issuingUnit: "P",
+    issuedOn: "01/06/2023",
+    title: "Thử nghiệm <đặc biệt>",
+    tiers: [{ code: "xa", name: "UBND cấp xã" }],
+    indicators: [ind],
+    milestones: [
+      {
+        indicator: "hs-truc-tuyen",
+        scope: { tiers: ["xa"] },
+        deadline: "30/09/2023",
+        target: 70,
+        comparison: "atLeast",
+      },
+    ],
+    ...over,
+  });
 
 describe("colour bands say whose they are", () => {
   it("absent: dondoc's default, which the directive did not set", () => {
-    expect(bandsText(directive())).toBe("Mức màu: ngưỡng mặc định của dondoc (vàng ≤ 10, cam ≤ 20 điểm % dưới chỉ tiêu) — văn bản không quy định");
+    expect(bandsText(directive())).toBe(
+      "Mức màu: ngưỡng mặc định của dondoc (vàng ≤ 10, cam ≤ 20 điểm % dưới chỉ tiêu) — văn bản không quy định",
+    );
   });
   it("set by the directive, with a decimal comma", () => {
-    expect(bandsText(directive({ levels: { vang: 7.5, cam: 15 } }))).toBe("Mức màu theo văn bản: vàng ≤ 7,5, cam ≤ 15 điểm % dưới chỉ tiêu");
+    expect(bandsText(directive({ levels: { vang: 7.5, cam: 15 } }))).toBe(
+      "Mức màu theo văn bản: vàng ≤ 7,5, cam ≤ 15 điểm % dưới chỉ tiêu",
+    );
   });
 });
 
@@ -35,14 +67,20 @@ describe("dates and validity", () => {
 
   it("issue, effect, end or replacement", () => {
     const d = directive();
-    expect(datesText(d, "2023-07-01", { kind: "until", date: "2024-12-31" }, plainStyle)).toBe("Ban hành 01/06/2023 · hiệu lực từ 01/07/2023 · đến 31/12/2024");
-    expect(datesText(d, "2023-06-01", { kind: "replaced", date: "2023-12-31", by: "02/CT-UBND" }, plainStyle))
-      .toBe("Ban hành 01/06/2023 · hiệu lực từ 01/06/2023 · bị thay thế bởi 02/CT-UBND (hiệu lực đến 31/12/2023)");
+    expect(datesText(d, "2023-07-01", { kind: "until", date: "2024-12-31" }, plainStyle)).toBe(
+      "Ban hành 01/06/2023 · hiệu lực từ 01/07/2023 · đến 31/12/2024",
+    );
+    expect(datesText(d, "2023-06-01", { kind: "replaced", date: "2023-12-31", by: "02/CT-UBND" }, plainStyle)).toBe(
+      "Ban hành 01/06/2023 · hiệu lực từ 01/06/2023 · bị thay thế bởi 02/CT-UBND (hiệu lực đến 31/12/2023)",
+    );
   });
 
   it("commitments with their words and deadline", () => {
     const d = directive({ commitments: [{ text: "Thuộc nhóm 4 dẫn đầu", deadline: "tháng 12/2025" }] });
-    expect(commitmentLines(d.commitments, plainStyle)).toEqual(["Cam kết không đo bằng số liệu (1):", "  – Thuộc nhóm 4 dẫn đầu (hạn tháng 12/2025)"]);
+    expect(commitmentLines(d.commitments, plainStyle)).toEqual([
+      "Cam kết không đo bằng số liệu (1):",
+      "  – Thuộc nhóm 4 dẫn đầu (hạn tháng 12/2025)",
+    ]);
     expect(commitmentLines([], plainStyle)).toEqual([]);
   });
 });
@@ -56,12 +94,25 @@ describe("the dry run", () => {
   it("a reload: what changes, reminders, commitments, unknown units", () => {
     const loaded = { directive: directive(), active: false };
     const d = directive({
-      milestones: [{ indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline: "30/09/2023", target: 75, comparison: "atLeast" }],
-      tasks: [{ code: "nv1", title: "Rà soát", lead: { units: ["P-X9"] }, deadline: { kind: "date", date: "31/08/2023" } }],
+      milestones: [
+        {
+          indicator: "hs-truc-tuyen",
+          scope: { tiers: ["xa"] },
+          deadline: "30/09/2023",
+          target: 75,
+          comparison: "atLeast",
+        },
+      ],
+      tasks: [
+        { code: "nv1", title: "Rà soát", lead: { units: ["P-X9"] }, deadline: { kind: "date", date: "31/08/2023" } },
+      ],
       reporting: { cadence: "monthly", day: 25 },
       commitments: [{ text: "Dẫn đầu" }],
     });
-    const lines = planLines(planDirective({ units, directive: d, loaded, others: [], today: "2023-08-01" }), plainStyle);
+    const lines = planLines(
+      planDirective({ units, directive: d, loaded, others: [], today: "2023-08-01" }),
+      plainStyle,
+    );
     expect(lines).toEqual([
       "Xem trước: 01/CT-UBND — Thử nghiệm <đặc biệt>",
       "UBND tỉnh P (mã p-01)",
@@ -79,7 +130,10 @@ describe("the dry run", () => {
   });
 
   it("HTML escapes the directive's words", () => {
-    const lines = planLines(planDirective({ units, directive: directive(), loaded: null, others: [], today: "2023-08-01" }), htmlStyle);
+    const lines = planLines(
+      planDirective({ units, directive: directive(), loaded: null, others: [], today: "2023-08-01" }),
+      htmlStyle,
+    );
     expect(lines[0]).toBe("<b>Xem trước: 01/CT-UBND — Thử nghiệm &lt;đặc biệt&gt;</b>");
     expect(lines).toContain("Văn bản mới (chưa nạp lần nào).");
     expect(lines).toContain("Mốc chỉ tiêu: 1.");

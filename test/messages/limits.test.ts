@@ -31,7 +31,11 @@ describe("texts read the limits", () => {
     ["directive text too large", problemTexts.tooLarge(4 * 1024 * 1024), "giới hạn 3 MB"],
     ["evidence too large", taskTexts.evidenceTooLarge, "20 MB"],
     ["held upload expired", uploadTexts.refusals.expired, "45 phút"],
-    ["held upload, keep the valid rows", uploadTexts.rowsRejected(3, [{ rowNumber: 2, reason: "sai" }], true), "45 phút"],
+    [
+      "held upload, keep the valid rows",
+      uploadTexts.rowsRejected(3, [{ rowNumber: 2, reason: "sai" }], true),
+      "45 phút",
+    ],
     ["directive plan prompt", adminTexts.planPrompt("…"), "45 phút"],
   ])("%s", (_what, text, shown) => {
     expect(text).toContain(shown);

@@ -1,14 +1,34 @@
 /** Callback data at the edge: each family round-trips, and an id outside the database's Int range is null. */
 import { describe, expect, it } from "vitest";
 import {
-  directiveButton, directivePlanButton, dossierButton, heldUploadButton, MAX_RESEND_SPAN, MAX_ROW_ID, parseRowId, registrationButton,
-  resendButton, taskButton, undoButton, type CallbackFamily,
+  directiveButton,
+  directivePlanButton,
+  dossierButton,
+  heldUploadButton,
+  MAX_RESEND_SPAN,
+  MAX_ROW_ID,
+  parseRowId,
+  registrationButton,
+  resendButton,
+  taskButton,
+  undoButton,
+  type CallbackFamily,
 } from "../../src/render/callbackData.js";
 
 describe("parseRowId", () => {
   it.each([
-    ["1", 1], [String(MAX_ROW_ID), MAX_ROW_ID], [String(MAX_ROW_ID + 1), null], ["99999999999999999999", null],
-    ["0", null], ["01", null], ["-1", null], ["1e3", null], ["1.5", null], [" 1", null], ["", null], [undefined, null],
+    ["1", 1],
+    [String(MAX_ROW_ID), MAX_ROW_ID],
+    [String(MAX_ROW_ID + 1), null],
+    ["99999999999999999999", null],
+    ["0", null],
+    ["01", null],
+    ["-1", null],
+    ["1e3", null],
+    ["1.5", null],
+    [" 1", null],
+    ["", null],
+    [undefined, null],
   ])("%s → %s", (text, id) => {
     expect(parseRowId(text)).toBe(id);
   });
@@ -39,10 +59,17 @@ describe("families round-trip within Telegram's 64 bytes", () => {
   });
 
   it.each([
-    [undoButton, `undo:${MAX_ROW_ID + 1}`], [undoButton, "undo:"], [undoButton, "undo:1:2"],
-    [taskButton, "task:0"], [registrationButton, "reg:maybe:1"], [registrationButton, "reg:constructor:1"],
-    [heldUploadButton, "up:ok:999999999999"], [dossierButton, "dx:z:1"], [dossierButton, `dx:ok:${MAX_ROW_ID + 1}`],
-    [directiveButton, "dv:p:"], [directivePlanButton, "dp:ok:-1"],
+    [undoButton, `undo:${MAX_ROW_ID + 1}`],
+    [undoButton, "undo:"],
+    [undoButton, "undo:1:2"],
+    [taskButton, "task:0"],
+    [registrationButton, "reg:maybe:1"],
+    [registrationButton, "reg:constructor:1"],
+    [heldUploadButton, "up:ok:999999999999"],
+    [dossierButton, "dx:z:1"],
+    [dossierButton, `dx:ok:${MAX_ROW_ID + 1}`],
+    [directiveButton, "dv:p:"],
+    [directivePlanButton, "dp:ok:-1"],
   ] as const)("%#: %s is caught by the family but does not parse", (family, data) => {
     expect(family.pattern.test(data)).toBe(true);
     expect(family.parse(data)).toBeNull();
@@ -51,8 +78,14 @@ describe("families round-trip within Telegram's 64 bytes", () => {
 
 /** Every family the bot has: a new one is added here, or the "every family" tables miss it. */
 const FAMILIES: readonly [string, CallbackFamily<never>][] = [
-  ["undo", undoButton], ["task", taskButton], ["reg", registrationButton], ["up", heldUploadButton], ["dx", dossierButton],
-  ["dv", directiveButton], ["dp", directivePlanButton], ["rs", resendButton],
+  ["undo", undoButton],
+  ["task", taskButton],
+  ["reg", registrationButton],
+  ["up", heldUploadButton],
+  ["dx", dossierButton],
+  ["dv", directiveButton],
+  ["dp", directivePlanButton],
+  ["rs", resendButton],
 ] as unknown as readonly [string, CallbackFamily<never>][];
 
 describe("every family: every value round-trips, at both ends of the id range", () => {
@@ -61,10 +94,13 @@ describe("every family: every value round-trips, at both ends of the id range", 
     cases.push(["undo", undoButton, { revisionId: id }], ["task", taskButton, { rowId: id }]);
     for (const approve of [true, false]) cases.push(["reg", registrationButton, { approve, registrationId: id }]);
     for (const save of [true, false]) cases.push(["up", heldUploadButton, { save, pendingId: id }]);
-    for (const action of ["apology", "explanation", "returned", "sendToHead", "approve", "sendBack"] as const) cases.push(["dx", dossierButton, { action, dossierId: id }]);
-    for (const action of ["pause", "resume", "remove", "removeConfirm", "keep"] as const) cases.push(["dv", directiveButton, { action, rowId: id }]);
+    for (const action of ["apology", "explanation", "returned", "sendToHead", "approve", "sendBack"] as const)
+      cases.push(["dx", dossierButton, { action, dossierId: id }]);
+    for (const action of ["pause", "resume", "remove", "removeConfirm", "keep"] as const)
+      cases.push(["dv", directiveButton, { action, rowId: id }]);
     for (const apply of [true, false]) cases.push(["dp", directivePlanButton, { apply, pendingId: id }]);
-    for (const action of ["useful", "askAll", "all", "keep"] as const) cases.push(["rs", resendButton, { action, first: id, last: id }]);
+    for (const action of ["useful", "askAll", "all", "keep"] as const)
+      cases.push(["rs", resendButton, { action, first: id, last: id }]);
   }
   it.each(cases)("%s %j", (_name, family, value) => {
     const data = family.encode(value);
@@ -74,7 +110,8 @@ describe("every family: every value round-trips, at both ends of the id range", 
   });
 
   it("no two families claim the same data", () => {
-    for (const [, a] of FAMILIES) for (const [, b] of FAMILIES) if (a !== b) expect(a.pattern.source).not.toBe(b.pattern.source);
+    for (const [, a] of FAMILIES)
+      for (const [, b] of FAMILIES) if (a !== b) expect(a.pattern.source).not.toBe(b.pattern.source);
     expect(undoButton.pattern.test(taskButton.encode({ rowId: 1 }))).toBe(false);
     expect(dossierButton.pattern.test(directiveButton.encode({ action: "pause", rowId: 1 }))).toBe(false);
   });
@@ -97,8 +134,28 @@ describe("resend ranges", () => {
 });
 
 describe("every family refuses garbage", () => {
-  const garbage = [undefined, "", ":", "1", "undo", "undo:abc", "task:1 ", " task:1", "reg:ok", "up::1", "dx:a:1:2", "dv:P:1",
-    "dp:ok:1.0", "rs:u:1:2:3", "__proto__", "dx:__proto__:1", "reg:hasOwnProperty:1", "x".repeat(64), "undo:١٢", "task:+1"];
+  const garbage = [
+    undefined,
+    "",
+    ":",
+    "1",
+    "undo",
+    "undo:abc",
+    "task:1 ",
+    " task:1",
+    "reg:ok",
+    "up::1",
+    "dx:a:1:2",
+    "dv:P:1",
+    "dp:ok:1.0",
+    "rs:u:1:2:3",
+    "__proto__",
+    "dx:__proto__:1",
+    "reg:hasOwnProperty:1",
+    "x".repeat(64),
+    "undo:١٢",
+    "task:+1",
+  ];
   it.each(FAMILIES)("%s", (_name, family) => {
     for (const data of garbage) expect(family.parse(data), String(data)).toBeNull();
   });

@@ -92,7 +92,13 @@ describe("planChartPages", () => {
   });
 
   test.each([
-    [0, 373], [7, 373], [9, 373], [10, 385], [29, 790], [30, 812], [40, 1025],
+    [0, 373],
+    [7, 373],
+    [9, 373],
+    [10, 385],
+    [29, 790],
+    [30, 812],
+    [40, 1025],
   ])("%i bars: an image %i px high (2/3 of the layout, as chart.js sizes its canvas)", (bars, px) => {
     expect(imageHeightFor(bars)).toBe(px);
   });

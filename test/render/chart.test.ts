@@ -56,7 +56,7 @@ describe("renderIndicatorChart", () => {
     expect(await pixelDifference(jpeg ?? Buffer.alloc(0), png ?? Buffer.alloc(0))).toBeLessThan(0.005);
   });
 
-  test("the widest rank, \"40. \", fits in the room the y axis makes for ranks", () => {
+  test('the widest rank, "40. ", fits in the room the y axis makes for ranks', () => {
     registerChartFonts();
     const ctx = createCanvas(10, 10).getContext("2d");
     ctx.font = `${CHART_GEOMETRY.labelFontPx}px "${CHART_FONT_FAMILY}"`;
@@ -67,7 +67,10 @@ describe("renderIndicatorChart", () => {
   test("the goal line and its label are drawn only when there is a milestone", async () => {
     const [withGoal] = await renderIndicatorChart(goldenInput);
     const [without] = await renderIndicatorChart({ ...goldenInput, target: undefined });
-    const [atHundred] = await renderIndicatorChart({ ...goldenInput, target: { value: 100, label: "Chỉ tiêu 100% (0/7 đơn vị)" } });
+    const [atHundred] = await renderIndicatorChart({
+      ...goldenInput,
+      target: { value: 100, label: "Chỉ tiêu 100% (0/7 đơn vị)" },
+    });
     const [withGoalAgain] = await renderIndicatorChart(goldenInput);
     const none = Buffer.alloc(0);
     expect(await pixelDifference(withGoal ?? none, without ?? none)).toBeGreaterThan(0.002);

@@ -14,10 +14,20 @@ import { DEMO_IDS } from "../../src/sandbox/world.js";
 
 let dir: string;
 let sandbox: Sandbox;
-type State = { session: string; clock: { iso: string; label: string; jumps: Record<string, string> }; chats: { id: number; kind: string; members: number[] }[]; messages: Record<string, { text: string; from: { isBot: boolean } }[]> };
+type State = {
+  session: string;
+  clock: { iso: string; label: string; jumps: Record<string, string> };
+  chats: { id: number; kind: string; members: number[] }[];
+  messages: Record<string, { text: string; from: { isBot: boolean } }[]>;
+};
 
 async function call(route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${sandbox.url}${route}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${sandbox.url}${route}`,
+    body === undefined
+      ? {}
+      : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 const state = async () => (await call("/api/state")).json as unknown as State;
@@ -25,7 +35,11 @@ const unitChat = async () => (await state()).chats.find((c) => c.kind === "unit"
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "dondoc-sandbox-api-"));
-  const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent" });
+  const config = parseConfig({
+    DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`,
+    SANDBOX_PORT: "0",
+    LOG_LEVEL: "silent",
+  });
   sandbox = await startSandbox({ config, logger: createLogger("silent"), print: () => undefined });
 });
 afterAll(async () => {
@@ -44,7 +58,9 @@ describe("sandbox server", () => {
     for (const code of unitCodes) expect(code).toMatch(/^BN25-/);
     expect(chats.find((c) => c.kind === "leaders")?.unitCode).toBe("BN25-UBND");
     expect(unitCodes).toContain(chats.find((c) => c.kind === "head")?.unitCode);
-    expect(await prisma.person.findUnique({ where: { telegramId: BigInt(DEMO_IDS.leader) } })).toMatchObject({ role: "leader" });
+    expect(await prisma.person.findUnique({ where: { telegramId: BigInt(DEMO_IDS.leader) } })).toMatchObject({
+      role: "leader",
+    });
     expect(s.app.deps.adminIds).toContain(BigInt(DEMO_IDS.admin));
     expect(await prisma.figure.count()).toBeGreaterThan(20);
   });
@@ -57,17 +73,31 @@ describe("sandbox server", () => {
     expect(refused.status).toBe(400);
     expect(refused.json.error).toBe("Tệp mẫu chỉ gửi được trong nhóm của một đơn vị");
     expect(((await state()).messages[String(leaders.id)] ?? []).length).toBe(before);
-    expect((await call("/api/tour/dossiers", { chatId: leaders.id, fromId: DEMO_IDS.leader, extra: 1 })).status).toBe(400);
+    expect((await call("/api/tour/dossiers", { chatId: leaders.id, fromId: DEMO_IDS.leader, extra: 1 })).status).toBe(
+      400,
+    );
   });
 
   it("rejects bad input with a message the page can show", async () => {
     const chat = await unitChat();
-    expect((await call("/api/send", { chatId: chat.id, fromId: DEMO_IDS.officerA, text: "  " })).json.error).toContain("Tin nhắn trống");
+    expect((await call("/api/send", { chatId: chat.id, fromId: DEMO_IDS.officerA, text: "  " })).json.error).toContain(
+      "Tin nhắn trống",
+    );
     expect((await call("/api/send", { chatId: 42, fromId: DEMO_IDS.officerA, text: "hi" })).status).toBe(400);
-    expect((await call("/api/send", { chatId: DEMO_IDS.admin, fromId: DEMO_IDS.leader, text: "/start" })).json.error).toContain("chính chủ");
-    expect((await call("/api/send", { chatId: chat.id, fromId: DEMO_IDS.officerA, text: "x", extra: 1 })).status).toBe(400);
-    expect((await call("/api/press", { chatId: chat.id, messageId: 999, fromId: DEMO_IDS.officerA, data: "undo:1" })).json.error).toMatch(/not found/);
-    expect((await call("/api/upload", { chatId: chat.id, fromId: DEMO_IDS.officerA, fileName: "../x.csv", base64: "" })).status).toBe(400);
+    expect(
+      (await call("/api/send", { chatId: DEMO_IDS.admin, fromId: DEMO_IDS.leader, text: "/start" })).json.error,
+    ).toContain("chính chủ");
+    expect((await call("/api/send", { chatId: chat.id, fromId: DEMO_IDS.officerA, text: "x", extra: 1 })).status).toBe(
+      400,
+    );
+    expect(
+      (await call("/api/press", { chatId: chat.id, messageId: 999, fromId: DEMO_IDS.officerA, data: "undo:1" })).json
+        .error,
+    ).toMatch(/not found/);
+    expect(
+      (await call("/api/upload", { chatId: chat.id, fromId: DEMO_IDS.officerA, fileName: "../x.csv", base64: "" }))
+        .status,
+    ).toBe(400);
     expect((await call("/api/nothing", {})).status).toBe(404);
     expect((await fetch(`${sandbox.url}/api/files/nope`)).status).toBe(404);
   });
@@ -95,7 +125,10 @@ describe("sandbox server", () => {
     expect(back.status).toBe(400);
     expect(back.json.error).toContain("chỉ tiến lên");
     // The buttons' labels follow the configured crons (defaults here), with the clock.
-    expect((await state()).clock.jumps).toEqual({ "next-0800": "Tới 08:00 kế tiếp", "next-monday-0800": "Tới thứ Hai 08:00" });
+    expect((await state()).clock.jumps).toEqual({
+      "next-0800": "Tới 08:00 kế tiếp",
+      "next-monday-0800": "Tới thứ Hai 08:00",
+    });
     const next = await call("/api/clock", { to: "next-0800" });
     const clock = next.json.clock as { iso: string; label: string; jumps: Record<string, string> };
     expect(clock.label).toMatch(/08:00$/);
@@ -112,10 +145,13 @@ describe("sandbox server", () => {
   it("answers only requests addressed to localhost", async () => {
     const port = new URL(sandbox.url).port;
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port, path: "/api/state", headers: { host: "evil.example:80" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: "127.0.0.1", port, path: "/api/state", headers: { host: "evil.example:80" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.end();
     });

@@ -30,14 +30,35 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "dondoc-sandbox-"));
     // A morning reminder at 07:30 (not the default 08:00): the clock button must say so.
-    const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent", DAILY_REMINDER_CRON: "30 7 * * *" });
-    const logger = createLogger("warn", [], { write: (line: string) => { appLog.push(line.trimEnd()); } });
+    const config = parseConfig({
+      DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`,
+      SANDBOX_PORT: "0",
+      LOG_LEVEL: "silent",
+      DAILY_REMINDER_CRON: "30 7 * * *",
+    });
+    const logger = createLogger("warn", [], {
+      write: (line: string) => {
+        appLog.push(line.trimEnd());
+      },
+    });
     sandbox = await startSandbox({ config, logger, print: (l) => printed.push(l) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 860 },
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
     page.on("dialog", (d) => void d.accept());
     await page.goto(sandbox.url);
     await page.locator(".chat-item").first().waitFor();
@@ -46,21 +67,35 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== "fail") return;
-    const status = await page.locator("#status").textContent().catch(() => "?");
-    const clock = await page.locator("#clock-now").textContent().catch(() => "?");
-    const toasts = await page.locator("#toasts .toast").allTextContents().catch(() => []);
-    console.error(`sandbox state at the failure: clock "${clock}", status "${status}", toasts ${JSON.stringify(toasts)}\nsandbox warnings and errors:\n${appLog.join("\n") || "(none)"}`);
+    const status = await page
+      .locator("#status")
+      .textContent()
+      .catch(() => "?");
+    const clock = await page
+      .locator("#clock-now")
+      .textContent()
+      .catch(() => "?");
+    const toasts = await page
+      .locator("#toasts .toast")
+      .allTextContents()
+      .catch(() => []);
+    console.error(
+      `sandbox state at the failure: clock "${clock}", status "${status}", toasts ${JSON.stringify(toasts)}\nsandbox warnings and errors:\n${appLog.join("\n") || "(none)"}`,
+    );
   });
 
   afterAll(async () => {
     await browser?.close();
     await sandbox?.stop();
     // Keep the screenshots for a human to look at; only the database goes.
-    if (dir) for (const f of ["sandbox.db", "sandbox.db-wal", "sandbox.db-shm"]) rmSync(path.join(dir, f), { force: true });
+    if (dir)
+      for (const f of ["sandbox.db", "sandbox.db-wal", "sandbox.db-shm"]) rmSync(path.join(dir, f), { force: true });
   });
 
   it("prints the URL and lists the demo chats", async () => {
-    expect(printed).toContainEqual(expect.stringMatching(/^Sandbox: http:\/\/localhost:\d+ — mở trình duyệt để dùng thử$/));
+    expect(printed).toContainEqual(
+      expect.stringMatching(/^Sandbox: http:\/\/localhost:\d+ — mở trình duyệt để dùng thử$/),
+    );
     await expect.poll(() => page.locator(".chat-item.kind-unit").count()).toBeGreaterThanOrEqual(3);
     for (const kind of ["leaders", "head", "private"]) expect(await chat(kind).count()).toBe(1);
   });
@@ -80,7 +115,9 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
     expect(await reply.locator(".text b").count()).toBeGreaterThan(0); // HTML formatting kept, as DOM
     await shot("1-nop");
     await reply.locator(".kb-button", { hasText: "Hoàn tác" }).click();
-    await expect.poll(() => page.locator(".toast").allTextContents()).toContainEqual(expect.stringContaining("Đã hoàn tác"));
+    await expect
+      .poll(() => page.locator(".toast").allTextContents())
+      .toContainEqual(expect.stringContaining("Đã hoàn tác"));
     await expect.poll(() => lastBot().locator(".text").textContent()).toMatch(/hoàn tác/i);
     // The bot removed the keyboard from the /nop reply once it was used.
     await expect.poll(() => page.locator(".kb-button", { hasText: "Hoàn tác" }).count()).toBe(0);
@@ -108,7 +145,11 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
     await page.click("#send");
     await page.locator("#reply-bar:not([hidden])").waitFor({ timeout: 10_000 });
     const before = await page.locator(".msg.bot").count();
-    await page.setInputFiles("#file-input", { name: "so-lieu.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.setInputFiles("#file-input", {
+      name: "so-lieu.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: bytes,
+    });
     const upload = page.locator(".msg.user").last();
     await expect.poll(() => upload.locator(".doc-name").textContent()).toBe("so-lieu.xlsx");
     expect(await upload.locator(".reply-quote").count()).toBe(1);
@@ -120,12 +161,16 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
   // The real "weekly-digest" job (src/jobs/weeklyDigest.ts) run by the scheduler's fireDue after
   // the jump, delivered through the outbox: nothing is faked for the page.
   // The polls end before the test's own timeout, so a failure names the step that did not happen.
-  it("jumps to Monday 08:00 and the weekly digest chart appears in the leaders' group", { timeout: 60_000 }, async () => {
+  it("jumps to Monday 08:00 and the weekly digest chart appears in the leaders' group", {
+    timeout: 60_000,
+  }, async () => {
     await chat("leaders").click();
     const photos = page.locator(".msg.bot img.photo, .msg.bot img.album-item");
     const before = await photos.count();
     await page.click("#to-monday", { timeout: 10_000 });
-    await expect.poll(() => page.locator("#clock-now").textContent(), { timeout: 20_000 }).toMatch(/^Thứ Hai, .* 08:0\d/);
+    await expect
+      .poll(() => page.locator("#clock-now").textContent(), { timeout: 20_000 })
+      .toMatch(/^Thứ Hai, .* 08:0\d/);
     // Repainted from the jump's answer: the next digest is next Monday, the reminder still 07:30.
     expect(await page.locator("#to-monday").textContent()).toBe("Tới thứ Hai 08:00");
     expect(await page.locator("#to-0800").textContent()).toBe("Tới 07:30 kế tiếp");
@@ -149,14 +194,17 @@ describe.skipIf(!HAS_CHROMIUM)(`sandbox page in headless Chromium (needs ${CHROM
     // The demo province's own digest may already be an album (over 40 units): count the new one's items.
     const albums = page.locator(".msg.bot .album");
     const before = await albums.count();
-    await s.app.bot.api.sendMediaGroup(leaders, photos.slice(0, 3).map((media) => ({ type: "photo" as const, media })));
+    await s.app.bot.api.sendMediaGroup(
+      leaders,
+      photos.slice(0, 3).map((media) => ({ type: "photo" as const, media })),
+    );
     await expect.poll(() => albums.count()).toBeGreaterThan(before);
     await expect.poll(() => albums.last().locator(".album-item").count()).toBe(Math.min(3, photos.length));
     await page.locator(".album").last().scrollIntoViewIfNeeded();
     await shot("6-album");
   });
 
-  it("restores the demo on \"Đặt lại demo\" and the page reloads by itself", async () => {
+  it('restores the demo on "Đặt lại demo" and the page reloads by itself', async () => {
     const jumped = (await sandbox.runtime.session()).clock.now();
     await page.click("#reset");
     await expect.poll(() => page.locator(".msg").count(), { timeout: 30_000 }).toBe(0);

@@ -44,11 +44,22 @@ async function inView(selector: string): Promise<boolean> {
 describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "dondoc-phone-"));
-    const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent" });
+    const config = parseConfig({
+      DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`,
+      SANDBOX_PORT: "0",
+      LOG_LEVEL: "silent",
+    });
     sandbox = await startSandbox({ config, logger: createLogger("silent"), print: () => {} });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+    });
     page = await browser.newPage({
-      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
     });
     await page.goto(sandbox.url);
     await page.locator(".chat-item.kind-unit").first().waitFor();
@@ -58,11 +69,15 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
   afterAll(async () => {
     await browser?.close();
     await sandbox?.stop();
-    if (dir) for (const f of ["sandbox.db", "sandbox.db-wal", "sandbox.db-shm"]) rmSync(path.join(dir, f), { force: true });
+    if (dir)
+      for (const f of ["sandbox.db", "sandbox.db-wal", "sandbox.db-shm"]) rmSync(path.join(dir, f), { force: true });
   });
 
   it("the page does not scroll; the chat list, the conversation and the composer share the screen", async () => {
-    const { scrollH, innerH } = await page.evaluate(() => ({ scrollH: document.documentElement.scrollHeight, innerH: window.innerHeight }));
+    const { scrollH, innerH } = await page.evaluate(() => ({
+      scrollH: document.documentElement.scrollHeight,
+      innerH: window.innerHeight,
+    }));
     expect(scrollH).toBeLessThanOrEqual(innerH);
     expect(await inView("#composer")).toBe(true);
     expect(await inView("#send")).toBe(true);
@@ -77,7 +92,9 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
       await page.locator("#send").click();
       await expect.poll(() => page.locator(".msg.bot").count(), { timeout: 10_000 }).toBeGreaterThan(n);
     }
-    await page.locator("#messages").evaluate((m) => { m.scrollTop = 0; });
+    await page.locator("#messages").evaluate((m) => {
+      m.scrollTop = 0;
+    });
     const n = await page.locator(".msg.bot").count();
     await page.locator("#text-input").fill("/nop 120 95");
     await page.locator("#send").click();
@@ -90,11 +107,13 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
   });
 
   it("buttons, chips and the send button reach AA contrast (≥ 4.5:1)", async () => {
-    const pairs = await page.evaluate(() => ["#send", ".chip", ".kb-button", ".chat-item.active"].map((sel) => {
-      const node = document.querySelector(sel);
-      const s = node ? getComputedStyle(node) : null;
-      return { sel, fg: s?.color ?? "", bg: s?.backgroundColor ?? "" };
-    }));
+    const pairs = await page.evaluate(() =>
+      ["#send", ".chip", ".kb-button", ".chat-item.active"].map((sel) => {
+        const node = document.querySelector(sel);
+        const s = node ? getComputedStyle(node) : null;
+        return { sel, fg: s?.color ?? "", bg: s?.backgroundColor ?? "" };
+      }),
+    );
     for (const p of pairs) {
       expect(p.bg, p.sel).toMatch(/^rgb\(/);
       expect(contrast(p.fg, p.bg), p.sel).toBeGreaterThanOrEqual(4.5);
@@ -112,14 +131,18 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
     await page.locator("#date-input").fill(`02/01/${year + 1}`);
     await page.locator("#time-input").fill("9:30");
     await page.locator("#to-date").click();
-    await expect.poll(() => page.locator("#clock-now").textContent(), { timeout: 30_000 }).toContain(`02/01/${year + 1} 09:3`);
+    await expect
+      .poll(() => page.locator("#clock-now").textContent(), { timeout: 30_000 })
+      .toContain(`02/01/${year + 1} 09:3`);
     await page.locator("#time-panel > summary").click();
   });
 
   it("the tour's dossier step uploads the sample list and asks what is late", async () => {
     await page.locator("#tour > summary").click();
     await page.locator('[data-tour="dossiers"]').click();
-    await expect.poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 20_000 }).toMatch(/Quá hạn \(\d+\)/);
+    await expect
+      .poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 20_000 })
+      .toMatch(/Quá hạn \(\d+\)/);
     expect(await page.locator("#tour").getAttribute("open")).toBeNull();
     expect(await inView(".msg.bot")).toBe(true);
     await shot("phone-tour-dossiers");
@@ -129,9 +152,13 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
     await page.locator("#tour > summary").click();
     await page.locator('[data-tour="group"]').click();
     await expect.poll(() => page.locator("#conv-title").textContent()).toContain("nhóm mới");
-    await expect.poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 10_000 }).toMatch(/quản trị|duyệt/i);
+    await expect
+      .poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 10_000 })
+      .toMatch(/quản trị|duyệt/i);
     await page.locator(".chat-item.kind-private").click();
-    await expect.poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 10_000 }).toContain("Yêu cầu đăng ký nhóm");
+    await expect
+      .poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 10_000 })
+      .toContain("Yêu cầu đăng ký nhóm");
     await shot("phone-tour-group");
   });
 });

@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 async function start(): Promise<Sandbox> {
-  const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent" });
+  const config = parseConfig({
+    DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`,
+    SANDBOX_PORT: "0",
+    LOG_LEVEL: "silent",
+  });
   return startSandbox({ config, logger: createLogger("silent"), print: () => undefined });
 }
 
@@ -38,7 +42,9 @@ async function nop(s: Sandbox, text: string): Promise<string> {
   if (!chat) throw new Error("no unit chat with officer A");
   const before = session.emulator.botMessages(chat.id).length;
   const res = await fetch(`${s.url}/api/send`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ chatId: chat.id, fromId: DEMO_IDS.officerA, text }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ chatId: chat.id, fromId: DEMO_IDS.officerA, text }),
   });
   expect(res.status).toBe(200);
   const sent = await session.emulator.waitForMessages(chat.id, before + 1, 3000);
@@ -49,7 +55,10 @@ it("answers /nop at once after the sandbox is restarted on its database", async 
   sandbox = await start();
   for (let i = 0; i < 3; i++) expect(await nop(sandbox, "/nop 120 95")).toContain("79,2%");
   const botId = BigInt(SANDBOX_BOT.id);
-  const handled = await (await prismaOf(sandbox)).processedUpdate.findMany({ where: { botId }, select: { updateId: true } });
+  const handled = await (await prismaOf(sandbox)).processedUpdate.findMany({
+    where: { botId },
+    select: { updateId: true },
+  });
   expect(handled).toHaveLength(3);
   await sandbox.stop();
   sandbox = undefined;

@@ -35,14 +35,25 @@ describe("clock targets (Asia/Ho_Chi_Minh, UTC+7)", () => {
   it("follows the configured cron times, not a hard-coded 08:00", () => {
     const config = parseConfig({ DAILY_REMINDER_CRON: "30 7 * * 1-5", WEEKLY_DIGEST_CRON: "0 17 * * 5" });
     // Saturday 10:00 → the next weekday reminder is Monday 07:30; the digest is Friday 17:00.
-    expect(nextJobTime(config, "daily-reminder", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(at("2026-11-23T07:30:00+07:00").toISOString());
-    expect(nextJobTime(config, "weekly-digest", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(at("2026-11-27T17:00:00+07:00").toISOString());
-    expect(nextJobTime(config, "weekly-digest", at("2026-11-27T17:00:00+07:00"))?.toISOString()).toBe(at("2026-12-04T17:00:00+07:00").toISOString());
+    expect(nextJobTime(config, "daily-reminder", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(
+      at("2026-11-23T07:30:00+07:00").toISOString(),
+    );
+    expect(nextJobTime(config, "weekly-digest", at("2026-11-21T10:00:00+07:00"))?.toISOString()).toBe(
+      at("2026-11-27T17:00:00+07:00").toISOString(),
+    );
+    expect(nextJobTime(config, "weekly-digest", at("2026-11-27T17:00:00+07:00"))?.toISOString()).toBe(
+      at("2026-12-04T17:00:00+07:00").toISOString(),
+    );
   });
 
   it.each([
     [{}, "2026-11-21T10:00:00+07:00", "Tới 08:00 kế tiếp", "Tới thứ Hai 08:00"],
-    [{ DAILY_REMINDER_CRON: "30 7 * * 1-5", WEEKLY_DIGEST_CRON: "0 17 * * 5" }, "2026-11-21T10:00:00+07:00", "Tới 07:30 kế tiếp", "Tới thứ Sáu 17:00"],
+    [
+      { DAILY_REMINDER_CRON: "30 7 * * 1-5", WEEKLY_DIGEST_CRON: "0 17 * * 5" },
+      "2026-11-21T10:00:00+07:00",
+      "Tới 07:30 kế tiếp",
+      "Tới thứ Sáu 17:00",
+    ],
     [{ WEEKLY_DIGEST_CRON: "5 9 * * 0" }, "2026-11-21T10:00:00+07:00", "Tới 08:00 kế tiếp", "Tới chủ nhật 09:05"],
     // Two reminders a day: the label names the one the button reaches next.
     [{ DAILY_REMINDER_CRON: "0 8,14 * * *" }, "2026-11-23T09:00:00+07:00", "Tới 14:00 kế tiếp", "Tới thứ Hai 08:00"],
@@ -60,7 +71,10 @@ describe("clock targets (Asia/Ho_Chi_Minh, UTC+7)", () => {
 describe("forceReplyOf", () => {
   it.each([
     [{ reply_markup: { force_reply: true, selective: true } }, {}],
-    [{ reply_markup: JSON.stringify({ force_reply: true, input_field_placeholder: "Gửi tệp" }) }, { placeholder: "Gửi tệp" }],
+    [
+      { reply_markup: JSON.stringify({ force_reply: true, input_field_placeholder: "Gửi tệp" }) },
+      { placeholder: "Gửi tệp" },
+    ],
     [{ reply_markup: { inline_keyboard: [] } }, undefined],
     [{ reply_markup: "{not json" }, undefined],
     [{}, undefined],
@@ -77,7 +91,8 @@ async function catalogOf(...files: string[]): Promise<Catalog> {
     const loaded = await loadDirectiveFile(file);
     if (!loaded.ok) throw new Error(`cannot load ${file}`);
     directives.push(loaded.directive);
-    for (const u of loaded.units?.units ?? []) units.push({ code: u.code, name: u.name, tier: u.tier, parentCode: u.parent });
+    for (const u of loaded.units?.units ?? [])
+      units.push({ code: u.code, name: u.name, tier: u.tier, parentCode: u.parent });
   }
   return new Catalog(units, directives);
 }

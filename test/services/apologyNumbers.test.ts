@@ -37,8 +37,12 @@ async function pendingDossiers(n: number): Promise<{ world: World; ids: number[]
   const dossiers = await world.h.db.prisma.dossier.findMany({ orderBy: { code: "asc" } });
   for (const d of dossiers) {
     const r = await submitDrafts(world.h.deps, {
-      dossierId: d.id, unitCode: "TN-X1", reason: "Chờ kết quả xác minh", newDate: "2026-12-01",
-      by: { id: BigInt(OFFICER), name: "Lan" }, chatId: BigInt(UNIT),
+      dossierId: d.id,
+      unitCode: "TN-X1",
+      reason: "Chờ kết quả xác minh",
+      newDate: "2026-12-01",
+      by: { id: BigInt(OFFICER), name: "Lan" },
+      chatId: BigInt(UNIT),
     });
     expect(r.kind).toBe("sent-to-head");
   }
@@ -48,13 +52,25 @@ async function pendingDossiers(n: number): Promise<{ world: World; ids: number[]
 describe("numbering issued documents", () => {
   it.each([2, 5])("%i heads' approvals started together take distinct consecutive numbers", async (n) => {
     const { world, ids } = await pendingDossiers(n);
-    const results = await Promise.all(ids.map((dossierId) =>
-      approveDrafts(world.h.deps, { dossierId, headUnitCode: "TN-X1", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } })));
+    const results = await Promise.all(
+      ids.map((dossierId) =>
+        approveDrafts(world.h.deps, {
+          dossierId,
+          headUnitCode: "TN-X1",
+          by: { id: BigInt(HEAD_USER), telegramName: "Hùng" },
+        }),
+      ),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const issued = await world.h.db.prisma.dossierDocument.findMany({ where: { status: "issued" } });
-    const numbers = (kind: string) => issued.filter((d) => d.kind === kind).map((d) => d.number ?? "").sort((a, b) => parseInt(a) - parseInt(b));
+    const numbers = (kind: string) =>
+      issued
+        .filter((d) => d.kind === kind)
+        .map((d) => d.number ?? "")
+        .sort((a, b) => parseInt(a) - parseInt(b));
     // Printed with the agency's own abbreviation and a leading zero below 10 (NĐ 30/2020 Phụ lục I mục II.3).
-    const expected = (symbol: string) => Array.from({ length: n }, (_, i) => `${String(i + 1).padStart(2, "0")}/${symbol}-UBND`);
+    const expected = (symbol: string) =>
+      Array.from({ length: n }, (_, i) => `${String(i + 1).padStart(2, "0")}/${symbol}-UBND`);
     expect(numbers("apology")).toEqual(expected("XL"));
     expect(numbers("explanation")).toEqual(expected("BC"));
     expect(new Set(issued.map((d) => d.register))).toEqual(new Set(["XL-TN-X1", "BC-TN-X1"]));
@@ -62,14 +78,25 @@ describe("numbering issued documents", () => {
     // Each dossier got one of each kind, and the counters stand where the next approval continues.
     for (const r of results) if (r.ok) expect(r.numbers.map((x) => x.split("/")[1])).toEqual(["XL-UBND", "BC-UBND"]);
     const counters = await world.h.db.prisma.documentCounter.findMany({ orderBy: { symbol: "asc" } });
-    expect(counters.map((c) => [c.year, c.symbol, c.last])).toEqual([[2026, "BC-TN-X1", n], [2026, "XL-TN-X1", n]]);
+    expect(counters.map((c) => [c.year, c.symbol, c.last])).toEqual([
+      [2026, "BC-TN-X1", n],
+      [2026, "XL-TN-X1", n],
+    ]);
     await world.drained();
   });
 
   it("two presses of one dossier's Duyệt issue it once and leave no gap in the register", async () => {
-    const { world, ids: [first, second] } = await pendingDossiers(2);
+    const {
+      world,
+      ids: [first, second],
+    } = await pendingDossiers(2);
     if (first === undefined || second === undefined) throw new Error("no dossiers");
-    const approve = (dossierId: number) => approveDrafts(world.h.deps, { dossierId, headUnitCode: "TN-X1", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } });
+    const approve = (dossierId: number) =>
+      approveDrafts(world.h.deps, {
+        dossierId,
+        headUnitCode: "TN-X1",
+        by: { id: BigInt(HEAD_USER), telegramName: "Hùng" },
+      });
     const twice = await Promise.all([approve(first), approve(first)]);
     expect(twice.map((r) => (r.ok ? "issued" : r.reason)).sort()).toEqual(["already-decided", "issued"]);
     const next = await approve(second);
@@ -78,9 +105,10 @@ describe("numbering issued documents", () => {
 
   it("the database refuses a number twice in one year's register, and keeps drafts without one free", async () => {
     const { prisma } = (db = await createTestDb());
-    const doc = (over: { number: string | null; numberYear: number | null; register: string | null }) => prisma.dossierDocument.create({
-      data: { dossierCode: "X", kind: "apology", reason: "r", createdBy: 1n, createdChatId: 1n, ...over },
-    });
+    const doc = (over: { number: string | null; numberYear: number | null; register: string | null }) =>
+      prisma.dossierDocument.create({
+        data: { dossierCode: "X", kind: "apology", reason: "r", createdBy: 1n, createdChatId: 1n, ...over },
+      });
     await doc({ number: null, numberYear: null, register: null });
     await doc({ number: null, numberYear: null, register: null });
     await doc({ number: "01/XL-UBND", numberYear: 2026, register: "XL-TN-X1" });
@@ -96,18 +124,46 @@ describe("numbering issued documents", () => {
     await world.upload(await exportXlsx([row(code(1))]));
     const first = await world.h.db.prisma.dossier.findFirstOrThrow();
     // The second commune's dossier, as its own upload would have stored it.
-    const second = await world.h.db.prisma.dossier.create({ data: { code: code(2), unitCode: "TN-X2", status: "processing", dueAt: "2026-11-27" } });
+    const second = await world.h.db.prisma.dossier.create({
+      data: { code: code(2), unitCode: "TN-X2", status: "processing", dueAt: "2026-11-27" },
+    });
     // The second commune's head, so that each approval is by an approver of its unit.
-    await world.h.db.prisma.unitApprover.create({ data: { unitCode: "TN-X2", telegramId: BigInt(HEAD_USER), role: "head", name: "Hùng", source: "command" } });
-    for (const [d, unitCode] of [[first, "TN-X1"], [second, "TN-X2"]] as const) {
+    await world.h.db.prisma.unitApprover.create({
+      data: { unitCode: "TN-X2", telegramId: BigInt(HEAD_USER), role: "head", name: "Hùng", source: "command" },
+    });
+    for (const [d, unitCode] of [
+      [first, "TN-X1"],
+      [second, "TN-X2"],
+    ] as const) {
       await submitDrafts(world.h.deps, {
-        dossierId: d.id, unitCode, reason: "Chờ kết quả xác minh", newDate: "2026-12-01", by: { id: BigInt(OFFICER), name: "Lan" }, chatId: BigInt(UNIT),
+        dossierId: d.id,
+        unitCode,
+        reason: "Chờ kết quả xác minh",
+        newDate: "2026-12-01",
+        by: { id: BigInt(OFFICER), name: "Lan" },
+        chatId: BigInt(UNIT),
       });
-      await world.h.db.prisma.dossierDocument.updateMany({ where: { dossierCode: d.code }, data: { status: "pending" } });
+      await world.h.db.prisma.dossierDocument.updateMany({
+        where: { dossierCode: d.code },
+        data: { status: "pending" },
+      });
     }
-    const results = await Promise.all([approveDrafts(world.h.deps, { dossierId: first.id, headUnitCode: "TN-X1", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } }),
-      approveDrafts(world.h.deps, { dossierId: second.id, headUnitCode: "TN-X2", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } })]);
-    expect(results.map((r) => r.ok && r.numbers)).toEqual([["01/XL-UBND", "01/BC-UBND"], ["01/XL-UBND", "01/BC-UBND"]]);
+    const results = await Promise.all([
+      approveDrafts(world.h.deps, {
+        dossierId: first.id,
+        headUnitCode: "TN-X1",
+        by: { id: BigInt(HEAD_USER), telegramName: "Hùng" },
+      }),
+      approveDrafts(world.h.deps, {
+        dossierId: second.id,
+        headUnitCode: "TN-X2",
+        by: { id: BigInt(HEAD_USER), telegramName: "Hùng" },
+      }),
+    ]);
+    expect(results.map((r) => r.ok && r.numbers)).toEqual([
+      ["01/XL-UBND", "01/BC-UBND"],
+      ["01/XL-UBND", "01/BC-UBND"],
+    ]);
     await world.drained();
   });
 });
@@ -122,9 +178,13 @@ describe("upgrading a database numbered by counting", () => {
     const first = (await readMigrations(migrationsDir(db.dialect)))[0];
     if (!first) throw new Error("no migrations");
     cpSync(path.join(migrationsDir(db.dialect), first.name), path.join(dir, first.name), { recursive: true });
-    const legacy = ["3/XL-TN-X1", "12/XL-TN-X1", "12/XL-TN-X1", "40/XL-TN-X1", "7/BC-TN-X1"].map((n, i) =>
-      `INSERT INTO "DossierDocument" ("dossierCode", "kind", "status", "reason", "number", "createdBy", "createdChatId", "updatedAt")
-       VALUES ('OLD-${i}', 'apology', 'issued', 'r', '${n}', 1, 1, CURRENT_TIMESTAMP)`).join(";\n");
+    const legacy = ["3/XL-TN-X1", "12/XL-TN-X1", "12/XL-TN-X1", "40/XL-TN-X1", "7/BC-TN-X1"]
+      .map(
+        (n, i) =>
+          `INSERT INTO "DossierDocument" ("dossierCode", "kind", "status", "reason", "number", "createdBy", "createdChatId", "updatedAt")
+       VALUES ('OLD-${i}', 'apology', 'issued', 'r', '${n}', 1, 1, CURRENT_TIMESTAMP)`,
+      )
+      .join(";\n");
     await resetTo(db.dialect, url, dir, legacy);
     rmSync(dir, { recursive: true, force: true });
 
@@ -132,8 +192,14 @@ describe("upgrading a database numbered by counting", () => {
     try {
       expect(upgraded.applied).toEqual((await readMigrations(migrationsDir(db.dialect))).slice(1).map((m) => m.name));
       const p = upgraded.prisma;
-      await p.dossierDocument.updateMany({ where: { dossierCode: { not: "OLD-3" } }, data: { approvedAt: new Date("2026-03-02T09:00:00+07:00") } });
-      await p.dossierDocument.updateMany({ where: { dossierCode: "OLD-3" }, data: { approvedAt: new Date("2025-12-31T16:00:00+07:00") } });
+      await p.dossierDocument.updateMany({
+        where: { dossierCode: { not: "OLD-3" } },
+        data: { approvedAt: new Date("2026-03-02T09:00:00+07:00") },
+      });
+      await p.dossierDocument.updateMany({
+        where: { dossierCode: "OLD-3" },
+        data: { approvedAt: new Date("2025-12-31T16:00:00+07:00") },
+      });
       const take = (symbol: string) => p.$transaction((tx) => takeNumber(tx, { year: 2026, symbol }));
       expect(await take("XL-TN-X1")).toBe(13); // 40 was last year's register
       expect(await take("XL-TN-X1")).toBe(14);

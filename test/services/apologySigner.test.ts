@@ -22,13 +22,27 @@ describe("approveDrafts", () => {
     await w.upload(await exportXlsx([row("H15.50.05.13-261120-0001")]));
     const d = await w.h.db.prisma.dossier.findFirstOrThrow();
     await submitDrafts(w.h.deps, {
-      dossierId: d.id, unitCode: "TN-X1", reason: "Chờ kết quả xác minh", newDate: "2026-12-01",
-      by: { id: BigInt(OFFICER), name: "Lan" }, chatId: BigInt(UNIT),
+      dossierId: d.id,
+      unitCode: "TN-X1",
+      reason: "Chờ kết quả xác minh",
+      newDate: "2026-12-01",
+      by: { id: BigInt(OFFICER), name: "Lan" },
+      chatId: BigInt(UNIT),
     });
-    const r = await approveDrafts(w.h.deps, { dossierId: d.id, headUnitCode: "TN-X1", by: { id: BigInt(HEAD_USER), telegramName: "Hùng" } });
+    const r = await approveDrafts(w.h.deps, {
+      dossierId: d.id,
+      headUnitCode: "TN-X1",
+      by: { id: BigInt(HEAD_USER), telegramName: "Hùng" },
+    });
     expect(r.ok).toBe(true);
-    const finals = vi.mocked(renderDossierDocument).mock.calls.map(([, input]) => input).filter((i) => !i.draft);
-    expect(finals.map((i) => i.signer)).toEqual([{ name: "Hùng", role: "head" }, { name: "Hùng", role: "head" }]);
+    const finals = vi
+      .mocked(renderDossierDocument)
+      .mock.calls.map(([, input]) => input)
+      .filter((i) => !i.draft);
+    expect(finals.map((i) => i.signer)).toEqual([
+      { name: "Hùng", role: "head" },
+      { name: "Hùng", role: "head" },
+    ]);
     await w.drained();
   });
 });

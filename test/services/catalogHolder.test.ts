@@ -39,7 +39,9 @@ describe("a stored directive that fails validation", () => {
     const holder = await createCatalogHolder(db.prisma, logger);
     expect(holder.get().directives.map((d) => d.id)).not.toContain(SLUG);
     await holder.reload();
-    const warnings = lines.map((l) => JSON.parse(l) as { level: number; directives?: string[]; msg: string }).filter((l) => l.level === 40);
+    const warnings = lines
+      .map((l) => JSON.parse(l) as { level: number; directives?: string[]; msg: string })
+      .filter((l) => l.level === 40);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatchObject({ directives: [SLUG] });
     expect(warnings[0]?.msg).toContain("no longer validates");

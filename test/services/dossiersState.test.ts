@@ -5,7 +5,12 @@ import { workCalendar } from "../../src/services/calendar.js";
 import { inForce, phaseOf, reappointmentOf } from "../../src/services/dossiers/state.js";
 
 const letter = (over: Partial<{ kind: string; status: string; newDueDate: string | null }>) => ({
-  kind: "apology", status: "issued", newDueDate: "2026-12-01", originalDueDate: "2026-11-26", number: "1/XL-TN-X1", ...over,
+  kind: "apology",
+  status: "issued",
+  newDueDate: "2026-12-01",
+  originalDueDate: "2026-11-26",
+  number: "1/XL-TN-X1",
+  ...over,
 });
 
 describe("reappointmentOf", () => {
@@ -17,7 +22,11 @@ describe("reappointmentOf", () => {
     ["a letter replaced by a new draft", [letter({ status: "superseded" })], null],
     ["an issued explanation report", [letter({ kind: "explanation" })], null],
     ["an issued letter without a new date", [letter({ newDueDate: null })], null],
-    ["a returned letter, then an issued one", [letter({ status: "returned", newDueDate: "2026-11-30" }), letter({})], "2026-12-01"],
+    [
+      "a returned letter, then an issued one",
+      [letter({ status: "returned", newDueDate: "2026-11-30" }), letter({})],
+      "2026-12-01",
+    ],
   ])("%s → %s", (_, docs, expected) => {
     expect(reappointmentOf(docs)?.newDueDate ?? null).toBe(expected);
   });

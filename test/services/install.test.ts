@@ -33,19 +33,29 @@ milestones:
 describe("installText", () => {
   test("an issuer the deployment does not know is refused, and nothing is saved", async () => {
     const r = await installText(db.prisma, directive({ issuer: "KHONG-CO" }), "yaml");
-    expect(r.ok ? [] : r.problems).toEqual([{
-      path: "issuingUnit",
-      message: 'đơn vị ban hành "KHONG-CO" chưa có trong hệ thống: văn bản chỉ ràng buộc các đơn vị thuộc đơn vị ban hành. Nạp danh sách đơn vị (tệp .yaml có units) trước rồi gửi lại văn bản',
-    }]);
+    expect(r.ok ? [] : r.problems).toEqual([
+      {
+        path: "issuingUnit",
+        message:
+          'đơn vị ban hành "KHONG-CO" chưa có trong hệ thống: văn bản chỉ ràng buộc các đơn vị thuộc đơn vị ban hành. Nạp danh sách đơn vị (tệp .yaml có units) trước rồi gửi lại văn bản',
+      },
+    ]);
     expect(await db.prisma.directive.count()).toBe(0);
   });
 
   test("a code another loaded directive defines keeps that meaning; a second meaning is refused", async () => {
-    expect((await installText(db.prisma, readFileSync("test/fixtures/province.units.yaml", "utf8"), "yaml")).ok).toBe(true);
+    expect((await installText(db.prisma, readFileSync("test/fixtures/province.units.yaml", "utf8"), "yaml")).ok).toBe(
+      true,
+    );
     expect((await installText(db.prisma, directive({}), "yaml")).ok).toBe(true);
-    const other = directive({ id: "thu-02", indicator: "{ code: hs-moi, name: Khác, numerator: Số hồ sơ giải quyết, denominator: Tổng số hồ sơ }" });
+    const other = directive({
+      id: "thu-02",
+      indicator: "{ code: hs-moi, name: Khác, numerator: Số hồ sơ giải quyết, denominator: Tổng số hồ sơ }",
+    });
     const r = await installText(db.prisma, other, "yaml");
-    expect(r.ok ? "" : r.problems[0]?.message).toMatch(/^chỉ tiêu "hs-moi" ở văn bản này \(tỷ lệ: tử số "Số hồ sơ giải quyết", mẫu số "Tổng số hồ sơ"\) khác định nghĩa trong văn bản 01\/KH-UBND/);
+    expect(r.ok ? "" : r.problems[0]?.message).toMatch(
+      /^chỉ tiêu "hs-moi" ở văn bản này \(tỷ lệ: tử số "Số hồ sơ giải quyết", mẫu số "Tổng số hồ sơ"\) khác định nghĩa trong văn bản 01\/KH-UBND/,
+    );
     expect(await db.prisma.directive.count()).toBe(1);
     // The same directive loaded again may restate its own definition.
     expect((await installText(db.prisma, directive({}), "yaml")).ok).toBe(true);

@@ -26,17 +26,25 @@ beforeEach(async () => {
     if (!r.ok) throw new Error(`fixture ${f}`);
   }
   const deps: AppDeps = {
-    prisma: db.prisma, catalog: await createCatalogHolder(db.prisma), clock: { now: () => new Date("2026-11-20T02:00:00Z") },
-    logger: createLogger("silent"), adminIds: [ADMIN], kickDelivery: () => undefined,
+    prisma: db.prisma,
+    catalog: await createCatalogHolder(db.prisma),
+    clock: { now: () => new Date("2026-11-20T02:00:00Z") },
+    logger: createLogger("silent"),
+    adminIds: [ADMIN],
+    kickDelivery: () => undefined,
   };
   uc = registrationUseCases(deps);
 });
 afterEach(async () => db.cleanup());
 
-const request = (kind: "unit" | "leaders" | "head" = "unit", code = "tn-x2") => uc.request({
-  chat: { id: GROUP, title: "Xã Nông Thượng", record: null }, code, kind,
-  requester: { id: OFFICER, displayName: "Minh (id 601)" }, adminButtons: () => ({ inline_keyboard: [] }),
-});
+const request = (kind: "unit" | "leaders" | "head" = "unit", code = "tn-x2") =>
+  uc.request({
+    chat: { id: GROUP, title: "Xã Nông Thượng", record: null },
+    code,
+    kind,
+    requester: { id: OFFICER, displayName: "Minh (id 601)" },
+    adminButtons: () => ({ inline_keyboard: [] }),
+  });
 const decide = (registrationId: number, approved: boolean, by = ADMIN) =>
   uc.decide({ registrationId, approved, by, memberName: async () => "Minh" });
 const pendingId = async () => (await db.prisma.registration.findFirstOrThrow({ where: { status: "pending" } })).id;
@@ -46,7 +54,9 @@ describe("registration use-cases", () => {
     expect(await request()).toMatchObject({ ok: true, unit: { code: "TN-X2" } });
     expect(await request("leaders", "TN")).toEqual({ ok: false, reason: "pending-exists" });
     expect(await db.prisma.registration.count()).toBe(1);
-    expect(await db.prisma.outboxMessage.findMany({ select: { chatId: true, kind: true } })).toEqual([{ chatId: ADMIN, kind: "registration-request" }]);
+    expect(await db.prisma.outboxMessage.findMany({ select: { chatId: true, kind: true } })).toEqual([
+      { chatId: ADMIN, kind: "registration-request" },
+    ]);
   });
 
   it("two administrators deciding at once: one decides, the other is told it is decided; the chat is bound once", async () => {
@@ -56,7 +66,9 @@ describe("registration use-cases", () => {
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.ok)).toEqual([{ ok: false, reason: "already-decided" }]);
     const approved = outcomes[0]?.ok === true;
-    expect(await db.prisma.registration.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: approved ? "approved" : "rejected" });
+    expect(await db.prisma.registration.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: approved ? "approved" : "rejected",
+    });
     expect(await db.prisma.outboxMessage.count({ where: { kind: "registration-result" } })).toBe(1);
   });
 
@@ -71,7 +83,13 @@ describe("registration use-cases", () => {
     // And a tracked chat keeps its title and type: only the binding changes.
     await touchChat(db.prisma, { chatId: OTHER, type: "supergroup", title: "Thủ trưởng" });
     await bindChat(db.prisma, OTHER, "unit", "TN-X2");
-    expect(await getChat(db.prisma, OTHER)).toMatchObject({ type: "supergroup", title: "Thủ trưởng", kind: "unit", unitCode: "TN-X2", active: true });
+    expect(await getChat(db.prisma, OTHER)).toMatchObject({
+      type: "supergroup",
+      title: "Thủ trưởng",
+      kind: "unit",
+      unitCode: "TN-X2",
+      active: true,
+    });
   });
 
   it("a refusal binds nothing; a request that is gone is not found", async () => {

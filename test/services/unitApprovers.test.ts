@@ -27,12 +27,20 @@ const withApprovers = (approvers: string) => {
 
 describe("unit list approvers", () => {
   test("are loaded with name and role, replaced on reload, and leave designated approvers alone", async () => {
-    const list = withApprovers("[{ telegramId: 604, name: Lê Thị Hoa, role: head }, { telegramId: 603, name: Trần Văn Quang }]");
+    const list = withApprovers(
+      "[{ telegramId: 604, name: Lê Thị Hoa, role: head }, { telegramId: 603, name: Trần Văn Quang }]",
+    );
     expect((await installText(db.prisma, list, "yaml")).ok).toBe(true);
-    const names = async () => (await listApprovers(db.prisma, "TN-X1")).map((a) => [a.telegramId, a.role, a.name, a.source]).sort();
-    expect(await names()).toEqual([[603n, "deputy", "Trần Văn Quang", "unitList"], [604n, "head", "Lê Thị Hoa", "unitList"]]);
+    const names = async () =>
+      (await listApprovers(db.prisma, "TN-X1")).map((a) => [a.telegramId, a.role, a.name, a.source]).sort();
+    expect(await names()).toEqual([
+      [603n, "deputy", "Trần Văn Quang", "unitList"],
+      [604n, "head", "Lê Thị Hoa", "unitList"],
+    ]);
     const by = { unitCode: "TN-X1", callerId: 604n, callerIsAdmin: false };
-    expect(await designate(db, { ...by, targetId: 605n, telegramName: "Bình", role: "deputy", name: null })).toMatchObject({ ok: true });
+    expect(
+      await designate(db, { ...by, targetId: 605n, telegramName: "Bình", role: "deputy", name: null }),
+    ).toMatchObject({ ok: true });
     // The list's own approvers change in the list, not by command.
     expect(await remove(db, { ...by, targetId: 603n })).toEqual({ ok: false, reason: "from-unit-list" });
     expect((await installText(db.prisma, base, "yaml")).ok).toBe(true);
@@ -40,9 +48,17 @@ describe("unit list approvers", () => {
   });
 
   test("one person twice in a unit, or a role the bot does not know, is refused and nothing changes", async () => {
-    const twice = await installText(db.prisma, withApprovers("[{ telegramId: 603, name: Trần Văn Quang }, { telegramId: 603, name: Quang }]"), "yaml");
+    const twice = await installText(
+      db.prisma,
+      withApprovers("[{ telegramId: 603, name: Trần Văn Quang }, { telegramId: 603, name: Quang }]"),
+      "yaml",
+    );
     expect(twice.ok ? [] : twice.problems.map((p) => p.path)).toEqual(["units[4].approvers[1].telegramId"]);
-    const role = await installText(db.prisma, withApprovers("[{ telegramId: 603, name: Trần Văn Quang, role: secretary }]"), "yaml");
+    const role = await installText(
+      db.prisma,
+      withApprovers("[{ telegramId: 603, name: Trần Văn Quang, role: secretary }]"),
+      "yaml",
+    );
     expect(role.ok).toBe(false);
     expect(await db.prisma.unitApprover.count()).toBe(0);
   });

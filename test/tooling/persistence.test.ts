@@ -20,7 +20,8 @@ const code = (file: string) => readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\
 const imports = (file: string) => [...code(file).matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1] ?? "");
 
 const outsideDb = files("src").filter((f) => !/^src[\\/](db|delivery)[\\/]/.test(f));
-const QUERY = /\b(?:prisma|tx|db)\.[a-z]\w*\.(?:find\w*|create\w*|update\w*|upsert|delete\w*|count|aggregate|groupBy)\(|\$transaction|\$executeRaw|\$queryRaw/;
+const QUERY =
+  /\b(?:prisma|tx|db)\.[a-z]\w*\.(?:find\w*|create\w*|update\w*|upsert|delete\w*|count|aggregate|groupBy)\(|\$transaction|\$executeRaw|\$queryRaw/;
 
 describe.each(outsideDb)("%s", (file) => {
   it("imports no Prisma and calls no Prisma client", () => {
@@ -42,6 +43,9 @@ it("config.ts imports nothing from src/jobs", () => {
 
 it("no job module imports the registry (src/jobs/index.ts imports them)", () => {
   for (const file of files("src/jobs").filter((f) => !f.endsWith("index.ts"))) {
-    expect(imports(file).filter((s) => /^\.\/index(\.js)?$/.test(s)), file).toEqual([]);
+    expect(
+      imports(file).filter((s) => /^\.\/index(\.js)?$/.test(s)),
+      file,
+    ).toEqual([]);
   }
 });

@@ -34,7 +34,10 @@ adminFeature.command(["capquyen", "thuquyen"], async (ctx) => {
   const id = BigInt(idText);
   if (ctx.message?.text?.startsWith("/thuquyen")) {
     if (ctx.deps.adminIds.includes(id)) return replyHtml(ctx, adminTexts.cannotRevokeConfigured);
-    return replyHtml(ctx, (await revokeRole(ctx.deps.prisma, id)) ? adminTexts.revoked(idText) : adminTexts.notFound(idText));
+    return replyHtml(
+      ctx,
+      (await revokeRole(ctx.deps.prisma, id)) ? adminTexts.revoked(idText) : adminTexts.notFound(idText),
+    );
   }
   const role = leadingKeyword(roleWords, ROLE_WORDS)?.value;
   if (!role) return replyHtml(ctx, adminTexts.grantUsage);
@@ -62,12 +65,20 @@ adminFeature.on("message:document", async (ctx, next) => {
   if (!planned.ok) return replyHtml(ctx, adminTexts.rejected(planned.problems));
   if (planned.kind === "directive") {
     const preview = adminTexts.planPreview(planned.plan);
-    const pendingId = await holdDirective(ctx.deps, { text, format, preview, userId: BigInt(ctx.from.id), chatId: BigInt(ctx.chat.id) });
+    const pendingId = await holdDirective(ctx.deps, {
+      text,
+      format,
+      preview,
+      userId: BigInt(ctx.from.id),
+      chatId: BigInt(ctx.chat.id),
+    });
     return replyHtml(ctx, adminTexts.planPrompt(preview), {
-      inline_keyboard: [[
-        { text: adminTexts.applyButton, callback_data: directivePlanButton.encode({ apply: true, pendingId }) },
-        { text: adminTexts.cancelButton, callback_data: directivePlanButton.encode({ apply: false, pendingId }) },
-      ]],
+      inline_keyboard: [
+        [
+          { text: adminTexts.applyButton, callback_data: directivePlanButton.encode({ apply: true, pendingId }) },
+          { text: adminTexts.cancelButton, callback_data: directivePlanButton.encode({ apply: false, pendingId }) },
+        ],
+      ],
     });
   }
   const result = await installText(ctx.deps.prisma, text, format, BigInt(ctx.from.id));

@@ -9,9 +9,14 @@ import type { Approver } from "../../domain/approvers.js";
 import { headChatIds } from "../../services/dossiers/chats.js";
 import type { BotContext } from "../context.js";
 
-export const fullName = (u: Pick<User, "first_name" | "last_name">): string | null => [u.first_name, u.last_name].filter(Boolean).join(" ") || null;
+export const fullName = (u: Pick<User, "first_name" | "last_name">): string | null =>
+  [u.first_name, u.last_name].filter(Boolean).join(" ") || null;
 
-export async function withNames(ctx: BotContext, unitCode: string, approvers: readonly Approver[]): Promise<Approver[]> {
+export async function withNames(
+  ctx: BotContext,
+  unitCode: string,
+  approvers: readonly Approver[],
+): Promise<Approver[]> {
   if (approvers.every((a) => a.name || a.telegramName)) return [...approvers];
   const heads = await headChatIds(ctx.deps, unitCode);
   const out: Approver[] = [];

@@ -80,7 +80,12 @@ approversFeature.command("nguoiduyet", async (ctx) => {
   if (!member) return replyHtml(ctx, a.notMember(target.id));
   if (member.is_bot) return replyHtml(ctx, a.isBot);
   const r = await designate(ctx.deps, {
-    unitCode, callerId: me, callerIsAdmin: admin, targetId: BigInt(member.id), role: role?.value ?? "deputy", name,
+    unitCode,
+    callerId: me,
+    callerIsAdmin: admin,
+    targetId: BigInt(member.id),
+    role: role?.value ?? "deputy",
+    name,
     telegramName: fullName(member),
   });
   if (!r.ok) return replyHtml(ctx, manageRefusal(r.reason));
@@ -88,7 +93,12 @@ approversFeature.command("nguoiduyet", async (ctx) => {
 });
 
 function manageRefusal(reason: ManageRefusal): string {
-  return { "not-allowed": a.notAllowed, "not-approver": a.notAllowed, "from-unit-list": a.fromUnitList, "last-head": a.lastHead }[reason];
+  return {
+    "not-allowed": a.notAllowed,
+    "not-approver": a.notAllowed,
+    "from-unit-list": a.fromUnitList,
+    "last-head": a.lastHead,
+  }[reason];
 }
 
 /** The user `id` as Telegram knows them in one of the unit's heads' chats, or null. */

@@ -27,8 +27,12 @@ async function sendPart(ctx: BotContext, part: DigestPart): Promise<void> {
   }
   let index = 0;
   for (const [n, chunk] of albumChunks(part.images).entries()) {
-    const media = chunk.map((b, j) => InputMediaBuilder.photo(file(b, index + j),
-      n === 0 && j === 0 ? { caption: part.caption, parse_mode: "HTML" } : {}));
+    const media = chunk.map((b, j) =>
+      InputMediaBuilder.photo(
+        file(b, index + j),
+        n === 0 && j === 0 ? { caption: part.caption, parse_mode: "HTML" } : {},
+      ),
+    );
     index += chunk.length;
     await ctx.replyWithMediaGroup(media);
   }

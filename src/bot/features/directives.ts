@@ -10,7 +10,12 @@ import { directivesBindingUnit } from "../../domain/directive/unitBindings.js";
 import { adminTexts } from "../../messages/admin.js";
 import { common } from "../../messages/common.js";
 import { directiveListTexts as t } from "../../messages/directiveList.js";
-import { changeDirective, findDirective, overviewDirectives, type DirectiveOverview } from "../../services/directives/admin.js";
+import {
+  changeDirective,
+  findDirective,
+  overviewDirectives,
+  type DirectiveOverview,
+} from "../../services/directives/admin.js";
 import { applyHeldDirective, cancelHeldDirective } from "../../services/directives/pending.js";
 import type { PressRefusal } from "../../services/uploads/pending.js";
 import { onButton } from "../buttons.js";
@@ -29,12 +34,17 @@ const today = (ctx: BotContext) => vnDate(ctx.deps.clock.now());
 
 function listKeyboard(items: readonly DirectiveOverview[]): InlineKeyboardMarkup {
   return {
-    inline_keyboard: items.slice(0, MAX_BUTTON_ROWS).map((o, i) => [
-      o.active
-        ? { text: t.pauseButton(i + 1), callback_data: directiveButton.encode({ action: "pause", rowId: o.rowId }) }
-        : { text: t.resumeButton(i + 1), callback_data: directiveButton.encode({ action: "resume", rowId: o.rowId }) },
-      { text: t.removeButton(i + 1), callback_data: directiveButton.encode({ action: "remove", rowId: o.rowId }) },
-    ]),
+    inline_keyboard: items
+      .slice(0, MAX_BUTTON_ROWS)
+      .map((o, i) => [
+        o.active
+          ? { text: t.pauseButton(i + 1), callback_data: directiveButton.encode({ action: "pause", rowId: o.rowId }) }
+          : {
+              text: t.resumeButton(i + 1),
+              callback_data: directiveButton.encode({ action: "resume", rowId: o.rowId }),
+            },
+        { text: t.removeButton(i + 1), callback_data: directiveButton.encode({ action: "remove", rowId: o.rowId }) },
+      ]),
   };
 }
 
@@ -58,16 +68,26 @@ async function redrawList(ctx: BotContext): Promise<void> {
   const items = await overviewDirectives(ctx.deps.prisma, day);
   const html = t.adminList(items, day);
   const markup = listKeyboard(items);
-  const edit = splitMessage(html).length === 1
-    ? ctx.editMessageText(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: markup })
-    : ctx.editMessageReplyMarkup({ reply_markup: markup });
+  const edit =
+    splitMessage(html).length === 1
+      ? ctx.editMessageText(html, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          reply_markup: markup,
+        })
+      : ctx.editMessageReplyMarkup({ reply_markup: markup });
   await edit.catch(() => undefined);
 }
 
 /** Replaces the message under the buttons by `html`, without buttons; a reply when it cannot. */
 async function settle(ctx: BotContext, html: string): Promise<void> {
   if (html.length <= MESSAGE_LIMIT) {
-    const edited = await ctx.editMessageText(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }).then(() => true, () => false);
+    const edited = await ctx
+      .editMessageText(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } })
+      .then(
+        () => true,
+        () => false,
+      );
     if (edited) return;
   }
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
@@ -84,10 +104,15 @@ onButton(directivesFeature, directiveButton, async (ctx, press) => {
     await ctx.answerCallbackQuery();
     if (press.action === "keep") return settle(ctx, t.kept(record.number));
     return replyHtml(ctx, t.removeAsk(record.number, record.slug), {
-      inline_keyboard: [[
-        { text: t.removeConfirmButton, callback_data: directiveButton.encode({ action: "removeConfirm", rowId: record.rowId }) },
-        { text: t.keepButton, callback_data: directiveButton.encode({ action: "keep", rowId: record.rowId }) },
-      ]],
+      inline_keyboard: [
+        [
+          {
+            text: t.removeConfirmButton,
+            callback_data: directiveButton.encode({ action: "removeConfirm", rowId: record.rowId }),
+          },
+          { text: t.keepButton, callback_data: directiveButton.encode({ action: "keep", rowId: record.rowId }) },
+        ],
+      ],
     });
   }
   const action = press.action === "removeConfirm" ? "remove" : press.action;
@@ -106,8 +131,13 @@ onButton(directivesFeature, directiveButton, async (ctx, press) => {
     return settle(ctx, t.removed(r.record.number));
   }
   const number = r.record.number;
-  const toast = r.ok ? (action === "pause" ? t.paused(number) : t.resumed(number))
-    : r.reason === "already-paused" ? t.alreadyPaused(number) : t.alreadyActive(number);
+  const toast = r.ok
+    ? action === "pause"
+      ? t.paused(number)
+      : t.resumed(number)
+    : r.reason === "already-paused"
+      ? t.alreadyPaused(number)
+      : t.alreadyActive(number);
   await ctx.answerCallbackQuery({ text: toast });
   await redrawList(ctx);
 });

@@ -13,4 +13,11 @@ import { dossiersUploadFeature } from "./dossiersUpload.js";
 import { dossiersViewFeature } from "./dossiersView.js";
 
 export const dossiersFeature = new Composer<BotContext>();
-dossiersFeature.use(dossiersUploadFeature, dossiersRepliesFeature, dossiersViewFeature, dossiersApologyFeature, dossiersLateListFeature, approversFeature);
+dossiersFeature.use(
+  dossiersUploadFeature,
+  dossiersRepliesFeature,
+  dossiersViewFeature,
+  dossiersApologyFeature,
+  dossiersLateListFeature,
+  approversFeature,
+);

@@ -43,9 +43,12 @@ export function decidingUser(ctx: BotContext & { from: { id: number } }): Decidi
 /** Plain text (alerts drop HTML): why a decision was refused — and, for a person, who may decide. */
 export async function refusal(ctx: BotContext, r: DecisionRefusal): Promise<string> {
   switch (r.reason) {
-    case "already-decided": return t.alreadyDecided;
-    case "gone": return t.gone;
-    case "not-head": return t.headOnly;
+    case "already-decided":
+      return t.alreadyDecided;
+    case "gone":
+      return t.gone;
+    case "not-head":
+      return t.headOnly;
     case "not-approver":
     case "drafter": {
       const unitCode = headUnitOfChat(ctx);
@@ -56,7 +59,7 @@ export async function refusal(ctx: BotContext, r: DecisionRefusal): Promise<stri
 
 /** The text of a message the bot sent, as Telegram returns it (plain; entities dropped). */
 export function messageText(m: MaybeInaccessibleMessage): string {
-  return "text" in m ? m.text ?? "" : "";
+  return "text" in m ? (m.text ?? "") : "";
 }
 
 /**
@@ -65,11 +68,15 @@ export function messageText(m: MaybeInaccessibleMessage): string {
  * (deleted, too old) is left as it is.
  */
 export async function markDecidedElsewhere(
-  ctx: BotContext, dossierId: number, line: string, done?: { chatId: number; messageId: number },
+  ctx: BotContext,
+  dossierId: number,
+  line: string,
+  done?: { chatId: number; messageId: number },
 ): Promise<void> {
   for (const r of await deliveredRequests(ctx.deps, dossierId)) {
     if (done && Number(r.chatId) === done.chatId && r.messageId === done.messageId) continue;
-    await ctx.api.editMessageText(Number(r.chatId), r.messageId, a.decidedRequestHtml(r.html, line), { parse_mode: "HTML" })
+    await ctx.api
+      .editMessageText(Number(r.chatId), r.messageId, a.decidedRequestHtml(r.html, line), { parse_mode: "HTML" })
       .catch(() => undefined);
   }
 }

@@ -23,16 +23,26 @@ import { ask } from "./dossiersReplies.js";
 export const dossiersApologyFeature = new Composer<BotContext>();
 
 /** Alerts are plain text: the HTML of a message text is dropped. */
-const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 onButton(dossiersApologyFeature, dossierButton, async (ctx, { action, dossierId }) => {
   switch (action) {
     case "apology":
-    case "explanation": return start(ctx, dossierId, action === "apology");
-    case "returned": return returned(ctx, dossierId);
-    case "sendToHead": return sendToHead(ctx, dossierId);
-    case "approve": return approve(ctx, dossierId);
-    case "sendBack": return sendBack(ctx, dossierId);
+    case "explanation":
+      return start(ctx, dossierId, action === "apology");
+    case "returned":
+      return returned(ctx, dossierId);
+    case "sendToHead":
+      return sendToHead(ctx, dossierId);
+    case "approve":
+      return approve(ctx, dossierId);
+    case "sendBack":
+      return sendBack(ctx, dossierId);
   }
 });
 
@@ -81,7 +91,12 @@ async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> 
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
   await markDecided(ctx, a.approvedLine(r.decider));
   const pressed = ctx.callbackQuery.message;
-  await markDecidedElsewhere(ctx, r.dossier.id, a.approvedLine(r.decider), pressed && { chatId: pressed.chat.id, messageId: pressed.message_id });
+  await markDecidedElsewhere(
+    ctx,
+    r.dossier.id,
+    a.approvedLine(r.decider),
+    pressed && { chatId: pressed.chat.id, messageId: pressed.message_id },
+  );
   return replyHtml(ctx, t.approvedHead(r.dossier.code, r.numbers));
 }
 
@@ -93,7 +108,8 @@ async function sendBack(ctx: ButtonContext, dossierId: number): Promise<unknown>
   await ctx.answerCallbackQuery();
   const request = ctx.callbackQuery.message;
   return ask(ctx, t.askReturnReason(r.dossier.code), t.returnPlaceholder, "dossier-return", {
-    dossierId, ...(request ? { requestMessageId: request.message_id, requestText: messageText(request) } : {}),
+    dossierId,
+    ...(request ? { requestMessageId: request.message_id, requestText: messageText(request) } : {}),
   });
 }
 
@@ -101,6 +117,7 @@ async function sendBack(ctx: ButtonContext, dossierId: number): Promise<unknown>
 async function markDecided(ctx: ButtonContext, line: string): Promise<void> {
   const request = ctx.callbackQuery.message;
   if (!request) return;
-  await ctx.editMessageText(a.decidedRequest(messageText(request), line), { parse_mode: "HTML", reply_markup: undefined })
+  await ctx
+    .editMessageText(a.decidedRequest(messageText(request), line), { parse_mode: "HTML", reply_markup: undefined })
     .catch(() => ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined));
 }

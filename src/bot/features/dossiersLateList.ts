@@ -25,7 +25,12 @@ dossiersLateListFeature.command("dsquahan", async (ctx) => {
   const month = arg ?? previousMonth(today);
   if (month > monthOf(today)) return replyHtml(ctx, t.dsFutureMonth(month));
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
-  const list = await buildLateList(ctx.deps, { month, rootCode: root?.code ?? null, asOf: today, cal: await workCalendar() });
+  const list = await buildLateList(ctx.deps, {
+    month,
+    rootCode: root?.code ?? null,
+    asOf: today,
+    cal: await workCalendar(),
+  });
   const scopeName = root?.name ?? "Tất cả đơn vị";
   const bytes = await lateListXlsx(list, scopeName);
   await replyHtml(ctx, t.lateList(month, list.units, false));

@@ -12,7 +12,13 @@ import { dossierTexts as t } from "../../messages/dossiers.js";
 import { returnDrafts } from "../../services/apology/decision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apology/flow.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
-import { askPending, closePending, findPending, type PendingData, type PendingKind } from "../../services/dossiers/pending.js";
+import {
+  askPending,
+  closePending,
+  findPending,
+  type PendingData,
+  type PendingKind,
+} from "../../services/dossiers/pending.js";
 import { dossierButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../../render/html.js";
@@ -25,7 +31,11 @@ export const dossiersRepliesFeature = new Composer<BotContext>();
 
 /** Asks (again) with force-reply and remembers what the answer is for. */
 export async function ask<K extends PendingKind>(
-  ctx: BotContext, text: string, placeholder: string, kind: K, data: PendingData<K>,
+  ctx: BotContext,
+  text: string,
+  placeholder: string,
+  kind: K,
+  data: PendingData<K>,
 ): Promise<void> {
   const chat = ctx.chat;
   if (!chat) return;
@@ -33,7 +43,13 @@ export async function ask<K extends PendingKind>(
     parse_mode: "HTML",
     reply_markup: { force_reply: true, input_field_placeholder: placeholder },
   });
-  await askPending(ctx.deps, { chatId: BigInt(chat.id), userId: BigInt(ctx.from?.id ?? 0), messageId: msg.message_id, kind, data });
+  await askPending(ctx.deps, {
+    chatId: BigInt(chat.id),
+    userId: BigInt(ctx.from?.id ?? 0),
+    messageId: msg.message_id,
+    kind,
+    data,
+  });
 }
 
 dossiersRepliesFeature.on("message", async (ctx, next) => {
@@ -52,8 +68,10 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null, null);
       const code = await dossierCodeById(ctx.deps.prisma, pending.data.dossierId);
       const cal = await workCalendar();
-      return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date",
-        { dossierId: pending.data.dossierId, reason });
+      return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date", {
+        dossierId: pending.data.dossierId,
+        reason,
+      });
     }
     case "dossier-date": {
       const checked = checkNewDate(text, todayOf(ctx.deps), await workCalendar());
@@ -63,8 +81,11 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       const title = dossier?.applicantTitle ?? null;
       const known = isSalutation(title) ? title : null;
       if (dossier && !known && needsSalutation(dossier.applicantName)) {
-        return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation",
-          { dossierId: dossier.id, reason: pending.data.reason, newDate: checked.date });
+        return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation", {
+          dossierId: dossier.id,
+          reason: pending.data.reason,
+          newDate: checked.date,
+        });
       }
       return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date, known);
     }
@@ -80,29 +101,54 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!head) return replyHtml(ctx, t.headOnly);
       if (!reason) return ask(ctx, t.reasonBad, t.returnPlaceholder, "dossier-return", pending.data);
       if (!(await closePending(ctx.deps, pending.id))) return;
-      const r = await returnDrafts(ctx.deps, { dossierId: pending.data.dossierId, headUnitCode: head, by: decidingUser(ctx), reason });
+      const r = await returnDrafts(ctx.deps, {
+        dossierId: pending.data.dossierId,
+        headUnitCode: head,
+        by: decidingUser(ctx),
+        reason,
+      });
       if (!r.ok) return replyHtml(ctx, escapeHtml(await refusal(ctx, r)));
       const { requestMessageId, requestText } = pending.data;
       if (requestMessageId !== undefined) {
-        await ctx.api.editMessageText(ctx.chat.id, requestMessageId, a.decidedRequest(requestText ?? "", a.returnedLine(r.decider)), { parse_mode: "HTML" })
+        await ctx.api
+          .editMessageText(
+            ctx.chat.id,
+            requestMessageId,
+            a.decidedRequest(requestText ?? "", a.returnedLine(r.decider)),
+            { parse_mode: "HTML" },
+          )
           .catch(() => undefined);
       }
-      await markDecidedElsewhere(ctx, r.dossier.id, a.returnedLine(r.decider),
-        requestMessageId === undefined ? undefined : { chatId: ctx.chat.id, messageId: requestMessageId });
+      await markDecidedElsewhere(
+        ctx,
+        r.dossier.id,
+        a.returnedLine(r.decider),
+        requestMessageId === undefined ? undefined : { chatId: ctx.chat.id, messageId: requestMessageId },
+      );
       return replyHtml(ctx, t.returnedHead(r.dossier.code));
     }
   }
 });
 
 async function draft(
-  ctx: BotContext, dossierId: number, reason: string, newDate: string | null, salutation: Salutation | null,
+  ctx: BotContext,
+  dossierId: number,
+  reason: string,
+  newDate: string | null,
+  salutation: Salutation | null,
 ): Promise<unknown> {
   const unit = unitOfChat(ctx);
   const chat = ctx.chat;
   if (!unit || !chat || !ctx.from) return replyHtml(ctx, t.notThisChat);
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
   const outcome: DraftOutcome = await submitDrafts(ctx.deps, {
-    dossierId, unitCode: unit.code, reason, newDate, salutation, by: { id: BigInt(ctx.from.id), name: senderName(ctx) }, chatId: BigInt(chat.id),
+    dossierId,
+    unitCode: unit.code,
+    reason,
+    newDate,
+    salutation,
+    by: { id: BigInt(ctx.from.id), name: senderName(ctx) },
+    chatId: BigInt(chat.id),
   });
   const code = await dossierCodeById(ctx.deps.prisma, dossierId);
   switch (outcome.kind) {
@@ -111,8 +157,13 @@ async function draft(
     case "sent-to-head":
       return replyHtml(ctx, t.draftSent(code, newDate !== null));
     case "no-head": {
-      await replyHtml(ctx, t.noHeadChat(unit.code), new InlineKeyboard().text(t.sendToHeadButton, dossierButton.encode({ action: "sendToHead", dossierId })));
-      for (const d of outcome.drafts) await ctx.replyWithDocument(new InputFile(d.bytes, d.filename), { caption: d.caption });
+      await replyHtml(
+        ctx,
+        t.noHeadChat(unit.code),
+        new InlineKeyboard().text(t.sendToHeadButton, dossierButton.encode({ action: "sendToHead", dossierId })),
+      );
+      for (const d of outcome.drafts)
+        await ctx.replyWithDocument(new InputFile(d.bytes, d.filename), { caption: d.caption });
       return;
     }
   }

@@ -43,13 +43,20 @@ dossiersUploadFeature.command(COMMAND, async (ctx) => {
     reply_markup: { force_reply: true, selective: true, input_field_placeholder: t.uploadPlaceholder },
   });
   await askPending(ctx.deps, {
-    chatId: BigInt(ctx.chat.id), userId: BigInt(ctx.from?.id ?? 0), messageId: prompt.message_id, kind: "dossier-upload", data: {},
+    chatId: BigInt(ctx.chat.id),
+    userId: BigInt(ctx.from?.id ?? 0),
+    messageId: prompt.message_id,
+    kind: "dossier-upload",
+    data: {},
   });
 });
 
 dossiersUploadFeature.on("message:document", async (ctx, next) => {
   const replyTo = ctx.message.reply_to_message;
-  const pending = replyTo && replyTo.from?.id === ctx.me.id ? await findPending(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id) : null;
+  const pending =
+    replyTo && replyTo.from?.id === ctx.me.id
+      ? await findPending(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id)
+      : null;
   const asked = pending?.kind === "dossier-upload";
   if (!asked && captionCommand(ctx) !== COMMAND) return next();
   const scope = await scopeOf(ctx);
@@ -89,7 +96,10 @@ export function replyDossierImport(ctx: BotContext, o: DossierImportOutcome): Pr
       return replyHtml(ctx, t.rowsRejected(o.valid, o.rejected));
     case "saved": {
       const catalog = ctx.deps.catalog.get();
-      const perUnit = [...o.summary.perUnit].map(([code, n]): [string, number] => [catalog.unit(code)?.name ?? code, n]);
+      const perUnit = [...o.summary.perUnit].map(([code, n]): [string, number] => [
+        catalog.unit(code)?.name ?? code,
+        n,
+      ]);
       return replyHtml(ctx, t.saved(o.summary, perUnit));
     }
   }

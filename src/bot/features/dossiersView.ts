@@ -26,21 +26,26 @@ dossiersViewFeature.command("hoso", async (ctx) => {
   const cal = await workCalendar();
   const today = todayOf(ctx.deps);
   // Codes are unique per unit: a leaders' subtree may hold the same code in two units.
-  return replyHtml(ctx, found.map(({ dossier: d, documents }) => {
-    const tracked = inForce(d, reappointmentOf(documents));
-    return t.hosoView({
-      ...d,
-      // The letter froze the date it answered for; a later export may show another one.
-      dueAt: tracked.reappointment?.originalDueDate ?? d.dueAt,
-      reappointedTo: tracked.reappointment?.newDueDate ?? null,
-      unitName: ctx.deps.catalog.get().unit(d.unitCode)?.name ?? d.unitCode,
-      // The citizen's name stays with the unit that handles the dossier (NĐ 13/2023).
-      applicantName: scope.kind === "unit" ? d.applicantName : null,
-      phase: phaseOf(tracked, today, cal),
-      overdueDays: overdueDays(tracked, today, cal),
-      documents,
-    });
-  }).join("\n\n"));
+  return replyHtml(
+    ctx,
+    found
+      .map(({ dossier: d, documents }) => {
+        const tracked = inForce(d, reappointmentOf(documents));
+        return t.hosoView({
+          ...d,
+          // The letter froze the date it answered for; a later export may show another one.
+          dueAt: tracked.reappointment?.originalDueDate ?? d.dueAt,
+          reappointedTo: tracked.reappointment?.newDueDate ?? null,
+          unitName: ctx.deps.catalog.get().unit(d.unitCode)?.name ?? d.unitCode,
+          // The citizen's name stays with the unit that handles the dossier (NĐ 13/2023).
+          applicantName: scope.kind === "unit" ? d.applicantName : null,
+          phase: phaseOf(tracked, today, cal),
+          overdueDays: overdueDays(tracked, today, cal),
+          documents,
+        });
+      })
+      .join("\n\n"),
+  );
 });
 
 dossiersViewFeature.command("quahan", async (ctx) => {
@@ -59,7 +64,7 @@ dossiersViewFeature.command("quahan", async (ctx) => {
   }
   if (parts.length === 0) {
     const only = scope.units.size === 1 ? [...scope.units][0] : undefined;
-    return replyHtml(ctx, t.quahanNone(only ? catalog.unit(only)?.name ?? only : "Các đơn vị theo dõi"));
+    return replyHtml(ctx, t.quahanNone(only ? (catalog.unit(only)?.name ?? only) : "Các đơn vị theo dõi"));
   }
   return replyHtml(ctx, parts.join("\n\n"));
 });

@@ -23,25 +23,33 @@ function displayName(from: { first_name: string; last_name?: string; username?: 
   return from.username ? `${name} (@${from.username})` : `${name} (id ${from.id})`;
 }
 
-const adminButtons = (registrationId: number) => new InlineKeyboard()
-  .text(registerTexts.approveButton, registrationButton.encode({ approve: true, registrationId }))
-  .text(registerTexts.rejectButton, registrationButton.encode({ approve: false, registrationId }));
+const adminButtons = (registrationId: number) =>
+  new InlineKeyboard()
+    .text(registerTexts.approveButton, registrationButton.encode({ approve: true, registrationId }))
+    .text(registerTexts.rejectButton, registrationButton.encode({ approve: false, registrationId }));
 
 function requestReply(r: RequestOutcome, code: string, kind: RegistrationKind): string {
   if (r.ok) return registerTexts.requested(r.unit, kind);
   switch (r.reason) {
-    case "unknown-unit": return registerTexts.unknownUnit(clipText(code, 40), r.suggestions);
-    case "already-bound": return registerTexts.alreadyBound(r.unit, kind);
-    case "pending-exists": return registerTexts.pendingExists;
-    case "no-admins": return registerTexts.noAdmins;
+    case "unknown-unit":
+      return registerTexts.unknownUnit(clipText(code, 40), r.suggestions);
+    case "already-bound":
+      return registerTexts.alreadyBound(r.unit, kind);
+    case "pending-exists":
+      return registerTexts.pendingExists;
+    case "no-admins":
+      return registerTexts.noAdmins;
   }
 }
 
 function decisionRefusal(r: Exclude<DecisionOutcome, { ok: true }>): string {
   switch (r.reason) {
-    case "not-found": return registerTexts.requestNotFound;
-    case "unit-gone": return registerTexts.unitGone(r.unitCode);
-    case "already-decided": return registerTexts.alreadyDecided;
+    case "not-found":
+      return registerTexts.requestNotFound;
+    case "unit-gone":
+      return registerTexts.unitGone(r.unitCode);
+    case "already-decided":
+      return registerTexts.alreadyDecided;
   }
 }
 
@@ -58,8 +66,11 @@ export function registerFeature(registration: RegistrationUseCases): Composer<Bo
     if (!code) return replyHtml(ctx, registerTexts.usage);
     const title = ("title" in ctx.chat ? ctx.chat.title : undefined) ?? String(ctx.chat.id);
     const r = await registration.request({
-      chat: { id: BigInt(ctx.chat.id), title, record: ctx.chatRecord }, code, kind,
-      requester: { id: BigInt(ctx.from?.id ?? 0), displayName: ctx.from ? displayName(ctx.from) : "?" }, adminButtons,
+      chat: { id: BigInt(ctx.chat.id), title, record: ctx.chatRecord },
+      code,
+      kind,
+      requester: { id: BigInt(ctx.from?.id ?? 0), displayName: ctx.from ? displayName(ctx.from) : "?" },
+      adminButtons,
     });
     return replyHtml(ctx, requestReply(r, code, kind));
   });
@@ -67,7 +78,9 @@ export function registerFeature(registration: RegistrationUseCases): Composer<Bo
   onButton(feature, registrationButton, async (ctx, { approve: approved, registrationId }) => {
     if (!(await isAdmin(ctx))) return ctx.answerCallbackQuery({ text: common.adminOnly, show_alert: true });
     const r = await registration.decide({
-      registrationId, approved, by: BigInt(ctx.from.id),
+      registrationId,
+      approved,
+      by: BigInt(ctx.from.id),
       memberName: async (chatId, userId) => {
         const member = await ctx.api.getChatMember(Number(chatId), Number(userId)).catch(() => null);
         return member ? [member.user.first_name, member.user.last_name].filter(Boolean).join(" ") || null : null;
@@ -75,8 +88,11 @@ export function registerFeature(registration: RegistrationUseCases): Composer<Bo
     });
     if (!r.ok) return ctx.answerCallbackQuery({ text: decisionRefusal(r), show_alert: true });
     await ctx.answerCallbackQuery({ text: approved ? "Đã duyệt." : "Đã từ chối." });
-    const original = ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text ?? "" : "";
-    await ctx.editMessageText(registerTexts.decidedAdmin(original, approved, displayName(ctx.from)), { parse_mode: "HTML" }).catch(() => undefined);
+    const original =
+      ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? (ctx.callbackQuery.message.text ?? "") : "";
+    await ctx
+      .editMessageText(registerTexts.decidedAdmin(original, approved, displayName(ctx.from)), { parse_mode: "HTML" })
+      .catch(() => undefined);
   });
 
   return feature;

@@ -28,7 +28,8 @@ reportFeature.command("nop", async (ctx) => {
   const parsed = parseNop(typeof ctx.match === "string" ? ctx.match : "");
   if (!parsed.ok) return replyHtml(ctx, reportTexts.invalid(parsed.error));
   const req = parsed.value;
-  if (req.kind === "help") return replyHtml(ctx, reportTexts.help(unit.name, nowPeriod, indicators, catalog.defaultIndicator(unit)));
+  if (req.kind === "help")
+    return replyHtml(ctx, reportTexts.help(unit.name, nowPeriod, indicators, catalog.defaultIndicator(unit)));
   const indicator = req.indicatorCode
     ? indicators.find((i) => i.code.toLowerCase() === req.indicatorCode?.toLowerCase())
     : catalog.defaultIndicator(unit);
@@ -46,25 +47,41 @@ reportFeature.command("nop", async (ctx) => {
     period,
     numerator,
     denominator,
-    prov: { byUser: ctx.from ? BigInt(ctx.from.id) : null, chatId: BigInt(ctx.chat.id), source: "chat", at: ctx.deps.clock.now() },
+    prov: {
+      byUser: ctx.from ? BigInt(ctx.from.id) : null,
+      chatId: BigInt(ctx.chat.id),
+      source: "chat",
+      at: ctx.deps.clock.now(),
+    },
   });
   const text = reportTexts.saved(unit.name, period, describeEvaluation(result.evaluation, indicator), result.previous);
-  const keyboard = new InlineKeyboard().text(reportTexts.undoButton, undoButton.encode({ revisionId: result.revisionId }));
+  const keyboard = new InlineKeyboard().text(
+    reportTexts.undoButton,
+    undoButton.encode({ revisionId: result.revisionId }),
+  );
   return replyHtml(ctx, text, keyboard);
 });
 
 onButton(reportFeature, undoButton, async (ctx, { revisionId }) => {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, reportTexts.undoNoUnit);
-  const prov = { byUser: BigInt(ctx.from.id), chatId: ctx.chat ? BigInt(ctx.chat.id) : null, source: "undo", at: ctx.deps.clock.now() };
+  const prov = {
+    byUser: BigInt(ctx.from.id),
+    chatId: ctx.chat ? BigInt(ctx.chat.id) : null,
+    source: "undo",
+    at: ctx.deps.clock.now(),
+  };
   const outcome = await undoFigures(ctx.deps, { id: revisionId, unitCode: unit.code }, prov);
   if (!outcome.ok) {
     if (outcome.reason === "not-found" || outcome.reason === "not-a-report") {
       return alert(ctx, outcome.reason === "not-found" ? reportTexts.undoNotFound : reportTexts.undoOfUndo);
     }
-    const text = outcome.reason === "expired" ? reportTexts.undoExpired
-      : outcome.reason === "superseded" ? reportTexts.undoSuperseded
-        : reportTexts.undoAlready;
+    const text =
+      outcome.reason === "expired"
+        ? reportTexts.undoExpired
+        : outcome.reason === "superseded"
+          ? reportTexts.undoSuperseded
+          : reportTexts.undoAlready;
     await alert(ctx, text);
     return ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
   }

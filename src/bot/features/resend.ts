@@ -25,10 +25,14 @@ onButton(resendFeature, resendButton, async (ctx, { action, first, last }) => {
     await ctx.answerCallbackQuery();
     return ctx.reply(resendTexts.confirmAll(waiting), {
       parse_mode: "HTML",
-      reply_markup: { inline_keyboard: [[
-        { text: resendTexts.confirmButton, callback_data: resendButton.encode({ action: "all", first, last }) },
-        { text: resendTexts.cancelButton, callback_data: resendButton.encode({ action: "keep", first, last }) },
-      ]] },
+      reply_markup: {
+        inline_keyboard: [
+          [
+            { text: resendTexts.confirmButton, callback_data: resendButton.encode({ action: "all", first, last }) },
+            { text: resendTexts.cancelButton, callback_data: resendButton.encode({ action: "keep", first, last }) },
+          ],
+        ],
+      },
     });
   }
   const r = await resendGivenUp(ctx.deps.prisma, { first, last, all: action === "all", now: ctx.deps.clock.now() });

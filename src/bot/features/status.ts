@@ -25,11 +25,21 @@ export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested
     const everAssigned = catalog.descendants(root.code).some((u) => catalog.indicatorsFor(u).length > 0);
     return replyHtml(ctx, everAssigned ? statusTexts.nothingInForceBelow(root) : statusTexts.noUnitsBelow(root));
   }
-  const indicator = requested ? indicators.find((i) => i.code.toLowerCase() === requested.toLowerCase()) : indicators[0];
+  const indicator = requested
+    ? indicators.find((i) => i.code.toLowerCase() === requested.toLowerCase())
+    : indicators[0];
   if (!indicator) return replyHtml(ctx, statusTexts.unknownIndicator(clipText(requested, 40), indicators));
   const period = currentPeriod(ctx.deps);
   const s = await subtreeStatus(ctx.deps, root.code, indicator, period);
-  return replyHtml(ctx, statusTexts.subtree(root, period, s, indicators.filter((i) => i.code !== indicator.code)));
+  return replyHtml(
+    ctx,
+    statusTexts.subtree(
+      root,
+      period,
+      s,
+      indicators.filter((i) => i.code !== indicator.code),
+    ),
+  );
 }
 
 statusFeature.command("tinhtrang", async (ctx) => {

@@ -7,8 +7,14 @@ import { Composer } from "grammy";
 import { common } from "../../messages/common.js";
 import { taskTexts } from "../../messages/tasks.js";
 import {
-  attachEvidenceFile, attachEvidenceNote, evidenceGate, evidencePromptRow, MAX_EVIDENCE_FILE_BYTES, quotaRefusal,
-  type EvidenceOutcome, type Sender,
+  attachEvidenceFile,
+  attachEvidenceNote,
+  evidenceGate,
+  evidencePromptRow,
+  MAX_EVIDENCE_FILE_BYTES,
+  quotaRefusal,
+  type EvidenceOutcome,
+  type Sender,
 } from "../../services/tasks/evidence.js";
 import type { BotContext } from "../context.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
@@ -20,9 +26,12 @@ export const taskEvidenceFeature = new Composer<BotContext>();
 function answer(ctx: BotContext, r: EvidenceOutcome, kind: "file" | "note"): Promise<unknown> {
   if (r.ok) return replyHtml(ctx, taskTexts.evidenceSaved(r.taskCode, kind));
   switch (r.reason) {
-    case "gone": return replyHtml(ctx, taskTexts.evidenceGone);
-    case "not-marker": return replyHtml(ctx, taskTexts.evidenceNotYours);
-    case "quota": return replyHtml(ctx, taskTexts.evidenceQuota(r.usedBytes, r.quotaBytes));
+    case "gone":
+      return replyHtml(ctx, taskTexts.evidenceGone);
+    case "not-marker":
+      return replyHtml(ctx, taskTexts.evidenceNotYours);
+    case "quota":
+      return replyHtml(ctx, taskTexts.evidenceQuota(r.usedBytes, r.quotaBytes));
   }
 }
 
@@ -48,7 +57,9 @@ taskEvidenceFeature.on("message", async (ctx, next) => {
       throw e;
     }
     const file = {
-      bytes, mime: doc.mime_type ?? "application/octet-stream", name: doc.file_name ?? "minh-chung",
+      bytes,
+      mime: doc.mime_type ?? "application/octet-stream",
+      name: doc.file_name ?? "minh-chung",
       ...(ctx.message.caption ? { caption: ctx.message.caption } : {}),
     };
     return answer(ctx, await attachEvidenceFile(ctx.deps, rowId, sender, file), "file");

@@ -39,7 +39,12 @@ async function confirmDone(ctx: BotContext, unit: CatalogUnit, m: Marked): Promi
     parse_mode: "HTML",
     reply_markup: { force_reply: true, selective: true, input_field_placeholder: taskTexts.evidencePlaceholder },
   });
-  await recordEvidencePrompt(ctx.deps, { chatId: BigInt(ctx.chat.id), userId: BigInt(ctx.from?.id ?? 0), messageId: msg.message_id, rowId: m.rowId });
+  await recordEvidencePrompt(ctx.deps, {
+    chatId: BigInt(ctx.chat.id),
+    userId: BigInt(ctx.from?.id ?? 0),
+    messageId: msg.message_id,
+    rowId: m.rowId,
+  });
 }
 
 tasksFeature.command("xong", async (ctx) => {
@@ -48,13 +53,20 @@ tasksFeature.command("xong", async (ctx) => {
   const [code = "", ...rest] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
   if (!code) return replyHtml(ctx, taskTexts.xongUsage);
   const note = clipText(rest.join(" ").trim(), MAX_NOTE) || null;
-  const r = await markTaskDone(ctx.deps, unit, clipText(code, MAX_CODE), note, { by: ctx.from ? BigInt(ctx.from.id) : null, at: ctx.deps.clock.now() });
+  const r = await markTaskDone(ctx.deps, unit, clipText(code, MAX_CODE), note, {
+    by: ctx.from ? BigInt(ctx.from.id) : null,
+    at: ctx.deps.clock.now(),
+  });
   if (r.ok) return confirmDone(ctx, unit, r);
   switch (r.reason) {
-    case "unknown": return replyHtml(ctx, taskTexts.unknown(r.code));
-    case "not-lead": return replyHtml(ctx, taskTexts.notLead(r.ref.task, r.leads));
-    case "continuous": return replyHtml(ctx, taskTexts.continuous(r.ref.task));
-    case "already-done": return replyHtml(ctx, taskTexts.alreadyDone(r.ref.task, r.occ.due, vnDate(r.doneAt)));
+    case "unknown":
+      return replyHtml(ctx, taskTexts.unknown(r.code));
+    case "not-lead":
+      return replyHtml(ctx, taskTexts.notLead(r.ref.task, r.leads));
+    case "continuous":
+      return replyHtml(ctx, taskTexts.continuous(r.ref.task));
+    case "already-done":
+      return replyHtml(ctx, taskTexts.alreadyDone(r.ref.task, r.occ.due, vnDate(r.doneAt)));
   }
 });
 

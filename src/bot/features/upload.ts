@@ -24,7 +24,8 @@ const TEMPLATE_PATH = fileURLToPath(new URL("../../../templates/mau-bao-cao-so-l
 
 /** Who may upload here, and for which units; otherwise what to tell them. */
 async function scopeOf(ctx: BotContext): Promise<UploadScope | { refusal: string }> {
-  if (ctx.chat?.type === "private") return (await isAdmin(ctx)) ? { kind: "all" } : { refusal: uploadTexts.privateNotAdmin };
+  if (ctx.chat?.type === "private")
+    return (await isAdmin(ctx)) ? { kind: "all" } : { refusal: uploadTexts.privateNotAdmin };
   const unit = unitOfChat(ctx);
   if (unit) return { kind: "unit", unit };
   const head = headOfChat(ctx);
@@ -71,7 +72,11 @@ uploadFeature.command("nhap", async (ctx) => {
     reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
     reply_markup: { force_reply: true, selective: true, input_field_placeholder: uploadTexts.promptPlaceholder },
   });
-  await recordUploadPrompt(ctx.deps, { chatId: BigInt(ctx.chat.id), userId: BigInt(ctx.from?.id ?? 0), messageId: prompt.message_id });
+  await recordUploadPrompt(ctx.deps, {
+    chatId: BigInt(ctx.chat.id),
+    userId: BigInt(ctx.from?.id ?? 0),
+    messageId: prompt.message_id,
+  });
 });
 
 /** Text or a photo in reply to the prompt: the file is what we need. */

@@ -13,7 +13,8 @@ import { isAdmin } from "./access.js";
 
 export const uploadConfirmFeature = new Composer<BotContext>();
 
-const removeButtons = (ctx: BotContext) => ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+const removeButtons = (ctx: BotContext) =>
+  ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
 
 onButton(uploadConfirmFeature, heldUploadButton, async (ctx, press) => {
   const req: PressRequest = {

@@ -35,11 +35,19 @@ export async function replyUploadOutcome(ctx: BotContext, outcome: UploadOutcome
     case "rows-rejected": {
       const { pending, valid } = outcome;
       const text = uploadTexts.rowsRejected(valid, outcome.rejected, pending !== null);
-      return replyHtml(ctx, text, pending ? pendingKeyboard(pending.id, uploadTexts.saveValidButton(valid)) : undefined);
+      return replyHtml(
+        ctx,
+        text,
+        pending ? pendingKeyboard(pending.id, uploadTexts.saveValidButton(valid)) : undefined,
+      );
     }
     case "preview": {
       const { pending } = outcome;
-      return replyHtml(ctx, uploadTexts.preview(outcome.preview), pending ? pendingKeyboard(pending.id, uploadTexts.confirmButton) : undefined);
+      return replyHtml(
+        ctx,
+        uploadTexts.preview(outcome.preview),
+        pending ? pendingKeyboard(pending.id, uploadTexts.confirmButton) : undefined,
+      );
     }
     case "dossiers":
       return replyDossierImport(ctx, outcome.outcome);
@@ -63,11 +71,19 @@ export async function handleUploadedFile(ctx: BotContext, scope: UploadScope, op
     return replyHtml(ctx, uploadTexts.fileRejected(e.userMessage) + hint);
   }
   return detachOrRun(ctx, async () => {
-    const data = await downloadOrAnswer(ctx, doc.file_id, { log, tooLarge: uploadTexts.fileTooLarge, quiet: opts.quiet });
+    const data = await downloadOrAnswer(ctx, doc.file_id, {
+      log,
+      tooLarge: uploadTexts.fileTooLarge,
+      quiet: opts.quiet,
+    });
     if (!data) return;
     await ctx.replyWithChatAction("typing").catch(() => undefined);
     const outcome = await processUpload(ctx.deps, {
-      fileName, data, scope, userId: BigInt(ctx.from?.id ?? 0), chatId: BigInt(chat.id),
+      fileName,
+      data,
+      scope,
+      userId: BigInt(ctx.from?.id ?? 0),
+      chatId: BigInt(chat.id),
     });
     log.info({ outcome: outcome.kind, bytes: data.length, ...counts(outcome) }, "upload processed");
     if (opts.quiet && (outcome.kind === "file-rejected" || outcome.kind === "empty")) return;
@@ -78,11 +94,21 @@ export async function handleUploadedFile(ctx: BotContext, scope: UploadScope, op
 /** Counts for the log: never a cell value or a unit name from the file. */
 function counts(o: UploadOutcome): Record<string, number | string> {
   switch (o.kind) {
-    case "file-rejected": return { code: o.code };
-    case "empty": return { exampleRows: o.exampleRows };
-    case "saved": return { saved: o.summary.saved, replaced: o.summary.replaced };
-    case "rows-rejected": return { valid: o.valid, rejected: o.rejected.length };
-    case "preview": return { items: o.preview.items.length, unmatched: o.preview.unmatched.length, rejected: o.preview.rejected.length };
-    case "dossiers": return { dossiers: o.outcome.kind };
+    case "file-rejected":
+      return { code: o.code };
+    case "empty":
+      return { exampleRows: o.exampleRows };
+    case "saved":
+      return { saved: o.summary.saved, replaced: o.summary.replaced };
+    case "rows-rejected":
+      return { valid: o.valid, rejected: o.rejected.length };
+    case "preview":
+      return {
+        items: o.preview.items.length,
+        unmatched: o.preview.unmatched.length,
+        rejected: o.preview.rejected.length,
+      };
+    case "dossiers":
+      return { dossiers: o.outcome.kind };
   }
 }

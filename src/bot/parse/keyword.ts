@@ -5,7 +5,10 @@
 import { normalizeForSearch } from "../../domain/text.js";
 
 /** The value of the keyword the first one or two words spell, and how many words it took. */
-export function leadingKeyword<V>(words: readonly string[], table: Readonly<Record<string, V>>): { value: V; used: number } | null {
+export function leadingKeyword<V>(
+  words: readonly string[],
+  table: Readonly<Record<string, V>>,
+): { value: V; used: number } | null {
   for (const used of [1, 2]) {
     if (words.length < used) break;
     const key = normalizeForSearch(words.slice(0, used).join(""));

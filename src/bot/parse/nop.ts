@@ -34,11 +34,15 @@ export function parseNop(args: string): NopParse {
     if (!c.ok) return c;
     const periodWords = rest.slice(1);
     const period = periodWords.length > 0 ? parsePeriodWords(periodWords) : null;
-    if (periodWords.length > 0 && !period) return { ok: false, error: `Không hiểu kỳ báo cáo "${clip(periodWords.join(" "))}" — viết như "tháng 10/2026".` };
+    if (periodWords.length > 0 && !period)
+      return { ok: false, error: `Không hiểu kỳ báo cáo "${clip(periodWords.join(" "))}" — viết như "tháng 10/2026".` };
     return { ok: true, value: { kind: "count", indicatorCode: first, count: c.n, period } };
   }
   if (rest.length < 2) {
-    return { ok: false, error: coded ? "Thiếu số liệu: cần tử số và mẫu số sau mã chỉ tiêu." : "Thiếu số liệu: cần hai số." };
+    return {
+      ok: false,
+      error: coded ? "Thiếu số liệu: cần tử số và mẫu số sau mã chỉ tiêu." : "Thiếu số liệu: cần hai số.",
+    };
   }
   const a = count(rest[0] ?? "");
   if (!a.ok) return a;
@@ -48,7 +52,8 @@ export function parseNop(args: string): NopParse {
   let period: string | null = null;
   if (periodWords.length > 0) {
     period = parsePeriodWords(periodWords);
-    if (!period) return { ok: false, error: `Không hiểu kỳ báo cáo "${clip(periodWords.join(" "))}" — viết như "tháng 10/2026".` };
+    if (!period)
+      return { ok: false, error: `Không hiểu kỳ báo cáo "${clip(periodWords.join(" "))}" — viết như "tháng 10/2026".` };
   }
   const [numerator, denominator] = coded ? [a.n, b.n] : [b.n, a.n];
   if (numerator > denominator) {

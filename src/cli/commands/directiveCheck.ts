@@ -21,12 +21,17 @@ export function registerDirectiveCheck(program: Command, io: CliIO): void {
       if (!result.ok) {
         io.err(m.checkInvalid(file, result.problems.length));
         for (const p of result.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.err(m.checkProblem(p));
-        if (result.problems.length > MAX_PROBLEMS_SHOWN) io.err(m.checkMoreProblems(result.problems.length - MAX_PROBLEMS_SHOWN));
+        if (result.problems.length > MAX_PROBLEMS_SHOWN)
+          io.err(m.checkMoreProblems(result.problems.length - MAX_PROBLEMS_SHOWN));
         throw new CliExit(1);
       }
       io.out(m.checkValid(file));
       for (const line of summarizeDirective(result.directive)) io.out(line);
-      io.out(result.units && result.unitsPath ? m.checkUnits(result.units.units.length, relative(process.cwd(), result.unitsPath)) : m.checkNoUnits);
+      io.out(
+        result.units && result.unitsPath
+          ? m.checkUnits(result.units.units.length, relative(process.cwd(), result.unitsPath))
+          : m.checkNoUnits,
+      );
     });
 }
 

@@ -28,11 +28,17 @@ export function registerDirectiveManage(program: Command, io: CliIO): void {
         const r = await withDb((db) => changeDirective(db.prisma, { slug }, name));
         if (!r.ok && r.reason === "not-found") fail(m.directiveNotFound(slug, r.known));
         if (!r.ok) {
-          io.out(r.reason === "already-paused" ? m.alreadyPaused(r.record.number, r.record.slug) : m.alreadyActive(r.record.number));
+          io.out(
+            r.reason === "already-paused"
+              ? m.alreadyPaused(r.record.number, r.record.slug)
+              : m.alreadyActive(r.record.number),
+          );
           return;
         }
         const { number, slug: id } = r.record;
-        io.out(name === "pause" ? m.paused(number, id) : name === "resume" ? m.resumed(number, id) : m.removed(number, id));
+        io.out(
+          name === "pause" ? m.paused(number, id) : name === "resume" ? m.resumed(number, id) : m.removed(number, id),
+        );
       });
   }
 }

@@ -8,13 +8,7 @@ import { describeEvaluation, evaluate } from "../../domain/evaluation/index.js";
 import { loadDirectiveFile, type LoadedDirective } from "../../directives/loadDirective.js";
 import { fail, type CliIO } from "../io.js";
 import { cliMessages as m } from "../messages.js";
-import {
-  findIndicator,
-  parseAsOf,
-  parseFigures,
-  resolveUnit,
-  type EvaluateOptions,
-} from "./evaluateArgs.js";
+import { findIndicator, parseAsOf, parseFigures, resolveUnit, type EvaluateOptions } from "./evaluateArgs.js";
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 

@@ -36,7 +36,11 @@ export function parseCount(option: string, text: string): number {
 }
 
 /** A count indicator ("05 bộ dữ liệu mở") takes `--numerator` alone: one figure. */
-export function parseFigures(numerator?: string, denominator?: string, kind: "ratio" | "count" = "ratio"): Figures | null {
+export function parseFigures(
+  numerator?: string,
+  denominator?: string,
+  kind: "ratio" | "count" = "ratio",
+): Figures | null {
   if (numerator === undefined && denominator === undefined) return null;
   if (kind === "count") {
     if (numerator === undefined || denominator !== undefined) fail(m.countOneFigure);
@@ -46,7 +50,10 @@ export function parseFigures(numerator?: string, denominator?: string, kind: "ra
     return count;
   }
   if (numerator === undefined || denominator === undefined) fail(m.needBothFigures);
-  const figures = { numerator: parseCount("--numerator", numerator), denominator: parseCount("--denominator", denominator) };
+  const figures = {
+    numerator: parseCount("--numerator", numerator),
+    denominator: parseCount("--denominator", denominator),
+  };
   const problem = checkFigures(figures);
   if (problem) fail(m.badFigures(problem));
   return figures;
@@ -63,7 +70,11 @@ export function findIndicator(code: string, directives: readonly Directive[]): I
  * The unit to evaluate: by code, looked up in the unit lists, then the groups, then the
  * milestone scopes (its tier then comes from `--tier`); or a whole tier by its code.
  */
-export function resolveUnit(code: string | undefined, tier: string | undefined, loaded: readonly LoadedDirective[]): ResolvedUnit {
+export function resolveUnit(
+  code: string | undefined,
+  tier: string | undefined,
+  loaded: readonly LoadedDirective[],
+): ResolvedUnit {
   const directives = loaded.map((l) => l.directive);
   const knownTiers = [...new Set(directives.flatMap((d) => d.tiers.map((t) => t.code)))];
   if (tier !== undefined && !knownTiers.includes(tier)) fail(m.unknownTier(tier, knownTiers.join(", ")));
@@ -75,10 +86,15 @@ export function resolveUnit(code: string | undefined, tier: string | undefined, 
   const inScope = directives.some((d) => d.milestones.some((ms) => ms.scope.units.includes(code)));
   const actualTier = listed?.tier ?? grouped?.tier;
   if (!listed && !grouped && !inScope) {
-    const examples = loaded.flatMap((l) => l.units?.units ?? []).slice(0, 3).map((u) => u.code).join(", ");
+    const examples = loaded
+      .flatMap((l) => l.units?.units ?? [])
+      .slice(0, 3)
+      .map((u) => u.code)
+      .join(", ");
     fail(m.unknownUnit(code, examples));
   }
-  if (tier !== undefined && actualTier !== undefined && tier !== actualTier) fail(m.tierMismatch(code, actualTier, tier));
+  if (tier !== undefined && actualTier !== undefined && tier !== actualTier)
+    fail(m.tierMismatch(code, actualTier, tier));
   const resolvedTier = actualTier ?? tier;
   return {
     code,

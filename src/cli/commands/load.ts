@@ -52,7 +52,8 @@ async function prepareOne(db: OpenedDb, file: string, io: CliIO, today: string, 
       printProblems(io, m.loadInvalidDirective(file, checked.problems.length), checked.problems);
       return false;
     }
-    if (!(await prepareOne(db, resolve(dirname(file), unitsFile.replace(/^["']|["']$/g, "")), io, today, held))) return false;
+    if (!(await prepareOne(db, resolve(dirname(file), unitsFile.replace(/^["']|["']$/g, "")), io, today, held)))
+      return false;
   }
   const format = extname(file).toLowerCase() === ".json" ? "json" : "yaml";
   const { planDirectiveText } = await import("../../services/directives/plan.js");
@@ -86,7 +87,8 @@ async function applyHeld(db: OpenedDb, held: readonly Held[], io: CliIO): Promis
       all = false;
     } else if (result.kind === "directive") {
       io.out(m.loadedDirective(h.file, result.directive.number, result.status === "created"));
-      if (result.unknownUnits.length > 0) io.err(m.loadUnknownUnits(result.unknownUnits.length, result.unknownUnits.slice(0, 10).join(", ")));
+      if (result.unknownUnits.length > 0)
+        io.err(m.loadUnknownUnits(result.unknownUnits.length, result.unknownUnits.slice(0, 10).join(", ")));
     }
   }
   return all;
@@ -117,7 +119,8 @@ export function registerLoad(program: Command, io: CliIO): void {
   program
     .command("grant")
     .description(m.grantDescription)
-    .argument("<id>").argument("<role>")
+    .argument("<id>")
+    .argument("<role>")
     .action(async (id: string, role: string) => {
       if (!TELEGRAM_ID.test(id)) fail(m.badTelegramId(id));
       const mapped = ROLES.get(role) ?? fail(m.badRole(role));

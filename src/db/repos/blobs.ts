@@ -10,7 +10,11 @@ export async function countEvidenceHolders(prisma: Db, evidenceRef: string): Pro
 }
 
 /** Outbox rows whose payload contains `needle`, the rows in `exceptIds` left out. */
-export async function countOutboxHolders(prisma: Db, needle: string, exceptIds: readonly number[] = []): Promise<number> {
+export async function countOutboxHolders(
+  prisma: Db,
+  needle: string,
+  exceptIds: readonly number[] = [],
+): Promise<number> {
   return prisma.outboxMessage.count({
     where: { payload: { contains: needle }, ...(exceptIds.length ? { id: { notIn: [...exceptIds] } } : {}) },
   });
@@ -27,6 +31,8 @@ export async function deleteBlob(prisma: Db, id: number): Promise<boolean> {
  * BLOB and a PostgreSQL bytea alike); 0 when there is none.
  */
 export async function blobSize(prisma: Db, id: number): Promise<number> {
-  const rows = await prisma.$queryRaw<{ n: number | bigint | null }[]>`SELECT length("data") AS n FROM "Blob" WHERE "id" = ${id}`;
+  const rows = await prisma.$queryRaw<
+    { n: number | bigint | null }[]
+  >`SELECT length("data") AS n FROM "Blob" WHERE "id" = ${id}`;
   return Number(rows[0]?.n ?? 0);
 }

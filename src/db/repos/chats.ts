@@ -13,9 +13,25 @@ export type ChatRecord = {
   botIsAdmin: boolean;
 };
 
-function toRecord(r: { chatId: bigint; type: string; title: string | null; kind: string; unitCode: string | null; active: boolean; botIsAdmin: boolean }): ChatRecord {
+function toRecord(r: {
+  chatId: bigint;
+  type: string;
+  title: string | null;
+  kind: string;
+  unitCode: string | null;
+  active: boolean;
+  botIsAdmin: boolean;
+}): ChatRecord {
   const kind = (["unit", "leaders", "head", "private"] as const).find((k) => k === r.kind) ?? "unknown";
-  return { chatId: r.chatId, type: r.type, title: r.title, kind, unitCode: r.unitCode, active: r.active, botIsAdmin: r.botIsAdmin };
+  return {
+    chatId: r.chatId,
+    type: r.type,
+    title: r.title,
+    kind,
+    unitCode: r.unitCode,
+    active: r.active,
+    botIsAdmin: r.botIsAdmin,
+  };
 }
 
 export async function getChat(prisma: Db, chatId: bigint): Promise<ChatRecord | null> {
@@ -24,16 +40,28 @@ export async function getChat(prisma: Db, chatId: bigint): Promise<ChatRecord | 
 }
 
 /** Records a chat seen in an update (title changes, re-activation after the bot is re-added). */
-export async function touchChat(prisma: Db, chat: { chatId: bigint; type: string; title: string | null }): Promise<ChatRecord> {
+export async function touchChat(
+  prisma: Db,
+  chat: { chatId: bigint; type: string; title: string | null },
+): Promise<ChatRecord> {
   const r = await prisma.chat.upsert({
     where: { chatId: chat.chatId },
-    create: { chatId: chat.chatId, type: chat.type, title: chat.title, kind: chat.type === "private" ? "private" : "unknown" },
+    create: {
+      chatId: chat.chatId,
+      type: chat.type,
+      title: chat.title,
+      kind: chat.type === "private" ? "private" : "unknown",
+    },
     update: { title: chat.title, type: chat.type },
   });
   return toRecord(r);
 }
 
-export async function setChatMembership(prisma: Db, chatId: bigint, patch: { active?: boolean; botIsAdmin?: boolean }): Promise<void> {
+export async function setChatMembership(
+  prisma: Db,
+  chatId: bigint,
+  patch: { active?: boolean; botIsAdmin?: boolean },
+): Promise<void> {
   await prisma.chat.updateMany({ where: { chatId }, data: patch });
 }
 
@@ -42,7 +70,12 @@ export async function setChatMembership(prisma: Db, chatId: bigint, patch: { act
  * its decision's transaction, hence the transaction client) and for tests that set up a bound
  * chat. A chat with no tracking row yet is created as a group: only groups register.
  */
-export async function bindChat(db: Prisma.TransactionClient, chatId: bigint, kind: ChatKind, unitCode: string): Promise<void> {
+export async function bindChat(
+  db: Prisma.TransactionClient,
+  chatId: bigint,
+  kind: ChatKind,
+  unitCode: string,
+): Promise<void> {
   await db.chat.upsert({
     where: { chatId },
     create: { chatId, type: "group", kind, unitCode, active: true },

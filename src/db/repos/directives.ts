@@ -7,10 +7,25 @@ import type { Directive } from "../../domain/directive/schema.js";
 import { readStoredDirective } from "../../directives/loadDirective.js";
 import type { Db } from "../client.js";
 
-export async function saveDirective(prisma: Db, directive: Directive, sourceText: string, loadedBy?: bigint): Promise<"created" | "updated"> {
+export async function saveDirective(
+  prisma: Db,
+  directive: Directive,
+  sourceText: string,
+  loadedBy?: bigint,
+): Promise<"created" | "updated"> {
   const existing = await prisma.directive.findUnique({ where: { slug: directive.id } });
-  const data = { number: directive.number, title: directive.title, body: sourceText, active: true, loadedBy: loadedBy ?? null };
-  await prisma.directive.upsert({ where: { slug: directive.id }, create: { slug: directive.id, ...data }, update: data });
+  const data = {
+    number: directive.number,
+    title: directive.title,
+    body: sourceText,
+    active: true,
+    loadedBy: loadedBy ?? null,
+  };
+  await prisma.directive.upsert({
+    where: { slug: directive.id },
+    create: { slug: directive.id, ...data },
+    update: data,
+  });
   return existing ? "updated" : "created";
 }
 
@@ -22,7 +37,10 @@ export type InvalidStoredDirective = { slug: string; number: string; title: stri
  * out unseen would let a deployment lose a directive's deadlines without anyone knowing: the
  * caller gets the list of those left out (the catalog logs it; `/chithi` flags them too).
  */
-export async function listActiveDirectives(prisma: Db, onInvalid?: (invalid: InvalidStoredDirective[]) => void): Promise<Directive[]> {
+export async function listActiveDirectives(
+  prisma: Db,
+  onInvalid?: (invalid: InvalidStoredDirective[]) => void,
+): Promise<Directive[]> {
   const rows = await prisma.directive.findMany({ where: { active: true }, orderBy: { slug: "asc" } });
   const out: Directive[] = [];
   const invalid: InvalidStoredDirective[] = [];
@@ -45,8 +63,22 @@ export type LoadedDirectiveRecord = {
   directive: Directive | null;
 };
 
-function toRecord(row: { id: number; slug: string; number: string; title: string; active: boolean; body: string }): LoadedDirectiveRecord {
-  return { rowId: row.id, slug: row.slug, number: row.number, title: row.title, active: row.active, directive: readStoredDirective(row.body) };
+function toRecord(row: {
+  id: number;
+  slug: string;
+  number: string;
+  title: string;
+  active: boolean;
+  body: string;
+}): LoadedDirectiveRecord {
+  return {
+    rowId: row.id,
+    slug: row.slug,
+    number: row.number,
+    title: row.title,
+    active: row.active,
+    directive: readStoredDirective(row.body),
+  };
 }
 
 export async function listLoadedDirectives(prisma: Db): Promise<LoadedDirectiveRecord[]> {
@@ -54,8 +86,13 @@ export async function listLoadedDirectives(prisma: Db): Promise<LoadedDirectiveR
   return rows.map(toRecord);
 }
 
-export async function findLoadedDirective(prisma: Db, where: { slug: string } | { rowId: number }): Promise<LoadedDirectiveRecord | null> {
-  const row = await prisma.directive.findUnique({ where: "slug" in where ? { slug: where.slug } : { id: where.rowId } });
+export async function findLoadedDirective(
+  prisma: Db,
+  where: { slug: string } | { rowId: number },
+): Promise<LoadedDirectiveRecord | null> {
+  const row = await prisma.directive.findUnique({
+    where: "slug" in where ? { slug: where.slug } : { id: where.rowId },
+  });
   return row ? toRecord(row) : null;
 }
 

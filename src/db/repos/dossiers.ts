@@ -41,7 +41,13 @@ export interface DossierColumns {
 }
 
 /** The moments the office records once: set only where still empty, so a re-run changes nothing. */
-export type DossierMark = "promptedAt" | "escalatedAt" | "escalatedLeadersAt" | "secondPromptedAt" | "secondOverdueAt" | "resultReturnedAt";
+export type DossierMark =
+  | "promptedAt"
+  | "escalatedAt"
+  | "escalatedLeadersAt"
+  | "secondPromptedAt"
+  | "secondOverdueAt"
+  | "resultReturnedAt";
 
 /** SQLite's parameter budget: lists of ids or codes go in slices of this size. */
 export const SLICE = 500;
@@ -81,25 +87,32 @@ export async function markDossiers(db: Tx, ids: readonly number[], field: Dossie
 
 /** Open: not finished, result not returned, status among `openStatuses`. */
 export async function openDossiers(
-  db: Tx, where: { unitCode?: string; dueBy?: string; ids?: readonly number[] }, openStatuses: readonly string[],
+  db: Tx,
+  where: { unitCode?: string; dueBy?: string; ids?: readonly number[] },
+  openStatuses: readonly string[],
 ): Promise<Dossier[]> {
   const base = {
-    status: { in: [...openStatuses] }, finishedAt: null, resultReturnedAt: null,
+    status: { in: [...openStatuses] },
+    finishedAt: null,
+    resultReturnedAt: null,
     ...(where.unitCode ? { unitCode: where.unitCode } : {}),
   };
   if (where.ids) {
     const out: Dossier[] = [];
     for (let i = 0; i < where.ids.length; i += SLICE) {
-      out.push(...await db.dossier.findMany({ where: { ...base, id: { in: where.ids.slice(i, i + SLICE) } } }));
+      out.push(...(await db.dossier.findMany({ where: { ...base, id: { in: where.ids.slice(i, i + SLICE) } } })));
     }
     return out;
   }
-  return db.dossier.findMany({ where: { ...base, dueAt: where.dueBy ? { not: null, lte: where.dueBy } : { not: null } } });
+  return db.dossier.findMany({
+    where: { ...base, dueAt: where.dueBy ? { not: null, lte: where.dueBy } : { not: null } },
+  });
 }
 
 /** Due between `from` and `to` (ISO text), or one of `ids`; within `unitCodes` when given. */
 export function dossiersDueBetween(
-  db: Tx, input: { from: string; to: string; ids: readonly number[]; unitCodes: readonly string[] | null },
+  db: Tx,
+  input: { from: string; to: string; ids: readonly number[]; unitCodes: readonly string[] | null },
 ): Promise<Dossier[]> {
   return db.dossier.findMany({
     where: {
@@ -115,12 +128,15 @@ export function dossiersDueBetween(
  * its name. Closed: a status in `closedStatuses`, finished, or its result returned.
  */
 export async function forgetApplicantNames(
-  db: Tx, target: { ids: readonly number[] } | { except: readonly number[] }, closedStatuses: readonly string[],
+  db: Tx,
+  target: { ids: readonly number[] } | { except: readonly number[] },
+  closedStatuses: readonly string[],
 ): Promise<number> {
   const id = "ids" in target ? { in: [...target.ids] } : { notIn: [...target.except] };
   const r = await db.dossier.updateMany({
     where: {
-      applicantName: { not: null }, id,
+      applicantName: { not: null },
+      id,
       OR: [{ status: { in: [...closedStatuses] } }, { finishedAt: { not: null } }, { resultReturnedAt: { not: null } }],
     },
     data: { applicantName: null, applicantTitle: null },

@@ -11,15 +11,28 @@ export type LoggedReminder = { chatId: bigint; unitCode: string; kind: ReminderK
 /** Remembers reminders sent on `at`; a second log of the same chat × unit × kind × day is a no-op. */
 export async function logReminders(prisma: Db, rows: Iterable<LoggedReminder>, at: Date): Promise<void> {
   for (const key of rows) {
-    await prisma.reminderLog.upsert({ where: { chatId_unitCode_kind_day: key }, create: { ...key, createdAt: at }, update: {} });
+    await prisma.reminderLog.upsert({
+      where: { chatId_unitCode_kind_day: key },
+      create: { ...key, createdAt: at },
+      update: {},
+    });
   }
 }
 
 /** Each unit's latest report (created or updated, not undone) at or before `at`. */
-export async function latestReportTimes(prisma: Db, unitCodes: readonly string[], at: Date): Promise<Map<string, Date>> {
+export async function latestReportTimes(
+  prisma: Db,
+  unitCodes: readonly string[],
+  at: Date,
+): Promise<Map<string, Date>> {
   const reports = await prisma.figureRevision.groupBy({
     by: ["unitCode"],
-    where: { unitCode: { in: [...unitCodes] }, action: { in: ["create", "update"] }, undone: false, createdAt: { lte: at } },
+    where: {
+      unitCode: { in: [...unitCodes] },
+      action: { in: ["create", "update"] },
+      undone: false,
+      createdAt: { lte: at },
+    },
     _max: { createdAt: true },
   });
   const out = new Map<string, Date>();
@@ -28,7 +41,11 @@ export async function latestReportTimes(prisma: Db, unitCodes: readonly string[]
 }
 
 /** Days the leaders' chat `chatId` was told about each of these units. */
-export async function escalationDays(prisma: Db, chatId: bigint, unitCodes: readonly string[]): Promise<{ unitCode: string; day: string }[]> {
+export async function escalationDays(
+  prisma: Db,
+  chatId: bigint,
+  unitCodes: readonly string[],
+): Promise<{ unitCode: string; day: string }[]> {
   return prisma.reminderLog.findMany({
     where: { chatId, kind: "escalation", unitCode: { in: [...unitCodes] } },
     select: { unitCode: true, day: true },
@@ -36,7 +53,11 @@ export async function escalationDays(prisma: Db, chatId: bigint, unitCodes: read
 }
 
 /** Days these units were sent a figure reminder, up to `day`. */
-export async function figureReminderDays(prisma: Db, unitCodes: readonly string[], day: string): Promise<{ unitCode: string; day: string }[]> {
+export async function figureReminderDays(
+  prisma: Db,
+  unitCodes: readonly string[],
+  day: string,
+): Promise<{ unitCode: string; day: string }[]> {
   return prisma.reminderLog.findMany({
     where: { kind: "figures", unitCode: { in: [...unitCodes] }, day: { lte: day } },
     select: { unitCode: true, day: true },

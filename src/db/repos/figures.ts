@@ -12,7 +12,15 @@ export type Provenance = { byUser: bigint | null; chatId: bigint | null; source:
 
 export async function figuresForPeriod(prisma: Db, period: string, indicatorCode?: string): Promise<FigureRecord[]> {
   const rows = await prisma.figure.findMany({ where: { period, ...(indicatorCode ? { indicatorCode } : {}) } });
-  return rows.map((r) => ({ unitCode: r.unitCode, indicatorCode: r.indicatorCode, period: r.period, numerator: r.numerator, denominator: r.denominator, reportedBy: r.reportedBy, updatedAt: r.updatedAt }));
+  return rows.map((r) => ({
+    unitCode: r.unitCode,
+    indicatorCode: r.indicatorCode,
+    period: r.period,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    reportedBy: r.reportedBy,
+    updatedAt: r.updatedAt,
+  }));
 }
 
 /** A report in the revision log: a create or update. */
@@ -21,7 +29,12 @@ export type ReportRecord = { unitCode: string; indicatorCode: string; createdAt:
 /** Reports of `periods` made at or before `before`, undone ones left out. */
 export async function reportsUpTo(prisma: Db, periods: readonly string[], before: Date): Promise<ReportRecord[]> {
   return prisma.figureRevision.findMany({
-    where: { period: { in: [...periods] }, action: { in: ["create", "update"] }, undone: false, createdAt: { lte: before } },
+    where: {
+      period: { in: [...periods] },
+      action: { in: ["create", "update"] },
+      undone: false,
+      createdAt: { lte: before },
+    },
     select: { unitCode: true, indicatorCode: true, createdAt: true },
   });
 }
@@ -30,7 +43,12 @@ export async function reportsUpTo(prisma: Db, periods: readonly string[], before
 export type RevisionValue = { unitCode: string; indicatorCode: string; value: FigureValue | null };
 
 /** Every revision of `period` made at or before `at`, oldest first (ties in id order). */
-export async function revisionsUpTo(prisma: Db, period: string, at: Date, indicatorCode?: string): Promise<RevisionValue[]> {
+export async function revisionsUpTo(
+  prisma: Db,
+  period: string,
+  at: Date,
+  indicatorCode?: string,
+): Promise<RevisionValue[]> {
   const rows = await prisma.figureRevision.findMany({
     where: { period, createdAt: { lte: at }, ...(indicatorCode ? { indicatorCode } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -39,7 +57,10 @@ export async function revisionsUpTo(prisma: Db, period: string, at: Date, indica
   return rows.map((r) => ({
     unitCode: r.unitCode,
     indicatorCode: r.indicatorCode,
-    value: r.newNumerator !== null && r.newDenominator !== null ? { numerator: r.newNumerator, denominator: r.newDenominator } : null,
+    value:
+      r.newNumerator !== null && r.newDenominator !== null
+        ? { numerator: r.newNumerator, denominator: r.newDenominator }
+        : null,
   }));
 }
 
@@ -56,8 +77,21 @@ export async function writeFigures(
       const old = await tx.figure.findUnique({ where: { unitCode_indicatorCode_period: key } });
       await tx.figure.upsert({
         where: { unitCode_indicatorCode_period: key },
-        create: { ...key, numerator: it.numerator, denominator: it.denominator, reportedBy: prov.byUser, chatId: prov.chatId, source: prov.source },
-        update: { numerator: it.numerator, denominator: it.denominator, reportedBy: prov.byUser, chatId: prov.chatId, source: prov.source },
+        create: {
+          ...key,
+          numerator: it.numerator,
+          denominator: it.denominator,
+          reportedBy: prov.byUser,
+          chatId: prov.chatId,
+          source: prov.source,
+        },
+        update: {
+          numerator: it.numerator,
+          denominator: it.denominator,
+          reportedBy: prov.byUser,
+          chatId: prov.chatId,
+          source: prov.source,
+        },
       });
       const rev = await tx.figureRevision.create({
         data: {
@@ -73,7 +107,10 @@ export async function writeFigures(
           createdAt: prov.at,
         },
       });
-      out.push({ revisionId: rev.id, previous: old ? { numerator: old.numerator, denominator: old.denominator } : null });
+      out.push({
+        revisionId: rev.id,
+        previous: old ? { numerator: old.numerator, denominator: old.denominator } : null,
+      });
     }
     return out;
   });
@@ -94,7 +131,11 @@ const UNDOABLE_ACTIONS: readonly string[] = ["create", "update"];
  * report, an update of a figure that no longer exists): refused too.
  */
 export async function undoRevision(
-  prisma: Db, revision: { id: number; unitCode: string }, now: Date, windowMs: number, prov: Provenance,
+  prisma: Db,
+  revision: { id: number; unitCode: string },
+  now: Date,
+  windowMs: number,
+  prov: Provenance,
 ): Promise<UndoOutcome> {
   return prisma.$transaction(async (tx) => {
     const rev = await tx.figureRevision.findUnique({ where: { id: revision.id } });
@@ -105,17 +146,25 @@ export async function undoRevision(
     const key = { unitCode: rev.unitCode, indicatorCode: rev.indicatorCode, period: rev.period };
     const later = await tx.figureRevision.count({ where: { ...key, id: { gt: rev.id } } });
     if (later > 0) return { ok: false, reason: "superseded" } as const;
-    const restored = rev.oldNumerator !== null && rev.oldDenominator !== null
-      ? { numerator: rev.oldNumerator, denominator: rev.oldDenominator }
-      : null;
+    const restored =
+      rev.oldNumerator !== null && rev.oldDenominator !== null
+        ? { numerator: rev.oldNumerator, denominator: rev.oldDenominator }
+        : null;
     if (restored) await tx.figure.update({ where: { unitCode_indicatorCode_period: key }, data: restored });
     else await tx.figure.deleteMany({ where: key });
     await tx.figureRevision.update({ where: { id: rev.id }, data: { undone: true } });
     await tx.figureRevision.create({
       data: {
-        ...key, action: "undo", oldNumerator: rev.newNumerator, oldDenominator: rev.newDenominator,
-        newNumerator: restored?.numerator ?? null, newDenominator: restored?.denominator ?? null,
-        byUser: prov.byUser, chatId: prov.chatId, source: prov.source, createdAt: prov.at,
+        ...key,
+        action: "undo",
+        oldNumerator: rev.newNumerator,
+        oldDenominator: rev.newDenominator,
+        newNumerator: restored?.numerator ?? null,
+        newDenominator: restored?.denominator ?? null,
+        byUser: prov.byUser,
+        chatId: prov.chatId,
+        source: prov.source,
+        createdAt: prov.at,
       },
     });
     return { ok: true, key, restored } as const;

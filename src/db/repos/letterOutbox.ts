@@ -12,17 +12,30 @@ export type SentRequest = { chatId: bigint; sentMessageId: number | null; payloa
 export function sentWithKeyPrefix(db: Tx, kind: string, prefixes: readonly string[]): Promise<SentRequest[]> {
   if (prefixes.length === 0) return Promise.resolve([]);
   return db.outboxMessage.findMany({
-    where: { kind, status: "sent", sentMessageId: { not: null }, OR: prefixes.map((p) => ({ dedupKey: { startsWith: p } })) },
+    where: {
+      kind,
+      status: "sent",
+      sentMessageId: { not: null },
+      OR: prefixes.map((p) => ({ dedupKey: { startsWith: p } })),
+    },
     select: { chatId: true, sentMessageId: true, payload: true },
   });
 }
 
-export type CarrierRow = { id: number; kind: string; dedupKey: string; method: string; payload: string; status: string };
+export type CarrierRow = {
+  id: number;
+  kind: string;
+  dedupKey: string;
+  method: string;
+  payload: string;
+  status: string;
+};
 
 /** Every outbox row of `kinds`, whatever its status. */
 export function outboxRowsOfKinds(db: Tx, kinds: readonly string[]): Promise<CarrierRow[]> {
   return db.outboxMessage.findMany({
-    where: { kind: { in: [...kinds] } }, select: { id: true, kind: true, dedupKey: true, method: true, payload: true, status: true },
+    where: { kind: { in: [...kinds] } },
+    select: { id: true, kind: true, dedupKey: true, method: true, payload: true, status: true },
   });
 }
 

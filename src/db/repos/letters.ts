@@ -32,8 +32,20 @@ export interface DossierDocument {
   updatedAt: Date;
 }
 
-export type NewDraft = Pick<DossierDocument,
-  "dossierId" | "dossierCode" | "kind" | "reason" | "newDueDate" | "originalDueDate" | "salutation" | "createdBy" | "createdByName" | "createdChatId" | "createdAt">;
+export type NewDraft = Pick<
+  DossierDocument,
+  | "dossierId"
+  | "dossierCode"
+  | "kind"
+  | "reason"
+  | "newDueDate"
+  | "originalDueDate"
+  | "salutation"
+  | "createdBy"
+  | "createdByName"
+  | "createdChatId"
+  | "createdAt"
+>;
 
 /** Who decided, as recorded on every document decided. */
 export type Decision = { by: bigint; at: Date; name: string; role: string };
@@ -47,7 +59,7 @@ export function documentsOfDossier(db: Tx, dossierId: number, status?: string): 
 export async function documentsOfDossiers(db: Tx, ids: readonly number[]): Promise<DossierDocument[]> {
   const out: DossierDocument[] = [];
   for (let i = 0; i < ids.length; i += SLICE) {
-    out.push(...await db.dossierDocument.findMany({ where: { dossierId: { in: ids.slice(i, i + SLICE) } } }));
+    out.push(...(await db.dossierDocument.findMany({ where: { dossierId: { in: ids.slice(i, i + SLICE) } } })));
   }
   return out;
 }
@@ -56,9 +68,16 @@ export async function documentsOfDossiers(db: Tx, ids: readonly number[]): Promi
 export async function issuedReappointments(db: Tx, ids: readonly number[]): Promise<DossierDocument[]> {
   const out: DossierDocument[] = [];
   for (let i = 0; i < ids.length; i += SLICE) {
-    out.push(...await db.dossierDocument.findMany({
-      where: { dossierId: { in: ids.slice(i, i + SLICE) }, kind: "apology", status: "issued", newDueDate: { not: null } },
-    }));
+    out.push(
+      ...(await db.dossierDocument.findMany({
+        where: {
+          dossierId: { in: ids.slice(i, i + SLICE) },
+          kind: "apology",
+          status: "issued",
+          newDueDate: { not: null },
+        },
+      })),
+    );
   }
   return out;
 }
@@ -66,13 +85,18 @@ export async function issuedReappointments(db: Tx, ids: readonly number[]): Prom
 /** Dossiers re-appointed by an issued apology to a date on or before `dueBy`. */
 export async function reappointedDossierIds(db: Tx, dueBy: string): Promise<number[]> {
   const rows = await db.dossierDocument.findMany({
-    where: { kind: "apology", status: "issued", newDueDate: { not: null, lte: dueBy } }, select: { dossierId: true },
+    where: { kind: "apology", status: "issued", newDueDate: { not: null, lte: dueBy } },
+    select: { dossierId: true },
   });
   return [...new Set(rows.flatMap((r) => r.dossierId ?? []))];
 }
 
 /** Dossiers (among `ids`, all when absent) with an apology in one of `statuses`. */
-export async function dossiersWithApology(db: Tx, statuses: readonly string[], ids?: readonly number[]): Promise<Set<number>> {
+export async function dossiersWithApology(
+  db: Tx,
+  statuses: readonly string[],
+  ids?: readonly number[],
+): Promise<Set<number>> {
   const rows = await db.dossierDocument.findMany({
     where: { kind: "apology", status: { in: [...statuses] }, ...(ids ? { dossierId: { in: [...ids] } } : {}) },
     select: { dossierId: true },
@@ -89,8 +113,14 @@ export function countDocuments(db: Tx, dossierId: number, status: string): Promi
 }
 
 /** The status and approval time of documents `ids` (the retention sweep's question). */
-export function documentStates(db: Tx, ids: readonly number[]): Promise<Pick<DossierDocument, "id" | "status" | "approvedAt">[]> {
-  return db.dossierDocument.findMany({ where: { id: { in: [...ids] } }, select: { id: true, status: true, approvedAt: true } });
+export function documentStates(
+  db: Tx,
+  ids: readonly number[],
+): Promise<Pick<DossierDocument, "id" | "status" | "approvedAt">[]> {
+  return db.dossierDocument.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, status: true, approvedAt: true },
+  });
 }
 
 /** Drafts of a dossier that never reached a head give way to new ones. */
@@ -105,7 +135,10 @@ export function createDrafts(db: Db, drafts: readonly NewDraft[]): Promise<Dossi
 
 /** Moves those of `ids` still in `from` to `to`; returns how many (a claim: two callers move each once). */
 export async function moveDocuments(db: Tx, ids: readonly number[], from: string, to: string): Promise<number> {
-  const r = await db.dossierDocument.updateMany({ where: { id: { in: [...ids] }, status: from }, data: { status: to } });
+  const r = await db.dossierDocument.updateMany({
+    where: { id: { in: [...ids] }, status: from },
+    data: { status: to },
+  });
   return r.count;
 }
 
@@ -114,12 +147,20 @@ export async function moveDocuments(db: Tx, ids: readonly number[], from: string
  * returns how many were still pending.
  */
 export async function decideDocuments(
-  db: Tx, ids: readonly number[], outcome: "issued" | "returned", decision: Decision, returnReason?: string,
+  db: Tx,
+  ids: readonly number[],
+  outcome: "issued" | "returned",
+  decision: Decision,
+  returnReason?: string,
 ): Promise<number> {
   const r = await db.dossierDocument.updateMany({
     where: { id: { in: [...ids] }, status: "pending", createdBy: { not: decision.by } },
     data: {
-      status: outcome, approvedBy: decision.by, approvedAt: decision.at, approverName: decision.name, approverRole: decision.role,
+      status: outcome,
+      approvedBy: decision.by,
+      approvedAt: decision.at,
+      approverName: decision.name,
+      approverRole: decision.role,
       ...(returnReason === undefined ? {} : { returnReason }),
     },
   });
@@ -127,7 +168,9 @@ export async function decideDocuments(
 }
 
 export function setDocumentNumber(
-  db: Tx, id: number, n: { number: string; numberYear: number; register: string },
+  db: Tx,
+  id: number,
+  n: { number: string; numberYear: number; register: string },
 ): Promise<DossierDocument> {
   return db.dossierDocument.update({ where: { id }, data: n });
 }

@@ -10,9 +10,21 @@ export async function roleOf(prisma: Db, telegramId: bigint): Promise<{ role: Ro
   return role ? { role, unitCode: p.unitCode } : null;
 }
 
-export async function grantRole(prisma: Db, input: { telegramId: bigint; role: Role; unitCode?: string | null; grantedBy: bigint; name?: string | null }): Promise<void> {
-  const data = { role: input.role, unitCode: input.unitCode ?? null, grantedBy: input.grantedBy, name: input.name ?? null };
-  await prisma.person.upsert({ where: { telegramId: input.telegramId }, create: { telegramId: input.telegramId, ...data }, update: data });
+export async function grantRole(
+  prisma: Db,
+  input: { telegramId: bigint; role: Role; unitCode?: string | null; grantedBy: bigint; name?: string | null },
+): Promise<void> {
+  const data = {
+    role: input.role,
+    unitCode: input.unitCode ?? null,
+    grantedBy: input.grantedBy,
+    name: input.name ?? null,
+  };
+  await prisma.person.upsert({
+    where: { telegramId: input.telegramId },
+    create: { telegramId: input.telegramId, ...data },
+    update: data,
+  });
 }
 
 export async function revokeRole(prisma: Db, telegramId: bigint): Promise<boolean> {

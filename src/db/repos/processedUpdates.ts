@@ -30,20 +30,28 @@ export async function claimUpdate(
   const key = { botId: o.botId, updateId: o.updateId };
   const origin = { chatId: o.chatId ?? null, kind: o.kind ?? null };
   try {
-    await prisma.processedUpdate.create({ data: { ...key, ...origin, fingerprint: o.fingerprint, status: "processing", createdAt: o.now } });
+    await prisma.processedUpdate.create({
+      data: { ...key, ...origin, fingerprint: o.fingerprint, status: "processing", createdAt: o.now },
+    });
     return "new";
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
   }
   // Each conditional update rewrites what it matched on: of two instances racing for the same
   // row only one matches, the other falls through to "duplicate".
-  const reused = await updateIf(prisma, key,
+  const reused = await updateIf(
+    prisma,
+    key,
     { OR: [{ fingerprint: { not: o.fingerprint } }, { createdAt: { lt: o.forgetBefore } }] },
-    { ...origin, fingerprint: o.fingerprint, status: "processing", createdAt: o.now });
+    { ...origin, fingerprint: o.fingerprint, status: "processing", createdAt: o.now },
+  );
   if (reused) return "reused";
-  const abandoned = await updateIf(prisma, key,
+  const abandoned = await updateIf(
+    prisma,
+    key,
     { fingerprint: o.fingerprint, status: "processing", createdAt: { lt: o.staleBefore } },
-    { status: "failed" });
+    { status: "failed" },
+  );
   return abandoned ? "abandoned" : "duplicate";
 }
 
@@ -59,7 +67,8 @@ export async function heartbeatUpdate(prisma: Db, o: UpdateKey & { fingerprint: 
  * marked, so that each is reported once however many instances sweep.
  */
 export async function abandonStaleUpdates(
-  prisma: Db, o: { botId: bigint; staleBefore: Date; limit?: number },
+  prisma: Db,
+  o: { botId: bigint; staleBefore: Date; limit?: number },
 ): Promise<(UpdateKey & UpdateOrigin & { lastSeen: Date })[]> {
   const rows = await prisma.processedUpdate.findMany({
     where: { botId: o.botId, status: "processing", createdAt: { lt: o.staleBefore } },
@@ -69,8 +78,14 @@ export async function abandonStaleUpdates(
   });
   const marked: (UpdateKey & UpdateOrigin & { lastSeen: Date })[] = [];
   for (const r of rows) {
-    const won = await updateIf(prisma, r, { fingerprint: r.fingerprint, status: "processing", createdAt: { lt: o.staleBefore } }, { status: "failed" });
-    if (won) marked.push({ botId: r.botId, updateId: r.updateId, chatId: r.chatId, kind: r.kind, lastSeen: r.createdAt });
+    const won = await updateIf(
+      prisma,
+      r,
+      { fingerprint: r.fingerprint, status: "processing", createdAt: { lt: o.staleBefore } },
+      { status: "failed" },
+    );
+    if (won)
+      marked.push({ botId: r.botId, updateId: r.updateId, chatId: r.chatId, kind: r.kind, lastSeen: r.createdAt });
   }
   return marked;
 }
@@ -86,10 +101,17 @@ export async function finishUpdate(prisma: Db, o: UpdateKey & { fingerprint: str
  * statement cannot be left half-open by a shutdown racing the update's last step.
  */
 async function updateIf(
-  prisma: Db, key: UpdateKey, where: Prisma.ProcessedUpdateWhereInput, data: Prisma.ProcessedUpdateUpdateInput,
+  prisma: Db,
+  key: UpdateKey,
+  where: Prisma.ProcessedUpdateWhereInput,
+  data: Prisma.ProcessedUpdateUpdateInput,
 ): Promise<boolean> {
   try {
-    await prisma.processedUpdate.update({ where: { botId_updateId: { botId: key.botId, updateId: key.updateId }, ...where }, data, select: { status: true } });
+    await prisma.processedUpdate.update({
+      where: { botId_updateId: { botId: key.botId, updateId: key.updateId }, ...where },
+      data,
+      select: { status: true },
+    });
     return true;
   } catch (e) {
     if (isRecordNotFound(e)) return false;
@@ -104,6 +126,10 @@ export async function pruneProcessedUpdates(prisma: Db, before: Date): Promise<n
 
 /** The highest update id remembered for a bot, if any (where a restarted emulator continues). */
 export async function lastUpdateId(prisma: Db, botId: bigint): Promise<bigint | undefined> {
-  const r = await prisma.processedUpdate.findFirst({ where: { botId }, orderBy: { updateId: "desc" }, select: { updateId: true } });
+  const r = await prisma.processedUpdate.findFirst({
+    where: { botId },
+    orderBy: { updateId: "desc" },
+    select: { updateId: true },
+  });
   return r?.updateId;
 }

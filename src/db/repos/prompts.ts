@@ -35,7 +35,8 @@ export async function purgeExpiredPrompts(db: Tx, kind: Kinds, now: Date): Promi
 
 /** The prompt of `kind` that `messageId` in `chatId` was, if it is still answerable at `now`. */
 export async function findLivePrompt(
-  db: Tx, q: { chatId: bigint; messageId: number; kind: Kinds; now: Date },
+  db: Tx,
+  q: { chatId: bigint; messageId: number; kind: Kinds; now: Date },
 ): Promise<PromptRecord | null> {
   return db.pendingInput.findFirst({
     where: { chatId: q.chatId, messageId: q.messageId, kind: kindFilter(q.kind), expiresAt: { gt: q.now } },

@@ -7,11 +7,23 @@ import { bindChat } from "./chats.js";
 
 /** What a registration binds a group as: a unit's officers, leaders following a subtree, a unit's head. */
 export type RegistrationKind = "unit" | "leaders" | "head";
-export type RegistrationRecord = { id: number; chatId: bigint; unitCode: string; kind: RegistrationKind; requestedBy: bigint };
+export type RegistrationRecord = {
+  id: number;
+  chatId: bigint;
+  unitCode: string;
+  kind: RegistrationKind;
+  requestedBy: bigint;
+};
 
 const KINDS: readonly RegistrationKind[] = ["unit", "leaders", "head"];
 
-function toRecord(r: { id: number; chatId: bigint; unitCode: string; kind: string; requestedBy: bigint }): RegistrationRecord {
+function toRecord(r: {
+  id: number;
+  chatId: bigint;
+  unitCode: string;
+  kind: string;
+  requestedBy: bigint;
+}): RegistrationRecord {
   // A kind this version does not know (written by a newer one) reads as the plain unit chat.
   const kind = KINDS.find((k) => k === r.kind) ?? "unit";
   return { id: r.id, chatId: r.chatId, unitCode: r.unitCode, kind, requestedBy: r.requestedBy };
@@ -22,7 +34,8 @@ export async function hasPendingRegistration(prisma: Db, chatId: bigint): Promis
 }
 
 export async function createRegistration(
-  prisma: Db, input: { chatId: bigint; unitCode: string; kind: RegistrationKind; requestedBy: bigint },
+  prisma: Db,
+  input: { chatId: bigint; unitCode: string; kind: RegistrationKind; requestedBy: bigint },
 ): Promise<RegistrationRecord> {
   return toRecord(await prisma.registration.create({ data: input }));
 }
@@ -38,13 +51,18 @@ export async function findRegistration(prisma: Db, id: number): Promise<Registra
  * leaves the request pending. False when the request was no longer pending.
  */
 export async function recordDecision(
-  prisma: Db, input: { registration: RegistrationRecord; approved: boolean; decidedBy: bigint; decidedAt: Date },
+  prisma: Db,
+  input: { registration: RegistrationRecord; approved: boolean; decidedBy: bigint; decidedAt: Date },
 ): Promise<boolean> {
   const reg = input.registration;
   return prisma.$transaction(async (tx) => {
     const r = await tx.registration.updateMany({
       where: { id: reg.id, status: "pending" },
-      data: { status: input.approved ? "approved" : "rejected", decidedBy: input.decidedBy, decidedAt: input.decidedAt },
+      data: {
+        status: input.approved ? "approved" : "rejected",
+        decidedBy: input.decidedBy,
+        decidedAt: input.decidedAt,
+      },
     });
     if (r.count > 0 && input.approved) await bindChat(tx, reg.chatId, reg.kind, reg.unitCode);
     return r.count > 0;

@@ -52,12 +52,22 @@ export type RunClaim = Pick<JobRunRecord, "id" | "startedAt">;
 
 /** Inserts the run; undefined when this fire time was already claimed by a live or finished run. */
 export async function claimRun(
-  prisma: Db, job: { name: string }, fireTime: Date, opts: ClaimRunOptions = {},
+  prisma: Db,
+  job: { name: string },
+  fireTime: Date,
+  opts: ClaimRunOptions = {},
 ): Promise<JobRunRecord | undefined> {
   const now = opts.now ?? new Date();
   try {
     return await prisma.jobRun.create({
-      data: { key: runKey(job.name, fireTime), job: job.name, fireTime, owner: opts.owner ?? null, startedAt: now, heartbeatAt: now },
+      data: {
+        key: runKey(job.name, fireTime),
+        job: job.name,
+        fireTime,
+        owner: opts.owner ?? null,
+        startedAt: now,
+        heartbeatAt: now,
+      },
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
@@ -70,22 +80,40 @@ const staleWhere = (staleBefore: Date) => ({
   OR: [{ heartbeatAt: { lt: staleBefore } }, { heartbeatAt: null, startedAt: { lt: staleBefore } }],
 });
 
-async function takeOverStale(prisma: Db, key: string, now: Date, opts: ClaimRunOptions): Promise<JobRunRecord | undefined> {
+async function takeOverStale(
+  prisma: Db,
+  key: string,
+  now: Date,
+  opts: ClaimRunOptions,
+): Promise<JobRunRecord | undefined> {
   const staleBefore = new Date(now.getTime() - (opts.staleAfterMs ?? DEFAULT_STALE_RUN_MS));
   // Conditional update = compare-and-set: of several instances, exactly one sees count 1.
   const taken = await prisma.jobRun.updateMany({
     where: { key, status: "running", ...staleWhere(staleBefore) },
-    data: { owner: opts.owner ?? null, startedAt: now, heartbeatAt: now, detail: "taken over from a run that did not finish" },
+    data: {
+      owner: opts.owner ?? null,
+      startedAt: now,
+      heartbeatAt: now,
+      detail: "taken over from a run that did not finish",
+    },
   });
-  return taken.count === 1 ? (await prisma.jobRun.findUnique({ where: { key } })) ?? undefined : undefined;
+  return taken.count === 1 ? ((await prisma.jobRun.findUnique({ where: { key } })) ?? undefined) : undefined;
 }
 
 /**
  * Whether this fire time is worth a claim attempt by the periodic check: never claimed (or given
  * back by a stop), or "running" with a stale heartbeat. Finished, failed and live runs are not.
  */
-export async function runIsClaimable(prisma: Db, key: string, now: Date, staleAfterMs = DEFAULT_STALE_RUN_MS): Promise<boolean> {
-  const row = await prisma.jobRun.findUnique({ where: { key }, select: { status: true, startedAt: true, heartbeatAt: true } });
+export async function runIsClaimable(
+  prisma: Db,
+  key: string,
+  now: Date,
+  staleAfterMs = DEFAULT_STALE_RUN_MS,
+): Promise<boolean> {
+  const row = await prisma.jobRun.findUnique({
+    where: { key },
+    select: { status: true, startedAt: true, heartbeatAt: true },
+  });
   if (!row) return true;
   const beat = row.heartbeatAt ?? row.startedAt;
   return row.status === "running" && beat.getTime() < now.getTime() - staleAfterMs;
@@ -104,7 +132,10 @@ const MAX_DETAIL = 2_000;
 
 function toDetail(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  const text = typeof value === "string" ? value : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+  const text =
+    typeof value === "string"
+      ? value
+      : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
   return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
 }
 
@@ -112,11 +143,17 @@ function toDetail(value: unknown): string | null {
 const mine = (claim: RunClaim) => ({ id: claim.id, startedAt: claim.startedAt, status: "running" });
 
 export async function finishRun(prisma: Db, claim: RunClaim, now: Date, detail?: unknown): Promise<void> {
-  await prisma.jobRun.updateMany({ where: mine(claim), data: { status: "finished", finishedAt: now, heartbeatAt: now, detail: toDetail(detail) } });
+  await prisma.jobRun.updateMany({
+    where: mine(claim),
+    data: { status: "finished", finishedAt: now, heartbeatAt: now, detail: toDetail(detail) },
+  });
 }
 
 export async function failRun(prisma: Db, claim: RunClaim, now: Date, error: string): Promise<void> {
-  await prisma.jobRun.updateMany({ where: mine(claim), data: { status: "failed", finishedAt: now, heartbeatAt: now, detail: toDetail(error) } });
+  await prisma.jobRun.updateMany({
+    where: mine(claim),
+    data: { status: "failed", finishedAt: now, heartbeatAt: now, detail: toDetail(error) },
+  });
 }
 
 /**

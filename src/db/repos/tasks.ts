@@ -23,16 +23,36 @@ export type DoneFields = { doneAt: Date; doneBy: bigint | null; doneUnitCode: st
 
 function toRecord(r: OccurrenceRecord): OccurrenceRecord {
   return {
-    id: r.id, directiveSlug: r.directiveSlug, taskCode: r.taskCode, occurrence: r.occurrence, unitCode: r.unitCode,
-    dueDate: r.dueDate, doneAt: r.doneAt, doneBy: r.doneBy, doneUnitCode: r.doneUnitCode, note: r.note, evidenceFile: r.evidenceFile,
+    id: r.id,
+    directiveSlug: r.directiveSlug,
+    taskCode: r.taskCode,
+    occurrence: r.occurrence,
+    unitCode: r.unitCode,
+    dueDate: r.dueDate,
+    doneAt: r.doneAt,
+    doneBy: r.doneBy,
+    doneUnitCode: r.doneUnitCode,
+    note: r.note,
+    evidenceFile: r.evidenceFile,
   };
 }
 
 export async function listDoneOccurrences(prisma: Db): Promise<DoneRecord[]> {
   const rows = await prisma.taskOccurrence.findMany({ where: { doneAt: { not: null } } });
-  return rows.flatMap((r) => (r.doneAt
-    ? [{ directiveSlug: r.directiveSlug, taskCode: r.taskCode, occurrence: r.occurrence, unitCode: r.unitCode, doneAt: r.doneAt, note: r.note }]
-    : []));
+  return rows.flatMap((r) =>
+    r.doneAt
+      ? [
+          {
+            directiveSlug: r.directiveSlug,
+            taskCode: r.taskCode,
+            occurrence: r.occurrence,
+            unitCode: r.unitCode,
+            doneAt: r.doneAt,
+            note: r.note,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The row's id, the row created open (due `dueDate`) if missing. */
@@ -48,7 +68,10 @@ export async function ensureOccurrence(prisma: Db, key: OccurrenceKey, dueDate: 
 
 /** Marks the occurrence done (created if missing) with `note` replacing the old one; the row's id. */
 export async function markOccurrenceDone(
-  prisma: Db, key: OccurrenceKey, dueDate: string, done: DoneFields & { note: string | null },
+  prisma: Db,
+  key: OccurrenceKey,
+  dueDate: string,
+  done: DoneFields & { note: string | null },
 ): Promise<number> {
   const row = await prisma.taskOccurrence.upsert({
     where: { directiveSlug_taskCode_occurrence_unitCode: key },
@@ -70,14 +93,19 @@ export async function setOccurrenceDone(prisma: Db, id: number, done: DoneFields
 }
 
 /** Replaces the evidence the row carries: its whole note, and its file when one is given. */
-export async function setOccurrenceEvidence(prisma: Db, id: number, e: { note: string | null; evidenceFile?: string }): Promise<void> {
+export async function setOccurrenceEvidence(
+  prisma: Db,
+  id: number,
+  e: { note: string | null; evidenceFile?: string },
+): Promise<void> {
   await prisma.taskOccurrence.update({ where: { id }, data: e });
 }
 
 /** The evidence file references of one unit's rows, `exceptId` left out. */
 export async function unitEvidenceFiles(prisma: Db, unitCode: string, exceptId: number): Promise<string[]> {
   const rows = await prisma.taskOccurrence.findMany({
-    where: { unitCode, evidenceFile: { not: null }, id: { not: exceptId } }, select: { evidenceFile: true },
+    where: { unitCode, evidenceFile: { not: null }, id: { not: exceptId } },
+    select: { evidenceFile: true },
   });
   return rows.flatMap((r) => (r.evidenceFile === null ? [] : [r.evidenceFile]));
 }

@@ -22,8 +22,14 @@ export type NewPendingUpload = Omit<PendingUploadRecord, "id" | "status">;
 
 function toRecord(r: PendingUploadRecord): PendingUploadRecord {
   return {
-    id: r.id, chatId: r.chatId, userId: r.userId, kind: r.kind, payload: r.payload,
-    status: r.status, createdAt: r.createdAt, expiresAt: r.expiresAt,
+    id: r.id,
+    chatId: r.chatId,
+    userId: r.userId,
+    kind: r.kind,
+    payload: r.payload,
+    status: r.status,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
   };
 }
 
@@ -41,20 +47,28 @@ export async function findHeldUpload(prisma: Db, id: number): Promise<PendingUpl
 /** pending (and not expired at `now`) → saving; the row as claimed, or null when someone else got it. */
 export async function claimHeldUpload(prisma: Db, id: number, now: Date): Promise<PendingUploadRecord | null> {
   const claimed = await prisma.pendingUpload.updateMany({
-    where: { id, status: "pending", expiresAt: { gt: now } }, data: { status: "saving" },
+    where: { id, status: "pending", expiresAt: { gt: now } },
+    data: { status: "saving" },
   });
   if (claimed.count === 0) return null;
   return toRecord(await prisma.pendingUpload.findUniqueOrThrow({ where: { id } }));
 }
 
 /** Ends a claim: "saved", "cancelled", or back to "pending" so the sender can try again. */
-export async function settleHeldUpload(prisma: Db, id: number, status: "saved" | "cancelled" | "pending"): Promise<void> {
+export async function settleHeldUpload(
+  prisma: Db,
+  id: number,
+  status: "saved" | "cancelled" | "pending",
+): Promise<void> {
   await prisma.pendingUpload.update({ where: { id }, data: { status } });
 }
 
 /** pending → cancelled; the row as cancelled, or null when it was no longer pending. */
 export async function cancelHeldUpload(prisma: Db, id: number): Promise<PendingUploadRecord | null> {
-  const done = await prisma.pendingUpload.updateMany({ where: { id, status: "pending" }, data: { status: "cancelled" } });
+  const done = await prisma.pendingUpload.updateMany({
+    where: { id, status: "pending" },
+    data: { status: "cancelled" },
+  });
   if (done.count === 0) return null;
   return toRecord(await prisma.pendingUpload.findUniqueOrThrow({ where: { id } }));
 }

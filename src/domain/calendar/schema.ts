@@ -30,7 +30,11 @@ const yearSchema = z
     for (const list of lists) {
       y[list].forEach((d, i) => {
         if (!d.date.startsWith(`${y.year}-`)) {
-          ctx.addIssue({ code: "custom", path: [list, i, "date"], message: `ngày ${d.date} không thuộc năm ${y.year}` });
+          ctx.addIssue({
+            code: "custom",
+            path: [list, i, "date"],
+            message: `ngày ${d.date} không thuộc năm ${y.year}`,
+          });
         }
         const previous = seen.get(d.date);
         if (previous && previous !== list) {
@@ -50,7 +54,8 @@ export const calendarFileSchema = z
   .superRefine((c, ctx) => {
     const years = c.years.map((y) => y.year);
     years.forEach((year, i) => {
-      if (years.indexOf(year) !== i) ctx.addIssue({ code: "custom", path: ["years", i, "year"], message: `năm ${year} bị lặp` });
+      if (years.indexOf(year) !== i)
+        ctx.addIssue({ code: "custom", path: ["years", i, "year"], message: `năm ${year} bị lặp` });
     });
     c.years.forEach((y, i) =>
       y.makeUpWorkingDays.forEach((d, j) => {
@@ -77,9 +82,7 @@ export type WorkCalendar = {
 };
 
 export type CalendarProblem = { path: string; message: string };
-export type CalendarParseResult =
-  | { ok: true; calendar: WorkCalendar }
-  | { ok: false; problems: CalendarProblem[] };
+export type CalendarParseResult = { ok: true; calendar: WorkCalendar } | { ok: false; problems: CalendarProblem[] };
 
 export function buildCalendar(file: CalendarFile): WorkCalendar {
   const collect = (pick: (y: CalendarFile["years"][number]) => { date: string; name: string }[]) =>

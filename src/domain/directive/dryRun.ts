@@ -43,7 +43,11 @@ export type DirectivePlan = {
   boundTotal: number;
   milestones: { total: number; added: MilestoneChange[]; removed: MilestoneChange[]; changed: MilestoneChange[] };
   tasks: { total: number; added: string[]; removed: string[]; changed: string[] };
-  reminders: { reporting: NonNullable<Directive["reporting"]> | null; peakWeekFrom: string | null; taskDeadlines: TaskDueReminder[] };
+  reminders: {
+    reporting: NonNullable<Directive["reporting"]> | null;
+    peakWeekFrom: string | null;
+    taskDeadlines: TaskDueReminder[];
+  };
   commitments: number;
   /** Unit codes the directive names that the unit list lacks. */
   unknownUnits: string[];
@@ -67,11 +71,14 @@ export function planDirective(input: DryRunInput): DirectivePlan {
     boundTotal: total,
     milestones: { total: d.milestones.length, ...diffMilestones(loaded?.directive.milestones ?? [], d.milestones) },
     tasks: { total: d.tasks.length, ...diffTasks(loaded?.directive.tasks ?? [], d.tasks) },
-    reminders: validity === "ended" ? { reporting: null, peakWeekFrom: null, taskDeadlines: [] } : {
-      reporting: d.reporting?.day !== undefined ? d.reporting : null,
-      peakWeekFrom: d.peakWeek?.from ?? null,
-      taskDeadlines: upcomingTaskDeadlines(d.tasks, today),
-    },
+    reminders:
+      validity === "ended"
+        ? { reporting: null, peakWeekFrom: null, taskDeadlines: [] }
+        : {
+            reporting: d.reporting?.day !== undefined ? d.reporting : null,
+            peakWeekFrom: d.peakWeek?.from ?? null,
+            taskDeadlines: upcomingTaskDeadlines(d.tasks, today),
+          },
     commitments: d.commitments.length,
     unknownUnits: namedUnitCodes(d).filter((c) => !known.has(c)),
   };
@@ -83,8 +90,11 @@ function boundByTier(d: Directive, units: readonly CatalogUnit[]): { bound: Tier
   const counts = new Map<string, number>();
   for (const u of units) {
     const eu = catalog.evaluationUnit(u);
-    const binds = d.milestones.some((m) => scopeBindsUnit(m.scope, eu, d))
-      || d.tasks.some((t) => scopeBindsUnit(t.lead, eu, d) || (t.cooperating !== undefined && scopeBindsUnit(t.cooperating, eu, d)));
+    const binds =
+      d.milestones.some((m) => scopeBindsUnit(m.scope, eu, d)) ||
+      d.tasks.some(
+        (t) => scopeBindsUnit(t.lead, eu, d) || (t.cooperating !== undefined && scopeBindsUnit(t.cooperating, eu, d)),
+      );
     if (binds) counts.set(u.tier, (counts.get(u.tier) ?? 0) + 1);
   }
   const order = d.tiers.map((t) => t.code);
@@ -108,7 +118,11 @@ function diffMilestones(before: readonly Milestone[], after: readonly Milestone[
   for (const [key, m] of now) {
     const was = old.get(key);
     if (!was) added.push({ milestone: m });
-    else if (was.target !== m.target || was.comparison !== m.comparison || JSON.stringify(was.measures) !== JSON.stringify(m.measures)) {
+    else if (
+      was.target !== m.target ||
+      was.comparison !== m.comparison ||
+      JSON.stringify(was.measures) !== JSON.stringify(m.measures)
+    ) {
       changed.push({ milestone: m, before: was });
     }
   }
@@ -122,7 +136,9 @@ function diffTasks(before: readonly Task[], after: readonly Task[]) {
   return {
     added: after.filter((t) => !old.has(t.code)).map((t) => t.code),
     removed: before.filter((t) => !now.has(t.code)).map((t) => t.code),
-    changed: after.filter((t) => old.has(t.code) && JSON.stringify(old.get(t.code)) !== JSON.stringify(t)).map((t) => t.code),
+    changed: after
+      .filter((t) => old.has(t.code) && JSON.stringify(old.get(t.code)) !== JSON.stringify(t))
+      .map((t) => t.code),
   };
 }
 

@@ -41,9 +41,8 @@ export function parseDeadline(raw: string): Deadline | null {
   if (day) return { date: day, precision: "day", text };
   const m = /^(?:th[aá]ng\s+)?(\d{1,2})[/-](\d{4})$/i.exec(text) ?? /^(\d{4})-(\d{2})$/.exec(text);
   if (!m) return null;
-  const [year, month] = text.includes("-") && /^\d{4}-/.test(text)
-    ? [Number(m[1]), Number(m[2])]
-    : [Number(m[2]), Number(m[1])];
+  const [year, month] =
+    text.includes("-") && /^\d{4}-/.test(text) ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
   if (month < 1 || month > 12) return null;
   return { date: endOfMonth(year, month), precision: "month", text };
 }
@@ -61,9 +60,12 @@ export const isoMonthSchema = z.string().refine(isValidIsoMonth, {
 });
 
 /** A date field of the directive's identity or a task: a day only. */
-export const daySchema = z.string().refine((s) => parseViDate(s) !== null, {
-  message: "ngày không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",
-}).transform((s) => parseViDate(s) as IsoDate);
+export const daySchema = z
+  .string()
+  .refine((s) => parseViDate(s) !== null, {
+    message: "ngày không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",
+  })
+  .transform((s) => parseViDate(s) as IsoDate);
 
 /**
  * Which units a milestone or task addresses. At least one list must be non-empty.
@@ -189,7 +191,12 @@ export const taskDeadlineObjectSchema = z.discriminatedUnion("kind", [
     to: isoMonthSchema,
     text: z.string().optional(),
   }),
-  z.strictObject({ kind: z.literal("yearRange"), from: z.number().int(), to: z.number().int(), text: z.string().optional() }),
+  z.strictObject({
+    kind: z.literal("yearRange"),
+    from: z.number().int(),
+    to: z.number().int(),
+    text: z.string().optional(),
+  }),
   /**
    * "Từ ngày 01/12/2023 …": a continuous duty that starts on a date (seed 002 mục 3 số hoá,
    * 003 "từ 01/12/2023", 004 II.7) — not a deadline that is done once ticked.
@@ -268,46 +275,50 @@ export const replacedBySchema = z.strictObject({
   text: z.string().optional(),
 });
 
-export const directiveSchema = z.strictObject({
-  /** Slug unique in a deployment: `bac-ninh-10-ct-ubnd-2023`. */
-  id: codeSchema,
-  number: z.string().min(1),
-  kind: z.enum(["chi-thi", "quyet-dinh", "ke-hoach", "cong-van"]),
-  issuer: z.string().min(1),
-  /**
-   * Jurisdiction (docs/DIRECTIVES.md "Thẩm quyền"): the unit of the deployment's unit tree that
-   * issued it — it binds only that unit's subtree — or `national: true` for a Thủ tướng,
-   * Chính phủ or ministry document binding every unit of the deployment. Exactly one.
-   */
-  issuingUnit: codeSchema.optional(),
-  national: z.boolean().default(false),
-  issuedOn: daySchema,
-  /** The day it takes effect; default `issuedOn`. It binds nothing before. */
-  effectiveFrom: daySchema.optional(),
-  /** The last day it binds, when the text says so. */
-  effectiveUntil: daySchema.optional(),
-  replacedBy: replacedBySchema.optional(),
-  title: z.string().min(1),
-  legalBasis: z.array(z.string().min(1)).default([]),
-  source: z.string().optional(),
-  /** Unit list file (relative to the directive file) the preset needs to be usable. */
-  unitsFile: z.string().optional(),
-  tiers: z.array(tierSchema).min(1, "phải có ít nhất một cấp đơn vị"),
-  groups: z.array(groupSchema).default([]),
-  indicators: z.array(indicatorSchema).default([]),
-  milestones: z.array(milestoneSchema).default([]),
-  tasks: z.array(taskSchema).default([]),
-  commitments: z.array(commitmentSchema).default([]),
-  /** Absent = dondoc's default bands, which the directive did not set (shown as such). */
-  levels: levelsSchema.optional(),
-  reporting: reportingSchema.optional(),
-  /** Long An: the first week of every month is a peak week, from `from` (YYYY-MM). */
-  peakWeek: z.strictObject({ from: isoMonthSchema, text: z.string().optional() }).optional(),
-  notes: z.array(z.string()).default([]),
-}).refine((d) => (d.issuingUnit !== undefined) !== d.national, {
-  message: "văn bản phải nêu đơn vị ban hành (issuingUnit: mã đơn vị trong danh sách đơn vị) hoặc national: true cho văn bản trung ương — đúng một trong hai",
-  path: ["issuingUnit"],
-}).superRefine(checkTargets, { when: () => true });
+export const directiveSchema = z
+  .strictObject({
+    /** Slug unique in a deployment: `bac-ninh-10-ct-ubnd-2023`. */
+    id: codeSchema,
+    number: z.string().min(1),
+    kind: z.enum(["chi-thi", "quyet-dinh", "ke-hoach", "cong-van"]),
+    issuer: z.string().min(1),
+    /**
+     * Jurisdiction (docs/DIRECTIVES.md "Thẩm quyền"): the unit of the deployment's unit tree that
+     * issued it — it binds only that unit's subtree — or `national: true` for a Thủ tướng,
+     * Chính phủ or ministry document binding every unit of the deployment. Exactly one.
+     */
+    issuingUnit: codeSchema.optional(),
+    national: z.boolean().default(false),
+    issuedOn: daySchema,
+    /** The day it takes effect; default `issuedOn`. It binds nothing before. */
+    effectiveFrom: daySchema.optional(),
+    /** The last day it binds, when the text says so. */
+    effectiveUntil: daySchema.optional(),
+    replacedBy: replacedBySchema.optional(),
+    title: z.string().min(1),
+    legalBasis: z.array(z.string().min(1)).default([]),
+    source: z.string().optional(),
+    /** Unit list file (relative to the directive file) the preset needs to be usable. */
+    unitsFile: z.string().optional(),
+    tiers: z.array(tierSchema).min(1, "phải có ít nhất một cấp đơn vị"),
+    groups: z.array(groupSchema).default([]),
+    indicators: z.array(indicatorSchema).default([]),
+    milestones: z.array(milestoneSchema).default([]),
+    tasks: z.array(taskSchema).default([]),
+    commitments: z.array(commitmentSchema).default([]),
+    /** Absent = dondoc's default bands, which the directive did not set (shown as such). */
+    levels: levelsSchema.optional(),
+    reporting: reportingSchema.optional(),
+    /** Long An: the first week of every month is a peak week, from `from` (YYYY-MM). */
+    peakWeek: z.strictObject({ from: isoMonthSchema, text: z.string().optional() }).optional(),
+    notes: z.array(z.string()).default([]),
+  })
+  .refine((d) => (d.issuingUnit !== undefined) !== d.national, {
+    message:
+      "văn bản phải nêu đơn vị ban hành (issuingUnit: mã đơn vị trong danh sách đơn vị) hoặc national: true cho văn bản trung ương — đúng một trong hai",
+    path: ["issuingUnit"],
+  })
+  .superRefine(checkTargets, { when: () => true });
 
 /**
  * A milestone's target is a percentage for a ratio indicator and a whole number of items for a
@@ -318,18 +329,21 @@ export const directiveSchema = z.strictObject({
 function checkTargets(d: { indicators?: unknown; milestones?: unknown }, ctx: z.RefinementCtx): void {
   const counts = new Set<string>();
   if (Array.isArray(d.indicators)) {
-    for (const i of d.indicators as { code?: unknown; kind?: unknown }[]) if (i?.kind === "count" && typeof i.code === "string") counts.add(i.code);
+    for (const i of d.indicators as { code?: unknown; kind?: unknown }[])
+      if (i?.kind === "count" && typeof i.code === "string") counts.add(i.code);
   }
   if (!Array.isArray(d.milestones)) return;
   (d.milestones as { indicator?: unknown; target?: unknown }[]).forEach((m, index) => {
     if (typeof m?.target !== "number") return;
     const path = ["milestones", index, "target"];
     if (typeof m.indicator === "string" && counts.has(m.indicator)) {
-      if (!Number.isInteger(m.target)) ctx.addIssue({ code: "custom", path, message: "chỉ tiêu đếm (count) phải là số nguyên" });
+      if (!Number.isInteger(m.target))
+        ctx.addIssue({ code: "custom", path, message: "chỉ tiêu đếm (count) phải là số nguyên" });
       return;
     }
     const ratio = targetSchema.safeParse(m.target);
-    if (!ratio.success) ctx.addIssue({ code: "custom", path, message: ratio.error.issues[0]?.message ?? "chỉ tiêu không hợp lệ" });
+    if (!ratio.success)
+      ctx.addIssue({ code: "custom", path, message: ratio.error.issues[0]?.message ?? "chỉ tiêu không hợp lệ" });
   });
 }
 export type DirectiveInput = z.input<typeof directiveSchema>;

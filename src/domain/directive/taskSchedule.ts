@@ -35,7 +35,10 @@ export function currentOccurrence(deadline: TaskDeadline, asOf: IsoDate): TaskOc
       return { due: null, key: "continuous", recurring: true };
     case "recurring":
       // Before its first month the first occurrence is the current one.
-      return recurringOccurrence(deadline, deadline.from !== undefined && asOf < `${deadline.from}-01` ? `${deadline.from}-01` : asOf);
+      return recurringOccurrence(
+        deadline,
+        deadline.from !== undefined && asOf < `${deadline.from}-01` ? `${deadline.from}-01` : asOf,
+      );
   }
 }
 

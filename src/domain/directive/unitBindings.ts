@@ -35,7 +35,10 @@ export function directivesBindingUnit(catalog: Catalog, unit: CatalogUnit, today
   const eu = catalog.evaluationUnit(unit);
   const out: UnitBindings = { inForce: [], upcoming: [], ended: [] };
   for (const d of catalog.directives) {
-    const scopes = [...d.milestones.map((m) => m.scope), ...d.tasks.flatMap((t) => (t.cooperating ? [t.lead, t.cooperating] : [t.lead]))];
+    const scopes = [
+      ...d.milestones.map((m) => m.scope),
+      ...d.tasks.flatMap((t) => (t.cooperating ? [t.lead, t.cooperating] : [t.lead])),
+    ];
     const reasons = bindingReasons(scopes, eu, d);
     if (reasons.length === 0) continue;
     const validity = validityOn(d, today, catalog.directives);
@@ -59,10 +62,18 @@ export function bindingReasons(scopes: readonly Scope[], eu: EvaluationUnit, d: 
     if (!scopeBindsUnit(s, eu, d, groups)) continue;
     if (eu.tier !== undefined && s.tiers.includes(eu.tier)) {
       const tier = eu.tier;
-      add(`t|${tier}`, { kind: "tier", code: tier, name: d.tiers.find((t) => t.code === tier)?.name ?? tier, labels: [] }, s.label);
+      add(
+        `t|${tier}`,
+        { kind: "tier", code: tier, name: d.tiers.find((t) => t.code === tier)?.name ?? tier, labels: [] },
+        s.label,
+      );
     }
     for (const g of s.groups.filter((code) => groups.includes(code))) {
-      add(`g|${g}`, { kind: "group", code: g, name: d.groups.find((x) => x.code === g)?.name ?? g, labels: [] }, s.label);
+      add(
+        `g|${g}`,
+        { kind: "group", code: g, name: d.groups.find((x) => x.code === g)?.name ?? g, labels: [] },
+        s.label,
+      );
     }
     if (eu.code !== undefined && s.units.includes(eu.code)) add("u", { kind: "unit", labels: [] }, s.label);
   }

@@ -16,10 +16,16 @@ export function validateDirective(d: ParsedDirective, units?: UnitList): Directi
   const add = (path: string, message: string) => problems.push({ path, message });
 
   for (const [list, what] of [
-    ["tiers", "cấp"], ["groups", "nhóm"], ["indicators", "chỉ tiêu"], ["tasks", "nhiệm vụ"],
+    ["tiers", "cấp"],
+    ["groups", "nhóm"],
+    ["indicators", "chỉ tiêu"],
+    ["tasks", "nhiệm vụ"],
   ] as const) {
-    checkDuplicates(d[list].map((x) => x.code), (i, first) =>
-      add(`${list}[${i}].code`, `mã ${what} "${d[list][i]?.code}" bị trùng (đã dùng ở ${list}[${first}])`));
+    checkDuplicates(
+      d[list].map((x) => x.code),
+      (i, first) =>
+        add(`${list}[${i}].code`, `mã ${what} "${d[list][i]?.code}" bị trùng (đã dùng ở ${list}[${first}])`),
+    );
   }
 
   const tierCodes = new Set(d.tiers.map((t) => t.code));
@@ -65,16 +71,25 @@ export function validateDirective(d: ParsedDirective, units?: UnitList): Directi
   });
 
   const defaults = d.indicators.flatMap((ind, i) => (ind.default ? [i] : []));
-  defaults.slice(1).forEach((i) =>
-    add(`indicators[${i}].default`, `chỉ một chỉ tiêu được đặt default (đã có indicators[${defaults[0]}])`));
+  defaults
+    .slice(1)
+    .forEach((i) =>
+      add(`indicators[${i}].default`, `chỉ một chỉ tiêu được đặt default (đã có indicators[${defaults[0]}])`),
+    );
 
   if (d.issuingUnit !== undefined && unitByCode && units && !unitByCode.has(d.issuingUnit)) {
-    add("issuingUnit", `đơn vị ban hành "${d.issuingUnit}" không có trong danh sách đơn vị "${units.name}": văn bản chỉ ràng buộc các đơn vị thuộc quyền của đơn vị ban hành`);
+    add(
+      "issuingUnit",
+      `đơn vị ban hành "${d.issuingUnit}" không có trong danh sách đơn vị "${units.name}": văn bản chỉ ràng buộc các đơn vị thuộc quyền của đơn vị ban hành`,
+    );
   }
   const effectiveFrom = d.effectiveFrom ?? d.issuedOn;
-  if (d.effectiveFrom !== undefined && d.effectiveFrom < d.issuedOn) add("effectiveFrom", "ngày có hiệu lực sớm hơn ngày ban hành");
-  if (d.effectiveUntil !== undefined && d.effectiveUntil < effectiveFrom) add("effectiveUntil", "ngày hết hiệu lực sớm hơn ngày có hiệu lực");
-  if (d.replacedBy?.on !== undefined && d.replacedBy.on <= effectiveFrom) add("replacedBy.on", "ngày bị thay thế phải sau ngày có hiệu lực");
+  if (d.effectiveFrom !== undefined && d.effectiveFrom < d.issuedOn)
+    add("effectiveFrom", "ngày có hiệu lực sớm hơn ngày ban hành");
+  if (d.effectiveUntil !== undefined && d.effectiveUntil < effectiveFrom)
+    add("effectiveUntil", "ngày hết hiệu lực sớm hơn ngày có hiệu lực");
+  if (d.replacedBy?.on !== undefined && d.replacedBy.on <= effectiveFrom)
+    add("replacedBy.on", "ngày bị thay thế phải sau ngày có hiệu lực");
   if (d.replacedBy?.id === d.id) add("replacedBy.id", "văn bản không thể thay thế chính nó");
 
   const seenMilestones = new Map<string, number>();
@@ -133,7 +148,7 @@ function taskDeadlineProblems(dl: TaskDeadline): { field: string; message: strin
     out.push({ field: "to", message: "năm kết thúc sớm hơn năm bắt đầu" });
   }
   if (dl.kind === "recurring" && dl.rule === "monthlyBeforeDay" && dl.day === undefined) {
-    out.push({ field: "day", message: "\"trước ngày … hằng tháng\" cần nêu ngày (day)" });
+    out.push({ field: "day", message: '"trước ngày … hằng tháng" cần nêu ngày (day)' });
   }
   return out;
 }
@@ -145,8 +160,14 @@ function taskDeadlineProblems(dl: TaskDeadline): { field: string; message: strin
 export function validateUnitList(list: UnitList): DirectiveProblem[] {
   const problems: DirectiveProblem[] = [];
   const byCode = new Map(list.units.map((u) => [u.code, u]));
-  checkDuplicates(list.units.map((u) => u.code), (i, first) =>
-    problems.push({ path: `units[${i}].code`, message: `mã đơn vị "${list.units[i]?.code}" bị trùng (đã dùng ở units[${first}])` }));
+  checkDuplicates(
+    list.units.map((u) => u.code),
+    (i, first) =>
+      problems.push({
+        path: `units[${i}].code`,
+        message: `mã đơn vị "${list.units[i]?.code}" bị trùng (đã dùng ở units[${first}])`,
+      }),
+  );
   const roots = list.units.flatMap((u, i) => (u.parent === null ? [i] : []));
   if (roots.length !== 1) {
     problems.push({ path: "units", message: `cần đúng một đơn vị gốc (parent: null), đang có ${roots.length}` });
@@ -154,7 +175,11 @@ export function validateUnitList(list: UnitList): DirectiveProblem[] {
   list.units.forEach((u, i) => {
     const ids = (u.approvers ?? []).map((a) => String(a.telegramId));
     checkDuplicates(ids, (j, first) =>
-      problems.push({ path: `units[${i}].approvers[${j}].telegramId`, message: `người duyệt ${ids[j]} bị trùng (đã có ở approvers[${first}])` }));
+      problems.push({
+        path: `units[${i}].approvers[${j}].telegramId`,
+        message: `người duyệt ${ids[j]} bị trùng (đã có ở approvers[${first}])`,
+      }),
+    );
     if (u.parent === null) return;
     if (!byCode.has(u.parent)) {
       problems.push({ path: `units[${i}].parent`, message: `đơn vị cha "${u.parent}" không có trong danh sách` });

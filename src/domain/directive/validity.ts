@@ -42,7 +42,10 @@ export function directiveEnd(d: Directive, all: readonly Directive[]): Directive
     const by = all.find((o) => o.id === d.replacedBy?.id);
     const takesOver = d.replacedBy.on ?? (by ? effectiveFrom(by) : null);
     const replacedEnd = takesOver === null ? null : dayBefore(takesOver);
-    const date = d.effectiveUntil !== undefined && (replacedEnd === null || d.effectiveUntil < replacedEnd) ? d.effectiveUntil : replacedEnd;
+    const date =
+      d.effectiveUntil !== undefined && (replacedEnd === null || d.effectiveUntil < replacedEnd)
+        ? d.effectiveUntil
+        : replacedEnd;
     return { kind: "replaced", date, by: by?.number ?? d.replacedBy.text ?? d.replacedBy.id };
   }
   return d.effectiveUntil !== undefined ? { kind: "until", date: d.effectiveUntil } : { kind: "open" };
@@ -80,9 +83,11 @@ export function milestoneWindow(
   const end = endDate(directive, all);
   if (end === "ended") return null;
   let from = effectiveFrom(directive);
-  if (milestone.measures?.from !== undefined && `${milestone.measures.from}-01` > from) from = `${milestone.measures.from}-01`;
+  if (milestone.measures?.from !== undefined && `${milestone.measures.from}-01` > from)
+    from = `${milestone.measures.from}-01`;
   let until: IsoDate = `${lastDeadline.slice(0, 4)}-12-31`;
-  if (milestone.measures && lastDayOfMonth(milestone.measures.to) < until) until = lastDayOfMonth(milestone.measures.to);
+  if (milestone.measures && lastDayOfMonth(milestone.measures.to) < until)
+    until = lastDayOfMonth(milestone.measures.to);
   if (end !== null && end < until) until = end;
   return until < from ? null : { from, until };
 }

@@ -52,24 +52,30 @@ function gapLine(e: Evaluation, indicator: DescribableIndicator): string | null 
 export function describeEvaluation(e: Evaluation, indicator: DescribableIndicator): string[] {
   const name = indicator.name;
   if (e.status === "not-reported" || e.status === "no-data") {
-    const lines = [e.status === "not-reported"
-      ? messages.notReported(name)
-      : messages.noData(name, indicator.itemWord)];
+    const lines = [
+      e.status === "not-reported" ? messages.notReported(name) : messages.noData(name, indicator.itemWord),
+    ];
     if (e.inForce) lines.push(messages.currentTarget(target(e.inForce), e.inForce.deadlineText));
     if (e.next) lines.push(messages.nextTarget(target(e.next), e.next.deadlineText));
-    if (!e.inForce && !e.next && e.lapsed) lines.push(messages.lapsedLine(target(e.lapsed), e.lapsed.deadlineText, e.lapsed.directiveNumber));
+    if (!e.inForce && !e.next && e.lapsed)
+      lines.push(messages.lapsedLine(target(e.lapsed), e.lapsed.deadlineText, e.lapsed.directiveNumber));
     return lines;
   }
   const f = e.figures;
-  const figures = !f || !e.percentText ? ""
-    : e.kind === "count" ? messages.count(e.percentText, indicator.itemWord)
-    : messages.figures(e.percentText, formatNumber(f.numerator), formatNumber(f.denominator));
+  const figures =
+    !f || !e.percentText
+      ? ""
+      : e.kind === "count"
+        ? messages.count(e.percentText, indicator.itemWord)
+        : messages.figures(e.percentText, formatNumber(f.numerator), formatNumber(f.denominator));
   const head = messages.headline(name, `${figures} — ${verdict(e)}`);
   const lines = [e.level ? `${head} ${messages.level(e.level)}` : head];
   const gap = gapLine(e, indicator);
   if (gap) lines.push(gap);
   if (e.missingFor === "inForce" && e.next && e.missingNext !== null && e.missingNext > 0) {
-    lines.push(messages.missingNext(formatNumber(e.missingNext), itemsWord(indicator), target(e.next), e.next.deadlineText));
+    lines.push(
+      messages.missingNext(formatNumber(e.missingNext), itemsWord(indicator), target(e.next), e.next.deadlineText),
+    );
   }
   return lines;
 }

@@ -30,7 +30,8 @@ export function toMilestoneRef({ milestone, directive, kind }: BoundMilestone): 
   const itemWord = directive.indicators.find((i) => i.code === milestone.indicator)?.itemWord ?? "";
   return Object.freeze({
     target: milestone.target,
-    targetText: kind === "count" ? `${formatNumber(milestone.target)} ${itemWord}`.trim() : formatTargetPercent(milestone.target),
+    targetText:
+      kind === "count" ? `${formatNumber(milestone.target)} ${itemWord}`.trim() : formatTargetPercent(milestone.target),
     comparison: milestone.comparison,
     deadline: milestone.deadline.date,
     deadlineText: formatViDate(milestone.deadline.date),
@@ -70,30 +71,36 @@ export function evaluateAgainst(
 
   const inForceReached = inForce ? reaches(figures, inForce) : null;
   // An unmet aspiration is not a failure (seed 002 "phấn đấu"): met stays null, not false.
-  const met = inForce === null ? null
-    : inForceReached ? true
-    : inForce.milestone.comparison === "aspiration" ? null : false;
+  const met =
+    inForce === null ? null : inForceReached ? true : inForce.milestone.comparison === "aspiration" ? null : false;
 
   // Before the first deadline the level shows progress towards the next milestone.
   const judgedAgainst = inForce ?? next;
-  const level = !judgedAgainst ? null
-    : kind === "count" ? countLevelFor(figures.numerator, judgedAgainst.milestone, judgedAgainst.directive)
-    : levelFor(figures, judgedAgainst.milestone, judgedAgainst.directive);
+  const level = !judgedAgainst
+    ? null
+    : kind === "count"
+      ? countLevelFor(figures.numerator, judgedAgainst.milestone, judgedAgainst.directive)
+      : levelFor(figures, judgedAgainst.milestone, judgedAgainst.directive);
 
   const gapTarget = inForce && !inForceReached ? inForce : next;
   const missingFor = gapTarget === null ? null : gapTarget === inForce ? "inForce" : "next";
   const gap = gapTarget ? missingFor_(figures, gapTarget) : null;
   const nextGap = next ? missingFor_(figures, next) : null;
 
-  return build("evaluated", refs, {
-    missingNext: nextGap?.kind === "count" ? nextGap.count : null,
-    met,
-    level,
-    levelAgainst: inForce ? "inForce" : next ? "next" : null,
-    missing: gap?.kind === "count" ? gap.count : null,
-    missingFor,
-    missingUnreachable: gap?.kind === "unreachable",
-  }, judgedAgainst);
+  return build(
+    "evaluated",
+    refs,
+    {
+      missingNext: nextGap?.kind === "count" ? nextGap.count : null,
+      met,
+      level,
+      levelAgainst: inForce ? "inForce" : next ? "next" : null,
+      missing: gap?.kind === "count" ? gap.count : null,
+      missingFor,
+      missingUnreachable: gap?.kind === "unreachable",
+    },
+    judgedAgainst,
+  );
 }
 
 function reaches(figures: Figures, bound: BoundMilestone): boolean {
@@ -116,7 +123,10 @@ type Refs = Pick<Evaluation, "indicatorCode" | "asOf" | "figures" | "kind"> & {
   lapsed: BoundMilestone | null;
   refOf: (bound: BoundMilestone) => MilestoneRef;
 };
-type Judged = Pick<Evaluation, "met" | "level" | "levelAgainst" | "missing" | "missingFor" | "missingNext" | "missingUnreachable">;
+type Judged = Pick<
+  Evaluation,
+  "met" | "level" | "levelAgainst" | "missing" | "missingFor" | "missingNext" | "missingUnreachable"
+>;
 
 /**
  * One object per evaluation, built once at the end, by a plain function rather than a closure:
@@ -137,10 +147,21 @@ function build(
     asOf,
     figures,
     ratio: hasRatio ? figures.numerator / figures.denominator : null,
-    percentText: kind === "count" ? (figures ? formatNumber(figures.numerator) : null)
-      : !hasRatio ? null
-      : against ? formatRatioAgainst(figures.numerator, figures.denominator, against.milestone.target, against.milestone.comparison)
-      : formatRatioPercent(figures.numerator, figures.denominator),
+    percentText:
+      kind === "count"
+        ? figures
+          ? formatNumber(figures.numerator)
+          : null
+        : !hasRatio
+          ? null
+          : against
+            ? formatRatioAgainst(
+                figures.numerator,
+                figures.denominator,
+                against.milestone.target,
+                against.milestone.comparison,
+              )
+            : formatRatioPercent(figures.numerator, figures.denominator),
     met: judged?.met ?? null,
     level: judged?.level ?? null,
     levelAgainst: judged?.levelAgainst ?? null,

@@ -61,7 +61,10 @@ export class Evaluator implements DirectiveIndex {
     let byRest = this.bindings.get(code);
     if (!byRest) this.bindings.set(code, (byRest = new Map()));
     const placed = unit.ancestors === undefined ? "" : `\u0001${unit.ancestors.join("\u0001")}`;
-    const rest = unit.groups?.length || placed ? `${unit.tier ?? ""}${placed}\u0000${unit.groups?.join("\u0000") ?? ""}` : unit.tier ?? "";
+    const rest =
+      unit.groups?.length || placed
+        ? `${unit.tier ?? ""}${placed}\u0000${unit.groups?.join("\u0000") ?? ""}`
+        : (unit.tier ?? "");
     let forUnit = byRest.get(rest);
     if (!forUnit) byRest.set(rest, (forUnit = new Map()));
     let hit = forUnit.get(indicatorCode);
@@ -89,7 +92,8 @@ export class Evaluator implements DirectiveIndex {
     if (!sets) this.memberSets.set(directive, (sets = directive.groups.map((g) => new Set(g.units))));
     const out: string[] = [];
     directive.groups.forEach((g, i) => {
-      if ((unit.code !== undefined && sets[i]?.has(unit.code) === true) || unit.groups?.includes(g.code)) out.push(g.code);
+      if ((unit.code !== undefined && sets[i]?.has(unit.code) === true) || unit.groups?.includes(g.code))
+        out.push(g.code);
     });
     return out;
   }

@@ -35,7 +35,8 @@ export function countLevelFor(count: number, milestone: Milestone, directive: Pi
   const bands = directive.levels ?? DEFAULT_LEVEL_BANDS;
   // shortfall% = (target − count) / target · 100 ≤ band ⇔ (target − count) · 10000 ≤ band_hundredths · target
   const shortfall = (targetToHundredths(milestone.target) - BigInt(count) * 100n) * 100n;
-  const within = (band: number) => shortfall <= targetToHundredths(band) * targetToHundredths(milestone.target) / 100n;
+  const within = (band: number) =>
+    shortfall <= (targetToHundredths(band) * targetToHundredths(milestone.target)) / 100n;
   if (within(bands.vang)) return "vang";
   if (within(bands.cam)) return "cam";
   return "do";

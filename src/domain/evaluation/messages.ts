@@ -20,14 +20,12 @@ export function targetPhrase(targetText: string, comparison: Comparison): string
 }
 
 export const messages = {
-  figures: (percent: string, numerator: string, denominator: string) =>
-    `${percent} (${numerator}/${denominator})`,
+  figures: (percent: string, numerator: string, denominator: string) => `${percent} (${numerator}/${denominator})`,
   met: (target: string, deadline: string) => `Đạt chỉ tiêu ${target} (đến ${deadline})`,
   notMet: (target: string, deadline: string) => `Chưa đạt chỉ tiêu ${target} (đến ${deadline})`,
   aspirationReached: (target: string, deadline: string) => `Đạt ${target} (đến ${deadline})`,
   aspirationNotReached: (target: string, deadline: string) => `Chưa đạt ${target} (đến ${deadline})`,
-  notYetDue: (target: string, deadline: string) =>
-    `Chưa đến hạn; chỉ tiêu gần nhất ${target} (đến ${deadline})`,
+  notYetDue: (target: string, deadline: string) => `Chưa đến hạn; chỉ tiêu gần nhất ${target} (đến ${deadline})`,
   noMilestone: "chưa có chỉ tiêu nào áp dụng cho đơn vị",
   lapsed: (target: string, deadline: string, directive: string) =>
     `hiện không có chỉ tiêu nào đang áp dụng (chỉ tiêu ${target} đến ${deadline} của ${directive} đã hết kỳ)`,
@@ -45,8 +43,7 @@ export const messages = {
     `Cần thêm ${count} ${items} để đạt ${target} (hạn ${deadline}).`,
   missingNext: (count: string, items: string, target: string, deadline: string) =>
     `Cần thêm ${count} ${items} để đạt ${target} trước ${deadline}.`,
-  alreadyMeetsNext: (target: string, deadline: string) =>
-    `Đã đạt sớm chỉ tiêu tiếp theo ${target} (đến ${deadline}).`,
+  alreadyMeetsNext: (target: string, deadline: string) => `Đã đạt sớm chỉ tiêu tiếp theo ${target} (đến ${deadline}).`,
   unreachable: (target: string, denominator: string, itemWord: string) =>
     `Chỉ tiêu ${target} không thể đạt được với ${denominator} ${itemWord} hiện có.`,
 } as const;

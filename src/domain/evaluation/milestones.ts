@@ -38,7 +38,12 @@ export function groupsOfUnit(unit: EvaluationUnit, directive: Directive): string
  * (the unit's groups in this directive) saves finding them again for each of its milestones;
  * without it only the scope's own groups are looked at, not every group of the directive.
  */
-export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Directive, unitGroups?: readonly string[]): boolean {
+export function scopeBindsUnit(
+  scope: Scope,
+  unit: EvaluationUnit,
+  directive: Directive,
+  unitGroups?: readonly string[],
+): boolean {
   if (!withinJurisdiction(directive, unit)) return false;
   if (bindsDirectly(scope, unit)) return true;
   if (scope.groups.length === 0) return false;
@@ -46,7 +51,10 @@ export function scopeBindsUnit(scope: Scope, unit: EvaluationUnit, directive: Di
 }
 
 function bindsDirectly(scope: Scope, unit: EvaluationUnit): boolean {
-  return (unit.tier !== undefined && scope.tiers.includes(unit.tier)) || (unit.code !== undefined && scope.units.includes(unit.code));
+  return (
+    (unit.tier !== undefined && scope.tiers.includes(unit.tier)) ||
+    (unit.code !== undefined && scope.units.includes(unit.code))
+  );
 }
 
 function sharesGroup(scope: Scope, groups: readonly string[]): boolean {
@@ -151,10 +159,17 @@ export function selectMilestones(
     }
     if (asOf < from) continue;
     if (due <= asOf) {
-      if (!inForce || due > inForce.milestone.deadline.date || (due === inForce.milestone.deadline.date
-        && compareStrictness(c.milestone, inForce.milestone) > 0)) inForce = c;
-    } else if (!next || due < next.milestone.deadline.date || (due === next.milestone.deadline.date
-      && compareStrictness(c.milestone, next.milestone) > 0)) {
+      if (
+        !inForce ||
+        due > inForce.milestone.deadline.date ||
+        (due === inForce.milestone.deadline.date && compareStrictness(c.milestone, inForce.milestone) > 0)
+      )
+        inForce = c;
+    } else if (
+      !next ||
+      due < next.milestone.deadline.date ||
+      (due === next.milestone.deadline.date && compareStrictness(c.milestone, next.milestone) > 0)
+    ) {
       next = c;
     }
   }

@@ -6,7 +6,14 @@
  * a reminder early is useful, one after the fact is not. Two countdown days that land on the
  * same working day give one reminder, whose text counts the real days left.
  */
-import { addDays, daysBetween, isoWeekday, isWorkingDay, previousWorkingDay, type WorkCalendar } from "../calendar/index.js";
+import {
+  addDays,
+  daysBetween,
+  isoWeekday,
+  isWorkingDay,
+  previousWorkingDay,
+  type WorkCalendar,
+} from "../calendar/index.js";
 import { pad2, type IsoDate } from "../directive/dates.js";
 
 /** Task deadlines: 7, 3 and 1 days before and on the day; then every working day while overdue. */
@@ -25,18 +32,24 @@ export function countdownSendDays(due: IsoDate, offsets: readonly number[], cal:
 
 export type DeadlineHit =
   /** Days until the due date (0 = today). */
-  | { kind: "countdown"; daysLeft: number }
-  | { kind: "overdue"; daysLate: number };
+  { kind: "countdown"; daysLeft: number } | { kind: "overdue"; daysLate: number };
 
 /**
  * Is `today` a reminder day for something due on `due`? Countdown days as above; once past due,
  * every working day (`overdue: true`) — task deadlines are chased until marked done.
  */
 export function deadlineHit(
-  due: IsoDate, today: IsoDate, offsets: readonly number[], cal: WorkCalendar, overdue: boolean,
+  due: IsoDate,
+  today: IsoDate,
+  offsets: readonly number[],
+  cal: WorkCalendar,
+  overdue: boolean,
 ): DeadlineHit | null {
-  if (today > due) return overdue && isWorkingDay(today, cal) ? { kind: "overdue", daysLate: daysBetween(due, today) } : null;
-  return countdownSendDays(due, offsets, cal).includes(today) ? { kind: "countdown", daysLeft: daysBetween(today, due) } : null;
+  if (today > due)
+    return overdue && isWorkingDay(today, cal) ? { kind: "overdue", daysLate: daysBetween(due, today) } : null;
+  return countdownSendDays(due, offsets, cal).includes(today)
+    ? { kind: "countdown", daysLeft: daysBetween(today, due) }
+    : null;
 }
 
 /** ISO 8601 week of a date: `2026-W47` (the week's Thursday decides the year); keys the weekly digest. */

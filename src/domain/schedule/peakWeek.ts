@@ -19,7 +19,10 @@ export function peakWeekOf(directive: Directive, day: IsoDate): PeakWeek | null 
 }
 
 /** Directives in force on `day` whose peak week it is (each reaches only its own jurisdiction). */
-export function peakWeekOn(all: readonly Directive[], day: IsoDate): { directives: Directive[]; week: PeakWeek } | null {
+export function peakWeekOn(
+  all: readonly Directive[],
+  day: IsoDate,
+): { directives: Directive[]; week: PeakWeek } | null {
   const directives = all.filter((d) => peakWeekOf(d, day) !== null && validityOn(d, day, all) === "in-force");
   const first = directives[0];
   const week = first ? peakWeekOf(first, day) : null;

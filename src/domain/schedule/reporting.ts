@@ -19,7 +19,9 @@ export type ReportingDue = { due: IsoDate; periodText: string };
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
 function dueIn(year: number, month: number, day: number | undefined): IsoDate {
-  return day === undefined ? endOfMonth(year, month) : `${year}-${pad2(month)}-${pad2(Math.min(day, daysInMonth(year, month)))}`;
+  return day === undefined
+    ? endOfMonth(year, month)
+    : `${year}-${pad2(month)}-${pad2(Math.min(day, daysInMonth(year, month)))}`;
 }
 
 /** The next reporting due date on or after `today`, or null when the directive sets none. */

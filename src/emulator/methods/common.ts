@@ -7,7 +7,12 @@ export { asReply };
 import { badRequest } from "../errors.js";
 import { renderedText } from "../html.js";
 import {
-  chatIdParam, int, parseModeParam, replyMarkupParam, replyParametersParam, type ReplyMarkupParam,
+  chatIdParam,
+  int,
+  parseModeParam,
+  replyMarkupParam,
+  replyParametersParam,
+  type ReplyMarkupParam,
 } from "../params.js";
 import type { ChatRecord } from "../store.js";
 
@@ -91,4 +96,3 @@ export function renderChecked(
   if (parsed.text.length > limit) throw badRequest(tooLong);
   return parsed;
 }
-

@@ -7,14 +7,26 @@ import { imageSize } from "../imagesize.js";
 import { json, parseModeParam, parseParams, resolveInputFile } from "../params.js";
 import type { StoredFile } from "../types.js";
 import {
-  asReply, CAPTION_LIMIT, prepareSend, renderChecked, sendBase, type MethodCall, type MethodDef, type SendTarget,
+  asReply,
+  CAPTION_LIMIT,
+  prepareSend,
+  renderChecked,
+  sendBase,
+  type MethodCall,
+  type MethodDef,
+  type SendTarget,
 } from "./common.js";
 
 type MediaKind = "photo" | "document";
 
 const MIME: Record<string, string> = {
-  pdf: "application/pdf", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", txt: "text/plain",
-  csv: "text/csv", zip: "application/zip",
+  pdf: "application/pdf",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  txt: "text/plain",
+  csv: "text/csv",
+  zip: "application/zip",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
@@ -35,7 +47,10 @@ export function storeInput(core: Core, req: ParsedRequest, key: string, value: u
   const ext = extOf(ref.part.filename, kind);
   if (ref.part.bytes.length === 0) throw badRequest("file must be non-empty");
   return core.store.saveFile(ref.part.bytes, {
-    folder, ext, fileName: ref.part.filename, mimeType: MIME[ext] ?? "application/octet-stream",
+    folder,
+    ext,
+    fileName: ref.part.filename,
+    mimeType: MIME[ext] ?? "application/octet-stream",
   });
 }
 
@@ -47,7 +62,9 @@ function extOf(name: string, kind: MediaKind): string {
 function mediaFields(file: StoredFile, kind: MediaKind): Partial<Message> {
   if (kind === "photo") {
     const { width, height } = imageSize(file.bytes);
-    return { photo: [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, width, height, file_size: file.bytes.length }] };
+    return {
+      photo: [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, width, height, file_size: file.bytes.length }],
+    };
   }
   return {
     document: {
@@ -89,7 +106,12 @@ function sendSingle(kind: MediaKind): MethodDef["handle"] {
 }
 
 const albumItem = z
-  .object({ type: z.enum(["photo", "document"]), media: z.string(), caption: z.string().optional(), parse_mode: parseModeParam })
+  .object({
+    type: z.enum(["photo", "document"]),
+    media: z.string(),
+    caption: z.string().optional(),
+    parse_mode: parseModeParam,
+  })
   .passthrough();
 const albumSchema = sendBase.omit({ reply_markup: true }).extend({ media: json(z.array(albumItem)) });
 
@@ -105,9 +127,15 @@ function sendMediaGroup({ core, req, method }: MethodCall): Message[] {
   return p.media.map((item, i) => {
     const file = files[i];
     if (!file) throw new Error("unreachable: album file missing");
-    const message = buildMessage(core, { rec: target.rec, ...(target.replyTo ? { replyTo: target.replyTo } : {}) }, {
-      media_group_id: groupId, ...mediaFields(file, item.type), ...captions[i],
-    });
+    const message = buildMessage(
+      core,
+      { rec: target.rec, ...(target.replyTo ? { replyTo: target.replyTo } : {}) },
+      {
+        media_group_id: groupId,
+        ...mediaFields(file, item.type),
+        ...captions[i],
+      },
+    );
     commitBotMessage(core, target.rec, message, method, { ...item, media: file.fileId, album_index: i });
     return message;
   });
@@ -120,7 +148,12 @@ function getFile({ core, req }: MethodCall): File {
   const file = core.store.file(p.file_id);
   if (!file) throw badRequest("invalid file_id");
   if (file.bytes.length > DOWNLOAD_LIMIT) throw badRequest("file is too big");
-  return { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length, file_path: file.filePath };
+  return {
+    file_id: file.fileId,
+    file_unique_id: file.fileUniqueId,
+    file_size: file.bytes.length,
+    file_path: file.filePath,
+  };
 }
 
 function albumSize(params: Record<string, unknown>): number {

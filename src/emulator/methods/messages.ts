@@ -5,7 +5,14 @@ import { badRequest } from "../errors.js";
 import { bool, chatIdParam, int, parseModeParam, parseParams, replyMarkupParam } from "../params.js";
 import type { ChatRecord } from "../store.js";
 import {
-  asReply, inlineMarkupOf, prepareSend, renderChecked, sendBase, TEXT_LIMIT, type MethodCall, type MethodDef,
+  asReply,
+  inlineMarkupOf,
+  prepareSend,
+  renderChecked,
+  sendBase,
+  TEXT_LIMIT,
+  type MethodCall,
+  type MethodDef,
 } from "./common.js";
 
 const sendMessageSchema = sendBase.extend({ text: z.string() });
@@ -36,14 +43,28 @@ function botMessage(core: Core, p: z.output<typeof editTarget>): { rec: ChatReco
   return { rec, message };
 }
 
-function applyEdit(core: Core, rec: ChatRecord, before: Message, after: Message, method: string, sent: Record<string, unknown>): Message {
+function applyEdit(
+  core: Core,
+  rec: ChatRecord,
+  before: Message,
+  after: Message,
+  method: string,
+  sent: Record<string, unknown>,
+): Message {
   if (visible(before) === visible(after)) {
     throw badRequest(
       "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
     );
   }
   rec.messages.set(after.message_id, after);
-  core.store.record(rec.chat.id, { kind: "edit", at: core.now(), messageId: after.message_id, message: after, method, sent });
+  core.store.record(rec.chat.id, {
+    kind: "edit",
+    at: core.now(),
+    messageId: after.message_id,
+    message: after,
+    method,
+    sent,
+  });
   return after;
 }
 
@@ -82,7 +103,11 @@ function editMessageReplyMarkup({ core, req, method }: MethodCall): Message {
   const { rec, message } = botMessage(core, p);
   const markup = inlineMarkupOf(p.reply_markup);
   const { reply_markup: _old, ...rest } = message;
-  const after: Message = { ...rest, edit_date: Math.floor(core.now() / 1000), ...(markup ? { reply_markup: markup } : {}) };
+  const after: Message = {
+    ...rest,
+    edit_date: Math.floor(core.now() / 1000),
+    ...(markup ? { reply_markup: markup } : {}),
+  };
   return applyEdit(core, rec, message, after, method, req.params);
 }
 
@@ -110,7 +135,12 @@ function answerCallbackQuery({ core, req }: MethodCall): true {
   };
   const chatId = core.callbacks.answer(p.callback_query_id, answer);
   if (chatId === undefined) throw badRequest("query is too old and response timeout expired or query ID is invalid");
-  core.store.record(chatId, { kind: "callback_answer", at: core.now(), callbackQueryId: p.callback_query_id, ...answer });
+  core.store.record(chatId, {
+    kind: "callback_answer",
+    at: core.now(),
+    callbackQueryId: p.callback_query_id,
+    ...answer,
+  });
   return true;
 }
 

@@ -10,7 +10,10 @@ const getUpdatesSchema = z.object({ offset: int.optional(), limit: int.optional(
 
 function getUpdates({ core, req, signal }: MethodCall): Promise<Update[]> {
   if (core.settings.webhookUrl) {
-    throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    throw new ApiError(
+      409,
+      "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+    );
   }
   const p = parseParams(getUpdatesSchema, req.params);
   return core.updates.take(
@@ -31,7 +34,9 @@ function setWebhook(settings: BotSettings, url: string | undefined): void {
 }
 
 const commandsSchema = z.object({
-  commands: json(z.array(z.object({ command: z.string().regex(/^[a-z0-9_]{1,32}$/), description: z.string().min(1).max(256) }))),
+  commands: json(
+    z.array(z.object({ command: z.string().regex(/^[a-z0-9_]{1,32}$/), description: z.string().min(1).max(256) })),
+  ),
   scope: json(z.object({ type: z.string(), chat_id: chatIdParam.optional(), user_id: int.optional() })).optional(),
   language_code: z.string().optional(),
 });
@@ -57,7 +62,18 @@ function getChatMember({ core, req }: MethodCall): ChatMember {
 function getChat({ core, req }: MethodCall): Record<string, unknown> {
   const p = parseParams(z.object({ chat_id: chatIdParam }), req.params);
   const rec = chatFor(core, p.chat_id);
-  return { ...rec.chat, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false, gifts_from_channels: false } };
+  return {
+    ...rec.chat,
+    accent_color_id: 0,
+    max_reaction_count: 11,
+    accepted_gift_types: {
+      unlimited_gifts: false,
+      limited_gifts: false,
+      unique_gifts: false,
+      premium_subscription: false,
+      gifts_from_channels: false,
+    },
+  };
 }
 
 function leaveChat({ core, req }: MethodCall): true {
@@ -88,7 +104,11 @@ export const metaMethods: Record<string, MethodDef> = {
     },
   },
   getWebhookInfo: {
-    handle: ({ core }) => ({ url: core.settings.webhookUrl ?? "", has_custom_certificate: false, pending_update_count: core.updates.size() }),
+    handle: ({ core }) => ({
+      url: core.settings.webhookUrl ?? "",
+      has_custom_certificate: false,
+      pending_update_count: core.updates.size(),
+    }),
   },
   setMyCommands: {
     handle: ({ core, req }) => {
@@ -98,7 +118,8 @@ export const metaMethods: Record<string, MethodDef> = {
     },
   },
   getMyCommands: {
-    handle: ({ core, req }): BotCommand[] => core.settings.commands.get(scopeKey(parseParams(scopeSchema, req.params))) ?? [],
+    handle: ({ core, req }): BotCommand[] =>
+      core.settings.commands.get(scopeKey(parseParams(scopeSchema, req.params))) ?? [],
   },
   deleteMyCommands: {
     handle: ({ core, req }) => core.settings.commands.delete(scopeKey(parseParams(scopeSchema, req.params))) || true,

@@ -6,7 +6,13 @@ import { el } from "./render.js";
 import { setupTour } from "./tour.js";
 
 const $ = (id) => document.getElementById(id);
-const KIND_LABELS = { unit: "Nhóm đơn vị", leaders: "Nhóm lãnh đạo", head: "Nhóm thủ trưởng", private: "Tin nhắn riêng", new: "Nhóm mới, chưa đăng ký" };
+const KIND_LABELS = {
+  unit: "Nhóm đơn vị",
+  leaders: "Nhóm lãnh đạo",
+  head: "Nhóm thủ trưởng",
+  private: "Tin nhắn riêng",
+  new: "Nhóm mới, chưa đăng ký",
+};
 /** After the person sends something, the view follows the conversation down for this long. */
 const FOLLOW_MS = 20_000;
 const SUGGESTIONS = {
@@ -18,8 +24,16 @@ const SUGGESTIONS = {
 };
 
 const state = {
-  session: null, people: [], chats: [], messages: new Map(), unread: new Map(), current: null, senders: new Map(), dismissed: new Set(),
-  loaded: false, followUntil: 0,
+  session: null,
+  people: [],
+  chats: [],
+  messages: new Map(),
+  unread: new Map(),
+  current: null,
+  senders: new Map(),
+  dismissed: new Set(),
+  loaded: false,
+  followUntil: 0,
 };
 
 const messagesOf = (chatId) => [...(state.messages.get(chatId)?.values() ?? [])].sort((a, b) => a.id - b.id);
@@ -53,7 +67,10 @@ function applyChatEvent(ev) {
 /** Screen readers hear each new bot message: its text in the open chat, a notice for the others. */
 function announce(chatId, message) {
   const box = $("announcer");
-  const text = chatId === state.current ? `Bot: ${preview(message)}` : `Tin mới trong ${chatOf(chatId)?.title ?? "cuộc trò chuyện khác"}`;
+  const text =
+    chatId === state.current
+      ? `Bot: ${preview(message)}`
+      : `Tin mới trong ${chatOf(chatId)?.title ?? "cuộc trò chuyện khác"}`;
   box.append(el("p", "", text.slice(0, 300)));
   while (box.childElementCount > 5) box.firstElementChild?.remove();
 }
@@ -65,18 +82,31 @@ function renderChatList() {
     const li = el("li", `chat-item kind-${c.kind}${c.id === state.current ? " active" : ""}`);
     li.dataset.chatId = String(c.id);
     li.tabIndex = 0;
-    const avatar = el("span", "avatar", c.title.replace(/^(Phường|Phòng|Lãnh đạo|Thủ trưởng|Xã)\s+/i, "").slice(0, 1).toUpperCase());
+    const avatar = el(
+      "span",
+      "avatar",
+      c.title
+        .replace(/^(Phường|Phòng|Lãnh đạo|Thủ trưởng|Xã)\s+/i, "")
+        .slice(0, 1)
+        .toUpperCase(),
+    );
     const body = el("span", "chat-body");
     const last = messagesOf(c.id).at(-1);
     // The strip on a phone shows the short name ("Phường Bắc Giang", not "… — Một cửa").
-    body.append(el("span", "chat-title", c.title), el("span", "chat-short", c.title.split(" — ")[0]),
-      el("span", "chat-kind", KIND_LABELS[c.kind] ?? ""), el("span", "chat-preview", preview(last)));
+    body.append(
+      el("span", "chat-title", c.title),
+      el("span", "chat-short", c.title.split(" — ")[0]),
+      el("span", "chat-kind", KIND_LABELS[c.kind] ?? ""),
+      el("span", "chat-preview", preview(last)),
+    );
     li.append(avatar, body);
     const n = state.unread.get(c.id);
     if (n) li.append(el("span", "badge", String(n)));
     const open = () => selectChat(c.id);
     li.addEventListener("click", open);
-    li.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
+    li.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") open();
+    });
     list.append(li);
   }
 }
@@ -99,14 +129,20 @@ function renderCurrent(forceScroll) {
   if (!chat) return;
   const messages = messagesOf(chat.id);
   renderConversation($("messages"), messages, {
-    forceScroll, onPress: pressButton, onCommand: (cmd) => send(cmd), onOpenImage: openImage,
-    jumpTo: (id) => $("messages").querySelector(`[data-id="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }),
+    forceScroll,
+    onPress: pressButton,
+    onCommand: (cmd) => send(cmd),
+    onOpenImage: openImage,
+    jumpTo: (id) =>
+      $("messages").querySelector(`[data-id="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }),
   });
   const prompt = pendingPrompt(messages, state.dismissed);
   $("reply-bar").hidden = !prompt;
   $("reply-bar").dataset.messageId = prompt ? String(prompt.id) : "";
   $("reply-bar-snippet").textContent = prompt ? prompt.text.split("\n")[0].slice(0, 90) : "";
-  $("text-input").placeholder = prompt ? (prompt.placeholder ?? "Trả lời bot, hoặc gửi tệp 📎") : "Nhập tin nhắn hoặc lệnh, ví dụ /nop 120 95";
+  $("text-input").placeholder = prompt
+    ? (prompt.placeholder ?? "Trả lời bot, hoặc gửi tệp 📎")
+    : "Nhập tin nhắn hoặc lệnh, ví dụ /nop 120 95";
 }
 
 function renderAll(forceScroll) {
@@ -114,14 +150,20 @@ function renderAll(forceScroll) {
   if (!chat) return;
   $("conv-title").textContent = chat.title;
   const names = chat.members.map((id) => state.people.find((p) => p.id === id)?.name).filter(Boolean);
-  $("conv-subtitle").textContent = `${KIND_LABELS[chat.kind]} · ${names.join(", ")}${chat.type === "private" ? "" : " và bot"}`;
+  $("conv-subtitle").textContent =
+    `${KIND_LABELS[chat.kind]} · ${names.join(", ")}${chat.type === "private" ? "" : " và bot"}`;
   const sugg = $("suggestions");
-  sugg.replaceChildren(...(SUGGESTIONS[chat.kind] ?? []).map((s) => {
-    const chip = el("button", "chip", s);
-    chip.type = "button";
-    chip.addEventListener("click", () => { $("text-input").value = s; $("text-input").focus(); });
-    return chip;
-  }));
+  sugg.replaceChildren(
+    ...(SUGGESTIONS[chat.kind] ?? []).map((s) => {
+      const chip = el("button", "chip", s);
+      chip.type = "button";
+      chip.addEventListener("click", () => {
+        $("text-input").value = s;
+        $("text-input").focus();
+      });
+      return chip;
+    }),
+  );
   renderSenders(chat);
   renderChatList();
   renderCurrent(forceScroll);
@@ -153,7 +195,12 @@ async function send(text) {
 async function pressButton(message, button, node) {
   node.disabled = true;
   try {
-    const answer = await api("/api/press", { chatId: state.current, messageId: message.id, fromId: currentSender(), data: button.data });
+    const answer = await api("/api/press", {
+      chatId: state.current,
+      messageId: message.id,
+      fromId: currentSender(),
+      data: button.data,
+    });
     if (answer.text) (answer.showAlert ? showAlert : toast)(answer.text);
   } finally {
     node.disabled = false;
@@ -175,8 +222,12 @@ async function uploadFile(file) {
   const replyToMessageId = replyTarget();
   follow();
   await api("/api/upload", {
-    chatId: state.current, fromId: currentSender(), fileName: file.name, base64: dataUrl.slice(dataUrl.indexOf(",") + 1),
-    ...(file.type ? { mimeType: file.type } : {}), ...(replyToMessageId ? { replyToMessageId } : {}),
+    chatId: state.current,
+    fromId: currentSender(),
+    fileName: file.name,
+    base64: dataUrl.slice(dataUrl.indexOf(",") + 1),
+    ...(file.type ? { mimeType: file.type } : {}),
+    ...(replyToMessageId ? { replyToMessageId } : {}),
   });
 }
 
@@ -201,7 +252,9 @@ function connect() {
     if (state.loaded) applyChatEvent(ev);
     else pending.push(ev);
   });
-  es.addEventListener("clock", (e) => document.dispatchEvent(new CustomEvent("sandbox:clock", { detail: JSON.parse(e.data) })));
+  es.addEventListener("clock", (e) =>
+    document.dispatchEvent(new CustomEvent("sandbox:clock", { detail: JSON.parse(e.data) })),
+  );
   es.addEventListener("reset", () => api("/api/state").then(applyState, (err) => toast(err.message, true)));
 }
 
@@ -211,7 +264,10 @@ $("composer").addEventListener("submit", async (e) => {
   const text = input.value.trim();
   if (!text) return;
   input.value = "";
-  await send(text).catch((err) => { input.value = text; toast(err.message, true); });
+  await send(text).catch((err) => {
+    input.value = text;
+    toast(err.message, true);
+  });
 });
 $("sender").addEventListener("change", () => state.senders.set(state.current, currentSender()));
 $("file-input").addEventListener("change", async (e) => {
@@ -223,8 +279,12 @@ $("reply-cancel").addEventListener("click", () => {
   state.dismissed.add(replyTarget());
   renderCurrent(false);
 });
-$("lightbox").addEventListener("click", () => { $("lightbox").hidden = true; });
-document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("lightbox").hidden = true; });
+$("lightbox").addEventListener("click", () => {
+  $("lightbox").hidden = true;
+});
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape") $("lightbox").hidden = true;
+});
 setupControls();
 setupTour({
   openChat: (kind) => {
@@ -232,7 +292,10 @@ setupTour({
     if (chat) selectChat(chat.id);
     return chat;
   },
-  send, jumpTo, sender: currentSender, follow,
+  send,
+  jumpTo,
+  sender: currentSender,
+  follow,
   reload: async () => applyState(await api("/api/state")),
   messages: () => messagesOf(state.current),
   pendingPrompt: () => pendingPrompt(messagesOf(state.current), state.dismissed),

@@ -6,9 +6,16 @@ const $ = (id) => document.getElementById(id);
 
 /** POST with a JSON body (GET without); the server's `{ error }` becomes the thrown message. */
 export async function api(path, body) {
-  const res = await fetch(path, body === undefined ? {} : {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
-  });
+  const res = await fetch(
+    path,
+    body === undefined
+      ? {}
+      : {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        },
+  );
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(data.error ?? `Lỗi ${res.status}`);
   return data;
@@ -28,8 +35,11 @@ export function showAlert(text) {
 
 /** Names of the jobs users know by what they do; a job added later shows its code name. */
 const JOB_NAMES = {
-  "daily-reminder": "nhắc việc buổi sáng", "weekly-digest": "bản tin tuần", "peak-week-leaders": "tuần cao điểm",
-  "overdue-sweep": "hồ sơ quá hạn", "late-list": "danh sách trễ hạn",
+  "daily-reminder": "nhắc việc buổi sáng",
+  "weekly-digest": "bản tin tuần",
+  "peak-week-leaders": "tuần cao điểm",
+  "overdue-sweep": "hồ sơ quá hạn",
+  "late-list": "danh sách trễ hạn",
 };
 
 function describeRuns(ran) {
@@ -66,7 +76,9 @@ function setStatus(text) {
 
 async function busy(label, work) {
   const buttons = document.querySelectorAll(".clock-controls button");
-  buttons.forEach((b) => { b.disabled = true; });
+  buttons.forEach((b) => {
+    b.disabled = true;
+  });
   setStatus(label);
   try {
     await work();
@@ -75,7 +87,9 @@ async function busy(label, work) {
     setStatus("");
     toast(err.message, true);
   } finally {
-    buttons.forEach((b) => { b.disabled = false; });
+    buttons.forEach((b) => {
+      b.disabled = false;
+    });
   }
 }
 
@@ -133,11 +147,14 @@ export function setupControls() {
     return jump({ to: "date", date, time }, `Tới ${date.split("-").reverse().join("/")} ${time}`);
   });
   $("reset").addEventListener("click", () => {
-    if (!window.confirm("Đặt lại bản dùng thử? Mọi tin nhắn và số liệu đã nhập sẽ bị xoá, dữ liệu mẫu được nạp lại.")) return;
+    if (!window.confirm("Đặt lại bản dùng thử? Mọi tin nhắn và số liệu đã nhập sẽ bị xoá, dữ liệu mẫu được nạp lại."))
+      return;
     return busy("Đang đặt lại bản dùng thử…", async () => {
       await api("/api/reset", {});
       toast("Đã đặt lại bản dùng thử");
     });
   });
-  $("alert-ok").addEventListener("click", () => { $("alert").hidden = true; });
+  $("alert-ok").addEventListener("click", () => {
+    $("alert").hidden = true;
+  });
 }

@@ -2,8 +2,14 @@
 // bot or a user typed is ever parsed as HTML, so a "<script>" in a message stays text.
 
 const TAGS = {
-  bold: "b", italic: "i", underline: "u", strikethrough: "s", code: "code", pre: "pre",
-  blockquote: "blockquote", expandable_blockquote: "blockquote",
+  bold: "b",
+  italic: "i",
+  underline: "u",
+  strikethrough: "s",
+  code: "code",
+  pre: "pre",
+  blockquote: "blockquote",
+  expandable_blockquote: "blockquote",
 };
 const SAFE_LINK = /^(https?:|tg:|mailto:)/i;
 
@@ -21,9 +27,12 @@ function elementFor(entity, slice, onCommand) {
   const tag = TAGS[entity.type];
   if (tag) return document.createElement(tag);
   switch (entity.type) {
-    case "text_link": return link(String(entity.url ?? ""));
-    case "url": return link(/^[a-z]+:/i.test(slice) ? slice : `https://${slice}`);
-    case "email": return link(`mailto:${slice}`);
+    case "text_link":
+      return link(String(entity.url ?? ""));
+    case "url":
+      return link(/^[a-z]+:/i.test(slice) ? slice : `https://${slice}`);
+    case "email":
+      return link(`mailto:${slice}`);
     case "spoiler": {
       const s = document.createElement("span");
       s.className = "spoiler";
@@ -41,12 +50,16 @@ function elementFor(entity, slice, onCommand) {
       });
       return s;
     }
-    case "mention": case "hashtag": case "cashtag": case "phone_number": {
+    case "mention":
+    case "hashtag":
+    case "cashtag":
+    case "phone_number": {
       const s = document.createElement("span");
       s.className = "mention";
       return s;
     }
-    default: return document.createElement("span");
+    default:
+      return document.createElement("span");
   }
 }
 
@@ -62,7 +75,7 @@ export function renderText(text, entities, onCommand) {
     .sort((a, b) => a.offset - b.offset || b.length - a.length);
   const build = (parent, start, end) => {
     let pos = start;
-    while (list.length > 0 && (list[0].offset < end)) {
+    while (list.length > 0 && list[0].offset < end) {
       const e = list.shift();
       const from = Math.max(e.offset, pos);
       const to = Math.min(e.offset + e.length, end);
@@ -94,9 +107,11 @@ const pad = (n) => String(n).padStart(2, "0");
 export function vnParts(ms) {
   const d = new Date(ms + OFFSET_MS);
   return {
-    weekday: WEEKDAYS[d.getUTCDay()], date: `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
+    weekday: WEEKDAYS[d.getUTCDay()],
+    date: `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
     iso: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`, seconds: pad(d.getUTCSeconds()),
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    seconds: pad(d.getUTCSeconds()),
   };
 }
 

@@ -36,7 +36,11 @@ export function setupTour(app) {
       const prompt = await waitFor(() => app.pendingPrompt());
       if (!prompt) throw new Error("Bot chưa hỏi tệp danh sách hồ sơ; thử lại sau ít giây");
       app.follow();
-      const { messageId } = await api("/api/tour/dossiers", { chatId: chat.id, fromId: app.sender(), replyToMessageId: prompt.id });
+      const { messageId } = await api("/api/tour/dossiers", {
+        chatId: chat.id,
+        fromId: app.sender(),
+        replyToMessageId: prompt.id,
+      });
       // Once the bot has read the list, ask what is late: its answer offers the apology letter.
       const read = await waitFor(() => app.messages().some((m) => m.from.isBot && m.id > messageId));
       if (!read) throw new Error("Bot chưa đọc xong tệp mẫu; thử lại sau ít giây");

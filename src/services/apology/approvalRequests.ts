@@ -14,10 +14,16 @@ const payloadText = z.object({ text: z.string() }).loose();
 
 export async function deliveredRequests(deps: Pick<AppDeps, "prisma">, dossierId: number): Promise<DeliveredRequest[]> {
   const docs = await documentsOfDossier(deps.prisma, dossierId);
-  const rows = await sentWithKeyPrefix(deps.prisma, "dossier-approval", docs.map((d) => `dossier-approval:${d.id}:`));
+  const rows = await sentWithKeyPrefix(
+    deps.prisma,
+    "dossier-approval",
+    docs.map((d) => `dossier-approval:${d.id}:`),
+  );
   return rows.flatMap((r) => {
     const parsed = payloadText.safeParse(parseJson(r.payload));
-    return parsed.success && r.sentMessageId !== null ? [{ chatId: r.chatId, messageId: r.sentMessageId, html: parsed.data.text }] : [];
+    return parsed.success && r.sentMessageId !== null
+      ? [{ chatId: r.chatId, messageId: r.sentMessageId, html: parsed.data.text }]
+      : [];
   });
 }
 

@@ -60,7 +60,13 @@ export interface FieldInput {
   /** The register's symbol with the agency's abbreviation ("XL-UBND"), printed on a draft after the blank. */
   symbol: string;
   signer?: { name: string; role: SignerRole };
-  dossier: { code: string; procedure: string | null; applicantName: string | null; receivedAt: string | null; officerName: string | null };
+  dossier: {
+    code: string;
+    procedure: string | null;
+    applicantName: string | null;
+    receivedAt: string | null;
+    officerName: string | null;
+  };
   doc: { reason: string; newDueDate: string | null; originalDueDate: string | null; salutation: string | null };
 }
 
@@ -103,7 +109,9 @@ export function documentFields(i: FieldInput): DocumentFields {
     signerAuthority: signerAuthority(head, i.signer?.role ?? "head").join("\n"),
     signerName: i.signer?.name ?? "",
     headInText: `${head.headTitle} ${head.agencyInText}`,
-    reporterIntro: officer ? `Tôi là ${officer}, cán bộ được giao giải quyết hồ sơ,` : "Bộ phận được giao giải quyết hồ sơ",
+    reporterIntro: officer
+      ? `Tôi là ${officer}, cán bộ được giao giải quyết hồ sơ,`
+      : "Bộ phận được giao giải quyết hồ sơ",
     reporterName: officer,
     remedy: newDue
       ? `Khẩn trương hoàn thành việc giải quyết hồ sơ, trả kết quả vào ngày ${newDue} như đã hẹn lại với tổ chức, cá nhân; rút kinh nghiệm để không tái diễn.`

@@ -27,7 +27,10 @@ export type StartCheck = { ok: true; dossier: Dossier } | ({ ok: false } & Start
 
 /** May `unitCode`'s chat start a document for this dossier now? */
 export async function checkStart(
-  deps: Pick<AppDeps, "prisma">, dossierId: number, unitCode: string, withApology: boolean,
+  deps: Pick<AppDeps, "prisma">,
+  dossierId: number,
+  unitCode: string,
+  withApology: boolean,
 ): Promise<StartCheck> {
   const dossier = await dossierById(deps.prisma, dossierId);
   if (!dossier) return { ok: false, reason: "gone" };
@@ -45,7 +48,8 @@ export type DateCheck = { ok: true; date: IsoDate } | { ok: false; message: stri
 /** The new appointment: dd/mm/yyyy, after today, a working day (Tết and weekends refused). */
 export function checkNewDate(text: string, today: IsoDate, cal: WorkCalendar): DateCheck {
   const date = parseViDate(text.trim());
-  if (!date || !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text.trim())) return { ok: false, message: t.dateUnreadable(text) };
+  if (!date || !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text.trim()))
+    return { ok: false, message: t.dateUnreadable(text) };
   if (date <= today) return { ok: false, message: t.dateNotFuture(date) };
   if (!isWorkingDay(date, cal)) {
     return { ok: false, message: t.dateNotWorking(date, nonWorkingReason(date, cal) ?? "", nextWorkingDay(date, cal)) };
@@ -71,23 +75,41 @@ export type DraftOutcome =
  * Records the drafts and sends them to the unit head's chat; without one they stay "draft"
  * and come back to the officer with how to register the head's chat.
  */
-export async function submitDrafts(deps: AppDeps, input: {
-  dossierId: number; unitCode: string; reason: string; newDate: IsoDate | null;
-  /** "Ông"/"Bà" as the officer answered; null for an organisation or when only the report is made. */
-  salutation?: Salutation | null;
-  by: { id: bigint; name: string }; chatId: bigint;
-}): Promise<DraftOutcome> {
+export async function submitDrafts(
+  deps: AppDeps,
+  input: {
+    dossierId: number;
+    unitCode: string;
+    reason: string;
+    newDate: IsoDate | null;
+    /** "Ông"/"Bà" as the officer answered; null for an organisation or when only the report is made. */
+    salutation?: Salutation | null;
+    by: { id: bigint; name: string };
+    chatId: bigint;
+  },
+): Promise<DraftOutcome> {
   const check = await checkStart(deps, input.dossierId, input.unitCode, input.newDate !== null);
   if (!check.ok) return { kind: "refused", refusal: check };
   const { dossier } = check;
   const kinds: DossierDocKind[] = input.newDate ? ["apology", "explanation"] : ["explanation"];
   // Drafts that never reached a head (no head chat then) give way to the new ones.
   await supersedeDrafts(deps.prisma, dossier.id);
-  const docs = await createDrafts(deps.prisma, kinds.map((kind) => ({
-    dossierId: dossier.id, dossierCode: dossier.code, kind, reason: input.reason, newDueDate: input.newDate,
-    originalDueDate: dossier.dueAt?.slice(0, 10) ?? null, salutation: input.salutation ?? null, createdBy: input.by.id, createdByName: input.by.name,
-    createdChatId: input.chatId, createdAt: deps.clock.now(),
-  })));
+  const docs = await createDrafts(
+    deps.prisma,
+    kinds.map((kind) => ({
+      dossierId: dossier.id,
+      dossierCode: dossier.code,
+      kind,
+      reason: input.reason,
+      newDueDate: input.newDate,
+      originalDueDate: dossier.dueAt?.slice(0, 10) ?? null,
+      salutation: input.salutation ?? null,
+      createdBy: input.by.id,
+      createdByName: input.by.name,
+      createdChatId: input.chatId,
+      createdAt: deps.clock.now(),
+    })),
+  );
   // An unsent apology draft of a closed dossier, replaced by an explanation alone, was the last use of the name.
   if (!input.newDate) await forgetApplicants(deps, [dossier.id]);
   const sent = await sendDraftsToHead(deps, dossier, docs);

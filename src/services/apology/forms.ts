@@ -30,27 +30,51 @@ export interface LegalForm {
   symbol: string;
 }
 
-const DECREE_61_2018 = "Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính";
-const DECREE_118_2025 = "Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia";
+const DECREE_61_2018 =
+  "Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính";
+const DECREE_118_2025 =
+  "Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia";
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   {
-    kind: "apology", from: "2019-01-06", decree: DECREE_61_2018, circular: "Thông tư số 01/2018/TT-VPCP",
-    formNo: "Mẫu số 04", title: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", template: "tt01-2018-mau04-phieu-xin-loi.docx",
+    kind: "apology",
+    from: "2019-01-06",
+    decree: DECREE_61_2018,
+    circular: "Thông tư số 01/2018/TT-VPCP",
+    formNo: "Mẫu số 04",
+    title: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+    template: "tt01-2018-mau04-phieu-xin-loi.docx",
     symbol: "PXL",
   },
   {
-    kind: "apology", from: "2025-07-01", decree: DECREE_118_2025, circular: "Thông tư số 03/2025/TT-VPCP",
-    formNo: "Mẫu số 04", title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
-    template: "tt03-2025-mau04-van-ban-xin-loi.docx", symbol: "XL",
+    kind: "apology",
+    from: "2025-07-01",
+    decree: DECREE_118_2025,
+    circular: "Thông tư số 03/2025/TT-VPCP",
+    formNo: "Mẫu số 04",
+    title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+    template: "tt03-2025-mau04-van-ban-xin-loi.docx",
+    symbol: "XL",
   },
   {
-    kind: "explanation", from: "2019-01-06", decree: DECREE_61_2018, circular: null, formNo: null,
-    title: "BÁO CÁO GIẢI TRÌNH VỀ VIỆC GIẢI QUYẾT HỒ SƠ QUÁ HẠN", template: "bao-cao-giai-trinh.docx", symbol: "BC",
+    kind: "explanation",
+    from: "2019-01-06",
+    decree: DECREE_61_2018,
+    circular: null,
+    formNo: null,
+    title: "BÁO CÁO GIẢI TRÌNH VỀ VIỆC GIẢI QUYẾT HỒ SƠ QUÁ HẠN",
+    template: "bao-cao-giai-trinh.docx",
+    symbol: "BC",
   },
   {
-    kind: "explanation", from: "2025-07-01", decree: DECREE_118_2025, circular: null, formNo: null,
-    title: "BÁO CÁO GIẢI TRÌNH VỀ VIỆC GIẢI QUYẾT HỒ SƠ QUÁ HẠN", template: "bao-cao-giai-trinh.docx", symbol: "BC",
+    kind: "explanation",
+    from: "2025-07-01",
+    decree: DECREE_118_2025,
+    circular: null,
+    formNo: null,
+    title: "BÁO CÁO GIẢI TRÌNH VỀ VIỆC GIẢI QUYẾT HỒ SƠ QUÁ HẠN",
+    template: "bao-cao-giai-trinh.docx",
+    symbol: "BC",
   },
 ];
 

@@ -18,18 +18,29 @@ import { pushText } from "../notify.js";
 
 export function decisionKeyboard(dossierId: number): InlineKeyboardMarkup {
   return {
-    inline_keyboard: [[
-      { text: t.approveButton, callback_data: dossierButton.encode({ action: "approve", dossierId }) },
-      { text: t.returnButton, callback_data: dossierButton.encode({ action: "sendBack", dossierId }) },
-    ]],
+    inline_keyboard: [
+      [
+        { text: t.approveButton, callback_data: dossierButton.encode({ action: "approve", dossierId }) },
+        { text: t.returnButton, callback_data: dossierButton.encode({ action: "sendBack", dossierId }) },
+      ],
+    ],
   };
 }
 
 /** Sends `docs` (status "draft") to every head chat of the unit; returns how many chats. */
-export async function sendDraftsToHead(deps: AppDeps, dossier: Dossier, docs: readonly DossierDocument[]): Promise<number> {
+export async function sendDraftsToHead(
+  deps: AppDeps,
+  dossier: Dossier,
+  docs: readonly DossierDocument[],
+): Promise<number> {
   const heads = await headChatIds(deps, dossier.unitCode);
   if (heads.length === 0 || docs.length === 0) return 0;
-  const claimed = await moveDocuments(deps.prisma, docs.map((d) => d.id), "draft", "pending");
+  const claimed = await moveDocuments(
+    deps.prisma,
+    docs.map((d) => d.id),
+    "draft",
+    "pending",
+  );
   if (claimed === 0) return 0;
   const rendered = await Promise.all(docs.map((doc) => renderDossierDocument(deps, { dossier, doc, draft: true })));
   const cal = await workCalendar();
@@ -38,21 +49,39 @@ export async function sendDraftsToHead(deps: AppDeps, dossier: Dossier, docs: re
   const unitName = deps.catalog.get().unit(dossier.unitCode)?.name ?? dossier.unitCode;
   // An explanation after the re-appointment is judged against the letter's date ("trễ hẹn lần 2").
   const tracked = inForce(dossier, (await reappointmentsOf(deps, [dossier.id])).get(dossier.id) ?? null);
-  const text = t.headRequest(unitName, briefOf(tracked, todayOf(deps), cal), first?.reason ?? "", apology?.newDueDate ?? null,
-    first?.createdByName ?? "");
+  const text = t.headRequest(
+    unitName,
+    briefOf(tracked, todayOf(deps), cal),
+    first?.reason ?? "",
+    apology?.newDueDate ?? null,
+    first?.createdByName ?? "",
+  );
   for (const chatId of heads) {
     for (const [i, doc] of rendered.entries()) {
-      await pushDocument(deps, { chatId, dedupKey: `dossier-draft:${docs[i]?.id}:${chatId}`, kind: "dossier-draft", doc });
+      await pushDocument(deps, {
+        chatId,
+        dedupKey: `dossier-draft:${docs[i]?.id}:${chatId}`,
+        kind: "dossier-draft",
+        doc,
+      });
     }
     await pushText(deps, {
-      chatId, dedupKey: `dossier-approval:${first?.id}:${chatId}`, kind: "dossier-approval", text, replyMarkup: decisionKeyboard(dossier.id),
+      chatId,
+      dedupKey: `dossier-approval:${first?.id}:${chatId}`,
+      kind: "dossier-approval",
+      text,
+      replyMarkup: decisionKeyboard(dossier.id),
     });
   }
   return heads.length;
 }
 
 /** "Gửi thủ trưởng duyệt" after the head's chat was registered. */
-export async function resendDrafts(deps: AppDeps, dossierId: number, unitCode: string): Promise<"sent" | "no-head" | "nothing"> {
+export async function resendDrafts(
+  deps: AppDeps,
+  dossierId: number,
+  unitCode: string,
+): Promise<"sent" | "no-head" | "nothing"> {
   const dossier = await dossierById(deps.prisma, dossierId);
   if (!dossier || dossier.unitCode !== unitCode) return "nothing";
   const docs = await documentsOfDossier(deps.prisma, dossier.id, "draft");

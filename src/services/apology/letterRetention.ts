@@ -29,11 +29,16 @@ export async function eraseLetterFiles(deps: Pick<AppDeps, "prisma" | "logger">,
     const file = LETTER_KINDS[r.kind];
     if (!file || !Number.isSafeInteger(documentId)) continue;
     for (const blobId of blobsOf(r.method, r.payload)) {
-      byBlob.set(blobId, [...(byBlob.get(blobId) ?? []), { outboxId: r.id, documentId, file, inFlight: IN_FLIGHT.has(r.status) }]);
+      byBlob.set(blobId, [
+        ...(byBlob.get(blobId) ?? []),
+        { outboxId: r.id, documentId, file, inFlight: IN_FLIGHT.has(r.status) },
+      ]);
     }
   }
   const alive = await storedBlobIds(deps.prisma, [...byBlob.keys()]);
-  const docIds = [...new Set([...byBlob.entries()].filter(([b]) => alive.has(b)).flatMap(([, cs]) => cs.map((c) => c.documentId)))];
+  const docIds = [
+    ...new Set([...byBlob.entries()].filter(([b]) => alive.has(b)).flatMap(([, cs]) => cs.map((c) => c.documentId))),
+  ];
   const docs = new Map((await documentStates(deps.prisma, docIds)).map((d) => [d.id, d]));
   const counts: RetentionCounts = { lettersErased: 0, lettersKept: 0 };
   for (const [blobId, carriers] of byBlob) {
@@ -41,9 +46,12 @@ export async function eraseLetterFiles(deps: Pick<AppDeps, "prisma" | "logger">,
     // A document gone from the table has no purpose left for its file either.
     const due = carriers.every((c) => {
       const d = docs.get(c.documentId);
-      return !c.inFlight && (!d || letterFileErasable({ file: c.file, status: d.status, decidedAt: d.approvedAt }, now));
+      return (
+        !c.inFlight && (!d || letterFileErasable({ file: c.file, status: d.status, decidedAt: d.approvedAt }, now))
+      );
     });
-    if (due && (await releaseBlob(deps.prisma, blobId, { outboxIds: carriers.map((c) => c.outboxId) }))) counts.lettersErased++;
+    if (due && (await releaseBlob(deps.prisma, blobId, { outboxIds: carriers.map((c) => c.outboxId) })))
+      counts.lettersErased++;
     else counts.lettersKept++;
   }
   if (counts.lettersErased > 0) deps.logger.info(counts, "letter files erased (retention)");

@@ -21,7 +21,11 @@ export async function pushDocument(
 ): Promise<void> {
   const blob = await storeBlob(deps.prisma, msg.doc.bytes, msg.doc.mime ?? DOCX_MIME, msg.doc.filename);
   await enqueue(deps.prisma, {
-    dedupKey: msg.dedupKey, chatId: msg.chatId, kind: msg.kind, now: deps.clock.now(), method: "sendDocument",
+    dedupKey: msg.dedupKey,
+    chatId: msg.chatId,
+    kind: msg.kind,
+    now: deps.clock.now(),
+    method: "sendDocument",
     payload: {
       document: { blobId: blob.id },
       caption: clipText(msg.doc.caption, 1024),

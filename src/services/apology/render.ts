@@ -24,20 +24,35 @@ export async function fillTemplate(template: string, fields: DocumentFields): Pr
 export async function renderDossierDocument(
   deps: Pick<AppDeps, "catalog" | "clock">,
   input: {
-    dossier: Dossier; doc: DossierDocument; draft: boolean;
+    dossier: Dossier;
+    doc: DossierDocument;
+    draft: boolean;
     /** Who approved the issued document (docs/DOSSIERS.md "Ai được duyệt"), for the signer block. */
     signer?: { name: string; role: SignerRole };
   },
 ): Promise<RenderedDocument> {
   const { dossier, doc, draft, signer } = input;
   const catalog = deps.catalog.get();
-  const unit = catalog.unit(dossier.unitCode) ?? { code: dossier.unitCode, name: dossier.unitCode, tier: "", parentCode: null };
+  const unit = catalog.unit(dossier.unitCode) ?? {
+    code: dossier.unitCode,
+    name: dossier.unitCode,
+    tier: "",
+    parentCode: null,
+  };
   const date = !draft && doc.approvedAt ? vnDate(doc.approvedAt) : vnDate(deps.clock.now());
   const kind = doc.kind === "apology" ? "apology" : "explanation";
   const form = formInForce(kind, date);
   const symbol = `${form.symbol}-${resolveLetterhead(unit, catalog).abbreviation}`;
   const fields = documentFields({
-    form, unit, catalog, date, number: draft ? null : doc.number, symbol, dossier, doc, ...(signer ? { signer } : {}),
+    form,
+    unit,
+    catalog,
+    date,
+    number: draft ? null : doc.number,
+    symbol,
+    dossier,
+    doc,
+    ...(signer ? { signer } : {}),
   });
   const bytes = await fillTemplate(form.template, fields);
   const stem = `${kind === "apology" ? "xin-loi" : "giai-trinh"}-${safeFilePart(dossier.code)}`;
@@ -45,6 +60,8 @@ export async function renderDossierDocument(
   return {
     bytes,
     filename: draft ? `${stem}-du-thao.docx` : `${stem}-so-${safeFilePart(number.split("/")[0] ?? "")}.docx`,
-    caption: draft ? t.draftCaption(form.title, dossier.code) : `${t.issuedCaption(form.title, number)} — hồ sơ ${dossier.code}`,
+    caption: draft
+      ? t.draftCaption(form.title, dossier.code)
+      : `${t.issuedCaption(form.title, number)} — hồ sơ ${dossier.code}`,
   };
 }

@@ -8,8 +8,14 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import { monthOf, vnDate, type IsoDate } from "../../domain/directive/dates.js";
 import type { Indicator } from "../../domain/directive/schema.js";
 import {
-  countLevels, rankUnits, rollUp, targetPhrase,
-  type Evaluation, type Figures, type LevelCounts, type MilestoneRef,
+  countLevels,
+  rankUnits,
+  rollUp,
+  targetPhrase,
+  type Evaluation,
+  type Figures,
+  type LevelCounts,
+  type MilestoneRef,
 } from "../../domain/evaluation/index.js";
 import type { AppDeps } from "../context.js";
 import { figureKey, figuresAsOf } from "../figures/history.js";
@@ -57,17 +63,29 @@ function chartLine(rows: readonly DigestRow[]): ChartLine | null {
   const judged = [...tally.values()].reduce((sum, t) => sum + t.n, 0);
   // Mixed tiers (departments 70%, communes 60%): the line is the majority's; say whose.
   const whose = top.n < judged ? ` (${top.n}/${judged} đơn vị)` : "";
-  return { target: top.m.target, label: `Chỉ tiêu ${targetPhrase(top.m.targetText, top.m.comparison)}${whose}`, deadlineText: top.m.deadlineText, units: top.n };
+  return {
+    target: top.m.target,
+    label: `Chỉ tiêu ${targetPhrase(top.m.targetText, top.m.comparison)}${whose}`,
+    deadlineText: top.m.deadlineText,
+    units: top.n,
+  };
 }
 
-export async function indicatorDigest(deps: AppDeps, root: CatalogUnit, indicator: Indicator, at: Date): Promise<IndicatorDigest> {
+export async function indicatorDigest(
+  deps: AppDeps,
+  root: CatalogUnit,
+  indicator: Indicator,
+  at: Date,
+): Promise<IndicatorDigest> {
   const catalog = deps.catalog.get();
   const day = vnDate(at);
   const period = monthOf(day);
   const weekAgoAt = new Date(at.getTime() - WEEK_MS);
   const now = await figuresMap(deps.prisma, period, indicator.code);
   const before = await figuresAsOf(deps.prisma, monthOf(vnDate(weekAgoAt)), weekAgoAt, indicator.code);
-  const units = catalog.descendants(root.code).filter((u) => catalog.indicatorsFor(u, day).some((i) => i.code === indicator.code));
+  const units = catalog
+    .descendants(root.code)
+    .filter((u) => catalog.indicatorsFor(u, day).some((i) => i.code === indicator.code));
   const rows: DigestRow[] = units.map((unit) => {
     const key = figureKey(unit.code, indicator.code);
     const evaluation = evaluateOn(catalog, unit, indicator.code, period, now.get(key) ?? null, day);
@@ -79,22 +97,33 @@ export async function indicatorDigest(deps: AppDeps, root: CatalogUnit, indicato
   const best = ranked.slice(0, PODIUM);
   const worst = ranked.slice(Math.max(best.length, ranked.length - PODIUM)).reverse();
   return {
-    indicator, period, day, rows,
+    indicator,
+    period,
+    day,
+    rows,
     counts: countLevels(rows.map((r) => r.evaluation)),
     // One-stop centres receive the departments' dossiers: adding theirs would count them twice.
     total: {
       now: rollUp(rows.filter((r) => !r.unit.oneStop).map((r) => r.evaluation.figures)).figures,
       weekAgo: rollUp(rows.filter((r) => !r.unit.oneStop).map((r) => r.weekAgo)).figures,
     },
-    best, worst,
+    best,
+    worst,
     notReported: rows.filter((r) => r.evaluation.status === "not-reported").map((r) => r.unit),
     line: chartLine(rows),
   };
 }
 
 /** One digest per indicator binding a unit below the root, the default indicator first. */
-export async function digestData(deps: AppDeps, root: CatalogUnit, at: Date, only?: string): Promise<IndicatorDigest[]> {
-  const indicators = subtreeIndicators(deps, root.code, vnDate(at)).filter((i) => !only || i.code.toLowerCase() === only.toLowerCase());
+export async function digestData(
+  deps: AppDeps,
+  root: CatalogUnit,
+  at: Date,
+  only?: string,
+): Promise<IndicatorDigest[]> {
+  const indicators = subtreeIndicators(deps, root.code, vnDate(at)).filter(
+    (i) => !only || i.code.toLowerCase() === only.toLowerCase(),
+  );
   const out: IndicatorDigest[] = [];
   for (const indicator of indicators) out.push(await indicatorDigest(deps, root, indicator, at));
   return out;

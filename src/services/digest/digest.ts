@@ -29,12 +29,15 @@ const ALBUM_MAX = 10;
  */
 export function digestBars(rows: readonly DigestRow[]): ChartBarInput[] {
   return rows.flatMap((r): ChartBarInput[] => {
-    if (r.evaluation.status === "not-reported") return [{ label: r.unit.name, value: 0, level: null, notReported: true }];
+    if (r.evaluation.status === "not-reported")
+      return [{ label: r.unit.name, value: 0, level: null, notReported: true }];
     const f = r.evaluation.figures;
     const pct = percentOf(f);
     const valueText = f ? r.evaluation.percentText : null;
     // "Chưa phát sinh hồ sơ" (denominator 0) has no ratio to draw; the counts line says so.
-    return pct === null || valueText === null ? [] : [{ label: r.unit.name, value: pct, valueText, level: r.evaluation.level }];
+    return pct === null || valueText === null
+      ? []
+      : [{ label: r.unit.name, value: pct, valueText, level: r.evaluation.level }];
   });
 }
 
@@ -45,7 +48,13 @@ export type RenderedIndicator = { data: IndicatorDigest; images: Buffer[] };
  * chart at once and returns the pending encode, so the next chart is drawn while the previous
  * ones encode on libuv's pool: both cores work (docs/PERFORMANCE.md, "pipelined").
  */
-export async function renderDigest(deps: AppDeps, root: CatalogUnit, at: Date, week: string, only?: string): Promise<RenderedIndicator[]> {
+export async function renderDigest(
+  deps: AppDeps,
+  root: CatalogUnit,
+  at: Date,
+  week: string,
+  only?: string,
+): Promise<RenderedIndicator[]> {
   registerChartFonts();
   const rendering = (await digestData(deps, root, at, only)).map((d) => ({
     data: d,
@@ -62,7 +71,12 @@ export async function renderDigest(deps: AppDeps, root: CatalogUnit, at: Date, w
 }
 
 /** Captions per chat; chat-level lines (overdue tasks, escalations) ride on the first one only. */
-export function digestParts(rendered: readonly RenderedIndicator[], root: CatalogUnit, week: string, extras: DigestExtras): DigestPart[] {
+export function digestParts(
+  rendered: readonly RenderedIndicator[],
+  root: CatalogUnit,
+  week: string,
+  extras: DigestExtras,
+): DigestPart[] {
   return rendered.map((r, i) => ({
     indicator: r.data.indicator,
     images: r.images,
@@ -92,33 +106,56 @@ export function albumChunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-export const digestDedupKey = (week: string, chatId: bigint, indicatorCode: string): string => `digest:${week}:chat:${chatId}:${indicatorCode}`;
+export const digestDedupKey = (week: string, chatId: bigint, indicatorCode: string): string =>
+  `digest:${week}:chat:${chatId}:${indicatorCode}`;
 
 /**
  * Puts one chat's digest in the outbox, all of its rows at once (enqueueAll): the weekly job
  * skips a chat whose indicator keys all exist, so a crash must never leave an album half queued.
  * Returns how many outbox rows it added.
  */
-export async function enqueueDigest(deps: AppDeps, chatId: bigint, week: string, parts: readonly DigestPart[]): Promise<number> {
+export async function enqueueDigest(
+  deps: AppDeps,
+  chatId: bigint,
+  week: string,
+  parts: readonly DigestPart[],
+): Promise<number> {
   const rows: EnqueueInput[] = [];
   for (const part of parts) {
     const key = digestDedupKey(week, chatId, part.indicator.code);
     const blobIds: number[] = [];
     for (const [i, img] of part.images.entries()) {
-      blobIds.push((await storeBlob(deps.prisma, img, "image/jpeg", `bieu-do-${part.indicator.code}-${week}-${i + 1}.jpg`)).id);
+      blobIds.push(
+        (await storeBlob(deps.prisma, img, "image/jpeg", `bieu-do-${part.indicator.code}-${week}-${i + 1}.jpg`)).id,
+      );
     }
     const first = blobIds[0];
     if (first === undefined) continue;
     if (blobIds.length === 1) {
-      rows.push({ dedupKey: key, chatId, kind: "digest", now: deps.clock.now(), method: "sendPhoto", payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" } });
+      rows.push({
+        dedupKey: key,
+        chatId,
+        kind: "digest",
+        now: deps.clock.now(),
+        method: "sendPhoto",
+        payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" },
+      });
       continue;
     }
     for (const [n, chunk] of albumChunks(blobIds).entries()) {
       const media = chunk.map((blobId, j) => ({
-        type: "photo" as const, media: { blobId },
+        type: "photo" as const,
+        media: { blobId },
         ...(n === 0 && j === 0 ? { caption: part.caption, parse_mode: "HTML" as const } : {}),
       }));
-      rows.push({ dedupKey: n === 0 ? key : `${key}:${n + 1}`, chatId, kind: "digest", now: deps.clock.now(), method: "sendMediaGroup", payload: { media } });
+      rows.push({
+        dedupKey: n === 0 ? key : `${key}:${n + 1}`,
+        chatId,
+        kind: "digest",
+        now: deps.clock.now(),
+        method: "sendMediaGroup",
+        payload: { media },
+      });
     }
   }
   const created = await enqueueAll(deps.prisma, rows);

@@ -7,11 +7,21 @@
  */
 import type { Db } from "../../db/client.js";
 import {
-  deleteDirective, findLoadedDirective, listLoadedDirectives, setDirectiveActive, type LoadedDirectiveRecord,
+  deleteDirective,
+  findLoadedDirective,
+  listLoadedDirectives,
+  setDirectiveActive,
+  type LoadedDirectiveRecord,
 } from "../../db/repos/directives.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import type { Directive } from "../../domain/directive/schema.js";
-import { directiveEnd, effectiveFrom, validityOn, type DirectiveEnd, type ValidityStatus } from "../../domain/directive/validity.js";
+import {
+  directiveEnd,
+  effectiveFrom,
+  validityOn,
+  type DirectiveEnd,
+  type ValidityStatus,
+} from "../../domain/directive/validity.js";
 
 export type DirectiveAction = "pause" | "resume" | "remove";
 export type DirectiveTarget = { slug: string } | { rowId: number };
@@ -25,9 +35,14 @@ export async function findDirective(prisma: Db, target: DirectiveTarget): Promis
   return findLoadedDirective(prisma, target);
 }
 
-export async function changeDirective(prisma: Db, target: DirectiveTarget, action: DirectiveAction): Promise<ActionOutcome> {
+export async function changeDirective(
+  prisma: Db,
+  target: DirectiveTarget,
+  action: DirectiveAction,
+): Promise<ActionOutcome> {
   const record = await findLoadedDirective(prisma, target);
-  if (!record) return { ok: false, reason: "not-found", known: (await listLoadedDirectives(prisma)).map((r) => r.slug) };
+  if (!record)
+    return { ok: false, reason: "not-found", known: (await listLoadedDirectives(prisma)).map((r) => r.slug) };
   if (action === "remove") {
     if (!(await deleteDirective(prisma, record.rowId))) return { ok: false, reason: "not-found", known: [] };
     return { ok: true, action, record };

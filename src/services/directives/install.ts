@@ -8,7 +8,14 @@ import { listUnitCodes, unitExists, upsertUnits } from "../../db/repos/units.js"
 import { namedUnitCodes } from "../../domain/directive/dryRun.js";
 import type { DirectiveProblem } from "../../domain/directive/problems.js";
 import type { Directive, UnitList } from "../../domain/directive/schema.js";
-import { defaultRegistry, isUnitListText, parseDirectiveText, parseUnitListText, type Parsed, type TextFormat } from "../../directives/loadDirective.js";
+import {
+  defaultRegistry,
+  isUnitListText,
+  parseDirectiveText,
+  parseUnitListText,
+  type Parsed,
+  type TextFormat,
+} from "../../directives/loadDirective.js";
 import { extendRegistry } from "../../domain/registry.js";
 
 export type InstallResult =
@@ -35,7 +42,11 @@ export function unknownUnitCodes(d: Directive, known: ReadonlySet<string>): stri
  * issuing unit against the units loaded (a directive binds only its issuer's subtree, so an
  * unknown issuer would bind nobody). Refusals name what to do.
  */
-export async function parseForDeployment(prisma: Db, text: string, format: TextFormat): Promise<Parsed<"directive", Directive>> {
+export async function parseForDeployment(
+  prisma: Db,
+  text: string,
+  format: TextFormat,
+): Promise<Parsed<"directive", Directive>> {
   const loaded = await listLoadedDirectives(prisma);
   const firstPass = parseDirectiveText(text, format);
   const own = firstPass.ok ? firstPass.directive.id : null;
@@ -46,16 +57,23 @@ export async function parseForDeployment(prisma: Db, text: string, format: TextF
   if (issuer !== undefined && !(await unitExists(prisma, issuer))) {
     return {
       ok: false,
-      problems: [{
-        path: "issuingUnit",
-        message: `đơn vị ban hành "${issuer}" chưa có trong hệ thống: văn bản chỉ ràng buộc các đơn vị thuộc đơn vị ban hành. Nạp danh sách đơn vị (tệp .yaml có units) trước rồi gửi lại văn bản`,
-      }],
+      problems: [
+        {
+          path: "issuingUnit",
+          message: `đơn vị ban hành "${issuer}" chưa có trong hệ thống: văn bản chỉ ràng buộc các đơn vị thuộc đơn vị ban hành. Nạp danh sách đơn vị (tệp .yaml có units) trước rồi gửi lại văn bản`,
+        },
+      ],
     };
   }
   return parsed;
 }
 
-export async function installText(prisma: Db, text: string, format: TextFormat, loadedBy?: bigint): Promise<InstallResult> {
+export async function installText(
+  prisma: Db,
+  text: string,
+  format: TextFormat,
+  loadedBy?: bigint,
+): Promise<InstallResult> {
   if (looksLikeUnitList(text)) {
     const parsed = parseUnitListText(text, format);
     if (!parsed.ok) return parsed;
@@ -66,5 +84,11 @@ export async function installText(prisma: Db, text: string, format: TextFormat, 
   if (!parsed.ok) return parsed;
   const known = new Set(await listUnitCodes(prisma));
   const status = await saveDirective(prisma, parsed.directive, text, loadedBy);
-  return { ok: true, kind: "directive", directive: parsed.directive, status, unknownUnits: unknownUnitCodes(parsed.directive, known) };
+  return {
+    ok: true,
+    kind: "directive",
+    directive: parsed.directive,
+    status,
+    unknownUnits: unknownUnitCodes(parsed.directive, known),
+  };
 }

@@ -25,17 +25,22 @@ export async function holdDirective(
   input: { text: string; format: TextFormat; preview: string; userId: bigint; chatId: bigint },
 ): Promise<number> {
   const now = deps.clock.now();
-  const row = await holdUpload(deps.prisma, {
-    chatId: input.chatId, userId: input.userId, kind: KIND,
-    payload: JSON.stringify({ text: input.text, format: input.format, preview: input.preview }),
-    createdAt: now, expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
-  }, now);
+  const row = await holdUpload(
+    deps.prisma,
+    {
+      chatId: input.chatId,
+      userId: input.userId,
+      kind: KIND,
+      payload: JSON.stringify({ text: input.text, format: input.format, preview: input.preview }),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
+    },
+    now,
+  );
   return row.id;
 }
 
-export type ApplyOutcome =
-  | { ok: true; preview: string; result: InstallResult }
-  | { ok: false; reason: PressRefusal };
+export type ApplyOutcome = { ok: true; preview: string; result: InstallResult } | { ok: false; reason: PressRefusal };
 
 /** Installs the held text once: the row is claimed before installing. */
 export async function applyHeldDirective(deps: AppDeps, req: PressRequest): Promise<ApplyOutcome> {
@@ -56,7 +61,10 @@ export async function applyHeldDirective(deps: AppDeps, req: PressRequest): Prom
   }
 }
 
-export async function cancelHeldDirective(deps: AppDeps, req: PressRequest): Promise<{ ok: true; preview: string } | { ok: false; reason: PressRefusal }> {
+export async function cancelHeldDirective(
+  deps: AppDeps,
+  req: PressRequest,
+): Promise<{ ok: true; preview: string } | { ok: false; reason: PressRefusal }> {
   const refused = await pressRefusal(deps, req, KINDS);
   if (refused && refused !== "expired") return { ok: false, reason: refused };
   const row = await cancelHeldUpload(deps.prisma, req.id);

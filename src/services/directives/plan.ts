@@ -18,7 +18,12 @@ export type PlanResult =
   | { ok: true; kind: "directive"; directive: Directive; plan: DirectivePlan }
   | { ok: false; problems: DirectiveProblem[] };
 
-export async function planDirectiveText(prisma: Db, text: string, format: TextFormat, today: IsoDate): Promise<PlanResult> {
+export async function planDirectiveText(
+  prisma: Db,
+  text: string,
+  format: TextFormat,
+  today: IsoDate,
+): Promise<PlanResult> {
   if (looksLikeUnitList(text)) return { ok: true, kind: "units" };
   const parsed = await parseForDeployment(prisma, text, format);
   if (!parsed.ok) return parsed;

@@ -8,8 +8,14 @@
 import { DOSSIER_COLUMNS } from "../../ingest/dossierColumns.js";
 import { findHeader } from "../../ingest/header.js";
 import {
-  isIngestError, matchUnitNames, parseDossiers, readSheetIsolated,
-  type DossierRow, type Grid, type IngestErrorCode, type RejectedRow,
+  isIngestError,
+  matchUnitNames,
+  parseDossiers,
+  readSheetIsolated,
+  type DossierRow,
+  type Grid,
+  type IngestErrorCode,
+  type RejectedRow,
 } from "../../ingest/index.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
@@ -39,7 +45,8 @@ export function isDossierExport(grid: Grid): boolean {
 }
 
 export async function importDossierFile(
-  deps: AppDeps, input: { fileName: string; data: Buffer; scope: DossierScope },
+  deps: AppDeps,
+  input: { fileName: string; data: Buffer; scope: DossierScope },
 ): Promise<DossierImportOutcome> {
   try {
     const grid = await readSheetIsolated({ fileName: input.fileName, data: input.data });
@@ -51,7 +58,10 @@ export async function importDossierFile(
 }
 
 /** Throws IngestError for a whole-file problem (missing columns…); rows are judged one by one. */
-export async function importDossierGrid(deps: AppDeps, input: { grid: Grid; scope: DossierScope }): Promise<DossierImportOutcome> {
+export async function importDossierGrid(
+  deps: AppDeps,
+  input: { grid: Grid; scope: DossierScope },
+): Promise<DossierImportOutcome> {
   const parsed = parseDossiers(input.grid);
   const assigned = assignUnits(deps, parsed.rows, input.scope);
   const rejected = [...parsed.rejected, ...assigned.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
@@ -63,7 +73,10 @@ export async function importDossierGrid(deps: AppDeps, input: { grid: Grid; scop
   // created and then unchanged on the next upload like any other, so nothing tells the sender
   // that the code exists elsewhere, and the other unit's dossier is never read or changed.
   const summary = await writeDossiers(deps, assigned.rows);
-  deps.logger.info({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged }, "dossiers imported");
+  deps.logger.info(
+    { created: summary.created, updated: summary.updated, unchanged: summary.unchanged },
+    "dossiers imported",
+  );
   return { kind: "saved", summary };
 }
 
@@ -73,19 +86,22 @@ export async function importDossierGrid(deps: AppDeps, input: { grid: Grid; scop
  * administrator each row must name a unit we know.
  */
 function assignUnits(
-  deps: AppDeps, rows: readonly DossierRow[], scope: DossierScope,
+  deps: AppDeps,
+  rows: readonly DossierRow[],
+  scope: DossierScope,
 ): { rows: DossierRowWithUnit[]; rejected: RejectedRow[] } {
   const catalog = deps.catalog.get();
   const names = [...new Set(rows.flatMap((r) => (r.receivingUnit ? [r.receivingUnit] : [])))];
   const { matches } = matchUnitNames(names, catalog.units);
   const unitFor = (name: string | null): CatalogUnit | undefined =>
-    name ? matches.get(name) ?? catalog.findUnitCode(name) : undefined;
+    name ? (matches.get(name) ?? catalog.findUnitCode(name)) : undefined;
   const out: DossierRowWithUnit[] = [];
   const rejected: RejectedRow[] = [];
   for (const r of rows) {
     const named = unitFor(r.receivingUnit);
     if (scope.kind === "unit") {
-      if (named && named.code !== scope.unit.code) rejected.push({ rowNumber: r.rowNumber, reason: t.rowOtherUnit(named.name) });
+      if (named && named.code !== scope.unit.code)
+        rejected.push({ rowNumber: r.rowNumber, reason: t.rowOtherUnit(named.name) });
       else out.push({ ...r, unitCode: scope.unit.code });
     } else if (!r.receivingUnit) rejected.push({ rowNumber: r.rowNumber, reason: t.rowNoUnit });
     else if (!named) rejected.push({ rowNumber: r.rowNumber, reason: t.rowUnknownUnit(r.receivingUnit) });

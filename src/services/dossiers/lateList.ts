@@ -37,11 +37,16 @@ export interface LateList {
   units: LateUnit[];
 }
 
-const worstFirst = <T extends LateCount>(key: (x: T) => string) => (a: T, b: T): number =>
-  b.late - a.late || (b.late - b.apologisedInTime) - (a.late - a.apologisedInTime) || key(a).localeCompare(key(b), "vi");
+const worstFirst =
+  <T extends LateCount>(key: (x: T) => string) =>
+  (a: T, b: T): number =>
+    b.late - a.late ||
+    b.late - b.apologisedInTime - (a.late - a.apologisedInTime) ||
+    key(a).localeCompare(key(b), "vi");
 
 export async function buildLateList(
-  deps: Pick<AppDeps, "prisma" | "catalog">, input: { month: IsoMonth; rootCode: string | null; asOf: IsoDate; cal: WorkCalendar },
+  deps: Pick<AppDeps, "prisma" | "catalog">,
+  input: { month: IsoMonth; rootCode: string | null; asOf: IsoDate; cal: WorkCalendar },
 ): Promise<LateList> {
   const catalog = deps.catalog.get();
   const scope = input.rootCode ? subtreeCodes(catalog, input.rootCode) : null;
@@ -52,8 +57,15 @@ export async function buildLateList(
   // A re-appointment may have moved the export's due date: the apology froze the original one.
   // Its new date counts in the month it falls in: missed, the dossier is late a second time.
   const inMonth = (d: string | null): d is string => d !== null && d >= from && d <= to;
-  const movedIds = apologies.filter((a) => inMonth(a.originalDueDate) || inMonth(a.newDueDate)).flatMap((a) => a.dossierId ?? []);
-  const dossiers = await dossiersDueBetween(deps.prisma, { from, to, ids: movedIds, unitCodes: scope ? [...scope] : null });
+  const movedIds = apologies
+    .filter((a) => inMonth(a.originalDueDate) || inMonth(a.newDueDate))
+    .flatMap((a) => a.dossierId ?? []);
+  const dossiers = await dossiersDueBetween(deps.prisma, {
+    from,
+    to,
+    ids: movedIds,
+    unitCodes: scope ? [...scope] : null,
+  });
   const units = new Map<string, LateUnit>();
   for (const d of dossiers) {
     const apology = apologyOf.get(d.id);
@@ -66,7 +78,12 @@ export async function buildLateList(
     const lastDay = onOrNextWorkingDay(dueAt.slice(0, 10), input.cal);
     const inTime = apology?.approvedAt ? vnDate(apology.approvedAt) <= lastDay : false;
     const unit = units.get(d.unitCode) ?? {
-      unitCode: d.unitCode, unitName: catalog.unit(d.unitCode)?.name ?? d.unitCode, late: 0, apologisedInTime: 0, lateAgain: 0, officers: [],
+      unitCode: d.unitCode,
+      unitName: catalog.unit(d.unitCode)?.name ?? d.unitCode,
+      late: 0,
+      apologisedInTime: 0,
+      lateAgain: 0,
+      officers: [],
     };
     add(unit, inTime, lateAgain);
     if (d.officerName) addOfficer(unit, d, inTime, lateAgain);
@@ -101,4 +118,3 @@ export function parseMonthArg(text: string): IsoMonth | null | "invalid" {
   const period = parsePeriod(text);
   return period.ok ? period.value : "invalid";
 }
-

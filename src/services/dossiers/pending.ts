@@ -15,7 +15,11 @@ export const pendingSchemas = {
   "dossier-reason": z.object({ dossierId: z.number().int(), withApology: z.boolean() }),
   "dossier-date": z.object({ dossierId: z.number().int(), reason: z.string() }),
   /** The approval request pressed, so the decision can be written under it once the reason comes. */
-  "dossier-return": z.object({ dossierId: z.number().int(), requestMessageId: z.number().int().optional(), requestText: z.string().optional() }),
+  "dossier-return": z.object({
+    dossierId: z.number().int(),
+    requestMessageId: z.number().int().optional(),
+    requestText: z.string().optional(),
+  }),
   "dossier-salutation": z.object({ dossierId: z.number().int(), reason: z.string(), newDate: z.string() }),
 } as const;
 
@@ -36,14 +40,21 @@ export async function askPending<K extends PendingKind>(
   // Questions of these kinds that expired are cleared first, so the table does not grow.
   await purgeExpiredPrompts(deps.prisma, KINDS, now);
   await recordPrompt(deps.prisma, {
-    chatId: input.chatId, userId: input.userId, messageId: input.messageId, kind: input.kind,
-    data: JSON.stringify(input.data), createdAt: now, expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
+    chatId: input.chatId,
+    userId: input.userId,
+    messageId: input.messageId,
+    kind: input.kind,
+    data: JSON.stringify(input.data),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
   });
 }
 
 /** The live question a message replies to, if it is one of ours. */
 export async function findPending(
-  deps: Pick<AppDeps, "prisma" | "clock">, chatId: bigint, messageId: number,
+  deps: Pick<AppDeps, "prisma" | "clock">,
+  chatId: bigint,
+  messageId: number,
 ): Promise<Pending | null> {
   const row = await findLivePrompt(deps.prisma, { chatId, messageId, kind: KINDS, now: deps.clock.now() });
   if (!row) return null;

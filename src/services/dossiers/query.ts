@@ -5,10 +5,23 @@
 import { addDays, workingDaysBetween, type WorkCalendar } from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import { dossiersWithCode, openDossiers, type Dossier } from "../../db/repos/dossiers.js";
-import { documentsOfDossiers, issuedReappointments, reappointedDossierIds, type DossierDocument } from "../../db/repos/letters.js";
+import {
+  documentsOfDossiers,
+  issuedReappointments,
+  reappointedDossierIds,
+  type DossierDocument,
+} from "../../db/repos/letters.js";
 import type { BriefLine } from "../../messages/dossiers.js";
 import type { AppDeps } from "../context.js";
-import { deadlineOf, inForce, phaseOf, reappointmentOf, type DossierPhase, type Reappointment, type Tracked } from "./state.js";
+import {
+  deadlineOf,
+  inForce,
+  phaseOf,
+  reappointmentOf,
+  type DossierPhase,
+  type Reappointment,
+  type Tracked,
+} from "./state.js";
 
 /** A dossier as the sweep, /quahan and /hoso see it: `dueAt` is the date in force. */
 export type TrackedDossier = Tracked<Dossier>;
@@ -27,8 +40,14 @@ export function normaliseCode(text: string): string {
  */
 export async function findDossiers(deps: Pick<AppDeps, "prisma">, codeText: string, visibleUnits: ReadonlySet<string>) {
   const found = await dossiersWithCode(deps.prisma, normaliseCode(codeText), [...visibleUnits]);
-  const documents = await documentsOf(deps, found.map((d) => d.id));
-  return found.map((dossier) => ({ dossier, documents: (documents.get(dossier.id) ?? []).sort((a, b) => a.id - b.id) }));
+  const documents = await documentsOf(
+    deps,
+    found.map((d) => d.id),
+  );
+  return found.map((dossier) => ({
+    dossier,
+    documents: (documents.get(dossier.id) ?? []).sort((a, b) => a.id - b.id),
+  }));
 }
 
 export function overdueDays(d: Pick<Dossier, "dueAt">, today: IsoDate, cal: WorkCalendar): number {
@@ -37,12 +56,25 @@ export function overdueDays(d: Pick<Dossier, "dueAt">, today: IsoDate, cal: Work
   return today > lastDay ? Math.max(1, workingDaysBetween(lastDay, today, cal)) : 0;
 }
 
-export function briefOf(d: Dossier & { reappointment?: Reappointment | null }, today: IsoDate, cal: WorkCalendar): BriefLine {
-  return { code: d.code, procedure: d.procedure, dueAt: d.dueAt, overdueDays: overdueDays(d, today, cal), reappointed: Boolean(d.reappointment) };
+export function briefOf(
+  d: Dossier & { reappointment?: Reappointment | null },
+  today: IsoDate,
+  cal: WorkCalendar,
+): BriefLine {
+  return {
+    code: d.code,
+    procedure: d.procedure,
+    dueAt: d.dueAt,
+    overdueDays: overdueDays(d, today, cal),
+    reappointed: Boolean(d.reappointment),
+  };
 }
 
 /** The issued re-appointments of dossiers `ids`, by dossier id. */
-export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, Reappointment>> {
+export async function reappointmentsOf(
+  deps: Pick<AppDeps, "prisma">,
+  ids: readonly number[],
+): Promise<Map<number, Reappointment>> {
   const out = new Map<number, Reappointment>();
   for (const l of await issuedReappointments(deps.prisma, ids)) {
     const r = reappointmentOf([l]);
@@ -54,22 +86,29 @@ export async function reappointmentsOf(deps: Pick<AppDeps, "prisma">, ids: reado
 /** As the database orders ISO dates: code unit by code unit, not by locale. */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-
 /**
  * Open dossiers whose deadline is near or past. Tết can put nine days off between "sắp quá
  * hạn" and the last day, hence the two-week look-ahead before the exact phase is computed.
  */
 export async function dossiersNeedingAttention(
-  deps: Pick<AppDeps, "prisma">, where: { unitCode?: string }, today: IsoDate, cal: WorkCalendar,
+  deps: Pick<AppDeps, "prisma">,
+  where: { unitCode?: string },
+  today: IsoDate,
+  cal: WorkCalendar,
 ): Promise<{ dossier: TrackedDossier; phase: Extract<DossierPhase, "due-soon" | "overdue"> }[]> {
   const limit = `${addDays(today, 14)}T99`;
   const rows = await openDossiers(deps.prisma, { unitCode: where.unitCode, dueBy: limit }, OPEN_STATUSES);
   // A re-appointed dossier is due on its letter's date, whatever due date a later export shows.
   const seen = new Set(rows.map((r) => r.id));
   const missing = (await reappointedDossierIds(deps.prisma, limit)).filter((id) => !seen.has(id));
-  if (missing.length > 0) rows.push(...await openDossiers(deps.prisma, { unitCode: where.unitCode, ids: missing }, OPEN_STATUSES));
-  const letterOf = await reappointmentsOf(deps, rows.map((r) => r.id));
-  return rows.map((r) => inForce(r, letterOf.get(r.id) ?? null))
+  if (missing.length > 0)
+    rows.push(...(await openDossiers(deps.prisma, { unitCode: where.unitCode, ids: missing }, OPEN_STATUSES)));
+  const letterOf = await reappointmentsOf(
+    deps,
+    rows.map((r) => r.id),
+  );
+  return rows
+    .map((r) => inForce(r, letterOf.get(r.id) ?? null))
     .sort((a, b) => byCodeUnits(a.dueAt ?? "", b.dueAt ?? "") || a.id - b.id)
     .flatMap((dossier) => {
       const phase = phaseOf(dossier, today, cal);
@@ -88,7 +127,10 @@ export function apologyState(docs: readonly Pick<DossierDocument, "kind" | "stat
 }
 
 /** The documents of dossiers `ids`, by dossier id. */
-export async function documentsOf(deps: Pick<AppDeps, "prisma">, ids: readonly number[]): Promise<Map<number, DossierDocument[]>> {
+export async function documentsOf(
+  deps: Pick<AppDeps, "prisma">,
+  ids: readonly number[],
+): Promise<Map<number, DossierDocument[]>> {
   const out = new Map<number, DossierDocument[]>();
   for (const r of await documentsOfDossiers(deps.prisma, ids)) {
     if (r.dossierId !== null) out.set(r.dossierId, [...(out.get(r.dossierId) ?? []), r]);

@@ -11,7 +11,12 @@
  * - Escalation (docs/DOSSIERS.md): one full working day overdue without an
  *   apology → the unit head; the next working day → leaders.
  */
-import { addWorkingDays, onOrNextWorkingDay, previousWorkingDay, type WorkCalendar } from "../../domain/calendar/index.js";
+import {
+  addWorkingDays,
+  onOrNextWorkingDay,
+  previousWorkingDay,
+  type WorkCalendar,
+} from "../../domain/calendar/index.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 
 export type DossierPhase = "closed" | "no-due-date" | "on-time" | "due-soon" | "overdue";
@@ -86,11 +91,19 @@ export interface Reappointment {
   number: string | null;
 }
 
-type LetterFacts = { kind: string; status: string; newDueDate: string | null; originalDueDate: string | null; number: string | null };
+type LetterFacts = {
+  kind: string;
+  status: string;
+  newDueDate: string | null;
+  originalDueDate: string | null;
+  number: string | null;
+};
 
 export function reappointmentOf(docs: readonly LetterFacts[]): Reappointment | null {
   const letter = docs.find((d) => d.kind === "apology" && d.status === "issued" && d.newDueDate);
-  return letter?.newDueDate ? { newDueDate: letter.newDueDate.slice(0, 10), originalDueDate: letter.originalDueDate, number: letter.number } : null;
+  return letter?.newDueDate
+    ? { newDueDate: letter.newDueDate.slice(0, 10), originalDueDate: letter.originalDueDate, number: letter.number }
+    : null;
 }
 
 /** `d` tracked against the date in force: `dueAt` becomes the re-appointed date when there is one. */

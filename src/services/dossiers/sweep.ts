@@ -42,15 +42,27 @@ export function promptKeyboard(items: readonly Dossier[]): InlineKeyboardMarkup 
   const many = items.length > 1;
   return {
     inline_keyboard: items.map((d, i) => [
-      { text: many ? t.numbered(i + 1, t.apologyButton) : t.apologyButton, callback_data: dossierButton.encode({ action: "apology", dossierId: d.id }) },
-      { text: many ? t.numbered(i + 1, t.returnedButton) : t.returnedButton, callback_data: dossierButton.encode({ action: "returned", dossierId: d.id }) },
+      {
+        text: many ? t.numbered(i + 1, t.apologyButton) : t.apologyButton,
+        callback_data: dossierButton.encode({ action: "apology", dossierId: d.id }),
+      },
+      {
+        text: many ? t.numbered(i + 1, t.returnedButton) : t.returnedButton,
+        callback_data: dossierButton.encode({ action: "returned", dossierId: d.id }),
+      },
     ]),
   };
 }
 
 export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalendar): Promise<SweepCounts> {
   const counts: SweepCounts = {
-    prompted: 0, escalatedToHead: 0, escalatedToLeaders: 0, withoutChat: 0, applicantsForgotten: 0, promptedAgain: 0, lateAgain: 0,
+    prompted: 0,
+    escalatedToHead: 0,
+    escalatedToLeaders: 0,
+    withoutChat: 0,
+    applicantsForgotten: 0,
+    promptedAgain: 0,
+    lateAgain: 0,
   };
   if (!isWorkingDay(today, cal)) return { ...counts, skipped: "day-off" };
   const now = deps.clock.now();
@@ -76,11 +88,17 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
       const items = batch.map((d) => ({ ...briefOf(d, today, cal), overdue: overdueIds.has(d.id) }));
       for (const chatId of chats) {
         await pushText(deps, {
-          chatId, dedupKey: `dossier-prompt:${batch[0]?.id}:${chatId}`, kind: "dossier-prompt",
-          text: t.promptText(unitName(deps, unitCode), items), replyMarkup: promptKeyboard(batch),
+          chatId,
+          dedupKey: `dossier-prompt:${batch[0]?.id}:${chatId}`,
+          kind: "dossier-prompt",
+          text: t.promptText(unitName(deps, unitCode), items),
+          replyMarkup: promptKeyboard(batch),
         });
       }
-      await markAll(batch.map((d) => d.id), "promptedAt");
+      await markAll(
+        batch.map((d) => d.id),
+        "promptedAt",
+      );
       counts.prompted += batch.length;
     }
   }
@@ -91,28 +109,51 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
   // 2. the unit head: prompted on an earlier day, one full working day overdue, no apology at all
   const toHead = overdue.filter((d) => {
     const prompted = dayOf(d.promptedAt);
-    return d.dueAt && d.escalatedAt === null && prompted !== null && prompted < today
-      && today >= deadlineOf(d.dueAt.slice(0, 10), cal).headFrom && apologyState(docs.get(d.id) ?? []) === "none";
+    return (
+      d.dueAt &&
+      d.escalatedAt === null &&
+      prompted !== null &&
+      prompted < today &&
+      today >= deadlineOf(d.dueAt.slice(0, 10), cal).headFrom &&
+      apologyState(docs.get(d.id) ?? []) === "none"
+    );
   });
   for (const [unitCode, list] of byUnit(toHead)) {
     const heads = await headChatIds(deps, unitCode);
-    const text = t.headEscalation(unitName(deps, unitCode), list.map((d) => briefOf(d, today, cal)));
+    const text = t.headEscalation(
+      unitName(deps, unitCode),
+      list.map((d) => briefOf(d, today, cal)),
+    );
     // No head chat: the unit chat hears it instead, with how to register one.
     const targets = heads.length > 0 ? heads : await unitChatIds(deps, unitCode);
     const suffix = heads.length > 0 ? "" : t.headEscalationNoChat(unitCode);
     for (const chatId of targets) {
-      await pushLong(deps, { chatId, dedupKey: `dossier-head:${list[0]?.id}:${chatId}`, kind: "dossier-escalation", text: text + suffix });
+      await pushLong(deps, {
+        chatId,
+        dedupKey: `dossier-head:${list[0]?.id}:${chatId}`,
+        kind: "dossier-escalation",
+        text: text + suffix,
+      });
     }
     if (targets.length === 0) counts.withoutChat += list.length;
-    await markAll(list.map((d) => d.id), "escalatedAt");
+    await markAll(
+      list.map((d) => d.id),
+      "escalatedAt",
+    );
     counts.escalatedToHead += list.length;
   }
 
   // 3. leaders: the head was told on an earlier day and no apology has been issued since
   const toLeaders = overdue.filter((d) => {
     const escalated = dayOf(d.escalatedAt);
-    return d.dueAt && d.escalatedLeadersAt === null && escalated !== null && escalated < today
-      && today >= deadlineOf(d.dueAt.slice(0, 10), cal).leadersFrom && apologyState(docs.get(d.id) ?? []) !== "issued";
+    return (
+      d.dueAt &&
+      d.escalatedLeadersAt === null &&
+      escalated !== null &&
+      escalated < today &&
+      today >= deadlineOf(d.dueAt.slice(0, 10), cal).leadersFrom &&
+      apologyState(docs.get(d.id) ?? []) !== "issued"
+    );
   });
   const perChat = new Map<bigint, Map<string, Dossier[]>>();
   for (const [unitCode, list] of byUnit(toLeaders)) {
@@ -125,15 +166,31 @@ export async function sweepOverdue(deps: AppDeps, today: IsoDate, cal: WorkCalen
     }
   }
   for (const [chatId, units] of perChat) {
-    const groups = [...units].map(([code, list]) => ({ unitName: unitName(deps, code), items: list.map((d) => briefOf(d, today, cal)) }));
+    const groups = [...units].map(([code, list]) => ({
+      unitName: unitName(deps, code),
+      items: list.map((d) => briefOf(d, today, cal)),
+    }));
     const first = Math.min(...[...units.values()].flat().map((d) => d.id));
-    await pushLong(deps, { chatId, dedupKey: `dossier-leaders:${first}:${chatId}`, kind: "dossier-escalation", text: t.leadersEscalation(groups) });
+    await pushLong(deps, {
+      chatId,
+      dedupKey: `dossier-leaders:${first}:${chatId}`,
+      kind: "dossier-escalation",
+      text: t.leadersEscalation(groups),
+    });
   }
-  await markAll(toLeaders.map((d) => d.id), "escalatedLeadersAt");
+  await markAll(
+    toLeaders.map((d) => d.id),
+    "escalatedLeadersAt",
+  );
   counts.escalatedToLeaders = toLeaders.length;
 
   // 4. the re-appointed date: near it, then past it ("trễ hẹn lần 2")
-  const second = await sweepSecondDeadline(deps, all.filter((a) => a.dossier.reappointment !== null), today, cal);
+  const second = await sweepSecondDeadline(
+    deps,
+    all.filter((a) => a.dossier.reappointment !== null),
+    today,
+    cal,
+  );
   counts.promptedAgain = second.promptedAgain;
   counts.lateAgain = second.lateAgain;
   counts.withoutChat += second.withoutChat;

@@ -33,15 +33,26 @@ function secondKeyboard(items: readonly TrackedDossier[]): InlineKeyboardMarkup 
   const label = (text: string, i: number) => (items.length > 1 ? t.numbered(i + 1, text) : text);
   return {
     inline_keyboard: items.map((d, i) => [
-      { text: label(t.explanationButton, i), callback_data: dossierButton.encode({ action: "explanation", dossierId: d.id }) },
-      { text: label(t.returnedButton, i), callback_data: dossierButton.encode({ action: "returned", dossierId: d.id }) },
+      {
+        text: label(t.explanationButton, i),
+        callback_data: dossierButton.encode({ action: "explanation", dossierId: d.id }),
+      },
+      {
+        text: label(t.returnedButton, i),
+        callback_data: dossierButton.encode({ action: "returned", dossierId: d.id }),
+      },
     ]),
   };
 }
 
 type Item = { dossier: TrackedDossier; phase: Extract<DossierPhase, "due-soon" | "overdue"> };
 
-export async function sweepSecondDeadline(deps: AppDeps, items: readonly Item[], today: IsoDate, cal: WorkCalendar): Promise<SecondCounts> {
+export async function sweepSecondDeadline(
+  deps: AppDeps,
+  items: readonly Item[],
+  today: IsoDate,
+  cal: WorkCalendar,
+): Promise<SecondCounts> {
   const counts: SecondCounts = { promptedAgain: 0, lateAgain: 0, withoutChat: 0 };
   const now = deps.clock.now();
   const mark = async (ids: number[], fields: ("secondPromptedAt" | "secondOverdueAt")[]) => {
@@ -61,11 +72,17 @@ export async function sweepSecondDeadline(deps: AppDeps, items: readonly Item[],
       const batch = list.slice(i, i + PROMPT_BATCH);
       for (const chatId of chats) {
         await pushText(deps, {
-          chatId, dedupKey: `dossier-second-soon:${batch[0]?.id}:${chatId}`, kind: "dossier-prompt",
-          text: s.soon(unitName(deps, unitCode), batch.map(brief)), replyMarkup: secondKeyboard(batch),
+          chatId,
+          dedupKey: `dossier-second-soon:${batch[0]?.id}:${chatId}`,
+          kind: "dossier-prompt",
+          text: s.soon(unitName(deps, unitCode), batch.map(brief)),
+          replyMarkup: secondKeyboard(batch),
         });
       }
-      await mark(batch.map((d) => d.id), ["secondPromptedAt"]);
+      await mark(
+        batch.map((d) => d.id),
+        ["secondPromptedAt"],
+      );
       counts.promptedAgain += batch.length;
     }
   }
@@ -75,7 +92,11 @@ export async function sweepSecondDeadline(deps: AppDeps, items: readonly Item[],
   const perLeaderChat = new Map<bigint, Map<string, TrackedDossier[]>>();
   const told: number[] = [];
   for (const [unitCode, list] of byUnit(late)) {
-    const [units, heads, leaders] = await Promise.all([unitChatIds(deps, unitCode), headChatIds(deps, unitCode), leaderChatIds(deps, unitCode)]);
+    const [units, heads, leaders] = await Promise.all([
+      unitChatIds(deps, unitCode),
+      headChatIds(deps, unitCode),
+      leaderChatIds(deps, unitCode),
+    ]);
     if (units.length + heads.length + leaders.length === 0) {
       counts.withoutChat += list.length; // told once any of its chats is registered
       continue;
@@ -86,13 +107,21 @@ export async function sweepSecondDeadline(deps: AppDeps, items: readonly Item[],
       const batch = list.slice(i, i + PROMPT_BATCH);
       for (const chatId of units) {
         await pushText(deps, {
-          chatId, dedupKey: `dossier-second-late:${batch[0]?.id}:${chatId}`, kind: "dossier-escalation",
-          text: s.lateUnit(name, batch.map(brief), { head: heads.length > 0, leaders: leaders.length > 0 }) + hint, replyMarkup: secondKeyboard(batch),
+          chatId,
+          dedupKey: `dossier-second-late:${batch[0]?.id}:${chatId}`,
+          kind: "dossier-escalation",
+          text: s.lateUnit(name, batch.map(brief), { head: heads.length > 0, leaders: leaders.length > 0 }) + hint,
+          replyMarkup: secondKeyboard(batch),
         });
       }
     }
     for (const chatId of heads) {
-      await pushLong(deps, { chatId, dedupKey: `dossier-second-head:${list[0]?.id}:${chatId}`, kind: "dossier-escalation", text: s.lateHead(name, list.map(brief)) });
+      await pushLong(deps, {
+        chatId,
+        dedupKey: `dossier-second-head:${list[0]?.id}:${chatId}`,
+        kind: "dossier-escalation",
+        text: s.lateHead(name, list.map(brief)),
+      });
     }
     for (const chatId of leaders) {
       const byUnitCode = perLeaderChat.get(chatId) ?? new Map<string, TrackedDossier[]>();
@@ -105,7 +134,12 @@ export async function sweepSecondDeadline(deps: AppDeps, items: readonly Item[],
   for (const [chatId, units] of perLeaderChat) {
     const groups = [...units].map(([code, list]) => ({ unitName: unitName(deps, code), items: list.map(brief) }));
     const first = Math.min(...[...units.values()].flat().map((d) => d.id));
-    await pushLong(deps, { chatId, dedupKey: `dossier-second-leaders:${first}:${chatId}`, kind: "dossier-escalation", text: s.lateLeaders(groups) });
+    await pushLong(deps, {
+      chatId,
+      dedupKey: `dossier-second-leaders:${first}:${chatId}`,
+      kind: "dossier-escalation",
+      text: s.lateLeaders(groups),
+    });
   }
   await mark(told, ["secondOverdueAt", "secondPromptedAt"]);
   return counts;

@@ -6,7 +6,14 @@
  * re-appointed date is read from the issued apology letter, never from it (dossiers/state.ts
  * `reappointmentOf`), so a re-upload cannot lose the second deadline.
  */
-import { createDossier, dossiersWithCodes, markDossiers, updateDossier, type Dossier, type DossierColumns } from "../../db/repos/dossiers.js";
+import {
+  createDossier,
+  dossiersWithCodes,
+  markDossiers,
+  updateDossier,
+  type Dossier,
+  type DossierColumns,
+} from "../../db/repos/dossiers.js";
 import { withTransaction } from "../../db/transaction.js";
 import type { AppDeps } from "../context.js";
 import { apologiesInFlight, forgetApplicants, keepsApplicant } from "./applicant.js";
@@ -26,7 +33,12 @@ export interface WriteSummary {
 type Columns = DossierColumns;
 
 function columnsOf(r: DossierRowWithUnit, old: Dossier | undefined, apologyInFlight: boolean): Columns {
-  const facts = { status: r.status, dueAt: r.dueAt, finishedAt: r.finishedAt, resultReturnedAt: old?.resultReturnedAt ?? null };
+  const facts = {
+    status: r.status,
+    dueAt: r.dueAt,
+    finishedAt: r.finishedAt,
+    resultReturnedAt: old?.resultReturnedAt ?? null,
+  };
   return {
     unitCode: r.unitCode,
     procedure: r.procedure,
@@ -42,7 +54,15 @@ function columnsOf(r: DossierRowWithUnit, old: Dossier | undefined, apologyInFli
 }
 
 const KEYS: readonly (keyof Columns)[] = [
-  "unitCode", "procedure", "status", "applicantName", "applicantTitle", "officerName", "receivedAt", "dueAt", "finishedAt",
+  "unitCode",
+  "procedure",
+  "status",
+  "applicantName",
+  "applicantTitle",
+  "officerName",
+  "receivedAt",
+  "dueAt",
+  "finishedAt",
 ];
 
 const keyOf = (unitCode: string, code: string): string => `${unitCode}\n${code}`;
@@ -50,32 +70,42 @@ const keyOf = (unitCode: string, code: string): string => `${unitCode}\n${code}`
 /** Large exports take seconds on SQLite; the default 5 s would cut a 20,000-row file short. */
 const TX_TIMEOUT_MS = 120_000;
 
-export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonly DossierRowWithUnit[]): Promise<WriteSummary> {
+export async function writeDossiers(
+  deps: Pick<AppDeps, "prisma">,
+  rows: readonly DossierRowWithUnit[],
+): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0, perUnit: new Map() };
-  await withTransaction(deps.prisma, async (tx) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      const slice = rows.slice(i, i + 500);
-      // Other units' rows with the same codes are read only to be left out: a code names a
-      // dossier within its unit alone.
-      const existing = await dossiersWithCodes(tx, slice.map((r) => r.code.toUpperCase()));
-      const byKey = new Map(existing.map((d) => [keyOf(d.unitCode, d.code), d]));
-      const ownIds = slice.flatMap((r) => byKey.get(keyOf(r.unitCode, r.code.toUpperCase()))?.id ?? []);
-      const inFlight = await apologiesInFlight(tx, ownIds);
-      for (const r of slice) {
-        const code = r.code.toUpperCase();
-        const old = byKey.get(keyOf(r.unitCode, code));
-        const data = columnsOf(r, old, old !== undefined && inFlight.has(old.id));
-        summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
-        if (!old) {
-          await createDossier(tx, code, data);
-          summary.created++;
-        } else if (KEYS.some((k) => old[k] !== data[k])) {
-          await updateDossier(tx, old.id, data);
-          summary.updated++;
-        } else summary.unchanged++;
+  await withTransaction(
+    deps.prisma,
+    async (tx) => {
+      for (let i = 0; i < rows.length; i += 500) {
+        const slice = rows.slice(i, i + 500);
+        // Other units' rows with the same codes are read only to be left out: a code names a
+        // dossier within its unit alone.
+        const existing = await dossiersWithCodes(
+          tx,
+          slice.map((r) => r.code.toUpperCase()),
+        );
+        const byKey = new Map(existing.map((d) => [keyOf(d.unitCode, d.code), d]));
+        const ownIds = slice.flatMap((r) => byKey.get(keyOf(r.unitCode, r.code.toUpperCase()))?.id ?? []);
+        const inFlight = await apologiesInFlight(tx, ownIds);
+        for (const r of slice) {
+          const code = r.code.toUpperCase();
+          const old = byKey.get(keyOf(r.unitCode, code));
+          const data = columnsOf(r, old, old !== undefined && inFlight.has(old.id));
+          summary.perUnit.set(r.unitCode, (summary.perUnit.get(r.unitCode) ?? 0) + 1);
+          if (!old) {
+            await createDossier(tx, code, data);
+            summary.created++;
+          } else if (KEYS.some((k) => old[k] !== data[k])) {
+            await updateDossier(tx, old.id, data);
+            summary.updated++;
+          } else summary.unchanged++;
+        }
       }
-    }
-  }, { timeoutMs: TX_TIMEOUT_MS });
+    },
+    { timeoutMs: TX_TIMEOUT_MS },
+  );
   return summary;
 }
 
@@ -83,7 +113,10 @@ export async function writeDossiers(deps: Pick<AppDeps, "prisma">, rows: readonl
  * "Đã trả kết quả" pressed in the unit chat: recorded once (false when it already was), and the
  * dossier, now closed, no longer needs its applicant's name unless a letter is in flight.
  */
-export async function markResultReturned(deps: Pick<AppDeps, "prisma" | "clock">, dossier: Pick<Dossier, "id" | "code">): Promise<boolean> {
+export async function markResultReturned(
+  deps: Pick<AppDeps, "prisma" | "clock">,
+  dossier: Pick<Dossier, "id" | "code">,
+): Promise<boolean> {
   const marked = await markDossiers(deps.prisma, [dossier.id], "resultReturnedAt", deps.clock.now());
   await forgetApplicants(deps, [dossier.id]);
   return marked > 0;

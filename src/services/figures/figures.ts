@@ -34,7 +34,13 @@ export function currentPeriod(deps: Pick<AppDeps, "clock">): string {
   return monthOf(vnDate(deps.clock.now()));
 }
 
-export function evaluateFigures(deps: Pick<AppDeps, "catalog" | "clock">, unit: CatalogUnit, indicatorCode: string, period: string, figures: { numerator: number; denominator: number } | null): Evaluation {
+export function evaluateFigures(
+  deps: Pick<AppDeps, "catalog" | "clock">,
+  unit: CatalogUnit,
+  indicatorCode: string,
+  period: string,
+  figures: { numerator: number; denominator: number } | null,
+): Evaluation {
   const catalog = deps.catalog.get();
   return catalog.evaluator.evaluate({
     unit: catalog.evaluationUnit(unit),
@@ -45,19 +51,32 @@ export function evaluateFigures(deps: Pick<AppDeps, "catalog" | "clock">, unit: 
 }
 
 export async function submitFigures(deps: AppDeps, input: SubmitInput): Promise<SubmitResult> {
-  const [written] = await writeFigures(deps.prisma, [{
-    unitCode: input.unit.code,
-    indicatorCode: input.indicator.code,
-    period: input.period,
+  const [written] = await writeFigures(
+    deps.prisma,
+    [
+      {
+        unitCode: input.unit.code,
+        indicatorCode: input.indicator.code,
+        period: input.period,
+        numerator: input.numerator,
+        denominator: input.denominator,
+      },
+    ],
+    input.prov,
+  );
+  if (!written) throw new Error("writeFigures returned nothing");
+  const evaluation = evaluateFigures(deps, input.unit, input.indicator.code, input.period, {
     numerator: input.numerator,
     denominator: input.denominator,
-  }], input.prov);
-  if (!written) throw new Error("writeFigures returned nothing");
-  const evaluation = evaluateFigures(deps, input.unit, input.indicator.code, input.period, { numerator: input.numerator, denominator: input.denominator });
+  });
   return { evaluation, revisionId: written.revisionId, previous: written.previous };
 }
 
 /** Undoes a report of `unitCode`: another unit's revision reads as not found. */
-export async function undoFigures(deps: AppDeps, revision: { id: number; unitCode: string }, prov: Provenance): Promise<UndoOutcome> {
+export async function undoFigures(
+  deps: AppDeps,
+  revision: { id: number; unitCode: string },
+  prov: Provenance,
+): Promise<UndoOutcome> {
   return undoRevision(deps.prisma, revision, deps.clock.now(), UNDO_WINDOW_MS, prov);
 }

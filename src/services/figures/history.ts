@@ -18,7 +18,11 @@ export type LastReport = { at: Date; day: IsoDate };
  * `periods`, made at or before `before`. Undo rows and undone reports do not count: taking a
  * figure back is not reporting.
  */
-export async function lastReports(prisma: Db, periods: readonly string[], before: Date): Promise<Map<string, LastReport>> {
+export async function lastReports(
+  prisma: Db,
+  periods: readonly string[],
+  before: Date,
+): Promise<Map<string, LastReport>> {
   const out = new Map<string, LastReport>();
   for (const r of await reportsUpTo(prisma, periods, before)) {
     const key = figureKey(r.unitCode, r.indicatorCode);
@@ -29,9 +33,15 @@ export async function lastReports(prisma: Db, periods: readonly string[], before
 }
 
 /** Figures of `period` as they stood at instant `at` (null: none then), per unit × indicator. */
-export async function figuresAsOf(prisma: Db, period: string, at: Date, indicatorCode?: string): Promise<Map<string, Figures | null>> {
+export async function figuresAsOf(
+  prisma: Db,
+  period: string,
+  at: Date,
+  indicatorCode?: string,
+): Promise<Map<string, Figures | null>> {
   // Replayed in order, so the last revision of each figure before `at` is what stood then.
   const out = new Map<string, Figures | null>();
-  for (const r of await revisionsUpTo(prisma, period, at, indicatorCode)) out.set(figureKey(r.unitCode, r.indicatorCode), r.value);
+  for (const r of await revisionsUpTo(prisma, period, at, indicatorCode))
+    out.set(figureKey(r.unitCode, r.indicatorCode), r.value);
   return out;
 }

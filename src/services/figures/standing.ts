@@ -12,7 +12,14 @@ import type { Db } from "../../db/client.js";
 import { asOfForPeriod } from "./figures.js";
 import { figureKey } from "./history.js";
 
-export function evaluateOn(catalog: Catalog, unit: CatalogUnit, indicatorCode: string, period: string, figures: Figures | null, day: IsoDate): Evaluation {
+export function evaluateOn(
+  catalog: Catalog,
+  unit: CatalogUnit,
+  indicatorCode: string,
+  period: string,
+  figures: Figures | null,
+  day: IsoDate,
+): Evaluation {
   return catalog.evaluator.evaluate({
     unit: catalog.evaluationUnit(unit),
     indicatorCode,
@@ -24,12 +31,15 @@ export function evaluateOn(catalog: Catalog, unit: CatalogUnit, indicatorCode: s
 /** Current figures of a period keyed by `figureKey(unit, indicator)`. */
 export async function figuresMap(prisma: Db, period: string, indicatorCode?: string): Promise<Map<string, Figures>> {
   const rows = await figuresForPeriod(prisma, period, indicatorCode);
-  return new Map(rows.map((r) => [figureKey(r.unitCode, r.indicatorCode), { numerator: r.numerator, denominator: r.denominator }]));
+  return new Map(
+    rows.map((r) => [figureKey(r.unitCode, r.indicatorCode), { numerator: r.numerator, denominator: r.denominator }]),
+  );
 }
 
 /** Indicators of one directive that have a milestone binding the unit. */
 export function directiveIndicatorsFor(catalog: Catalog, unit: CatalogUnit, directive: Directive): Indicator[] {
   const eu = catalog.evaluationUnit(unit);
   return directive.indicators.filter((i) =>
-    directive.milestones.some((m) => m.indicator === i.code && scopeBindsUnit(m.scope, eu, directive)));
+    directive.milestones.some((m) => m.indicator === i.code && scopeBindsUnit(m.scope, eu, directive)),
+  );
 }

@@ -19,7 +19,12 @@ export async function unitStatus(deps: AppDeps, unit: CatalogUnit, period: strin
 }
 
 export type SubtreeRow = { unit: CatalogUnit; evaluation: Evaluation };
-export type SubtreeStatus = { indicator: Indicator; rows: SubtreeRow[]; counts: LevelCounts; notReported: CatalogUnit[] };
+export type SubtreeStatus = {
+  indicator: Indicator;
+  rows: SubtreeRow[];
+  counts: LevelCounts;
+  notReported: CatalogUnit[];
+};
 
 const LEVEL_ORDER = { do: 0, cam: 1, vang: 2, xanh: 3 } as const;
 
@@ -38,11 +43,18 @@ export function worstFirst(a: SubtreeRow, b: SubtreeRow): number {
 }
 
 /** Status of every unit below `rootCode` bound by `indicator` for the period. */
-export async function subtreeStatus(deps: AppDeps, rootCode: string, indicator: Indicator, period: string): Promise<SubtreeStatus> {
+export async function subtreeStatus(
+  deps: AppDeps,
+  rootCode: string,
+  indicator: Indicator,
+  period: string,
+): Promise<SubtreeStatus> {
   const catalog = deps.catalog.get();
   const figures = await figuresForPeriod(deps.prisma, period, indicator.code);
   const asOf = asOfForPeriod(period, vnDate(deps.clock.now()));
-  const units = catalog.descendants(rootCode).filter((u) => catalog.indicatorsFor(u, asOf).some((i) => i.code === indicator.code));
+  const units = catalog
+    .descendants(rootCode)
+    .filter((u) => catalog.indicatorsFor(u, asOf).some((i) => i.code === indicator.code));
   const rows = units.map((unit) => {
     const f = figures.find((x) => x.unitCode === unit.code) ?? null;
     return { unit, evaluation: evaluateFigures(deps, unit, indicator.code, period, f) };
@@ -61,6 +73,7 @@ export function summarizeSubtree(indicator: Indicator, rows: readonly SubtreeRow
 export function subtreeIndicators(deps: AppDeps, rootCode: string, asOf: string): Indicator[] {
   const catalog = deps.catalog.get();
   const seen = new Map<string, Indicator>();
-  for (const u of catalog.descendants(rootCode)) for (const i of catalog.indicatorsFor(u, asOf)) if (!seen.has(i.code)) seen.set(i.code, i);
+  for (const u of catalog.descendants(rootCode))
+    for (const i of catalog.indicatorsFor(u, asOf)) if (!seen.has(i.code)) seen.set(i.code, i);
   return [...seen.values()].sort((a, b) => Number(b.default) - Number(a.default));
 }

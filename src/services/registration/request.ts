@@ -34,21 +34,31 @@ export type RequestOutcome =
 const SUGGESTIONS = 5;
 
 export async function requestRegistration(
-  deps: Pick<AppDeps, "prisma" | "catalog" | "clock" | "kickDelivery" | "adminIds">, req: RegistrationRequest,
+  deps: Pick<AppDeps, "prisma" | "catalog" | "clock" | "kickDelivery" | "adminIds">,
+  req: RegistrationRequest,
 ): Promise<RequestOutcome> {
   const catalog = deps.catalog.get();
   const unit = catalog.findUnitCode(req.code);
   if (!unit) return { ok: false, reason: "unknown-unit", suggestions: catalog.search(req.code).slice(0, SUGGESTIONS) };
-  if (chatUnit(catalog, req.chat.record, req.kind)?.code === unit.code) return { ok: false, reason: "already-bound", unit };
+  if (chatUnit(catalog, req.chat.record, req.kind)?.code === unit.code)
+    return { ok: false, reason: "already-bound", unit };
   if (await hasPendingRegistration(deps.prisma, req.chat.id)) return { ok: false, reason: "pending-exists" };
   const admins = await adminIds(deps.prisma, deps.adminIds);
   if (admins.length === 0) return { ok: false, reason: "no-admins" };
-  const reg = await createRegistration(deps.prisma, { chatId: req.chat.id, unitCode: unit.code, kind: req.kind, requestedBy: req.requester.id });
+  const reg = await createRegistration(deps.prisma, {
+    chatId: req.chat.id,
+    unitCode: unit.code,
+    kind: req.kind,
+    requestedBy: req.requester.id,
+  });
   const text = registerTexts.adminRequest(unit, req.kind, req.chat.title, req.chat.id, req.requester.displayName);
   for (const admin of admins) {
     await pushText(deps, {
-      chatId: admin, dedupKey: `registration:${reg.id}:admin:${admin}`, kind: "registration-request",
-      text, replyMarkup: req.adminButtons(reg.id),
+      chatId: admin,
+      dedupKey: `registration:${reg.id}:admin:${admin}`,
+      kind: "registration-request",
+      text,
+      replyMarkup: req.adminButtons(reg.id),
     });
   }
   return { ok: true, unit };

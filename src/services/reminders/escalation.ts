@@ -11,7 +11,13 @@ import type { AppDeps } from "../context.js";
 export { ESCALATE_AFTER } from "../../domain/schedule/index.js";
 
 /** Units among `unitCodes` to name to the leaders' chat `chatId` on `day`. */
-export async function unitsToEscalate(deps: AppDeps, chatId: bigint, unitCodes: readonly string[], day: IsoDate, at: Date): Promise<Set<string>> {
+export async function unitsToEscalate(
+  deps: AppDeps,
+  chatId: bigint,
+  unitCodes: readonly string[],
+  day: IsoDate,
+  at: Date,
+): Promise<Set<string>> {
   if (unitCodes.length === 0) return new Set();
   const lastReport = new Map<string, IsoDate>();
   for (const [code, t] of await latestReportTimes(deps.prisma, unitCodes, at)) lastReport.set(code, vnDate(t));
@@ -21,6 +27,16 @@ export async function unitsToEscalate(deps: AppDeps, chatId: bigint, unitCodes: 
 }
 
 /** Remembers that `chatId` was told about these units on `day`. */
-export async function recordEscalations(deps: AppDeps, chatId: bigint, unitCodes: Iterable<string>, day: IsoDate, at: Date): Promise<void> {
-  await logReminders(deps.prisma, [...unitCodes].map((unitCode) => ({ chatId, unitCode, kind: "escalation" as const, day })), at);
+export async function recordEscalations(
+  deps: AppDeps,
+  chatId: bigint,
+  unitCodes: Iterable<string>,
+  day: IsoDate,
+  at: Date,
+): Promise<void> {
+  await logReminders(
+    deps.prisma,
+    [...unitCodes].map((unitCode) => ({ chatId, unitCode, kind: "escalation" as const, day })),
+    at,
+  );
 }

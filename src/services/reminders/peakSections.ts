@@ -22,7 +22,8 @@ import type { MorningContributor, MorningSection } from "./reminders.js";
 /** Indicators of the directives in peak week that bind the unit, one per code. */
 function peakIndicators(catalog: Catalog, unit: CatalogUnit, directives: readonly Directive[]): Indicator[] {
   const seen = new Map<string, Indicator>();
-  for (const d of directives) for (const i of directiveIndicatorsFor(catalog, unit, d)) if (!seen.has(i.code)) seen.set(i.code, i);
+  for (const d of directives)
+    for (const i of directiveIndicatorsFor(catalog, unit, d)) if (!seen.has(i.code)) seen.set(i.code, i);
   return [...seen.values()];
 }
 
@@ -36,9 +37,22 @@ export const peakWeekSections: MorningContributor = async (ctx) => {
   for (const chat of ctx.chats) {
     const items = peakIndicators(catalog, chat.unit, peak.directives).map((indicator) => ({
       indicator,
-      evaluation: evaluateOn(catalog, chat.unit, indicator.code, period, figures.get(figureKey(chat.unit.code, indicator.code)) ?? null, ctx.day),
+      evaluation: evaluateOn(
+        catalog,
+        chat.unit,
+        indicator.code,
+        period,
+        figures.get(figureKey(chat.unit.code, indicator.code)) ?? null,
+        ctx.day,
+      ),
     }));
-    if (items.length > 0) out.push({ chatId: chat.chatId, unitCode: chat.unit.code, kind: "peak", lines: reminderTexts.peakUnit(peak.week.from, peak.week.to, items) });
+    if (items.length > 0)
+      out.push({
+        chatId: chat.chatId,
+        unitCode: chat.unit.code,
+        kind: "peak",
+        lines: reminderTexts.peakUnit(peak.week.from, peak.week.to, items),
+      });
   }
   return out;
 };
@@ -60,10 +74,13 @@ export async function sendPeakLeaderStatus(deps: AppDeps, day: IsoDate): Promise
     const root = chatUnit(catalog, chat, "leaders");
     if (!root) continue;
     const parts = leaderParts(catalog, [root, ...catalog.descendants(root.code)], peak.directives, (unit, indicator) =>
-      evaluateOn(catalog, unit, indicator.code, period, figures.get(figureKey(unit.code, indicator.code)) ?? null, day));
+      evaluateOn(catalog, unit, indicator.code, period, figures.get(figureKey(unit.code, indicator.code)) ?? null, day),
+    );
     if (parts.length === 0) continue;
     await pushText(deps, {
-      chatId: chat.chatId, dedupKey: `peak:${day}:chat:${chat.chatId}`, kind: "peak-week",
+      chatId: chat.chatId,
+      dedupKey: `peak:${day}:chat:${chat.chatId}`,
+      kind: "peak-week",
       text: reminderTexts.peakLeaders(root, day, peak.week.from, peak.week.to, parts),
     });
     sent += 1;
@@ -73,7 +90,12 @@ export async function sendPeakLeaderStatus(deps: AppDeps, day: IsoDate): Promise
 
 type Evaluate = (unit: CatalogUnit, indicator: Indicator) => ReturnType<typeof evaluateOn>;
 
-function leaderParts(catalog: Catalog, below: readonly CatalogUnit[], directives: readonly Directive[], evaluation: Evaluate) {
+function leaderParts(
+  catalog: Catalog,
+  below: readonly CatalogUnit[],
+  directives: readonly Directive[],
+  evaluation: Evaluate,
+) {
   const indicators = new Map<string, Indicator>();
   for (const u of below) for (const i of peakIndicators(catalog, u, directives)) indicators.set(i.code, i);
   return [...indicators.values()].map((indicator) => {
@@ -81,7 +103,14 @@ function leaderParts(catalog: Catalog, below: readonly CatalogUnit[], directives
       .filter((u) => peakIndicators(catalog, u, directives).some((i) => i.code === indicator.code))
       .map((unit) => ({ unit, evaluation: evaluation(unit, indicator) }));
     const status = summarizeSubtree(indicator, rows);
-    const worst = status.rows.filter((r) => r.evaluation.level === "do" || r.evaluation.level === "cam").slice(0, WORST_SHOWN);
-    return { indicator, counts: status.counts, worst: worst.map((r) => r.unit.name), notReported: status.notReported.length };
+    const worst = status.rows
+      .filter((r) => r.evaluation.level === "do" || r.evaluation.level === "cam")
+      .slice(0, WORST_SHOWN);
+    return {
+      indicator,
+      counts: status.counts,
+      worst: worst.map((r) => r.unit.name),
+      notReported: status.notReported.length,
+    };
   });
 }

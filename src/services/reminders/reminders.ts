@@ -61,7 +61,10 @@ export const morningDedupKey = (day: IsoDate, chatId: bigint): string => `remind
 export type MorningResult = { chats: number; sections: Record<MorningKind, number> };
 
 /** Groups the sections by chat and enqueues one combined message per chat. */
-export async function sendMorningMessages(ctx: MorningContext, sections: readonly MorningSection[]): Promise<MorningResult> {
+export async function sendMorningMessages(
+  ctx: MorningContext,
+  sections: readonly MorningSection[],
+): Promise<MorningResult> {
   const byChat = new Map<bigint, MorningSection[]>();
   for (const s of sections) byChat.set(s.chatId, [...(byChat.get(s.chatId) ?? []), s]);
   const counts: Record<MorningKind, number> = { figures: 0, reporting: 0, peak: 0, tasks: 0 };
@@ -75,15 +78,26 @@ export async function sendMorningMessages(ctx: MorningContext, sections: readonl
       chatId,
       dedupKey: morningDedupKey(ctx.day, chatId),
       kind: "reminder",
-      text: reminderTexts.morning(chat.unit, ctx.day, ordered.map((s) => s.lines)),
+      text: reminderTexts.morning(
+        chat.unit,
+        ctx.day,
+        ordered.map((s) => s.lines),
+      ),
       ...(buttons.length > 0 ? { replyMarkup: { inline_keyboard: buttons.map((b) => [b]) } } : {}),
     });
   }
-  await logFigureReminders(ctx, sections.filter((s) => s.kind === "figures"));
+  await logFigureReminders(
+    ctx,
+    sections.filter((s) => s.kind === "figures"),
+  );
   return { chats: byChat.size, sections: counts };
 }
 
 /** Figure reminders are counted for escalation (domain/schedule/escalation.ts). */
 async function logFigureReminders(ctx: MorningContext, sections: readonly MorningSection[]): Promise<void> {
-  await logReminders(ctx.deps.prisma, sections.map((s) => ({ chatId: s.chatId, unitCode: s.unitCode, kind: "figures" as const, day: ctx.day })), ctx.at);
+  await logReminders(
+    ctx.deps.prisma,
+    sections.map((s) => ({ chatId: s.chatId, unitCode: s.unitCode, kind: "figures" as const, day: ctx.day })),
+    ctx.at,
+  );
 }

@@ -25,11 +25,27 @@ export const reportingSections: MorningContributor = async (ctx) => {
       const indicators = directiveIndicatorsFor(catalog, chat.unit, h.directive);
       if (indicators.length === 0) return [];
       // Fresh figures sent since the first countdown day answer the reminder.
-      const fresh = indicators.every((i) => (reports.get(figureKey(chat.unit.code, i.code))?.day ?? "") >= h.firstSendDay);
+      const fresh = indicators.every(
+        (i) => (reports.get(figureKey(chat.unit.code, i.code))?.day ?? "") >= h.firstSendDay,
+      );
       if (fresh) return [];
-      return [{ directiveNumber: h.directive.number, periodText: h.due.periodText, due: h.due.due, daysLeft: h.daysLeft, indicators }];
+      return [
+        {
+          directiveNumber: h.directive.number,
+          periodText: h.due.periodText,
+          due: h.due.due,
+          daysLeft: h.daysLeft,
+          indicators,
+        },
+      ];
     });
-    if (lines.length > 0) out.push({ chatId: chat.chatId, unitCode: chat.unit.code, kind: "reporting", lines: reminderTexts.reporting(lines) });
+    if (lines.length > 0)
+      out.push({
+        chatId: chat.chatId,
+        unitCode: chat.unit.code,
+        kind: "reporting",
+        lines: reminderTexts.reporting(lines),
+      });
   }
   return out;
 };

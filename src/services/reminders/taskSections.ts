@@ -37,9 +37,15 @@ export const taskSections: MorningContributor = async (ctx) => {
   for (const group of byOccurrence.values()) {
     const first = group[0];
     if (!first) continue;
-    const base = { task: first.item.ref.task, due: first.item.occ.due, hit: first.hit, openLeads: group.map((h) => h.item.lead) };
+    const base = {
+      task: first.item.ref.task,
+      due: first.item.occ.due,
+      hit: first.hit,
+      openLeads: group.map((h) => h.item.lead),
+    };
     for (const h of group) add(h.item.lead.code, { ...base, role: "lead", item: h.item });
-    for (const u of cooperatingUnits(catalog, first.item.ref)) add(u.code, { ...base, role: "cooperating", item: first.item });
+    for (const u of cooperatingUnits(catalog, first.item.ref))
+      add(u.code, { ...base, role: "cooperating", item: first.item });
   }
   const out: MorningSection[] = [];
   for (const chat of ctx.chats) {
@@ -48,12 +54,19 @@ export const taskSections: MorningContributor = async (ctx) => {
     const buttons: InlineKeyboardButton.CallbackButton[] = [];
     for (const l of lines) {
       if (l.role !== "lead") continue;
-      const rowId = await occurrenceRow(ctx.deps.prisma, markKeyOf(l.item.ref, l.item.occ, chat.unit.code), l.item.occ.due);
+      const rowId = await occurrenceRow(
+        ctx.deps.prisma,
+        markKeyOf(l.item.ref, l.item.occ, chat.unit.code),
+        l.item.occ.due,
+      );
       buttons.push({ text: taskTexts.doneButton(l.task), callback_data: taskButton.encode({ rowId }) });
     }
     out.push({
-      chatId: chat.chatId, unitCode: chat.unit.code, kind: "tasks",
-      lines: taskTexts.section(lines, buttons.length > 0), buttons,
+      chatId: chat.chatId,
+      unitCode: chat.unit.code,
+      kind: "tasks",
+      lines: taskTexts.section(lines, buttons.length > 0),
+      buttons,
     });
   }
   return out;

@@ -7,7 +7,16 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { findOccurrence, markOccurrenceDone, setOccurrenceDone } from "../../db/repos/tasks.js";
 import type { AppDeps } from "../context.js";
-import { allTasks, doneMarks, leadUnits, liveOccurrences, markKeyOf, roleOf, type Occurrence, type TaskRef } from "./tasks.js";
+import {
+  allTasks,
+  doneMarks,
+  leadUnits,
+  liveOccurrences,
+  markKeyOf,
+  roleOf,
+  type Occurrence,
+  type TaskRef,
+} from "./tasks.js";
 
 export type Marked = { ref: TaskRef; occ: Occurrence; rowId: number; note: string | null };
 
@@ -21,9 +30,17 @@ export type MarkOutcome =
 export type Actor = { by: bigint | null; at: Date };
 
 /** `/xong <mã> [ghi chú]`: the oldest open occurrence of the task this unit leads. */
-export async function markTaskDone(deps: AppDeps, unit: CatalogUnit, code: string, note: string | null, actor: Actor): Promise<MarkOutcome> {
+export async function markTaskDone(
+  deps: AppDeps,
+  unit: CatalogUnit,
+  code: string,
+  note: string | null,
+  actor: Actor,
+): Promise<MarkOutcome> {
   const catalog = deps.catalog.get();
-  const refs = allTasks(catalog).filter((r) => r.task.code.toLowerCase() === code.toLowerCase() && roleOf(catalog, r, unit) !== null);
+  const refs = allTasks(catalog).filter(
+    (r) => r.task.code.toLowerCase() === code.toLowerCase() && roleOf(catalog, r, unit) !== null,
+  );
   const first = refs[0];
   if (!first) return { ok: false, reason: "unknown", code };
   const ref = refs.find((r) => roleOf(catalog, r, unit) === "lead");
@@ -35,10 +52,17 @@ export async function markTaskDone(deps: AppDeps, unit: CatalogUnit, code: strin
   if (!open) {
     const last = occs[occs.length - 1] ?? occs[0];
     const doneAt = last ? marks.get(markKeyOf(ref, last, unit.code))?.doneAt : undefined;
-    return last && doneAt ? { ok: false, reason: "already-done", ref, occ: last, doneAt } : { ok: false, reason: "continuous", ref };
+    return last && doneAt
+      ? { ok: false, reason: "already-done", ref, occ: last, doneAt }
+      : { ok: false, reason: "continuous", ref };
   }
   const key = markKeyOf(ref, open, unit.code);
-  const rowId = await markOccurrenceDone(deps.prisma, key, open.due, { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code, note });
+  const rowId = await markOccurrenceDone(deps.prisma, key, open.due, {
+    doneAt: actor.at,
+    doneBy: actor.by,
+    doneUnitCode: unit.code,
+    note,
+  });
   return { ok: true, ref, occ: open, rowId, note };
 }
 
@@ -47,7 +71,9 @@ export type RowOutcome = ({ ok: true; already: boolean } & Marked) | { ok: false
 /** The "✅ Xong" button of a reminder: marks exactly the occurrence the reminder was about. */
 export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUnit, actor: Actor): Promise<RowOutcome> {
   const row = await findOccurrence(deps.prisma, rowId);
-  const ref = row ? allTasks(deps.catalog.get()).find((r) => r.directive.id === row.directiveSlug && r.task.code === row.taskCode) : undefined;
+  const ref = row
+    ? allTasks(deps.catalog.get()).find((r) => r.directive.id === row.directiveSlug && r.task.code === row.taskCode)
+    : undefined;
   if (!row || !ref) return { ok: false, reason: "gone" };
   if (row.unitCode !== unit.code) return { ok: false, reason: "not-lead" };
   const occ: Occurrence = { key: row.occurrence, due: row.dueDate, recurring: ref.task.deadline.kind === "recurring" };

@@ -7,7 +7,12 @@
  */
 import { z } from "zod";
 import { findLivePrompt, purgeExpiredPrompts, recordPrompt } from "../../db/repos/prompts.js";
-import { findOccurrence, setOccurrenceEvidence, unitEvidenceFiles, type OccurrenceRecord } from "../../db/repos/tasks.js";
+import {
+  findOccurrence,
+  setOccurrenceEvidence,
+  unitEvidenceFiles,
+  type OccurrenceRecord,
+} from "../../db/repos/tasks.js";
 import { storeBlob } from "../../delivery/outbox.js";
 import { clipText } from "../../domain/text.js";
 import { blobBytes, evidenceBlobId, evidenceRef, releaseBlob } from "../blobs.js";
@@ -30,13 +35,18 @@ const EVIDENCE_WINDOW_MS = 24 * 3_600_000;
 const evidenceData = z.object({ rowId: z.number().int().positive() });
 
 export async function recordEvidencePrompt(
-  deps: Pick<AppDeps, "prisma" | "clock">, p: { chatId: bigint; userId: bigint; messageId: number; rowId: number },
+  deps: Pick<AppDeps, "prisma" | "clock">,
+  p: { chatId: bigint; userId: bigint; messageId: number; rowId: number },
 ): Promise<void> {
   const now = deps.clock.now();
   // Prompts nobody answered within the window are cleared here, as the other features' are.
   await purgeExpiredPrompts(deps.prisma, EVIDENCE_KIND, now);
   await recordPrompt(deps.prisma, {
-    chatId: p.chatId, userId: p.userId, kind: EVIDENCE_KIND, data: JSON.stringify({ rowId: p.rowId }), messageId: p.messageId,
+    chatId: p.chatId,
+    userId: p.userId,
+    kind: EVIDENCE_KIND,
+    data: JSON.stringify({ rowId: p.rowId }),
+    messageId: p.messageId,
     expiresAt: new Date(now.getTime() + EVIDENCE_WINDOW_MS),
   });
 }
@@ -65,7 +75,11 @@ export type EvidenceRefusal =
 export type EvidenceOutcome = { ok: true; taskCode: string } | EvidenceRefusal;
 
 /** Whether `sender` may attach evidence to the row: the one who marked it done, or an administrator. */
-export async function evidenceGate(deps: AppDeps, rowId: number, sender: Sender): Promise<{ ok: true; unitCode: string } | EvidenceRefusal> {
+export async function evidenceGate(
+  deps: AppDeps,
+  rowId: number,
+  sender: Sender,
+): Promise<{ ok: true; unitCode: string } | EvidenceRefusal> {
   const row = await findOccurrence(deps.prisma, rowId);
   if (!row?.doneAt) return { ok: false, reason: "gone" };
   if (row.doneBy !== sender.userId && !(await sender.isAdmin())) return { ok: false, reason: "not-marker" };
@@ -75,16 +89,26 @@ export async function evidenceGate(deps: AppDeps, rowId: number, sender: Sender)
 /** Bytes of the unit's current evidence files, the file of `exceptRowId` (about to be replaced) left out. */
 export async function unitEvidenceBytes(deps: AppDeps, unitCode: string, exceptRowId: number): Promise<number> {
   const refs = await unitEvidenceFiles(deps.prisma, unitCode, exceptRowId);
-  return blobBytes(deps.prisma, refs.flatMap((ref) => {
-    const id = evidenceBlobId(ref);
-    return id === null ? [] : [id];
-  }));
+  return blobBytes(
+    deps.prisma,
+    refs.flatMap((ref) => {
+      const id = evidenceBlobId(ref);
+      return id === null ? [] : [id];
+    }),
+  );
 }
 
 /** Checked before downloading, with the size Telegram announces; again with the real bytes. */
-export async function quotaRefusal(deps: AppDeps, unitCode: string, rowId: number, size: number): Promise<EvidenceRefusal | null> {
+export async function quotaRefusal(
+  deps: AppDeps,
+  unitCode: string,
+  rowId: number,
+  size: number,
+): Promise<EvidenceRefusal | null> {
   const used = await unitEvidenceBytes(deps, unitCode, rowId);
-  return used + size > UNIT_EVIDENCE_QUOTA_BYTES ? { ok: false, reason: "quota", usedBytes: used, quotaBytes: UNIT_EVIDENCE_QUOTA_BYTES } : null;
+  return used + size > UNIT_EVIDENCE_QUOTA_BYTES
+    ? { ok: false, reason: "quota", usedBytes: used, quotaBytes: UNIT_EVIDENCE_QUOTA_BYTES }
+    : null;
 }
 
 /** The gate just saw the row; it vanishing in between is a fault, not a refusal. */
@@ -100,7 +124,12 @@ function appendNote(old: string | null, add: string | undefined): string | null 
 }
 
 /** A note: appended to the one given with /xong, up to MAX_NOTE_TOTAL. */
-export async function attachEvidenceNote(deps: AppDeps, rowId: number, sender: Sender, note: string): Promise<EvidenceOutcome> {
+export async function attachEvidenceNote(
+  deps: AppDeps,
+  rowId: number,
+  sender: Sender,
+  note: string,
+): Promise<EvidenceOutcome> {
   const gate = await evidenceGate(deps, rowId, sender);
   if (!gate.ok) return gate;
   const row = await occurrenceOrThrow(deps, rowId);
@@ -110,7 +139,9 @@ export async function attachEvidenceNote(deps: AppDeps, rowId: number, sender: S
 
 /** A file: becomes the task's one current file; the one it replaces is deleted unless held elsewhere. */
 export async function attachEvidenceFile(
-  deps: AppDeps, rowId: number, sender: Sender,
+  deps: AppDeps,
+  rowId: number,
+  sender: Sender,
   file: { bytes: Buffer; mime: string; name: string; caption?: string },
 ): Promise<EvidenceOutcome> {
   const gate = await evidenceGate(deps, rowId, sender);
@@ -120,7 +151,8 @@ export async function attachEvidenceFile(
   const row = await occurrenceOrThrow(deps, rowId);
   const blob = await storeBlob(deps.prisma, file.bytes, file.mime, file.name);
   await setOccurrenceEvidence(deps.prisma, rowId, {
-    evidenceFile: evidenceRef(blob.id), note: appendNote(row.note, file.caption && clipText(file.caption, MAX_NOTE)),
+    evidenceFile: evidenceRef(blob.id),
+    note: appendNote(row.note, file.caption && clipText(file.caption, MAX_NOTE)),
   });
   const old = evidenceBlobId(row.evidenceFile);
   if (old !== null && old !== blob.id) await releaseBlob(deps.prisma, old);

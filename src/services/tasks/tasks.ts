@@ -39,7 +39,8 @@ export function cooperatingUnits(catalog: Catalog, ref: TaskRef): CatalogUnit[] 
   return unitsInScope(catalog, ref.directive, ref.task.cooperating).filter((u) => !leads.has(u.code));
 }
 
-export const sameTask = (a: TaskRef, b: TaskRef): boolean => a.directive.id === b.directive.id && a.task.code === b.task.code;
+export const sameTask = (a: TaskRef, b: TaskRef): boolean =>
+  a.directive.id === b.directive.id && a.task.code === b.task.code;
 
 export function allTasks(catalog: Catalog): TaskRef[] {
   return catalog.directives.flatMap((directive) => directive.tasks.map((task) => ({ directive, task })));
@@ -77,8 +78,12 @@ export function liveOccurrences(ref: TaskRef, day: IsoDate): Occurrence[] {
 }
 
 export type MarkKey = { directiveSlug: string; taskCode: string; occurrence: string; unitCode: string };
-export const markKeyOf = (ref: TaskRef, occ: Occurrence, unitCode: string): MarkKey =>
-  ({ directiveSlug: ref.directive.id, taskCode: ref.task.code, occurrence: occ.key, unitCode });
+export const markKeyOf = (ref: TaskRef, occ: Occurrence, unitCode: string): MarkKey => ({
+  directiveSlug: ref.directive.id,
+  taskCode: ref.task.code,
+  occurrence: occ.key,
+  unitCode,
+});
 const markId = (k: MarkKey) => `${k.directiveSlug}|${k.taskCode}|${k.occurrence}|${k.unitCode}`;
 
 export type DoneMark = { doneAt: Date; note: string | null };
@@ -118,14 +123,21 @@ export type UnitTaskEntry = { task: Task; due: IsoDate; role: TaskRole };
  * `/nhiemvu`: the unit's open occurrences (as lead: its own part; as cooperating: while any lead
  * unit's part is open), soonest first, and its "thường xuyên" tasks, which have no deadline.
  */
-export async function unitTaskList(prisma: Db, catalog: Catalog, unit: CatalogUnit, day: IsoDate): Promise<{ open: UnitTaskEntry[]; continuous: Task[] }> {
+export async function unitTaskList(
+  prisma: Db,
+  catalog: Catalog,
+  unit: CatalogUnit,
+  day: IsoDate,
+): Promise<{ open: UnitTaskEntry[]; continuous: Task[] }> {
   const items = await taskItems(prisma, catalog, day);
   const open: UnitTaskEntry[] = [];
   const continuous: Task[] = [];
   for (const ref of allTasks(catalog)) {
     const role = roleOf(catalog, ref, unit);
     if (!role) continue;
-    const mine = items.filter((i) => sameTask(i.ref, ref) && !i.done && (role === "cooperating" || i.lead.code === unit.code));
+    const mine = items.filter(
+      (i) => sameTask(i.ref, ref) && !i.done && (role === "cooperating" || i.lead.code === unit.code),
+    );
     const dues = new Map(mine.map((i) => [i.occ.key, i.occ.due]));
     for (const due of dues.values()) open.push({ task: ref.task, due, role });
     const dl = ref.task.deadline;

@@ -16,7 +16,10 @@ export type CheckedFigures = { items: FigureItem[]; rejected: RejectedRow[]; exa
 /** Codes are matched case-insensitively: "HS-TRUC-TUYEN" is what a spreadsheet often holds. */
 export function findIndicator(catalog: Catalog, code: string): Indicator | undefined {
   const wanted = code.trim().toLowerCase();
-  return catalog.indicator(code.trim()) ?? catalog.directives.flatMap((d) => d.indicators).find((i) => i.code.toLowerCase() === wanted);
+  return (
+    catalog.indicator(code.trim()) ??
+    catalog.directives.flatMap((d) => d.indicators).find((i) => i.code.toLowerCase() === wanted)
+  );
 }
 
 export function validateFigures(deps: AppDeps, grid: Grid, scope: UploadScope): CheckedFigures {
@@ -46,8 +49,10 @@ export function validateFigures(deps: AppDeps, grid: Grid, scope: UploadScope): 
     const indicator = findIndicator(catalog, row.indicatorCode);
     const problems: string[] = [];
     if (!unit) problems.push(uploadReasons.unknownUnit(row.unitName ?? row.unitCode));
-    else if (scope.kind === "unit" && unit.code !== scope.unit.code) problems.push(uploadReasons.otherUnit(unit.name, scope.unit.name));
-    else if (indicator && !assignedTo(unit.code).has(indicator.code)) problems.push(uploadReasons.notAssigned(indicator.code, unit.name));
+    else if (scope.kind === "unit" && unit.code !== scope.unit.code)
+      problems.push(uploadReasons.otherUnit(unit.name, scope.unit.name));
+    else if (indicator && !assignedTo(unit.code).has(indicator.code))
+      problems.push(uploadReasons.notAssigned(indicator.code, unit.name));
     if (!indicator) problems.push(uploadReasons.unknownIndicator(row.indicatorCode));
     if (row.period > nowPeriod) problems.push(uploadReasons.futurePeriod(row.period));
     const key = unit && indicator ? `${unit.code}|${indicator.code}|${row.period}` : "";
@@ -58,7 +63,13 @@ export function validateFigures(deps: AppDeps, grid: Grid, scope: UploadScope): 
       continue;
     }
     seen.set(key, row.rowNumber);
-    items.push({ unitCode: unit.code, indicatorCode: indicator.code, period: row.period, numerator: row.numerator, denominator: row.denominator });
+    items.push({
+      unitCode: unit.code,
+      indicatorCode: indicator.code,
+      period: row.period,
+      numerator: row.numerator,
+      denominator: row.denominator,
+    });
   }
   rejected.sort((a, b) => a.rowNumber - b.rowNumber);
   return { items, rejected, exampleRows: parsed.exampleRows.length };

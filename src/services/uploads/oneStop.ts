@@ -32,18 +32,34 @@ export type PeriodChoice = { ok: true; period: string; fromTitle: boolean } | { 
 /** The title's month; a multi-month or future report cannot be filed under one month. */
 export function choosePeriod(deps: AppDeps, report: Pick<OneStopResult, "period" | "periodRange">): PeriodChoice {
   const now = currentPeriod(deps);
-  if (report.period === null && report.periodRange) return { ok: false, message: uploadTexts.multiMonthReport(report.periodRange) };
+  if (report.period === null && report.periodRange)
+    return { ok: false, message: uploadTexts.multiMonthReport(report.periodRange) };
   if (report.period === null) return { ok: true, period: now, fromTitle: false };
   if (report.period > now) return { ok: false, message: uploadTexts.futureReport(report.period) };
   return { ok: true, period: report.period, fromTitle: true };
 }
 
-export function buildOneStopPreview(deps: AppDeps, report: OneStopResult, period: PeriodChoice & { ok: true }, scope: UploadScope): OneStopPreview {
+export function buildOneStopPreview(
+  deps: AppDeps,
+  report: OneStopResult,
+  period: PeriodChoice & { ok: true },
+  scope: UploadScope,
+): OneStopPreview {
   const catalog = deps.catalog.get();
-  const { matches, unmatched } = matchUnitNames(report.rows.map((r) => r.unitName), catalog.units);
+  const { matches, unmatched } = matchUnitNames(
+    report.rows.map((r) => r.unitName),
+    catalog.units,
+  );
   const preview: OneStopPreview = {
-    period: period.period, periodFromTitle: period.fromTitle, items: [], unmatched: [], rejected: [...report.rejected],
-    notAssigned: [], otherUnitRows: 0, ownUnitFound: false, scope,
+    period: period.period,
+    periodFromTitle: period.fromTitle,
+    items: [],
+    unmatched: [],
+    rejected: [...report.rejected],
+    notAssigned: [],
+    otherUnitRows: 0,
+    ownUnitFound: false,
+    scope,
   };
   const rowOfUnit = new Map<string, number>();
   const notAssigned = new Map<string, string[]>();
@@ -74,8 +90,13 @@ export function buildOneStopPreview(deps: AppDeps, report: OneStopResult, period
         continue;
       }
       preview.items.push({
-        unitCode: unit.code, indicatorCode: indicator.code, period: period.period,
-        numerator: f.numerator, denominator: f.denominator, rowNumber: row.rowNumber, unitName: unit.name,
+        unitCode: unit.code,
+        indicatorCode: indicator.code,
+        period: period.period,
+        numerator: f.numerator,
+        denominator: f.denominator,
+        rowNumber: row.rowNumber,
+        unitName: unit.name,
         indicatorName: indicator.shortName ?? indicator.name,
       });
     }

@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 import { findLivePrompt, purgeExpiredPrompts, recordPrompt } from "../../db/repos/prompts.js";
-import { cancelHeldUpload, claimHeldUpload, findHeldUpload, holdUpload, settleHeldUpload } from "../../db/repos/uploads.js";
+import {
+  cancelHeldUpload,
+  claimHeldUpload,
+  findHeldUpload,
+  holdUpload,
+  settleHeldUpload,
+} from "../../db/repos/uploads.js";
 import { PENDING_UPLOAD_TTL_MS } from "../../domain/limits.js";
 import type { AppDeps } from "../context.js";
 import { saveItems, type FigureItem, type SavedSummary } from "./save.js";
@@ -17,13 +23,15 @@ const PROMPT_KIND = "upload-file";
 export type PendingKind = "figures" | "onestop";
 export type PendingRef = { id: number; expiresAt: Date };
 
-const payloadSchema = z.array(z.object({
-  unitCode: z.string().min(1),
-  indicatorCode: z.string().min(1),
-  period: z.string().regex(/^\d{4}-\d{2}$/),
-  numerator: z.number().int().nonnegative(),
-  denominator: z.number().int().nonnegative(),
-}));
+const payloadSchema = z.array(
+  z.object({
+    unitCode: z.string().min(1),
+    indicatorCode: z.string().min(1),
+    period: z.string().regex(/^\d{4}-\d{2}$/),
+    numerator: z.number().int().nonnegative(),
+    denominator: z.number().int().nonnegative(),
+  }),
+);
 
 export async function holdPending(
   deps: AppDeps,
@@ -31,18 +39,32 @@ export async function holdPending(
 ): Promise<PendingRef> {
   const now = deps.clock.now();
   const items = input.items.map((i) => ({
-    unitCode: i.unitCode, indicatorCode: i.indicatorCode, period: i.period, numerator: i.numerator, denominator: i.denominator,
+    unitCode: i.unitCode,
+    indicatorCode: i.indicatorCode,
+    period: i.period,
+    numerator: i.numerator,
+    denominator: i.denominator,
   }));
-  const row = await holdUpload(deps.prisma, {
-    chatId: input.chatId, userId: input.userId, kind: input.kind, payload: JSON.stringify(items),
-    createdAt: now, expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
-  }, now);
+  const row = await holdUpload(
+    deps.prisma,
+    {
+      chatId: input.chatId,
+      userId: input.userId,
+      kind: input.kind,
+      payload: JSON.stringify(items),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + PENDING_UPLOAD_TTL_MS),
+    },
+    now,
+  );
   return { id: row.id, expiresAt: row.expiresAt };
 }
 
 export type PressRequest = { id: number; chatId: bigint; userId: bigint; isAdmin: boolean };
 export type PressRefusal = "not-found" | "forbidden" | "expired" | "already-saved" | "cancelled";
-export type ConfirmOutcome = { ok: true; kind: PendingKind; summary: SavedSummary } | { ok: false; reason: PressRefusal };
+export type ConfirmOutcome =
+  | { ok: true; kind: PendingKind; summary: SavedSummary }
+  | { ok: false; reason: PressRefusal };
 
 /** The kinds the figure buttons act on; a held directive (directives/pending.ts) is not theirs. */
 const FIGURE_KINDS: readonly string[] = ["figures", "onestop"];
@@ -51,7 +73,11 @@ const FIGURE_KINDS: readonly string[] = ["figures", "onestop"];
  * Why a press cannot proceed, or null when the held item (of one of `kinds`) is still pending
  * for this person. Shared by every button that confirms a held upload.
  */
-export async function pressRefusal(deps: AppDeps, req: PressRequest, kinds: readonly string[]): Promise<PressRefusal | null> {
+export async function pressRefusal(
+  deps: AppDeps,
+  req: PressRequest,
+  kinds: readonly string[],
+): Promise<PressRefusal | null> {
   const row = await findHeldUpload(deps.prisma, req.id);
   if (!row || row.chatId !== req.chatId || !kinds.includes(row.kind)) return "not-found";
   if (row.userId !== req.userId && !req.isAdmin) return "forbidden";
@@ -80,17 +106,28 @@ export async function confirmPending(deps: AppDeps, req: PressRequest): Promise<
   }
 }
 
-export async function cancelPending(deps: AppDeps, req: PressRequest): Promise<{ ok: true } | { ok: false; reason: PressRefusal }> {
+export async function cancelPending(
+  deps: AppDeps,
+  req: PressRequest,
+): Promise<{ ok: true } | { ok: false; reason: PressRefusal }> {
   const refused = await pressRefusal(deps, req, FIGURE_KINDS);
   if (refused && refused !== "expired") return { ok: false, reason: refused };
   return (await cancelHeldUpload(deps.prisma, req.id)) ? { ok: true } : { ok: false, reason: "already-saved" };
 }
 
 /** Remembers the force-reply prompt so the file sent in reply is taken, even after a restart. */
-export async function recordUploadPrompt(deps: AppDeps, p: { chatId: bigint; userId: bigint; messageId: number }): Promise<void> {
+export async function recordUploadPrompt(
+  deps: AppDeps,
+  p: { chatId: bigint; userId: bigint; messageId: number },
+): Promise<void> {
   const now = deps.clock.now();
   await purgeExpiredPrompts(deps.prisma, PROMPT_KIND, now);
-  await recordPrompt(deps.prisma, { ...p, kind: PROMPT_KIND, createdAt: now, expiresAt: new Date(now.getTime() + UPLOAD_PROMPT_TTL_MS) });
+  await recordPrompt(deps.prisma, {
+    ...p,
+    kind: PROMPT_KIND,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + UPLOAD_PROMPT_TTL_MS),
+  });
 }
 
 export async function isUploadPrompt(deps: AppDeps, chatId: bigint, messageId: number): Promise<boolean> {

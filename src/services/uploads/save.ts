@@ -15,7 +15,11 @@ export type SavedSummary = { saved: number; replaced: number; lines: SummaryLine
 /** Writes the items with their history (`writeFigures`) and evaluates what was written. */
 export async function saveItems(deps: AppDeps, items: readonly FigureItem[], prov: Provenance): Promise<SavedSummary> {
   const written = await writeFigures(deps.prisma, items, prov);
-  return { saved: written.length, replaced: written.filter((w) => w.previous !== null).length, lines: summarize(deps, items) };
+  return {
+    saved: written.length,
+    replaced: written.filter((w) => w.previous !== null).length,
+    lines: summarize(deps, items),
+  };
 }
 
 /** One line per unit × indicator, for the latest period of the upload (older months are history). */
@@ -32,8 +36,13 @@ function summarize(deps: AppDeps, items: readonly FigureItem[]): SummaryLine[] {
     const unit = catalog.unit(it.unitCode);
     const indicator = catalog.indicator(it.indicatorCode);
     if (!unit || !indicator) continue;
-    const evaluation = evaluateFigures(deps, unit, indicator.code, it.period, { numerator: it.numerator, denominator: it.denominator });
+    const evaluation = evaluateFigures(deps, unit, indicator.code, it.period, {
+      numerator: it.numerator,
+      denominator: it.denominator,
+    });
     lines.push({ unit, indicator, period: it.period, evaluation });
   }
-  return lines.sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.indicator.code.localeCompare(b.indicator.code));
+  return lines.sort(
+    (a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.indicator.code.localeCompare(b.indicator.code),
+  );
 }

@@ -3,7 +3,14 @@
  * held for the sender's confirmation. All or nothing: a file with one bad row saves nothing
  * until someone presses "Lưu N dòng hợp lệ"; a one-stop report always shows a preview first.
  */
-import { isIngestError, parseOneStopReport, readSheetIsolated, type Grid, type IngestErrorCode, type RejectedRow } from "../../ingest/index.js";
+import {
+  isIngestError,
+  parseOneStopReport,
+  readSheetIsolated,
+  type Grid,
+  type IngestErrorCode,
+  type RejectedRow,
+} from "../../ingest/index.js";
 import type { AppDeps } from "../context.js";
 import { importDossierGrid, isDossierExport, type DossierImportOutcome } from "../dossiers/importList.js";
 import { validateFigures } from "./figures.js";
@@ -42,23 +49,29 @@ export async function processUpload(deps: AppDeps, input: UploadInput): Promise<
 }
 
 async function dispatch(deps: AppDeps, input: UploadInput, grid: Grid): Promise<UploadOutcome> {
-  if (isDossierExport(grid)) return { kind: "dossiers", outcome: await importDossierGrid(deps, { grid, scope: input.scope }) };
+  if (isDossierExport(grid))
+    return { kind: "dossiers", outcome: await importDossierGrid(deps, { grid, scope: input.scope }) };
   const report = tryOneStop(grid);
   if (report) {
     const period = choosePeriod(deps, report);
     if (!period.ok) return { kind: "file-rejected", code: "BAD_PERIOD", message: period.message };
     const preview = buildOneStopPreview(deps, report, period, input.scope);
-    const pending = preview.items.length > 0 ? await holdPending(deps, { ...input, kind: "onestop", items: preview.items }) : null;
+    const pending =
+      preview.items.length > 0 ? await holdPending(deps, { ...input, kind: "onestop", items: preview.items }) : null;
     return { kind: "preview", preview, pending };
   }
   const checked = validateFigures(deps, grid, input.scope);
   if (checked.rejected.length > 0) {
-    const pending = checked.items.length > 0 ? await holdPending(deps, { ...input, kind: "figures", items: checked.items }) : null;
+    const pending =
+      checked.items.length > 0 ? await holdPending(deps, { ...input, kind: "figures", items: checked.items }) : null;
     return { kind: "rows-rejected", valid: checked.items.length, rejected: checked.rejected, pending };
   }
   if (checked.items.length === 0) return { kind: "empty", exampleRows: checked.exampleRows };
   const summary = await saveItems(deps, checked.items, {
-    byUser: input.userId, chatId: input.chatId, source: "upload", at: deps.clock.now(),
+    byUser: input.userId,
+    chatId: input.chatId,
+    source: "upload",
+    at: deps.clock.now(),
   });
   return { kind: "saved", summary, exampleRows: checked.exampleRows };
 }

@@ -6,8 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { parseNop, type NopRequest } from "../../../src/bot/parse/nop.js";
 
-const report = (numerator: number, denominator: number, period: string | null = null, indicatorCode: string | null = null): NopRequest =>
-  ({ kind: "report", indicatorCode, numerator, denominator, period });
+const report = (
+  numerator: number,
+  denominator: number,
+  period: string | null = null,
+  indicatorCode: string | null = null,
+): NopRequest => ({ kind: "report", indicatorCode, numerator, denominator, period });
 
 describe("parseNop: accepted forms", () => {
   it.each<[string, NopRequest]>([
@@ -42,21 +46,24 @@ describe("parseNop: refused forms, with the message the officer reads", () => {
   it.each<[string, string]>([
     ["120", "Thiếu số liệu: cần hai số."],
     ["abc", "Thiếu số liệu: cần tử số và mẫu số sau mã chỉ tiêu."],
-    ["120 130", "Số hồ sơ trực tuyến (130) không được lớn hơn tổng số hồ sơ (120). Gửi: /nop <tổng số> <số trực tuyến>."],
+    [
+      "120 130",
+      "Số hồ sơ trực tuyến (130) không được lớn hơn tổng số hồ sơ (120). Gửi: /nop <tổng số> <số trực tuyến>.",
+    ],
     ["thanh-toan-truc-tuyen 60 30", "Tử số (60) không được lớn hơn mẫu số (30)."],
-    ["-5 3", "\"-5\" là số âm — số hồ sơ phải từ 0 trở lên"],
-    ["120 −3", "\"−3\" là số âm — số hồ sơ phải từ 0 trở lên"],
-    ["du-lieu-mo -5", "\"-5\" là số âm — số hồ sơ phải từ 0 trở lên"],
-    ["12,5 3", "\"12,5\" không phải số nguyên — nhập số hồ sơ, không nhập tỷ lệ"],
-    ["12.5 3", "\"12.5\" không phải số nguyên — nhập số hồ sơ, không nhập tỷ lệ"],
-    ["20.000.000 1", "\"20.000.000\" quá lớn"],
-    ["120 1.23.4", "\"1.23.4\" không phải là số"],
+    ["-5 3", '"-5" là số âm — số hồ sơ phải từ 0 trở lên'],
+    ["120 −3", '"−3" là số âm — số hồ sơ phải từ 0 trở lên'],
+    ["du-lieu-mo -5", '"-5" là số âm — số hồ sơ phải từ 0 trở lên'],
+    ["12,5 3", '"12,5" không phải số nguyên — nhập số hồ sơ, không nhập tỷ lệ'],
+    ["12.5 3", '"12.5" không phải số nguyên — nhập số hồ sơ, không nhập tỷ lệ'],
+    ["20.000.000 1", '"20.000.000" quá lớn'],
+    ["120 1.23.4", '"1.23.4" không phải là số'],
     // A period alone is not a code: it is read as the first number and refused as one.
-    ["thang 10/2026", "\"thang\" không phải là số"],
-    ["120 95 thang 13/2026", "Không hiểu kỳ báo cáo \"thang 13/2026\" — viết như \"tháng 10/2026\"."],
-    ["120 95 thang", "Không hiểu kỳ báo cáo \"thang\" — viết như \"tháng 10/2026\"."],
-    ["120 95 2026-13", "Không hiểu kỳ báo cáo \"2026-13\" — viết như \"tháng 10/2026\"."],
-    ["du-lieu-mo 5 hôm qua", "Không hiểu kỳ báo cáo \"hôm qua\" — viết như \"tháng 10/2026\"."],
+    ["thang 10/2026", '"thang" không phải là số'],
+    ["120 95 thang 13/2026", 'Không hiểu kỳ báo cáo "thang 13/2026" — viết như "tháng 10/2026".'],
+    ["120 95 thang", 'Không hiểu kỳ báo cáo "thang" — viết như "tháng 10/2026".'],
+    ["120 95 2026-13", 'Không hiểu kỳ báo cáo "2026-13" — viết như "tháng 10/2026".'],
+    ["du-lieu-mo 5 hôm qua", 'Không hiểu kỳ báo cáo "hôm qua" — viết như "tháng 10/2026".'],
   ])("%j → %j", (args, error) => {
     expect(parseNop(args)).toEqual({ ok: false, error });
   });
