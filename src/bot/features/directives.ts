@@ -34,17 +34,15 @@ const today = (ctx: BotContext) => vnDate(ctx.deps.clock.now());
 
 function listKeyboard(items: readonly DirectiveOverview[]): InlineKeyboardMarkup {
   return {
-    inline_keyboard: items
-      .slice(0, MAX_BUTTON_ROWS)
-      .map((o, i) => [
-        o.active
-          ? { text: t.pauseButton(i + 1), callback_data: directiveButton.encode({ action: "pause", rowId: o.rowId }) }
-          : {
-              text: t.resumeButton(i + 1),
-              callback_data: directiveButton.encode({ action: "resume", rowId: o.rowId }),
-            },
-        { text: t.removeButton(i + 1), callback_data: directiveButton.encode({ action: "remove", rowId: o.rowId }) },
-      ]),
+    inline_keyboard: items.slice(0, MAX_BUTTON_ROWS).map((o, i) => [
+      o.active
+        ? { text: t.pauseButton(i + 1), callback_data: directiveButton.encode({ action: "pause", rowId: o.rowId }) }
+        : {
+            text: t.resumeButton(i + 1),
+            callback_data: directiveButton.encode({ action: "resume", rowId: o.rowId }),
+          },
+      { text: t.removeButton(i + 1), callback_data: directiveButton.encode({ action: "remove", rowId: o.rowId }) },
+    ]),
   };
 }
 
