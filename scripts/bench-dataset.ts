@@ -7,7 +7,7 @@
  * indicators), plus each province's own directive binding its units through a group listing
  * them (2 deadlines × 6 indicators) — what a national deployment hosting every province holds.
  */
-import { type Directive, type DirectiveInput } from "../src/domain/directive/schema.js";
+import type { Directive, DirectiveInput } from "../src/domain/directive/schema.js";
 import { parseDirective } from "../src/domain/registry.js";
 import type { Figures } from "../src/domain/evaluation/index.js";
 

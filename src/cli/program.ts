@@ -4,7 +4,7 @@
  * `directive`, found with `commandGroup`), so other commands can be added without touching
  * the ones already there.
  */
-import { Command, CommanderError } from "commander";
+import { Command, type CommanderError } from "commander";
 import type { CliIO } from "./io.js";
 import { cliMessages } from "./messages.js";
 

@@ -2,9 +2,8 @@
  * Dossier statuses as one-stop systems print them, normalised to one enum. Matching ignores
  * diacritics and case; a status may carry a suffix ("Đang xử lý - quá hạn").
  */
+import type { DossierStatus } from "../domain/dossierStatus.js";
 import { foldText } from "./text.js";
-
-import { DOSSIER_STATUS_LABELS, type DossierStatus } from "../domain/dossierStatus.js";
 
 export { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from "../domain/dossierStatus.js";
 

@@ -8,7 +8,6 @@ import { clipText } from "../domain/text.js";
 import type { DeadlineHit } from "./views.js";
 import { MAX_EVIDENCE_FILE_BYTES } from "../domain/limits.js";
 import { formatMegabytes as mb } from "../render/format.js";
-import { formatNumber } from "../domain/format.js";
 
 const TITLE_MAX = 90;
 /** Task lines in one morning section; the rest are counted and left to /nhiemvu. */

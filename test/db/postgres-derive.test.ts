@@ -93,7 +93,7 @@ describe.skipIf(suiteOnPostgres())("npm run db:migration (scripts/new-migration.
       const schema = path.join(root, "prisma", "schema.prisma");
       writeFileSync(
         schema,
-        readFileSync(schema, "utf8").replace(/^(  searchName String)$/m, "$1\n  nickname   String?"),
+        readFileSync(schema, "utf8").replace(/^( {2}searchName String)$/m, "$1\n  nickname   String?"),
       );
       const r = run(root, "them_biet_danh");
       expect(r.stderr).toBe("");

@@ -1,5 +1,5 @@
 /** Directives shaped like the seeds, built through the real schema. */
-import { type Directive, type DirectiveInput } from "../../src/domain/directive/schema.js";
+import type { Directive, DirectiveInput } from "../../src/domain/directive/schema.js";
 import { parseDirective } from "../../src/domain/registry.js";
 
 const indicator = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDossiers } from "../../src/ingest/dossiers.js";
 import { parseDossierStatus } from "../../src/ingest/dossierStatus.js";
-import { IngestError } from "../../src/ingest/errors.js";
+import type { IngestError } from "../../src/ingest/errors.js";
 import type { Cell } from "../../src/ingest/grid.js";
 import { readSheet } from "../../src/ingest/readSheet.js";
 import { csv, gridOf, workbookBuffer } from "./fixtures.js";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import type { CatalogUnit } from "../../src/domain/catalog.js";
-import { type DirectiveInput, type Task } from "../../src/domain/directive/schema.js";
+import type { DirectiveInput, Task } from "../../src/domain/directive/schema.js";
 import { parseDirective } from "../../src/domain/registry.js";
 import {
   countdownSendDays,

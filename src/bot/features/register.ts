@@ -4,7 +4,6 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { clipText } from "../../domain/text.js";
-import { chatUnit } from "../../domain/chatUnit.js";
 import { registerTexts, type RegistrationKind } from "../../messages/register.js";
 import { common } from "../../messages/common.js";
 import type { DecisionOutcome, RegistrationUseCases, RequestOutcome } from "../../services/registration/index.js";

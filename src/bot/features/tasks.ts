@@ -8,7 +8,6 @@ import { Composer } from "grammy";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
-import { common } from "../../messages/common.js";
 import { taskTexts } from "../../messages/tasks.js";
 import { markRowDone, markTaskDone, type Marked } from "../../services/tasks/done.js";
 import { MAX_NOTE, recordEvidencePrompt } from "../../services/tasks/evidence.js";

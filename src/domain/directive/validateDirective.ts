@@ -6,7 +6,7 @@
  *
  * Pure: no I/O. Paths follow `formatPath` (`milestones[3].scope.tiers[0]`).
  */
-import { type ParsedDirective, type Scope, type TaskDeadline, type UnitList } from "./schema.js";
+import type { ParsedDirective, Scope, TaskDeadline, UnitList } from "./schema.js";
 import type { DirectiveProblem } from "./problems.js";
 
 export type { DirectiveProblem } from "./problems.js";

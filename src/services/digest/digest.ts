@@ -8,7 +8,6 @@
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import type { Indicator } from "../../domain/directive/schema.js";
-import { formatRatioPercent } from "../../domain/format.js";
 import { enqueueAll, storeBlob, type EnqueueInput } from "../../delivery/outbox.js";
 import { capitalize, digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../../messages/digest.js";
 import { registerChartFonts } from "../../assets/fonts.js";
