@@ -89,14 +89,14 @@ emu.on("request", (r) => {
   lastSend = performance.now();
   if (stormEnd !== undefined) firstAfterStorm ??= lastSend;
 });
-const storm =
-  stormSeconds > 0
-    ? (emu.faults.add({ method: "*", times: Number.MAX_SAFE_INTEGER, fault: { kind: "server_error", status: 500 } }),
-      setTimeout(() => {
-        emu.faults.clear();
-        stormEnd = performance.now();
-      }, stormSeconds * 1000))
-    : undefined;
+function startStorm(): NodeJS.Timeout {
+  emu.faults.add({ method: "*", times: Number.MAX_SAFE_INTEGER, fault: { kind: "server_error", status: 500 } });
+  return setTimeout(() => {
+    emu.faults.clear();
+    stormEnd = performance.now();
+  }, stormSeconds * 1000);
+}
+const storm = stormSeconds > 0 ? startStorm() : undefined;
 const progress = setInterval(() => {
   const s = worker.stats();
   process.stderr.write(`\r  sent ${s.sent}/${chats}  429s ${s.rateLimited}   `);

@@ -12,6 +12,6 @@ export type ChatBindingKind = "unit" | "leaders" | "head";
 export type BoundChat = { kind: string; unitCode: string | null; active: boolean };
 
 export function chatUnit(catalog: Catalog, chat: BoundChat | null, kind: ChatBindingKind): CatalogUnit | null {
-  if (!chat || !chat.active || chat.kind !== kind || !chat.unitCode) return null;
+  if (!chat?.active || chat.kind !== kind || !chat.unitCode) return null;
   return catalog.unit(chat.unitCode) ?? null;
 }

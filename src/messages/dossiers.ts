@@ -18,7 +18,7 @@ export const dayLabel = (d: string): string => `${formatViDate(d)} (${WEEKDAYS[i
 export const dateTimeLabel = (d: string): string =>
   `${formatViDate(d.slice(0, 10))}${d.length > 10 ? ` ${d.slice(11, 16)}` : ""}`;
 export const statusLabel = (s: string): string =>
-  DOSSIER_STATUS_LABELS[DOSSIER_STATUSES.findIndex((x) => x === s)] ?? s;
+  DOSSIER_STATUS_LABELS[(DOSSIER_STATUSES as readonly string[]).indexOf(s)] ?? s;
 const code = (c: string) => `<code>${escapeHtml(c)}</code>`;
 const b = (s: string) => `<b>${escapeHtml(s)}</b>`;
 /** " (văn bản số …, hẹn trả …)" with only the parts known; "" when neither is. */

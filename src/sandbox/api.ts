@@ -171,8 +171,7 @@ export const API: Record<string, ApiHandler> = {
     checkSender(s, body.chatId, body.fromId);
     const chat = s.world.chats.find((c) => c.id === body.chatId);
     const unit = s.world.units.find((u) => u.code === chat?.unitCode);
-    if (!chat || chat.kind !== "unit" || !unit)
-      throw new PageError(400, "Tệp mẫu chỉ gửi được trong nhóm của một đơn vị");
+    if (chat?.kind !== "unit" || !unit) throw new PageError(400, "Tệp mẫu chỉ gửi được trong nhóm của một đơn vị");
     const bytes = await sampleDossierExport(unit.name, vnDate(s.clock.now()));
     try {
       const r = s.emulator.injectDocument({

@@ -74,8 +74,8 @@ describe("/dangky refusals", () => {
     await touchChat(h.db.prisma, { chatId: BigInt(GROUP), type: "group", title: "Xã Nông Thượng" });
     await bindChat(h.db.prisma, BigInt(GROUP), "unit", "TN-X2");
     const unit = h.deps.catalog.get().unit("TN-X2");
-    expect(unit).toBeDefined();
-    await expectRefused("/dangky tn-x2", registerTexts.alreadyBound(unit!, "unit"));
+    if (!unit) throw new Error("TN-X2 is missing from the test catalog");
+    await expectRefused("/dangky tn-x2", registerTexts.alreadyBound(unit, "unit"));
     expect(await h.db.prisma.chat.findUnique({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
       kind: "unit",
       unitCode: "TN-X2",
@@ -86,7 +86,8 @@ describe("/dangky refusals", () => {
 
   it("a second request while one is pending is refused; the count stays 1", async () => {
     const unit = h.deps.catalog.get().unit("TN-X2");
-    expect(await say("/dangky TN-X2")).toBe(plain(registerTexts.requested(unit!, "unit")));
+    if (!unit) throw new Error("TN-X2 is missing from the test catalog");
+    expect(await say("/dangky TN-X2")).toBe(plain(registerTexts.requested(unit, "unit")));
     await h.emu.waitForMessages(ADMIN_ID, 1);
     expect(await h.db.prisma.registration.count()).toBe(1);
     const before = await state();

@@ -89,7 +89,7 @@ const MAY_CHANGE: Record<string, (c: Cell, cmd: string) => boolean> = {
   taskOccurrence: () => false,
   blob: () => false,
   // The bot's questions waiting for a reply (an upload prompt).
-  pendingInput: (c, cmd) => /^\/(nhap|nhaphoso|mau)$/.test(cmd) || cmd.startsWith("/nop"),
+  pendingInput: (_c, cmd) => /^\/(nhap|nhaphoso|mau)$/.test(cmd) || cmd.startsWith("/nop"),
   pendingUpload: () => false,
   // The head manages the unit's approvers in the heads' chat (the registrar is written down as
   // head on first use); anyone else is refused.

@@ -89,7 +89,13 @@ describe("a Telegram outage (HTTP 500 on every send)", () => {
     await morning(ids, new Date(Date.now() + 1_200));
     w.emu.faults.add({ method: "*", times: 1e9, fault: { kind: "server_error", status: 500 } });
     const stats = await w
-      .worker({ retry: RETRY, onAdminAlert: (text, kb) => void (w.alerts.push(text), keyboards.push(kb)) })
+      .worker({
+        retry: RETRY,
+        onAdminAlert: (text, kb) => {
+          w.alerts.push(text);
+          keyboards.push(kb);
+        },
+      })
       .drainOnce();
     expect(stats).toMatchObject({ sent: 0, failed: ids.length });
     expect(
@@ -113,7 +119,13 @@ describe("a Telegram outage (HTTP 500 on every send)", () => {
     await morning(ids, new Date(Date.now() + 800));
     w.emu.faults.add({ method: "*", times: 1e9, fault: { kind: "server_error", status: 500 } });
     await w
-      .worker({ retry: RETRY, onAdminAlert: (text, kb) => void (w.alerts.push(text), keyboards.push(kb)) })
+      .worker({
+        retry: RETRY,
+        onAdminAlert: (text, kb) => {
+          w.alerts.push(text);
+          keyboards.push(kb);
+        },
+      })
       .drainOnce();
     w.emu.faults.clear();
     const replaced = ids[0] ?? 0;

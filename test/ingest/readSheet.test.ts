@@ -116,7 +116,7 @@ describe("xlsx cells → grid", () => {
     });
     const grid = await readSheet({ fileName: "f.xlsx", data: buf });
     expect(grid.rows[0]?.cells).toEqual(["__proto__", "constructor", "toString", "hasOwnProperty"]);
-    expect(({} as Record<string, unknown>)["x"]).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   it("refuses a sheet with more rows than the cap before building the grid", async () => {

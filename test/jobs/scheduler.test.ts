@@ -243,7 +243,7 @@ describe("fireDue after the clock jumps", () => {
   });
 
   it("stop() while a fire time waits for the previous run: neither is left running, the waiting one is not claimed", async () => {
-    const { slow, s, first } = await mondayRunGoing(4 * HOUR);
+    const { s, first } = await mondayRunGoing(4 * HOUR);
     clock.advanceTo(ict("2026-11-24T08:00:05"));
     const second = s.fireDue();
     await s.stop();

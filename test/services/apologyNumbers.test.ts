@@ -67,7 +67,7 @@ describe("numbering issued documents", () => {
       issued
         .filter((d) => d.kind === kind)
         .map((d) => d.number ?? "")
-        .sort((a, b) => parseInt(a) - parseInt(b));
+        .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
     // Printed with the agency's own abbreviation and a leading zero below 10 (NĐ 30/2020 Phụ lục I mục II.3).
     const expected = (symbol: string) =>
       Array.from({ length: n }, (_, i) => `${String(i + 1).padStart(2, "0")}/${symbol}-UBND`);
