@@ -13,6 +13,8 @@ import type { Directive, Indicator, UnitList } from "../domain/directive/schema.
 import type { DirectiveEnd, ValidityStatus } from "../domain/directive/validity.js";
 import type { Evaluation, Figures, LevelCounts } from "../domain/evaluation/index.js";
 
+export type { DeadlineHit } from "../domain/schedule/countdown.js";
+
 /** A row a file reader could not accept; `rowNumber` is the row number the user sees in Excel. */
 export type RejectedRow = { rowNumber: number; reason: string };
 
@@ -59,9 +61,6 @@ export type IndicatorDigest = {
   notReported: CatalogUnit[];
   line: ChartLine | null;
 };
-
-/** Is today a reminder day for something due: days left (0 = today), or days late. */
-export type DeadlineHit = { kind: "countdown"; daysLeft: number } | { kind: "overdue"; daysLate: number };
 
 /** What an upload saved, one line per unit × indicator of its latest month. */
 export type SummaryLine = { unit: CatalogUnit; indicator: Indicator; period: string; evaluation: Evaluation };

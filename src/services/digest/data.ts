@@ -5,7 +5,7 @@
  * worst, and the milestone the chart draws its dashed line at.
  */
 import type { CatalogUnit } from "../../domain/catalog.js";
-import { monthOf, vnDate, type IsoDate } from "../../domain/directive/dates.js";
+import { monthOf, vnDate } from "../../domain/directive/dates.js";
 import type { Indicator } from "../../domain/directive/schema.js";
 import {
   countLevels,
@@ -13,30 +13,15 @@ import {
   rollUp,
   targetPhrase,
   type Evaluation,
-  type Figures,
-  type LevelCounts,
   type MilestoneRef,
 } from "../../domain/evaluation/index.js";
 import type { AppDeps } from "../context.js";
 import { figureKey, figuresAsOf } from "../figures/history.js";
 import { evaluateOn, figuresMap } from "../figures/standing.js";
 import { subtreeIndicators } from "../figures/status.js";
+import type { DigestRow, ChartLine, IndicatorDigest } from "../../messages/views.js";
 
-export type DigestRow = { unit: CatalogUnit; evaluation: Evaluation; weekAgo: Figures | null };
-export type ChartLine = { target: number; label: string; deadlineText: string; units: number };
-
-export type IndicatorDigest = {
-  indicator: Indicator;
-  period: string;
-  day: IsoDate;
-  rows: DigestRow[];
-  counts: LevelCounts;
-  total: { now: Figures | null; weekAgo: Figures | null };
-  best: DigestRow[];
-  worst: DigestRow[];
-  notReported: CatalogUnit[];
-  line: ChartLine | null;
-};
+export type { DigestRow, ChartLine, IndicatorDigest } from "../../messages/views.js";
 
 export const WEEK_MS = 7 * 24 * 3_600_000;
 const PODIUM = 3;

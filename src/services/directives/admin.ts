@@ -15,13 +15,10 @@ import {
 } from "../../db/repos/directives.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import type { Directive } from "../../domain/directive/schema.js";
-import {
-  directiveEnd,
-  effectiveFrom,
-  validityOn,
-  type DirectiveEnd,
-  type ValidityStatus,
-} from "../../domain/directive/validity.js";
+import { directiveEnd, effectiveFrom, validityOn } from "../../domain/directive/validity.js";
+import type { DirectiveOverview } from "../../messages/views.js";
+
+export type { DirectiveOverview } from "../../messages/views.js";
 
 export type DirectiveAction = "pause" | "resume" | "remove";
 export type DirectiveTarget = { slug: string } | { rowId: number };
@@ -53,11 +50,6 @@ export async function changeDirective(
   }
   return { ok: true, action, record: { ...record, active } };
 }
-
-/** A loaded directive as `/chithi` shows it: its dates and its validity on `today`. */
-export type DirectiveOverview = LoadedDirectiveRecord & {
-  dates: { effectiveFrom: IsoDate; end: DirectiveEnd; validity: ValidityStatus } | null;
-};
 
 /** Every loaded directive, active and paused; replacements are dated by the active ones. */
 export async function overviewDirectives(prisma: Db, today: IsoDate): Promise<DirectiveOverview[]> {

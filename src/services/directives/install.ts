@@ -6,8 +6,7 @@ import type { Db } from "../../db/client.js";
 import { listLoadedDirectives, saveDirective } from "../../db/repos/directives.js";
 import { listUnitCodes, unitExists, upsertUnits } from "../../db/repos/units.js";
 import { namedUnitCodes } from "../../domain/directive/dryRun.js";
-import type { DirectiveProblem } from "../../domain/directive/problems.js";
-import type { Directive, UnitList } from "../../domain/directive/schema.js";
+import type { Directive } from "../../domain/directive/schema.js";
 import {
   defaultRegistry,
   isUnitListText,
@@ -17,11 +16,9 @@ import {
   type TextFormat,
 } from "../../directives/loadDirective.js";
 import { extendRegistry } from "../../domain/registry.js";
+import type { InstallResult } from "../../messages/views.js";
 
-export type InstallResult =
-  | { ok: true; kind: "directive"; directive: Directive; status: "created" | "updated"; unknownUnits: string[] }
-  | { ok: true; kind: "units"; list: UnitList; created: number; updated: number }
-  | { ok: false; problems: DirectiveProblem[] };
+export type { InstallResult } from "../../messages/views.js";
 
 /**
  * A unit list has `units` and no `tiers`; everything else is read as a directive. The parse is

@@ -2,12 +2,13 @@
 import { figuresForPeriod } from "../../db/repos/figures.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { Indicator } from "../../domain/directive/schema.js";
-import { compareRatios, countLevels, type Evaluation, type LevelCounts } from "../../domain/evaluation/index.js";
+import { compareRatios, countLevels } from "../../domain/evaluation/index.js";
 import type { AppDeps } from "../context.js";
 import { asOfForPeriod, evaluateFigures } from "./figures.js";
 import { vnDate } from "../../domain/directive/dates.js";
+import type { UnitIndicatorStatus, SubtreeRow, SubtreeStatus } from "../../messages/views.js";
 
-export type UnitIndicatorStatus = { indicator: Indicator; evaluation: Evaluation };
+export type { UnitIndicatorStatus, SubtreeRow, SubtreeStatus } from "../../messages/views.js";
 
 export async function unitStatus(deps: AppDeps, unit: CatalogUnit, period: string): Promise<UnitIndicatorStatus[]> {
   const catalog = deps.catalog.get();
@@ -17,14 +18,6 @@ export async function unitStatus(deps: AppDeps, unit: CatalogUnit, period: strin
     return { indicator, evaluation: evaluateFigures(deps, unit, indicator.code, period, f) };
   });
 }
-
-export type SubtreeRow = { unit: CatalogUnit; evaluation: Evaluation };
-export type SubtreeStatus = {
-  indicator: Indicator;
-  rows: SubtreeRow[];
-  counts: LevelCounts;
-  notReported: CatalogUnit[];
-};
 
 const LEVEL_ORDER = { do: 0, cam: 1, vang: 2, xanh: 3 } as const;
 

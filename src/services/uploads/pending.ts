@@ -14,6 +14,9 @@ import {
 import { PENDING_UPLOAD_TTL_MS } from "../../domain/limits.js";
 import type { AppDeps } from "../context.js";
 import { saveItems, type FigureItem, type SavedSummary } from "./save.js";
+import type { PressRefusal } from "../../messages/views.js";
+
+export type { PressRefusal } from "../../messages/views.js";
 
 export { PENDING_UPLOAD_TTL_MS } from "../../domain/limits.js";
 /** How long a reply to a `/nhap` prompt is recognised as an upload. */
@@ -61,7 +64,6 @@ export async function holdPending(
 }
 
 export type PressRequest = { id: number; chatId: bigint; userId: bigint; isAdmin: boolean };
-export type PressRefusal = "not-found" | "forbidden" | "expired" | "already-saved" | "cancelled";
 export type ConfirmOutcome =
   | { ok: true; kind: PendingKind; summary: SavedSummary }
   | { ok: false; reason: PressRefusal };

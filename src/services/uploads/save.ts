@@ -1,16 +1,15 @@
 /** Saving validated upload rows and summarising them (ratio + level per unit, docs/UPLOADS.md). */
 import { writeFigures, type FigureKey, type FigureValue, type Provenance } from "../../db/repos/figures.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
-import type { Indicator } from "../../domain/directive/schema.js";
-import type { Evaluation } from "../../domain/evaluation/index.js";
 import type { AppDeps } from "../context.js";
 import { evaluateFigures } from "../figures/figures.js";
+import type { SummaryLine, SavedSummary } from "../../messages/views.js";
+
+export type { SummaryLine, SavedSummary } from "../../messages/views.js";
 
 /** What the sender may write: their unit chat's unit, or every unit for an administrator. */
 export type UploadScope = { kind: "unit"; unit: CatalogUnit } | { kind: "all" };
 export type FigureItem = FigureKey & FigureValue;
-export type SummaryLine = { unit: CatalogUnit; indicator: Indicator; period: string; evaluation: Evaluation };
-export type SavedSummary = { saved: number; replaced: number; lines: SummaryLine[] };
 
 /** Writes the items with their history (`writeFigures`) and evaluates what was written. */
 export async function saveItems(deps: AppDeps, items: readonly FigureItem[], prov: Provenance): Promise<SavedSummary> {
