@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { WorkCalendar } from "../../src/domain/calendar/index.js";
 import type { CatalogUnit } from "../../src/domain/catalog.js";
-import type { DirectiveInput, Task } from "../../src/domain/directive/schema.js";
-import { parseDirective } from "../../src/domain/registry.js";
+import type { Task } from "../../src/domain/directive/schema.js";
+import { directive } from "../domain/scheduleFixtures.js";
 import {
   countdownSendDays,
   deadlineHit,
@@ -21,19 +21,6 @@ let cal: WorkCalendar;
 beforeAll(async () => {
   cal = await fileCalendar();
 });
-
-const directive = (extra: Partial<DirectiveInput>) =>
-  parseDirective({
-    id: "d",
-    number: "01/KH",
-    kind: "ke-hoach",
-    issuer: "UBND",
-    national: true,
-    issuedOn: "01/10/2026",
-    title: "T",
-    tiers: [{ code: "xa", name: "Xã" }],
-    ...extra,
-  });
 
 describe("countdown days (task offsets 7, 3, 1, 0)", () => {
   test.each([

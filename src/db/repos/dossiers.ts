@@ -5,28 +5,6 @@
  */
 import type { Tx } from "../transaction.js";
 
-export interface Dossier {
-  id: number;
-  code: string;
-  unitCode: string;
-  procedure: string | null;
-  status: string;
-  applicantName: string | null;
-  applicantTitle: string | null;
-  officerName: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  finishedAt: string | null;
-  promptedAt: Date | null;
-  escalatedAt: Date | null;
-  escalatedLeadersAt: Date | null;
-  resultReturnedAt: Date | null;
-  secondPromptedAt: Date | null;
-  secondOverdueAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 /** What an upload writes: the export's own columns, never the office's marks. */
 export interface DossierColumns {
   unitCode: string;
@@ -38,6 +16,20 @@ export interface DossierColumns {
   receivedAt: string | null;
   dueAt: string | null;
   finishedAt: string | null;
+}
+
+/** A dossier row: the export's columns, plus its code and the moments the office recorded. */
+export interface Dossier extends DossierColumns {
+  id: number;
+  code: string;
+  promptedAt: Date | null;
+  escalatedAt: Date | null;
+  escalatedLeadersAt: Date | null;
+  resultReturnedAt: Date | null;
+  secondPromptedAt: Date | null;
+  secondOverdueAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** The moments the office records once: set only where still empty, so a re-run changes nothing. */
