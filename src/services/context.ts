@@ -4,8 +4,12 @@ import type { Catalog } from "../domain/catalog.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 
-export interface CatalogHolder {
+/** The catalog as the bot and the jobs see it: read only; the use-cases that change it reload it. */
+export interface CatalogReader {
   get(): Catalog;
+}
+
+export interface CatalogHolder extends CatalogReader {
   /** Rebuilds the catalog from the database after a directive or unit list is loaded. */
   reload(): Promise<Catalog>;
 }
