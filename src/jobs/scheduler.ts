@@ -1,6 +1,6 @@
 /**
  * Fires the job registry (docs/SCHEDULES.md). node-cron 4 wakes us at each fire time (timezone
- * Asia/Ho_Chi_Minh); every run goes through `claimRun`, so a fire time runs once across
+ * Asia/Ho_Chi_Minh); every run is claimed first (RunStore `claim`), so a fire time runs once across
  * restarts and instances. On start — and on every `fireDue(now)` after the sandbox jumps its
  * clock — the latest fire time ≤ now of each job runs if it was not claimed and is still
  * within the job's `catchUpWithinMs` (08:00 reminder missed until 08:40 with a 4 h window:
