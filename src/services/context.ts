@@ -1,4 +1,8 @@
-/** What every use-case gets: the database, the catalog of units and directives, the clock. */
+/**
+ * What every use-case gets: the database, the catalog of units and directives, the clock. Only the
+ * services and the composition root hold it: the bot and the jobs get the use-cases bound to it
+ * (`AppServices`, useCases.ts).
+ */
 import type { Db } from "../db/client.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { Clock } from "../clock.js";
