@@ -85,6 +85,16 @@ module.exports = {
       to: { path: prisma },
     },
     {
+      name: "edges-use-cases-only",
+      severity: "error",
+      comment:
+        "Bot features and jobs get the use-cases (ctx.uc, AppServices in src/services/useCases.ts), not the " +
+        "database: nothing in src/bot/ or src/jobs/ imports src/db/ (client, repositories, errors). Add a use-case to " +
+        "the feature's group in services/<feature>/index.ts; a record type the edge needs is re-exported there.",
+      from: { path: "^src/(bot|jobs)/" },
+      to: { path: "^src/db/" },
+    },
+    {
       name: "delivery-no-services",
       severity: "error",
       comment:

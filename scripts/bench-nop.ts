@@ -20,6 +20,7 @@ import { createLogger } from "../src/logger.js";
 import { common } from "../src/messages/common.js";
 import { createCatalogHolder } from "../src/services/catalogHolder.js";
 import type { AppDeps } from "../src/services/context.js";
+import { createAppServices } from "../src/services/useCases.js";
 import { nationalUnits } from "./bench-dataset.js";
 import { emit, ms, percentile } from "./bench-lib.js";
 import { loadNational } from "./bench-load.js";
@@ -73,7 +74,7 @@ const deps: AppDeps = {
   adminIds: [],
   kickDelivery: () => undefined,
 };
-const bot = createBot(deps, { token: TOKEN, apiRoot: emu.url });
+const bot = createBot(createAppServices(deps), { token: TOKEN, apiRoot: emu.url });
 await bot.init();
 const polling = await startLeaderPolling({
   bot,

@@ -23,6 +23,8 @@ import type { Logger } from "./logger.js";
 import { BOT_COMMANDS } from "./messages/help.js";
 import { createCatalogHolder } from "./services/catalogHolder.js";
 import type { AppDeps } from "./services/context.js";
+import { createAppServices, type AppServices } from "./services/useCases.js";
+import { runStore } from "./db/repos/runs.js";
 import { pushText } from "./services/notify.js";
 import { extraFeatures } from "./bot/extraFeatures.js";
 import { startUpdateSource, type UpdateSource } from "./instance/updates.js";
@@ -52,6 +54,8 @@ export type AppOptions = {
 export type App = {
   db: OpenedDb;
   deps: AppDeps;
+  /** What the bot and the jobs get: the use-cases, never the database client. */
+  services: AppServices;
   bot: Bot<BotContext>;
   worker: DeliveryWorker;
   scheduler: Awaited<ReturnType<typeof startScheduler>>;
@@ -72,7 +76,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     adminIds: config.ADMIN_IDS,
     kickDelivery: () => worker?.kick(),
   };
-  const bot = createBot(deps, { token: o.token, apiRoot: o.apiRoot, extraFeatures: extraFeatures() });
+  const services = createAppServices(deps);
+  const bot = createBot(services, { token: o.token, apiRoot: o.apiRoot, extraFeatures: extraFeatures() });
   const instanceId = config.INSTANCE_ID ?? `dondoc-${randomUUID().slice(0, 8)}`;
   let alertSeq = 0;
   worker = createDeliveryWorker({
@@ -98,14 +103,14 @@ export async function startApp(o: AppOptions): Promise<App> {
     },
   });
   const scheduler = await startScheduler({
-    jobs: (o.jobs ?? createJobs)(deps, config),
-    prisma: db.prisma,
+    jobs: (o.jobs ?? createJobs)(services, config),
+    runs: runStore(db.prisma),
     clock,
     logger,
     instanceId,
     timers: o.schedulerTimers ?? "cron",
   });
-  const partial = { db, deps, bot, worker, scheduler };
+  const partial = { db, deps, services, bot, worker, scheduler };
   let updates: UpdateSource;
   try {
     await o.beforeStart?.(partial);
@@ -123,7 +128,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   logger.info({ username: bot.botInfo.username, mode: updates.mode, instanceId }, "bot started");
   // Updates a crashed process left half-handled are reported even if no update comes soon.
-  const sweep = startAbandonedSweep(deps, BigInt(bot.botInfo.id));
+  const sweep = startAbandonedSweep(services, BigInt(bot.botInfo.id));
   return {
     ...partial,
     async stop() {

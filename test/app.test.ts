@@ -13,9 +13,8 @@ import { startEmulator, type Emulator } from "../src/emulator/index.js";
 import type { JobDefinition } from "../src/jobs/scheduler.js";
 import { createLogger } from "../src/logger.js";
 import { reliabilityTexts } from "../src/messages/reliability.js";
-import type { AppDeps } from "../src/services/context.js";
 import { installText } from "../src/services/directives/install.js";
-import { pushText } from "../src/services/notify.js";
+import type { AppServices } from "../src/services/useCases.js";
 import { createTestDb, type TestDb } from "./helpers/db.js";
 import { TOKEN } from "./helpers/harness.js";
 
@@ -70,12 +69,12 @@ function slowDigest() {
 }
 
 /** A quick missed run that pushes through the outbox: proves the delivery worker is running. */
-const morningReminder = (deps: AppDeps): JobDefinition => ({
+const morningReminder = ({ uc }: AppServices): JobDefinition => ({
   name: "morning-reminder",
   cron: "0 8 * * *",
   catchUpWithinMs: 4 * HOUR,
   async run({ fireTime }) {
-    await pushText(deps, {
+    await uc.outbox.pushText({
       chatId: BigInt(GROUP),
       dedupKey: `test-reminder:${fireTime.toISOString()}`,
       kind: "reminder",
@@ -98,7 +97,7 @@ async function start(slow: ReturnType<typeof slowDigest>): Promise<App> {
     clock: createManualClock(RESTART),
     token: TOKEN,
     apiRoot: emu.url,
-    jobs: (deps) => [morningReminder(deps), slow.def],
+    jobs: (services) => [morningReminder(services), slow.def],
   });
   return app;
 }

@@ -6,11 +6,9 @@
  */
 import { Bot, GrammyError, HttpError, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { getChat, touchChat } from "../db/repos/chats.js";
 import { redactSecrets } from "../logger.js";
 import { common } from "../messages/common.js";
-import type { AppDeps } from "../services/context.js";
-import { registrationUseCases } from "../services/registration/index.js";
+import type { AppServices } from "../services/useCases.js";
 import type { BotContext } from "./context.js";
 import { createFileFetcher } from "./files.js";
 import { adminFeature } from "./features/admin.js";
@@ -39,22 +37,21 @@ const trackChat: Middleware<BotContext> = async (ctx, next) => {
   if (chat) {
     const chatId = BigInt(chat.id);
     const title = "title" in chat ? (chat.title ?? null) : null;
-    const existing = await getChat(ctx.deps.prisma, chatId);
-    ctx.chatRecord =
-      existing && existing.title === title
-        ? existing
-        : await touchChat(ctx.deps.prisma, { chatId, type: chat.type, title });
+    ctx.chatRecord = await ctx.uc.chats.track({ chatId, type: chat.type, title });
   } else ctx.chatRecord = null;
   await next();
 };
 
-export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
+/** `services`: the use-cases and harmless values (src/services/useCases.ts), never the database client. */
+export function createBot(services: AppServices, options: BotOptions): Bot<BotContext> {
+  const { uc, ...deps } = services;
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
   });
   const files = createFileFetcher(bot.api, options.token, options.apiRoot ?? "https://api.telegram.org");
   bot.use(async (ctx, next) => {
+    ctx.uc = uc;
     ctx.deps = deps;
     ctx.files = files;
     await next();
@@ -65,7 +62,7 @@ export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
   bot.use(
     membershipFeature,
     startFeature,
-    registerFeature(registrationUseCases(deps)),
+    registerFeature(uc.registration),
     unitsFeature,
     adminFeature,
     directivesFeature,

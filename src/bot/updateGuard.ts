@@ -20,11 +20,8 @@ import { createHash } from "node:crypto";
 import type { Middleware } from "grammy";
 import type { Update } from "grammy/types";
 import { common } from "../messages/common.js";
-import { claimUpdate, finishUpdate, heartbeatUpdate, pruneProcessedUpdates } from "../db/repos/processedUpdates.js";
-import type { AppDeps } from "../services/context.js";
 import {
   HEARTBEAT_MS,
-  reportAbandoned,
   STALE_UPDATE_MS,
   SWEEP_EVERY_MS,
   sweepAbandonedUpdates,
@@ -67,25 +64,27 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
   let sweptAt: number | undefined;
   const due = (last: number | undefined, now: Date, every: number) =>
     last === undefined || Math.abs(now.getTime() - last) >= every;
-  const housekeeping = async (deps: AppDeps, botId: bigint, now: Date): Promise<void> => {
+  const housekeeping = async (ctx: BotContext, botId: bigint, now: Date): Promise<void> => {
+    const { logger } = ctx.deps;
     if (due(sweptAt, now, SWEEP_EVERY_MS)) {
       sweptAt = now.getTime();
-      await sweepAbandonedUpdates(deps, botId).catch((e: unknown) =>
-        deps.logger.warn({ err: e }, "sweep of abandoned updates failed"),
+      await sweepAbandonedUpdates({ uc: ctx.uc, clock: ctx.deps.clock }, botId).catch((e: unknown) =>
+        logger.warn({ err: e }, "sweep of abandoned updates failed"),
       );
     }
     if (!due(prunedAt, now, PRUNE_EVERY_MS)) return;
     prunedAt = now.getTime();
     try {
-      const pruned = await pruneProcessedUpdates(deps.prisma, new Date(now.getTime() - DEDUP_WINDOW_MS));
-      if (pruned > 0) deps.logger.debug({ pruned }, "processed updates pruned");
+      const pruned = await ctx.uc.updates.prune(new Date(now.getTime() - DEDUP_WINDOW_MS));
+      if (pruned > 0) logger.debug({ pruned }, "processed updates pruned");
     } catch (e) {
-      deps.logger.warn({ err: e }, "pruning processed updates failed");
+      logger.warn({ err: e }, "pruning processed updates failed");
     }
   };
 
   const handleOnce: Middleware<BotContext> = async (ctx, next) => {
-    const { prisma, logger, clock } = ctx.deps;
+    const { logger, clock } = ctx.deps;
+    const updates = ctx.uc.updates;
     const key = {
       botId: BigInt(ctx.me.id),
       updateId: BigInt(ctx.update.update_id),
@@ -93,7 +92,7 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
     };
     const origin = { chatId: ctx.chat ? BigInt(ctx.chat.id) : null, kind: updateKind(ctx.update) };
     const now = clock.now();
-    const claim = await claimUpdate(prisma, {
+    const claim = await updates.claim({
       ...key,
       ...origin,
       now,
@@ -107,18 +106,18 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
       logger.info(log, "duplicate update ignored");
       return;
     }
-    if (claim === "abandoned") return reportAbandoned(ctx.deps, { ...key, ...origin, lastSeen: now });
+    if (claim === "abandoned") return updates.reportAbandoned({ ...key, ...origin, lastSeen: now });
     if (claim === "reused")
       logger.info(log, "update id seen before for another update (the Bot API restarted its count); handling it");
     const beat = setInterval(() => {
-      heartbeatUpdate(prisma, { ...key, now: clock.now() }).catch((e: unknown) =>
-        logger.warn({ err: e, ...log }, "update heartbeat failed"),
-      );
+      updates
+        .heartbeat({ ...key, now: clock.now() })
+        .catch((e: unknown) => logger.warn({ err: e, ...log }, "update heartbeat failed"));
     }, HEARTBEAT_MS);
     beat.unref();
     const finish = async () => {
       clearInterval(beat);
-      await finishUpdate(prisma, key);
+      await updates.finish(key);
     };
     let detached: Promise<unknown> | undefined;
     ctx.detach = (work) => {
@@ -146,7 +145,7 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
   // Housekeeping runs beside the update rather than after it: the answer does not wait for it,
   // and the update's work still ends with its own last statement.
   return async (ctx, next) => {
-    const side = housekeeping(ctx.deps, BigInt(ctx.me.id), ctx.deps.clock.now());
+    const side = housekeeping(ctx, BigInt(ctx.me.id), ctx.deps.clock.now());
     try {
       await handleOnce(ctx, next);
     } finally {

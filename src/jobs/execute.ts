@@ -6,13 +6,11 @@
  */
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
-import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
-import { beatRun, claimRun, failRun, finishRun, releaseRun, type RunClaim } from "../db/repos/runs.js";
-import type { JobDefinition, RunReport } from "./types.js";
+import type { JobDefinition, RunClaim, RunReport, RunStore } from "./types.js";
 
 export interface ExecuteOptions {
-  prisma: Db;
+  runs: RunStore;
   clock: Clock;
   log: Logger;
   instanceId?: string;
@@ -24,7 +22,7 @@ export interface ExecuteOptions {
 
 export async function executeRun(job: JobDefinition, fireTime: Date, o: ExecuteOptions): Promise<RunReport> {
   const base = { job: job.name, fireTime };
-  const claimed = await claimRun(o.prisma, job, fireTime, {
+  const claimed = await o.runs.claim(job, fireTime, {
     owner: o.instanceId,
     now: o.clock.now(),
     staleAfterMs: o.staleAfterMs,
@@ -37,7 +35,7 @@ export async function executeRun(job: JobDefinition, fireTime: Date, o: ExecuteO
   try {
     const detail = await job.run({ fireTime, now: o.clock.now(), signal: AbortSignal.any([o.stop, lost.signal]) });
     await stopHeartbeat();
-    await finishRun(o.prisma, claimed, o.clock.now(), detail);
+    await o.runs.finish(claimed, o.clock.now(), detail);
     jlog.info({ detail }, "job run finished");
     return { ...base, outcome: "finished" };
   } catch (err) {
@@ -49,17 +47,17 @@ export async function executeRun(job: JobDefinition, fireTime: Date, o: ExecuteO
     }
     if (o.stop.aborted) {
       // Stopped mid-sweep: what it queued carries dedup keys, so the next start may redo it.
-      await releaseRun(o.prisma, claimed).catch((e: unknown) =>
-        jlog.error({ reason: describeError(e) }, "could not release the cancelled run"),
-      );
+      await o.runs
+        .release(claimed)
+        .catch((e: unknown) => jlog.error({ reason: describeError(e) }, "could not release the cancelled run"));
       jlog.info("job run cancelled by stop; fire time released");
       return { ...base, outcome: "cancelled" };
     }
     const reason = describeError(err);
     jlog.error({ reason }, "job run failed");
-    await failRun(o.prisma, claimed, o.clock.now(), reason).catch((e: unknown) =>
-      jlog.error({ reason: describeError(e) }, "could not record the failure"),
-    );
+    await o.runs
+      .fail(claimed, o.clock.now(), reason)
+      .catch((e: unknown) => jlog.error({ reason: describeError(e) }, "could not record the failure"));
     return { ...base, outcome: "failed" };
   } finally {
     await stopHeartbeat();
@@ -76,7 +74,8 @@ function heartbeat(claim: RunClaim, o: ExecuteOptions, log: Logger, onLost: () =
   let beating: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (beating || over) return;
-    beating = beatRun(o.prisma, claim, o.clock.now())
+    beating = o.runs
+      .beat(claim, o.clock.now())
       .then(
         (ours) => {
           if (!ours && !over) {

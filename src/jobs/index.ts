@@ -6,7 +6,7 @@
  */
 import type { Config } from "../config.js";
 import { CATCH_UP_MS } from "../domain/schedule/index.js";
-import type { AppDeps } from "../services/context.js";
+import type { AppServices } from "../services/useCases.js";
 import { fileCalendar, type CalendarSource } from "../services/reminders/calendarFile.js";
 import { runDailyReminder } from "./dailyReminder.js";
 import { runLateList } from "./lateList.js";
@@ -16,43 +16,55 @@ import { runRetention } from "./retention.js";
 import type { JobDefinition } from "./types.js";
 import { runWeeklyDigest } from "./weeklyDigest.js";
 
-export type JobFactory = (deps: AppDeps, config: Config) => JobDefinition[];
+export type JobFactory = (services: AppServices, config: Config) => JobDefinition[];
 
-/** `calendar`: the holiday calendar the jobs judge days by (tests pass their own). */
-export function createJobs(deps: AppDeps, config: Config, calendar: CalendarSource = fileCalendar): JobDefinition[] {
+/**
+ * `services`: the use-cases and harmless values (src/services/useCases.ts), never the database client.
+ * `calendar`: the holiday calendar the jobs judge days by (tests pass their own).
+ */
+export function createJobs(
+  services: AppServices,
+  config: Config,
+  calendar: CalendarSource = fileCalendar,
+): JobDefinition[] {
   const c = CATCH_UP_MS;
   return [
     {
       name: "daily-reminder",
       cron: config.DAILY_REMINDER_CRON,
       catchUpWithinMs: c["daily-reminder"],
-      run: (x) => runDailyReminder(deps, calendar, x),
+      run: (x) => runDailyReminder(services, calendar, x),
     },
     {
       name: "peak-week-leaders",
       cron: config.DAILY_REMINDER_CRON,
       catchUpWithinMs: c["peak-week-leaders"],
-      run: (x) => runPeakWeekLeaders(deps, calendar, x),
+      run: (x) => runPeakWeekLeaders(services, calendar, x),
     },
     {
       name: "weekly-digest",
       cron: config.WEEKLY_DIGEST_CRON,
       catchUpWithinMs: c["weekly-digest"],
-      run: (x) => runWeeklyDigest(deps, x),
+      run: (x) => runWeeklyDigest(services, x),
     },
     {
       name: "overdue-sweep",
       cron: config.OVERDUE_SWEEP_CRON,
       catchUpWithinMs: c["overdue-sweep"],
-      run: (x) => runOverdueSweep(deps, calendar, x),
+      run: (x) => runOverdueSweep(services, calendar, x),
     },
     {
       name: "late-list",
       cron: config.LATE_LIST_CRON,
       catchUpWithinMs: c["late-list"],
-      run: (x) => runLateList(deps, calendar, x),
+      run: (x) => runLateList(services, calendar, x),
     },
-    { name: "retention", cron: config.RETENTION_CRON, catchUpWithinMs: c.retention, run: (x) => runRetention(deps, x) },
+    {
+      name: "retention",
+      cron: config.RETENTION_CRON,
+      catchUpWithinMs: c.retention,
+      run: (x) => runRetention(services, x),
+    },
   ] satisfies (JobDefinition & { name: keyof typeof CATCH_UP_MS })[];
 }
 

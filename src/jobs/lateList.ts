@@ -3,40 +3,42 @@
  * working day of the month (domain/schedule/days.ts) every leaders' chat gets last month's list
  * for its subtree, with the .xlsx.
  */
-import { activeChatsOfKind } from "../db/repos/chats.js";
 import type { WorkCalendar } from "../domain/calendar/index.js";
 import { vnDate, type IsoDate } from "../domain/directive/dates.js";
 import { isFirstWorkingDayOfMonth } from "../domain/schedule/index.js";
 import { dossierTexts as t } from "../messages/dossiers.js";
 import { splitMessage } from "../render/html.js";
-import { pushDocument, XLSX_MIME } from "../services/apology/push.js";
-import type { AppDeps } from "../services/context.js";
+import { XLSX_MIME } from "../services/apology/push.js";
 import { chatUnit } from "../domain/chatUnit.js";
 import { previousMonth } from "../domain/month.js";
-import { buildLateList } from "../services/dossiers/lateList.js";
 import { lateListXlsx } from "../services/dossiers/lateXlsx.js";
-import { pushText } from "../services/notify.js";
 import type { CalendarSource } from "../services/reminders/calendarFile.js";
+import type { AppServices } from "../services/useCases.js";
 import type { JobContext } from "./types.js";
 
 export async function publishLateList(
-  deps: AppDeps,
+  { uc, catalog }: AppServices,
   day: IsoDate,
   cal: WorkCalendar,
 ): Promise<{ month: string; chats: number }> {
   const month = previousMonth(day);
   let sent = 0;
-  for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
-    const root = chatUnit(deps.catalog.get(), chat, "leaders");
+  for (const chat of await uc.chats.activeOfKind("leaders")) {
+    const root = chatUnit(catalog.get(), chat, "leaders");
     if (!root) continue;
-    const list = await buildLateList(deps, { month, rootCode: root.code, asOf: day, cal });
+    const list = await uc.dossiers.buildLateList({ month, rootCode: root.code, asOf: day, cal });
     const key = `late-list:${month}:${chat.chatId}`;
     for (const [i, text] of splitMessage(t.lateList(month, list.units, true)).entries()) {
-      await pushText(deps, { chatId: chat.chatId, dedupKey: i === 0 ? key : `${key}:p${i}`, kind: "late-list", text });
+      await uc.outbox.pushText({
+        chatId: chat.chatId,
+        dedupKey: i === 0 ? key : `${key}:p${i}`,
+        kind: "late-list",
+        text,
+      });
     }
     if (list.units.length > 0) {
       const bytes = await lateListXlsx(list, root.name);
-      await pushDocument(deps, {
+      await uc.outbox.pushDocument({
         chatId: chat.chatId,
         dedupKey: `${key}:xlsx`,
         kind: "late-list",
@@ -48,7 +50,11 @@ export async function publishLateList(
   return { month, chats: sent };
 }
 
-export async function runLateList(deps: AppDeps, calendar: CalendarSource, { fireTime }: JobContext): Promise<unknown> {
+export async function runLateList(
+  deps: AppServices,
+  calendar: CalendarSource,
+  { fireTime }: JobContext,
+): Promise<unknown> {
   const day = vnDate(fireTime);
   const cal = await calendar();
   if (!isFirstWorkingDayOfMonth(day, cal)) return { day, skipped: "not the first working day" };

@@ -4,16 +4,15 @@
  * Saturdays.
  */
 import { vnDate } from "../domain/directive/dates.js";
-import type { AppDeps } from "../services/context.js";
-import { sweepOverdue } from "../services/dossiers/sweep.js";
 import type { CalendarSource } from "../services/reminders/calendarFile.js";
+import type { AppServices } from "../services/useCases.js";
 import type { JobContext } from "./types.js";
 
 export async function runOverdueSweep(
-  deps: AppDeps,
+  { uc }: AppServices,
   calendar: CalendarSource,
   { fireTime }: JobContext,
 ): Promise<unknown> {
   const day = vnDate(fireTime);
-  return { day, ...(await sweepOverdue(deps, day, await calendar())) };
+  return { day, ...(await uc.dossiers.sweepOverdue(day, await calendar())) };
 }

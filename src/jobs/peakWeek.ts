@@ -5,17 +5,16 @@
  */
 import { vnDate } from "../domain/directive/dates.js";
 import { isReminderDay } from "../domain/schedule/index.js";
-import type { AppDeps } from "../services/context.js";
 import type { CalendarSource } from "../services/reminders/calendarFile.js";
-import { sendPeakLeaderStatus } from "../services/reminders/peakSections.js";
+import type { AppServices } from "../services/useCases.js";
 import type { JobContext } from "./types.js";
 
 export async function runPeakWeekLeaders(
-  deps: AppDeps,
+  { uc }: AppServices,
   calendar: CalendarSource,
   { fireTime }: JobContext,
 ): Promise<unknown> {
   const day = vnDate(fireTime);
   if (!isReminderDay(day, await calendar())) return { skipped: "not a working day", day };
-  return sendPeakLeaderStatus(deps, day);
+  return uc.reminders.sendPeakLeaderStatus(day);
 }

@@ -3,8 +3,8 @@
  * letter files past their purpose are erased (services/apology/letterRetention.ts). Applicants' names
  * are dropped by the morning overdue sweep (dossiers/applicant.ts), which already reads dossiers.
  */
-import type { AppDeps } from "../services/context.js";
-import { eraseLetterFiles } from "../services/apology/letterRetention.js";
+import type { AppServices } from "../services/useCases.js";
 import type { JobContext } from "./types.js";
 
-export const runRetention = (deps: AppDeps, { now }: JobContext): Promise<unknown> => eraseLetterFiles(deps, now);
+export const runRetention = ({ uc }: AppServices, { now }: JobContext): Promise<unknown> =>
+  uc.apology.eraseLetterFiles(now);

@@ -1,6 +1,6 @@
 /**
  * Fires the job registry (docs/SCHEDULES.md). node-cron 4 wakes us at each fire time (timezone
- * Asia/Ho_Chi_Minh); every run goes through `claimRun`, so a fire time runs once across
+ * Asia/Ho_Chi_Minh); every run is claimed first (RunStore `claim`), so a fire time runs once across
  * restarts and instances. On start — and on every `fireDue(now)` after the sandbox jumps its
  * clock — the latest fire time ≤ now of each job runs if it was not claimed and is still
  * within the job's `catchUpWithinMs` (08:00 reminder missed until 08:40 with a 4 h window:
@@ -20,9 +20,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
-import type { Db } from "../db/client.js";
 import { describeError } from "../delivery/failures.js";
-import { runIsClaimable, runKey } from "../db/repos/runs.js";
 import {
   assertCron,
   HEARTBEAT_MS as DEFAULT_HEARTBEAT_MS,
@@ -32,13 +30,14 @@ import {
   STALE_RUN_MS as DEFAULT_STALE_RUN_MS,
 } from "../domain/schedule/index.js";
 import { executeRun } from "./execute.js";
-import type { JobDefinition, RunReport } from "./types.js";
+import type { JobDefinition, RunReport, RunStore } from "./types.js";
 
-export type { JobContext, JobDefinition, RunOutcome, RunReport } from "./types.js";
+export type { JobContext, JobDefinition, RunClaim, RunOutcome, RunReport, RunStore } from "./types.js";
 
 export interface SchedulerOptions {
   jobs: JobDefinition[];
-  prisma: Db;
+  /** Where runs are claimed and recorded: `runStore(db)` of src/db/repos/runs.ts. */
+  runs: RunStore;
   clock: Clock;
   logger: Logger;
   instanceId?: string;
@@ -92,7 +91,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
   const staleAfterMs = o.staleAfterMs ?? DEFAULT_STALE_RUN_MS;
   const runOnce = (job: JobDefinition, fireTime: Date): Promise<RunReport> =>
     executeRun(job, fireTime, {
-      prisma: o.prisma,
+      runs: o.runs,
       clock: o.clock,
       log,
       instanceId: o.instanceId,
@@ -171,7 +170,7 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
       if (stopped || running.has(job.name)) continue;
       const t = latestFireAtOrBefore(job.cron, now);
       if (!t || !isWithinCatchUp(t, now, job.catchUpWithinMs)) continue;
-      if (!(await runIsClaimable(o.prisma, runKey(job.name, t), now, staleAfterMs))) continue;
+      if (!(await o.runs.isClaimable(job.name, t, now, staleAfterMs))) continue;
       if (stopped || running.has(job.name)) continue;
       log.warn(
         { job: job.name, fireTime: t.toISOString() },

@@ -9,35 +9,25 @@
  * The digest goes out on its cron day even when that is a public holiday: it informs, it does
  * not ask anyone to act that day (docs/SCHEDULES.md).
  */
-import { activeChatsOfKind } from "../db/repos/chats.js";
-import { countQueued } from "../db/repos/runs.js";
 import { vnDate } from "../domain/directive/dates.js";
 import { chatUnit } from "../domain/chatUnit.js";
 import { isoWeekKey } from "../domain/schedule/index.js";
 import { describeError } from "../delivery/failures.js";
-import type { AppDeps } from "../services/context.js";
-import {
-  digestDedupKey,
-  digestParts,
-  enqueueDigest,
-  renderDigest,
-  type RenderedIndicator,
-} from "../services/digest/digest.js";
-import { digestExtras } from "../services/digest/extras.js";
-import { recordEscalations } from "../services/reminders/escalation.js";
+import { digestDedupKey, digestParts, type RenderedIndicator } from "../services/digest/digest.js";
 import { subtreeIndicators } from "../services/figures/status.js";
-import { taskItems } from "../services/tasks/tasks.js";
+import type { AppServices } from "../services/useCases.js";
 import type { JobContext } from "./types.js";
 
-export async function runWeeklyDigest(deps: AppDeps, { fireTime, signal }: JobContext): Promise<unknown> {
+export async function runWeeklyDigest(deps: AppServices, { fireTime, signal }: JobContext): Promise<unknown> {
+  const { uc } = deps;
   const log = deps.logger.child({ job: "weekly-digest" });
   const day = vnDate(fireTime);
   const week = isoWeekKey(day);
   const catalog = deps.catalog.get();
-  const items = await taskItems(deps.prisma, catalog, day);
+  const items = await uc.tasks.taskItems(catalog, day);
   const rendered = new Map<string, Promise<RenderedIndicator[]>>();
   const result = { week, chats: 0, enqueued: 0, skipped: 0, failed: 0, escalated: 0 };
-  for (const chat of await activeChatsOfKind(deps.prisma, "leaders")) {
+  for (const chat of await uc.chats.activeOfKind("leaders")) {
     // A stop (SIGTERM, sandbox reset) lands between chats; the rest go on the next start.
     signal?.throwIfAborted();
     const root = chatUnit(catalog, chat, "leaders");
@@ -45,18 +35,18 @@ export async function runWeeklyDigest(deps: AppDeps, { fireTime, signal }: JobCo
     result.chats += 1;
     try {
       const keys = subtreeIndicators(deps, root.code, day).map((i) => digestDedupKey(week, chat.chatId, i.code));
-      const existing = await countQueued(deps.prisma, keys);
+      const existing = await uc.digest.countQueued(keys);
       if (keys.length === 0 || existing === keys.length) {
         result.skipped += 1;
         continue;
       }
-      const extras = await digestExtras(deps, chat.chatId, root, fireTime, items);
-      if (!rendered.has(root.code)) rendered.set(root.code, renderDigest(deps, root, fireTime, week));
-      const charts = await (rendered.get(root.code) ?? renderDigest(deps, root, fireTime, week));
-      const created = await enqueueDigest(deps, chat.chatId, week, digestParts(charts, root, week, extras));
+      const extras = await uc.digest.digestExtras(chat.chatId, root, fireTime, items);
+      if (!rendered.has(root.code)) rendered.set(root.code, uc.digest.renderDigest(root, fireTime, week));
+      const charts = await (rendered.get(root.code) ?? uc.digest.renderDigest(root, fireTime, week));
+      const created = await uc.digest.enqueueDigest(chat.chatId, week, digestParts(charts, root, week, extras));
       result.enqueued += created;
       if (created > 0 && extras.escalatedCodes.size > 0) {
-        await recordEscalations(deps, chat.chatId, extras.escalatedCodes, day, fireTime);
+        await uc.reminders.recordEscalations(chat.chatId, extras.escalatedCodes, day, fireTime);
         result.escalated += extras.escalatedCodes.size;
       }
     } catch (err) {

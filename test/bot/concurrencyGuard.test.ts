@@ -12,6 +12,7 @@ import { startLeaderPolling, type LeaderPolling } from "../../src/instance/polli
 import { createLogger } from "../../src/logger.js";
 import { createCatalogHolder } from "../../src/services/catalogHolder.js";
 import type { AppDeps } from "../../src/services/context.js";
+import { createAppServices } from "../../src/services/useCases.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 
 const TOKEN = "123456789:TEST-guard-chats-token-AAAAAAAAAAAAAAAAA";
@@ -49,7 +50,12 @@ beforeEach(async () => {
     adminIds: [],
     kickDelivery: () => undefined,
   };
-  const bot = createBot(deps, { token: TOKEN, apiRoot: emu.url, botInfo: emu.bot, extraFeatures: [slow] });
+  const bot = createBot(createAppServices(deps), {
+    token: TOKEN,
+    apiRoot: emu.url,
+    botInfo: emu.bot,
+    extraFeatures: [slow],
+  });
   polling = await startLeaderPolling({ bot, prisma: db.prisma, logger, holder: "a", ttlMs: 3_000, pollTimeoutS: 1 });
 });
 afterEach(async () => {

@@ -36,7 +36,7 @@ async function draftFrom(message: Message): Promise<void> {
 
 async function nightly(at: string) {
   w.h.clock.set(at);
-  const [job] = jobsNamed(createJobs(w.h.deps, parseConfig({})), "retention");
+  const [job] = jobsNamed(createJobs(w.h.services, parseConfig({})), "retention");
   if (!job) throw new Error("no retention job");
   return job.run({ fireTime: w.h.clock.now(), now: w.h.clock.now() });
 }

@@ -124,7 +124,7 @@ export async function startWorld(now: string, more: Middleware<BotContext>[] = [
   h.emu.setMemberStatus(HEAD, HEAD_USER, "member");
   h.emu.addChat({ id: ADMIN_ID, type: "private" });
   const config = parseConfig({});
-  const [sweepJob, lateJob] = jobsNamed(createJobs(h.deps, config), "overdue-sweep", "late-list");
+  const [sweepJob, lateJob] = jobsNamed(createJobs(h.services, config), "overdue-sweep", "late-list");
   const count = (chatId: number) => h.emu.botMessages(chatId).length;
 
   async function say(text: string, chatId = UNIT, fromId = OFFICER, replyToMessageId?: number): Promise<Message> {

@@ -70,7 +70,7 @@ describe("the Bot API side restarts its counter", () => {
       botUsername: "dondoc_test_bot",
       clock: () => h.clock.now().getTime(),
     });
-    const bot = createBot(h.deps, { token: TOKEN, apiRoot: emu.url });
+    const bot = createBot(h.services, { token: TOKEN, apiRoot: emu.url });
     try {
       await bot.init();
       void bot.start({ drop_pending_updates: false, timeout: 1 });

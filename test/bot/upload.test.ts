@@ -103,7 +103,7 @@ describe("/nhap in a unit chat", () => {
     const prompt = await say(h, GROUP, OFFICER, "/nhap");
     await vi.waitFor(async () => expect(await h.db.prisma.pendingInput.count()).toBe(1));
     await h.bot.stop();
-    const restarted = createBot(h.deps, { token: TOKEN, apiRoot: h.emu.url, extraFeatures: [uploadFeature] });
+    const restarted = createBot(h.services, { token: TOKEN, apiRoot: h.emu.url, extraFeatures: [uploadFeature] });
     await restarted.init();
     void restarted.start({ timeout: 1 });
     try {

@@ -9,7 +9,7 @@ import { openDatabase, type OpenedDb } from "../../src/db/client.js";
 import { migrationsDir, readMigrations } from "../../src/db/migrate.js";
 import { withPgClient } from "../../src/db/postgres.js";
 import { claimDue } from "../../src/delivery/rows.js";
-import { claimRun } from "../../src/db/repos/runs.js";
+import { claimRun, runStore } from "../../src/db/repos/runs.js";
 import { startScheduler } from "../../src/jobs/scheduler.js";
 import { createPgDatabase, PG_SKIP_MESSAGE, suiteOnPostgres, testPgAdminUrl } from "../helpers/pg.js";
 
@@ -96,7 +96,7 @@ describe.skipIf(!admin || suiteOnPostgres())("PostgreSQL", () => {
       const schedulers = await Promise.all(
         instances.map((d, i) =>
           startScheduler({
-            prisma: d.prisma,
+            runs: runStore(d.prisma),
             clock: { now: () => now },
             logger,
             instanceId: `i${i}`,

@@ -12,6 +12,7 @@ import { startEmulator } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createCatalogHolder } from "../../src/services/catalogHolder.js";
 import type { AppDeps } from "../../src/services/context.js";
+import { createAppServices } from "../../src/services/useCases.js";
 import { installText } from "../../src/services/directives/install.js";
 import { createTestDb } from "../helpers/db.js";
 import { ADMIN_ID, TestClock, TOKEN } from "../helpers/harness.js";
@@ -51,7 +52,7 @@ export async function startFuzzWorld(now: string) {
     adminIds: [BigInt(ADMIN_ID)],
     kickDelivery: () => kick(),
   };
-  const bot = createBot(deps, { token: TOKEN, apiRoot: emu.url, extraFeatures: extraFeatures() });
+  const bot = createBot(createAppServices(deps), { token: TOKEN, apiRoot: emu.url, extraFeatures: extraFeatures() });
   const worker = createDeliveryWorker({
     prisma: db.prisma,
     api: bot.api,

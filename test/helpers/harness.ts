@@ -11,6 +11,7 @@ import type { Clock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
 import { createCatalogHolder } from "../../src/services/catalogHolder.js";
 import type { AppDeps } from "../../src/services/context.js";
+import { createAppServices } from "../../src/services/useCases.js";
 import { installText } from "../../src/services/directives/install.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { createTestDb } from "./db.js";
@@ -61,7 +62,13 @@ export async function startHarness(
     adminIds: [BigInt(ADMIN_ID)],
     kickDelivery: () => kick(),
   };
-  const bot: Bot<BotContext> = createBot(deps, { token: TOKEN, apiRoot: emu.url, extraFeatures: opts.extraFeatures });
+  // What the bot and the jobs get, as in src/app.ts; `deps` stays for tests that call a service.
+  const services = createAppServices(deps);
+  const bot: Bot<BotContext> = createBot(services, {
+    token: TOKEN,
+    apiRoot: emu.url,
+    extraFeatures: opts.extraFeatures,
+  });
   const alerts: string[] = [];
   // The real worker is kept apart too: idle() waits for it to send what is due.
   let worker: DeliveryWorker | undefined;
@@ -78,6 +85,7 @@ export async function startHarness(
     db,
     emu,
     deps,
+    services,
     bot,
     clock,
     alerts,

@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import pino from "pino";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { runStore } from "../../src/db/repos/runs.js";
 import { startScheduler, type Scheduler } from "../../src/jobs/scheduler.js";
 import { startHoldingProxy, type HoldingProxy } from "../helpers/holdingProxy.js";
 import { TOKEN } from "../helpers/harness.js";
@@ -82,7 +83,7 @@ it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat i
   w.clock.set(ict("2026-11-23T08:03").toISOString());
   restarted = await startScheduler({
     jobs: [w.job("weekly-digest")],
-    prisma: w.db.prisma,
+    runs: runStore(w.db.prisma),
     clock: w.clock,
     logger: pino({ level: "silent" }),
     instanceId: "restarted",

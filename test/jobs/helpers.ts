@@ -64,7 +64,7 @@ export async function startWorld(opts: { now?: string; files?: string[] } = {}):
   // stop the emulator under grammY's start-up call (an unhandled "Aborted delay" rejection).
   await h.emu.waitFor(() => h.emu.calls("getUpdates") > 0, { label: "bot polling" });
   const w = worker;
-  const jobs = createJobs(h.deps, parseConfig(CRON));
+  const jobs = createJobs(h.services, parseConfig(CRON));
   const job = (name: string) => {
     const found = jobs.find((j) => j.name === name);
     if (!found) throw new Error(`no job ${name}`);

@@ -7,7 +7,7 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/clock.js";
-import { claimRun, runKey } from "../../src/db/repos/runs.js";
+import { claimRun, runKey, runStore } from "../../src/db/repos/runs.js";
 import {
   startScheduler,
   type JobDefinition,
@@ -38,7 +38,7 @@ afterEach(async () => {
 async function start(jobs: JobDefinition[], o: Partial<SchedulerOptions>): Promise<Scheduler> {
   const s = await startScheduler({
     jobs,
-    prisma: db.prisma,
+    runs: runStore(db.prisma),
     clock,
     logger: pino({ level: "silent" }),
     timers: "none",

@@ -1,6 +1,7 @@
 /** The node-cron path: the tick at 08:00 Asia/Ho_Chi_Minh claims and runs that fire time. */
 import pino from "pino";
 import { afterEach, expect, it, vi } from "vitest";
+import { runStore } from "../../src/db/repos/runs.js";
 import { startScheduler, type JobContext } from "../../src/jobs/scheduler.js";
 import { createTestDb } from "../helpers/db.js";
 
@@ -15,7 +16,7 @@ it("node-cron fires the job at its time; the run is claimed under its fire time"
   const runs: JobContext[] = [];
   const s = await startScheduler({
     jobs: [{ name: "daily", cron: "0 8 * * *", catchUpWithinMs: 3_600_000, run: (ctx) => void runs.push(ctx) }],
-    prisma: db.prisma,
+    runs: runStore(db.prisma),
     clock: { now: () => new Date() },
     logger: pino({ level: "silent" }),
   });

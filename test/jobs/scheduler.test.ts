@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/clock.js";
-import { claimRun } from "../../src/db/repos/runs.js";
+import { claimRun, runStore } from "../../src/db/repos/runs.js";
 import { startScheduler, type JobContext, type JobDefinition, type Scheduler } from "../../src/jobs/scheduler.js";
 import { createTestDb } from "../helpers/db.js";
 
@@ -34,7 +34,7 @@ function job(name: string, cron: string, catchUpWithinMs: number, runs: JobConte
 }
 
 async function start(jobs: JobDefinition[]): Promise<Scheduler> {
-  const s = await startScheduler({ jobs, prisma: db.prisma, clock, logger, timers: "none" });
+  const s = await startScheduler({ jobs, runs: runStore(db.prisma), clock, logger, timers: "none" });
   schedulers.push(s);
   return s;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
+import { runStore } from "../../src/db/repos/runs.js";
 import { createJobs } from "../../src/jobs/index.js";
 import { startScheduler, type Scheduler } from "../../src/jobs/scheduler.js";
 import { ict, startWorld, type World } from "./helpers.js";
@@ -28,7 +29,7 @@ describe("registered schedules through the scheduler", () => {
     w = await startWorld({ now: "2026-11-22T20:00:00+07:00" });
     await w.bind(X1, "unit", "TN-X1");
     await w.bind(LEADERS, "leaders", "TN");
-    const jobs = createJobs(w.deps, parseConfig({}));
+    const jobs = createJobs(w.services, parseConfig({}));
     expect(jobs.map((j) => [j.name, j.cron])).toEqual(
       expect.arrayContaining([
         ["daily-reminder", "0 8 * * *"],
@@ -38,7 +39,7 @@ describe("registered schedules through the scheduler", () => {
     );
     scheduler = await startScheduler({
       jobs,
-      prisma: w.db.prisma,
+      runs: runStore(w.db.prisma),
       clock: w.clock,
       logger: w.deps.logger,
       timers: "none",
@@ -57,8 +58,8 @@ describe("registered schedules through the scheduler", () => {
     w = await startWorld({ now: "2026-09-01T20:00:00+07:00" });
     await w.bind(X1, "unit", "TN-X1");
     scheduler = await startScheduler({
-      jobs: createJobs(w.deps, parseConfig({})),
-      prisma: w.db.prisma,
+      jobs: createJobs(w.services, parseConfig({})),
+      runs: runStore(w.db.prisma),
       clock: w.clock,
       logger: w.deps.logger,
       timers: "none",

@@ -8,9 +8,13 @@ import { imageHeightFor } from "../../src/render/chart-layout.js";
 import { parseConfig } from "../../src/config.js";
 import { createJobs, jobsNamed } from "../../src/jobs/index.js";
 import type { AppDeps } from "../../src/services/context.js";
+import { createAppServices } from "../../src/services/useCases.js";
 
 const weeklyDigestJob = (deps: AppDeps, cron: string) => {
-  const [job] = jobsNamed(createJobs(deps, parseConfig({ WEEKLY_DIGEST_CRON: cron })), "weekly-digest");
+  const [job] = jobsNamed(
+    createJobs(createAppServices(deps), parseConfig({ WEEKLY_DIGEST_CRON: cron })),
+    "weekly-digest",
+  );
   if (!job) throw new Error("no weekly-digest job");
   return job;
 };

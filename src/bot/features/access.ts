@@ -1,5 +1,4 @@
 /** Who may do what in this update (docs/UPLOADS.md). */
-import { roleOf } from "../../db/repos/people.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { chatUnit } from "../../domain/chatUnit.js";
 import type { BotContext } from "../context.js";
@@ -9,7 +8,7 @@ export async function isAdmin(ctx: BotContext): Promise<boolean> {
   if (id === undefined) return false;
   const uid = BigInt(id);
   if (ctx.deps.adminIds.includes(uid)) return true;
-  return (await roleOf(ctx.deps.prisma, uid))?.role === "admin";
+  return (await ctx.uc.roles.roleOf(uid))?.role === "admin";
 }
 
 /** Leaders and administrators (an administrator may do whatever a leader may); one role lookup. */
@@ -18,7 +17,7 @@ export async function isLeader(ctx: BotContext): Promise<boolean> {
   if (id === undefined) return false;
   const uid = BigInt(id);
   if (ctx.deps.adminIds.includes(uid)) return true;
-  const role = (await roleOf(ctx.deps.prisma, uid))?.role;
+  const role = (await ctx.uc.roles.roleOf(uid))?.role;
   return role === "admin" || role === "leader";
 }
 

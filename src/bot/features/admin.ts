@@ -3,14 +3,10 @@
  * directives.ts) and unit lists (at once), granting roles.
  */
 import { Composer } from "grammy";
-import { grantRole, revokeRole } from "../../db/repos/people.js";
 import { adminTexts } from "../../messages/admin.js";
 import { common } from "../../messages/common.js";
 import { vnDate } from "../../domain/directive/dates.js";
-import { holdDirective } from "../../services/directives/pending.js";
-import { planDirectiveText } from "../../services/directives/plan.js";
 import { MAX_CONFIG_TEXT_BYTES } from "../../directives/loadDirective.js";
-import { installText } from "../../services/directives/install.js";
 import { directivePlanButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
@@ -34,14 +30,11 @@ adminFeature.command(["capquyen", "thuquyen"], async (ctx) => {
   const id = BigInt(idText);
   if (ctx.message?.text?.startsWith("/thuquyen")) {
     if (ctx.deps.adminIds.includes(id)) return replyHtml(ctx, adminTexts.cannotRevokeConfigured);
-    return replyHtml(
-      ctx,
-      (await revokeRole(ctx.deps.prisma, id)) ? adminTexts.revoked(idText) : adminTexts.notFound(idText),
-    );
+    return replyHtml(ctx, (await ctx.uc.roles.revoke(id)) ? adminTexts.revoked(idText) : adminTexts.notFound(idText));
   }
   const role = leadingKeyword(roleWords, ROLE_WORDS)?.value;
   if (!role) return replyHtml(ctx, adminTexts.grantUsage);
-  await grantRole(ctx.deps.prisma, { telegramId: id, role, grantedBy: BigInt(ctx.from?.id ?? 0) });
+  await ctx.uc.roles.grant({ telegramId: id, role, grantedBy: BigInt(ctx.from?.id ?? 0) });
   return replyHtml(ctx, adminTexts.granted(idText, role));
 });
 
@@ -61,11 +54,11 @@ adminFeature.on("message:document", async (ctx, next) => {
   }
   const text = bytes.toString("utf8");
   const format = ext === "json" ? "json" : "yaml";
-  const planned = await planDirectiveText(ctx.deps.prisma, text, format, vnDate(ctx.deps.clock.now()));
+  const planned = await ctx.uc.directives.planDirectiveText(text, format, vnDate(ctx.deps.clock.now()));
   if (!planned.ok) return replyHtml(ctx, adminTexts.rejected(planned.problems));
   if (planned.kind === "directive") {
     const preview = adminTexts.planPreview(planned.plan);
-    const pendingId = await holdDirective(ctx.deps, {
+    const pendingId = await ctx.uc.directives.holdDirective({
       text,
       format,
       preview,
@@ -81,8 +74,7 @@ adminFeature.on("message:document", async (ctx, next) => {
       ],
     });
   }
-  const result = await installText(ctx.deps.prisma, text, format, BigInt(ctx.from.id));
+  const result = await ctx.uc.directives.installText(text, format, BigInt(ctx.from.id));
   if (!result.ok) return replyHtml(ctx, adminTexts.rejected(result.problems));
-  await ctx.deps.catalog.reload();
   return replyHtml(ctx, adminTexts.installed(result));
 });

@@ -4,9 +4,7 @@
  * refusals and lists say "Hùng", not "id 601".
  */
 import type { User } from "grammy/types";
-import { updateApproverNames } from "../../db/repos/approvers.js";
 import type { Approver } from "../../domain/approvers.js";
-import { headChatIds } from "../../services/dossiers/chats.js";
 import type { BotContext } from "../context.js";
 
 export const fullName = (u: Pick<User, "first_name" | "last_name">): string | null =>
@@ -18,7 +16,7 @@ export async function withNames(
   approvers: readonly Approver[],
 ): Promise<Approver[]> {
   if (approvers.every((a) => a.name || a.telegramName)) return [...approvers];
-  const heads = await headChatIds(ctx.deps, unitCode);
+  const heads = await ctx.uc.approvers.headChatIds(unitCode);
   const out: Approver[] = [];
   for (const a of approvers) {
     out.push(a.name || a.telegramName ? a : await named(ctx, unitCode, heads, a));
@@ -31,7 +29,7 @@ async function named(ctx: BotContext, unitCode: string, heads: readonly bigint[]
     const m = await ctx.api.getChatMember(Number(chatId), Number(a.telegramId)).catch(() => null);
     const telegramName = m ? fullName(m.user) : null;
     if (!telegramName) continue;
-    await updateApproverNames(ctx.deps.prisma, { ...a, unitCode }, { telegramName });
+    await ctx.uc.approvers.updateApproverNames({ ...a, unitCode }, { telegramName });
     return { ...a, telegramName };
   }
   return a;

@@ -6,12 +6,9 @@
  */
 import { Composer } from "grammy";
 import type { User } from "grammy/types";
-import { listApprovers } from "../../db/repos/approvers.js";
 import { checkOfficialName, type ApproverRole } from "../../domain/approvers.js";
 import { approverTexts as a } from "../../messages/approvers.js";
-import { designate, mayManage, remove, setOwnName, type ManageRefusal } from "../../services/apology/approvers.js";
-import { headChatIds } from "../../services/dossiers/chats.js";
-import { pushText } from "../../services/notify.js";
+import { mayManage, type ManageRefusal } from "../../services/apology/approvers.js";
 import type { BotContext } from "../context.js";
 import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
@@ -47,20 +44,20 @@ approversFeature.command("nguoiduyet", async (ctx) => {
   if (sub?.value === "name") {
     const name = checkOfficialName(rest.join(" "));
     if (!name) return replyHtml(ctx, a.badName);
-    const r = await setOwnName(ctx.deps, { unitCode, userId: me, name, telegramName: senderName(ctx) });
+    const r = await ctx.uc.approvers.setOwnName({ unitCode, userId: me, name, telegramName: senderName(ctx) });
     if (!r.ok) return replyHtml(ctx, r.reason === "from-unit-list" ? a.fromUnitList : a.youAreNotApprover);
     return replyHtml(ctx, a.nameSet(r.approver));
   }
   if (!inHeadChat && !admin) return replyHtml(ctx, a.adminOnlyElsewhere);
-  const approvers = await listApprovers(ctx.deps.prisma, unitCode);
+  const approvers = await ctx.uc.approvers.listApprovers(unitCode);
   if (!sub) return replyHtml(ctx, a.list(unitName, await withNames(ctx, unitCode, approvers)));
   // Refused before any lookup: who is in the heads' chat is none of a non-head's business.
   if (!mayManage(approvers, me, admin)) return replyHtml(ctx, a.notAllowed);
-  const heads = await headChatIds(ctx.deps, unitCode);
+  const heads = await ctx.uc.approvers.headChatIds(unitCode);
   if (sub.value === "remove") {
     const idText = rest[0] ?? "";
     if (!ID.test(idText)) return replyHtml(ctx, a.badId(idText));
-    const r = await remove(ctx.deps, { unitCode, callerId: me, callerIsAdmin: admin, targetId: BigInt(idText) });
+    const r = await ctx.uc.approvers.remove({ unitCode, callerId: me, callerIsAdmin: admin, targetId: BigInt(idText) });
     if (!r.ok) return replyHtml(ctx, r.reason === "not-approver" ? a.notApprover(idText) : manageRefusal(r.reason));
     return announce(ctx, heads, a.removed(unitName, r.approver));
   }
@@ -79,7 +76,7 @@ approversFeature.command("nguoiduyet", async (ctx) => {
   const member = await memberOfAny(ctx, heads, target.id);
   if (!member) return replyHtml(ctx, a.notMember(target.id));
   if (member.is_bot) return replyHtml(ctx, a.isBot);
-  const r = await designate(ctx.deps, {
+  const r = await ctx.uc.approvers.designate({
     unitCode,
     callerId: me,
     callerIsAdmin: admin,
@@ -116,7 +113,7 @@ async function announce(ctx: BotContext, heads: readonly bigint[], text: string)
   const stamp = `${ctx.chat?.id ?? 0}:${ctx.msg?.message_id ?? 0}`;
   for (const chatId of heads) {
     if (chatId === here) continue;
-    await pushText(ctx.deps, { chatId, dedupKey: `approvers:${stamp}:${chatId}`, kind: "approvers", text });
+    await ctx.uc.outbox.pushText({ chatId, dedupKey: `approvers:${stamp}:${chatId}`, kind: "approvers", text });
   }
   return replyHtml(ctx, text);
 }

@@ -10,8 +10,7 @@ import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
 import { digestTexts } from "../../messages/digest.js";
 import { isoWeekKey } from "../../services/reminders/countdown.js";
-import { albumChunks, digestParts, renderDigest, type DigestPart } from "../../services/digest/digest.js";
-import { digestExtras } from "../../services/digest/extras.js";
+import { albumChunks, digestParts, type DigestPart } from "../../services/digest/digest.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { isGroup, isLeader, leadersRootOfChat } from "./access.js";
@@ -43,12 +42,12 @@ async function replyDigest(ctx: BotContext, root: CatalogUnit, requested: string
   const at = ctx.deps.clock.now();
   const week = isoWeekKey(vnDate(at));
   await ctx.replyWithChatAction("upload_photo").catch(() => undefined);
-  const rendered = await renderDigest(ctx.deps, root, at, week, requested || undefined);
+  const rendered = await ctx.uc.digest.renderDigest(root, at, week, requested || undefined);
   if (rendered.length === 0) {
     await replyHtml(ctx, requested ? digestTexts.unknownIndicator(clipText(requested, 40)) : digestTexts.noUnits(root));
     return;
   }
-  const extras = await digestExtras(ctx.deps, BigInt(ctx.chat.id), root, at);
+  const extras = await ctx.uc.digest.digestExtras(BigInt(ctx.chat.id), root, at);
   for (const part of digestParts(rendered, root, week, extras)) await sendPart(ctx, part);
 }
 

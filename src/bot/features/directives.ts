@@ -10,13 +10,7 @@ import { directivesBindingUnit } from "../../domain/directive/unitBindings.js";
 import { adminTexts } from "../../messages/admin.js";
 import { common } from "../../messages/common.js";
 import { directiveListTexts as t } from "../../messages/directiveList.js";
-import {
-  changeDirective,
-  findDirective,
-  overviewDirectives,
-  type DirectiveOverview,
-} from "../../services/directives/admin.js";
-import { applyHeldDirective, cancelHeldDirective } from "../../services/directives/pending.js";
+import type { DirectiveOverview } from "../../services/directives/index.js";
 import type { PressRefusal } from "../../services/uploads/pending.js";
 import { onButton } from "../buttons.js";
 import { directiveButton, directivePlanButton } from "../../render/callbackData.js";
@@ -53,7 +47,7 @@ directivesFeature.command("chithi", async (ctx) => {
     const catalog = ctx.deps.catalog.get();
     return replyHtml(ctx, t.unit(unit, directivesBindingUnit(catalog, unit, day), catalog.directives, day));
   }
-  const items = await overviewDirectives(ctx.deps.prisma, day);
+  const items = await ctx.uc.directives.overviewDirectives(day);
   if (ctx.chat.type === "private" && (await isAdmin(ctx))) {
     return replyHtml(ctx, t.adminList(items, day), items.length > 0 ? listKeyboard(items) : undefined);
   }
@@ -63,7 +57,7 @@ directivesFeature.command("chithi", async (ctx) => {
 /** The list under the pressed buttons, redrawn; only the buttons when the list spans several messages. */
 async function redrawList(ctx: BotContext): Promise<void> {
   const day = today(ctx);
-  const items = await overviewDirectives(ctx.deps.prisma, day);
+  const items = await ctx.uc.directives.overviewDirectives(day);
   const html = t.adminList(items, day);
   const markup = listKeyboard(items);
   const edit =
@@ -94,10 +88,9 @@ async function settle(ctx: BotContext, html: string): Promise<void> {
 
 onButton(directivesFeature, directiveButton, async (ctx, press) => {
   if (!(await isAdmin(ctx))) return ctx.answerCallbackQuery({ text: common.adminOnly, show_alert: true });
-  const prisma = ctx.deps.prisma;
   const target = { rowId: press.rowId };
   if (press.action === "remove" || press.action === "keep") {
-    const record = await findDirective(prisma, target);
+    const record = await ctx.uc.directives.findDirective(target);
     if (!record) return ctx.answerCallbackQuery({ text: t.gone, show_alert: true });
     await ctx.answerCallbackQuery();
     if (press.action === "keep") return settle(ctx, t.kept(record.number));
@@ -114,14 +107,13 @@ onButton(directivesFeature, directiveButton, async (ctx, press) => {
     });
   }
   const action = press.action === "removeConfirm" ? "remove" : press.action;
-  const r = await changeDirective(prisma, target, action);
+  const r = await ctx.uc.directives.changeDirective(target, action);
   if (!r.ok && r.reason === "not-found") {
     await ctx.answerCallbackQuery({ text: t.gone, show_alert: true });
     if (action === "remove") await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     return;
   }
   if (r.ok) {
-    await ctx.deps.catalog.reload();
     ctx.deps.logger.info({ slug: r.record.slug, action, by: ctx.from.id }, "directive changed");
   }
   if (action === "remove" && r.ok) {
@@ -148,12 +140,12 @@ onButton(directivesFeature, directivePlanButton, async (ctx, press) => {
     await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
   };
   if (!press.apply) {
-    const r = await cancelHeldDirective(ctx.deps, req);
+    const r = await ctx.uc.directives.cancelHeldDirective(req);
     if (!r.ok) return refuse(r.reason);
     await ctx.answerCallbackQuery({ text: adminTexts.pressCancelled });
     return settle(ctx, adminTexts.planCancelled(r.preview));
   }
-  const r = await applyHeldDirective(ctx.deps, req);
+  const r = await ctx.uc.directives.applyHeldDirective(req);
   if (!r.ok) return refuse(r.reason);
   const outcome = r.result.ok ? adminTexts.installed(r.result) : adminTexts.rejected(r.result.problems);
   ctx.deps.logger.info({ pendingId: req.id, ok: r.result.ok, by: ctx.from.id }, "held directive applied");

@@ -3,7 +3,6 @@ import type { MaybeInaccessibleMessage } from "grammy/types";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import type { DecidingUser, DecisionRefusal } from "../../services/apology/decision.js";
-import { deliveredRequests } from "../../services/apology/approvalRequests.js";
 import { subtreeCodes } from "../../services/dossiers/chats.js";
 import type { BotContext } from "../context.js";
 import { headOfChat, leadersRootOfChat, unitOfChat } from "./access.js";
@@ -73,7 +72,7 @@ export async function markDecidedElsewhere(
   line: string,
   done?: { chatId: number; messageId: number },
 ): Promise<void> {
-  for (const r of await deliveredRequests(ctx.deps, dossierId)) {
+  for (const r of await ctx.uc.apology.deliveredRequests(dossierId)) {
     if (done && Number(r.chatId) === done.chatId && r.messageId === done.messageId) continue;
     await ctx.api
       .editMessageText(Number(r.chatId), r.messageId, a.decidedRequestHtml(r.html, line), { parse_mode: "HTML" })

@@ -4,13 +4,8 @@
  * re-appointment is refused; "Gửi thủ trưởng duyệt"; in the head's chat "Duyệt" and "Trả lại".
  */
 import { Composer } from "grammy";
-import { dossierById, dossierCodeById } from "../../db/repos/dossiers.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import { approveDrafts, canDecide } from "../../services/apology/decision.js";
-import { checkStart } from "../../services/apology/flow.js";
-import { resendDrafts } from "../../services/apology/head.js";
-import { markResultReturned } from "../../services/dossiers/write.js";
 import { alert, onButton, type ButtonContext } from "../buttons.js";
 import { dossierButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
@@ -49,9 +44,9 @@ onButton(dossiersApologyFeature, dossierButton, async (ctx, { action, dossierId 
 async function start(ctx: ButtonContext, dossierId: number, withApology: boolean): Promise<unknown> {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, plain(t.notThisChat));
-  const check = await checkStart(ctx.deps, dossierId, unit.code, withApology);
+  const check = await ctx.uc.apology.checkStart(dossierId, unit.code, withApology);
   if (!check.ok) {
-    const code = await dossierCodeById(ctx.deps.prisma, dossierId);
+    const code = await ctx.uc.dossiers.dossierCodeById(dossierId);
     if (check.reason !== "issued") return alert(ctx, plain(refusalMessage(check, code)));
     await ctx.answerCallbackQuery();
     return refusalText(ctx, check, code, dossierId);
@@ -63,9 +58,9 @@ async function start(ctx: ButtonContext, dossierId: number, withApology: boolean
 async function returned(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, plain(t.notThisChat));
-  const dossier = await dossierById(ctx.deps.prisma, dossierId);
+  const dossier = await ctx.uc.dossiers.dossierById(dossierId);
   if (!dossier || dossier.unitCode !== unit.code) return alert(ctx, plain(t.notThisChat));
-  const marked = await markResultReturned(ctx.deps, dossier);
+  const marked = await ctx.uc.dossiers.markResultReturned(dossier);
   await ctx.answerCallbackQuery({ text: "Đã ghi nhận." });
   if (!marked) return;
   return replyHtml(ctx, t.resultReturned(dossier.code));
@@ -74,19 +69,19 @@ async function returned(ctx: ButtonContext, dossierId: number): Promise<unknown>
 async function sendToHead(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, plain(t.notThisChat));
-  const result = await resendDrafts(ctx.deps, dossierId, unit.code);
+  const result = await ctx.uc.apology.resendDrafts(dossierId, unit.code);
   if (result === "no-head") return alert(ctx, plain(t.noHeadChat(unit.code)).split("\n")[0] ?? "");
   if (result === "nothing") return alert(ctx, t.alreadyDecided);
   await ctx.answerCallbackQuery({ text: "Đã gửi." });
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-  const code = await dossierCodeById(ctx.deps.prisma, dossierId);
+  const code = await ctx.uc.dossiers.dossierCodeById(dossierId);
   return replyHtml(ctx, t.draftSent(code, true));
 }
 
 async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
-  const r = await approveDrafts(ctx.deps, { dossierId, headUnitCode: head, by: decidingUser(ctx) });
+  const r = await ctx.uc.apology.approveDrafts({ dossierId, headUnitCode: head, by: decidingUser(ctx) });
   if (!r.ok) return alert(ctx, await refusal(ctx, r));
   await ctx.answerCallbackQuery({ text: "Đã duyệt." });
   await markDecided(ctx, a.approvedLine(r.decider));
@@ -103,7 +98,7 @@ async function approve(ctx: ButtonContext, dossierId: number): Promise<unknown> 
 async function sendBack(ctx: ButtonContext, dossierId: number): Promise<unknown> {
   const head = headUnitOfChat(ctx);
   if (!head) return alert(ctx, t.headOnly);
-  const r = await canDecide(ctx.deps, dossierId, head, decidingUser(ctx));
+  const r = await ctx.uc.apology.canDecide(dossierId, head, decidingUser(ctx));
   if (!r.ok) return alert(ctx, await refusal(ctx, r));
   await ctx.answerCallbackQuery();
   const request = ctx.callbackQuery.message;

@@ -7,7 +7,7 @@ import { monthOf } from "../../domain/directive/dates.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
 import { previousMonth } from "../../domain/month.js";
-import { buildLateList, parseMonthArg } from "../../services/dossiers/lateList.js";
+import { parseMonthArg } from "../../services/dossiers/lateList.js";
 import { lateListXlsx } from "../../services/dossiers/lateXlsx.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
@@ -25,7 +25,7 @@ dossiersLateListFeature.command("dsquahan", async (ctx) => {
   const month = arg ?? previousMonth(today);
   if (month > monthOf(today)) return replyHtml(ctx, t.dsFutureMonth(month));
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
-  const list = await buildLateList(ctx.deps, {
+  const list = await ctx.uc.dossiers.buildLateList({
     month,
     rootCode: root?.code ?? null,
     asOf: today,

@@ -4,21 +4,13 @@
  * sending a draft back. A message that replies to anything else passes on untouched.
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { dossierById, dossierCodeById } from "../../db/repos/dossiers.js";
 import { nextWorkingDay } from "../../domain/calendar/index.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { isSalutation, needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import { returnDrafts } from "../../services/apology/decision.js";
-import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apology/flow.js";
+import { checkNewDate, checkReason, type DraftOutcome } from "../../services/apology/flow.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
-import {
-  askPending,
-  closePending,
-  findPending,
-  type PendingData,
-  type PendingKind,
-} from "../../services/dossiers/pending.js";
+import type { PendingData, PendingKind } from "../../services/dossiers/pending.js";
 import { dossierButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../../render/html.js";
@@ -43,7 +35,7 @@ export async function ask<K extends PendingKind>(
     parse_mode: "HTML",
     reply_markup: { force_reply: true, input_field_placeholder: placeholder },
   });
-  await askPending(ctx.deps, {
+  await ctx.uc.dossiers.askPending({
     chatId: BigInt(chat.id),
     userId: BigInt(ctx.from?.id ?? 0),
     messageId: msg.message_id,
@@ -55,7 +47,7 @@ export async function ask<K extends PendingKind>(
 dossiersRepliesFeature.on("message", async (ctx, next) => {
   const replyTo = ctx.message.reply_to_message;
   if (!replyTo || replyTo.from?.id !== ctx.me.id || ctx.message.text?.startsWith("/")) return next();
-  const pending = await findPending(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id);
+  const pending = await ctx.uc.dossiers.findPending(BigInt(ctx.chat.id), replyTo.message_id);
   if (!pending) return next();
   if (pending.kind === "dossier-upload") return replyHtml(ctx, t.replyWithFile); // files are taken by the upload feature
   if (pending.userId !== BigInt(ctx.from.id)) return replyHtml(ctx, t.notYourQuestion);
@@ -64,9 +56,9 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
     case "dossier-reason": {
       const reason = checkReason(text);
       if (!reason) return ask(ctx, t.reasonBad, t.reasonPlaceholder, "dossier-reason", pending.data);
-      if (!(await closePending(ctx.deps, pending.id))) return;
+      if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
       if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null, null);
-      const code = await dossierCodeById(ctx.deps.prisma, pending.data.dossierId);
+      const code = await ctx.uc.dossiers.dossierCodeById(pending.data.dossierId);
       const cal = await workCalendar();
       return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date", {
         dossierId: pending.data.dossierId,
@@ -76,8 +68,8 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
     case "dossier-date": {
       const checked = checkNewDate(text, todayOf(ctx.deps), await workCalendar());
       if (!checked.ok) return ask(ctx, checked.message, t.datePlaceholder, "dossier-date", pending.data);
-      if (!(await closePending(ctx.deps, pending.id))) return;
-      const dossier = await dossierById(ctx.deps.prisma, pending.data.dossierId);
+      if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
+      const dossier = await ctx.uc.dossiers.dossierById(pending.data.dossierId);
       const title = dossier?.applicantTitle ?? null;
       const known = isSalutation(title) ? title : null;
       if (dossier && !known && needsSalutation(dossier.applicantName)) {
@@ -92,7 +84,7 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
     case "dossier-salutation": {
       const salutation = parseSalutation(text);
       if (!salutation) return ask(ctx, t.salutationBad, t.salutationPlaceholder, "dossier-salutation", pending.data);
-      if (!(await closePending(ctx.deps, pending.id))) return;
+      if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
       return draft(ctx, pending.data.dossierId, pending.data.reason, pending.data.newDate, salutation);
     }
     case "dossier-return": {
@@ -100,8 +92,8 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       const head = headUnitOfChat(ctx);
       if (!head) return replyHtml(ctx, t.headOnly);
       if (!reason) return ask(ctx, t.reasonBad, t.returnPlaceholder, "dossier-return", pending.data);
-      if (!(await closePending(ctx.deps, pending.id))) return;
-      const r = await returnDrafts(ctx.deps, {
+      if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
+      const r = await ctx.uc.apology.returnDrafts({
         dossierId: pending.data.dossierId,
         headUnitCode: head,
         by: decidingUser(ctx),
@@ -141,7 +133,7 @@ async function draft(
   const chat = ctx.chat;
   if (!unit || !chat || !ctx.from) return replyHtml(ctx, t.notThisChat);
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
-  const outcome: DraftOutcome = await submitDrafts(ctx.deps, {
+  const outcome: DraftOutcome = await ctx.uc.apology.submitDrafts({
     dossierId,
     unitCode: unit.code,
     reason,
@@ -150,7 +142,7 @@ async function draft(
     by: { id: BigInt(ctx.from.id), name: senderName(ctx) },
     chatId: BigInt(chat.id),
   });
-  const code = await dossierCodeById(ctx.deps.prisma, dossierId);
+  const code = await ctx.uc.dossiers.dossierCodeById(dossierId);
   switch (outcome.kind) {
     case "refused":
       return refusalText(ctx, outcome.refusal, code, dossierId);

@@ -9,8 +9,7 @@ import { Composer } from "grammy";
 import { checkUploadMeta, isIngestError } from "../../ingest/index.js";
 import { common } from "../../messages/common.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
-import { importDossierFile, type DossierImportOutcome, type DossierScope } from "../../services/dossiers/importList.js";
-import { askPending, closePending, findPending } from "../../services/dossiers/pending.js";
+import type { DossierImportOutcome, DossierScope } from "../../services/dossiers/importList.js";
 import type { BotContext } from "../context.js";
 import { detachOrRun } from "../detached.js";
 import { downloadOrAnswer } from "../download.js";
@@ -42,7 +41,7 @@ dossiersUploadFeature.command(COMMAND, async (ctx) => {
     reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
     reply_markup: { force_reply: true, selective: true, input_field_placeholder: t.uploadPlaceholder },
   });
-  await askPending(ctx.deps, {
+  await ctx.uc.dossiers.askPending({
     chatId: BigInt(ctx.chat.id),
     userId: BigInt(ctx.from?.id ?? 0),
     messageId: prompt.message_id,
@@ -55,13 +54,13 @@ dossiersUploadFeature.on("message:document", async (ctx, next) => {
   const replyTo = ctx.message.reply_to_message;
   const pending =
     replyTo && replyTo.from?.id === ctx.me.id
-      ? await findPending(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id)
+      ? await ctx.uc.dossiers.findPending(BigInt(ctx.chat.id), replyTo.message_id)
       : null;
   const asked = pending?.kind === "dossier-upload";
   if (!asked && captionCommand(ctx) !== COMMAND) return next();
   const scope = await scopeOf(ctx);
   if ("refusal" in scope) return replyHtml(ctx, scope.refusal);
-  if (pending && asked) await closePending(ctx.deps, pending.id);
+  if (pending && asked) await ctx.uc.dossiers.closePending(pending.id);
   return handleDossierFile(ctx, scope);
 });
 
@@ -82,7 +81,7 @@ async function handleDossierFile(ctx: BotContext, scope: DossierScope): Promise<
     const data = await downloadOrAnswer(ctx, doc.file_id, { log, tooLarge: t.fileTooLarge });
     if (!data) return;
     await ctx.replyWithChatAction("typing").catch(() => undefined);
-    const outcome = await importDossierFile(ctx.deps, { fileName, data, scope });
+    const outcome = await ctx.uc.dossiers.importDossierFile({ fileName, data, scope });
     log.info({ outcome: outcome.kind, bytes: data.length }, "dossier upload processed");
     return replyDossierImport(ctx, outcome);
   });

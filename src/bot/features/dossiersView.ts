@@ -7,7 +7,7 @@ import { Composer } from "grammy";
 import { clipText } from "../../domain/text.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
-import { briefOf, dossiersNeedingAttention, findDossiers, overdueDays } from "../../services/dossiers/query.js";
+import { briefOf, overdueDays } from "../../services/dossiers/query.js";
 import { inForce, phaseOf, reappointmentOf } from "../../services/dossiers/state.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
@@ -21,7 +21,7 @@ dossiersViewFeature.command("hoso", async (ctx) => {
   const codeText = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/)[0] ?? "";
   if (!codeText) return replyHtml(ctx, t.hosoUsage);
   const code = clipText(codeText, 80);
-  const found = await findDossiers(ctx.deps, code, scope.units);
+  const found = await ctx.uc.dossiers.findDossiers(code, scope.units);
   if (found.length === 0) return replyHtml(ctx, t.hosoNotFound(code));
   const cal = await workCalendar();
   const today = todayOf(ctx.deps);
@@ -56,7 +56,7 @@ dossiersViewFeature.command("quahan", async (ctx) => {
   const catalog = ctx.deps.catalog.get();
   const parts: string[] = [];
   for (const unitCode of scope.units) {
-    const list = await dossiersNeedingAttention(ctx.deps, { unitCode }, today, cal);
+    const list = await ctx.uc.dossiers.dossiersNeedingAttention({ unitCode }, today, cal);
     if (list.length === 0) continue;
     const overdue = list.filter((x) => x.phase === "overdue").map((x) => briefOf(x.dossier, today, cal));
     const soon = list.filter((x) => x.phase === "due-soon").map((x) => briefOf(x.dossier, today, cal));

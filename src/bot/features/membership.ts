@@ -4,7 +4,6 @@
  * ordinary conversation must be ignored silently.
  */
 import { Composer } from "grammy";
-import { setChatMembership } from "../../db/repos/chats.js";
 import { registerTexts } from "../../messages/register.js";
 import type { BotContext } from "../context.js";
 
@@ -16,11 +15,11 @@ membershipFeature.on("my_chat_member", async (ctx) => {
   const chatId = BigInt(update.chat.id);
   const wasIn = ["member", "administrator", "creator", "restricted"].includes(update.old_chat_member.status);
   if (status === "left" || status === "kicked") {
-    await setChatMembership(ctx.deps.prisma, chatId, { active: false, botIsAdmin: false });
+    await ctx.uc.chats.setMembership(chatId, { active: false, botIsAdmin: false });
     ctx.deps.logger.info({ chatId: String(chatId) }, "bot removed from chat; chat marked inactive");
     return;
   }
-  await setChatMembership(ctx.deps.prisma, chatId, { active: true, botIsAdmin: status === "administrator" });
+  await ctx.uc.chats.setMembership(chatId, { active: true, botIsAdmin: status === "administrator" });
   const isGroup = update.chat.type === "group" || update.chat.type === "supergroup";
   if (!wasIn && isGroup) await ctx.api.sendMessage(update.chat.id, registerTexts.botAdded, { parse_mode: "HTML" });
 });

@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { describeEvaluation } from "../../domain/evaluation/index.js";
 import { common } from "../../messages/common.js";
 import { reportTexts } from "../../messages/report.js";
-import { currentPeriod, submitFigures, undoFigures } from "../../services/figures/figures.js";
+import { currentPeriod } from "../../services/figures/figures.js";
 import { alert, onButton } from "../buttons.js";
 import { undoButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
@@ -41,7 +41,7 @@ reportFeature.command("nop", async (ctx) => {
   const [numerator, denominator] = req.kind === "count" ? [req.count, 0] : [req.numerator, req.denominator];
   const period = req.period ?? nowPeriod;
   if (period > nowPeriod) return replyHtml(ctx, reportTexts.futurePeriod(period));
-  const result = await submitFigures(ctx.deps, {
+  const result = await ctx.uc.figures.submitFigures({
     unit,
     indicator,
     period,
@@ -71,7 +71,7 @@ onButton(reportFeature, undoButton, async (ctx, { revisionId }) => {
     source: "undo",
     at: ctx.deps.clock.now(),
   };
-  const outcome = await undoFigures(ctx.deps, { id: revisionId, unitCode: unit.code }, prov);
+  const outcome = await ctx.uc.figures.undoFigures({ id: revisionId, unitCode: unit.code }, prov);
   if (!outcome.ok) {
     if (outcome.reason === "not-found" || outcome.reason === "not-a-report") {
       return alert(ctx, outcome.reason === "not-found" ? reportTexts.undoNotFound : reportTexts.undoOfUndo);

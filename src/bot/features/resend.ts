@@ -3,7 +3,6 @@
  * re-queue the given-up messages still useful, or — after a confirmation — all of them.
  */
 import { Composer } from "grammy";
-import { countGivenUp, resendGivenUp } from "../../delivery/resend.js";
 import { common } from "../../messages/common.js";
 import { resendTexts } from "../../messages/resend.js";
 import { alert, onButton } from "../buttons.js";
@@ -20,7 +19,7 @@ onButton(resendFeature, resendButton, async (ctx, { action, first, last }) => {
     return ctx.editMessageText(resendTexts.cancelled).catch(() => undefined);
   }
   if (action === "askAll") {
-    const waiting = await countGivenUp(ctx.deps.prisma, first, last);
+    const waiting = await ctx.uc.outbox.countGivenUp(first, last);
     if (waiting === 0) return alert(ctx, resendTexts.nothing);
     await ctx.answerCallbackQuery();
     return ctx.reply(resendTexts.confirmAll(waiting), {
@@ -35,8 +34,7 @@ onButton(resendFeature, resendButton, async (ctx, { action, first, last }) => {
       },
     });
   }
-  const r = await resendGivenUp(ctx.deps.prisma, { first, last, all: action === "all", now: ctx.deps.clock.now() });
+  const r = await ctx.uc.outbox.resendGivenUp({ first, last, all: action === "all", now: ctx.deps.clock.now() });
   if (r.requeued === 0) return alert(ctx, resendTexts.nothing);
-  ctx.deps.kickDelivery();
   return ctx.answerCallbackQuery({ text: resendTexts.requeued(r.requeued, r.superseded), show_alert: true });
 });

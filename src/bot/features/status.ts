@@ -4,7 +4,7 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import { common } from "../../messages/common.js";
 import { statusTexts } from "../../messages/status.js";
 import { currentPeriod } from "../../services/figures/figures.js";
-import { subtreeIndicators, subtreeStatus, unitStatus } from "../../services/figures/status.js";
+import { subtreeIndicators } from "../../services/figures/status.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { vnDate } from "../../domain/directive/dates.js";
@@ -30,7 +30,7 @@ export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested
     : indicators[0];
   if (!indicator) return replyHtml(ctx, statusTexts.unknownIndicator(clipText(requested, 40), indicators));
   const period = currentPeriod(ctx.deps);
-  const s = await subtreeStatus(ctx.deps, root.code, indicator, period);
+  const s = await ctx.uc.figures.subtreeStatus(root.code, indicator, period);
   return replyHtml(
     ctx,
     statusTexts.subtree(
@@ -48,7 +48,7 @@ statusFeature.command("tinhtrang", async (ctx) => {
   const unit = unitOfChat(ctx) ?? headOfChat(ctx);
   if (unit) {
     const period = currentPeriod(ctx.deps);
-    return replyHtml(ctx, statusTexts.unit(unit, period, await unitStatus(ctx.deps, unit, period)));
+    return replyHtml(ctx, statusTexts.unit(unit, period, await ctx.uc.figures.unitStatus(unit, period)));
   }
   const root = leadersRootOfChat(ctx);
   if (root) return replySubtree(ctx, root, requested);

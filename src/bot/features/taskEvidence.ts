@@ -6,16 +6,7 @@
 import { Composer } from "grammy";
 import { common } from "../../messages/common.js";
 import { taskTexts } from "../../messages/tasks.js";
-import {
-  attachEvidenceFile,
-  attachEvidenceNote,
-  evidenceGate,
-  evidencePromptRow,
-  MAX_EVIDENCE_FILE_BYTES,
-  quotaRefusal,
-  type EvidenceOutcome,
-  type Sender,
-} from "../../services/tasks/evidence.js";
+import { MAX_EVIDENCE_FILE_BYTES, type EvidenceOutcome, type Sender } from "../../services/tasks/evidence.js";
 import type { BotContext } from "../context.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
 import { replyHtml } from "../reply.js";
@@ -38,15 +29,15 @@ function answer(ctx: BotContext, r: EvidenceOutcome, kind: "file" | "note"): Pro
 taskEvidenceFeature.on("message", async (ctx, next) => {
   const replyTo = ctx.message.reply_to_message;
   if (!replyTo || replyTo.from?.id !== ctx.me.id || ctx.message.text?.startsWith("/")) return next();
-  const rowId = await evidencePromptRow(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id);
+  const rowId = await ctx.uc.tasks.evidencePromptRow(BigInt(ctx.chat.id), replyTo.message_id);
   if (rowId === null) return next();
   const sender: Sender = { userId: BigInt(ctx.from.id), isAdmin: () => isAdmin(ctx) };
   const doc = ctx.message.document;
   if (doc) {
-    const gate = await evidenceGate(ctx.deps, rowId, sender);
+    const gate = await ctx.uc.tasks.evidenceGate(rowId, sender);
     if (!gate.ok) return answer(ctx, gate, "file");
     if ((doc.file_size ?? 0) > MAX_EVIDENCE_FILE_BYTES) return replyHtml(ctx, taskTexts.evidenceTooLarge);
-    const early = await quotaRefusal(ctx.deps, gate.unitCode, rowId, doc.file_size ?? 0);
+    const early = await ctx.uc.tasks.quotaRefusal(gate.unitCode, rowId, doc.file_size ?? 0);
     if (early) return answer(ctx, early, "file");
     let bytes: Buffer;
     try {
@@ -62,9 +53,9 @@ taskEvidenceFeature.on("message", async (ctx, next) => {
       name: doc.file_name ?? "minh-chung",
       ...(ctx.message.caption ? { caption: ctx.message.caption } : {}),
     };
-    return answer(ctx, await attachEvidenceFile(ctx.deps, rowId, sender, file), "file");
+    return answer(ctx, await ctx.uc.tasks.attachEvidenceFile(rowId, sender, file), "file");
   }
   const text = (ctx.message.text ?? ctx.message.caption ?? "").trim();
   if (!text) return next();
-  return answer(ctx, await attachEvidenceNote(ctx.deps, rowId, sender, text), "note");
+  return answer(ctx, await ctx.uc.tasks.attachEvidenceNote(rowId, sender, text), "note");
 });

@@ -9,9 +9,8 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
 import { taskTexts } from "../../messages/tasks.js";
-import { markRowDone, markTaskDone, type Marked } from "../../services/tasks/done.js";
-import { MAX_NOTE, recordEvidencePrompt } from "../../services/tasks/evidence.js";
-import { unitTaskList } from "../../services/tasks/tasks.js";
+import type { Marked } from "../../services/tasks/done.js";
+import { MAX_NOTE } from "../../services/tasks/evidence.js";
 import { alert, onButton } from "../buttons.js";
 import { taskButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
@@ -28,7 +27,7 @@ tasksFeature.command("nhiemvu", async (ctx) => {
   const unit = unitOfChat(ctx);
   if (!unit) return replyHtml(ctx, taskTexts.noUnit);
   const today = vnDate(ctx.deps.clock.now());
-  const { open, continuous } = await unitTaskList(ctx.deps.prisma, ctx.deps.catalog.get(), unit, today);
+  const { open, continuous } = await ctx.uc.tasks.unitTaskList(ctx.deps.catalog.get(), unit, today);
   return replyHtml(ctx, taskTexts.list(unit, today, open, continuous));
 });
 
@@ -38,7 +37,7 @@ async function confirmDone(ctx: BotContext, unit: CatalogUnit, m: Marked): Promi
     parse_mode: "HTML",
     reply_markup: { force_reply: true, selective: true, input_field_placeholder: taskTexts.evidencePlaceholder },
   });
-  await recordEvidencePrompt(ctx.deps, {
+  await ctx.uc.tasks.recordEvidencePrompt({
     chatId: BigInt(ctx.chat.id),
     userId: BigInt(ctx.from?.id ?? 0),
     messageId: msg.message_id,
@@ -52,7 +51,7 @@ tasksFeature.command("xong", async (ctx) => {
   const [code = "", ...rest] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
   if (!code) return replyHtml(ctx, taskTexts.xongUsage);
   const note = clipText(rest.join(" ").trim(), MAX_NOTE) || null;
-  const r = await markTaskDone(ctx.deps, unit, clipText(code, MAX_CODE), note, {
+  const r = await ctx.uc.tasks.markTaskDone(unit, clipText(code, MAX_CODE), note, {
     by: ctx.from ? BigInt(ctx.from.id) : null,
     at: ctx.deps.clock.now(),
   });
@@ -72,7 +71,7 @@ tasksFeature.command("xong", async (ctx) => {
 onButton(tasksFeature, taskButton, async (ctx, { rowId }) => {
   const unit = unitOfChat(ctx);
   if (!unit) return alert(ctx, taskTexts.buttonWrongChat);
-  const r = await markRowDone(ctx.deps, rowId, unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
+  const r = await ctx.uc.tasks.markRowDone(rowId, unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
   if (!r.ok) return alert(ctx, r.reason === "gone" ? taskTexts.buttonGone : taskTexts.buttonNotLead);
   if (r.already) return ctx.answerCallbackQuery({ text: taskTexts.buttonAlready });
   await ctx.answerCallbackQuery({ text: taskTexts.buttonDone });

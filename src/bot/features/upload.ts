@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 import { Composer, InputFile } from "grammy";
 import { common } from "../../messages/common.js";
 import { uploadTexts } from "../../messages/upload.js";
-import { isUploadPrompt, recordUploadPrompt } from "../../services/uploads/pending.js";
 import type { UploadScope } from "../../services/uploads/uploads.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
@@ -72,7 +71,7 @@ uploadFeature.command("nhap", async (ctx) => {
     reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
     reply_markup: { force_reply: true, selective: true, input_field_placeholder: uploadTexts.promptPlaceholder },
   });
-  await recordUploadPrompt(ctx.deps, {
+  await ctx.uc.uploads.recordUploadPrompt({
     chatId: BigInt(ctx.chat.id),
     userId: BigInt(ctx.from?.id ?? 0),
     messageId: prompt.message_id,
@@ -83,7 +82,7 @@ uploadFeature.command("nhap", async (ctx) => {
 uploadFeature.on("message", async (ctx, next) => {
   const replyTo = ctx.message.reply_to_message;
   if (!replyTo || replyTo.from?.id !== ctx.me.id || ctx.message.text?.startsWith("/")) return next();
-  if (!(await isUploadPrompt(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id))) return next();
+  if (!(await ctx.uc.uploads.isUploadPrompt(BigInt(ctx.chat.id), replyTo.message_id))) return next();
   return replyHtml(ctx, uploadTexts.replyWithFile);
 });
 

@@ -4,7 +4,7 @@
  */
 import { Composer } from "grammy";
 import { uploadTexts } from "../../messages/upload.js";
-import { cancelPending, confirmPending, type PressRequest } from "../../services/uploads/pending.js";
+import type { PressRequest } from "../../services/uploads/pending.js";
 import { onButton } from "../buttons.js";
 import { heldUploadButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
@@ -24,13 +24,13 @@ onButton(uploadConfirmFeature, heldUploadButton, async (ctx, press) => {
     isAdmin: await isAdmin(ctx),
   };
   if (!press.save) {
-    const r = await cancelPending(ctx.deps, req);
+    const r = await ctx.uc.uploads.cancelPending(req);
     if (!r.ok) return ctx.answerCallbackQuery({ text: uploadTexts.refusals[r.reason], show_alert: true });
     await ctx.answerCallbackQuery({ text: uploadTexts.pressCancelled });
     await removeButtons(ctx);
     return replyHtml(ctx, uploadTexts.cancelled);
   }
-  const r = await confirmPending(ctx.deps, req);
+  const r = await ctx.uc.uploads.confirmPending(req);
   if (!r.ok) {
     await ctx.answerCallbackQuery({ text: uploadTexts.refusals[r.reason], show_alert: true });
     // Someone else pressing does not retire the buttons of the sender.

@@ -5,7 +5,7 @@
 import { InlineKeyboard } from "grammy";
 import { checkUploadMeta, isIngestError } from "../../ingest/index.js";
 import { uploadTexts } from "../../messages/upload.js";
-import { processUpload, type UploadOutcome, type UploadScope } from "../../services/uploads/uploads.js";
+import type { UploadOutcome, UploadScope } from "../../services/uploads/uploads.js";
 import { heldUploadButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { detachOrRun } from "../detached.js";
@@ -78,7 +78,7 @@ export async function handleUploadedFile(ctx: BotContext, scope: UploadScope, op
     });
     if (!data) return;
     await ctx.replyWithChatAction("typing").catch(() => undefined);
-    const outcome = await processUpload(ctx.deps, {
+    const outcome = await ctx.uc.uploads.processUpload({
       fileName,
       data,
       scope,

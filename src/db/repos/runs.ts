@@ -172,3 +172,19 @@ export async function countQueued(prisma: Db, dedupKeys: readonly string[]): Pro
   if (dedupKeys.length === 0) return 0;
   return prisma.outboxMessage.count({ where: { dedupKey: { in: [...dedupKeys] } } });
 }
+
+/**
+ * The scheduler's RunStore (src/jobs/types.ts) on this database: jobs/ gets this object, never the
+ * client. Declared by shape here (db/ does not import jobs/); the scheduler's option type checks it.
+ */
+export function runStore(prisma: Db) {
+  return {
+    claim: (job: { name: string }, fireTime: Date, opts: ClaimRunOptions) => claimRun(prisma, job, fireTime, opts),
+    isClaimable: (job: string, fireTime: Date, now: Date, staleAfterMs: number) =>
+      runIsClaimable(prisma, runKey(job, fireTime), now, staleAfterMs),
+    beat: (claim: RunClaim, now: Date) => beatRun(prisma, claim, now),
+    finish: (claim: RunClaim, now: Date, detail?: unknown) => finishRun(prisma, claim, now, detail),
+    fail: (claim: RunClaim, now: Date, error: string) => failRun(prisma, claim, now, error),
+    release: (claim: RunClaim) => releaseRun(prisma, claim),
+  };
+}

@@ -3,7 +3,7 @@ import { figuresForPeriod } from "../../db/repos/figures.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { Indicator } from "../../domain/directive/schema.js";
 import { compareRatios, countLevels } from "../../domain/evaluation/index.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps, CatalogReader } from "../context.js";
 import { asOfForPeriod, evaluateFigures } from "./figures.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import type { UnitIndicatorStatus, SubtreeRow, SubtreeStatus } from "../../messages/views.js";
@@ -63,7 +63,7 @@ export function summarizeSubtree(indicator: Indicator, rows: readonly SubtreeRow
 }
 
 /** Indicators with a target in force or to come on `asOf` for a unit below the root, default first. */
-export function subtreeIndicators(deps: AppDeps, rootCode: string, asOf: string): Indicator[] {
+export function subtreeIndicators(deps: { catalog: CatalogReader }, rootCode: string, asOf: string): Indicator[] {
   const catalog = deps.catalog.get();
   const seen = new Map<string, Indicator>();
   for (const u of catalog.descendants(rootCode))

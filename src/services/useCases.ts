@@ -1,0 +1,66 @@
+/**
+ * The one composition point of the use-cases: every feature's group, bound to the application's
+ * dependencies. Bot features and jobs get `AppServices` — the use-cases and the harmless values
+ * (catalog reader, clock, logger, configured administrators) — never the database client: a rule
+ * of README "Kiến trúc" that `npm run deps` and test/tooling/useCases.test.ts check.
+ */
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logger.js";
+import { apologyUseCases, approverUseCases } from "./apology/index.js";
+import { chatUseCases } from "./chats/index.js";
+import type { AppDeps, CatalogReader } from "./context.js";
+import { digestUseCases } from "./digest/index.js";
+import { directiveUseCases } from "./directives/index.js";
+import { dossierUseCases } from "./dossiers/index.js";
+import { figureUseCases } from "./figures/index.js";
+import { outboxUseCases } from "./outbox/index.js";
+import { registrationUseCases } from "./registration/index.js";
+import { reminderUseCases } from "./reminders/index.js";
+import { roleUseCases } from "./roles/index.js";
+import { taskUseCases } from "./tasks/index.js";
+import { updateUseCases } from "./updates/index.js";
+import { uploadUseCases } from "./uploads/index.js";
+
+export function createUseCases(deps: AppDeps) {
+  return {
+    apology: apologyUseCases(deps),
+    approvers: approverUseCases(deps),
+    chats: chatUseCases(deps),
+    digest: digestUseCases(deps),
+    directives: directiveUseCases(deps),
+    dossiers: dossierUseCases(deps),
+    figures: figureUseCases(deps),
+    outbox: outboxUseCases(deps),
+    registration: registrationUseCases(deps),
+    reminders: reminderUseCases(deps),
+    roles: roleUseCases(deps),
+    tasks: taskUseCases(deps),
+    updates: updateUseCases(deps),
+    uploads: uploadUseCases(deps),
+  };
+}
+export type UseCases = ReturnType<typeof createUseCases>;
+
+/** What the edges hold besides the use-cases. */
+export interface EdgeDeps {
+  catalog: CatalogReader;
+  clock: Clock;
+  logger: Logger;
+  /** ADMIN_IDS of the configuration: administrators no command can demote. */
+  adminIds: readonly bigint[];
+}
+
+export interface AppServices extends EdgeDeps {
+  uc: UseCases;
+}
+
+export function createAppServices(deps: AppDeps): AppServices {
+  return {
+    uc: createUseCases(deps),
+    // The holder itself, not a copy: a reload is seen at the next `get()`.
+    catalog: deps.catalog,
+    clock: deps.clock,
+    logger: deps.logger,
+    adminIds: deps.adminIds,
+  };
+}
