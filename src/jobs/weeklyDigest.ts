@@ -51,9 +51,9 @@ export async function runWeeklyDigest(deps: AppDeps, { fireTime, signal }: JobCo
         continue;
       }
       const extras = await digestExtras(deps, chat.chatId, root, fireTime, items);
-      if (!rendered.has(root.code)) rendered.set(root.code, renderDigest(deps, root, fireTime, week));
-      const charts = await (rendered.get(root.code) ?? renderDigest(deps, root, fireTime, week));
-      const created = await enqueueDigest(deps, chat.chatId, week, digestParts(charts, root, week, extras));
+      if (!rendered.has(root.code)) rendered.set(root.code, renderDigest(deps, root, fireTime));
+      const charts = await (rendered.get(root.code) ?? renderDigest(deps, root, fireTime));
+      const created = await enqueueDigest(deps, chat.chatId, week, digestParts(charts, root, extras));
       result.enqueued += created;
       if (created > 0 && extras.escalatedCodes.size > 0) {
         await recordEscalations(deps, chat.chatId, extras.escalatedCodes, day, fireTime);
