@@ -79,27 +79,34 @@ async function bigProvince(n = 60): Promise<World> {
 }
 
 describe("weekly digest", () => {
-  it("one chart per indicator with a caption: colours, best/worst with the change, not reported", async () => {
+  it("one portrait chart per indicator; a caption of ≤ 6 lines: change in words, farthest below own target, who to chase; buttons on the first", async () => {
     w = await provinceWithFigures();
     const detail = await w.runAt("weekly-digest", "2026-11-23T08:00");
     expect(detail).toMatchObject({ week: "2026-W48", chats: 1, enqueued: 2, failed: 0 });
     const msgs = w.emu.botMessages(LEADERS);
     expect(msgs).toHaveLength(2);
     const [main, second] = msgs;
-    expect(await photoSize(w, main)).toEqual({ width: 800, height: imageHeightFor(6) });
+    expect(await photoSize(w, main)).toEqual({ width: 1080, height: imageHeightFor(6) });
     const caption = main?.caption ?? "";
     expect(caption.length).toBeLessThanOrEqual(1024);
+    // Đông Anh (huyện, 60%) is 20 points short; Sở Y tế at 70% meets its own 70%.
     expect(caption.split("\n")).toEqual([
-      "📊 Hồ sơ trực tuyến — tuần 48/2026",
-      "UBND tỉnh Thử Nghiệm · số liệu tháng 11/2026",
-      "Chung: 66,3% (▲1,3 điểm so với tuần trước)",
+      "📊 Hồ sơ trực tuyến — tuần 23/11–27/11",
+      "UBND tỉnh Thử Nghiệm · tháng 11/2026: chung 66,3%, tăng 1,3 điểm so với tuần trước",
       "🟢 xanh 3 · 🟡 vàng 0 · 🟠 cam 1 · 🔴 đỏ 0 · ⚪ chưa báo cáo 2",
-      "🏆 Tốt nhất: Sở Tư pháp 90% (▲10); Sở Y tế 70% (mới); Phường Đức Xuân 65% (▲15)",
-      "⚠️ Kém nhất: UBND huyện Đông Anh 40% (mới)",
-      "⚪ Chưa báo cáo (2): Xã Nông Thượng, Xã Dương Quang",
+      "⚠️ Xa chỉ tiêu nhất: UBND huyện Đông Anh 40% (chỉ tiêu 60%)",
+      "👉 Cần đôn đốc — chưa báo cáo (2): Xã Nông Thượng, Xã Dương Quang",
     ]);
-    expect(second?.caption).toContain("Thanh toán trực tuyến — tuần 48/2026");
+    expect(caption).not.toContain("mới");
+    expect(main?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual([
+      "🔔 Nhắc 6 đơn vị chưa báo cáo",
+      "📋 Danh sách đầy đủ",
+      "📥 Tải .xlsx",
+      "📊 Xem một chỉ tiêu",
+    ]);
+    expect(second?.caption).toContain("Thanh toán trực tuyến — tuần 23/11–27/11");
     expect(second?.caption).toContain("chưa báo cáo 6");
+    expect(second?.reply_markup).toBeUndefined();
     expect((await w.db.prisma.outboxMessage.findMany()).map((m) => m.dedupKey).sort()).toEqual([
       `digest:2026-W48:chat:${LEADERS}:hs-truc-tuyen`,
       `digest:2026-W48:chat:${LEADERS}:thanh-toan-truc-tuyen`,
@@ -137,20 +144,26 @@ describe("weekly digest", () => {
     expect([...world.emu.botMessages(LEADERS), ...world.emu.botMessages(LEADERS_2)]).toHaveLength(4);
   });
 
-  it("more than 40 units: several images sent as ONE album, the caption on the first", async () => {
+  it("more than 16 units: several images sent as ONE album, the caption on the first, the buttons after it", async () => {
     w = await bigProvince();
     await w.bind(LEADERS, "leaders", "BIG");
     for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
     await w.runAt("weekly-digest", "2026-11-23T08:00");
     expect(w.emu.calls("sendMediaGroup")).toBe(1);
     const msgs = w.emu.botMessages(LEADERS);
-    expect(msgs).toHaveLength(2);
-    expect(msgs[0]?.media_group_id).toBeDefined();
-    expect(msgs[0]?.media_group_id).toBe(msgs[1]?.media_group_id);
-    expect(msgs[0]?.caption).toContain("Chưa báo cáo (15)");
-    expect(msgs[0]?.caption).toContain("🏆 Tốt nhất: Xã Số 45 85% (mới)");
-    expect(msgs[1]?.caption).toBeUndefined();
-    for (const m of msgs) expect(await photoSize(w, m)).toEqual({ width: 800, height: imageHeightFor(30) });
+    // 60 units: 4 images of 15, then the buttons' own message.
+    expect(msgs).toHaveLength(5);
+    const album = msgs.slice(0, 4);
+    expect(album[0]?.media_group_id).toBeDefined();
+    for (const m of album) expect(m.media_group_id).toBe(album[0]?.media_group_id);
+    expect(album[0]?.caption).toContain("chưa báo cáo (15)");
+    expect(album[0]?.caption).toContain(
+      "⚠️ Xa chỉ tiêu nhất: Xã Số 1 41% (chỉ tiêu 60%), Xã Số 2 42% (chỉ tiêu 60%), Xã Số 3 43% (chỉ tiêu 60%)",
+    );
+    expect(album[1]?.caption).toBeUndefined();
+    for (const m of album) expect(await photoSize(w, m)).toEqual({ width: 1080, height: imageHeightFor(15) });
+    expect(msgs[4]?.text).toBe("⬆️ Hồ sơ trực tuyến — tuần 23/11–27/11");
+    expect(msgs[4]?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe("🔔 Nhắc 15 đơn vị chưa báo cáo");
   });
 
   it("a unit that ignored three reminders is named in the next digest, once; overdue tasks are listed", async () => {
@@ -166,8 +179,8 @@ describe("weekly digest", () => {
     for (const d of ["2026-11-24", "2026-11-25", "2026-11-26"]) await w.runAt("daily-reminder", `${d}T08:00`);
     await w.runAt("weekly-digest", "2026-11-30T08:00");
     const first = w.emu.botMessages(LEADERS).at(-2)?.caption ?? "";
-    expect(first).toContain("🔔 Không phản hồi 3 lần nhắc liên tiếp: Xã Nông Thượng");
-    expect(first).not.toMatch(/liên tiếp:.*Phường Đức Xuân/);
+    expect(first).toContain("bỏ qua 3 lần nhắc: Xã Nông Thượng");
+    expect(first).not.toMatch(/lần nhắc:.*Phường Đức Xuân/);
     // T-M's October occurrence is overdue; its November one (due today, 30/11) is not yet.
     expect(first).toContain(
       "⏰ Nhiệm vụ quá hạn (3): T-M (Xã Nông Thượng, hạn 31/10/2026), T-X (3 đơn vị, hạn 24/11/2026), T-1 (Phường Đức Xuân, hạn 26/11/2026)",
@@ -175,13 +188,15 @@ describe("weekly digest", () => {
     // Another digest with no new reminders in between: not named again.
     await w.runAt("weekly-digest", "2026-12-07T08:00");
     const next = w.emu.botMessages(LEADERS).at(-2)?.caption ?? "";
-    expect(next).toContain("tuần 50/2026");
-    expect(next).not.toContain("Không phản hồi");
+    // 07/12 is in the first days of December: November's final figures.
+    expect(next).toContain("tuần 07/12–11/12");
+    expect(next).toContain("số liệu chốt tháng 11/2026");
+    expect(next).not.toContain("lần nhắc:");
     expect(await w.db.prisma.reminderLog.count({ where: { kind: "escalation" } })).toBe(1);
   });
 
   it("a crash between an album's pieces leaves no piece queued: the re-run sends the whole album", async () => {
-    // 420 communes: 11 images, more than one album holds, so two outbox rows (key, key:2).
+    // 420 communes: 27 images, more than an album holds: three albums (key, key:2, key:3), then the buttons.
     w = await bigProvince(420);
     await w.bind(LEADERS, "leaders", "BIG");
     for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
@@ -210,11 +225,11 @@ describe("weekly digest", () => {
     expect(crashed).toMatchObject({ failed: 1, enqueued: 0 });
     expect(await world.db.prisma.outboxMessage.count()).toBe(0);
     expect(await world.runAt("weekly-digest", "2026-11-23T08:00")).toMatchObject({
-      enqueued: 2,
+      enqueued: 4,
       skipped: 0,
       failed: 0,
     });
-    expect(world.emu.calls("sendMediaGroup")).toBe(2);
-    expect(world.emu.botMessages(LEADERS)).toHaveLength(11);
+    expect(world.emu.calls("sendMediaGroup")).toBe(3);
+    expect(world.emu.botMessages(LEADERS)).toHaveLength(28);
   });
 });
