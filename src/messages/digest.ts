@@ -87,7 +87,7 @@ function captionAt(d: IndicatorDigest, root: CatalogUnit, extras: DigestExtras |
       : ": chưa có số liệu";
   const lines = [
     `📊 <b>${escapeHtml(digestTitle(d))}</b>`,
-    `${escapeHtml(root.name)} · ${periodText(d)}${overall}`,
+    `${short(root)} · ${periodText(d)}${overall}`,
     countsLine(d.counts),
   ];
   if (d.worst.length > 0) lines.push(`⚠️ Xa chỉ tiêu nhất: ${capped(d.worst, Math.max(1, max), rowText)}`);
