@@ -51,7 +51,13 @@ export function sampleInput(
     const level = value >= 70 ? "xanh" : value >= 50 ? "vang" : value >= 30 ? "cam" : "do";
     const name = `${KINDS[(i + group) % KINDS.length] ?? "Xã"} ${PLACES[(i * 7 + group) % PLACES.length] ?? ""} ${group}-${i + 1}`;
     const target = 60 + ((i + n) % 4) * 5;
-    return { label: name, value, level, notReported: (i + n) % 17 === 5, target: { value: target, text: `${target}%` } };
+    return {
+      label: name,
+      value,
+      level,
+      notReported: (i + n) % 17 === 5,
+      target: { value: target, text: `${target}%` },
+    };
   });
   return {
     title: `${indicator} — tuần ${(n % 52) + 1}/2026`,

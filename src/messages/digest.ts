@@ -93,7 +93,8 @@ function captionAt(d: IndicatorDigest, root: CatalogUnit, extras: DigestExtras |
   if (d.worst.length > 0) lines.push(`⚠️ Xa chỉ tiêu nhất: ${capped(d.worst, Math.max(1, max), rowText)}`);
   else if (d.ranked.length > 0) lines.push("✅ Các đơn vị đã báo cáo đều đạt chỉ tiêu của mình.");
   const chase: string[] = [];
-  if (d.notReported.length > 0) chase.push(`chưa báo cáo (${d.notReported.length}): ${capped(d.notReported, max, short)}`);
+  if (d.notReported.length > 0)
+    chase.push(`chưa báo cáo (${d.notReported.length}): ${capped(d.notReported, max, short)}`);
   if (extras && extras.escalated.length > 0)
     chase.push(`bỏ qua ${ESCALATE_AFTER} lần nhắc: ${capped(extras.escalated, Math.max(max, 1), short)}`);
   if (chase.length > 0) lines.push(`👉 Cần đôn đốc — ${chase.join("; ")}`);

@@ -53,7 +53,9 @@ export const digestActionTexts = {
       ...d.ranked.map(listRow),
     ];
     if (d.notReported.length > 0)
-      lines.push(`⚪ Chưa báo cáo (${d.notReported.length}): ${d.notReported.map((u) => escapeHtml(u.name)).join(", ")}`);
+      lines.push(
+        `⚪ Chưa báo cáo (${d.notReported.length}): ${d.notReported.map((u) => escapeHtml(u.name)).join(", ")}`,
+      );
     return lines.join("\n");
   },
   xlsxCaption: (root: CatalogUnit, period: string, day: IsoDate) =>

@@ -167,7 +167,13 @@ export type DigestAction = "remind" | "list" | "xlsx" | "pick" | "chart";
 export type DigestButton = { action: DigestAction; root: string; period: string; indicator?: string };
 /** Telegram's limit on callback data, in bytes. */
 export const CALLBACK_DATA_MAX = 64;
-const DIGEST_CODES: Readonly<Record<string, DigestAction>> = { r: "remind", l: "list", x: "xlsx", i: "pick", c: "chart" };
+const DIGEST_CODES: Readonly<Record<string, DigestAction>> = {
+  r: "remind",
+  l: "list",
+  x: "xlsx",
+  i: "pick",
+  c: "chart",
+};
 const CODE = "[A-Za-z0-9_.-]{1,40}";
 const DIGEST_WHOLE = new RegExp(`^dg:([a-z]):(${CODE}):(\\d{4})(\\d{2})(?::(${CODE}))?$`);
 export const digestButton: CallbackFamily<DigestButton> = {

@@ -237,7 +237,12 @@ export function pageOptions(_input: IndicatorChartInput, page: ChartPage): NonNu
       x: {
         min: 0,
         max: 100,
-        ticks: { stepSize: 20, font: { size: small, family: CHART_FONT_FAMILY }, color: MUTED, callback: (v) => `${v}%` },
+        ticks: {
+          stepSize: 20,
+          font: { size: small, family: CHART_FONT_FAMILY },
+          color: MUTED,
+          callback: (v) => `${v}%`,
+        },
         // Drawn by xGrid; the tick marks' length stays in the layout.
         grid: { display: false, tickLength: TICK_LENGTH },
       },

@@ -95,10 +95,20 @@ describe("buttons under the digest", () => {
     expect(doc?.file_name).toBe("so-lieu-TN-2026-11.xlsx");
     const file = w.emu.file(doc?.file_id ?? "");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file?.bytes ?? Buffer.alloc(0));
+    await wb.xlsx.load(Uint8Array.from(file?.bytes ?? []).buffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(["hồ sơ trực tuyến", "thanh toán trực tuyến"]);
     const row = wb.worksheets[0]?.getRow(4).values;
-    expect(Array.isArray(row) ? row.slice(1) : row).toEqual([1, "UBND huyện Đông Anh", "TN-H1", 40, 100, "40%", "60%", 20, "cam"]);
+    expect(Array.isArray(row) ? row.slice(1) : row).toEqual([
+      1,
+      "UBND huyện Đông Anh",
+      "TN-H1",
+      40,
+      100,
+      "40%",
+      "60%",
+      20,
+      "cam",
+    ]);
   });
 
   it("📊 one indicator: pick it, get its chart", async () => {

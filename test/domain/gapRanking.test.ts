@@ -13,7 +13,13 @@ const directive = makeDirective({
 
 type Unit = { name: string; tier: string; figures: { numerator: number; denominator: number } | null };
 const judge = (u: Unit, asOf = "2026-11-30"): Evaluation =>
-  evaluate({ unit: { tier: u.tier }, indicatorCode: "hs-truc-tuyen", figures: u.figures, asOf, directives: [directive] });
+  evaluate({
+    unit: { tier: u.tier },
+    indicatorCode: "hs-truc-tuyen",
+    figures: u.figures,
+    asOf,
+    directives: [directive],
+  });
 
 const units: Unit[] = [
   { name: "Sở A", tier: "so", figures: { numerator: 80, denominator: 100 } }, // 5 short of 85
@@ -49,7 +55,13 @@ describe("ranking by the distance to each unit's OWN target", () => {
   test("exact at the edge: 57/100 against 57% is 0, never a float's 0.0000001", () => {
     const d = makeDirective({
       milestones: [
-        { indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline: "30/06/2026", target: 57, comparison: "atLeast" },
+        {
+          indicator: "hs-truc-tuyen",
+          scope: { tiers: ["xa"] },
+          deadline: "30/06/2026",
+          target: 57,
+          comparison: "atLeast",
+        },
       ],
     });
     const e = evaluate({

@@ -11,10 +11,16 @@ const directive = makeDirective({
     { indicator: "hs-truc-tuyen", scope: { tiers: ["xa"] }, deadline: "30/06/2026", target: 75, comparison: "atLeast" },
   ],
 });
-const indicator = directive.indicators[0];
-if (!indicator) throw new Error("no indicator");
+const [first] = directive.indicators;
+if (!first) throw new Error("no indicator");
+const indicator = first;
 
-const root: CatalogUnit = { code: "T", name: "Ủy ban nhân dân tỉnh Thử Nghiệm Rất Dài Tên", tier: "tinh", parentCode: null };
+const root: CatalogUnit = {
+  code: "T",
+  name: "Ủy ban nhân dân tỉnh Thử Nghiệm Rất Dài Tên",
+  tier: "tinh",
+  parentCode: null,
+};
 
 /** A large province: 20 departments and 180 communes with long names, 40 of them not reported. */
 function largeProvince(): IndicatorDigest {
@@ -27,10 +33,20 @@ function largeProvince(): IndicatorDigest {
       parentCode: "T",
     };
     const figures = i % 5 === 4 ? null : { numerator: 30 + ((i * 37) % 70), denominator: 100 };
-    const evaluation = evaluate({ unit: { tier }, indicatorCode: indicator.code, figures, asOf: "2026-11-30", directives: [directive] });
+    const evaluation = evaluate({
+      unit: { tier },
+      indicatorCode: indicator.code,
+      figures,
+      asOf: "2026-11-30",
+      directives: [directive],
+    });
     return { unit, evaluation, weekAgo: i % 3 === 0 ? null : figures };
   });
-  const ranked = rankByGap(rows, (r) => r.evaluation, (r) => r.unit.name);
+  const ranked = rankByGap(
+    rows,
+    (r) => r.evaluation,
+    (r) => r.unit.name,
+  );
   return {
     indicator,
     period: "2026-11",
@@ -54,7 +70,12 @@ describe("the digest caption on a phone", () => {
     const [task] = directive.tasks;
     const extras = {
       overdue: Array.from({ length: 25 }, (_, i) => ({
-        task: task ?? { code: `NHIEM-VU-${i}`, title: "T", lead: { tiers: ["xa"] }, deadline: { kind: "date", date: "2026-11-01" } },
+        task: task ?? {
+          code: `NHIEM-VU-${i}`,
+          title: "T",
+          lead: { tiers: ["xa"] },
+          deadline: { kind: "date", date: "2026-11-01" },
+        },
         due: "2026-11-01",
         leads: d.notReported.slice(0, 2),
       })),

@@ -37,7 +37,9 @@ describe("planChartPages", () => {
   });
 
   test("prints a bar's valueText when given, keeping value for the length", () => {
-    const [page] = planChartPages(input([{ label: "Xã A", value: (23 / 80) * 100, valueText: "28,8%", level: "vang" }]));
+    const [page] = planChartPages(
+      input([{ label: "Xã A", value: (23 / 80) * 100, valueText: "28,8%", level: "vang" }]),
+    );
     expect(page?.bars.map((b) => [b.label, b.value, b.valueText])).toEqual([["Xã A", (23 / 80) * 100, "28,8%"]]);
   });
 
@@ -62,7 +64,10 @@ describe("planChartPages", () => {
       ...input(manyBars(1)),
       title: "Tỷ lệ thanh toán trực tuyến trên tổng số giao dịch của đơn vị — tuần 30/11–04/12",
     });
-    expect(page?.titleLines).toEqual(["Tỷ lệ thanh toán trực tuyến trên tổng số giao dịch của đơn vị", "tuần 30/11–04/12"]);
+    expect(page?.titleLines).toEqual([
+      "Tỷ lệ thanh toán trực tuyến trên tổng số giao dịch của đơn vị",
+      "tuần 30/11–04/12",
+    ]);
   });
 
   test("35 bars → 3 balanced pages of one height, titled (1/3)…(3/3)", () => {

@@ -130,7 +130,7 @@ function editMessageCaption({ core, req, method }: MethodCall): Message {
     ...rest,
     edit_date: Math.floor(core.now() / 1000),
     ...(caption ? { caption } : {}),
-    ...(kept && kept.length ? { caption_entities: kept } : {}),
+    ...(kept?.length ? { caption_entities: kept } : {}),
     ...(markup ? { reply_markup: markup } : {}),
   };
   return applyEdit(core, rec, message, after, method, req.params);

@@ -40,7 +40,10 @@ export function digestKeyboard(
   const missing = unitsNotReported(data).length;
   const rows: Button[][] = [
     missing > 0 ? digestCallback(t.remindButton(missing), { action: "remind", ...at }) : [],
-    [...digestCallback(t.listButton, { action: "list", ...at }), ...digestCallback(t.xlsxButton, { action: "xlsx", ...at })],
+    [
+      ...digestCallback(t.listButton, { action: "list", ...at }),
+      ...digestCallback(t.xlsxButton, { action: "xlsx", ...at }),
+    ],
     indicatorCount > 1 ? digestCallback(t.pickButton, { action: "pick", ...at }) : [],
   ].filter((r) => r.length > 0);
   if (rows.length === 0) return null;

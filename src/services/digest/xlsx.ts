@@ -45,7 +45,11 @@ export async function digestXlsx(root: CatalogUnit, data: readonly IndicatorDige
         r.unit.code,
         f?.numerator ?? "",
         f && e.kind === "ratio" ? f.denominator : "",
-        e.status === "not-reported" ? "chưa báo cáo" : e.status === "no-data" ? "chưa phát sinh hồ sơ" : (e.percentText ?? ""),
+        e.status === "not-reported"
+          ? "chưa báo cáo"
+          : e.status === "no-data"
+            ? "chưa phát sinh hồ sơ"
+            : (e.percentText ?? ""),
         target?.targetText ?? "",
         gap !== null && gap > 0 ? Math.round(gap * 100) / 100 : "",
         e.level ? LEVEL_NAMES[e.level] : "",
