@@ -119,6 +119,9 @@ export const digestTexts = {
   },
   chartSubtitle: (root: CatalogUnit, d: IndicatorDigest) =>
     `${shortenUnitName(root.name)} · ${periodText(d)} · đến ngày ${formatViDate(d.day)}`,
+  /** Drawn on the image (no emoji: the chart font has none). */
+  chartFootnote: (shown: number, left: number) =>
+    `Hiện ${shown}/${shown + left} đơn vị, xa chỉ tiêu nhất trước · xem đủ: "Danh sách đầy đủ", "Tải .xlsx"`,
   noUnits: (root: CatalogUnit) =>
     `Chưa có đơn vị nào thuộc <b>${escapeHtml(root.name)}</b> được giao chỉ tiêu, nên chưa có biểu đồ.`,
   notLeaders: "Biểu đồ (/bieudo) chỉ dùng trong nhóm lãnh đạo. Trong nhóm đơn vị, xem tình hình bằng /tinhtrang.",

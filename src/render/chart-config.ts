@@ -1,6 +1,6 @@
 import type { ChartConfiguration, Plugin } from "chart.js";
 import { CHART_FONT_FAMILY } from "./chart-font.js";
-import { CHART_GEOMETRY, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
+import { CHART_GEOMETRY, FOOTNOTE_HEIGHT, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
 
 export type BarChartConfig = ChartConfiguration<"bar", number[], string>;
 
@@ -148,7 +148,7 @@ export function frameTexts(page: () => ChartPage): Plugin<"bar"> {
     id: "dondocFrameTexts",
     afterDraw(chart) {
       const ctx = chart.ctx;
-      const { titleLines, subtitle, counts } = page();
+      const { titleLines, subtitle, counts, footnote } = page();
       const maxWidth = chart.width - LEFT - RIGHT;
       ctx.save();
       ctx.textAlign = "left";
@@ -188,6 +188,11 @@ export function frameTexts(page: () => ChartPage): Plugin<"bar"> {
       ctx.font = smallFont;
       ctx.fillStyle = MUTED;
       ctx.fillText("chỉ tiêu của từng đơn vị (theo cấp, nhóm)", LEFT + BOX + 8, key, maxWidth - BOX);
+      if (footnote !== undefined) {
+        ctx.font = smallFont;
+        ctx.fillStyle = TEXT;
+        ctx.fillText(footnote, LEFT, chart.height - FOOTNOTE_HEIGHT / 2 - 4, maxWidth);
+      }
       ctx.restore();
     },
   };
@@ -230,7 +235,14 @@ export function pageOptions(_input: IndicatorChartInput, page: ChartPage): NonNu
     devicePixelRatio: CHART_GEOMETRY.pixelRatio,
     events: [],
     // Right: room for half of the "100%" tick label, centred on the axis's end.
-    layout: { padding: { top: headerHeight(page), right: RIGHT + 24, bottom: 16, left: LEFT } },
+    layout: {
+      padding: {
+        top: headerHeight(page),
+        right: RIGHT + 24,
+        bottom: 16 + (page.footnote === undefined ? 0 : FOOTNOTE_HEIGHT),
+        left: LEFT,
+      },
+    },
     font: { family: CHART_FONT_FAMILY, size: px },
     color: TEXT,
     scales: {

@@ -25,6 +25,8 @@ export interface IndicatorChartInput {
   subtitle?: string;
   /** In the order to draw, top first (the caller ranks: farthest below its own target first). */
   bars: readonly ChartBarInput[];
+  /** A line under the scale, e.g. how many units the image leaves out and where to see them. */
+  footnote?: string;
   format?: "png" | "jpeg";
 }
 
@@ -100,11 +102,15 @@ export interface ChartPage {
   bars: PreparedBar[];
   /** The whole chart's units per colour (the same on every page of an album). */
   counts: LevelCount[];
+  footnote: string | undefined;
   /** In layout units; the image is `toImagePixels(height)` px high. */
   height: number;
 }
 
-/** Height in layout units of a page with `barCount` bars. */
+/** The footnote's line under the scale, when there is one. */
+export const FOOTNOTE_HEIGHT = 48;
+
+/** Height in layout units of a page with `barCount` bars (and no footnote). */
 export function layoutHeightFor(barCount: number): number {
   const { rowHeight, chrome, minHeight } = CHART_GEOMETRY;
   return Math.max(minHeight, chrome + barCount * rowHeight);
@@ -172,13 +178,15 @@ export function planChartPages(input: IndicatorChartInput): ChartPage[] {
   const pages = splitIntoPages(ordered.map(prepareBar), CHART_GEOMETRY.maxBarsPerImage);
   // One height for a whole album: Telegram lays an album out as a grid, and equal rows keep the
   // bars the same thickness from image to image (the pages differ by one bar at most).
-  const height = layoutHeightFor(Math.max(...pages.map((p) => p.length)));
+  const footnote = input.footnote;
+  const height = layoutHeightFor(Math.max(...pages.map((p) => p.length))) + (footnote ? FOOTNOTE_HEIGHT : 0);
   const counts = levelCounts(input.bars);
   return pages.map((bars, i) => ({
     titleLines: titleLines(pages.length > 1 ? `${input.title} (${i + 1}/${pages.length})` : input.title),
     subtitle: input.subtitle,
     bars,
     counts,
+    footnote,
     height,
   }));
 }

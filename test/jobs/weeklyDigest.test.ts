@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "../../src/emulator/index.js";
-import { imageHeightFor } from "../../src/render/chart-layout.js";
+import { FOOTNOTE_HEIGHT, imageHeightFor } from "../../src/render/chart-layout.js";
 import { parseConfig } from "../../src/config.js";
 import { createJobs, jobsNamed } from "../../src/jobs/index.js";
 import type { AppDeps } from "../../src/services/context.js";
@@ -144,26 +144,21 @@ describe("weekly digest", () => {
     expect([...world.emu.botMessages(LEADERS), ...world.emu.botMessages(LEADERS_2)]).toHaveLength(4);
   });
 
-  it("more than 16 units: several images sent as ONE album, the caption on the first, the buttons after it", async () => {
+  it("more than 16 units: ONE portrait image of the 16 farthest below their own target, never an album", async () => {
     w = await bigProvince();
     await w.bind(LEADERS, "leaders", "BIG");
     for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
     await w.runAt("weekly-digest", "2026-11-23T08:00");
-    expect(w.emu.calls("sendMediaGroup")).toBe(1);
+    expect(w.emu.calls("sendMediaGroup")).toBe(0);
     const msgs = w.emu.botMessages(LEADERS);
-    // 60 units: 4 images of 15, then the buttons' own message.
-    expect(msgs).toHaveLength(5);
-    const album = msgs.slice(0, 4);
-    expect(album[0]?.media_group_id).toBeDefined();
-    for (const m of album) expect(m.media_group_id).toBe(album[0]?.media_group_id);
-    expect(album[0]?.caption).toContain("chưa báo cáo (15)");
-    expect(album[0]?.caption).toContain(
+    expect(msgs).toHaveLength(1);
+    const [only] = msgs;
+    expect(await photoSize(w, only)).toEqual({ width: 1080, height: imageHeightFor(16) + FOOTNOTE_HEIGHT });
+    expect(only?.caption).toContain("chưa báo cáo (15)");
+    expect(only?.caption).toContain(
       "⚠️ Xa chỉ tiêu nhất: Xã Số 1 41% (chỉ tiêu 60%), Xã Số 2 42% (chỉ tiêu 60%), Xã Số 3 43% (chỉ tiêu 60%)",
     );
-    expect(album[1]?.caption).toBeUndefined();
-    for (const m of album) expect(await photoSize(w, m)).toEqual({ width: 1080, height: imageHeightFor(15) });
-    expect(msgs[4]?.text).toBe("⬆️ Hồ sơ trực tuyến — tuần 23/11–27/11");
-    expect(msgs[4]?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe("🔔 Nhắc 15 đơn vị chưa báo cáo");
+    expect(only?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe("🔔 Nhắc 15 đơn vị chưa báo cáo");
   });
 
   it("a unit that ignored three reminders is named in the next digest, once; overdue tasks are listed", async () => {
@@ -195,19 +190,16 @@ describe("weekly digest", () => {
     expect(await w.db.prisma.reminderLog.count({ where: { kind: "escalation" } })).toBe(1);
   });
 
-  it("a crash between an album's pieces leaves no piece queued: the re-run sends the whole album", async () => {
-    // 420 communes: 27 images, more than an album holds: three albums (key, key:2, key:3), then the buttons.
-    w = await bigProvince(420);
-    await w.bind(LEADERS, "leaders", "BIG");
-    for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
+  it("a crash between a chat's outbox rows leaves none queued: the re-run sends the whole digest", async () => {
+    w = await provinceWithFigures();
     const world = w;
-    // The process "dies" as the album's second piece is written (thrown, not committed).
+    // The process "dies" as the second indicator's row is written (thrown, not committed).
     const dying = new Proxy(world.db.prisma.outboxMessage, {
       get(t, p): unknown {
         const v: unknown = Reflect.get(t, p, t);
         if (p !== "create" || typeof v !== "function") return typeof v === "function" ? v.bind(t) : v;
         return (args: { data: { dedupKey: string } }) => {
-          if (args.data.dedupKey.endsWith(":2")) throw new Error("killed");
+          if (args.data.dedupKey.endsWith(":thanh-toan-truc-tuyen")) throw new Error("killed");
           return Reflect.apply(v, t, [args]);
         };
       },
@@ -225,11 +217,10 @@ describe("weekly digest", () => {
     expect(crashed).toMatchObject({ failed: 1, enqueued: 0 });
     expect(await world.db.prisma.outboxMessage.count()).toBe(0);
     expect(await world.runAt("weekly-digest", "2026-11-23T08:00")).toMatchObject({
-      enqueued: 4,
+      enqueued: 2,
       skipped: 0,
       failed: 0,
     });
-    expect(world.emu.calls("sendMediaGroup")).toBe(3);
-    expect(world.emu.botMessages(LEADERS)).toHaveLength(28);
+    expect(world.emu.botMessages(LEADERS)).toHaveLength(2);
   });
 });

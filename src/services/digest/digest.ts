@@ -1,8 +1,8 @@
 /**
  * The leaders' digest (docs/SCHEDULES.md "Bản tin tuần"): per indicator one portrait chart — the
- * units farthest below their own target first, bars coloured by level, each unit's own target
- * ticked on its bar — split into several images past 16 units and then sent as one album, with
- * a caption of ≤ 6 lines. The first indicator's message carries the buttons (digestKeyboard).
+ * 16 units farthest below their own target, bars coloured by level, each unit's own target
+ * ticked on its bar — with a caption of ≤ 6 lines. (A longer list of bars would be split into an
+ * album, which enqueueDigest and sendPart still send whole.) The first indicator's message carries the buttons (digestKeyboard).
  * The weekly job enqueues it (`digest:<week>:chat:<id>:<indicator>`); `/bieudo` replies with the
  * same parts directly.
  */
@@ -14,6 +14,7 @@ import { enqueueAll, storeBlob, type EnqueueInput } from "../../delivery/outbox.
 import { digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../../messages/digest.js";
 import { registerChartFonts } from "../../assets/fonts.js";
 import { renderIndicatorChart, type ChartBarInput } from "../../render/chart.js";
+import { CHART_GEOMETRY } from "../../render/chart-layout.js";
 import type { AppDeps } from "../context.js";
 import { digestData, percentOf, type DigestRow, type IndicatorDigest } from "./data.js";
 import { digestKeyboard, type DigestKeyboard } from "./keyboard.js";
@@ -48,6 +49,18 @@ export function digestBars(rows: readonly DigestRow[]): ChartBarInput[] {
 export type RenderedIndicator = { data: IndicatorDigest; images: Buffer[] };
 
 /**
+ * The rows the image shows: the units farthest below their own target, as many as one portrait
+ * image holds (CHART_GEOMETRY.maxBarsPerImage), then units that have not reported if room is left.
+ * One image, not an album: a phone shows an album as a grid of thumbnails no one can read. The
+ * others are counted in the footnote and listed by the "Danh sách đầy đủ" and ".xlsx" buttons.
+ */
+export function chartRows(d: IndicatorDigest): { rows: DigestRow[]; left: number } {
+  const all = [...d.ranked, ...d.rows.filter((r) => r.evaluation.status === "not-reported")];
+  const rows = all.slice(0, CHART_GEOMETRY.maxBarsPerImage);
+  return { rows, left: all.length - rows.length };
+}
+
+/**
  * The charts of every indicator below the root (`only`: one indicator code). Each call draws its
  * chart at once and returns the pending encode, so the next chart is drawn while the previous
  * ones encode on libuv's pool: both cores work (docs/PERFORMANCE.md, "pipelined").
@@ -60,15 +73,19 @@ export async function renderDigest(
   shown?: Parameters<typeof digestData>[4],
 ): Promise<RenderedIndicator[]> {
   registerChartFonts();
-  const rendering = (await digestData(deps, root, at, only, shown)).map((d) => ({
-    data: d,
-    images: renderIndicatorChart({
-      title: digestTitle(d),
-      subtitle: digestTexts.chartSubtitle(root, d),
-      bars: digestBars(d.ranked.concat(d.rows.filter((r) => r.evaluation.status === "not-reported"))),
-      format: "jpeg",
-    }),
-  }));
+  const rendering = (await digestData(deps, root, at, only, shown)).map((d) => {
+    const { rows, left } = chartRows(d);
+    return {
+      data: d,
+      images: renderIndicatorChart({
+        title: digestTitle(d),
+        subtitle: digestTexts.chartSubtitle(root, d),
+        bars: digestBars(rows),
+        ...(left > 0 ? { footnote: digestTexts.chartFootnote(rows.length, left) } : {}),
+        format: "jpeg",
+      }),
+    };
+  });
   return Promise.all(rendering.map(async (r) => ({ data: r.data, images: await r.images })));
 }
 
