@@ -27,6 +27,11 @@ export interface IndicatorChartInput {
   bars: readonly ChartBarInput[];
   /** A line under the scale, e.g. how many units the image leaves out and where to see them. */
   footnote?: string;
+  /**
+   * Units per colour when the bars are not all of them (the digest draws the units to chase but
+   * counts every unit); default: counted from the bars.
+   */
+  levelCounts?: Readonly<Record<ChartLevel | "notReported", number>>;
   format?: "png" | "jpeg";
 }
 
@@ -53,13 +58,15 @@ export const LEVEL_LEGEND: ReadonlyArray<readonly [ChartLevel, string]> = [
  * Portrait, for a phone (docs/SCHEDULES.md "Bản tin tuần"): 1080 px wide, drawn 1:1. A phone shows
  * a photo about 360 dp wide, so 1 dp ≈ 3 px: 30 px names read as ~10 dp, the size of chat text,
  * without zooming. Each unit takes a row — its name and value on one line, its bar under it across
- * the whole width — so long names never squeeze the bars. At most 16 rows make an image of about
- * 1080×1920 (9:16), a phone screen; more units become an album.
+ * the whole width — so long names never squeeze the bars. At most 10 rows make an image of about
+ * 1080×1300 (4:5), which Telegram shows nearly as wide as the chat in the conversation itself; a
+ * taller image is shown narrower there, and its text smaller. More units become an album (the
+ * digest draws one image of the units to chase, services/digest/digest.ts).
  */
 export const CHART_GEOMETRY = {
   layoutWidth: 1080,
   pixelRatio: 1,
-  maxBarsPerImage: 16,
+  maxBarsPerImage: 10,
   /** Name line (30 px) + bar (34 px) + gaps. */
   rowHeight: 96,
   /**
@@ -116,7 +123,7 @@ export function layoutHeightFor(barCount: number): number {
   return Math.max(minHeight, chrome + barCount * rowHeight);
 }
 
-/** Height in pixels of the image of a page with `barCount` bars (16 bars: 1836). */
+/** Height in pixels of the image of a page with `barCount` bars (10 bars: 1260). */
 export function imageHeightFor(barCount: number): number {
   return toImagePixels(layoutHeightFor(barCount));
 }
@@ -152,13 +159,15 @@ function prepareBar(bar: ChartBarInput): PreparedBar {
 }
 
 /** Units per colour, in the legend's order; colours no unit has are left out. */
-function levelCounts(bars: readonly ChartBarInput[]): LevelCount[] {
+function levelCounts(input: IndicatorChartInput): LevelCount[] {
+  const { bars, levelCounts: given } = input;
   const out: LevelCount[] = LEVEL_LEGEND.map(([level, text]) => ({
     text,
     color: LEVEL_COLORS[level],
-    count: bars.filter((b) => b.notReported !== true && b.level === level).length,
+    count: given ? given[level] : bars.filter((b) => b.notReported !== true && b.level === level).length,
   }));
-  out.push({ text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR, count: bars.filter((b) => b.notReported).length });
+  const notReported = given ? given.notReported : bars.filter((b) => b.notReported).length;
+  out.push({ text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR, count: notReported });
   return out.filter((c) => c.count > 0);
 }
 
@@ -180,7 +189,7 @@ export function planChartPages(input: IndicatorChartInput): ChartPage[] {
   // bars the same thickness from image to image (the pages differ by one bar at most).
   const footnote = input.footnote;
   const height = layoutHeightFor(Math.max(...pages.map((p) => p.length))) + (footnote ? FOOTNOTE_HEIGHT : 0);
-  const counts = levelCounts(input.bars);
+  const counts = levelCounts(input);
   return pages.map((bars, i) => ({
     titleLines: titleLines(pages.length > 1 ? `${input.title} (${i + 1}/${pages.length})` : input.title),
     subtitle: input.subtitle,

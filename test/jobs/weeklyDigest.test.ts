@@ -144,7 +144,7 @@ describe("weekly digest", () => {
     expect([...world.emu.botMessages(LEADERS), ...world.emu.botMessages(LEADERS_2)]).toHaveLength(4);
   });
 
-  it("more than 16 units: ONE portrait image of the 16 farthest below their own target, never an album", async () => {
+  it("more than 10 units: ONE portrait image of the 10 farthest below their own target, never an album", async () => {
     w = await bigProvince();
     await w.bind(LEADERS, "leaders", "BIG");
     for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
@@ -153,7 +153,7 @@ describe("weekly digest", () => {
     const msgs = w.emu.botMessages(LEADERS);
     expect(msgs).toHaveLength(1);
     const [only] = msgs;
-    expect(await photoSize(w, only)).toEqual({ width: 1080, height: imageHeightFor(16) + FOOTNOTE_HEIGHT });
+    expect(await photoSize(w, only)).toEqual({ width: 1080, height: imageHeightFor(10) + FOOTNOTE_HEIGHT });
     expect(only?.caption).toContain("chưa báo cáo (15)");
     expect(only?.caption).toContain(
       "⚠️ Xa chỉ tiêu nhất: Xã Số 1 41% (chỉ tiêu 60%), Xã Số 2 42% (chỉ tiêu 60%), Xã Số 3 43% (chỉ tiêu 60%)",

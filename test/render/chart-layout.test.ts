@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { pageOptions } from "../../src/render/chart-config.js";
 import {
   CHART_GEOMETRY,
+  FOOTNOTE_HEIGHT,
   imageHeightFor,
   layoutHeightFor,
   LEVEL_COLORS,
@@ -45,7 +46,7 @@ describe("planChartPages", () => {
 
   test("level counts of the whole chart on every page (the legend), colours nobody has left out", () => {
     const bars: ChartBarInput[] = [
-      ...manyBars(20),
+      ...manyBars(12),
       { label: "Xã Đỏ", value: 5, level: "do" },
       { label: "Xã Chưa", value: 0, level: null, notReported: true },
     ];
@@ -53,7 +54,7 @@ describe("planChartPages", () => {
     expect(pages).toHaveLength(2);
     for (const p of pages)
       expect(p.counts.map((c) => [c.text, c.count])).toEqual([
-        ["xanh", 20],
+        ["xanh", 12],
         ["đỏ", 1],
         ["chưa báo cáo", 1],
       ]);
@@ -70,10 +71,10 @@ describe("planChartPages", () => {
     ]);
   });
 
-  test("35 bars → 3 balanced pages of one height, titled (1/3)…(3/3)", () => {
-    const pages = planChartPages(input(manyBars(35)));
-    expect(pages.map((p) => p.bars.length)).toEqual([12, 12, 11]);
-    expect(pages.map((p) => p.height)).toEqual([layoutHeightFor(12), layoutHeightFor(12), layoutHeightFor(12)]);
+  test("25 bars → 3 balanced pages of one height, titled (1/3)…(3/3)", () => {
+    const pages = planChartPages(input(manyBars(25)));
+    expect(pages.map((p) => p.bars.length)).toEqual([9, 8, 8]);
+    expect(pages.map((p) => p.height)).toEqual([layoutHeightFor(9), layoutHeightFor(9), layoutHeightFor(9)]);
     expect(pages.map((p) => p.titleLines[0])).toEqual([
       "Hồ sơ trực tuyến — tuần 30/11–04/12 (1/3)",
       "Hồ sơ trực tuyến — tuần 30/11–04/12 (2/3)",
@@ -91,12 +92,31 @@ describe("planChartPages", () => {
 
   test.each([
     [1, 1],
-    [16, 1],
-    [17, 2],
-    [32, 2],
-    [33, 3],
+    [10, 1],
+    [11, 2],
+    [20, 2],
+    [21, 3],
   ])("%i bars → %i image(s)", (bars, images) => {
     expect(splitIntoPages(manyBars(bars), CHART_GEOMETRY.maxBarsPerImage)).toHaveLength(images);
+  });
+
+  test("given level counts (every unit, though only some are drawn) replace the bars' own", () => {
+    const [page] = planChartPages({
+      ...input(manyBars(3)),
+      levelCounts: { xanh: 40, vang: 2, cam: 0, do: 9, notReported: 5 },
+    });
+    expect(page?.counts.map((c) => [c.text, c.count])).toEqual([
+      ["xanh", 40],
+      ["vàng", 2],
+      ["đỏ", 9],
+      ["chưa báo cáo", 5],
+    ]);
+  });
+
+  test("a footnote adds its line to the height", () => {
+    const [plain] = planChartPages(input(manyBars(10)));
+    const [noted] = planChartPages({ ...input(manyBars(10)), footnote: "Hiện 10/115 đơn vị" });
+    expect((noted?.height ?? 0) - (plain?.height ?? 0)).toBe(FOOTNOTE_HEIGHT);
   });
 
   test("image height grows with the bar count", () => {
@@ -108,7 +128,6 @@ describe("planChartPages", () => {
     [0, 1200],
     [9, 1200],
     [10, 1260],
-    [16, 1836],
   ])("%i bars: an image %i px high (portrait at least 1080×1200)", (bars, px) => {
     expect(imageHeightFor(bars)).toBe(px);
   });

@@ -1,6 +1,6 @@
 /**
  * The leaders' digest (docs/SCHEDULES.md "Bản tin tuần"): per indicator one portrait chart — the
- * 16 units farthest below their own target, bars coloured by level, each unit's own target
+ * 10 units farthest below their own target, bars coloured by level, each unit's own target
  * ticked on its bar — with a caption of ≤ 6 lines. (A longer list of bars would be split into an
  * album, which enqueueDigest and sendPart still send whole.) The first indicator's message carries the buttons (digestKeyboard).
  * The weekly job enqueues it (`digest:<week>:chat:<id>:<indicator>`); `/bieudo` replies with the
@@ -50,7 +50,7 @@ export type RenderedIndicator = { data: IndicatorDigest; images: Buffer[] };
 
 /**
  * The rows the image shows: the units farthest below their own target, as many as one portrait
- * image holds (CHART_GEOMETRY.maxBarsPerImage), then units that have not reported if room is left.
+ * image holds (CHART_GEOMETRY.maxBarsPerImage, 10), then units that have not reported if room is left.
  * One image, not an album: a phone shows an album as a grid of thumbnails no one can read. The
  * others are counted in the footnote and listed by the "Danh sách đầy đủ" and ".xlsx" buttons.
  */
@@ -81,6 +81,7 @@ export async function renderDigest(
         title: digestTitle(d),
         subtitle: digestTexts.chartSubtitle(root, d),
         bars: digestBars(rows),
+        levelCounts: d.counts,
         ...(left > 0 ? { footnote: digestTexts.chartFootnote(rows.length, left) } : {}),
         format: "jpeg",
       }),
