@@ -1,6 +1,7 @@
 /**
  * The leaders' digest as a phone shows it (390×844, Chromium), for a human to look at and for
- * docs/digest-phone.png: `npx tsx scripts/sandbox-digest-shot.ts [file.png]`. Needs /usr/bin/chromium;
+ * docs/: `npx tsx scripts/sandbox-digest-shot.ts [dir]` writes digest-phone.png (the chart) and
+ * digest-phone-buttons.png (the caption and its buttons). Needs /usr/bin/chromium;
  * emoji show as boxes unless a colour emoji font is installed (`apt-get install -y fonts-noto-color-emoji`).
  */
 import { mkdtempSync } from "node:fs";
@@ -11,7 +12,7 @@ import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { startSandbox } from "../src/sandbox/index.js";
 
-const out = process.argv[2] ?? path.join(mkdtempSync(path.join(tmpdir(), "dondoc-digest-")), "digest-phone.png");
+const out = process.argv[2] ?? mkdtempSync(path.join(tmpdir(), "dondoc-digest-"));
 const work = mkdtempSync(path.join(tmpdir(), "dondoc-digest-db-"));
 const config = parseConfig({ DATABASE_URL: `file:${path.join(work, "s.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent" });
 const sandbox = await startSandbox({ config, logger: createLogger("silent"), print: () => {} });
@@ -36,7 +37,10 @@ try {
   // The first digest message: its chart's top, caption and buttons as the leader scrolls to it.
   await photo.evaluate((img) => img.closest(".msg")?.scrollIntoView({ block: "start" }));
   await page.waitForTimeout(500);
-  await page.screenshot({ path: out });
+  await page.screenshot({ path: path.join(out, "digest-phone.png") });
+  await photo.evaluate((img) => img.closest(".msg")?.scrollIntoView({ block: "end" }));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(out, "digest-phone-buttons.png") });
   console.log(out);
 } finally {
   await browser.close();

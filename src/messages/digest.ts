@@ -20,6 +20,9 @@ export const CAPTION_LIMIT = 1024;
 /** A phone shows about this many caption lines under a photo before "more". */
 export const DIGEST_LINES = 6;
 
+/** Visible characters a caption line may take: about three lines on a phone. */
+export const DIGEST_LINE_CHARS = 130;
+
 export type OverdueTask = { task: Task; due: IsoDate; leads: readonly CatalogUnit[] };
 export type DigestExtras = { overdue: readonly OverdueTask[]; escalated: readonly CatalogUnit[] };
 
@@ -90,7 +93,7 @@ function captionAt(d: IndicatorDigest, root: CatalogUnit, extras: DigestExtras |
     `${short(root)} · ${periodText(d)}${overall}`,
     countsLine(d.counts),
   ];
-  if (d.worst.length > 0) lines.push(`⚠️ Xa chỉ tiêu nhất: ${capped(d.worst, Math.max(1, max), rowText)}`);
+  if (d.belowTarget.length > 0) lines.push(`⚠️ Xa chỉ tiêu nhất: ${capped(d.belowTarget, Math.max(1, max), rowText)}`);
   else if (d.ranked.length > 0) lines.push("✅ Các đơn vị đã báo cáo đều đạt chỉ tiêu của mình.");
   const chase: string[] = [];
   if (d.notReported.length > 0)
@@ -98,22 +101,29 @@ function captionAt(d: IndicatorDigest, root: CatalogUnit, extras: DigestExtras |
   if (extras && extras.escalated.length > 0)
     chase.push(`bỏ qua ${ESCALATE_AFTER} lần nhắc: ${capped(extras.escalated, Math.max(max, 1), short)}`);
   if (chase.length > 0) lines.push(`👉 Cần đôn đốc — ${chase.join("; ")}`);
-  if (extras && extras.overdue.length > 0) {
-    const t = (o: OverdueTask) =>
-      `${escapeHtml(o.task.code)} (${o.leads.length > 1 ? `${o.leads.length} đơn vị` : o.leads.map(short).join("")}, hạn ${formatViDate(o.due)})`;
-    lines.push(`⏰ Nhiệm vụ quá hạn (${extras.overdue.length}): ${capped(extras.overdue, max, t)}`);
+  const [firstOverdue] = extras?.overdue ?? [];
+  if (extras && firstOverdue) {
+    const o = firstOverdue;
+    const leads = o.leads.length > 1 ? `${o.leads.length} đơn vị` : o.leads.map(short).join("");
+    const more = extras.overdue.length > 1 ? `, sớm nhất ` : ": ";
+    lines.push(
+      `⏰ ${extras.overdue.length} nhiệm vụ quá hạn${more}${escapeHtml(o.task.code)} (${leads}, hạn ${formatViDate(o.due)})`,
+    );
   }
   return lines.join("\n");
 }
 
 export const digestTexts = {
   caption(d: IndicatorDigest, root: CatalogUnit, extras: DigestExtras | null): string {
-    for (const max of [3, 2, 1, 0]) {
+    for (const max of [2, 1, 0]) {
       const text = captionAt(d, root, extras, max);
-      if (text.length <= CAPTION_LIMIT) return text;
+      const widest = Math.max(...text.split("\n").map((l) => l.replace(/<[^>]+>/g, "").length));
+      if (text.length <= CAPTION_LIMIT && widest <= DIGEST_LINE_CHARS) return text;
     }
     // Only unusually long unit names get here: keep whole lines, drop from the end.
-    const lines = captionAt(d, root, extras, 0).split("\n");
+    const shortest = captionAt(d, root, extras, 0);
+    if (shortest.length <= CAPTION_LIMIT) return shortest;
+    const lines = shortest.split("\n");
     while (lines.join("\n").length > CAPTION_LIMIT - 2 && lines.length > 1) lines.pop();
     return `${lines.join("\n")}\n…`;
   },

@@ -59,8 +59,8 @@ export type IndicatorDigest = {
   total: { now: Figures | null; weekAgo: Figures | null };
   /** Units with a ratio, farthest below their own target first (domain/evaluation/gap.ts). */
   ranked: DigestRow[];
-  /** The first of `ranked` that are below their own target: who to chase first. */
-  worst: DigestRow[];
+  /** The part of `ranked` below their own target: who to chase first. */
+  belowTarget: DigestRow[];
   notReported: CatalogUnit[];
 };
 

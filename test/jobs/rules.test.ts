@@ -156,7 +156,7 @@ test(`a caption stays within ${DIGEST_LINES} lines and 1,024 characters with hun
     day: "2026-11-23",
     rows: [],
     ranked: [],
-    worst: [],
+    belowTarget: [],
     counts: { xanh: 0, vang: 0, cam: 0, do: 0, notReported: 300, noData: 0, unjudged: 0 },
     total: { now: null, weekAgo: null },
     notReported: Array.from({ length: 300 }, (_, i) => unit(i)),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { CatalogUnit } from "../../src/domain/catalog.js";
 import { countLevels, evaluate, rankByGap, rollUp, gapToTarget } from "../../src/domain/evaluation/index.js";
-import { CAPTION_LIMIT, changeWords, DIGEST_LINES, digestTexts } from "../../src/messages/digest.js";
+import { CAPTION_LIMIT, changeWords, DIGEST_LINE_CHARS, DIGEST_LINES, digestTexts } from "../../src/messages/digest.js";
 import type { DigestRow, IndicatorDigest } from "../../src/messages/views.js";
 import { makeDirective } from "../domain/evaluationFixtures.js";
 
@@ -59,7 +59,7 @@ function largeProvince(): IndicatorDigest {
       weekAgo: rollUp(rows.map((r) => r.weekAgo)).figures,
     },
     ranked,
-    worst: ranked.filter((r) => (gapToTarget(r.evaluation) ?? 0) > 0).slice(0, 3),
+    belowTarget: ranked.filter((r) => (gapToTarget(r.evaluation) ?? 0) > 0),
     notReported: rows.filter((r) => r.evaluation.status === "not-reported").map((r) => r.unit),
   };
 }
@@ -84,6 +84,8 @@ describe("the digest caption on a phone", () => {
     const caption = digestTexts.caption(d, root, extras);
     const lines = caption.split("\n");
     expect(lines.length).toBeLessThanOrEqual(DIGEST_LINES);
+    // About three phone lines each at most: the whole caption stays on one phone screen.
+    for (const line of lines) expect(line.replace(/<[^>]+>/g, "").length).toBeLessThanOrEqual(DIGEST_LINE_CHARS);
     expect(caption.length).toBeLessThanOrEqual(CAPTION_LIMIT);
     expect(lines[0]).toBe("📊 <b>Hồ sơ trực tuyến — tuần 30/11–04/12</b>");
     expect(lines[2]).toContain("⚪ chưa báo cáo 40");

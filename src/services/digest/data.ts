@@ -19,8 +19,6 @@ import type { DigestRow, IndicatorDigest } from "../../messages/views.js";
 export type { DigestRow, IndicatorDigest } from "../../messages/views.js";
 
 export const WEEK_MS = 7 * 24 * 3_600_000;
-/** Units named as farthest below their target in the caption. */
-const WORST_NAMED = 3;
 
 export { percentOf } from "../../domain/evaluation/index.js";
 
@@ -64,7 +62,7 @@ export async function indicatorDigest(
       weekAgo: rollUp(rows.filter((r) => !r.unit.oneStop).map((r) => r.weekAgo)).figures,
     },
     ranked,
-    worst: ranked.filter((r) => (gapToTarget(r.evaluation) ?? 0) > 0).slice(0, WORST_NAMED),
+    belowTarget: ranked.filter((r) => (gapToTarget(r.evaluation) ?? 0) > 0),
     notReported: rows.filter((r) => r.evaluation.status === "not-reported").map((r) => r.unit),
   };
 }
