@@ -1,10 +1,10 @@
 /**
  * The leaders' digest (docs/SCHEDULES.md "Bản tin tuần"): per indicator one portrait chart — the
  * 10 units farthest below their own target, bars coloured by level, each unit's own target
- * ticked on its bar — with a caption of ≤ 6 lines. (A longer list of bars would be split into an
- * album, which enqueueDigest and sendPart still send whole.) The first indicator's message carries the buttons (digestKeyboard).
- * The weekly job enqueues it (`digest:<week>:chat:<id>:<indicator>`); `/bieudo` replies with the
- * same parts directly.
+ * ticked on its bar — with a caption of ≤ 6 lines; the first indicator's message carries the
+ * buttons (digestKeyboard). A part of several images (a caller drawing more rows than one image
+ * holds) is still sent whole, as albums. The weekly job enqueues it
+ * (`digest:<week>:chat:<id>:<indicator>`); `/bieudo` replies with the same parts directly.
  */
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
