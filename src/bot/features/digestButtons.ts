@@ -8,6 +8,7 @@ import { Composer, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
+import { CAPTION_LIMIT } from "../../messages/digest.js";
 import { digestActionTexts as t } from "../../messages/digestActions.js";
 import { digestButton, type DigestButton } from "../../render/callbackData.js";
 import { digestOfPeriod, remindNotReported, shownPeriod } from "../../services/digest/actions.js";
@@ -58,6 +59,11 @@ async function remind(ctx: ButtonContext, root: CatalogUnit, press: DigestButton
   // Plain text plus the message's own entities: its bold title stays bold, the note adds none.
   if (message?.caption !== undefined) {
     const caption = `${message.caption}\n${note}`;
+    // A caption at Telegram's limit has no room for the note: it goes below, the button still goes.
+    if (caption.length > CAPTION_LIMIT) {
+      await ctx.editMessageReplyMarkup({ reply_markup }).catch(() => undefined);
+      return ctx.reply(note, { reply_parameters: { message_id: message.message_id } });
+    }
     const entities = message.caption_entities ? { caption_entities: message.caption_entities } : {};
     return ctx.editMessageCaption({ caption, ...entities, reply_markup }).catch(() => undefined);
   }
