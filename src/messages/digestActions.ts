@@ -5,7 +5,7 @@ import type { Indicator } from "../domain/directive/schema.js";
 import { formatNumber } from "../domain/format.js";
 import { gapToTarget, judgedMilestone } from "../domain/evaluation/index.js";
 import { escapeHtml } from "../render/html.js";
-import { capitalize, changeText, periodText } from "./digest.js";
+import { capitalize, changeText, periodText, type OverdueTask } from "./digest.js";
 import { countsLine, levelIcon } from "./status.js";
 import type { DigestRow, IndicatorDigest } from "./views.js";
 
@@ -58,6 +58,15 @@ export const digestActionTexts = {
       );
     return lines.join("\n");
   },
+  /** Every overdue task below the root (the caption names only the earliest). */
+  overdue: (items: readonly OverdueTask[]) =>
+    [
+      `⏰ <b>Nhiệm vụ quá hạn (${items.length})</b>`,
+      ...items.map(
+        (o) =>
+          `• ${escapeHtml(o.task.code)} — ${o.leads.map((u) => escapeHtml(u.name)).join(", ")} · hạn ${formatViDate(o.due)}`,
+      ),
+    ].join("\n"),
   xlsxCaption: (root: CatalogUnit, period: string, day: IsoDate) =>
     `📥 Số liệu ${escapeHtml(root.name)} — tháng ${formatViMonth(period)} (đến ngày ${formatViDate(day)})`,
   pickPrompt: (root: CatalogUnit) => `Chọn chỉ tiêu để xem biểu đồ các đơn vị thuộc <b>${escapeHtml(root.name)}</b>:`,

@@ -12,8 +12,8 @@ const LEADER = 601;
 let w: World;
 afterEach(async () => w.stop());
 
-async function world(now: string): Promise<World> {
-  const world = await startWorld({ now });
+async function world(now: string, files?: string[]): Promise<World> {
+  const world = await startWorld({ now, ...(files ? { files } : {}) });
   await world.bind(LEADERS, "leaders", "TN", "Lãnh đạo tỉnh");
   await world.bind(X1, "unit", "TN-X1");
   await world.bind(X2, "unit", "TN-X2");
@@ -81,6 +81,25 @@ describe("buttons under the digest", () => {
       "Xa chỉ tiêu của mình nhất trước:",
       "1. 🟡 Sở Tư pháp — 66% (66/100) · chỉ tiêu 70%, thiếu 4 điểm",
       "2. 🟡 Phường Đức Xuân — 58% (58/100) · chỉ tiêu 60%, thiếu 2 điểm · mới báo cáo trong tuần",
+    ]);
+  });
+
+  it("📋 also lists every overdue task below the chat (the caption names only the earliest)", async () => {
+    w = await world("2026-11-30T10:00:00+07:00", [
+      "test/fixtures/province.units.yaml",
+      "test/fixtures/province.directive.yaml",
+      "test/jobs/fixtures/tasks.directive.yaml",
+    ]);
+    const first = await digest();
+    expect(first.caption).toContain("⏰ 3 nhiệm vụ quá hạn, sớm nhất T-M (Xã Nông Thượng, hạn 31/10/2026)");
+    const before = w.emu.botMessages(LEADERS).length;
+    await press(first, "📋 Danh sách đầy đủ");
+    const msgs = await w.emu.waitForMessages(LEADERS, before + 3, 15_000);
+    expect(msgs.at(-1)?.text?.split("\n")).toEqual([
+      "⏰ Nhiệm vụ quá hạn (3)",
+      "• T-M — Xã Nông Thượng · hạn 31/10/2026",
+      "• T-X — Phường Đức Xuân, Xã Nông Thượng, Xã Dương Quang · hạn 24/11/2026",
+      "• T-1 — Phường Đức Xuân · hạn 26/11/2026",
     ]);
   });
 

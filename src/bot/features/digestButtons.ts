@@ -13,6 +13,7 @@ import { digestActionTexts as t } from "../../messages/digestActions.js";
 import { digestButton, type DigestButton } from "../../render/callbackData.js";
 import { digestOfPeriod, remindNotReported, shownPeriod } from "../../services/digest/actions.js";
 import { digestParts, renderDigest } from "../../services/digest/digest.js";
+import { digestExtras } from "../../services/digest/extras.js";
 import { digestCallback } from "../../services/digest/keyboard.js";
 import { digestXlsx } from "../../services/digest/xlsx.js";
 import { subtreeIndicators } from "../../services/figures/status.js";
@@ -80,6 +81,8 @@ onButton(digestButtonsFeature, digestButton, async (ctx, press) => {
   const at = ctx.deps.clock.now();
   if (press.action === "list") {
     for (const d of await digestOfPeriod(ctx.deps, root, press.period, at)) await replyHtml(ctx, t.list(root, d));
+    const { overdue } = await digestExtras(ctx.deps, BigInt(ctx.chat?.id ?? 0), root, at);
+    if (overdue.length > 0) await replyHtml(ctx, t.overdue(overdue));
     return;
   }
   if (press.action === "xlsx") {
