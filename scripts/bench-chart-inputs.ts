@@ -50,15 +50,19 @@ export function sampleInput(
     const value = ((i * 37 + n * 53 + 11) % 1000) / 10;
     const level = value >= 70 ? "xanh" : value >= 50 ? "vang" : value >= 30 ? "cam" : "do";
     const name = `${KINDS[(i + group) % KINDS.length] ?? "Xã"} ${PLACES[(i * 7 + group) % PLACES.length] ?? ""} ${group}-${i + 1}`;
-    return { label: name, value, level, notReported: (i + n) % 17 === 5 };
+    const target = 60 + ((i + n) % 4) * 5;
+    return {
+      label: name,
+      value,
+      level,
+      notReported: (i + n) % 17 === 5,
+      target: { value: target, text: `${target}%` },
+    };
   });
   return {
     title: `${indicator} — tuần ${(n % 52) + 1}/2026`,
     subtitle: `Các đơn vị thuộc tỉnh số ${group} · số liệu tháng ${(n % 12) + 1}/2026`,
-    indicatorName: `${indicator} (%)`,
     bars,
-    target: { value: 60 + (n % 4) * 5, label: `Chỉ tiêu ${60 + (n % 4) * 5}%` },
-    deadlineText: "30/09/2026",
     format,
   };
 }

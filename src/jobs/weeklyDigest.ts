@@ -41,9 +41,9 @@ export async function runWeeklyDigest(deps: AppServices, { fireTime, signal }: J
         continue;
       }
       const extras = await uc.digest.digestExtras(chat.chatId, root, fireTime, items);
-      if (!rendered.has(root.code)) rendered.set(root.code, uc.digest.renderDigest(root, fireTime, week));
-      const charts = await (rendered.get(root.code) ?? uc.digest.renderDigest(root, fireTime, week));
-      const created = await uc.digest.enqueueDigest(chat.chatId, week, digestParts(charts, root, week, extras));
+      if (!rendered.has(root.code)) rendered.set(root.code, uc.digest.renderDigest(root, fireTime));
+      const charts = await (rendered.get(root.code) ?? uc.digest.renderDigest(root, fireTime));
+      const created = await uc.digest.enqueueDigest(chat.chatId, week, digestParts(charts, root, extras));
       result.enqueued += created;
       if (created > 0 && extras.escalatedCodes.size > 0) {
         await uc.reminders.recordEscalations(chat.chatId, extras.escalatedCodes, day, fireTime);

@@ -48,18 +48,20 @@ export type SubtreeStatus = {
 };
 
 export type DigestRow = { unit: CatalogUnit; evaluation: Evaluation; weekAgo: Figures | null };
-export type ChartLine = { target: number; label: string; deadlineText: string; units: number };
 export type IndicatorDigest = {
   indicator: Indicator;
   period: string;
+  /** A month that has ended, shown in the first days of the next (domain/digest/period.ts). */
+  closed: boolean;
   day: IsoDate;
   rows: DigestRow[];
   counts: LevelCounts;
   total: { now: Figures | null; weekAgo: Figures | null };
-  best: DigestRow[];
-  worst: DigestRow[];
+  /** Units with a ratio, farthest below their own target first (domain/evaluation/gap.ts). */
+  ranked: DigestRow[];
+  /** The part of `ranked` below their own target: who to chase first. */
+  belowTarget: DigestRow[];
   notReported: CatalogUnit[];
-  line: ChartLine | null;
 };
 
 /** What an upload saved, one line per unit × indicator of its latest month. */

@@ -16,16 +16,22 @@ export interface ChartBarInput {
   valueText?: string;
   level: ChartLevel | null;
   notReported?: boolean;
+  /** The unit's OWN target (percent) and its text ("75%"): targets differ by tier and group. */
+  target?: { value: number; text: string };
 }
 
 export interface IndicatorChartInput {
   title: string;
   subtitle?: string;
-  indicatorName: string;
+  /** In the order to draw, top first (the caller ranks: farthest below its own target first). */
   bars: readonly ChartBarInput[];
-  target?: { value: number; label: string };
-  /** Already formatted, e.g. "30/09/2023". */
-  deadlineText?: string;
+  /** A line under the scale, e.g. how many units the image leaves out and where to see them. */
+  footnote?: string;
+  /**
+   * Units per colour when the bars are not all of them (the digest draws the units to chase but
+   * counts every unit); default: counted from the bars.
+   */
+  levelCounts?: Readonly<Record<ChartLevel | "notReported", number>>;
   format?: "png" | "jpeg";
 }
 
@@ -39,34 +45,40 @@ export const NOT_REPORTED_COLOR = "#9e9e9e";
 /** A unit with no colour level (e.g. an indicator without bands) gets a neutral slate. */
 export const NO_LEVEL_COLOR = "#546e7a";
 export const NOT_REPORTED_TEXT = "chưa báo cáo";
-export const NOT_REPORTED_LEGEND = "Chưa báo cáo";
+export const NOT_REPORTED_LEGEND = "chưa báo cáo";
 
 export const LEVEL_LEGEND: ReadonlyArray<readonly [ChartLevel, string]> = [
-  ["xanh", "Xanh"],
-  ["vang", "Vàng"],
-  ["cam", "Cam"],
-  ["do", "Đỏ"],
+  ["xanh", "xanh"],
+  ["vang", "vàng"],
+  ["cam", "cam"],
+  ["do", "đỏ"],
 ];
 
 /**
- * Geometry in layout units: the chart is laid out on a 1200-unit-wide page with labels ≥ 22 units
- * and 32 units a row (a 25-unit bar), then drawn at `pixelRatio` 2/3 into an 800 px-wide image.
- * 800 px is about what a phone shows a photo at in the chat (≈ 300 dp at ~2.7 px a dp), so the
- * text is as large on screen as it was at 1200 px, and the image has 2.25× fewer pixels: the JPEG
- * encode and the pixel read-back cost in proportion to the pixel count (docs/PERFORMANCE.md).
+ * Portrait, for a phone (docs/SCHEDULES.md "Bản tin tuần"): 1080 px wide, drawn 1:1. A phone shows
+ * a photo about 360 dp wide, so 1 dp ≈ 3 px: 30 px names read as ~10 dp, the size of chat text,
+ * without zooming. Each unit takes a row — its name and value on one line, its bar under it across
+ * the whole width — so long names never squeeze the bars. At most 10 rows make an image of about
+ * 1080×1300 (4:5), which Telegram shows nearly as wide as the chat in the conversation itself; a
+ * taller image is shown narrower there, and its text smaller. More units become an album (the
+ * digest draws one image of the units to chase, services/digest/digest.ts).
  */
 export const CHART_GEOMETRY = {
-  layoutWidth: 1200,
-  pixelRatio: 2 / 3,
-  maxBarsPerImage: 40,
-  rowHeight: 32,
-  /** Title, subtitle, legend, goal-line label above the bars; x axis and its title below (measured: 257 units). */
-  chrome: 258,
-  minHeight: 560,
-  labelFontPx: 22,
-  titleFontPx: 30,
-  /** Room added left of the names for the ranks "1. "…"40. " (~42 units at 22 px; test/render). */
-  rankColumn: 46,
+  layoutWidth: 1080,
+  pixelRatio: 1,
+  maxBarsPerImage: 10,
+  /** Name line (30 px) + bar (34 px) + gaps. */
+  rowHeight: 96,
+  /**
+   * Title, subtitle, level counts and the target key above the bars (≈ 212 with a one-line title),
+   * the 0–100% scale below (≈ 70), and a little room a two-line title takes from the rows.
+   */
+  chrome: 300,
+  /** Portrait (10:9) at least, so a short list is not a thin strip. */
+  minHeight: 1200,
+  labelFontPx: 30,
+  titleFontPx: 40,
+  barThickness: 34,
 } as const;
 
 /** Layout units → image pixels exactly as chart.js sizes the canvas (retinaScale: round to 0.1, then floor). */
@@ -74,53 +86,49 @@ export function toImagePixels(layoutUnits: number): number {
   return Math.floor(Math.round(layoutUnits * CHART_GEOMETRY.pixelRatio * 10) / 10);
 }
 
-/** 800. */
+/** 1080. */
 export const IMAGE_WIDTH = toImagePixels(CHART_GEOMETRY.layoutWidth);
 
 export interface PreparedBar {
-  /** The (shortened) unit name, without its rank. */
+  /** The (shortened) unit name. */
   label: string;
-  /** 1-based place in the ranking; null for a unit that did not report. */
-  rank: number | null;
   /** Clamped to the 0..100 axis; the printed text keeps the real value. */
   value: number;
   color: string;
   valueText: string;
   notReported: boolean;
+  /** The unit's own target, clamped to the axis, and its text. */
+  target: { value: number; text: string } | null;
 }
+
+export type LevelCount = { text: string; color: string; count: number };
 
 export interface ChartPage {
   titleLines: string[];
   subtitle: string | undefined;
   bars: PreparedBar[];
+  /** The whole chart's units per colour (the same on every page of an album). */
+  counts: LevelCount[];
+  footnote: string | undefined;
   /** In layout units; the image is `toImagePixels(height)` px high. */
   height: number;
 }
 
-/** Height in layout units of a page with `barCount` bars. */
+/** The footnote's line under the scale, when there is one. */
+export const FOOTNOTE_HEIGHT = 48;
+
+/** Height in layout units of a page with `barCount` bars (and no footnote). */
 export function layoutHeightFor(barCount: number): number {
   const { rowHeight, chrome, minHeight } = CHART_GEOMETRY;
   return Math.max(minHeight, chrome + barCount * rowHeight);
 }
 
-/** Height in pixels of the image of a page with `barCount` bars (30 bars: 812). */
+/** Height in pixels of the image of a page with `barCount` bars (10 bars: 1260). */
 export function imageHeightFor(barCount: number): number {
   return toImagePixels(layoutHeightFor(barCount));
 }
 
-/** Best first; units that did not report go last; ties by Vietnamese name order. */
-const collator = new Intl.Collator("vi");
-export function sortBars(bars: readonly ChartBarInput[]): ChartBarInput[] {
-  return [...bars].sort((a, b) => {
-    const aMissing = a.notReported === true;
-    const bMissing = b.notReported === true;
-    if (aMissing !== bMissing) return aMissing ? 1 : -1;
-    if (!aMissing && a.value !== b.value) return b.value - a.value;
-    return collator.compare(a.label, b.label);
-  });
-}
-
-/** Splits into pages of at most `maxPerPage` whose sizes differ by at most one: 85 → 29 + 28 + 28. */
+/** Splits into pages of at most `maxPerPage` whose sizes differ by at most one: 35 → 12 + 12 + 11. */
 export function splitIntoPages<T>(items: readonly T[], maxPerPage: number): T[][] {
   if (items.length === 0) return [[]];
   const pageCount = Math.ceil(items.length / maxPerPage);
@@ -136,39 +144,58 @@ export function splitIntoPages<T>(items: readonly T[], maxPerPage: number): T[][
   return pages;
 }
 
-function prepareBar(bar: ChartBarInput, rank: number): PreparedBar {
+const clamp = (v: number) => Math.min(100, Math.max(0, Number.isFinite(v) ? v : 0));
+
+function prepareBar(bar: ChartBarInput): PreparedBar {
   const notReported = bar.notReported === true;
-  const value = Number.isFinite(bar.value) ? bar.value : 0;
-  const name = shortenUnitName(bar.label);
   return {
-    label: name,
-    rank: notReported ? null : rank,
-    value: notReported ? 0 : Math.min(100, Math.max(0, value)),
+    label: shortenUnitName(bar.label),
+    value: notReported ? 0 : clamp(bar.value),
     color: notReported ? NOT_REPORTED_COLOR : bar.level ? LEVEL_COLORS[bar.level] : NO_LEVEL_COLOR,
-    valueText: notReported ? NOT_REPORTED_TEXT : (bar.valueText ?? formatPercent(value)),
+    valueText: notReported ? NOT_REPORTED_TEXT : (bar.valueText ?? formatPercent(bar.value)),
     notReported,
+    target: bar.target ? { value: clamp(bar.target.value), text: bar.target.text } : null,
   };
 }
 
-/** "Title (1/3)" + " — chỉ tiêu đến 30/09/2023"; long titles break before the dash. */
-function titleLines(input: IndicatorChartInput, page: number, pageCount: number): string[] {
-  const head = pageCount > 1 ? `${input.title} (${page}/${pageCount})` : input.title;
-  if (input.deadlineText === undefined) return [head];
-  const tail = `— chỉ tiêu đến ${input.deadlineText}`;
-  const oneLine = `${head} ${tail}`;
-  return [...oneLine].length <= 70 ? [oneLine] : [head, tail];
+/** Units per colour, in the legend's order; colours no unit has are left out. */
+function levelCounts(input: IndicatorChartInput): LevelCount[] {
+  const { bars, levelCounts: given } = input;
+  const out: LevelCount[] = LEVEL_LEGEND.map(([level, text]) => ({
+    text,
+    color: LEVEL_COLORS[level],
+    count: given ? given[level] : bars.filter((b) => b.notReported !== true && b.level === level).length,
+  }));
+  const notReported = given ? given.notReported : bars.filter((b) => b.notReported).length;
+  out.push({ text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR, count: notReported });
+  return out.filter((c) => c.count > 0);
 }
 
+/** About what fits in 1080 px at the title's 40 px bold; a longer title breaks at its dash. */
+const TITLE_CHARS = 50;
+function titleLines(title: string): string[] {
+  const dash = title.lastIndexOf(" — ");
+  return [...title].length <= TITLE_CHARS || dash < 0 ? [title] : [title.slice(0, dash), title.slice(dash + 3)];
+}
+
+/**
+ * The caller's order, units that did not report last (they have no bar to compare: the caption
+ * and the "Nhắc" button name them).
+ */
 export function planChartPages(input: IndicatorChartInput): ChartPage[] {
-  const prepared = sortBars(input.bars).map((bar, i) => prepareBar(bar, i + 1));
-  const pages = splitIntoPages(prepared, CHART_GEOMETRY.maxBarsPerImage);
+  const ordered = [...input.bars.filter((b) => !b.notReported), ...input.bars.filter((b) => b.notReported)];
+  const pages = splitIntoPages(ordered.map(prepareBar), CHART_GEOMETRY.maxBarsPerImage);
   // One height for a whole album: Telegram lays an album out as a grid, and equal rows keep the
   // bars the same thickness from image to image (the pages differ by one bar at most).
-  const height = layoutHeightFor(Math.max(...pages.map((p) => p.length)));
+  const footnote = input.footnote;
+  const height = layoutHeightFor(Math.max(...pages.map((p) => p.length))) + (footnote ? FOOTNOTE_HEIGHT : 0);
+  const counts = levelCounts(input);
   return pages.map((bars, i) => ({
-    titleLines: titleLines(input, i + 1, pages.length),
+    titleLines: titleLines(pages.length > 1 ? `${input.title} (${i + 1}/${pages.length})` : input.title),
     subtitle: input.subtitle,
     bars,
+    counts,
+    footnote,
     height,
   }));
 }

@@ -1,7 +1,7 @@
 import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from "chart.js";
 import sharp from "sharp";
-import { barTexts, frameTexts, goalLine, pageData, pageOptions, whiteBackground, xGrid } from "./chart-config.js";
+import { barTexts, frameTexts, pageData, pageOptions, targetMarks, whiteBackground, xGrid } from "./chart-config.js";
 import { CHART_GEOMETRY, planChartPages, type ChartPage, type IndicatorChartInput } from "./chart-layout.js";
 import { CHART_FONT_FAMILY } from "./chart-font.js";
 
@@ -58,8 +58,8 @@ function getRenderer(input: IndicatorChartInput, page: ChartPage): Renderer {
     plugins: [
       whiteBackground,
       xGrid,
-      goalLine(() => current.input.target),
       barTexts(() => current.page),
+      targetMarks(() => current.page),
       frameTexts(() => current.page),
     ],
   });
@@ -86,7 +86,8 @@ function drawPage(input: IndicatorChartInput, page: ChartPage, format: "png" | "
 }
 
 /**
- * Horizontal-bar chart of one indicator per unit, best first, ≤ 40 bars per image; more bars
+ * Portrait horizontal-bar chart of one indicator, one row per unit in the caller's order (units
+ * that did not report last), each unit's own target ticked on its bar, ≤ 16 rows an image; more
  * become an album of images titled "(1/3)", "(2/3)"… sharing the same 0–100% scale.
  * Default JPEG: Telegram recompresses photos anyway and JPEG encodes several times faster than PNG.
  */

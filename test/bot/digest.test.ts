@@ -23,8 +23,10 @@ describe("/bieudo", () => {
     w.emu.injectText({ chatId: LEADERS, fromId: LEADER, text: "/bieudo" });
     const msgs = await w.emu.waitForMessages(LEADERS, 2, 15_000);
     expect(msgs.map((m) => m.photo !== undefined)).toEqual([true, true]);
-    expect(msgs[0]?.caption).toContain("Hồ sơ trực tuyến — tuần 48/2026");
-    expect(msgs[0]?.caption).toContain("🏆 Tốt nhất: Sở Tư pháp 90% (mới); Phường Đức Xuân 65% (mới)");
+    expect(msgs[0]?.caption).toContain("Hồ sơ trực tuyến — tuần 23/11–27/11");
+    // Both reported this week: there was no figure a week ago, said once for the total.
+    expect(msgs[0]?.caption).toContain("chung 77,5%, tuần trước chưa có số liệu");
+    expect(msgs[0]?.caption).toContain("✅ Các đơn vị đã báo cáo đều đạt chỉ tiêu của mình.");
     expect(msgs[1]?.caption).toContain("Thanh toán trực tuyến");
     expect(await w.db.prisma.outboxMessage.count()).toBe(0);
   });

@@ -25,6 +25,33 @@ async function download(path: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
+describe("editMessageCaption", () => {
+  it("edits a photo's caption and keyboard; entities sent as such are kept; a text message is refused", async () => {
+    const bot = makeBot(emu);
+    const msg = await bot.api.sendPhoto(GROUP, new InputFile(fakePng(10, 10, 100), "a.png"), {
+      caption: "<b>Tỷ lệ</b> tuần 3",
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: [[{ text: "Nhắc", callback_data: "r" }]] },
+    });
+    const edited = await bot.api.editMessageCaption(GROUP, msg.message_id, {
+      caption: `${msg.caption ?? ""}\nĐã nhắc`,
+      caption_entities: msg.caption_entities ?? [],
+      reply_markup: { inline_keyboard: [] },
+    });
+    expect(edited).toMatchObject({
+      caption: "Tỷ lệ tuần 3\nĐã nhắc",
+      caption_entities: [{ type: "bold", offset: 0, length: 5 }],
+    });
+    const stored = emu.message(GROUP, msg.message_id);
+    expect(stored?.caption).toBe("Tỷ lệ tuần 3\nĐã nhắc");
+    expect(stored?.reply_markup?.inline_keyboard ?? []).toEqual([]);
+    const text = await bot.api.sendMessage(GROUP, "chữ");
+    await expect(bot.api.editMessageCaption(GROUP, text.message_id, { caption: "x" })).rejects.toMatchObject({
+      error_code: 400,
+    });
+  });
+});
+
 describe("files over multipart", () => {
   it("sendPhoto keeps the bytes intact and reports PNG dimensions", async () => {
     const bot = makeBot(emu);

@@ -40,7 +40,7 @@ it("the fixture province's digest chart matches the golden image", async () => {
   await w.report("TN-X3", "hs-truc-tuyen", "2026-11", 45, 100, "2026-11-20T09:00");
   const root = w.deps.catalog.get().unit("TN");
   if (!root) throw new Error("fixture root missing");
-  const [first] = await renderDigest(w.deps, root, ict("2026-11-23T08:00"), "2026-W48", "hs-truc-tuyen");
+  const [first] = await renderDigest(w.deps, root, ict("2026-11-23T08:00"), "hs-truc-tuyen");
   const image = first?.images[0];
   if (!image) throw new Error("no chart rendered");
   const actual = await pixels(image);

@@ -11,7 +11,7 @@ import {
   peakWeekOf,
   TASK_OFFSETS,
 } from "../../src/domain/schedule/index.js";
-import { CAPTION_LIMIT, changeText, digestTexts } from "../../src/messages/digest.js";
+import { CAPTION_LIMIT, changeText, DIGEST_LINES, digestTexts } from "../../src/messages/digest.js";
 import { albumChunks } from "../../src/services/digest/digest.js";
 import type { IndicatorDigest } from "../../src/services/digest/data.js";
 import { fileCalendar } from "../../src/services/reminders/calendarFile.js";
@@ -122,7 +122,7 @@ test.each([
   [null, { numerator: 7, denominator: 10 }, ""],
 ])("change %j since %j → %s", (now, before, text) => expect(changeText(now, before)).toBe(text));
 
-test("a caption stays within 1,024 characters with hundreds of units and tasks", () => {
+test(`a caption stays within ${DIGEST_LINES} lines and 1,024 characters with hundreds of units and tasks`, () => {
   const unit = (i: number): CatalogUnit => ({
     code: `U${i}`,
     name: `Ủy ban nhân dân xã Thượng Nông Hạ Lương Tây Bắc số ${i}`,
@@ -152,11 +152,11 @@ test("a caption stays within 1,024 characters with hundreds of units and tasks",
       wording: "Tỷ lệ hồ sơ",
     },
     period: "2026-11",
+    closed: false,
     day: "2026-11-23",
     rows: [],
-    best: [],
-    worst: [],
-    line: null,
+    ranked: [],
+    belowTarget: [],
     counts: { xanh: 0, vang: 0, cam: 0, do: 0, notReported: 300, noData: 0, unjudged: 0 },
     total: { now: null, weekAgo: null },
     notReported: Array.from({ length: 300 }, (_, i) => unit(i)),
@@ -165,9 +165,10 @@ test("a caption stays within 1,024 characters with hundreds of units and tasks",
     overdue: Array.from({ length: 60 }, () => ({ task, due: "2026-01-01", leads: [unit(1)] })),
     escalated: Array.from({ length: 100 }, (_, i) => unit(i)),
   };
-  const caption = digestTexts.caption(d, unit(0), "2026-W48", extras);
+  const caption = digestTexts.caption(d, unit(0), extras);
   expect(caption.length).toBeLessThanOrEqual(CAPTION_LIMIT);
+  expect(caption.split("\n").length).toBeLessThanOrEqual(DIGEST_LINES);
   expect(caption).toContain("⚪ chưa báo cáo 300");
-  expect(caption).toContain("Chưa báo cáo (300)");
+  expect(caption).toContain("chưa báo cáo (300)");
   expect(caption).toContain("… +");
 });

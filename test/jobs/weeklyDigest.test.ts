@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "../../src/emulator/index.js";
-import { imageHeightFor } from "../../src/render/chart-layout.js";
+import { FOOTNOTE_HEIGHT, imageHeightFor } from "../../src/render/chart-layout.js";
 import { parseConfig } from "../../src/config.js";
 import { createJobs, jobsNamed } from "../../src/jobs/index.js";
 import type { AppDeps } from "../../src/services/context.js";
@@ -83,27 +83,34 @@ async function bigProvince(n = 60): Promise<World> {
 }
 
 describe("weekly digest", () => {
-  it("one chart per indicator with a caption: colours, best/worst with the change, not reported", async () => {
+  it("one portrait chart per indicator; a caption of ≤ 6 lines: change in words, farthest below own target, who to chase; buttons on the first", async () => {
     w = await provinceWithFigures();
     const detail = await w.runAt("weekly-digest", "2026-11-23T08:00");
     expect(detail).toMatchObject({ week: "2026-W48", chats: 1, enqueued: 2, failed: 0 });
     const msgs = w.emu.botMessages(LEADERS);
     expect(msgs).toHaveLength(2);
     const [main, second] = msgs;
-    expect(await photoSize(w, main)).toEqual({ width: 800, height: imageHeightFor(6) });
+    expect(await photoSize(w, main)).toEqual({ width: 1080, height: imageHeightFor(6) });
     const caption = main?.caption ?? "";
     expect(caption.length).toBeLessThanOrEqual(1024);
+    // Đông Anh (huyện, 60%) is 20 points short; Sở Y tế at 70% meets its own 70%.
     expect(caption.split("\n")).toEqual([
-      "📊 Hồ sơ trực tuyến — tuần 48/2026",
-      "UBND tỉnh Thử Nghiệm · số liệu tháng 11/2026",
-      "Chung: 66,3% (▲1,3 điểm so với tuần trước)",
+      "📊 Hồ sơ trực tuyến — tuần 23/11–27/11",
+      "UBND tỉnh Thử Nghiệm · tháng 11/2026: chung 66,3%, tăng 1,3 điểm so với tuần trước",
       "🟢 xanh 3 · 🟡 vàng 0 · 🟠 cam 1 · 🔴 đỏ 0 · ⚪ chưa báo cáo 2",
-      "🏆 Tốt nhất: Sở Tư pháp 90% (▲10); Sở Y tế 70% (mới); Phường Đức Xuân 65% (▲15)",
-      "⚠️ Kém nhất: UBND huyện Đông Anh 40% (mới)",
-      "⚪ Chưa báo cáo (2): Xã Nông Thượng, Xã Dương Quang",
+      "⚠️ Xa chỉ tiêu nhất: UBND huyện Đông Anh 40% (chỉ tiêu 60%)",
+      "👉 Cần đôn đốc — chưa báo cáo (2): Xã Nông Thượng, Xã Dương Quang",
     ]);
-    expect(second?.caption).toContain("Thanh toán trực tuyến — tuần 48/2026");
+    expect(caption).not.toContain("mới");
+    expect(main?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual([
+      "🔔 Nhắc 6 đơn vị chưa báo cáo",
+      "📋 Danh sách đầy đủ",
+      "📥 Tải .xlsx",
+      "📊 Xem một chỉ tiêu",
+    ]);
+    expect(second?.caption).toContain("Thanh toán trực tuyến — tuần 23/11–27/11");
     expect(second?.caption).toContain("chưa báo cáo 6");
+    expect(second?.reply_markup).toBeUndefined();
     expect((await w.db.prisma.outboxMessage.findMany()).map((m) => m.dedupKey).sort()).toEqual([
       `digest:2026-W48:chat:${LEADERS}:hs-truc-tuyen`,
       `digest:2026-W48:chat:${LEADERS}:thanh-toan-truc-tuyen`,
@@ -141,20 +148,22 @@ describe("weekly digest", () => {
     expect([...world.emu.botMessages(LEADERS), ...world.emu.botMessages(LEADERS_2)]).toHaveLength(4);
   });
 
-  it("more than 40 units: several images sent as ONE album, the caption on the first", async () => {
+  it("more than 10 units: ONE portrait image of the 10 farthest below their own target, never an album", async () => {
     w = await bigProvince();
     await w.bind(LEADERS, "leaders", "BIG");
     for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
     await w.runAt("weekly-digest", "2026-11-23T08:00");
-    expect(w.emu.calls("sendMediaGroup")).toBe(1);
+    expect(w.emu.calls("sendMediaGroup")).toBe(0);
     const msgs = w.emu.botMessages(LEADERS);
-    expect(msgs).toHaveLength(2);
-    expect(msgs[0]?.media_group_id).toBeDefined();
-    expect(msgs[0]?.media_group_id).toBe(msgs[1]?.media_group_id);
-    expect(msgs[0]?.caption).toContain("Chưa báo cáo (15)");
-    expect(msgs[0]?.caption).toContain("🏆 Tốt nhất: Xã Số 45 85% (mới)");
-    expect(msgs[1]?.caption).toBeUndefined();
-    for (const m of msgs) expect(await photoSize(w, m)).toEqual({ width: 800, height: imageHeightFor(30) });
+    expect(msgs).toHaveLength(1);
+    const [only] = msgs;
+    expect(await photoSize(w, only)).toEqual({ width: 1080, height: imageHeightFor(10) + FOOTNOTE_HEIGHT });
+    expect(only?.caption).toContain("chưa báo cáo (15)");
+    // 19 communes (41%…59%) are below their 60%: the two farthest named, the others counted.
+    expect(only?.caption).toContain(
+      "⚠️ Xa chỉ tiêu nhất: Xã Số 1 41% (chỉ tiêu 60%), Xã Số 2 42% (chỉ tiêu 60%), … +17",
+    );
+    expect(only?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe("🔔 Nhắc 15 đơn vị chưa báo cáo");
   });
 
   it("a unit that ignored three reminders is named in the next digest, once; overdue tasks are listed", async () => {
@@ -170,33 +179,30 @@ describe("weekly digest", () => {
     for (const d of ["2026-11-24", "2026-11-25", "2026-11-26"]) await w.runAt("daily-reminder", `${d}T08:00`);
     await w.runAt("weekly-digest", "2026-11-30T08:00");
     const first = w.emu.botMessages(LEADERS).at(-2)?.caption ?? "";
-    expect(first).toContain("🔔 Không phản hồi 3 lần nhắc liên tiếp: Xã Nông Thượng");
-    expect(first).not.toMatch(/liên tiếp:.*Phường Đức Xuân/);
+    expect(first).toContain("bỏ qua 3 lần nhắc: Xã Nông Thượng");
+    expect(first).not.toMatch(/lần nhắc:.*Phường Đức Xuân/);
     // T-M's October occurrence is overdue; its November one (due today, 30/11) is not yet.
-    expect(first).toContain(
-      "⏰ Nhiệm vụ quá hạn (3): T-M (Xã Nông Thượng, hạn 31/10/2026), T-X (3 đơn vị, hạn 24/11/2026), T-1 (Phường Đức Xuân, hạn 26/11/2026)",
-    );
+    expect(first).toContain("⏰ 3 nhiệm vụ quá hạn, sớm nhất T-M (Xã Nông Thượng, hạn 31/10/2026)");
     // Another digest with no new reminders in between: not named again.
     await w.runAt("weekly-digest", "2026-12-07T08:00");
     const next = w.emu.botMessages(LEADERS).at(-2)?.caption ?? "";
-    expect(next).toContain("tuần 50/2026");
-    expect(next).not.toContain("Không phản hồi");
+    // 07/12 is in the first days of December: November's final figures.
+    expect(next).toContain("tuần 07/12–11/12");
+    expect(next).toContain("số liệu chốt tháng 11/2026");
+    expect(next).not.toContain("lần nhắc:");
     expect(await w.db.prisma.reminderLog.count({ where: { kind: "escalation" } })).toBe(1);
   });
 
-  it("a crash between an album's pieces leaves no piece queued: the re-run sends the whole album", async () => {
-    // 420 communes: 11 images, more than one album holds, so two outbox rows (key, key:2).
-    w = await bigProvince(420);
-    await w.bind(LEADERS, "leaders", "BIG");
-    for (let i = 1; i <= 45; i++) await w.report(`BIG-X${i}`, "hs-tt", "2026-11", i + 40, 100, "2026-11-20T09:00");
+  it("a crash between a chat's outbox rows leaves none queued: the re-run sends the whole digest", async () => {
+    w = await provinceWithFigures();
     const world = w;
-    // The process "dies" as the album's second piece is written (thrown, not committed).
+    // The process "dies" as the second indicator's row is written (thrown, not committed).
     const dying = new Proxy(world.db.prisma.outboxMessage, {
       get(t, p): unknown {
         const v: unknown = Reflect.get(t, p, t);
         if (p !== "create" || typeof v !== "function") return typeof v === "function" ? v.bind(t) : v;
         return (args: { data: { dedupKey: string } }) => {
-          if (args.data.dedupKey.endsWith(":2")) throw new Error("killed");
+          if (args.data.dedupKey.endsWith(":thanh-toan-truc-tuyen")) throw new Error("killed");
           return Reflect.apply(v, t, [args]);
         };
       },
@@ -218,7 +224,6 @@ describe("weekly digest", () => {
       skipped: 0,
       failed: 0,
     });
-    expect(world.emu.calls("sendMediaGroup")).toBe(2);
-    expect(world.emu.botMessages(LEADERS)).toHaveLength(11);
+    expect(world.emu.botMessages(LEADERS)).toHaveLength(2);
   });
 });

@@ -10,6 +10,7 @@ import {
   parseRowId,
   registrationButton,
   resendButton,
+  digestButton,
   taskButton,
   undoButton,
   type CallbackFamily,
@@ -86,6 +87,7 @@ const FAMILIES: readonly [string, CallbackFamily<never>][] = [
   ["dv", directiveButton],
   ["dp", directivePlanButton],
   ["rs", resendButton],
+  ["dg", digestButton],
 ] as unknown as readonly [string, CallbackFamily<never>][];
 
 describe("every family: every value round-trips, at both ends of the id range", () => {
@@ -159,4 +161,28 @@ describe("every family refuses garbage", () => {
   it.each(FAMILIES)("%s", (_name, family) => {
     for (const data of garbage) expect(family.parse(data), String(data)).toBeNull();
   });
+});
+
+describe("digest buttons", () => {
+  it.each([
+    [{ action: "remind", root: "TN", period: "2026-11" }, "dg:r:TN:202611"],
+    [{ action: "list", root: "BN25-SKHCN", period: "2026-12" }, "dg:l:BN25-SKHCN:202612"],
+    [{ action: "xlsx", root: "TN", period: "2027-01" }, "dg:x:TN:202701"],
+    [{ action: "pick", root: "TN", period: "2026-11" }, "dg:i:TN:202611"],
+    [{ action: "chart", root: "TN", period: "2026-11", indicator: "hs-truc-tuyen" }, "dg:c:TN:202611:hs-truc-tuyen"],
+  ] as const)("%j ↔ %s", (value, data) => {
+    expect(digestButton.encode(value)).toBe(data);
+    expect(digestButton.parse(data)).toEqual(value);
+  });
+
+  it.each([
+    "dg:r:TN:202613",
+    "dg:r:TN:202600",
+    "dg:c:TN:202611",
+    "dg:l:TN:202611:hs",
+    "dg:q:TN:202611",
+    "dg:r:T N:202611",
+    "dg:r::202611",
+    `dg:r:${"A".repeat(41)}:202611`,
+  ])("refuses %s", (data) => expect(digestButton.parse(data)).toBeNull());
 });

@@ -8,3 +8,4 @@ export * from "./evaluator.js";
 export * from "./describe.js";
 export * from "./rollup.js";
 export { messages, LEVEL_NAMES, targetPhrase } from "./messages.js";
+export * from "./gap.js";

@@ -6,6 +6,7 @@ import { bool, chatIdParam, int, parseModeParam, parseParams, replyMarkupParam }
 import type { ChatRecord } from "../store.js";
 import {
   asReply,
+  CAPTION_LIMIT,
   inlineMarkupOf,
   prepareSend,
   renderChecked,
@@ -72,9 +73,19 @@ function applyEdit(
 const visible = (m: Message): string =>
   JSON.stringify([m.text ?? null, m.caption ?? null, m.entities ?? [], m.reply_markup ?? null]);
 
+/**
+ * Entities sent as such (no parse_mode): Telegram keeps them as given. Not checked against the
+ * text: the bot only sends back entities Telegram gave it.
+ */
+function entitiesSent(parseMode: string | undefined, sent: unknown): Message["entities"] | undefined {
+  const raw: unknown = typeof sent === "string" ? JSON.parse(sent) : sent;
+  return parseMode === undefined && Array.isArray(raw) ? (raw as Message["entities"]) : undefined;
+}
+
 const editTextSchema = editTarget.extend({
   text: z.string(),
   parse_mode: parseModeParam,
+  entities: z.unknown().optional(),
   reply_markup: replyMarkupParam.optional(),
 });
 
@@ -83,7 +94,9 @@ function editMessageText({ core, req, method }: MethodCall): Message {
   const { rec, message } = botMessage(core, p);
   if (message.text === undefined) throw badRequest("there is no text in the message to edit");
   if (p.text.trim() === "") throw badRequest("message text is empty");
-  const { text, entities } = renderChecked(p.text, p.parse_mode, TEXT_LIMIT, "message is too long");
+  const rendered = renderChecked(p.text, p.parse_mode, TEXT_LIMIT, "message is too long");
+  const text = rendered.text;
+  const entities = entitiesSent(p.parse_mode, p.entities) ?? rendered.entities;
   const markup = inlineMarkupOf(p.reply_markup);
   const { entities: _old, reply_markup: _oldMarkup, ...rest } = message;
   const after: Message = {
@@ -91,6 +104,33 @@ function editMessageText({ core, req, method }: MethodCall): Message {
     text,
     edit_date: Math.floor(core.now() / 1000),
     ...(entities.length ? { entities } : {}),
+    ...(markup ? { reply_markup: markup } : {}),
+  };
+  return applyEdit(core, rec, message, after, method, req.params);
+}
+
+const editCaptionSchema = editTarget.extend({
+  caption: z.string().optional(),
+  parse_mode: parseModeParam,
+  caption_entities: z.unknown().optional(),
+  reply_markup: replyMarkupParam.optional(),
+});
+
+/** A media message's caption (and keyboard); entities given as such are kept as sent. */
+function editMessageCaption({ core, req, method }: MethodCall): Message {
+  const p = parseParams(editCaptionSchema, req.params);
+  const { rec, message } = botMessage(core, p);
+  if (message.text !== undefined) throw badRequest("there is no caption in the message to edit");
+  const rendered = renderChecked(p.caption ?? "", p.parse_mode, CAPTION_LIMIT, "message caption is too long");
+  const caption = rendered.text;
+  const markup = inlineMarkupOf(p.reply_markup);
+  const { caption_entities: _old, reply_markup: _oldMarkup, caption: _oldCaption, ...rest } = message;
+  const kept = entitiesSent(p.parse_mode, p.caption_entities) ?? rendered.entities;
+  const after: Message = {
+    ...rest,
+    edit_date: Math.floor(core.now() / 1000),
+    ...(caption ? { caption } : {}),
+    ...(kept?.length ? { caption_entities: kept } : {}),
     ...(markup ? { reply_markup: markup } : {}),
   };
   return applyEdit(core, rec, message, after, method, req.params);
@@ -158,6 +198,7 @@ export const messageMethods: Record<string, MethodDef> = {
   sendMessage: { handle: sendMessage, sends: () => 1 },
   editMessageText: { handle: editMessageText },
   editMessageReplyMarkup: { handle: editMessageReplyMarkup },
+  editMessageCaption: { handle: editMessageCaption },
   deleteMessage: { handle: deleteMessage },
   answerCallbackQuery: { handle: answerCallbackQuery },
   sendChatAction: { handle: sendChatAction },

@@ -1,22 +1,26 @@
 /**
- * The leaders' digest (docs/SCHEDULES.md): per indicator one chart — bars coloured by
- * level, a dashed line at the milestone in force, its deadline in the title — split into
- * several images past 40 bars and then sent as one album, with a caption of ≤ 1,024
- * characters. The weekly job enqueues it (`digest:<week>:chat:<id>:<indicator>`); `/bieudo`
- * replies with the same parts directly.
+ * The leaders' digest (docs/SCHEDULES.md "Bản tin tuần"): per indicator one portrait chart — the
+ * 10 units farthest below their own target, bars coloured by level, each unit's own target
+ * ticked on its bar — with a caption of ≤ 6 lines; the first indicator's message carries the
+ * buttons (digestKeyboard). A part of several images (a caller drawing more rows than one image
+ * holds) is still sent whole, as albums. The weekly job enqueues it
+ * (`digest:<week>:chat:<id>:<indicator>`); `/bieudo` replies with the same parts directly.
  */
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import type { Indicator } from "../../domain/directive/schema.js";
+import { judgedMilestone } from "../../domain/evaluation/index.js";
 import { enqueueAll, storeBlob, type EnqueueInput } from "../../delivery/outbox.js";
-import { capitalize, digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../../messages/digest.js";
+import { digestTexts, digestTitle, type DigestExtras, type OverdueTask } from "../../messages/digest.js";
 import { registerChartFonts } from "../../assets/fonts.js";
 import { renderIndicatorChart, type ChartBarInput } from "../../render/chart.js";
+import { CHART_GEOMETRY } from "../../render/chart-layout.js";
 import type { AppDeps } from "../context.js";
 import { digestData, percentOf, type DigestRow, type IndicatorDigest } from "./data.js";
+import { digestKeyboard, type DigestKeyboard } from "./keyboard.js";
 import type { TaskItem } from "../tasks/tasks.js";
 
-export type DigestPart = { indicator: Indicator; images: Buffer[]; caption: string };
+export type DigestPart = { indicator: Indicator; images: Buffer[]; caption: string; keyboard: DigestKeyboard | null };
 
 /** Telegram albums hold 2–10 items. */
 const ALBUM_MAX = 10;
@@ -28,19 +32,33 @@ const ALBUM_MAX = 10;
  */
 export function digestBars(rows: readonly DigestRow[]): ChartBarInput[] {
   return rows.flatMap((r): ChartBarInput[] => {
+    const m = judgedMilestone(r.evaluation);
+    const target = m ? { target: { value: m.target, text: m.targetText } } : {};
     if (r.evaluation.status === "not-reported")
-      return [{ label: r.unit.name, value: 0, level: null, notReported: true }];
+      return [{ label: r.unit.name, value: 0, level: null, notReported: true, ...target }];
     const f = r.evaluation.figures;
     const pct = percentOf(f);
     const valueText = f ? r.evaluation.percentText : null;
     // "Chưa phát sinh hồ sơ" (denominator 0) has no ratio to draw; the counts line says so.
     return pct === null || valueText === null
       ? []
-      : [{ label: r.unit.name, value: pct, valueText, level: r.evaluation.level }];
+      : [{ label: r.unit.name, value: pct, valueText, level: r.evaluation.level, ...target }];
   });
 }
 
 export type RenderedIndicator = { data: IndicatorDigest; images: Buffer[] };
+
+/**
+ * The rows the image shows: the units farthest below their own target, as many as one portrait
+ * image holds (CHART_GEOMETRY.maxBarsPerImage, 10), then units that have not reported if room is left.
+ * One image, not an album: a phone shows an album as a grid of thumbnails no one can read. The
+ * others are counted in the footnote and listed by the "Danh sách đầy đủ" and ".xlsx" buttons.
+ */
+export function chartRows(d: IndicatorDigest): { rows: DigestRow[]; left: number } {
+  const all = [...d.ranked, ...d.rows.filter((r) => r.evaluation.status === "not-reported")];
+  const rows = all.slice(0, CHART_GEOMETRY.maxBarsPerImage);
+  return { rows, left: all.length - rows.length };
+}
 
 /**
  * The charts of every indicator below the root (`only`: one indicator code). Each call draws its
@@ -51,35 +69,50 @@ export async function renderDigest(
   deps: AppDeps,
   root: CatalogUnit,
   at: Date,
-  week: string,
   only?: string,
+  shown?: Parameters<typeof digestData>[4],
 ): Promise<RenderedIndicator[]> {
   registerChartFonts();
-  const rendering = (await digestData(deps, root, at, only)).map((d) => ({
-    data: d,
-    images: renderIndicatorChart({
-      title: digestTitle(d, week),
-      subtitle: digestTexts.chartSubtitle(root, d),
-      indicatorName: capitalize(d.indicator.name),
-      bars: digestBars(d.rows),
-      ...(d.line ? { target: { value: d.line.target, label: d.line.label }, deadlineText: d.line.deadlineText } : {}),
-      format: "jpeg",
-    }),
-  }));
+  const rendering = (await digestData(deps, root, at, only, shown)).map((d) => {
+    const { rows, left } = chartRows(d);
+    return {
+      data: d,
+      images: renderIndicatorChart({
+        title: digestTitle(d),
+        subtitle: digestTexts.chartSubtitle(root, d),
+        bars: digestBars(rows),
+        levelCounts: d.counts,
+        ...(left > 0 ? { footnote: digestTexts.chartFootnote(rows.length, left) } : {}),
+        format: "jpeg",
+      }),
+    };
+  });
   return Promise.all(rendering.map(async (r) => ({ data: r.data, images: await r.images })));
 }
 
-/** Captions per chat; chat-level lines (overdue tasks, escalations) ride on the first one only. */
+/**
+ * Captions per chat; chat-level lines (overdue tasks, escalations) and the buttons ride on the
+ * first part only. `indicatorCount`: how many indicators the subtree has (the picker's button
+ * shows when there is more than one, also under a `/bieudo <mã>` of one).
+ */
 export function digestParts(
   rendered: readonly RenderedIndicator[],
   root: CatalogUnit,
-  week: string,
   extras: DigestExtras,
+  indicatorCount = rendered.length,
 ): DigestPart[] {
   return rendered.map((r, i) => ({
     indicator: r.data.indicator,
     images: r.images,
-    caption: digestTexts.caption(r.data, root, week, i === 0 ? extras : null),
+    caption: digestTexts.caption(r.data, root, i === 0 ? extras : null),
+    keyboard:
+      i === 0
+        ? digestKeyboard(
+            root,
+            rendered.map((x) => x.data),
+            indicatorCount,
+          )
+        : null,
   }));
 }
 
@@ -130,6 +163,7 @@ export async function enqueueDigest(
     }
     const first = blobIds[0];
     if (first === undefined) continue;
+    const markup = part.keyboard ? { reply_markup: part.keyboard.markup } : {};
     if (blobIds.length === 1) {
       rows.push({
         dedupKey: key,
@@ -137,7 +171,7 @@ export async function enqueueDigest(
         kind: "digest",
         now: deps.clock.now(),
         method: "sendPhoto",
-        payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML" },
+        payload: { photo: { blobId: first }, caption: part.caption, parse_mode: "HTML", ...markup },
       });
       continue;
     }
@@ -154,6 +188,17 @@ export async function enqueueDigest(
         now: deps.clock.now(),
         method: "sendMediaGroup",
         payload: { media },
+      });
+    }
+    // An album cannot carry buttons: they follow it in a short message of their own.
+    if (part.keyboard) {
+      rows.push({
+        dedupKey: `${key}:buttons`,
+        chatId,
+        kind: "digest",
+        now: deps.clock.now(),
+        method: "sendMessage",
+        payload: { text: part.keyboard.text, parse_mode: "HTML", ...markup },
       });
     }
   }
