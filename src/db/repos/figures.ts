@@ -3,6 +3,8 @@
  * log keeps who, when, from which chat, old and new values (docs/UPLOADS.md).
  */
 import type { Db } from "../client.js";
+import { sqliteHandle } from "../sqliteShared.js";
+import { writeFiguresSqlite } from "./figuresSqlite.js";
 
 export type FigureKey = { unitCode: string; indicatorCode: string; period: string };
 export type FigureValue = { numerator: number; denominator: number };
@@ -70,6 +72,9 @@ export async function writeFigures(
   items: readonly (FigureKey & FigureValue)[],
   prov: Provenance,
 ): Promise<{ revisionId: number; previous: FigureValue | null }[]> {
+  const raw = sqliteHandle(prisma);
+  const fast = raw && writeFiguresSqlite(raw, items, prov);
+  if (fast) return fast;
   return prisma.$transaction(async (tx) => {
     const out: { revisionId: number; previous: FigureValue | null }[] = [];
     for (const it of items) {
