@@ -4,13 +4,10 @@
  */
 import type { Db } from "../client.js";
 import { sqliteHandle } from "../sqliteShared.js";
+import type { FigureKey, FigureRecord, FigureValue, Provenance } from "./figureTypes.js";
 import { writeFiguresSqlite } from "./figuresSqlite.js";
 
-export type FigureKey = { unitCode: string; indicatorCode: string; period: string };
-export type FigureValue = { numerator: number; denominator: number };
-export type FigureRecord = FigureKey & FigureValue & { reportedBy: bigint | null; updatedAt: Date };
-/** `at` comes from the injected clock, so undo windows and history follow the deployment's time. */
-export type Provenance = { byUser: bigint | null; chatId: bigint | null; source: string; at: Date };
+export type { FigureKey, FigureRecord, FigureValue, Provenance } from "./figureTypes.js";
 
 export async function figuresForPeriod(prisma: Db, period: string, indicatorCode?: string): Promise<FigureRecord[]> {
   const rows = await prisma.figure.findMany({ where: { period, ...(indicatorCode ? { indicatorCode } : {}) } });

@@ -6,7 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { inOwnTransaction, prepared, sqliteDate, sqliteInt } from "../sqliteShared.js";
-import type { FigureKey, FigureValue, Provenance } from "./figures.js";
+import type { FigureKey, FigureValue, Provenance } from "./figureTypes.js";
 
 const OLD = `SELECT "numerator", "denominator" FROM "Figure" WHERE "unitCode" = ? AND "indicatorCode" = ? AND "period" = ?`;
 const UPSERT = `INSERT INTO "Figure" ("unitCode", "indicatorCode", "period", "numerator", "denominator", "reportedBy", "chatId", "source", "createdAt", "updatedAt")
