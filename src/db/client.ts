@@ -3,12 +3,12 @@
  * driver adapter (Prisma 6.19 + JS engine: the line that runs offline, ENVIRONMENT-NOTES.md).
  * `file:` → SQLite (better-sqlite3); `postgresql://` → PostgreSQL (`pg`, docs/PERFORMANCE.md).
  */
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./migrate.js";
 import { linkLegacyDocuments } from "./repos/letters.js";
 import { createPgPrisma, isPostgresUrl, pgMigrationDriver, withPgClient, type PgClientOptions } from "./postgres.js";
 import { openSqlite, sqliteMigrationDriver, sqlitePath } from "./sqlite.js";
+import { registerSqliteHandle, sharedSqliteAdapter } from "./sqliteShared.js";
 import type { Db } from "./types.js";
 
 export type { Db } from "./types.js";
@@ -33,8 +33,9 @@ export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Op
   } finally {
     raw.close();
   }
-  const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 });
+  const { adapter, slot } = sharedSqliteAdapter(sqlitePath(url), 5000);
   const prisma = new PrismaClient({ adapter });
+  registerSqliteHandle(prisma, slot);
   await linkLegacyDocuments(prisma);
   return { prisma, dialect: "sqlite", applied, close: () => prisma.$disconnect() };
 }

@@ -1,6 +1,8 @@
 /** Chats the bot knows, and what each is bound to. */
+import { z } from "zod";
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/client.js";
+import { prepared, sqliteHandle } from "../sqliteShared.js";
 
 export type ChatKind = "unit" | "leaders" | "head" | "private" | "unknown";
 export type ChatRecord = {
@@ -34,7 +36,25 @@ function toRecord(r: {
   };
 }
 
+/** A Chat row as SQLite returns it: integers as BigInt, booleans as 0/1. */
+const sqliteChatRow = z.object({
+  chatId: z.bigint(),
+  type: z.string(),
+  title: z.string().nullable(),
+  kind: z.string(),
+  unitCode: z.string().nullable(),
+  active: z.bigint().transform((v) => v !== 0n),
+  botIsAdmin: z.bigint().transform((v) => v !== 0n),
+});
+
 export async function getChat(prisma: Db, chatId: bigint): Promise<ChatRecord | null> {
+  // Read for every update (createBot.ts): on SQLite one prepared statement (sqliteShared.ts).
+  const raw = sqliteHandle(prisma);
+  if (raw) {
+    const sql = `SELECT "chatId", "type", "title", "kind", "unitCode", "active", "botIsAdmin" FROM "Chat" WHERE "chatId" = ?`;
+    const row: unknown = prepared(raw, sql).get(chatId);
+    return row === undefined ? null : toRecord(sqliteChatRow.parse(row));
+  }
   const r = await prisma.chat.findUnique({ where: { chatId } });
   return r ? toRecord(r) : null;
 }

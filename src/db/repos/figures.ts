@@ -3,12 +3,11 @@
  * log keeps who, when, from which chat, old and new values (docs/UPLOADS.md).
  */
 import type { Db } from "../client.js";
+import { sqliteHandle } from "../sqliteShared.js";
+import type { FigureKey, FigureRecord, FigureValue, Provenance } from "./figureTypes.js";
+import { writeFiguresSqlite } from "./figuresSqlite.js";
 
-export type FigureKey = { unitCode: string; indicatorCode: string; period: string };
-export type FigureValue = { numerator: number; denominator: number };
-export type FigureRecord = FigureKey & FigureValue & { reportedBy: bigint | null; updatedAt: Date };
-/** `at` comes from the injected clock, so undo windows and history follow the deployment's time. */
-export type Provenance = { byUser: bigint | null; chatId: bigint | null; source: string; at: Date };
+export type { FigureKey, FigureRecord, FigureValue, Provenance } from "./figureTypes.js";
 
 export async function figuresForPeriod(prisma: Db, period: string, indicatorCode?: string): Promise<FigureRecord[]> {
   const rows = await prisma.figure.findMany({ where: { period, ...(indicatorCode ? { indicatorCode } : {}) } });
@@ -70,6 +69,9 @@ export async function writeFigures(
   items: readonly (FigureKey & FigureValue)[],
   prov: Provenance,
 ): Promise<{ revisionId: number; previous: FigureValue | null }[]> {
+  const raw = sqliteHandle(prisma);
+  const fast = raw && writeFiguresSqlite(raw, items, prov);
+  if (fast) return fast;
   return prisma.$transaction(async (tx) => {
     const out: { revisionId: number; previous: FigureValue | null }[] = [];
     for (const it of items) {

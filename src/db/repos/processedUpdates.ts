@@ -6,6 +6,7 @@
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/client.js";
 import { isRecordNotFound, isUniqueViolation } from "../errors.js";
+import { prepared, sqliteDate, sqliteHandle } from "../sqliteShared.js";
 
 export type UpdateKey = { botId: bigint; updateId: bigint };
 
@@ -29,14 +30,7 @@ export async function claimUpdate(
 ): Promise<Claim> {
   const key = { botId: o.botId, updateId: o.updateId };
   const origin = { chatId: o.chatId ?? null, kind: o.kind ?? null };
-  try {
-    await prisma.processedUpdate.create({
-      data: { ...key, ...origin, fingerprint: o.fingerprint, status: "processing", createdAt: o.now },
-    });
-    return "new";
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-  }
+  if (await insertNew(prisma, { ...key, ...origin, fingerprint: o.fingerprint, now: o.now })) return "new";
   // Each conditional update rewrites what it matched on: of two instances racing for the same
   // row only one matches, the other falls through to "duplicate".
   const reused = await updateIf(
@@ -53,6 +47,40 @@ export async function claimUpdate(
     { status: "failed" },
   );
   return abandoned ? "abandoned" : "duplicate";
+}
+
+/**
+ * Inserts the row of a new update; false when its id has a row already. Every update starts
+ * here, so on SQLite it is one prepared statement on the shared connection (sqliteShared.ts).
+ */
+async function insertNew(
+  prisma: Db,
+  o: UpdateKey & UpdateOrigin & { fingerprint: string; now: Date },
+): Promise<boolean> {
+  const raw = sqliteHandle(prisma);
+  if (raw) {
+    const sql = `INSERT INTO "ProcessedUpdate" ("botId", "updateId", "chatId", "kind", "fingerprint", "status", "createdAt")
+      VALUES (?, ?, ?, ?, ?, 'processing', ?) ON CONFLICT DO NOTHING`;
+    const r = prepared(raw, sql).run(o.botId, o.updateId, o.chatId, o.kind, o.fingerprint, sqliteDate(o.now));
+    return r.changes === 1;
+  }
+  try {
+    await prisma.processedUpdate.create({
+      data: {
+        botId: o.botId,
+        updateId: o.updateId,
+        chatId: o.chatId,
+        kind: o.kind,
+        fingerprint: o.fingerprint,
+        status: "processing",
+        createdAt: o.now,
+      },
+    });
+    return true;
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return false;
+  }
 }
 
 /** The handler is still running: its row must not look abandoned. */
@@ -92,6 +120,12 @@ export async function abandonStaleUpdates(
 
 /** Only the update that was claimed is marked: the row may stand for a newer one by now. */
 export async function finishUpdate(prisma: Db, o: UpdateKey & { fingerprint: string }): Promise<void> {
+  const raw = sqliteHandle(prisma);
+  if (raw) {
+    const sql = `UPDATE "ProcessedUpdate" SET "status" = 'done' WHERE "botId" = ? AND "updateId" = ? AND "fingerprint" = ?`;
+    prepared(raw, sql).run(o.botId, o.updateId, o.fingerprint);
+    return;
+  }
   await updateIf(prisma, o, { fingerprint: o.fingerprint }, { status: "done" });
 }
 
