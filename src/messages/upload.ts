@@ -1,12 +1,11 @@
 /** Texts of `/mau`, `/nhap` and spreadsheet uploads (docs/UPLOADS.md). */
 import { escapeHtml } from "../render/html.js";
 import { formatViDate, formatViMonth } from "../domain/directive/dates.js";
-import { LEVEL_NAMES } from "../domain/evaluation/index.js";
 import { formatNumber, formatRatioPercent } from "../domain/format.js";
 import { MAX_SHEET_FILE_BYTES, PENDING_UPLOAD_TTL_MS } from "../domain/limits.js";
 import { formatMegabytes, formatMinutes } from "../render/format.js";
 import type { OneStopPreview, PressRefusal, PreviewItem, RejectedRow, SavedSummary, SummaryLine } from "./views.js";
-import { levelIcon } from "./status.js";
+import { resultLine } from "./grammar.js";
 
 /** A file of 20.000 bad rows must not become 250 messages: the first ones show the pattern. */
 const MAX_LISTED_ROWS = 100;
@@ -27,16 +26,8 @@ function rejectedLines(rows: readonly RejectedRow[]): string[] {
   return lines;
 }
 
-function summaryLine(l: SummaryLine): string {
-  const e = l.evaluation;
-  const figures = e.figures ? fraction(e.figures.numerator, e.figures.denominator) : "";
-  const verdict = e.level
-    ? ` — mức ${LEVEL_NAMES[e.level]}`
-    : e.status === "no-milestone"
-      ? " — chưa có mốc chỉ tiêu"
-      : "";
-  return `${levelIcon(e)} ${b(l.unit.name)} — ${escapeHtml(l.indicator.shortName ?? l.indicator.name)} tháng ${formatViMonth(l.period)}: ${figures}${verdict}`;
-}
+/** The same result line `/nop` prints (grammar.ts), one per saved figure. */
+const summaryLine = (l: SummaryLine): string => resultLine(l.unit.name, l.period, l.evaluation, l.indicator);
 
 function previewLine(i: PreviewItem): string {
   return `• ${b(i.unitName)} — ${escapeHtml(i.indicatorName)}: ${fraction(i.numerator, i.denominator)}`;

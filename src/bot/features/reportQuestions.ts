@@ -1,0 +1,243 @@
+/**
+ * `/nop` questions (services/figures/questions.ts): the guided flow — indicator → month (buttons)
+ * → figures (a selective force-reply: the one input buttons cannot give) → Ghi / Huỷ — and the
+ * Ghi / Huỷ under a report held for confirmation (a swap guessed, a month long past). A press
+ * edits its message: the buttons go, the text says what was done and by whom.
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import type { CatalogUnit } from "../../domain/catalog.js";
+import type { Indicator } from "../../domain/directive/schema.js";
+import { nopCommand } from "../../messages/grammar.js";
+import { commandOf, reportTexts, type FigureView } from "../../messages/report.js";
+import { nopButton, undoButton } from "../../render/callbackData.js";
+import { currentPeriod, submitFigures } from "../../services/figures/figures.js";
+import {
+  offeredPeriods,
+  planReport,
+  reportableIndicators,
+  type ReportPlan,
+  type RequestFigures,
+} from "../../services/figures/plan.js";
+import {
+  askNop,
+  closeNopQuestion,
+  findNopQuestion,
+  moveNopQuestion,
+  nopQuestionRepliedTo,
+  type FoundQuestion,
+  type NopQuestion,
+} from "../../services/figures/questions.js";
+import { alert, onButton, type ButtonContext } from "../buttons.js";
+import type { BotContext } from "../context.js";
+import { parseTypedFigures } from "../parse/nop.js";
+import { replyHtml } from "../reply.js";
+import { unitOfChat } from "./access.js";
+
+export const reportQuestionsFeature = new Composer<BotContext>();
+
+const MAX_BUTTON_TEXT = 60;
+const cancelRow = (kb: InlineKeyboard, questionId: number) =>
+  kb.text(reportTexts.cancelButton, nopButton.encode({ action: "cancel", questionId }));
+
+/** What a refused plan says, or null when the plan can be saved or confirmed. */
+function refusal(unit: CatalogUnit, plan: ReportPlan): string | null {
+  switch (plan.kind) {
+    case "no-indicators":
+      return reportTexts.noIndicators(unit.name);
+    case "unknown-indicator":
+      return reportTexts.unknownIndicator(plan.code, plan.valid);
+    case "ratio-needs-two":
+      return reportTexts.ratioNeedsTwo(plan.indicator);
+    case "count-needs-one":
+      return reportTexts.countNeedsOne(plan.indicator);
+    case "future":
+      return reportTexts.futurePeriod(plan.period);
+    default:
+      return null;
+  }
+}
+
+/** Saves a figure and returns the answer `/nop` gives, with its undo button. */
+async function save(ctx: BotContext, unit: CatalogUnit, f: FigureView) {
+  const result = await submitFigures(ctx.deps, {
+    unit,
+    ...f,
+    prov: {
+      byUser: ctx.from ? BigInt(ctx.from.id) : null,
+      chatId: ctx.chat ? BigInt(ctx.chat.id) : null,
+      source: "chat",
+      at: ctx.deps.clock.now(),
+    },
+  });
+  return {
+    text: reportTexts.saved(unit.name, f, result.evaluation, result.previous),
+    keyboard: new InlineKeyboard().text(reportTexts.undoButton, undoButton.encode({ revisionId: result.revisionId })),
+  };
+}
+
+type How = { kind: "typed" | "swap" } | { kind: "guided"; question: FoundQuestion; swapped: boolean };
+
+/**
+ * A planned report answered: refused, saved at once (typed, ordinary), or held for Ghi / Huỷ —
+ * a guessed swap, a month long past, and every guided report (its last step is the check).
+ */
+export async function answerPlan(ctx: BotContext, unit: CatalogUnit, plan: ReportPlan, how: How): Promise<unknown> {
+  const refused = refusal(unit, plan);
+  if (refused || (plan.kind !== "ready" && plan.kind !== "old")) return replyHtml(ctx, refused ?? "");
+  const f = plan.figure;
+  if (plan.kind === "ready" && how.kind === "typed") {
+    const { text, keyboard } = await save(ctx, unit, f);
+    return replyHtml(ctx, text, keyboard);
+  }
+  const swapped = how.kind === "swap" || (how.kind === "guided" && how.swapped);
+  const isDefault = reportableIndicators(ctx.deps, unit)[0]?.code === f.indicator.code;
+  const text = swapped
+    ? reportTexts.swapGuess(unit.name, f, commandOf(f, isDefault, currentPeriod(ctx.deps)))
+    : plan.kind === "old"
+      ? reportTexts.oldPeriod(unit.name, f, plan.monthsBack)
+      : reportTexts.guideConfirm(unit.name, f);
+  const state: NopQuestion = {
+    step: "confirm",
+    commandMessageId: how.kind === "guided" ? how.question.state.commandMessageId : (ctx.msg?.message_id ?? 1),
+    indicatorCode: f.indicator.code,
+    period: f.period,
+    numerator: f.numerator,
+    denominator: f.denominator,
+  };
+  let questionId: number;
+  if (how.kind === "guided") {
+    questionId = how.question.id;
+    await moveNopQuestion(ctx.deps, questionId, state);
+  } else {
+    if (!ctx.chat || !ctx.from) return;
+    questionId = await askNop(ctx.deps, { chatId: BigInt(ctx.chat.id), userId: BigInt(ctx.from.id), state });
+  }
+  const kb = new InlineKeyboard().text(
+    swapped ? reportTexts.swapButton(f) : reportTexts.saveButton,
+    nopButton.encode({ action: "save", questionId }),
+  );
+  return replyHtml(ctx, text, cancelRow(kb, questionId));
+}
+
+/** Step 1: the unit's indicators as buttons. */
+export async function startGuide(ctx: BotContext, unit: CatalogUnit, indicators: readonly Indicator[]) {
+  if (!ctx.chat || !ctx.from || !ctx.msg) return;
+  const questionId = await askNop(ctx.deps, {
+    chatId: BigInt(ctx.chat.id),
+    userId: BigInt(ctx.from.id),
+    state: { step: "indicator", commandMessageId: ctx.msg.message_id },
+  });
+  const kb = new InlineKeyboard();
+  indicators.forEach((i, index) => {
+    kb.text((i.shortName ?? i.name).slice(0, MAX_BUTTON_TEXT), nopButton.encode({ action: "choose", questionId, index }));
+    kb.row();
+  });
+  const def = indicators[0];
+  const quick =
+    def && def.kind !== "count" ? nopCommand({ indicatorCode: null, total: 120, part: 95, period: null }) : null;
+  return replyHtml(ctx, reportTexts.guideIndicator(unit.name, quick), cancelRow(kb, questionId));
+}
+
+const edit = (ctx: ButtonContext, text: string, kb?: InlineKeyboard) =>
+  ctx
+    .editMessageText(text, { parse_mode: "HTML", ...(kb ? { reply_markup: kb } : {}) })
+    .catch(() => undefined);
+
+/** The request a held question stands for (its figures as the grammar reads them). */
+function requestOf(s: NopQuestion, indicator: Indicator | undefined): RequestFigures {
+  const code = s.indicatorCode ?? "";
+  const period = s.period ?? null;
+  return indicator?.kind === "count"
+    ? { kind: "count", indicatorCode: code, count: s.numerator ?? 0, period }
+    : { kind: "report", indicatorCode: code, total: s.denominator ?? 0, part: s.numerator ?? 0, period };
+}
+
+onButton(reportQuestionsFeature, nopButton, async (ctx, press) => {
+  const unit = unitOfChat(ctx);
+  if (!unit || !ctx.chat) return alert(ctx, reportTexts.undoNoUnit);
+  const q = await findNopQuestion(ctx.deps, BigInt(ctx.chat.id), press.questionId);
+  if (!q) {
+    await alert(ctx, reportTexts.questionGone);
+    return ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+  }
+  if (q.userId !== BigInt(ctx.from.id)) return alert(ctx, reportTexts.notYours);
+  const indicators = reportableIndicators(ctx.deps, unit);
+  if (press.action === "cancel") {
+    if (!(await closeNopQuestion(ctx.deps, q.id))) return alert(ctx, reportTexts.questionGone);
+    await ctx.answerCallbackQuery({ text: reportTexts.pressCancelled });
+    return edit(ctx, reportTexts.cancelled(ctx.from.first_name));
+  }
+  if (press.action === "choose" && q.state.step === "indicator") {
+    const indicator = indicators[press.index];
+    if (!indicator) return alert(ctx, reportTexts.questionGone);
+    await moveNopQuestion(ctx.deps, q.id, { ...q.state, step: "period", indicatorCode: indicator.code });
+    await ctx.answerCallbackQuery();
+    const { current, previous } = offeredPeriods(ctx.deps);
+    const kb = new InlineKeyboard()
+      .text(reportTexts.monthButton("current", current), nopButton.encode({ action: "month", questionId: q.id, index: 0 }))
+      .text(reportTexts.monthButton("previous", previous), nopButton.encode({ action: "month", questionId: q.id, index: 1 }))
+      .row();
+    return edit(ctx, reportTexts.guideMonth(unit.name, indicator), cancelRow(kb, q.id));
+  }
+  if (press.action === "month" && q.state.step === "period") {
+    const indicator = indicators.find((i) => i.code === q.state.indicatorCode);
+    if (!indicator) return alert(ctx, reportTexts.questionGone);
+    const { current, previous } = offeredPeriods(ctx.deps);
+    const period = press.index === 0 ? current : previous;
+    await ctx.answerCallbackQuery();
+    await edit(ctx, reportTexts.guideChosen(unit.name, indicator, period));
+    const asked = await askFigures(ctx, indicator, period, q.state.commandMessageId);
+    return moveNopQuestion(ctx.deps, q.id, { ...q.state, step: "figures", period }, asked);
+  }
+  if (press.action === "save" && q.state.step === "confirm") {
+    if (!(await closeNopQuestion(ctx.deps, q.id))) return alert(ctx, reportTexts.questionGone);
+    const indicator = indicators.find((i) => i.code === q.state.indicatorCode);
+    const plan = planReport(ctx.deps, unit, requestOf(q.state, indicator));
+    const refused = refusal(unit, plan);
+    if (refused || (plan.kind !== "ready" && plan.kind !== "old")) {
+      await ctx.answerCallbackQuery();
+      return edit(ctx, refused ?? "");
+    }
+    const { text, keyboard } = await save(ctx, unit, plan.figure);
+    await ctx.answerCallbackQuery({ text: reportTexts.pressSaved });
+    return edit(ctx, text, keyboard);
+  }
+  // A button of a step the question has left (a stale client, a double tap).
+  return alert(ctx, reportTexts.questionGone);
+});
+
+/** The force-reply asking for the figures, answering the sender's `/nop` so only they get the box. */
+async function askFigures(ctx: BotContext, indicator: Indicator, period: string, commandMessageId: number) {
+  const msg = await ctx.reply(reportTexts.guideFigures(indicator, period), {
+    parse_mode: "HTML",
+    reply_parameters: { message_id: commandMessageId, allow_sending_without_reply: true },
+    reply_markup: {
+      force_reply: true,
+      selective: true,
+      input_field_placeholder: reportTexts.guideFiguresPlaceholder(indicator),
+    },
+  });
+  return msg.message_id;
+}
+
+/** The figures typed in reply to the guided flow's question. */
+reportQuestionsFeature.on("message:text", async (ctx, next) => {
+  const replyTo = ctx.message.reply_to_message;
+  if (!replyTo || replyTo.from?.id !== ctx.me.id || ctx.message.text.startsWith("/")) return next();
+  const q = await nopQuestionRepliedTo(ctx.deps, BigInt(ctx.chat.id), replyTo.message_id);
+  if (!q || q.state.step !== "figures" || q.userId !== BigInt(ctx.from.id)) return next();
+  const unit = unitOfChat(ctx);
+  const indicator = unit ? reportableIndicators(ctx.deps, unit).find((i) => i.code === q.state.indicatorCode) : null;
+  if (!unit || !indicator || !q.state.period) return replyHtml(ctx, reportTexts.questionGone);
+  const figures = parseTypedFigures(ctx.message.text, indicator.kind === "count", currentPeriod(ctx.deps));
+  if (!figures.ok) {
+    await replyHtml(ctx, reportTexts.guideBadFigures(figures.error));
+    const asked = await askFigures(ctx, indicator, q.state.period, q.state.commandMessageId);
+    return moveNopQuestion(ctx.deps, q.id, q.state, asked);
+  }
+  const req: RequestFigures =
+    figures.count !== undefined
+      ? { kind: "count", indicatorCode: indicator.code, count: figures.count, period: q.state.period }
+      : { kind: "report", indicatorCode: indicator.code, total: figures.total, part: figures.part, period: q.state.period };
+  return answerPlan(ctx, unit, planReport(ctx.deps, unit, req), { kind: "guided", question: q, swapped: figures.swapped });
+});
