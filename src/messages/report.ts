@@ -41,7 +41,9 @@ export const reportTexts = {
       `• ${code("/nop")} — bot hỏi từng bước bằng nút bấm.`,
     ];
     if (def && def.kind !== "count") {
-      lines.push(`• ${code(exampleOf(def, true))} — ${escapeHtml(def.name)}: ${escapeHtml(figuresPhrase(def, 120, 95))}.`);
+      lines.push(
+        `• ${code(exampleOf(def, true))} — ${escapeHtml(def.name)}: ${escapeHtml(figuresPhrase(def, 120, 95))}.`,
+      );
       lines.push(`• ${code("/nop tổng 120 trực tuyến 95")} — ghi nhãn cũng được.`);
     }
     lines.push("• Chỉ tiêu khác: <code>/nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;</code>, các mã:");
@@ -50,7 +52,9 @@ export const reportTexts = {
         i.kind === "count"
           ? `một số: ${escapeHtml(i.numerator)}`
           : `tổng: ${escapeHtml(i.denominator ?? "")}; số đạt: ${escapeHtml(i.numerator)}`;
-      lines.push(`  – ${code(i.code)} ${escapeHtml(i.shortName ?? i.name)} (${what}), ví dụ ${code(exampleOf(i, false))}`);
+      lines.push(
+        `  – ${code(i.code)} ${escapeHtml(i.shortName ?? i.name)} (${what}), ví dụ ${code(exampleOf(i, false))}`,
+      );
     }
     lines.push(`• Báo cáo tháng trước: thêm ${code(`tháng ${formatViMonth(previous)}`)} vào cuối lệnh.`);
     lines.push("• Gửi cả bảng số liệu: /nhap (tệp mẫu điền sẵn cho đơn vị: /mau).");
@@ -88,8 +92,7 @@ export const reportTexts = {
   guideIndicator: (unitName: string, quick: string | null) =>
     `📝 Báo cáo số liệu của ${b(unitName)} — chọn chỉ tiêu:` +
     (quick ? `\n(Gõ nhanh: ${code(quick)} — tổng, rồi số trực tuyến. Hướng dẫn: /nop ?)` : ""),
-  guideMonth: (unitName: string, i: Indicator) =>
-    `📝 ${b(unitName)} — ${escapeHtml(i.name)}.\nBáo cáo tháng nào?`,
+  guideMonth: (unitName: string, i: Indicator) => `📝 ${b(unitName)} — ${escapeHtml(i.name)}.\nBáo cáo tháng nào?`,
   monthButton: (which: "current" | "previous", period: string) =>
     `${which === "current" ? "Tháng này" : "Tháng trước"} (${formatViMonth(period)})`,
   guideChosen: (unitName: string, i: Indicator, period: string) =>
@@ -99,7 +102,8 @@ export const reportTexts = {
     i.kind === "count"
       ? `✍️ Trả lời tin nhắn này bằng một số: ${escapeHtml(i.numerator)} tháng ${formatViMonth(period)} (ví dụ ${code("5")}).`
       : `✍️ Trả lời tin nhắn này bằng hai số: <b>tổng</b>, rồi <b>${escapeHtml(partLabel(i))}</b> tháng ${formatViMonth(period)} (ví dụ ${code("120 95")}).`,
-  guideFiguresPlaceholder: (i: Indicator) => (i.kind === "count" ? "một số, ví dụ 5" : "tổng, trực tuyến — ví dụ 120 95"),
+  guideFiguresPlaceholder: (i: Indicator) =>
+    i.kind === "count" ? "một số, ví dụ 5" : "tổng, trực tuyến — ví dụ 120 95",
   guideConfirm: (unitName: string, f: FigureView) =>
     `Ghi ${b(phrase(f))} cho ${b(unitName)}, tháng ${formatViMonth(f.period)}?`,
   guideBadFigures: (error: string) => `⚠️ ${escapeHtml(error)} Trả lời lại tin nhắn của bot, ví dụ ${code("120 95")}.`,

@@ -129,7 +129,10 @@ export async function startGuide(ctx: BotContext, unit: CatalogUnit, indicators:
   });
   const kb = new InlineKeyboard();
   indicators.forEach((i, index) => {
-    kb.text((i.shortName ?? i.name).slice(0, MAX_BUTTON_TEXT), nopButton.encode({ action: "choose", questionId, index }));
+    kb.text(
+      (i.shortName ?? i.name).slice(0, MAX_BUTTON_TEXT),
+      nopButton.encode({ action: "choose", questionId, index }),
+    );
     kb.row();
   });
   const def = indicators[0];
@@ -139,9 +142,7 @@ export async function startGuide(ctx: BotContext, unit: CatalogUnit, indicators:
 }
 
 const edit = (ctx: ButtonContext, text: string, kb?: InlineKeyboard) =>
-  ctx
-    .editMessageText(text, { parse_mode: "HTML", ...(kb ? { reply_markup: kb } : {}) })
-    .catch(() => undefined);
+  ctx.editMessageText(text, { parse_mode: "HTML", ...(kb ? { reply_markup: kb } : {}) }).catch(() => undefined);
 
 /** The request a held question stands for (its figures as the grammar reads them). */
 function requestOf(s: NopQuestion, indicator: Indicator | undefined): RequestFigures {
@@ -164,30 +165,36 @@ onButton(reportQuestionsFeature, nopButton, async (ctx, press) => {
   const indicators = reportableIndicators(ctx.deps, unit);
   if (press.action === "cancel") {
     if (!(await closeNopQuestion(ctx.deps, q.id))) return alert(ctx, reportTexts.questionGone);
-    await ctx.answerCallbackQuery({ text: reportTexts.pressCancelled });
-    return edit(ctx, reportTexts.cancelled(ctx.from.first_name));
+    await edit(ctx, reportTexts.cancelled(ctx.from.first_name));
+    return ctx.answerCallbackQuery({ text: reportTexts.pressCancelled });
   }
   if (press.action === "choose" && q.state.step === "indicator") {
     const indicator = indicators[press.index];
     if (!indicator) return alert(ctx, reportTexts.questionGone);
     await moveNopQuestion(ctx.deps, q.id, { ...q.state, step: "period", indicatorCode: indicator.code });
-    await ctx.answerCallbackQuery();
     const { current, previous } = offeredPeriods(ctx.deps);
     const kb = new InlineKeyboard()
-      .text(reportTexts.monthButton("current", current), nopButton.encode({ action: "month", questionId: q.id, index: 0 }))
-      .text(reportTexts.monthButton("previous", previous), nopButton.encode({ action: "month", questionId: q.id, index: 1 }))
+      .text(
+        reportTexts.monthButton("current", current),
+        nopButton.encode({ action: "month", questionId: q.id, index: 0 }),
+      )
+      .text(
+        reportTexts.monthButton("previous", previous),
+        nopButton.encode({ action: "month", questionId: q.id, index: 1 }),
+      )
       .row();
-    return edit(ctx, reportTexts.guideMonth(unit.name, indicator), cancelRow(kb, q.id));
+    await edit(ctx, reportTexts.guideMonth(unit.name, indicator), cancelRow(kb, q.id));
+    return ctx.answerCallbackQuery();
   }
   if (press.action === "month" && q.state.step === "period") {
     const indicator = indicators.find((i) => i.code === q.state.indicatorCode);
     if (!indicator) return alert(ctx, reportTexts.questionGone);
     const { current, previous } = offeredPeriods(ctx.deps);
     const period = press.index === 0 ? current : previous;
-    await ctx.answerCallbackQuery();
     await edit(ctx, reportTexts.guideChosen(unit.name, indicator, period));
     const asked = await askFigures(ctx, indicator, period, q.state.commandMessageId);
-    return moveNopQuestion(ctx.deps, q.id, { ...q.state, step: "figures", period }, asked);
+    await moveNopQuestion(ctx.deps, q.id, { ...q.state, step: "figures", period }, asked);
+    return ctx.answerCallbackQuery();
   }
   if (press.action === "save" && q.state.step === "confirm") {
     if (!(await closeNopQuestion(ctx.deps, q.id))) return alert(ctx, reportTexts.questionGone);
@@ -195,12 +202,12 @@ onButton(reportQuestionsFeature, nopButton, async (ctx, press) => {
     const plan = planReport(ctx.deps, unit, requestOf(q.state, indicator));
     const refused = refusal(unit, plan);
     if (refused || (plan.kind !== "ready" && plan.kind !== "old")) {
-      await ctx.answerCallbackQuery();
-      return edit(ctx, refused ?? "");
+      await edit(ctx, refused ?? "");
+      return ctx.answerCallbackQuery();
     }
     const { text, keyboard } = await save(ctx, unit, plan.figure);
-    await ctx.answerCallbackQuery({ text: reportTexts.pressSaved });
-    return edit(ctx, text, keyboard);
+    await edit(ctx, text, keyboard);
+    return ctx.answerCallbackQuery({ text: reportTexts.pressSaved });
   }
   // A button of a step the question has left (a stale client, a double tap).
   return alert(ctx, reportTexts.questionGone);
@@ -238,6 +245,16 @@ reportQuestionsFeature.on("message:text", async (ctx, next) => {
   const req: RequestFigures =
     figures.count !== undefined
       ? { kind: "count", indicatorCode: indicator.code, count: figures.count, period: q.state.period }
-      : { kind: "report", indicatorCode: indicator.code, total: figures.total, part: figures.part, period: q.state.period };
-  return answerPlan(ctx, unit, planReport(ctx.deps, unit, req), { kind: "guided", question: q, swapped: figures.swapped });
+      : {
+          kind: "report",
+          indicatorCode: indicator.code,
+          total: figures.total,
+          part: figures.part,
+          period: q.state.period,
+        };
+  return answerPlan(ctx, unit, planReport(ctx.deps, unit, req), {
+    kind: "guided",
+    question: q,
+    swapped: figures.swapped,
+  });
 });

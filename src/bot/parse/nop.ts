@@ -37,8 +37,7 @@ const HELP_WORDS = new Set(["?", "help", "huongdan", "hd", "cuphap"]);
 /** Label words (folded, spaces optional) of the total and of the part; longer ones first. */
 const TOTAL_LABELS = ["tongso", "mauso", "tong", "mau", "ms"];
 const PART_LABELS = ["tructuyen", "tuso", "online", "dat", "ts", "tt", "tu"];
-const LABEL =
-  /^(tong ?so|mau ?so|truc ?tuyen|tu ?so|online|tong|mau|dat|ms|ts|tt|tu)(?=[\s=:\d]|$)\s*[=:]?\s*/;
+const LABEL = /^(tong ?so|mau ?so|truc ?tuyen|tu ?so|online|tong|mau|dat|ms|ts|tt|tu)(?=[\s=:\d]|$)\s*[=:]?\s*/;
 
 function count(raw: string): Result<number> {
   const r = countSchema.safeParse(raw.replace(/[,;]$/, ""));
@@ -58,7 +57,10 @@ function period(words: readonly string[], current: string): Result<string | null
 const isLabelled = (words: readonly string[]) => LABEL.test(normalizeForSearch(words.join(" ")));
 
 /** `tổng 120 trực tuyến 95 [tháng …]`, either order; both values needed. */
-function labelled(words: readonly string[], current: string): Result<{ total: number; part: number; period: string | null }> {
+function labelled(
+  words: readonly string[],
+  current: string,
+): Result<{ total: number; part: number; period: string | null }> {
   let rest = normalizeForSearch(words.join(" "));
   const found: { total?: number; part?: number } = {};
   for (;;) {
@@ -79,11 +81,12 @@ function labelled(words: readonly string[], current: string): Result<{ total: nu
   return { ok: true, value: { total: found.total, part: found.part, period: p.value } };
 }
 
-/** Is the first word an indicator code (letters, not a period or a label)? */
-function isCode(word: string): boolean {
+/** Is the first word an indicator code (letters, not a period, not the start of a label)? */
+function isCode(words: readonly string[]): boolean {
+  const word = words[0] ?? "";
   if (!/[a-zA-Z]/.test(word)) return false;
   if (/^(th[aá]ng|t\d{1,2}[/-]\d{2,4})$/i.test(word)) return false;
-  return !isLabelled([word, "0"]);
+  return !isLabelled(words);
 }
 
 /** `current`: the month being reported (YYYY-MM), which a month written without its year is read against. */
@@ -93,7 +96,7 @@ export function parseNop(args: string, current: string): NopParse {
   const first = words[0] ?? "";
   if (words.length === 1 && HELP_WORDS.has(normalizeForSearch(first).replace(/\s/g, "")))
     return { ok: true, value: { kind: "help" } };
-  const indicatorCode = isCode(first) ? first : null;
+  const indicatorCode = isCode(words) ? first : null;
   const rest = indicatorCode ? words.slice(1) : words;
 
   let figures: Result<{ total: number; part: number; period: string | null }>;
@@ -151,6 +154,7 @@ export function parseTypedFigures(text: string, isCount: boolean, current: strin
   const r = parseNop(`x ${words}`, current);
   if (!r.ok) return r.swap ? { ok: true, total: r.swap.total, part: r.swap.part, swapped: true } : r;
   if (r.value.kind !== "report") return missing;
-  if (r.value.period !== null) return { ok: false, error: "Chỉ gửi hai số (tổng, trực tuyến); tháng đã chọn bằng nút." };
+  if (r.value.period !== null)
+    return { ok: false, error: "Chỉ gửi hai số (tổng, trực tuyến); tháng đã chọn bằng nút." };
   return { ok: true, total: r.value.total, part: r.value.part, swapped: false };
 }

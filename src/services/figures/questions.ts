@@ -25,7 +25,10 @@ const stateSchema = z.object({
   /** The `/nop` message: the force-reply answers it, so only its sender gets the reply box. */
   commandMessageId: z.number().int().positive(),
   indicatorCode: z.string().min(1).optional(),
-  period: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   numerator: z.number().int().nonnegative().optional(),
   denominator: z.number().int().nonnegative().optional(),
 });
