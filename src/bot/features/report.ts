@@ -15,7 +15,8 @@ import type { BotContext } from "../context.js";
 import { parseNop } from "../parse/nop.js";
 import { replyHtml } from "../reply.js";
 import { headOfChat, isGroup, leadersRootOfChat, unitOfChat } from "./access.js";
-import { answerPlan, reportQuestionsFeature, startGuide } from "./reportQuestions.js";
+import { answerPlan } from "./reportAnswer.js";
+import { reportQuestionsFeature, startGuide } from "./reportQuestions.js";
 
 export const reportFeature = new Composer<BotContext>();
 

@@ -34,9 +34,11 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const HELP_WORDS = new Set(["?", "help", "huongdan", "hd", "cuphap"]);
 
-/** Label words (folded, spaces optional) of the total and of the part; longer ones first. */
+/**
+ * Label words, folded, spaces optional, longer ones first: the total's (tổng, tổng số, mẫu số,
+ * ms) and the part's (trực tuyến, online, tử số, ts, tt, đạt).
+ */
 const TOTAL_LABELS = ["tongso", "mauso", "tong", "mau", "ms"];
-const PART_LABELS = ["tructuyen", "tuso", "online", "dat", "ts", "tt", "tu"];
 const LABEL = /^(tong ?so|mau ?so|truc ?tuyen|tu ?so|online|tong|mau|dat|ms|ts|tt|tu)(?=[\s=:\d]|$)\s*[=:]?\s*/;
 
 function count(raw: string): Result<number> {
