@@ -158,6 +158,13 @@ describe("a month long past", () => {
     expect((await figures()).map((f) => f.period)).toEqual(["2026-10", "2026-09"]);
   });
 
+  it("swapped figures for a month long past: the button's question says both", async () => {
+    const { reply } = await say("/nop 95 120 thang 12/2022");
+    expect(reply.text).toContain("Có phải tổng 120, hồ sơ trực tuyến 95 cho Phường Đức Xuân, tháng 12/2022?");
+    expect(reply.text).toContain("Tháng 12/2022 đã qua 48 tháng.");
+    expect(await figures()).toEqual([]);
+  });
+
   it("10/12 is October of this year, never 2012", async () => {
     const { reply } = await say("/nop 120 95 10/12");
     expect(reply.text).toContain("tháng 10/2026");

@@ -32,7 +32,8 @@ reportFeature.command("nop", async (ctx) => {
   if (indicators.length === 0) return replyHtml(ctx, reportTexts.noIndicators(unit.name));
   const parsed = parseNop(typeof ctx.match === "string" ? ctx.match : "", currentPeriod(ctx.deps));
   if (!parsed.ok) {
-    if (parsed.swap) return answerPlan(ctx, unit, planReport(ctx.deps, unit, parsed.swap), { kind: "swap" });
+    if (parsed.swap)
+      return answerPlan(ctx, unit, planReport(ctx.deps, unit, parsed.swap, indicators), { kind: "swap" });
     const example = nopCommand({ indicatorCode: null, total: 120, part: 95, period: null });
     return replyHtml(ctx, reportTexts.invalid(parsed.error, example));
   }
@@ -42,7 +43,7 @@ reportFeature.command("nop", async (ctx) => {
     const { current, previous } = offeredPeriods(ctx.deps);
     return replyHtml(ctx, reportTexts.help(unit.name, current, previous, indicators, indicators[0]));
   }
-  return answerPlan(ctx, unit, planReport(ctx.deps, unit, req), { kind: "typed" });
+  return answerPlan(ctx, unit, planReport(ctx.deps, unit, req, indicators), { kind: "typed" });
 });
 
 reportFeature.use(reportQuestionsFeature);

@@ -68,8 +68,9 @@ export async function answerPlan(ctx: BotContext, unit: CatalogUnit, plan: Repor
   }
   const swapped = how.kind === "swap" || (how.kind === "guided" && how.swapped);
   const isDefault = reportableIndicators(ctx.deps, unit)[0]?.code === f.indicator.code;
+  const oldNote = plan.kind === "old" ? `\n${reportTexts.oldPeriod(unit.name, f, plan.monthsBack)}` : "";
   const text = swapped
-    ? reportTexts.swapGuess(unit.name, f, commandOf(f, isDefault, currentPeriod(ctx.deps)))
+    ? reportTexts.swapGuess(unit.name, f, commandOf(f, isDefault, currentPeriod(ctx.deps))) + oldNote
     : plan.kind === "old"
       ? reportTexts.oldPeriod(unit.name, f, plan.monthsBack)
       : reportTexts.guideConfirm(unit.name, f);

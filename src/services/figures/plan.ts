@@ -29,22 +29,25 @@ export type ReportPlan =
 
 /** The indicators this unit reports on today (the directives that bind it), the default first. */
 export function reportableIndicators(deps: Pick<AppDeps, "catalog">, unit: CatalogUnit): Indicator[] {
-  const catalog = deps.catalog.get();
-  const all = catalog.indicatorsFor(unit);
-  const def = catalog.defaultIndicator(unit);
-  return def ? [def, ...all.filter((i) => i.code !== def.code)] : all;
+  const all = deps.catalog.get().indicatorsFor(unit);
+  // The default as Catalog.defaultIndicator picks it without a date, from the list already at hand.
+  const def = all.find((i) => i.default) ?? all[0];
+  return def ? [def, ...all.filter((i) => i !== def)] : all;
 }
 
+/**
+ * `indicators`: the unit's, default first (`reportableIndicators`), when the caller already has
+ * them — `/nop` comes in bursts on reporting days, and the list is the costly part.
+ */
 export function planReport(
   deps: Pick<AppDeps, "catalog" | "clock">,
   unit: CatalogUnit,
   req: RequestFigures,
+  indicators: readonly Indicator[] = reportableIndicators(deps, unit),
 ): ReportPlan {
-  const catalog = deps.catalog.get();
-  const indicators = catalog.indicatorsFor(unit);
   if (indicators.length === 0) return { kind: "no-indicators" };
   const code = req.indicatorCode?.toLowerCase();
-  const indicator = code ? indicators.find((i) => i.code.toLowerCase() === code) : catalog.defaultIndicator(unit);
+  const indicator = code ? indicators.find((i) => i.code.toLowerCase() === code) : indicators[0];
   if (!indicator) return { kind: "unknown-indicator", code: req.indicatorCode ?? "", valid: indicators };
   // A count indicator takes one number (kept over a denominator of 0); a ratio takes two.
   const isCount = indicator.kind === "count";
