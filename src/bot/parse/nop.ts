@@ -11,6 +11,8 @@
  * A part larger than the total is refused with the swapped request, which the bot offers as a
  * button: the usual mistake is the order, not the figures.
  */
+import { formatViMonth } from "../../domain/directive/dates.js";
+import { previousMonth } from "../../domain/month.js";
 import { normalizeForSearch } from "../../domain/text.js";
 import { clip, countSchema } from "./numbers.js";
 import { parsePeriodWords } from "./period.js";
@@ -53,7 +55,11 @@ function period(words: readonly string[], current: string): Result<string | null
   const p = parsePeriodWords(words, current);
   return p
     ? { ok: true, value: p }
-    : { ok: false, error: `Không hiểu kỳ báo cáo "${clip(words.join(" "))}" — viết như "tháng 10/2026".` };
+    : {
+        ok: false,
+        // The example is last month, so it fits the day it is read on.
+        error: `Không hiểu kỳ báo cáo "${clip(words.join(" "))}" — viết như "tháng ${formatViMonth(previousMonth(current))}".`,
+      };
 }
 
 const isLabelled = (words: readonly string[]) => LABEL.test(normalizeForSearch(words.join(" ")));

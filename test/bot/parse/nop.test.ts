@@ -81,10 +81,10 @@ describe("parseNop: refused forms, with the message the officer reads", () => {
     ["120 1.23.4", '"1.23.4" không phải là số'],
     // A period alone is not a code: it is read as the first number and refused as one.
     ["thang 10/2026", '"thang" không phải là số'],
-    ["120 95 thang 13/2026", 'Không hiểu kỳ báo cáo "thang 13/2026" — viết như "tháng 10/2026".'],
-    ["120 95 thang", 'Không hiểu kỳ báo cáo "thang" — viết như "tháng 10/2026".'],
-    ["120 95 2026-13", 'Không hiểu kỳ báo cáo "2026-13" — viết như "tháng 10/2026".'],
-    ["du-lieu-mo 5 hôm qua", 'Không hiểu kỳ báo cáo "hôm qua" — viết như "tháng 10/2026".'],
+    ["120 95 thang 13/2026", 'Không hiểu kỳ báo cáo "thang 13/2026" — viết như "tháng 11/2026".'],
+    ["120 95 thang", 'Không hiểu kỳ báo cáo "thang" — viết như "tháng 11/2026".'],
+    ["120 95 2026-13", 'Không hiểu kỳ báo cáo "2026-13" — viết như "tháng 11/2026".'],
+    ["du-lieu-mo 5 hôm qua", 'Không hiểu kỳ báo cáo "hôm qua" — viết như "tháng 11/2026".'],
   ])("%j → %j", (args, error) => {
     expect(parseNop(args, DEC)).toEqual({ ok: false, error });
   });
