@@ -34,7 +34,16 @@ describe("/nop texts", () => {
       met: true,
       level: "xanh",
       levelAgainst: "inForce",
-      inForce: null,
+      inForce: {
+        target: 0.6,
+        targetText: "60%",
+        comparison: "atLeast",
+        deadline: "2026-06-30",
+        deadlineText: "30/06/2026",
+        deadlineSource: "30/06/2026",
+        directiveId: "tn",
+        directiveNumber: "01/CT-UBND",
+      },
       next: null,
       lapsed: null,
       missing: null,
@@ -46,10 +55,10 @@ describe("/nop texts", () => {
     expect(
       reportTexts.saved("Phường <Đức> Xuân", figure, evaluation, { numerator: 1234, denominator: 2000 }),
     ).toMatchInlineSnapshot(`
-        "✅ Đã ghi số liệu: tổng 1.200, hồ sơ trực tuyến 950.
-        🟢 <b>Phường &lt;Đức&gt; Xuân</b>, tháng 11/2026 — Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 79,2% (950/1.200) — chưa có chỉ tiêu nào áp dụng cho đơn vị. Mức: xanh.
-        (Thay cho số liệu cũ: tổng 2.000, hồ sơ trực tuyến 1.234; lịch sử vẫn được lưu.)"
-      `);
+      "✅ Đã ghi số liệu: tổng 1.200, hồ sơ trực tuyến 950.
+      🟢 <b>Phường &lt;Đức&gt; Xuân</b>, tháng 11/2026 — Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 79,2% (950/1.200) — Đạt chỉ tiêu 60% (đến 30/06/2026). Mức: xanh.
+      (Thay cho số liệu cũ: tổng 2.000, hồ sơ trực tuyến 1.234; lịch sử vẫn được lưu.)"
+    `);
     // The upload's summary prints the very same result line.
     expect(
       uploadTexts.saved({
