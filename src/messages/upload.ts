@@ -49,10 +49,12 @@ export const uploadTexts = {
     "Tệp mẫu: mỗi dòng một đơn vị, một chỉ tiêu, một tháng; điền Tổng trước, rồi Trực tuyến (số đạt). Điền xong gửi /nhap và trả lời bằng tệp.",
   templateName: "mau-bao-cao-so-lieu.xlsx",
   /** The pre-filled template of a unit chat (one unit) or a leaders' chat (its units). */
-  templateCaptionFor: (name: string, period: string, units: number) =>
-    `📎 Tệp mẫu điền sẵn cho ${b(name)}${units > 1 ? ` (${formatNumber(units)} đơn vị)` : ""}, tháng ${formatViMonth(period)}: ` +
+  templateCaptionFor: (name: string, period: string, units: number, leaders: boolean) =>
+    `📎 Tệp mẫu điền sẵn cho ${b(name)}${leaders ? ` và các đơn vị trực thuộc (${formatNumber(units)} đơn vị)` : ""}, tháng ${formatViMonth(period)}: ` +
     "điền cột Tổng trước, rồi cột Trực tuyến (số đạt) — như <code>/nop 120 95</code>. Dòng để trống được bỏ qua. " +
-    "Điền xong gửi /nhap và trả lời tin nhắn của bot bằng tệp.",
+    (leaders
+      ? "Nhóm lãnh đạo không gửi số liệu: chuyển tệp cho các đơn vị, mỗi đơn vị điền dòng của mình rồi gửi /nhap trong nhóm đơn vị; quản trị viên gửi được cả tệp trong tin nhắn riêng với bot."
+      : "Điền xong gửi /nhap và trả lời tin nhắn của bot bằng tệp."),
   templateFileName: (code: string, period: string) => `mau-so-lieu-${code}-${period}.xlsx`,
   templateInstruction: (period: string) =>
     `Hướng dẫn: mỗi dòng là số liệu của một đơn vị, một chỉ tiêu, một tháng (kỳ ghi tháng/năm, ví dụ ${formatViMonth(period)}). ` +

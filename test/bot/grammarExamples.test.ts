@@ -70,7 +70,7 @@ describe("every example the bot prints", () => {
         )
         .join("\n"),
     ],
-    ["mau caption", uploadTexts.templateCaptionFor("Phường A", "2026-11", 1)],
+    ["mau caption", uploadTexts.templateCaptionFor("Phường A", "2026-11", 1, false)],
     ["registration approved", registerTexts.approvedGroup({ code: "P-A", name: "Phường A" } as CatalogUnit, "unit")],
     [
       "help per chat",

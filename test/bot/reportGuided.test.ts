@@ -70,6 +70,13 @@ describe("the guided /nop", () => {
     expect(prompt.text).toContain("hai số: tổng, rồi hồ sơ trực tuyến tháng 11/2026");
     // The force-reply answers the sender's /nop: with `selective`, only they get the reply box.
     expect(prompt.reply_to_message?.message_id).toBe(sent.message.message_id);
+    const asked = h.emu
+      .transcript(GROUP)
+      .find((e) => e.kind === "message" && e.direction === "bot" && e.message.message_id === prompt.message_id);
+    expect(asked && "sent" in asked ? asked.sent?.reply_markup : undefined).toMatchObject({
+      force_reply: true,
+      selective: true,
+    });
 
     // A wrong answer is explained, and the question asked again (a new force-reply to answer).
     const count = h.emu.botMessages(GROUP).length;

@@ -90,8 +90,30 @@ describe("/mau in a leaders' chat", () => {
   it("lists the units of the subtree, each with its indicators", async () => {
     const { reply, rows } = await template(LEADERS);
     expect(reply.document?.file_name).toBe("mau-so-lieu-TN-H1-2026-11.xlsx");
+    // Leaders send no figures: the caption says who fills it in and how it comes back.
+    expect(reply.caption).toContain("mỗi đơn vị điền dòng của mình rồi gửi /nhap trong nhóm đơn vị");
     const codes = new Set(rows.slice(2).map((r) => r[0]));
     for (const code of ["TN-X1", "TN-X2", "TN-X3"]) expect(codes.has(code)).toBe(true);
     expect(codes.has("TN-STP")).toBe(false);
+  });
+
+  it("a unit fills its own rows in the leaders' file and sends it from its chat: the other units' blank rows are skipped", async () => {
+    const { ws, wb } = await template(LEADERS);
+    ws.eachRow((row, n) => {
+      if (n > 3 && row.getCell(1).value === "TN-X1" && row.getCell(3).value === "hs-truc-tuyen") {
+        row.getCell(6).value = 200;
+        row.getCell(7).value = 150;
+      }
+    });
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const [answer] = await sendFile(h, {
+      chatId: GROUP,
+      fromId: OFFICER,
+      fileName: "mau.xlsx",
+      bytes,
+      caption: "/nhap",
+    });
+    expect(answer?.text).toContain("✅ Đã lưu 1 dòng số liệu.");
+    expect(await storedFigures(h)).toEqual(["TN-X1 hs-truc-tuyen 2026-11 150/200 upload"]);
   });
 });

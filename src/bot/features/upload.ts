@@ -65,7 +65,7 @@ uploadFeature.command("mau", async (ctx) => {
   if (scope) {
     const filled = await filledFiguresTemplate(ctx.deps, scope);
     return ctx.replyWithDocument(new InputFile(filled.bytes, filled.fileName), {
-      caption: uploadTexts.templateCaptionFor(filled.name, filled.period, filled.units),
+      caption: uploadTexts.templateCaptionFor(filled.name, filled.period, filled.units, scope.kind === "leaders"),
       parse_mode: "HTML",
       reply_parameters: reply,
     });
