@@ -9,7 +9,7 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import type { Indicator } from "../../domain/directive/schema.js";
 import { nopCommand } from "../../messages/grammar.js";
 import { reportTexts } from "../../messages/report.js";
-import { nopButton } from "../../render/callbackData.js";
+import { MAX_NOP_CHOICE, nopButton } from "../../render/callbackData.js";
 import { currentPeriod } from "../../services/figures/figures.js";
 import { offeredPeriods, planReport, reportableIndicators, type RequestFigures } from "../../services/figures/plan.js";
 import {
@@ -40,7 +40,8 @@ export async function startGuide(ctx: BotContext, unit: CatalogUnit, indicators:
     state: { step: "indicator", commandMessageId: ctx.msg.message_id },
   });
   const kb = new InlineKeyboard();
-  indicators.forEach((i, index) => {
+  // A press carries the index (callbackData.ts bounds it); the rest are reported by code.
+  indicators.slice(0, MAX_NOP_CHOICE + 1).forEach((i, index) => {
     kb.text(
       (i.shortName ?? i.name).slice(0, MAX_BUTTON_TEXT),
       nopButton.encode({ action: "choose", questionId, index }),
