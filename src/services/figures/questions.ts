@@ -38,7 +38,13 @@ export type FoundQuestion = { id: number; userId: bigint; state: NopQuestion };
 
 function read(row: { id: number; userId: bigint; data: string } | null): FoundQuestion | null {
   if (!row) return null;
-  const parsed = stateSchema.safeParse(JSON.parse(row.data));
+  let json: unknown;
+  try {
+    json = JSON.parse(row.data);
+  } catch {
+    return null;
+  }
+  const parsed = stateSchema.safeParse(json);
   return parsed.success ? { id: row.id, userId: row.userId, state: parsed.data } : null;
 }
 
