@@ -25,3 +25,23 @@ export const MAX_EVIDENCE_FILE_BYTES = 20 * 1024 * 1024;
 
 /** How long "Lưu N dòng hợp lệ" / "Xác nhận lưu" / "✅ Áp dụng" stay valid. */
 export const PENDING_UPLOAD_TTL_MS = 30 * 60_000;
+
+/**
+ * A `/nop` for a month further back than this many months before the current one is asked
+ * about first (Ghi / Huỷ): "thang 12/2022" typed in 12/2026 is far more often a typo than a
+ * correction. Last month and the month before are reported without a question.
+ */
+export const OLD_PERIOD_MONTHS = 2;
+
+/**
+ * Days 1 … CLOSING_DAYS of a month are spent closing the month before: the morning message
+ * asks to "chốt số liệu" of last month, the reporting month of `/nop` examples and of `/mau` is
+ * last month, and the leaders' digest shows last month's final figures, because the new month has
+ * almost no figures yet. Seven days make every month's first Monday (day 1–7) a closing digest and
+ * the second Monday (day 8–14) the new month's first; one constant keeps the reminder and the
+ * digest talking about the same month.
+ */
+export const CLOSING_DAYS = 7;
+
+/** How long the guided `/nop` and a `/nop` waiting for Ghi / Huỷ stay answerable. */
+export const NOP_QUESTION_TTL_MS = 30 * 60_000;

@@ -40,6 +40,11 @@ export interface FiguresResult {
   rejected: RejectedRow[];
   /** Rows marked "ví dụ" (the template's examples), ignored. */
   exampleRows: number[];
+  /**
+   * Rows with both counts blank, ignored: the pre-filled template lists every unit × indicator,
+   * and a row left empty is a figure not reported, not a wrong one.
+   */
+  unfilledRows: number[];
 }
 
 type Key = "unitCode" | "unitName" | "indicator" | "period" | "numerator" | "denominator";
@@ -122,6 +127,7 @@ export function parseFigures(grid: Grid, opts: FiguresOptions = {}): FiguresResu
   const rows: FigureRow[] = [];
   const rejected: RejectedRow[] = [];
   const exampleRows: number[] = [];
+  const unfilledRows: number[] = [];
   for (const row of rowsBelow(grid, header.rowIndex, header.rowNumber, opts.maxDataRows)) {
     const cell = (k: Key) => cellAt(row, col(k));
     if ([...header.columns.keys()].every((k) => isBlank(cell(k)))) continue;
@@ -132,11 +138,15 @@ export function parseFigures(grid: Grid, opts: FiguresOptions = {}): FiguresResu
       continue;
     }
     if (isTotalLabel(code || name)) continue;
+    if (isBlank(cell("numerator")) && isBlank(cell("denominator"))) {
+      unfilledRows.push(row.rowNumber);
+      continue;
+    }
     const result = readRow(grid, row, col, opts);
     if (typeof result === "string") rejected.push({ rowNumber: row.rowNumber, reason: result });
     else rows.push({ ...result, rowNumber: row.rowNumber, unitName: name || null });
   }
-  return { headerRow: header.rowNumber, ...dropDuplicates(rows, rejected), exampleRows };
+  return { headerRow: header.rowNumber, ...dropDuplicates(rows, rejected), exampleRows, unfilledRows };
 }
 
 type RowValues = Omit<FigureRow, "rowNumber" | "unitName">;

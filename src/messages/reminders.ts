@@ -6,6 +6,7 @@ import { formatViDate, formatViMonth, type IsoDate } from "../domain/directive/d
 import type { Indicator } from "../domain/directive/schema.js";
 import { formatNumber } from "../domain/format.js";
 import { describeEvaluation, targetPhrase, type Evaluation, type LevelCounts } from "../domain/evaluation/index.js";
+import { countCommand, nopCommand } from "./grammar.js";
 import { countsLine, levelIcon } from "./status.js";
 
 export type FigureItem = {
@@ -36,16 +37,24 @@ export function gapText(e: Evaluation, indicator: Indicator): string | null {
   return describeEvaluation(e, indicator)[1] ?? null;
 }
 
-function howToReply(items: readonly FigureItem[], defaultCode: string | null): string[] {
+/** How to answer, in the grammar's order; `period` is written out when it is not this month. */
+function howToReply(items: readonly FigureItem[], defaultCode: string | null, period: string | null): string[] {
   const due = items.filter((i) => i.due);
   const lines: string[] = [];
-  if (due.some((i) => i.indicator.code === defaultCode)) {
-    lines.push("Trả lời: <code>/nop 120 95</code> (tổng số hồ sơ, số hồ sơ trực tuyến — thay bằng số của đơn vị).");
+  const example = (i: Indicator, isDefault: boolean) =>
+    i.kind === "count"
+      ? countCommand(i.code, 5, period)
+      : nopCommand({ indicatorCode: isDefault ? null : i.code, total: 120, part: 95, period });
+  const def = due.find((i) => i.indicator.code === defaultCode);
+  if (def) {
+    lines.push(
+      `Trả lời: <code>${escapeHtml(example(def.indicator, true))}</code> (tổng số hồ sơ, rồi số hồ sơ trực tuyến — thay bằng số của đơn vị), hoặc /nop để bot hỏi từng bước.`,
+    );
   }
   const coded = due.filter((i) => i.indicator.code !== defaultCode);
   if (coded.length > 0) {
-    const codes = coded.map((i) => `<code>/nop ${escapeHtml(i.indicator.code)} &lt;tử số&gt; &lt;mẫu số&gt;</code>`);
-    lines.push(`${lines.length > 0 ? "Chỉ tiêu khác" : "Trả lời"}: ${codes.join("; ")}.`);
+    const codes = coded.map((i) => `<code>${escapeHtml(example(i.indicator, false))}</code>`);
+    lines.push(`${lines.length > 0 ? "Chỉ tiêu khác" : "Trả lời"} (tổng trước, rồi số đạt): ${codes.join("; ")}.`);
   }
   return lines;
 }
@@ -57,8 +66,14 @@ export const reminderTexts = {
     return fitMessage(text, "\n… (còn nữa — xem /nhiemvu, /tinhtrang)");
   },
 
-  figures(period: string, day: IsoDate, items: readonly FigureItem[], defaultCode: string | null): string[] {
-    const lines = [`📝 <b>Số liệu tháng ${formatViMonth(period)}</b>`];
+  /** `closing`: the first days of a month, when last month's figures (`period`) are closed. */
+  figures(period: string, day: IsoDate, items: readonly FigureItem[], defaultCode: string | null, closing = false) {
+    const lines = [
+      closing
+        ? `📝 <b>Chốt số liệu tháng ${formatViMonth(period)}</b> (tháng trước): gửi số cuối cùng của tháng.`
+        : `📝 <b>Số liệu tháng ${formatViMonth(period)}</b>`,
+    ];
+    const none = closing ? `chưa có số liệu tháng ${formatViMonth(period)}` : "chưa có số liệu tháng này";
     for (const it of items) {
       const last = it.lastDay
         ? `cập nhật lần cuối ${formatViDate(it.lastDay)} (${daysBetween(it.lastDay, day)} ngày trước)`
@@ -67,12 +82,12 @@ export const reminderTexts = {
         ? `${standingText(it.evaluation)}`
         : it.hasFigures
           ? `${last} — ${standingText(it.evaluation)}`
-          : `chưa có số liệu tháng này; ${last}`;
+          : `${none}; ${last}`;
       lines.push(`• ${name(it.indicator)}: ${state}`);
       const gap = gapText(it.evaluation, it.indicator);
       if (gap) lines.push(`  ↳ ${escapeHtml(gap)}`);
     }
-    return [...lines, ...howToReply(items, defaultCode)];
+    return [...lines, ...howToReply(items, defaultCode, closing ? period : null)];
   },
 
   reporting(

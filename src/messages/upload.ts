@@ -1,12 +1,11 @@
 /** Texts of `/mau`, `/nhap` and spreadsheet uploads (docs/UPLOADS.md). */
 import { escapeHtml } from "../render/html.js";
 import { formatViDate, formatViMonth } from "../domain/directive/dates.js";
-import { LEVEL_NAMES } from "../domain/evaluation/index.js";
 import { formatNumber, formatRatioPercent } from "../domain/format.js";
 import { MAX_SHEET_FILE_BYTES, PENDING_UPLOAD_TTL_MS } from "../domain/limits.js";
 import { formatMegabytes, formatMinutes } from "../render/format.js";
 import type { OneStopPreview, PressRefusal, PreviewItem, RejectedRow, SavedSummary, SummaryLine } from "./views.js";
-import { levelIcon } from "./status.js";
+import { resultLine } from "./grammar.js";
 
 /** A file of 20.000 bad rows must not become 250 messages: the first ones show the pattern. */
 const MAX_LISTED_ROWS = 100;
@@ -27,16 +26,8 @@ function rejectedLines(rows: readonly RejectedRow[]): string[] {
   return lines;
 }
 
-function summaryLine(l: SummaryLine): string {
-  const e = l.evaluation;
-  const figures = e.figures ? fraction(e.figures.numerator, e.figures.denominator) : "";
-  const verdict = e.level
-    ? ` — mức ${LEVEL_NAMES[e.level]}`
-    : e.status === "no-milestone"
-      ? " — chưa có mốc chỉ tiêu"
-      : "";
-  return `${levelIcon(e)} ${b(l.unit.name)} — ${escapeHtml(l.indicator.shortName ?? l.indicator.name)} tháng ${formatViMonth(l.period)}: ${figures}${verdict}`;
-}
+/** The same result line `/nop` prints (grammar.ts), one per saved figure. */
+const summaryLine = (l: SummaryLine): string => resultLine(l.unit.name, l.period, l.evaluation, l.indicator);
 
 function previewLine(i: PreviewItem): string {
   return `• ${b(i.unitName)} — ${escapeHtml(i.indicatorName)}: ${fraction(i.numerator, i.denominator)}`;
@@ -55,8 +46,21 @@ export const uploadReasons = {
 
 export const uploadTexts = {
   templateCaption:
-    "Tệp mẫu: mỗi dòng một đơn vị, một chỉ tiêu, một tháng (tử số ≤ mẫu số); xoá 2 dòng ví dụ, điền rồi gửi /nhap và trả lời bằng tệp.",
+    "Tệp mẫu: mỗi dòng một đơn vị, một chỉ tiêu, một tháng; điền Tổng trước, rồi Trực tuyến (số đạt). Điền xong gửi /nhap và trả lời bằng tệp.",
   templateName: "mau-bao-cao-so-lieu.xlsx",
+  /** The pre-filled template of a unit chat (one unit) or a leaders' chat (its units). */
+  templateCaptionFor: (name: string, period: string, units: number, leaders: boolean) =>
+    `📎 Tệp mẫu điền sẵn cho ${b(name)}${leaders ? ` và các đơn vị trực thuộc (${formatNumber(units)} đơn vị)` : ""}, tháng ${formatViMonth(period)}: ` +
+    "điền cột Tổng trước, rồi cột Trực tuyến (số đạt) — như <code>/nop 120 95</code>. Dòng để trống được bỏ qua. " +
+    (leaders
+      ? "Nhóm lãnh đạo không gửi số liệu: chuyển tệp cho các đơn vị, mỗi đơn vị điền dòng của mình rồi gửi /nhap trong nhóm đơn vị; quản trị viên gửi được cả tệp trong tin nhắn riêng với bot."
+      : "Điền xong gửi /nhap và trả lời tin nhắn của bot bằng tệp."),
+  templateFileName: (code: string, period: string) => `mau-so-lieu-${code}-${period}.xlsx`,
+  templateInstruction: (period: string) =>
+    `Hướng dẫn: mỗi dòng là số liệu của một đơn vị, một chỉ tiêu, một tháng (kỳ ghi tháng/năm, ví dụ ${formatViMonth(period)}). ` +
+    "Điền cột Tổng (mẫu số) trước, rồi cột Trực tuyến hoặc số đạt (tử số) — cùng thứ tự với lệnh /nop 120 95: tổng 120, trực tuyến 95. " +
+    "Số nguyên không âm, số đạt không lớn hơn tổng. " +
+    'Dòng có chữ "ví dụ" và dòng để trống cả hai số được bỏ qua. Điền xong gửi /nhap rồi trả lời tin nhắn của bot bằng tệp này.',
   prompt: (unitName: string | null) =>
     `📎 Trả lời tin nhắn này bằng tệp .xlsx hoặc .csv${unitName ? ` của ${b(unitName)}` : " (quản trị viên: số liệu của mọi đơn vị)"}: ` +
     "bảng số liệu theo mẫu (/mau) hoặc báo cáo thống kê xuất từ hệ thống một cửa.",
@@ -78,13 +82,13 @@ export const uploadTexts = {
     `Báo cáo ghi kỳ tháng ${formatViMonth(period)}, tháng này chưa đến. Kiểm tra lại thời gian trong tiêu đề báo cáo rồi gửi lại.`,
   empty: (exampleRows: number) =>
     exampleRows > 0
-      ? `Tệp chỉ có ${exampleRows} dòng ví dụ của tệp mẫu (bot bỏ qua các dòng có chữ "ví dụ"). Hãy xoá chúng, điền số liệu thật rồi gửi lại.`
+      ? `Tệp chỉ có ${exampleRows} dòng ví dụ hoặc chưa điền số (bot bỏ qua dòng có chữ "ví dụ" và dòng để trống cả Tổng lẫn Trực tuyến). Hãy điền số liệu rồi gửi lại.`
       : "Tệp không có dòng số liệu nào. Hãy điền số liệu dưới dòng tiêu đề rồi gửi lại. Gửi /mau để lấy tệp mẫu.",
   saved(s: SavedSummary, exampleRows = 0): string {
     const lines = [
       `✅ Đã lưu ${formatNumber(s.saved)} dòng số liệu${s.replaced > 0 ? ` (${formatNumber(s.replaced)} dòng thay số liệu cũ; lịch sử vẫn được lưu)` : ""}.`,
     ];
-    if (exampleRows > 0) lines.push(`(Bỏ qua ${exampleRows} dòng ví dụ.)`);
+    if (exampleRows > 0) lines.push(`(Bỏ qua ${exampleRows} dòng ví dụ hoặc chưa điền số.)`);
     const { shown, more } = cap(s.lines, MAX_SUMMARY_LINES);
     lines.push(...shown.map(summaryLine));
     if (more > 0) lines.push(`… và ${formatNumber(more)} dòng khác: xem /tinhtrang.`);

@@ -25,7 +25,9 @@ async function say(text: string, chatId = GROUP, fromId = OFFICER) {
 describe("/nop in a unit chat", () => {
   it("records 120 total / 95 online and answers with ratio, verdict, level and the gap to the next milestone", async () => {
     const reply = await say("/nop 120 95");
-    expect(reply?.text).toContain("Đã ghi số liệu tháng 11/2026 của Phường Đức Xuân");
+    expect(reply?.text).toContain(
+      "✅ Đã ghi số liệu: tổng 120, hồ sơ trực tuyến 95.\n🟢 Phường Đức Xuân, tháng 11/2026 — ",
+    );
     expect(reply?.text).toContain("79,2%");
     expect(reply?.text).toContain("95/120");
     expect(reply?.text).toContain("— Đạt chỉ tiêu 60% (đến 30/06/2026). Mức: xanh.");
@@ -46,7 +48,7 @@ describe("/nop in a unit chat", () => {
   });
 
   it.each([
-    ["/nop 120 130", "không được lớn hơn tổng số hồ sơ"],
+    ["/nop 120 130", "Số sau (130) lớn hơn tổng (120) — tổng đứng trước."],
     ["/nop -5 3", "số âm"],
     ["/nop 12,5 3", "không phải số nguyên"],
     ["/nop abc", "Thiếu số liệu"],
@@ -70,10 +72,10 @@ describe("/nop in a unit chat", () => {
     });
   });
 
-  it("reports any indicator by code (numerator first) and lists the accepted forms on bare /nop", async () => {
-    const help = await say("/nop");
+  it("reports any indicator by code (total first, as the short form) and lists the accepted forms on /nop ?", async () => {
+    const help = await say("/nop ?");
     expect(help?.text).toContain("thanh-toan-truc-tuyen");
-    const reply = await say("/nop thanh-toan-truc-tuyen 30 60");
+    const reply = await say("/nop thanh-toan-truc-tuyen 60 30");
     expect(reply?.text).toContain(
       "Tỷ lệ hồ sơ thanh toán trực tuyến: 50% (30/60) — Chưa đến hạn; chỉ tiêu gần nhất trên 50% (đến 31/12/2026). Mức: vàng.",
     );
@@ -88,7 +90,7 @@ describe("/nop in a unit chat", () => {
   it("keeps the full history on correction and undoes within 10 minutes", async () => {
     await say("/nop 120 95");
     const second = await say("/nop 120 100");
-    expect(second?.text).toContain("Thay cho số liệu cũ 95/120");
+    expect(second?.text).toContain("Thay cho số liệu cũ: tổng 120, hồ sơ trực tuyến 95;");
     const revisions = await h.db.prisma.figureRevision.findMany({ orderBy: { id: "asc" } });
     expect(revisions.map((r) => [r.action, r.oldNumerator, r.newNumerator])).toEqual([
       ["create", null, 95],

@@ -58,7 +58,7 @@ describe("/nop for a count", () => {
 
   it.each([
     ["/nop du-lieu-mo-thu 3 5", "là số lượng: gửi một số"],
-    ["/nop hs-truc-tuyen 3", "là tỷ lệ: cần tử số và mẫu số"],
+    ["/nop hs-truc-tuyen 3", "là tỷ lệ: cần tổng rồi số đạt, ví dụ /nop hs-truc-tuyen 120 95"],
   ])("%s is refused, nothing written", async (text, message) => {
     expect(await say(text)).toContain(message);
     expect(await h.db.prisma.figure.count()).toBe(0);

@@ -56,7 +56,7 @@ describe("one-stop statistics report", () => {
     const saved = await h.emu.waitFor(() =>
       h.emu.botMessages(ADMIN_ID).find((m) => m.text?.startsWith("✅ Đã lưu 5 dòng")),
     );
-    expect(saved.text).toContain("mức xanh");
+    expect(saved.text).toContain("Mức: xanh.");
     expect(await storedFigures(h)).toEqual([
       "TN-STP hs-truc-tuyen 2026-10 45/50 upload",
       "TN-X1 hs-dung-han 2026-10 90/100 upload",

@@ -24,7 +24,8 @@ describe("templates/mau-bao-cao-so-lieu.xlsx (/mau)", () => {
     await wb.xlsx.load((await readFile(FIGURES_TEMPLATE_PATH)).buffer);
     const ws = wb.worksheets[0];
     if (!ws) throw new Error("template has no sheet");
-    ws.getRow(3).values = ["P-LB", "Phường Long Bình", "hs-truc-tuyen", "11/2026", 30, 40]; // over example 1
+    // Total first, then the part: the grammar's order, as in /nop 40 30.
+    ws.getRow(3).values = ["P-LB", "Phường Long Bình", "hs-truc-tuyen", "Tỷ lệ…", "11/2026", 40, 30]; // over example 1
     ws.spliceRows(4, 1); // example 2 deleted
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const r = parseFigures(await readSheet({ fileName: "mau-da-dien.xlsx", data }), {

@@ -53,6 +53,29 @@ describe("daily reminder: working days only, by the holiday calendar", () => {
   });
 });
 
+describe("daily reminder: closing last month in the first days", () => {
+  // 04/01 reads the same (closingPeriod, test/domain/month.test.ts); the fixture's targets end in 2026.
+  it.each([["2026-12-04", "11/2026"]])(
+    "on %s it asks to close %s, with the month in every example",
+    async (day, month) => {
+      await mornings([day]);
+      const [text] = w.texts(X2);
+      expect(text).toContain(`Chốt số liệu tháng ${month}`);
+      expect(text).toContain(`chưa có số liệu tháng ${month}`);
+      expect(text).toContain(`/nop 120 95 tháng ${month}`);
+      expect(text).toContain(`/nop thanh-toan-truc-tuyen 120 95 tháng ${month}`);
+      expect(text).not.toMatch(/Số liệu tháng \d/);
+    },
+  );
+
+  it("from the eighth day on, the new month's figures are asked for", async () => {
+    await mornings(["2026-12-08"]);
+    const [text] = w.texts(X2);
+    expect(text).toContain("Số liệu tháng 12/2026");
+    expect(text).not.toContain("Chốt số liệu");
+  });
+});
+
 describe("daily reminder: cadence", () => {
   it("a unit that reported this week is left alone until its report is 7 days old; the gap rides along", async () => {
     // Both indicators reported on Monday 16/11; 50/100 is short of the 60% in force for communes.
@@ -73,7 +96,10 @@ describe("daily reminder: cadence", () => {
     await w.report("TN-X1", "thanh-toan-truc-tuyen", "2026-10", 90, 100, "2026-10-30T15:00");
     await mornings(["2026-11-02", "2026-11-05", "2026-11-06"]);
     expect(w.texts(X1).map((t) => /Nhắc việc ngày (\S+)/.exec(t)?.[1])).toEqual(["06/11/2026"]);
-    expect(w.texts(X1)[0]).toContain("chưa có số liệu tháng này; cập nhật lần cuối 30/10/2026");
+    // 06/11 is still in the closing days (CLOSING_DAYS): October's report is 7 days old, so the unit is
+    // asked for October's final figures, not told it has none for November.
+    expect(w.texts(X1)[0]).toContain("Chốt số liệu tháng 10/2026");
+    expect(w.texts(X1)[0]).toContain("hồ sơ trực tuyến: cập nhật lần cuối 30/10/2026");
   });
 });
 

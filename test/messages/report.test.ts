@@ -5,33 +5,77 @@
 import { describe, expect, it } from "vitest";
 import { common } from "../../src/messages/common.js";
 import { reliabilityTexts } from "../../src/messages/reliability.js";
+import type { Indicator } from "../../src/domain/directive/schema.js";
+import type { Evaluation } from "../../src/domain/evaluation/index.js";
+import { resultLine } from "../../src/messages/grammar.js";
 import { reportTexts } from "../../src/messages/report.js";
+import { uploadTexts } from "../../src/messages/upload.js";
+import type { SavedSummary } from "../../src/messages/views.js";
 
 describe("/nop texts", () => {
-  it("saved, replacing earlier figures (thousands with dots, the unit's name escaped)", () => {
+  it("saved, replacing earlier figures: the figures in the grammar's order, then the result line every path prints", () => {
+    const indicator: Indicator = {
+      code: "hs-truc-tuyen",
+      name: "Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến",
+      shortName: "hồ sơ trực tuyến",
+      kind: "ratio",
+      numerator: "Số hồ sơ TTHC tiếp nhận trực tuyến",
+      denominator: "Tổng số hồ sơ TTHC tiếp nhận",
+      itemWord: "hồ sơ",
+    } as Indicator;
+    const evaluation: Evaluation = {
+      status: "evaluated",
+      kind: "ratio",
+      indicatorCode: "hs-truc-tuyen",
+      asOf: "2026-11-20",
+      figures: { numerator: 950, denominator: 1200 },
+      ratio: 950 / 1200,
+      percentText: "79,2%",
+      met: true,
+      level: "xanh",
+      levelAgainst: "inForce",
+      inForce: {
+        target: 0.6,
+        targetText: "60%",
+        comparison: "atLeast",
+        deadline: "2026-06-30",
+        deadlineText: "30/06/2026",
+        deadlineSource: "30/06/2026",
+        directiveId: "tn",
+        directiveNumber: "01/CT-UBND",
+      },
+      next: null,
+      lapsed: null,
+      missing: null,
+      missingFor: null,
+      missingNext: null,
+      missingUnreachable: false,
+    } as Evaluation;
+    const figure = { indicator, period: "2026-11", numerator: 950, denominator: 1200 };
     expect(
-      reportTexts.saved(
-        "Phường <Đức> Xuân",
-        "2026-11",
-        ["Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 79,2% (950/1.200) — Đạt chỉ tiêu 60% (đến 30/06/2026). Mức: xanh."],
-        { numerator: 1234, denominator: 2000 },
-      ),
+      reportTexts.saved("Phường <Đức> Xuân", figure, evaluation, { numerator: 1234, denominator: 2000 }),
     ).toMatchInlineSnapshot(`
-      "✅ Đã ghi số liệu tháng 11/2026 của <b>Phường &lt;Đức&gt; Xuân</b>.
-      Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 79,2% (950/1.200) — Đạt chỉ tiêu 60% (đến 30/06/2026). Mức: xanh.
-      (Thay cho số liệu cũ 1.234/2.000; lịch sử vẫn được lưu.)"
+      "✅ Đã ghi số liệu: tổng 1.200, hồ sơ trực tuyến 950.
+      🟢 <b>Phường &lt;Đức&gt; Xuân</b>, tháng 11/2026 — Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 79,2% (950/1.200) — Đạt chỉ tiêu 60% (đến 30/06/2026). Mức: xanh.
+      (Thay cho số liệu cũ: tổng 2.000, hồ sơ trực tuyến 1.234; lịch sử vẫn được lưu.)"
     `);
+    // The upload's summary prints the very same result line.
+    expect(
+      uploadTexts.saved({
+        saved: 1,
+        replaced: 0,
+        lines: [{ unit: { name: "Phường <Đức> Xuân" }, indicator, period: "2026-11", evaluation }],
+      } as unknown as SavedSummary),
+    ).toContain(resultLine("Phường <Đức> Xuân", "2026-11", evaluation, indicator));
   });
 
-  it("a refused form: the parser's reason, escaped, then a correct example", () => {
+  it("a refused form: the parser's reason, escaped, then a correct example that is not what was refused", () => {
     expect(
-      reportTexts.invalid(
-        "Số hồ sơ trực tuyến (130) không được lớn hơn tổng số hồ sơ (120). Gửi: /nop <tổng số> <số trực tuyến>.",
-      ),
+      reportTexts.invalid('Không hiểu kỳ báo cáo "thang 13/2026" — viết như "tháng 10/2026".', "/nop 120 95"),
     ).toMatchInlineSnapshot(`
-      "⚠️ Số hồ sơ trực tuyến (130) không được lớn hơn tổng số hồ sơ (120). Gửi: /nop &lt;tổng số&gt; &lt;số trực tuyến&gt;.
-      Ví dụ đúng: <code>/nop 120 95</code> (tổng số hồ sơ, số hồ sơ trực tuyến). Gửi /nop để xem hướng dẫn."
-    `);
+        "⚠️ Không hiểu kỳ báo cáo "thang 13/2026" — viết như "tháng 10/2026".
+        Ví dụ đúng: <code>/nop 120 95</code> (tổng trước, rồi số trực tuyến). Gửi /nop để bot hỏi từng bước."
+      `);
   });
 
   it("undone, to earlier figures and to none", () => {

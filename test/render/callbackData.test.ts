@@ -5,8 +5,10 @@ import {
   directivePlanButton,
   dossierButton,
   heldUploadButton,
+  MAX_NOP_CHOICE,
   MAX_RESEND_SPAN,
   MAX_ROW_ID,
+  nopButton,
   parseRowId,
   registrationButton,
   resendButton,
@@ -185,4 +187,32 @@ describe("digest buttons", () => {
     "dg:r::202611",
     `dg:r:${"A".repeat(41)}:202611`,
   ])("refuses %s", (data) => expect(digestButton.parse(data)).toBeNull());
+});
+
+describe("the /nop question buttons (nopButton)", () => {
+  it.each([
+    [{ action: "choose", questionId: 7, index: 0 }, "nop:i:7:0"],
+    [{ action: "choose", questionId: MAX_ROW_ID, index: MAX_NOP_CHOICE }, `nop:i:${MAX_ROW_ID}:${MAX_NOP_CHOICE}`],
+    [{ action: "month", questionId: 7, index: 1 }, "nop:p:7:1"],
+    [{ action: "save", questionId: 7 }, "nop:s:7"],
+    [{ action: "cancel", questionId: 7 }, "nop:c:7"],
+  ] as const)("%j ↔ %s", (value, data) => {
+    expect(nopButton.encode(value)).toBe(data);
+    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+    expect(nopButton.parse(data)).toEqual(value);
+    expect(nopButton.pattern.test(data)).toBe(true);
+  });
+
+  it.each([
+    "nop:i:7",
+    `nop:i:7:${MAX_NOP_CHOICE + 1}`,
+    "nop:p:7:2",
+    "nop:s:7:1",
+    "nop:c:0",
+    `nop:s:${MAX_ROW_ID + 1}`,
+    "nop:x:7",
+    "nop:s:07",
+  ])("%s is no button the bot drew", (data) => {
+    expect(nopButton.parse(data)).toBeNull();
+  });
 });

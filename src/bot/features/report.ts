@@ -1,15 +1,22 @@
-/** `/nop` and its undo button (docs/UPLOADS.md). */
-import { Composer, InlineKeyboard } from "grammy";
-import { describeEvaluation } from "../../domain/evaluation/index.js";
+/**
+ * `/nop` (docs/UPLOADS.md "Cú pháp /nop"): parse the one grammar → plan the report (service) →
+ * save it, or ask first (a swap guessed, a month long past), or open the guided flow.
+ * The questions' buttons and the guided flow's answers are in reportQuestions.ts.
+ */
+import { Composer } from "grammy";
 import { common } from "../../messages/common.js";
+import { nopCommand } from "../../messages/grammar.js";
 import { reportTexts } from "../../messages/report.js";
-import { currentPeriod } from "../../services/figures/figures.js";
-import { alert, onButton } from "../buttons.js";
 import { undoButton } from "../../render/callbackData.js";
+import { currentPeriod } from "../../services/figures/figures.js";
+import { offeredPeriods, planReport, reportableIndicators } from "../../services/figures/plan.js";
+import { alert, onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { parseNop } from "../parse/nop.js";
 import { replyHtml } from "../reply.js";
 import { headOfChat, isGroup, leadersRootOfChat, unitOfChat } from "./access.js";
+import { answerPlan } from "./reportAnswer.js";
+import { reportQuestionsFeature, startGuide } from "./reportQuestions.js";
 
 export const reportFeature = new Composer<BotContext>();
 
@@ -21,46 +28,25 @@ reportFeature.command("nop", async (ctx) => {
     if (head) return replyHtml(ctx, common.headsChatNoReports(head.name));
     return replyHtml(ctx, isGroup(ctx) ? common.strangerGroup : common.notOfficerPrivate);
   }
-  const catalog = ctx.deps.catalog.get();
-  const indicators = catalog.indicatorsFor(unit);
-  const nowPeriod = currentPeriod(ctx.deps);
+  const indicators = reportableIndicators(ctx.deps, unit);
   if (indicators.length === 0) return replyHtml(ctx, reportTexts.noIndicators(unit.name));
-  const parsed = parseNop(typeof ctx.match === "string" ? ctx.match : "");
-  if (!parsed.ok) return replyHtml(ctx, reportTexts.invalid(parsed.error));
+  const parsed = parseNop(typeof ctx.match === "string" ? ctx.match : "", currentPeriod(ctx.deps));
+  if (!parsed.ok) {
+    if (parsed.swap)
+      return answerPlan(ctx, unit, planReport(ctx.deps, unit, parsed.swap, indicators), { kind: "swap" });
+    const example = nopCommand({ indicatorCode: null, total: 120, part: 95, period: null });
+    return replyHtml(ctx, reportTexts.invalid(parsed.error, example));
+  }
   const req = parsed.value;
-  if (req.kind === "help")
-    return replyHtml(ctx, reportTexts.help(unit.name, nowPeriod, indicators, catalog.defaultIndicator(unit)));
-  const indicator = req.indicatorCode
-    ? indicators.find((i) => i.code.toLowerCase() === req.indicatorCode?.toLowerCase())
-    : catalog.defaultIndicator(unit);
-  if (!indicator) return replyHtml(ctx, reportTexts.unknownIndicator(req.indicatorCode ?? "", indicators));
-  // A count indicator takes one number (kept over a denominator of 0); a ratio takes two.
-  const isCount = indicator.kind === "count";
-  if (req.kind === "count" && !isCount) return replyHtml(ctx, reportTexts.ratioNeedsTwo(indicator.code));
-  if (req.kind === "report" && isCount) return replyHtml(ctx, reportTexts.countNeedsOne(indicator.code));
-  const [numerator, denominator] = req.kind === "count" ? [req.count, 0] : [req.numerator, req.denominator];
-  const period = req.period ?? nowPeriod;
-  if (period > nowPeriod) return replyHtml(ctx, reportTexts.futurePeriod(period));
-  const result = await ctx.uc.figures.submitFigures({
-    unit,
-    indicator,
-    period,
-    numerator,
-    denominator,
-    prov: {
-      byUser: ctx.from ? BigInt(ctx.from.id) : null,
-      chatId: BigInt(ctx.chat.id),
-      source: "chat",
-      at: ctx.deps.clock.now(),
-    },
-  });
-  const text = reportTexts.saved(unit.name, period, describeEvaluation(result.evaluation, indicator), result.previous);
-  const keyboard = new InlineKeyboard().text(
-    reportTexts.undoButton,
-    undoButton.encode({ revisionId: result.revisionId }),
-  );
-  return replyHtml(ctx, text, keyboard);
+  if (req.kind === "guide") return startGuide(ctx, unit, indicators);
+  if (req.kind === "help") {
+    const { current, previous } = offeredPeriods(ctx.deps);
+    return replyHtml(ctx, reportTexts.help(unit.name, current, previous, indicators, indicators[0]));
+  }
+  return answerPlan(ctx, unit, planReport(ctx.deps, unit, req, indicators), { kind: "typed" });
 });
+
+reportFeature.use(reportQuestionsFeature);
 
 onButton(reportFeature, undoButton, async (ctx, { revisionId }) => {
   const unit = unitOfChat(ctx);

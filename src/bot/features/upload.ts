@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Composer, InputFile } from "grammy";
 import { common } from "../../messages/common.js";
 import { uploadTexts } from "../../messages/upload.js";
+import { filledFiguresTemplate, type TemplateScope } from "../../services/figures/template.js";
 import type { UploadScope } from "../../services/uploads/uploads.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
@@ -54,11 +55,24 @@ uploadFeature.on("message:document", async (ctx, next) => {
   return handleUploadedFile(ctx, { kind: "unit", unit }, { quiet: true });
 });
 
+/** A unit chat or a leaders' chat gets its own units pre-filled; anyone else the blank template. */
 uploadFeature.command("mau", async (ctx) => {
+  const reply = { message_id: ctx.msg.message_id, allow_sending_without_reply: true };
+  const unit = unitOfChat(ctx);
+  const root = unit ? null : leadersRootOfChat(ctx);
+  const scope: TemplateScope | null = unit ? { kind: "unit", unit } : root ? { kind: "leaders", root } : null;
+  if (scope) {
+    const filled = await filledFiguresTemplate(ctx.deps, scope);
+    return ctx.replyWithDocument(new InputFile(filled.bytes, filled.fileName), {
+      caption: uploadTexts.templateCaptionFor(filled.name, filled.period, filled.units, scope.kind === "leaders"),
+      parse_mode: "HTML",
+      reply_parameters: reply,
+    });
+  }
   const bytes = await readFile(TEMPLATE_PATH);
-  await ctx.replyWithDocument(new InputFile(bytes, uploadTexts.templateName), {
+  return ctx.replyWithDocument(new InputFile(bytes, uploadTexts.templateName), {
     caption: uploadTexts.templateCaption,
-    reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+    reply_parameters: reply,
   });
 });
 

@@ -3,7 +3,7 @@
  * `thang 10/2026` / `tháng 10/2026` / `10/2026`. Parsed with zod at the edge (STYLE.md).
  */
 import { z } from "zod";
-import { clipText, normalizeForSearch } from "../../domain/text.js";
+import { clipText } from "../../domain/text.js";
 
 const COUNT = /^(?:\d{1,3}(?:\.\d{3})+|\d+)$/;
 
@@ -29,20 +29,6 @@ export const countSchema = z.string().transform((raw, ctx) => {
   }
   return n;
 });
-
-/** `tháng 10/2026`, `thang 10/2026`, `t10/2026`, `10/2026`, `2026-10` → `2026-10`. */
-export function parsePeriodWords(words: readonly string[]): string | null {
-  const text = normalizeForSearch(words.join(" "));
-  const m = /^(?:(?:thang|t)\s*)?(\d{1,2})[/-](\d{4})$/.exec(text) ?? null;
-  if (m) {
-    const month = Number(m[1]);
-    if (month < 1 || month > 12) return null;
-    return `${m[2]}-${String(month).padStart(2, "0")}`;
-  }
-  const iso = /^(\d{4})-(\d{2})$/.exec(text);
-  if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12) return text;
-  return null;
-}
 
 /** What was typed, short enough to quote back in an error. */
 export function clip(s: string, max = 30): string {

@@ -10,7 +10,8 @@ export type NewPrompt = {
   chatId: bigint;
   userId: bigint;
   kind: string;
-  messageId: number;
+  /** Left out: a question answered by buttons first (its reply message comes later). */
+  messageId?: number;
   /** JSON the service wrote; it parses it back with its own schema. */
   data?: string;
   /** Left out: the database's clock. */
@@ -24,8 +25,29 @@ export type PromptRecord = { id: number; kind: string; userId: bigint; data: str
 type Kinds = string | readonly string[];
 const kindFilter = (k: Kinds) => (typeof k === "string" ? k : { in: [...k] });
 
-export async function recordPrompt(db: Tx, p: NewPrompt): Promise<void> {
-  await db.pendingInput.create({ data: p });
+/** The new prompt's id: a button under a question carries it (the guided `/nop`). */
+export async function recordPrompt(db: Tx, p: NewPrompt): Promise<{ id: number }> {
+  return db.pendingInput.create({ data: p, select: { id: true } });
+}
+
+/**
+ * A prompt found by its id, as a button carries it: only in `chatId` (a press in another chat
+ * finds nothing) and only while it is answerable at `now`.
+ */
+export async function findPromptById(
+  db: Tx,
+  q: { id: number; chatId: bigint; kind: Kinds; now: Date },
+): Promise<(PromptRecord & { messageId: number | null }) | null> {
+  return db.pendingInput.findFirst({
+    where: { id: q.id, chatId: q.chatId, kind: kindFilter(q.kind), expiresAt: { gt: q.now } },
+    select: { id: true, kind: true, userId: true, data: true, messageId: true },
+  });
+}
+
+/** A question that moved on: its new state, and the message its answer now replies to. */
+export async function updatePrompt(db: Tx, id: number, p: { data: string; messageId?: number }): Promise<boolean> {
+  const r = await db.pendingInput.updateMany({ where: { id }, data: p });
+  return r.count > 0;
 }
 
 /** Forgets the prompts of `kind` that expired before `now`. */

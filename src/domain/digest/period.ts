@@ -1,7 +1,7 @@
 /**
  * Which month a leaders' digest shows, and how its week is named (docs/SCHEDULES.md "Bản tin tuần").
  *
- * The first days of a month: days 1 … CLOSING_DAYS. On those days the new month has next to no
+ * The first days of a month: days 1 … CLOSING_DAYS (src/domain/limits.ts). On those days the new month has next to no
  * figures (units report a month as it goes and close it in its first days), so the digest shows the
  * month just ended — its final figures — instead of an empty chart. Seven days make every month's
  * first Monday (day 1–7) a closing digest and the second Monday (day 8–14) the new month's first.
@@ -10,9 +10,10 @@
  */
 import { addDays, isoWeekday } from "../calendar/days.js";
 import { monthOf, type IsoDate, type IsoMonth } from "../directive/dates.js";
-import { previousMonth } from "../month.js";
+import { CLOSING_DAYS } from "../limits.js";
+import { closingPeriod } from "../month.js";
 
-export const CLOSING_DAYS = 7;
+export { CLOSING_DAYS };
 
 export type DigestPeriod = {
   period: IsoMonth;
@@ -21,10 +22,8 @@ export type DigestPeriod = {
 };
 
 export function digestPeriod(day: IsoDate): DigestPeriod {
-  const dayOfMonth = Number(day.slice(8, 10));
-  return dayOfMonth <= CLOSING_DAYS
-    ? { period: previousMonth(day), closed: true }
-    : { period: monthOf(day), closed: false };
+  const period = closingPeriod(day);
+  return { period, closed: period !== monthOf(day) };
 }
 
 /**

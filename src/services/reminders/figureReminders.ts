@@ -7,13 +7,16 @@ import { figuresDue, staleAfterDays } from "../../domain/schedule/index.js";
 import { reminderTexts, type FigureItem } from "../../messages/reminders.js";
 import { figureKey, lastReports } from "../figures/history.js";
 import type { MorningContributor, MorningSection } from "./reminders.js";
-import { previousMonth } from "../../domain/month.js";
+import { closingPeriod, previousMonth } from "../../domain/month.js";
 import { evaluateOn, figuresMap } from "../figures/standing.js";
 
 export const figureSections: MorningContributor = async (ctx) => {
   const catalog = ctx.deps.catalog.get();
-  const period = monthOf(ctx.day);
-  const reports = await lastReports(ctx.deps.prisma, [period, previousMonth(period)], ctx.at);
+  const month = monthOf(ctx.day);
+  // In the first days of a month the month before is being closed: its figures are asked for
+  // ("chốt số liệu tháng 12" on 04/01), not those of a month that has barely begun.
+  const period = closingPeriod(ctx.day);
+  const reports = await lastReports(ctx.deps.prisma, [month, previousMonth(month)], ctx.at);
   const current = await figuresMap(ctx.deps.prisma, period);
   const out: MorningSection[] = [];
   for (const chat of ctx.chats) {
@@ -40,7 +43,7 @@ export const figureSections: MorningContributor = async (ctx) => {
       chatId: chat.chatId,
       unitCode: unit.code,
       kind: "figures",
-      lines: reminderTexts.figures(period, ctx.day, items, defaultCode),
+      lines: reminderTexts.figures(period, ctx.day, items, defaultCode, period !== month),
     });
   }
   return out;

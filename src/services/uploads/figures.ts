@@ -72,5 +72,6 @@ export function validateFigures(deps: AppDeps, grid: Grid, scope: UploadScope): 
     });
   }
   rejected.sort((a, b) => a.rowNumber - b.rowNumber);
-  return { items, rejected, exampleRows: parsed.exampleRows.length };
+  // Examples and rows left blank are skipped alike, and said so in one line.
+  return { items, rejected, exampleRows: parsed.exampleRows.length + parsed.unfilledRows.length };
 }
