@@ -10,13 +10,16 @@ import { getChat, touchChat } from "../db/repos/chats.js";
 import { redactSecrets } from "../logger.js";
 import { common } from "../messages/common.js";
 import type { AppDeps } from "../services/context.js";
+import { createMenuPublisher } from "../services/menus/publish.js";
 import { registrationUseCases } from "../services/registration/index.js";
+import { roleUseCases } from "../services/roles/index.js";
 import type { BotContext } from "./context.js";
 import { createFileFetcher } from "./files.js";
 import { adminFeature } from "./features/admin.js";
 import { directivesFeature } from "./features/directives.js";
 import { membershipFeature } from "./features/membership.js";
 import { registerFeature } from "./features/register.js";
+import { rememberSenders, rolesFeature } from "./features/roles.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -61,13 +64,17 @@ export function createBot(deps: AppDeps, options: BotOptions): Bot<BotContext> {
   });
   const detached = new DetachedWork();
   attachDetachedWork(bot, detached);
-  bot.use(createUpdateGuard(detached), trackChat);
+  // Menus follow registrations and grants (services/menus/); a failed menu never fails the update.
+  const menus = createMenuPublisher(bot.api, deps.logger);
+  const roles = roleUseCases(deps, menus);
+  bot.use(createUpdateGuard(detached), trackChat, rememberSenders(roles, deps.logger));
   bot.use(
     membershipFeature,
     startFeature,
-    registerFeature(registrationUseCases(deps)),
+    registerFeature(registrationUseCases(deps, menus)),
     unitsFeature,
     adminFeature,
+    rolesFeature(roles),
     directivesFeature,
     reportFeature,
     statusFeature,

@@ -33,22 +33,3 @@ export const helpTexts = {
   leadersGroup:
     "Các lệnh trong nhóm lãnh đạo:\n• /tinhtrang — tình hình các đơn vị, kém nhất trước\n• /bieudo — biểu đồ theo chỉ tiêu\n• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx)",
 };
-
-export const BOT_COMMANDS = [
-  { command: "nop", description: "Báo cáo số liệu: /nop <tổng số> <trực tuyến>" },
-  { command: "tinhtrang", description: "Tình hình thực hiện chỉ tiêu" },
-  { command: "nhap", description: "Gửi bảng số liệu (.xlsx, .csv)" },
-  { command: "mau", description: "Tải tệp mẫu báo cáo" },
-  { command: "bieudo", description: "Biểu đồ các đơn vị" },
-  { command: "nhiemvu", description: "Nhiệm vụ được giao và hạn" },
-  { command: "xong", description: "Báo hoàn thành nhiệm vụ: /xong <mã>" },
-  { command: "nhaphoso", description: "Gửi danh sách hồ sơ (.xlsx, .csv)" },
-  { command: "quahan", description: "Hồ sơ quá hạn và sắp quá hạn" },
-  { command: "hoso", description: "Tra một hồ sơ: /hoso <mã>" },
-  { command: "dsquahan", description: "Danh sách đơn vị có hồ sơ quá hạn (.xlsx)" },
-  { command: "chithi", description: "Các văn bản chỉ đạo đang áp dụng" },
-  { command: "donvi", description: "Tra cứu mã đơn vị" },
-  { command: "nguoiduyet", description: "Người duyệt văn bản xin lỗi của đơn vị" },
-  { command: "dangky", description: "Đăng ký nhóm với đơn vị" },
-  { command: "help", description: "Hướng dẫn" },
-];

@@ -1,9 +1,8 @@
 /**
  * The administrator's private chat: loading directives (after a dry run and "✅ Áp dụng", see
- * directives.ts) and unit lists (at once), granting roles.
+ * directives.ts) and unit lists (at once). Roles: roles.ts.
  */
 import { Composer } from "grammy";
-import { grantRole, revokeRole } from "../../db/repos/people.js";
 import { adminTexts } from "../../messages/admin.js";
 import { common } from "../../messages/common.js";
 import { vnDate } from "../../domain/directive/dates.js";
@@ -14,36 +13,14 @@ import { installText } from "../../services/directives/install.js";
 import { directivePlanButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
-import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";
 
 export const adminFeature = new Composer<BotContext>();
 /** Directive and unit-list files: a province's list is a few dozen KB (loadDirective.ts). */
 const MAX_FILE_BYTES = MAX_CONFIG_TEXT_BYTES;
-/** Role keywords, normalized: "quản trị", "quantri", "lãnh đạo", "lanhdao". */
-const ROLE_WORDS = { quantri: "admin", lanhdao: "leader" } as const;
 
 adminFeature.command("id", (ctx) => replyHtml(ctx, adminTexts.yourId(ctx.from?.id ?? 0)));
-
-adminFeature.command(["capquyen", "thuquyen"], async (ctx) => {
-  if (ctx.chat.type !== "private") return replyHtml(ctx, common.privateOnly);
-  if (!(await isAdmin(ctx))) return replyHtml(ctx, common.adminOnly);
-  const [idText = "", ...roleWords] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
-  if (!/^\d{1,15}$/.test(idText)) return replyHtml(ctx, adminTexts.grantUsage);
-  const id = BigInt(idText);
-  if (ctx.message?.text?.startsWith("/thuquyen")) {
-    if (ctx.deps.adminIds.includes(id)) return replyHtml(ctx, adminTexts.cannotRevokeConfigured);
-    return replyHtml(
-      ctx,
-      (await revokeRole(ctx.deps.prisma, id)) ? adminTexts.revoked(idText) : adminTexts.notFound(idText),
-    );
-  }
-  const role = leadingKeyword(roleWords, ROLE_WORDS)?.value;
-  if (!role) return replyHtml(ctx, adminTexts.grantUsage);
-  await grantRole(ctx.deps.prisma, { telegramId: id, role, grantedBy: BigInt(ctx.from?.id ?? 0) });
-  return replyHtml(ctx, adminTexts.granted(idText, role));
-});
 
 /** Directive and unit-list files sent privately by an administrator. */
 adminFeature.on("message:document", async (ctx, next) => {
