@@ -13,13 +13,13 @@ export const helpTexts = {
     "• Nhóm mới: thêm bot vào nhóm rồi gửi <code>/dangky &lt;mã đơn vị&gt;</code>; tra mã: <code>/donvi &lt;tên&gt;</code>.\n" +
     "Ở đây: /id — id Telegram của bạn (gửi quản trị viên khi cần cấp quyền); /chithi — văn bản chỉ đạo đang áp dụng.",
   privateLeader:
-    "Bạn có quyền <b>lãnh đạo</b>. Ở đây:\n" +
+    "<b>dondoc</b> — bạn có quyền lãnh đạo. Ở đây:\n" +
     "• /tinhtrang — tình hình các đơn vị, kém nhất trước\n" +
     "• /bieudo — biểu đồ theo chỉ tiêu\n" +
     "• /chithi — văn bản chỉ đạo đang áp dụng\n" +
     "Theo dõi cùng các lãnh đạo khác: thêm bot vào nhóm lãnh đạo rồi gửi <code>/dangky lanhdao &lt;mã&gt;</code>.",
   privateAdmin:
-    "Bạn là <b>quản trị viên</b>. Ở đây:\n" +
+    "<b>dondoc</b>. Quản trị viên làm ở đây:\n" +
     "• Gửi tệp chỉ thị (.yaml/.json): xem trước rồi bấm ✅ Áp dụng; danh sách đơn vị nạp ngay. /chithi — xem, tạm dừng, gỡ\n" +
     "• /quyen — ai giữ quyền gì. Cấp quyền: trả lời một tin nhắn của người đó (trong nhóm) bằng <code>/capquyen lanhdao</code>, " +
     "hoặc <code>/capquyen @tên lanhdao</code>; thu quyền: <code>/thuquyen @tên</code>\n" +
