@@ -56,5 +56,6 @@ export const helpTexts = {
     `${registerTexts.usage}\n` +
     "Quản trị viên duyệt xong, bot báo trong nhóm và hiện các lệnh của nhóm.",
   /** Added to a group's help when an administrator asks: the one admin tool that works in a group. */
-  adminInGroup: "\nQuản trị viên: trả lời tin nhắn của một người bằng <code>/capquyen lanhdao</code> để cấp quyền cho họ.",
+  adminInGroup:
+    "\nQuản trị viên: trả lời tin nhắn của một người bằng <code>/capquyen lanhdao</code> để cấp quyền cho họ.",
 };

@@ -1,5 +1,5 @@
 /** `/capquyen`, `/thuquyen`, `/quyen`: roles named by the person's name, not a bare id (docs/UPLOADS.md «Who is who»). */
-import type { Role } from "../db/repos/people.js";
+import type { Role } from "../domain/roles.js";
 import { escapeHtml } from "../render/html.js";
 
 export const ROLE_NAMES: Record<Role, string> = { admin: "quản trị viên", leader: "lãnh đạo", officer: "cán bộ" };
@@ -25,7 +25,8 @@ export const roleTexts = {
     "Cấp quyền: trả lời một tin nhắn của người đó bằng <code>/capquyen lanhdao</code> (hoặc <code>quantri</code>).\n" +
     "Hoặc trong tin nhắn riêng: <code>/capquyen @tên lanhdao</code>, <code>/capquyen &lt;id&gt; quantri</code>.\n" +
     "Thu quyền: <code>/thuquyen @tên</code> hoặc <code>/thuquyen &lt;id&gt;</code>. Xem ai giữ quyền: /quyen.",
-  unknownId: (id: string) => `❌ Bot chưa gặp id <code>${escapeHtml(id)}</code>, chưa cấp quyền. Kiểm tra lại id. ${HOW_TO_NAME}`,
+  unknownId: (id: string) =>
+    `❌ Bot chưa gặp id <code>${escapeHtml(id)}</code>, chưa cấp quyền. Kiểm tra lại id. ${HOW_TO_NAME}`,
   unknownUsername: (u: string) =>
     `❌ Bot chưa gặp @${escapeHtml(u)} (người đó chưa nhắn gì cho bot), chưa cấp quyền. ${HOW_TO_NAME}`,
   configuredAdmin: (p: Named) => `${who(p)} là quản trị viên khai báo trong ADMIN_IDS, đã có mọi quyền.`,
@@ -66,7 +67,9 @@ export const roleTexts = {
         lines.push(`• ${who(e)}${id}${e.configured ? " (ADMIN_IDS)" : ""}`);
       }
     }
-    lines.push("Cấp quyền: trả lời tin nhắn của người đó bằng <code>/capquyen lanhdao</code>; thu quyền: <code>/thuquyen @tên</code>.");
+    lines.push(
+      "Cấp quyền: trả lời tin nhắn của người đó bằng <code>/capquyen lanhdao</code>; thu quyền: <code>/thuquyen @tên</code>.",
+    );
     return lines.join("\n");
   },
 };

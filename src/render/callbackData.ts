@@ -8,6 +8,8 @@
  * messages they queue, and they must not import the grammY edge (bot/) to do it.
  */
 
+import type { GrantableRole, Role } from "../domain/roles.js";
+
 export type CallbackFamily<T> = {
   pattern: RegExp;
   encode(value: T): string;
@@ -161,7 +163,7 @@ export const resendButton: CallbackFamily<ResendButton> = {
  * "↩️ Huỷ" under a role grant: the Person row, the role granted and the role before it
  * ("-" none), so the undo puts back exactly what the grant replaced.
  */
-export type RoleUndoButton = { rowId: number; granted: "admin" | "leader"; previous: "admin" | "leader" | "officer" | null };
+export type RoleUndoButton = { rowId: number; granted: GrantableRole; previous: Role | null };
 const ROLE_CODES = { a: "admin", l: "leader", o: "officer" } as const;
 export const roleUndoButton: CallbackFamily<RoleUndoButton> = {
   pattern: /^rq:/,

@@ -37,7 +37,9 @@ beforeEach(async () => {
     await bindChat(h.db.prisma, BigInt(id), kind, unit);
   }
   h.emu.addChat({ id: LOOSE, type: "supergroup", title: "Nhóm mới" });
-  await h.db.prisma.person.create({ data: { telegramId: BigInt(LEADER), role: "leader", grantedBy: BigInt(ADMIN_ID) } });
+  await h.db.prisma.person.create({
+    data: { telegramId: BigInt(LEADER), role: "leader", grantedBy: BigInt(ADMIN_ID) },
+  });
 });
 afterEach(async () => h?.stop());
 
@@ -56,7 +58,12 @@ describe("/help answers for the chat it is asked in", () => {
     ["officer, private", OFFICER, OFFICER, helpTexts.privateWelcome],
     ["leader, private", LEADER, LEADER, helpTexts.privateLeader],
     ["administrator, private", ADMIN_ID, ADMIN_ID, helpTexts.privateAdmin],
-    ["administrator, unit group", UNIT, ADMIN_ID, helpTexts.unitGroup("Phường Đức Xuân", "TN-X1") + helpTexts.adminInGroup],
+    [
+      "administrator, unit group",
+      UNIT,
+      ADMIN_ID,
+      helpTexts.unitGroup("Phường Đức Xuân", "TN-X1") + helpTexts.adminInGroup,
+    ],
   ])("%s", async (_who, chatId, fromId, expected) => {
     expect(await help(chatId, fromId)).toBe(plain(expected));
     expect(await help(chatId, fromId, "/start")).toBe(plain(expected));

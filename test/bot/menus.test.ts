@@ -40,7 +40,12 @@ async function register(chatId: number, args: string) {
   const before = h.emu.botMessages(ADMIN_ID).length;
   h.emu.injectText({ chatId, fromId: OFFICER, text: `/dangky ${args}` });
   const request = (await h.emu.waitForMessages(ADMIN_ID, before + 1)).at(-1);
-  await h.emu.pressButton({ chatId: ADMIN_ID, messageId: request?.message_id ?? 0, fromId: ADMIN_ID, text: "✅ Duyệt" });
+  await h.emu.pressButton({
+    chatId: ADMIN_ID,
+    messageId: request?.message_id ?? 0,
+    fromId: ADMIN_ID,
+    text: "✅ Duyệt",
+  });
   await h.emu.waitFor(() => h.emu.botMessages(chatId).some((m) => m.text?.includes("đã được duyệt")));
 }
 

@@ -129,7 +129,9 @@ describe("↩️ Huỷ under a grant", () => {
     const reply = await grantByReply("quantri");
     await h.emu.pressButton({ chatId: GROUP, messageId: reply?.message_id ?? 0, fromId: ADMIN_ID, text: "↩️ Huỷ" });
     expect(await roleOf(BINH)).toBe("leader");
-    expect((await editedText(reply?.message_id))?.text).toBe(plain(roleTexts.undone(binh, "admin", "leader", "Quản trị")));
+    expect((await editedText(reply?.message_id))?.text).toBe(
+      plain(roleTexts.undone(binh, "admin", "leader", "Quản trị")),
+    );
   });
 
   it("is refused to a non-administrator, after the role changed again, and once revoked", async () => {

@@ -45,18 +45,29 @@ type Parsed = { target: RoleTarget; rest: string[]; inPlace: boolean; isBot: boo
 function parseTarget(ctx: BotContext, text: string): Parsed | null {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const first = words[0] ?? "";
-  if (ID.test(first)) return { target: { kind: "id", id: BigInt(first) }, rest: words.slice(1), inPlace: false, isBot: false };
+  if (ID.test(first))
+    return { target: { kind: "id", id: BigInt(first) }, rest: words.slice(1), inPlace: false, isBot: false };
   const at = USERNAME.exec(first)?.[1];
   if (at) return { target: { kind: "username", username: at }, rest: words.slice(1), inPlace: false, isBot: false };
   const msg = ctx.message;
   // A mention of someone without a username carries the user itself (a "text_mention").
   const mention = msg?.entities?.find((e) => e.type === "text_mention");
   if (msg?.text && mention?.type === "text_mention") {
-    const after = msg.text.slice(mention.offset + mention.length).trim().split(/\s+/).filter(Boolean);
-    return { target: { kind: "user", user: seen(mention.user) }, rest: after, inPlace: true, isBot: mention.user.is_bot };
+    const after = msg.text
+      .slice(mention.offset + mention.length)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    return {
+      target: { kind: "user", user: seen(mention.user) },
+      rest: after,
+      inPlace: true,
+      isBot: mention.user.is_bot,
+    };
   }
   const replied = repliedAuthor(msg);
-  if (replied) return { target: { kind: "user", user: seen(replied) }, rest: words, inPlace: true, isBot: replied.is_bot };
+  if (replied)
+    return { target: { kind: "user", user: seen(replied) }, rest: words, inPlace: true, isBot: replied.is_bot };
   return null;
 }
 
@@ -88,7 +99,9 @@ export function rolesFeature(roles: RoleUseCases): Composer<BotContext> {
       const t = parsed.target;
       return replyHtml(
         ctx,
-        t.kind === "username" ? roleTexts.unknownUsername(t.username) : roleTexts.unknownId(String(t.kind === "id" ? t.id : "")),
+        t.kind === "username"
+          ? roleTexts.unknownUsername(t.username)
+          : roleTexts.unknownId(String(t.kind === "id" ? t.id : "")),
       );
     }
     const grantee = resolved.grantee;
@@ -104,7 +117,12 @@ export function rolesFeature(roles: RoleUseCases): Composer<BotContext> {
     const told = toldPrivately ? "private" : ctx.chat.type === "private" ? "not-told" : "here";
     return replyHtml(ctx, roleTexts.granted(grantee, role, told, ctx.me.username), {
       inline_keyboard: [
-        [{ text: roleTexts.undoButton, callback_data: roleUndoButton.encode({ rowId: r.rowId, granted: role, previous: r.previous }) }],
+        [
+          {
+            text: roleTexts.undoButton,
+            callback_data: roleUndoButton.encode({ rowId: r.rowId, granted: role, previous: r.previous }),
+          },
+        ],
       ],
     });
   });

@@ -1,12 +1,13 @@
 /** Roles granted by administrators (docs/UPLOADS.md). ADMIN_IDS admins are not stored. */
 import type { Db } from "../client.js";
+import { ROLES, type Role } from "../../domain/roles.js";
 
-export type Role = "admin" | "leader" | "officer";
+export type { Role } from "../../domain/roles.js";
 
 export async function roleOf(prisma: Db, telegramId: bigint): Promise<{ role: Role; unitCode: string | null } | null> {
   const p = await prisma.person.findUnique({ where: { telegramId } });
   if (!p) return null;
-  const role = (["admin", "leader", "officer"] as const).find((r) => r === p.role);
+  const role = ROLES.find((r) => r === p.role);
   return role ? { role, unitCode: p.unitCode } : null;
 }
 
@@ -40,7 +41,7 @@ export async function adminIds(prisma: Db, configured: readonly bigint[]): Promi
 export type RoleHolder = { rowId: number; telegramId: bigint; role: Role; name: string | null };
 
 function toHolder(p: { id: number; telegramId: bigint; role: string; name: string | null }): RoleHolder | null {
-  const role = (["admin", "leader", "officer"] as const).find((r) => r === p.role);
+  const role = ROLES.find((r) => r === p.role);
   return role ? { rowId: p.id, telegramId: p.telegramId, role, name: p.name } : null;
 }
 

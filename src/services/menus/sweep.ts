@@ -6,6 +6,7 @@
  */
 import { activeChatsOfKind } from "../../db/repos/chats.js";
 import { roleHolders } from "../../db/repos/people.js";
+import type { GrantableRole } from "../../domain/roles.js";
 import type { AppDeps } from "../context.js";
 import type { MenuPublisher } from "./publish.js";
 
@@ -25,7 +26,7 @@ export async function publishAllMenus(
       if (!(await menus.publishChat(chat.chatId, kind))) failed++;
     }
   }
-  const people = new Map<bigint, "admin" | "leader">(deps.adminIds.map((id) => [id, "admin"]));
+  const people = new Map<bigint, GrantableRole>(deps.adminIds.map((id) => [id, "admin"]));
   for (const h of await roleHolders(deps.prisma)) {
     if (!people.has(h.telegramId) && (h.role === "admin" || h.role === "leader")) people.set(h.telegramId, h.role);
   }

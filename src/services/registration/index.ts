@@ -16,10 +16,7 @@ export interface RegistrationUseCases {
 }
 
 /** `menus`: an approved group gets its kind's command menu (services/menus/). */
-export function registrationUseCases(
-  deps: AppDeps,
-  menus?: Pick<MenuPublisher, "publishChat">,
-): RegistrationUseCases {
+export function registrationUseCases(deps: AppDeps, menus?: Pick<MenuPublisher, "publishChat">): RegistrationUseCases {
   return {
     request: (req) => requestRegistration(deps, req),
     async decide(d) {

@@ -3,19 +3,16 @@
  * Only people the bot has seen (or who already hold a role) can be named by id or @username: a
  * mistyped id granted silently is a role nobody holds, while its real owner wonders why nothing works.
  */
-import {
-  grantRole,
-  roleHolder,
-  roleHolderByRow,
-  revokeRole,
-  setRoleOfRow,
-  type Role,
-} from "../../db/repos/people.js";
+import { grantRole, roleHolder, roleHolderByRow, revokeRole, setRoleOfRow, type Role } from "../../db/repos/people.js";
 import { saveSeenUser, seenUserById, seenUserByUsername, type SeenUser } from "../../db/repos/telegramUsers.js";
+import type { GrantableRole } from "../../domain/roles.js";
 import type { AppDeps } from "../context.js";
 
-export type GrantableRole = Extract<Role, "admin" | "leader">;
-export type RoleTarget = { kind: "id"; id: bigint } | { kind: "username"; username: string } | { kind: "user"; user: SeenUser };
+export type { GrantableRole } from "../../domain/roles.js";
+export type RoleTarget =
+  | { kind: "id"; id: bigint }
+  | { kind: "username"; username: string }
+  | { kind: "user"; user: SeenUser };
 export type Grantee = { telegramId: bigint; displayName: string | null; username: string | null };
 
 export type ResolveOutcome = { ok: true; grantee: Grantee } | { ok: false; reason: "unknown-id" | "unknown-username" };
