@@ -81,6 +81,30 @@ describe("granting by reply in a group", () => {
   });
 });
 
+describe("granting by a mention of someone without a username", () => {
+  it("takes the user Telegram attaches to the mention", async () => {
+    const text = "/capquyen Cường lanhdao";
+    const before = h.emu.botMessages(GROUP).length;
+    h.emu.injectRaw({
+      message: {
+        message_id: 90,
+        date: Math.floor(h.clock.now().getTime() / 1000),
+        chat: { id: GROUP, type: "group", title: "Nhóm chung" },
+        from: { id: ADMIN_ID, is_bot: false, first_name: "Quản trị" },
+        text,
+        entities: [
+          { type: "bot_command", offset: 0, length: 9 },
+          { type: "text_mention", offset: 10, length: 5, user: { id: CUONG, is_bot: false, first_name: "Cường" } },
+        ],
+      },
+    });
+    const reply = (await h.emu.waitForMessages(GROUP, before + 1)).at(-1);
+    const named = { telegramId: BigInt(CUONG), displayName: "Cường", username: null };
+    expect(reply?.text).toBe(plain(roleTexts.granted(named, "leader", "here", BOT)));
+    expect(await roleOf(CUONG)).toBe("leader");
+  });
+});
+
 describe("granting by @username", () => {
   it("works once the bot has seen the person, whatever the case typed", async () => {
     h.emu.addChat({ id: CUONG, type: "private", firstName: "Cường" });
