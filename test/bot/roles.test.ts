@@ -105,6 +105,46 @@ describe("granting by a mention of someone without a username", () => {
   });
 });
 
+describe("granting by reply to a forwarded message, and never to oneself", () => {
+  it("a message of the person forwarded to the bot names them in private", async () => {
+    const now = Math.floor(h.clock.now().getTime() / 1000);
+    const admin = { id: ADMIN_ID, is_bot: false, first_name: "Quản trị" };
+    const chat = { id: ADMIN_ID, type: "private" as const, first_name: "Quản trị" };
+    const before = h.emu.botMessages(ADMIN_ID).length;
+    h.emu.injectRaw({
+      message: {
+        message_id: 91,
+        date: now,
+        chat,
+        from: admin,
+        text: "/capquyen lanhdao",
+        entities: [{ type: "bot_command", offset: 0, length: 9 }],
+        reply_to_message: {
+          message_id: 90,
+          date: now,
+          chat,
+          from: admin,
+          text: "Chào anh",
+          forward_origin: {
+            type: "user",
+            date: now,
+            sender_user: { id: BINH, is_bot: false, first_name: "Bình", last_name: "Trần", username: "binh" },
+          },
+        },
+      },
+    });
+    const reply = (await h.emu.waitForMessages(ADMIN_ID, before + 1)).at(-1);
+    expect(reply?.text).toBe(plain(roleTexts.granted(binh, "leader", "not-told", BOT)));
+    expect(await roleOf(BINH)).toBe("leader");
+  });
+
+  it("a reply to one's own message grants nothing", async () => {
+    const { message } = h.emu.injectText({ chatId: GROUP, fromId: ADMIN_ID, text: "Chào cả nhóm" });
+    expect((await say("/capquyen lanhdao", GROUP, ADMIN_ID, message.message_id))?.text).toBe(roleTexts.self);
+    expect(await h.db.prisma.person.count()).toBe(0);
+  });
+});
+
 describe("granting by @username", () => {
   it("works once the bot has seen the person, whatever the case typed", async () => {
     h.emu.addChat({ id: CUONG, type: "private", firstName: "Cường" });

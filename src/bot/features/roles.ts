@@ -71,11 +71,16 @@ function parseTarget(ctx: BotContext, text: string): Parsed | null {
   return null;
 }
 
-/** In a forum topic every message "replies" to the topic's first message: that is no one meant. */
+/**
+ * Whose message the command replies to: a forwarded message's original sender (when they let
+ * forwards name them), else its author. In a forum topic every message "replies" to the topic's
+ * first message: that is no one meant.
+ */
 function repliedAuthor(msg: Message | undefined): User | null {
   const r = msg?.reply_to_message;
-  if (!r?.from || r.forum_topic_created) return null;
-  return r.from;
+  if (!r || r.forum_topic_created) return null;
+  if (r.forward_origin?.type === "user") return r.forward_origin.sender_user;
+  return r.from ?? null;
 }
 
 export function rolesFeature(roles: RoleUseCases): Composer<BotContext> {
@@ -109,6 +114,7 @@ export function rolesFeature(roles: RoleUseCases): Composer<BotContext> {
     const r = await roles.grant({ grantee, role, by, isBot: parsed.isBot });
     if (!r.ok) {
       if (r.reason === "is-bot") return replyHtml(ctx, roleTexts.isBot);
+      if (r.reason === "self") return replyHtml(ctx, roleTexts.self);
       if (r.reason === "configured-admin") return replyHtml(ctx, roleTexts.configuredAdmin(grantee));
       return replyHtml(ctx, roleTexts.unchanged(grantee, role));
     }
