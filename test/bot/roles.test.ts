@@ -130,6 +130,8 @@ describe("granting by reply to a forwarded message, and never to oneself", () =>
             date: now,
             sender_user: { id: BINH, is_bot: false, first_name: "Bình", last_name: "Trần", username: "binh" },
           },
+          // grammY's ReplyMessage type: a replied-to message carries no reply of its own.
+          reply_to_message: undefined,
         },
       },
     });
