@@ -32,6 +32,7 @@ export const roleTexts = {
   configuredAdmin: (p: Named) => `${who(p)} là quản trị viên khai báo trong ADMIN_IDS, đã có mọi quyền.`,
   unchanged: (p: Named, role: Role) => `${who(p)} đã có quyền ${ROLE_NAMES[role]}, không cần cấp lại.`,
   isBot: "Không cấp quyền cho bot. Trả lời tin nhắn của một người.",
+  anAdmin: "Quản trị viên",
   self: "Không tự cấp quyền cho mình được. Trả lời tin nhắn của người cần cấp quyền.",
   granted: (p: Named, role: Role, told: "private" | "here" | "not-told", botUsername: string) =>
     [

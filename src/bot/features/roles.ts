@@ -99,6 +99,7 @@ export function rolesFeature(roles: RoleUseCases): Composer<BotContext> {
     if (refused) return replyHtml(ctx, refused);
     const role = parsed ? leadingKeyword(parsed.rest, ROLE_WORDS)?.value : undefined;
     if (!parsed || !role) return replyHtml(ctx, roleTexts.usage);
+    if (parsed.isBot) return replyHtml(ctx, roleTexts.isBot);
     const resolved = await roles.resolve(parsed.target);
     if (!resolved.ok) {
       const t = parsed.target;
@@ -111,14 +112,13 @@ export function rolesFeature(roles: RoleUseCases): Composer<BotContext> {
     }
     const grantee = resolved.grantee;
     const by = BigInt(ctx.from?.id ?? 0);
-    const r = await roles.grant({ grantee, role, by, isBot: parsed.isBot });
+    const r = await roles.grant({ grantee, role, by });
     if (!r.ok) {
-      if (r.reason === "is-bot") return replyHtml(ctx, roleTexts.isBot);
       if (r.reason === "self") return replyHtml(ctx, roleTexts.self);
       if (r.reason === "configured-admin") return replyHtml(ctx, roleTexts.configuredAdmin(grantee));
       return replyHtml(ctx, roleTexts.unchanged(grantee, role));
     }
-    const granter = ctx.from ? nameOf(ctx.from) : "Quản trị viên";
+    const granter = ctx.from ? nameOf(ctx.from) : roleTexts.anAdmin;
     const toldPrivately = await tell(ctx, grantee, roleTexts.toGrantee(role, granter));
     const told = toldPrivately ? "private" : ctx.chat.type === "private" ? "not-told" : "here";
     return replyHtml(ctx, roleTexts.granted(grantee, role, told, ctx.me.username), {

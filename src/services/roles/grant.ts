@@ -40,13 +40,12 @@ export async function resolveGrantee(deps: Deps, t: RoleTarget): Promise<Resolve
 
 export type GrantOutcome =
   | { ok: true; rowId: number; previous: Role | null }
-  | { ok: false; reason: "configured-admin" | "unchanged" | "is-bot" | "self" };
+  | { ok: false; reason: "configured-admin" | "unchanged" | "self" };
 
 export async function grantRoleTo(
   deps: Deps,
-  g: { grantee: Grantee; role: GrantableRole; by: bigint; isBot?: boolean },
+  g: { grantee: Grantee; role: GrantableRole; by: bigint },
 ): Promise<GrantOutcome> {
-  if (g.isBot) return { ok: false, reason: "is-bot" };
   // Replying to one's own message by mistake would demote the administrator doing it.
   if (g.by === g.grantee.telegramId) return { ok: false, reason: "self" };
   // ADMIN_IDS already holds every right; a stored row beside it would only mislead /quyen.
