@@ -27,7 +27,7 @@ export async function seenUserById(prisma: Db, telegramId: bigint): Promise<Seen
 export async function seenUserByUsername(prisma: Db, username: string): Promise<SeenUser | null> {
   const r = await prisma.telegramUser.findFirst({
     where: { username: normalizeUsername(username) },
-    orderBy: { updatedAt: "desc" },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
   });
   return r ? { telegramId: r.telegramId, username: r.username, displayName: r.displayName } : null;
 }
