@@ -20,7 +20,8 @@ import { createDeliveryWorker, type DeliveryWorker } from "./delivery/worker.js"
 import { createJobs, type JobFactory } from "./jobs/index.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
-import { BOT_COMMANDS } from "./messages/help.js";
+import { createMenuPublisher } from "./services/menus/publish.js";
+import { publishAllMenus } from "./services/menus/sweep.js";
 import { createCatalogHolder } from "./services/catalogHolder.js";
 import type { AppDeps } from "./services/context.js";
 import { createAppServices, type AppServices } from "./services/useCases.js";
@@ -112,15 +113,22 @@ export async function startApp(o: AppOptions): Promise<App> {
   });
   const partial = { db, deps, services, bot, worker, scheduler };
   let updates: UpdateSource;
+  const menusStop = new AbortController();
+  let menusSet: Promise<unknown> = Promise.resolve();
   try {
     await o.beforeStart?.(partial);
     await bot.init();
-    await bot.api.setMyCommands(BOT_COMMANDS).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
+    // Beside the updates, not before them: a few hundred chats' menus must not delay the first answer.
+    menusSet = publishAllMenus(deps, createMenuPublisher(bot.api, logger), menusStop.signal).catch((e: unknown) =>
+      logger.warn({ err: e }, "command menus not set"),
+    );
     worker.start();
     // Issue #7: several instances poll one at a time through a lease, or all serve the webhook.
     updates = await startUpdateSource({ bot, prisma: db.prisma, logger, instanceId, config });
   } catch (e) {
     // The catch-up is already running against the database: stop it before closing that.
+    menusStop.abort();
+    await menusSet;
     await scheduler.stop();
     await worker.stop();
     await db.close();
@@ -133,6 +141,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     ...partial,
     async stop() {
       await updates.stop();
+      menusStop.abort();
+      await menusSet;
       await drainDetached(bot);
       await sweep.stop();
       await scheduler.stop();

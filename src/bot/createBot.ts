@@ -8,6 +8,7 @@ import { Bot, GrammyError, HttpError, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { redactSecrets } from "../logger.js";
 import { common } from "../messages/common.js";
+import { createMenuPublisher } from "../services/menus/publish.js";
 import type { AppServices } from "../services/useCases.js";
 import type { BotContext } from "./context.js";
 import { createFileFetcher } from "./files.js";
@@ -15,6 +16,7 @@ import { adminFeature } from "./features/admin.js";
 import { directivesFeature } from "./features/directives.js";
 import { membershipFeature } from "./features/membership.js";
 import { registerFeature } from "./features/register.js";
+import { rememberSenders, rolesFeature } from "./features/roles.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -44,12 +46,14 @@ const trackChat: Middleware<BotContext> = async (ctx, next) => {
 
 /** `services`: the use-cases and harmless values (src/services/useCases.ts), never the database client. */
 export function createBot(services: AppServices, options: BotOptions): Bot<BotContext> {
-  const { uc, ...deps } = services;
+  const { uc: _plain, withMenus, ...deps } = services;
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
   });
   const files = createFileFetcher(bot.api, options.token, options.apiRoot ?? "https://api.telegram.org");
+  // Menus follow registrations and grants (services/menus/); a failed menu never fails the update.
+  const uc = withMenus(createMenuPublisher(bot.api, deps.logger));
   bot.use(async (ctx, next) => {
     ctx.uc = uc;
     ctx.deps = deps;
@@ -58,13 +62,14 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
   });
   const detached = new DetachedWork();
   attachDetachedWork(bot, detached);
-  bot.use(createUpdateGuard(detached), trackChat);
+  bot.use(createUpdateGuard(detached), trackChat, rememberSenders(uc.roles, deps.logger));
   bot.use(
     membershipFeature,
     startFeature,
     registerFeature(uc.registration),
     unitsFeature,
     adminFeature,
+    rolesFeature(uc.roles),
     directivesFeature,
     reportFeature,
     statusFeature,

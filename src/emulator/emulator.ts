@@ -22,6 +22,7 @@ import type {
   UserInput,
 } from "./types.js";
 import { UpdateQueue } from "./updates.js";
+import { visibleCommands } from "./menus.js";
 import { waitFor, type WaitOptions } from "./wait.js";
 import * as world from "./world.js";
 
@@ -161,6 +162,10 @@ export class Emulator {
   }
   commands(scopeKey = "default::"): BotCommand[] {
     return this.core.settings.commands.get(scopeKey) ?? [];
+  }
+  /** The command menu `userId` sees in `chatId`, by Telegram's order of scopes (menus.ts). */
+  menuFor(chatId: number, userId: number): BotCommand[] {
+    return visibleCommands(this.core, chatId, userId);
   }
   webhookUrl(): string | undefined {
     return this.core.settings.webhookUrl;

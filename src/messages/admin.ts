@@ -10,8 +10,6 @@ import { planLines, type TextStyle } from "./directives.js";
 export const htmlStyle: TextStyle = { esc: escapeHtml, bold: (t) => `<b>${t}</b>` };
 const HOLD_MINUTES = Math.round(PENDING_UPLOAD_TTL_MS / 60_000);
 
-const ROLE_NAMES = { admin: "quản trị viên", leader: "lãnh đạo", officer: "cán bộ" } as const;
-
 export const adminTexts = {
   installed(r: Extract<InstallResult, { ok: true }>): string {
     if (r.kind === "units") {
@@ -43,12 +41,8 @@ export const adminTexts = {
       .filter(Boolean)
       .join("\n");
   },
-  grantUsage:
-    "Cấp quyền: <code>/capquyen &lt;id Telegram&gt; quantri|lanhdao</code>\nThu quyền: <code>/thuquyen &lt;id Telegram&gt;</code>\n(Người được cấp quyền lấy id bằng lệnh /id trong tin nhắn riêng với bot.)",
-  granted: (id: string, role: keyof typeof ROLE_NAMES) =>
-    `✅ Đã cấp quyền ${ROLE_NAMES[role]} cho id <code>${escapeHtml(id)}</code>.`,
-  revoked: (id: string) => `✅ Đã thu quyền của id <code>${escapeHtml(id)}</code>.`,
-  notFound: (id: string) => `Id <code>${escapeHtml(id)}</code> chưa được cấp quyền nào.`,
+  notFound: (who: string) =>
+    `${/^\d+$/.test(who) ? "Id " : ""}<code>${escapeHtml(who)}</code> chưa được cấp quyền nào. Xem ai đang có quyền: /quyen.`,
   cannotRevokeConfigured: "Quản trị viên khai báo trong ADMIN_IDS chỉ thu quyền được bằng cách sửa cấu hình.",
   yourId: (id: number) => `Id Telegram của bạn: <code>${id}</code>`,
   fileTooLarge: `❌ Tệp quá lớn: văn bản hoặc danh sách đơn vị tối đa ${formatMegabytes(MAX_CONFIG_TEXT_BYTES)} (danh sách của một tỉnh chỉ vài chục KB). Kiểm tra lại tệp, bỏ phần thừa rồi gửi lại.`,

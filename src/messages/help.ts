@@ -1,25 +1,39 @@
-/** `/start` and `/help`: what the bot does and the commands that matter to this person here. */
+/**
+ * `/start` and `/help`, one text per kind of chat and role: only the commands that answer there
+ * (the same lists as the command menus, messages/menus.ts), and the next step.
+ */
 import { common } from "./common.js";
 import { dossierTexts } from "./dossiers.js";
+import { registerTexts } from "./register.js";
 
 export const helpTexts = {
   privateWelcome:
-    "Xin chào! Tôi là <b>dondoc</b> — bot đôn đốc chỉ tiêu dịch vụ công trực tuyến.\n" +
-    "• Cán bộ báo cáo số liệu trong nhóm Telegram của đơn vị: <code>/nop 120 95</code> (120 hồ sơ, 95 trực tuyến).\n" +
-    "• Nhóm mới: thêm bot vào nhóm rồi gửi <code>/dangky &lt;mã đơn vị&gt;</code>; tra mã bằng <code>/donvi &lt;tên&gt;</code>.\n" +
-    "• Lãnh đạo xem tình hình: /tinhtrang, biểu đồ: /bieudo.\n" +
-    "Xem id Telegram của bạn: /id",
-  adminExtra:
-    "\nQuản trị viên: gửi tệp chỉ thị (.yaml/.json) vào đây để xem trước rồi bấm ✅ Áp dụng; danh sách đơn vị nạp ngay; /chithi xem, tạm dừng, gỡ các chỉ thị; /capquyen cấp quyền.",
-  unitGroup:
-    "Các lệnh trong nhóm đơn vị:\n" +
-    "• <code>/nop 120 95</code> — báo cáo tổng số hồ sơ và số hồ sơ trực tuyến tháng này\n" +
-    "• <code>/nop</code> — xem các chỉ tiêu và cách báo cáo\n" +
+    "Xin chào! Tôi là <b>dondoc</b> — bot đôn đốc chỉ tiêu dịch vụ công trực tuyến. Việc chính làm trong nhóm Telegram của đơn vị:\n" +
+    "• Cán bộ báo cáo trong nhóm đơn vị: <code>/nop 120 95</code> (120 hồ sơ, 95 trực tuyến).\n" +
+    "• Nhóm mới: thêm bot vào nhóm rồi gửi <code>/dangky &lt;mã đơn vị&gt;</code>; tra mã: <code>/donvi &lt;tên&gt;</code>.\n" +
+    "Ở đây: /id — id Telegram của bạn (gửi quản trị viên khi cần cấp quyền); /chithi — văn bản chỉ đạo đang áp dụng.",
+  privateLeader:
+    "<b>dondoc</b> — bạn có quyền lãnh đạo. Ở đây:\n" +
+    "• /tinhtrang — tình hình các đơn vị, kém nhất trước\n" +
+    "• /bieudo — biểu đồ theo chỉ tiêu\n" +
+    "• /chithi — văn bản chỉ đạo đang áp dụng\n" +
+    "Theo dõi cùng các lãnh đạo khác: thêm bot vào nhóm lãnh đạo rồi gửi <code>/dangky lanhdao &lt;mã&gt;</code>.",
+  privateAdmin:
+    "<b>dondoc</b>. Quản trị viên làm ở đây:\n" +
+    "• Gửi tệp chỉ thị (.yaml/.json): xem trước rồi bấm ✅ Áp dụng; danh sách đơn vị nạp ngay. /chithi — xem, tạm dừng, gỡ\n" +
+    "• /quyen — ai giữ quyền gì. Cấp quyền: trả lời một tin nhắn của người đó (trong nhóm) bằng <code>/capquyen lanhdao</code>, " +
+    "hoặc <code>/capquyen @tên lanhdao</code>; thu quyền: <code>/thuquyen @tên</code>\n" +
+    "• /tinhtrang, /bieudo, /dsquahan — mọi đơn vị; /nhap, /nhaphoso — nạp số liệu, hồ sơ của mọi đơn vị\n" +
+    "Yêu cầu đăng ký nhóm được gửi đến đây: bấm Duyệt hoặc Từ chối.",
+  unitGroup: (unitName: string, unitCode: string) =>
+    `Nhóm cán bộ của ${common.unitLabel(unitName, unitCode)}:\n` +
+    "• <code>/nop 120 95</code> — báo cáo tổng số hồ sơ và số hồ sơ trực tuyến tháng này; <code>/nop</code> — các chỉ tiêu và cách báo cáo\n" +
     "• /tinhtrang — tình hình của đơn vị\n" +
     "• /nhap — gửi bảng số liệu (.xlsx, .csv); /mau — tải tệp mẫu\n" +
     "• /nhiemvu — nhiệm vụ được giao; <code>/xong &lt;mã&gt;</code> — báo hoàn thành\n" +
-    "• /chithi — văn bản nào giao chỉ tiêu cho đơn vị, còn hay hết hiệu lực\n" +
-    "• /nhaphoso — gửi danh sách hồ sơ; /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ",
+    "• /nhaphoso — gửi danh sách hồ sơ; /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
+    "• /chithi — văn bản nào giao chỉ tiêu cho đơn vị\n" +
+    "Bắt đầu: báo cáo số liệu tháng này bằng <code>/nop</code>.",
   headGroup: (unitName: string, unitCode: string) =>
     `Đây là nhóm thủ trưởng của ${common.unitLabel(unitName, unitCode)}.\n` +
     "• Duyệt văn bản: dự thảo văn bản xin lỗi và báo cáo giải trình của đơn vị được gửi vào đây; " +
@@ -30,25 +44,18 @@ export const helpTexts = {
     "• /tinhtrang — tình hình thực hiện chỉ tiêu của đơn vị\n" +
     "• /quahan — hồ sơ quá hạn và sắp quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
     "Báo cáo số liệu và gửi danh sách hồ sơ làm trong nhóm cán bộ của đơn vị.",
-  leadersGroup:
-    "Các lệnh trong nhóm lãnh đạo:\n• /tinhtrang — tình hình các đơn vị, kém nhất trước\n• /bieudo — biểu đồ theo chỉ tiêu\n• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx)",
+  leadersGroup: (unitName: string, unitCode: string) =>
+    `Nhóm lãnh đạo theo dõi ${common.unitLabel(unitName, unitCode)} và các đơn vị trực thuộc:\n` +
+    "• /tinhtrang — tình hình các đơn vị, kém nhất trước\n" +
+    "• /bieudo — biểu đồ theo chỉ tiêu\n" +
+    "• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx); " +
+    "<code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
+    "Bắt đầu: /tinhtrang.",
+  unregisteredGroup:
+    "Nhóm này chưa đăng ký với đơn vị nào, nên bot chưa làm gì ở đây.\n" +
+    `${registerTexts.usage}\n` +
+    "Quản trị viên duyệt xong, bot báo trong nhóm và hiện các lệnh của nhóm.",
+  /** Added to a group's help when an administrator asks: the one admin tool that works in a group. */
+  adminInGroup:
+    "\nQuản trị viên: trả lời tin nhắn của một người bằng <code>/capquyen lanhdao</code> để cấp quyền cho họ.",
 };
-
-export const BOT_COMMANDS = [
-  { command: "nop", description: "Báo cáo số liệu: /nop <tổng số> <trực tuyến>" },
-  { command: "tinhtrang", description: "Tình hình thực hiện chỉ tiêu" },
-  { command: "nhap", description: "Gửi bảng số liệu (.xlsx, .csv)" },
-  { command: "mau", description: "Tải tệp mẫu báo cáo" },
-  { command: "bieudo", description: "Biểu đồ các đơn vị" },
-  { command: "nhiemvu", description: "Nhiệm vụ được giao và hạn" },
-  { command: "xong", description: "Báo hoàn thành nhiệm vụ: /xong <mã>" },
-  { command: "nhaphoso", description: "Gửi danh sách hồ sơ (.xlsx, .csv)" },
-  { command: "quahan", description: "Hồ sơ quá hạn và sắp quá hạn" },
-  { command: "hoso", description: "Tra một hồ sơ: /hoso <mã>" },
-  { command: "dsquahan", description: "Danh sách đơn vị có hồ sơ quá hạn (.xlsx)" },
-  { command: "chithi", description: "Các văn bản chỉ đạo đang áp dụng" },
-  { command: "donvi", description: "Tra cứu mã đơn vị" },
-  { command: "nguoiduyet", description: "Người duyệt văn bản xin lỗi của đơn vị" },
-  { command: "dangky", description: "Đăng ký nhóm với đơn vị" },
-  { command: "help", description: "Hướng dẫn" },
-];

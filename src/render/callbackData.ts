@@ -8,6 +8,8 @@
  * messages they queue, and they must not import the grammY edge (bot/) to do it.
  */
 
+import type { GrantableRole, Role } from "../domain/roles.js";
+
 export type CallbackFamily<T> = {
   pattern: RegExp;
   encode(value: T): string;
@@ -228,5 +230,25 @@ export const nopButton: CallbackFamily<NopButton> = {
       default:
         return index === null ? { action: "cancel", questionId } : null;
     }
+  },
+};
+
+/**
+ * "↩️ Huỷ" under a role grant: the Person row, the role granted and the role before it
+ * ("-" none), so the undo puts back exactly what the grant replaced.
+ */
+export type RoleUndoButton = { rowId: number; granted: GrantableRole; previous: Role | null };
+const ROLE_CODES = { a: "admin", l: "leader", o: "officer" } as const;
+export const roleUndoButton: CallbackFamily<RoleUndoButton> = {
+  pattern: /^rq:/,
+  encode: (v) => `rq:${v.granted[0]}${v.previous === null ? "-" : v.previous[0]}:${v.rowId}`,
+  parse(data) {
+    const m = /^rq:([al])([alo-]):(\d+)$/.exec(data ?? "");
+    const rowId = parseRowId(m?.[3]);
+    if (!m || rowId === null) return null;
+    const granted = m[1] === "a" ? "admin" : "leader";
+    const p = m[2];
+    const previous = p === "a" || p === "l" || p === "o" ? ROLE_CODES[p] : null;
+    return { rowId, granted, previous };
   },
 };

@@ -48,6 +48,7 @@ const pressBody = z
 const sampleBody = z
   .object({ chatId: id, fromId: id, replyToMessageId: z.number().int().positive().optional() })
   .strict();
+const menuBody = z.object({ chatId: z.number().int(), fromId: z.number().int() });
 const clockBody = z.discriminatedUnion("to", [
   z.object({ to: z.literal("next-0800") }).strict(),
   z.object({ to: z.literal("next-monday-0800") }).strict(),
@@ -186,6 +187,13 @@ export const API: Record<string, ApiHandler> = {
     } catch (e) {
       return asPageError(e);
     }
+  },
+  /** The "/" menu the person sees in the chat: the bot's setMyCommands, resolved by Telegram's scope order. */
+  "POST /api/menu": async (rt, raw) => {
+    const body = menuBody.parse(raw);
+    const s = await rt.session();
+    checkSender(s, body.chatId, body.fromId);
+    return s.emulator.menuFor(body.chatId, body.fromId);
   },
   /** The tour's last step: a group the bot has just been added to, not yet registered. */
   "POST /api/tour/group": async (rt) => {

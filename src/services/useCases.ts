@@ -13,6 +13,7 @@ import { digestUseCases } from "./digest/index.js";
 import { directiveUseCases } from "./directives/index.js";
 import { dossierUseCases } from "./dossiers/index.js";
 import { figureUseCases } from "./figures/index.js";
+import type { MenuPublisher } from "./menus/publish.js";
 import { outboxUseCases } from "./outbox/index.js";
 import { registrationUseCases } from "./registration/index.js";
 import { reminderUseCases } from "./reminders/index.js";
@@ -21,7 +22,8 @@ import { taskUseCases } from "./tasks/index.js";
 import { updateUseCases } from "./updates/index.js";
 import { uploadUseCases } from "./uploads/index.js";
 
-export function createUseCases(deps: AppDeps) {
+/** `menus`: registrations and grants also set the command menus (the bot passes its publisher). */
+export function createUseCases(deps: AppDeps, menus?: MenuPublisher) {
   return {
     apology: apologyUseCases(deps),
     approvers: approverUseCases(deps),
@@ -31,9 +33,9 @@ export function createUseCases(deps: AppDeps) {
     dossiers: dossierUseCases(deps),
     figures: figureUseCases(deps),
     outbox: outboxUseCases(deps),
-    registration: registrationUseCases(deps),
+    registration: registrationUseCases(deps, menus),
     reminders: reminderUseCases(deps),
-    roles: roleUseCases(deps),
+    roles: roleUseCases(deps, menus),
     tasks: taskUseCases(deps),
     updates: updateUseCases(deps),
     uploads: uploadUseCases(deps),
@@ -52,11 +54,17 @@ export interface EdgeDeps {
 
 export interface AppServices extends EdgeDeps {
   uc: UseCases;
+  /**
+   * The same use-cases with the bot's command-menu publisher (built from `bot.api`, so only
+   * createBot has it): an approved registration and a grant then set the menus.
+   */
+  withMenus(menus: MenuPublisher): UseCases;
 }
 
 export function createAppServices(deps: AppDeps): AppServices {
   return {
     uc: createUseCases(deps),
+    withMenus: (menus) => createUseCases(deps, menus),
     // The holder itself, not a copy: a reload is seen at the next `get()`.
     catalog: deps.catalog,
     clock: deps.clock,

@@ -1,12 +1,13 @@
 /**
- * /capquyen and /thuquyen (src/bot/features/admin.ts): every refusal answers with the exact
+ * /capquyen and /thuquyen by id (src/bot/features/roles.ts): every refusal answers with the exact
  * text from src/messages and leaves the Person table untouched; one success each shows the
- * feature works.
+ * feature works. Naming by reply, @username, /quyen and the undo: roles.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseHtml } from "../../src/emulator/html.js";
 import { adminTexts } from "../../src/messages/admin.js";
 import { common } from "../../src/messages/common.js";
+import { roleTexts } from "../../src/messages/roles.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
 
 const GROUP = -100410;
@@ -74,7 +75,7 @@ describe("/capquyen and /thuquyen refusals change no role", () => {
     "/thuquyen abc",
     "/thuquyen 61.2",
   ])("%s → usage", async (text) => {
-    await expectRefused(text, adminTexts.grantUsage);
+    await expectRefused(text, roleTexts.usage);
   });
 
   it("revoking a configured administrator (ADMIN_IDS) is refused", async () => {
@@ -84,32 +85,59 @@ describe("/capquyen and /thuquyen refusals change no role", () => {
   it("revoking someone without a role says so", async () => {
     await expectRefused("/thuquyen 614", adminTexts.notFound("614"));
   });
+
+  it("an id the bot has never seen is refused, not granted to nobody", async () => {
+    await expectRefused("/capquyen 613 lanhdao", roleTexts.unknownId("613"));
+    expect(await h.db.prisma.person.count()).toBe(1);
+  });
 });
 
 describe("/capquyen and /thuquyen succeed for an administrator", () => {
-  it("/capquyen grants a leader role and records who granted it", async () => {
-    expect(await say("/capquyen 613 lanhdao")).toBe(plain(adminTexts.granted("613", "leader")));
+  const AN = { telegramId: 613n, displayName: "An", username: null };
+  const BINH = { telegramId: BigInt(TARGET), displayName: null, username: null };
+
+  /** 613 opens a private chat with the bot and asks its id: from then on the bot knows it. */
+  async function an613Writes() {
+    h.emu.addUser({ id: 613, firstName: "An" });
+    h.emu.addChat({ id: 613, type: "private", firstName: "An" });
+    await say("/id", 613, 613);
+  }
+
+  it("/capquyen grants a leader role to a known id, records who granted it and tells the grantee", async () => {
+    await an613Writes();
+    expect(await say("/capquyen 613 lanhdao")).toBe(
+      plain(roleTexts.granted(AN, "leader", "private", "dondoc_test_bot")),
+    );
     expect(await h.db.prisma.person.count()).toBe(2);
     expect(await h.db.prisma.person.findUnique({ where: { telegramId: 613n } })).toMatchObject({
       role: "leader",
       grantedBy: BigInt(ADMIN_ID),
+      name: "An",
     });
+    const told = await h.emu.waitForMessages(613, 2);
+    expect(told.at(-1)?.text).toBe(plain(roleTexts.toGrantee("leader", "Quản trị")));
   });
 
   it("/capquyen QUANTRI upgrades an existing role to admin, who may then grant too", async () => {
-    expect(await say(`/capquyen ${TARGET} QUANTRI`)).toBe(plain(adminTexts.granted(String(TARGET), "admin")));
+    // 612 holds a role but never wrote to the bot: known by its role, not told (no private chat).
+    expect(await say(`/capquyen ${TARGET} QUANTRI`)).toBe(
+      plain(roleTexts.granted(BINH, "admin", "not-told", "dondoc_test_bot")),
+    );
     expect(await h.db.prisma.person.findUnique({ where: { telegramId: BigInt(TARGET) } })).toMatchObject({
       role: "admin",
     });
     h.emu.addChat({ id: TARGET, type: "private", firstName: "Bình" });
-    expect(await say("/capquyen 613 lanhdao", TARGET, TARGET)).toBe(plain(adminTexts.granted("613", "leader")));
+    await an613Writes();
+    expect(await say("/capquyen 613 lanhdao", TARGET, TARGET)).toBe(
+      plain(roleTexts.granted(AN, "leader", "private", "dondoc_test_bot")),
+    );
     expect(await h.db.prisma.person.findUnique({ where: { telegramId: 613n } })).toMatchObject({
       grantedBy: BigInt(TARGET),
     });
   });
 
   it("/thuquyen removes the role", async () => {
-    expect(await say(`/thuquyen ${TARGET}`)).toBe(plain(adminTexts.revoked(String(TARGET))));
+    expect(await say(`/thuquyen ${TARGET}`)).toBe(plain(roleTexts.revoked(BINH)));
     expect(await h.db.prisma.person.count()).toBe(0);
   });
 });

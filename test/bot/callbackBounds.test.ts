@@ -53,6 +53,7 @@ async function snapshot() {
     pendingUploads: await p.pendingUpload.findMany({ orderBy: { id: "asc" } }),
     directives: await p.directive.findMany({ orderBy: { id: "asc" } }),
     outbox: await p.outboxMessage.count(),
+    people: await p.person.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
@@ -94,6 +95,9 @@ describe("forged callback data is refused with an alert and changes nothing", ()
     [ADMIN_ID, ADMIN_ID, `reg:no:${INT_MAX + 1}`],
     [ADMIN_ID, ADMIN_ID, `dv:p:${INT_MAX + 1}`],
     [ADMIN_ID, ADMIN_ID, "dp:ok:999999999999"],
+    [ADMIN_ID, ADMIN_ID, `rq:l-:${BEYOND}`],
+    [ADMIN_ID, ADMIN_ID, `rq:ao:${INT_MAX + 1}`],
+    [ADMIN_ID, ADMIN_ID, "rq:o-:1"],
   ])("in chat %s, from %s: %s", async (chatId, fromId, data) => {
     const r = await pressForged(chatId, fromId, data);
     expect(r.answer).toMatchObject({ answered: true, showAlert: true, text: common.badButton });

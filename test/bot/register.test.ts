@@ -258,8 +258,12 @@ describe("kind keywords and a unit gone before approval", () => {
 
 describe("/capquyen role keywords", () => {
   it("/capquyen <id> lãnh đạo (with diacritics and a space) grants the leader role", async () => {
+    // Only an id the bot has seen can be granted (roles.test.ts): 777 writes to the bot first.
+    h.emu.addUser({ id: 777, firstName: "Phúc" });
+    h.emu.addChat({ id: 777, type: "private", firstName: "Phúc" });
+    await say("/id", 777, 777);
     const reply = await say("/capquyen 777 lãnh đạo", ADMIN_ID, ADMIN_ID);
-    expect(reply?.text).toContain("Đã cấp quyền lãnh đạo cho id 777");
+    expect(reply?.text).toContain("Đã cấp quyền lãnh đạo cho Phúc");
     expect(await h.db.prisma.person.findUnique({ where: { telegramId: 777n } })).toMatchObject({ role: "leader" });
   });
 });

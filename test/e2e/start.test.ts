@@ -43,12 +43,15 @@ afterAll(async () => {
 });
 
 describe("npm start against a separately started emulator", () => {
-  it("answers /start in a private chat and registers its commands", async () => {
+  it("answers /start in a private chat and sets the command menus by scope", async () => {
     emu.injectText({ chatId: 42, fromId: 42, text: "/start" });
     const [reply] = await emu.waitForMessages(42, 1, 10_000);
     expect(reply?.text).toContain("dondoc");
     expect(reply?.text).toContain("Quản trị viên");
-    expect(emu.commands().map((c) => c.command)).toContain("nop");
+    // Set beside the first updates (src/app.ts): the administrator's own menu comes last.
+    await emu.waitFor(() => emu.menuFor(42, 42).some((c) => c.command === "capquyen"), { timeoutMs: 10_000 });
+    expect(emu.commands("all_group_chats::").map((c) => c.command)).toContain("dangky");
+    expect(emu.commands("all_private_chats::").map((c) => c.command)).not.toContain("capquyen");
   });
 
   it("never prints the token, even at debug level and on a failing call", async () => {

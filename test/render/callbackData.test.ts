@@ -13,6 +13,7 @@ import {
   registrationButton,
   resendButton,
   digestButton,
+  roleUndoButton,
   taskButton,
   undoButton,
   type CallbackFamily,
@@ -53,6 +54,8 @@ describe("families round-trip within Telegram's 64 bytes", () => {
     [dossierButton, { action: "sendBack", dossierId: 9 }, "dx:no:9"],
     [directiveButton, { action: "removeConfirm", rowId: 2 }, "dv:x:2"],
     [directivePlanButton, { apply: true, pendingId: 4 }, "dp:ok:4"],
+    [roleUndoButton, { rowId: 6, granted: "leader", previous: null }, "rq:l-:6"],
+    [roleUndoButton, { rowId: MAX_ROW_ID, granted: "admin", previous: "leader" }, `rq:al:${MAX_ROW_ID}`],
   ] as const)("%#: %j ↔ %s", (family, value, data) => {
     const encode = family.encode as (v: typeof value) => string;
     expect(encode(value)).toBe(data);

@@ -65,6 +65,26 @@ describe("sandbox server", () => {
     expect(await prisma.figure.count()).toBeGreaterThan(20);
   });
 
+  it("the page's \"/\" menu is the bot's menu for that chat and sender: leader commands absent from unit groups", async () => {
+    const s = await state();
+    const leaders = s.chats.find((c) => c.kind === "leaders") ?? { id: 0 };
+    const menu = async (chatId: number, fromId: number, own: string) => {
+      // The menus are set beside the first updates (src/app.ts): wait for the chat's own.
+      const s2 = await sandbox.runtime.session();
+      const set = () => s2.emulator.menuFor(chatId, fromId).some((c) => c.command === own);
+      await s2.emulator.waitFor(set, { timeoutMs: 10_000, label: `menu with /${own}` });
+      const r = await call("/api/menu", { chatId, fromId });
+      return (r.json as unknown as { command: string }[]).map((c) => c.command);
+    };
+    const unit = await unitChat();
+    const inUnit = await menu(unit.id, DEMO_IDS.officerA, "nop");
+    expect(inUnit).not.toContain("bieudo");
+    expect(inUnit).not.toContain("capquyen");
+    expect(await menu(leaders.id, DEMO_IDS.leader, "bieudo")).not.toContain("nop");
+    expect(await menu(DEMO_IDS.admin, DEMO_IDS.admin, "capquyen")).toContain("quyen");
+    expect((await call("/api/menu", { chatId: unit.id, fromId: 42 })).status).toBe(400);
+  });
+
   it("the tour's sample list goes only to a unit's group; refused elsewhere with nothing sent", async () => {
     const s = await state();
     const leaders = s.chats.find((c) => c.kind === "leaders") ?? { id: 0 };

@@ -108,7 +108,7 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
 
   it("buttons, chips and the send button reach AA contrast (≥ 4.5:1)", async () => {
     const pairs = await page.evaluate(() =>
-      ["#send", ".chip", ".kb-button", ".chat-item.active"].map((sel) => {
+      ["#send", ".chip", ".kb-button", ".chat-item.active", "#menu-btn"].map((sel) => {
         const node = document.querySelector(sel);
         const s = node ? getComputedStyle(node) : null;
         return { sel, fg: s?.color ?? "", bg: s?.backgroundColor ?? "" };
@@ -118,6 +118,22 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
       expect(p.bg, p.sel).toMatch(/^rgb\(/);
       expect(contrast(p.fg, p.bg), p.sel).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it('the "/" button shows the unit group\'s own menu, without leader commands; a pick fills the input', async () => {
+    await page.locator(".chat-item.kind-unit").first().click();
+    await page.locator("#menu-btn").click();
+    await page.locator(".cmd-item").first().waitFor();
+    const items = await page.locator(".cmd-item b").allTextContents();
+    expect(items).toContain("/nop");
+    expect(items).not.toContain("/bieudo");
+    expect(items).not.toContain("/capquyen");
+    expect(await inView(".cmd-item")).toBe(true);
+    await shot("phone-menu");
+    await page.locator(".cmd-item", { hasText: "/tinhtrang" }).click();
+    expect(await page.locator("#text-input").inputValue()).toBe("/tinhtrang ");
+    expect(await page.locator("#cmd-menu").isHidden()).toBe(true);
+    await page.locator("#text-input").fill("");
   });
 
   it("the date is typed as dd/mm/yyyy; a wrong one is refused in words", async () => {

@@ -1,6 +1,6 @@
 /**
  * The administrator's private chat: loading directives (after a dry run and "✅ Áp dụng", see
- * directives.ts) and unit lists (at once), granting roles.
+ * directives.ts) and unit lists (at once). Roles: roles.ts.
  */
 import { Composer } from "grammy";
 import { adminTexts } from "../../messages/admin.js";
@@ -10,33 +10,14 @@ import { MAX_CONFIG_TEXT_BYTES } from "../../directives/loadDirective.js";
 import { directivePlanButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { FileDownloadError, FileTooLargeError } from "../files.js";
-import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
 import { isAdmin } from "./access.js";
 
 export const adminFeature = new Composer<BotContext>();
 /** Directive and unit-list files: a province's list is a few dozen KB (loadDirective.ts). */
 const MAX_FILE_BYTES = MAX_CONFIG_TEXT_BYTES;
-/** Role keywords, normalized: "quản trị", "quantri", "lãnh đạo", "lanhdao". */
-const ROLE_WORDS = { quantri: "admin", lanhdao: "leader" } as const;
 
 adminFeature.command("id", (ctx) => replyHtml(ctx, adminTexts.yourId(ctx.from?.id ?? 0)));
-
-adminFeature.command(["capquyen", "thuquyen"], async (ctx) => {
-  if (ctx.chat.type !== "private") return replyHtml(ctx, common.privateOnly);
-  if (!(await isAdmin(ctx))) return replyHtml(ctx, common.adminOnly);
-  const [idText = "", ...roleWords] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
-  if (!/^\d{1,15}$/.test(idText)) return replyHtml(ctx, adminTexts.grantUsage);
-  const id = BigInt(idText);
-  if (ctx.message?.text?.startsWith("/thuquyen")) {
-    if (ctx.deps.adminIds.includes(id)) return replyHtml(ctx, adminTexts.cannotRevokeConfigured);
-    return replyHtml(ctx, (await ctx.uc.roles.revoke(id)) ? adminTexts.revoked(idText) : adminTexts.notFound(idText));
-  }
-  const role = leadingKeyword(roleWords, ROLE_WORDS)?.value;
-  if (!role) return replyHtml(ctx, adminTexts.grantUsage);
-  await ctx.uc.roles.grant({ telegramId: id, role, grantedBy: BigInt(ctx.from?.id ?? 0) });
-  return replyHtml(ctx, adminTexts.granted(idText, role));
-});
 
 /** Directive and unit-list files sent privately by an administrator. */
 adminFeature.on("message:document", async (ctx, next) => {

@@ -1,19 +1,29 @@
+/** `/start` and `/help`: what works in this chat, for this person (messages/help.ts). */
 import { Composer } from "grammy";
 import { helpTexts } from "../../messages/help.js";
-import { registerTexts } from "../../messages/register.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
-import { headOfChat, isAdmin, leadersRootOfChat, unitOfChat } from "./access.js";
+import { headOfChat, isAdmin, isLeader, leadersRootOfChat, unitOfChat } from "./access.js";
 
 export const startFeature = new Composer<BotContext>();
 
-startFeature.command(["start", "help"], async (ctx) => {
-  if (ctx.chat.type === "private") {
-    return replyHtml(ctx, helpTexts.privateWelcome + ((await isAdmin(ctx)) ? helpTexts.adminExtra : ""));
-  }
-  if (unitOfChat(ctx)) return replyHtml(ctx, helpTexts.unitGroup);
-  if (leadersRootOfChat(ctx)) return replyHtml(ctx, helpTexts.leadersGroup);
+async function privateHelp(ctx: BotContext): Promise<string> {
+  if (await isAdmin(ctx)) return helpTexts.privateAdmin;
+  return (await isLeader(ctx)) ? helpTexts.privateLeader : helpTexts.privateWelcome;
+}
+
+function groupHelp(ctx: BotContext): string {
+  const unit = unitOfChat(ctx);
+  if (unit) return helpTexts.unitGroup(unit.name, unit.code);
+  const root = leadersRootOfChat(ctx);
+  if (root) return helpTexts.leadersGroup(root.name, root.code);
   const head = headOfChat(ctx);
-  if (head) return replyHtml(ctx, helpTexts.headGroup(head.name, head.code));
-  return replyHtml(ctx, registerTexts.usage);
+  if (head) return helpTexts.headGroup(head.name, head.code);
+  return helpTexts.unregisteredGroup;
+}
+
+startFeature.command(["start", "help"], async (ctx) => {
+  if (ctx.chat.type === "private") return replyHtml(ctx, await privateHelp(ctx));
+  const admin = await isAdmin(ctx);
+  return replyHtml(ctx, groupHelp(ctx) + (admin ? helpTexts.adminInGroup : ""));
 });

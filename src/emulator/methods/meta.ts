@@ -3,6 +3,7 @@ import { z } from "zod";
 import { chatFor, type BotSettings } from "../core.js";
 import { ApiError, badRequest } from "../errors.js";
 import { changeBotStatus, chatMember } from "../membership.js";
+import { scopeKey } from "../menus.js";
 import { bool, chatIdParam, int, json, parseParams } from "../params.js";
 import type { MethodCall, MethodDef } from "./common.js";
 
@@ -42,8 +43,25 @@ const commandsSchema = z.object({
 });
 const scopeSchema = commandsSchema.pick({ scope: true, language_code: true });
 
-function scopeKey(p: z.output<typeof scopeSchema>): string {
-  return `${p.scope?.type ?? "default"}:${p.scope?.chat_id ?? ""}:${p.language_code ?? ""}`;
+const SCOPE_TYPES = [
+  "default",
+  "all_private_chats",
+  "all_group_chats",
+  "all_chat_administrators",
+  "chat",
+  "chat_administrators",
+  "chat_member",
+];
+
+/** The scope's key, after Telegram's checks: a known type, and a chat the bot knows for the chat scopes. */
+function checkedScopeKey(core: MethodCall["core"], p: z.output<typeof scopeSchema>): string {
+  const type = p.scope?.type ?? "default";
+  if (!SCOPE_TYPES.includes(type)) throw badRequest("unsupported bot command scope type");
+  if (type.startsWith("chat")) {
+    if (p.scope?.chat_id === undefined) throw badRequest("chat_id is empty");
+    chatFor(core, p.scope.chat_id);
+  }
+  return scopeKey(p);
 }
 
 const memberSchema = z.object({ chat_id: chatIdParam, user_id: int });
@@ -113,16 +131,17 @@ export const metaMethods: Record<string, MethodDef> = {
   setMyCommands: {
     handle: ({ core, req }) => {
       const p = parseParams(commandsSchema, req.params);
-      core.settings.commands.set(scopeKey(p), p.commands);
+      core.settings.commands.set(checkedScopeKey(core, p), p.commands);
       return true;
     },
   },
   getMyCommands: {
     handle: ({ core, req }): BotCommand[] =>
-      core.settings.commands.get(scopeKey(parseParams(scopeSchema, req.params))) ?? [],
+      core.settings.commands.get(checkedScopeKey(core, parseParams(scopeSchema, req.params))) ?? [],
   },
   deleteMyCommands: {
-    handle: ({ core, req }) => core.settings.commands.delete(scopeKey(parseParams(scopeSchema, req.params))) || true,
+    handle: ({ core, req }) =>
+      core.settings.commands.delete(checkedScopeKey(core, parseParams(scopeSchema, req.params))) || true,
   },
   getChat: { handle: getChat },
   getChatMember: { handle: getChatMember },

@@ -172,6 +172,7 @@ function renderAll(forceScroll) {
 function selectChat(chatId) {
   state.current = chatId;
   state.unread.delete(chatId);
+  closeMenu();
   renderAll(true);
 }
 
@@ -269,7 +270,38 @@ $("composer").addEventListener("submit", async (e) => {
     toast(err.message, true);
   });
 });
-$("sender").addEventListener("change", () => state.senders.set(state.current, currentSender()));
+$("sender").addEventListener("change", () => {
+  state.senders.set(state.current, currentSender());
+  closeMenu();
+});
+
+/** Telegram's "/" menu for this chat and sender: each kind of chat and role has its own (docs/ROLES.md). */
+function closeMenu() {
+  $("cmd-menu").hidden = true;
+  $("menu-btn").setAttribute("aria-expanded", "false");
+}
+async function openMenu() {
+  const commands = await api("/api/menu", { chatId: state.current, fromId: currentSender() });
+  const items = commands.map((c) => {
+    const item = el("button", "cmd-item");
+    item.type = "button";
+    item.setAttribute("role", "menuitem");
+    item.append(el("b", null, `/${c.command}`), ` — ${c.description}`);
+    item.addEventListener("click", () => {
+      $("text-input").value = `/${c.command} `;
+      closeMenu();
+      $("text-input").focus();
+    });
+    return item;
+  });
+  $("cmd-menu").replaceChildren(...(items.length ? items : [el("p", "cmd-empty", "Bot chưa đặt menu lệnh ở đây.")]));
+  $("cmd-menu").hidden = false;
+  $("menu-btn").setAttribute("aria-expanded", "true");
+}
+$("menu-btn").addEventListener("click", () => {
+  if (!$("cmd-menu").hidden) return closeMenu();
+  openMenu().catch((err) => toast(err.message, true));
+});
 $("file-input").addEventListener("change", async (e) => {
   const file = e.target.files?.[0];
   e.target.value = "";

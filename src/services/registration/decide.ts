@@ -19,7 +19,7 @@ export type RegistrationDecision = {
 };
 
 export type DecisionOutcome =
-  | { ok: true; unit: CatalogUnit; kind: RegistrationKind }
+  | { ok: true; unit: CatalogUnit; kind: RegistrationKind; chatId: bigint }
   | { ok: false; reason: "not-found" | "already-decided" }
   | { ok: false; reason: "unit-gone"; unitCode: string };
 
@@ -55,5 +55,5 @@ export async function decideRegistration(
     kind: "registration-result",
     text: d.approved ? registerTexts.approvedGroup(unit, reg.kind) : registerTexts.rejectedGroup(unit),
   });
-  return { ok: true, unit, kind: reg.kind };
+  return { ok: true, unit, kind: reg.kind, chatId: reg.chatId };
 }

@@ -3,6 +3,7 @@
  * `/dangky` feature is given instead of the database client (src/bot/createBot.ts).
  */
 import type { AppDeps } from "../context.js";
+import type { MenuPublisher } from "../menus/publish.js";
 import { decideRegistration, type DecisionOutcome, type RegistrationDecision } from "./decide.js";
 import { requestRegistration, type RegistrationRequest, type RequestOutcome } from "./request.js";
 
@@ -14,6 +15,14 @@ export interface RegistrationUseCases {
   decide(d: RegistrationDecision): Promise<DecisionOutcome>;
 }
 
-export function registrationUseCases(deps: AppDeps): RegistrationUseCases {
-  return { request: (req) => requestRegistration(deps, req), decide: (d) => decideRegistration(deps, d) };
+/** `menus`: an approved group gets its kind's command menu (services/menus/). */
+export function registrationUseCases(deps: AppDeps, menus?: Pick<MenuPublisher, "publishChat">): RegistrationUseCases {
+  return {
+    request: (req) => requestRegistration(deps, req),
+    async decide(d) {
+      const r = await decideRegistration(deps, d);
+      if (r.ok && d.approved) await menus?.publishChat(r.chatId, r.kind);
+      return r;
+    },
+  };
 }

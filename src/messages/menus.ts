@@ -1,0 +1,63 @@
+/**
+ * The command menu Telegram shows beside the message box, one per kind of chat and role: a unit
+ * group sees what its officers do, a leaders' group what leaders do, an administrator's private
+ * chat the administrator's tools. Each list names only commands that answer there
+ * (src/bot/features/*), most used first.
+ */
+import type { BotCommand } from "grammy/types";
+
+export type MenuKind = "default" | "private" | "privateLeader" | "privateAdmin" | "group" | "unit" | "leaders" | "head";
+
+const c = (command: string, description: string): BotCommand => ({ command, description });
+
+const help = c("help", "Hướng dẫn: lệnh dùng được ở đây");
+const id = c("id", "Xem id Telegram của bạn");
+const donvi = c("donvi", "Tra cứu mã đơn vị: /donvi <tên>");
+const chithi = c("chithi", "Các văn bản chỉ đạo đang áp dụng");
+const tinhtrang = c("tinhtrang", "Tình hình thực hiện chỉ tiêu");
+const bieudo = c("bieudo", "Biểu đồ các đơn vị");
+const quahan = c("quahan", "Hồ sơ quá hạn và sắp quá hạn");
+const hoso = c("hoso", "Tra một hồ sơ: /hoso <mã>");
+const dsquahan = c("dsquahan", "Danh sách đơn vị có hồ sơ quá hạn (.xlsx)");
+const nhap = c("nhap", "Gửi bảng số liệu (.xlsx, .csv)");
+const mau = c("mau", "Tải tệp mẫu báo cáo");
+const nhaphoso = c("nhaphoso", "Gửi danh sách hồ sơ (.xlsx, .csv)");
+const nguoiduyet = c("nguoiduyet", "Người duyệt văn bản xin lỗi của đơn vị");
+
+export const MENUS: Record<MenuKind, readonly BotCommand[]> = {
+  default: [help],
+  private: [help, id, donvi, chithi],
+  privateLeader: [help, tinhtrang, bieudo, chithi, donvi, id],
+  privateAdmin: [
+    help,
+    c("quyen", "Ai đang giữ quyền gì"),
+    c("capquyen", "Cấp quyền: trả lời tin nhắn của người đó, hoặc @tên"),
+    c("thuquyen", "Thu quyền: /thuquyen @tên hoặc id"),
+    chithi,
+    tinhtrang,
+    bieudo,
+    dsquahan,
+    nhap,
+    mau,
+    nhaphoso,
+    nguoiduyet,
+    donvi,
+    id,
+  ],
+  group: [c("dangky", "Đăng ký nhóm với đơn vị: /dangky <mã>"), donvi, help],
+  unit: [
+    c("nop", "Báo cáo số liệu: /nop <tổng số> <trực tuyến>"),
+    tinhtrang,
+    c("nhiemvu", "Nhiệm vụ được giao và hạn"),
+    c("xong", "Báo hoàn thành nhiệm vụ: /xong <mã>"),
+    nhap,
+    mau,
+    nhaphoso,
+    quahan,
+    hoso,
+    chithi,
+    help,
+  ],
+  leaders: [tinhtrang, bieudo, quahan, hoso, dsquahan, help],
+  head: [tinhtrang, quahan, hoso, nguoiduyet, help],
+};
