@@ -127,8 +127,8 @@ export const dossierTexts = {
     "(ví dụ: «Chờ kết quả xác minh của cơ quan phối hợp»).",
   reasonPlaceholder: "Lý do chậm trễ",
   askDate: (c: string, example: string) =>
-    `📅 Hồ sơ ${code(c)}: <b>ngày hẹn trả kết quả mới</b>? Trả lời tin nhắn này theo dạng dd/mm/yyyy, ` +
-    `phải là ngày làm việc sau hôm nay (ví dụ ${formatViDate(example)}). Chỉ được hẹn lại một lần.`,
+    `📅 Hồ sơ ${code(c)}: <b>ngày hẹn trả kết quả mới</b>? Chọn ngày trên lịch dưới đây, hoặc trả lời tin nhắn này ` +
+    `theo dạng dd/mm/yyyy (ví dụ ${formatViDate(example)}). Phải là ngày làm việc sau hôm nay; chỉ được hẹn lại một lần.`,
   datePlaceholder: "dd/mm/yyyy",
   reasonBad: "Lý do cần từ 5 đến 500 ký tự. Hãy trả lời lại tin nhắn của bot.",
   askSalutation: (c: string) =>
@@ -136,8 +136,9 @@ export const dossierTexts = {
     "của chủ hồ sơ. Trả lời tin nhắn này: «Ông» hoặc «Bà».",
   salutationPlaceholder: "Ông hoặc Bà",
   salutationBad: "⚠️ Hãy trả lời «Ông» hoặc «Bà» (gõ không dấu cũng được).",
-  dateUnreadable: (text: string) =>
-    `⚠️ «${escapeHtml(clipText(text, 40))}» không phải ngày dạng dd/mm/yyyy. Hãy trả lời lại, ví dụ 25/11/2026.`,
+  /** `example`: the next working day, so the example is never a date already past. */
+  dateUnreadable: (text: string, example: string) =>
+    `⚠️ «${escapeHtml(clipText(text, 40))}» không phải ngày dạng dd/mm/yyyy. Hãy trả lời lại, ví dụ ${formatViDate(example)}.`,
   dateNotFuture: (d: string) =>
     `⚠️ Ngày hẹn mới phải sau hôm nay; ${formatViDate(d)} đã qua hoặc là hôm nay. Hãy trả lời lại.`,
   dateNotWorking: (d: string, why: string, next: string) =>

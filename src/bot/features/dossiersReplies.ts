@@ -5,13 +5,14 @@
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { dossierById, dossierCodeById } from "../../db/repos/dossiers.js";
-import { nextWorkingDay } from "../../domain/calendar/index.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { isSalutation, needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { returnDrafts } from "../../services/apology/decision.js";
 import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../../services/apology/flow.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
+import { replyTarget } from "../askTarget.js";
+import { askNewDate } from "./dossiersDate.js";
 import {
   askPending,
   closePending,
@@ -29,7 +30,7 @@ import { refusalText } from "./dossiersRefusals.js";
 
 export const dossiersRepliesFeature = new Composer<BotContext>();
 
-/** Asks (again) with force-reply and remembers what the answer is for. */
+/** Asks (again) with force-reply, for the asker only (askTarget.ts), and remembers what the answer is for. */
 export async function ask<K extends PendingKind>(
   ctx: BotContext,
   text: string,
@@ -39,9 +40,11 @@ export async function ask<K extends PendingKind>(
 ): Promise<void> {
   const chat = ctx.chat;
   if (!chat) return;
-  const msg = await ctx.reply(text, {
+  const target = replyTarget(ctx);
+  const msg = await ctx.reply(`${target.prefix}${text}`, {
     parse_mode: "HTML",
-    reply_markup: { force_reply: true, input_field_placeholder: placeholder },
+    reply_markup: { force_reply: true, selective: true, input_field_placeholder: placeholder },
+    ...target.params,
   });
   await askPending(ctx.deps, {
     chatId: BigInt(chat.id),
@@ -67,27 +70,18 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!(await closePending(ctx.deps, pending.id))) return;
       if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null, null);
       const code = await dossierCodeById(ctx.deps.prisma, pending.data.dossierId);
-      const cal = await workCalendar();
-      return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date", {
-        dossierId: pending.data.dossierId,
-        reason,
-      });
+      return askNewDate(ctx, code, { dossierId: pending.data.dossierId, reason });
     }
     case "dossier-date": {
       const checked = checkNewDate(text, todayOf(ctx.deps), await workCalendar());
-      if (!checked.ok) return ask(ctx, checked.message, t.datePlaceholder, "dossier-date", pending.data);
-      if (!(await closePending(ctx.deps, pending.id))) return;
-      const dossier = await dossierById(ctx.deps.prisma, pending.data.dossierId);
-      const title = dossier?.applicantTitle ?? null;
-      const known = isSalutation(title) ? title : null;
-      if (dossier && !known && needsSalutation(dossier.applicantName)) {
-        return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation", {
-          dossierId: dossier.id,
-          reason: pending.data.reason,
-          newDate: checked.date,
-        });
+      // The picker of the question answered (or asked again) is retired either way.
+      await ctx.api.editMessageReplyMarkup(ctx.chat.id, replyTo.message_id).catch(() => undefined);
+      if (!checked.ok) {
+        const code = await dossierCodeById(ctx.deps.prisma, pending.data.dossierId);
+        return askNewDate(ctx, code, pending.data, checked.message);
       }
-      return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date, known);
+      if (!(await closePending(ctx.deps, pending.id))) return;
+      return afterDate(ctx, pending.data, checked.date);
     }
     case "dossier-salutation": {
       const salutation = parseSalutation(text);
@@ -129,6 +123,21 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
     }
   }
 });
+
+/** The new date is known (typed or picked): the salutation when the export lacks it, else the drafts. */
+export async function afterDate(ctx: BotContext, data: PendingData<"dossier-date">, date: string): Promise<unknown> {
+  const dossier = await dossierById(ctx.deps.prisma, data.dossierId);
+  const title = dossier?.applicantTitle ?? null;
+  const known = isSalutation(title) ? title : null;
+  if (dossier && !known && needsSalutation(dossier.applicantName)) {
+    return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation", {
+      dossierId: dossier.id,
+      reason: data.reason,
+      newDate: date,
+    });
+  }
+  return draft(ctx, data.dossierId, data.reason, date, known);
+}
 
 async function draft(
   ctx: BotContext,
