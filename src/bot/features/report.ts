@@ -5,7 +5,9 @@ import { common } from "../../messages/common.js";
 import { reportTexts } from "../../messages/report.js";
 import { currentPeriod, submitFigures, undoFigures } from "../../services/figures/figures.js";
 import { alert, onButton } from "../buttons.js";
+import { pressedTexts } from "../../messages/pressed.js";
 import { undoButton } from "../../render/callbackData.js";
+import { markPressed, presserName, setButtons } from "../pressed.js";
 import type { BotContext } from "../context.js";
 import { parseNop } from "../parse/nop.js";
 import { replyHtml } from "../reply.js";
@@ -83,9 +85,10 @@ onButton(reportFeature, undoButton, async (ctx, { revisionId }) => {
           ? reportTexts.undoSuperseded
           : reportTexts.undoAlready;
     await alert(ctx, text);
-    return ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    return setButtons(ctx);
   }
   await ctx.answerCallbackQuery({ text: "Đã hoàn tác." });
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+  // The "✅ Đã ghi số liệu…" the button was on no longer holds: it says so, and by whom.
+  await markPressed(ctx, pressedTexts.line("undone", presserName(ctx.from), prov.at));
   return replyHtml(ctx, reportTexts.undone(outcome.restored));
 });

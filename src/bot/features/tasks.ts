@@ -1,22 +1,20 @@
 /**
- * `/nhiemvu` (a unit chat's open tasks) and `/xong <mã> [ghi chú]` or the "✅ Xong" button of a
- * reminder (docs/SCHEDULES.md). After a task is marked, the bot's confirmation asks for
- * optional evidence with force-reply: a note or a file sent *in reply* reaches the bot even in
- * privacy mode. Registered before the upload feature so such a file is not taken for a table.
+ * `/nhiemvu` (a unit chat's open tasks) and `/xong <mã> [ghi chú]`; the "✅ Xong" button of a
+ * reminder is in taskButtons.ts (docs/SCHEDULES.md). After a task is marked, the bot's
+ * confirmation offers optional evidence as buttons; a note or a file sent *in reply* reaches the
+ * bot even in privacy mode. Registered before the upload feature so such a file is not taken for a table.
  */
 import { Composer } from "grammy";
-import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
 import { taskTexts } from "../../messages/tasks.js";
-import { markRowDone, markTaskDone, type Marked } from "../../services/tasks/done.js";
-import { MAX_NOTE, recordEvidencePrompt } from "../../services/tasks/evidence.js";
+import { markTaskDone } from "../../services/tasks/done.js";
+import { MAX_NOTE } from "../../services/tasks/evidence.js";
 import { unitTaskList } from "../../services/tasks/tasks.js";
-import { alert, onButton } from "../buttons.js";
-import { taskButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
+import { confirmDone, taskButtonsFeature } from "./taskButtons.js";
 import { taskEvidenceFeature } from "./taskEvidence.js";
 
 export const tasksFeature = new Composer<BotContext>();
@@ -32,25 +30,15 @@ tasksFeature.command("nhiemvu", async (ctx) => {
   return replyHtml(ctx, taskTexts.list(unit, today, open, continuous));
 });
 
-async function confirmDone(ctx: BotContext, unit: CatalogUnit, m: Marked): Promise<void> {
-  if (!ctx.chat) return;
-  const msg = await ctx.reply(taskTexts.done(m.ref.task, unit, m.occ.due, m.note), {
-    parse_mode: "HTML",
-    reply_markup: { force_reply: true, selective: true, input_field_placeholder: taskTexts.evidencePlaceholder },
-  });
-  await recordEvidencePrompt(ctx.deps, {
-    chatId: BigInt(ctx.chat.id),
-    userId: BigInt(ctx.from?.id ?? 0),
-    messageId: msg.message_id,
-    rowId: m.rowId,
-  });
-}
-
 tasksFeature.command("xong", async (ctx) => {
   const unit = unitOfChat(ctx);
   if (!unit) return replyHtml(ctx, taskTexts.noUnit);
   const [code = "", ...rest] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
-  if (!code) return replyHtml(ctx, taskTexts.xongUsage);
+  if (!code) {
+    const { open } = await unitTaskList(ctx.deps.prisma, ctx.deps.catalog.get(), unit, vnDate(ctx.deps.clock.now()));
+    const own = open.find((e) => e.role === "lead") ?? open[0];
+    return replyHtml(ctx, taskTexts.xongUsage(own?.task.code ?? null));
+  }
   const note = clipText(rest.join(" ").trim(), MAX_NOTE) || null;
   const r = await markTaskDone(ctx.deps, unit, clipText(code, MAX_CODE), note, {
     by: ctx.from ? BigInt(ctx.from.id) : null,
@@ -69,14 +57,4 @@ tasksFeature.command("xong", async (ctx) => {
   }
 });
 
-onButton(tasksFeature, taskButton, async (ctx, { rowId }) => {
-  const unit = unitOfChat(ctx);
-  if (!unit) return alert(ctx, taskTexts.buttonWrongChat);
-  const r = await markRowDone(ctx.deps, rowId, unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
-  if (!r.ok) return alert(ctx, r.reason === "gone" ? taskTexts.buttonGone : taskTexts.buttonNotLead);
-  if (r.already) return ctx.answerCallbackQuery({ text: taskTexts.buttonAlready });
-  await ctx.answerCallbackQuery({ text: taskTexts.buttonDone });
-  return confirmDone(ctx, unit, r);
-});
-
-tasksFeature.use(taskEvidenceFeature);
+tasksFeature.use(taskButtonsFeature, taskEvidenceFeature);

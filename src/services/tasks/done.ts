@@ -70,6 +70,17 @@ export type RowOutcome = ({ ok: true; already: boolean } & Marked) | { ok: false
 
 /** The "✅ Xong" button of a reminder: marks exactly the occurrence the reminder was about. */
 export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUnit, actor: Actor): Promise<RowOutcome> {
+  const r = await checkRow(deps, rowId, unit);
+  if (!r.ok || r.already) return r;
+  await setOccurrenceDone(deps.prisma, rowId, { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code });
+  return r;
+}
+
+/**
+ * What a press of the reminder's button would do, without doing it: the button first asks to
+ * confirm (a slip of the thumb in a busy group must not mark a task done).
+ */
+export async function checkRow(deps: AppDeps, rowId: number, unit: CatalogUnit): Promise<RowOutcome> {
   const row = await findOccurrence(deps.prisma, rowId);
   const ref = row
     ? allTasks(deps.catalog.get()).find((r) => r.directive.id === row.directiveSlug && r.task.code === row.taskCode)
@@ -78,6 +89,5 @@ export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUni
   if (row.unitCode !== unit.code) return { ok: false, reason: "not-lead" };
   const occ: Occurrence = { key: row.occurrence, due: row.dueDate, recurring: ref.task.deadline.kind === "recurring" };
   if (row.doneAt) return { ok: true, already: true, ref, occ, rowId, note: row.note };
-  await setOccurrenceDone(deps.prisma, rowId, { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code });
   return { ok: true, already: false, ref, occ, rowId, note: null };
 }
