@@ -85,7 +85,6 @@ export const dossierTexts = {
   rowNoUnit: "thiếu Đơn vị tiếp nhận (quản trị viên tải lên cho nhiều đơn vị cần cột này)",
   rowUnknownUnit: (name: string) => `không tìm thấy đơn vị "${name}" trong danh sách đơn vị (tra bằng /donvi)`,
   // ── /hoso, /quahan ──
-  hosoUsage: "Gửi <code>/hoso &lt;mã hồ sơ&gt;</code>, ví dụ <code>/hoso H15.50.05.13-261008-0975</code>.",
   hosoNotHere: "Xem hồ sơ trong nhóm của đơn vị xử lý hồ sơ đó (hoặc nhóm thủ trưởng, nhóm lãnh đạo theo dõi).",
   hosoNotFound: (c: string) =>
     `Không tìm thấy hồ sơ ${code(c)} trong phạm vi nhóm này. Kiểm tra lại mã, hoặc tải danh sách mới bằng /nhaphoso.`,

@@ -1,7 +1,6 @@
 /** Texts of the dossier buttons' steps: the date picker, "Đã trả kết quả" asked again, codes offered as buttons. */
 import { formatViDate } from "../domain/directive/dates.js";
 import { clipText } from "../domain/text.js";
-import { escapeHtml } from "../render/html.js";
 
 export const dossierButtonTexts = {
   /** Plain (an alert): a day before the first one the question allows. */
@@ -17,8 +16,10 @@ export const dossierButtonTexts = {
   codeButton: (code: string) => clipText(code, 40),
   /** Bare `/hoso` with dossiers to look at: pick one. */
   hosoPick: "Chọn hồ sơ cần xem (hồ sơ quá hạn, sắp đến hạn của đơn vị), hoặc gửi <code>/hoso &lt;mã hồ sơ&gt;</code>.",
-  /** Bare `/hoso` with nothing to offer: the form, with one of the chat's own codes when it has any. */
-  hosoUsage: (example: string | null) =>
-    `Gửi <code>/hoso &lt;mã hồ sơ&gt;</code>${example ? `, ví dụ <code>/hoso ${escapeHtml(example)}</code>` : ""}.`,
+  /**
+   * Bare `/hoso` with nothing to offer: the form alone. It used to show a fixed code of another
+   * office's numbering, which a chat could not find.
+   */
+  hosoUsage: "Gửi <code>/hoso &lt;mã hồ sơ&gt;</code> (mã in trên giấy tiếp nhận và hẹn trả kết quả).",
   quahanPick: "Bấm mã hồ sơ để xem chi tiết.",
 };

@@ -132,3 +132,20 @@ describe("the new appointment date", () => {
     expect(ask.reply_to_message?.from?.id).toBe(OFFICER);
   });
 });
+
+describe("dossier codes as buttons", () => {
+  it("bare /hoso offers the codes to look at; a press shows that dossier; /quahan's codes are buttons too", async () => {
+    await prompted();
+    const pick = await w.say("/hoso");
+    expect(pick.text).toContain("Chọn hồ sơ cần xem");
+    expect(pick.text).not.toContain("261008-0975");
+    expect(labels(pick).flat()).toEqual([A]);
+    const before = w.count(UNIT);
+    await w.h.emu.pressButton({ chatId: UNIT, messageId: pick.message_id, fromId: OFFICER, text: A });
+    const [view] = (await w.h.emu.waitForMessages(UNIT, before + 1)).slice(before);
+    expect(view?.text).toContain(A);
+    expect(view?.text).toContain("Đăng ký khai sinh");
+    const list = await w.say("/quahan");
+    expect(labels(list).flat()).toEqual([A]);
+  });
+});
