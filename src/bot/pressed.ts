@@ -13,7 +13,8 @@ import type { ButtonContext } from "./buttons.js";
 /** "Lan Nguyễn", else "@lan", else the id: who pressed, as the group knows them. */
 export function presserName(from: { id: number; first_name: string; last_name?: string; username?: string }): string {
   return (
-    [from.first_name, from.last_name].filter(Boolean).join(" ") || (from.username ? `@${from.username}` : String(from.id))
+    [from.first_name, from.last_name].filter(Boolean).join(" ") ||
+    (from.username ? `@${from.username}` : String(from.id))
   );
 }
 

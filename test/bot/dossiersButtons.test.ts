@@ -33,7 +33,12 @@ describe("'Đã trả kết quả'", () => {
   it("asks first; 'Không' restores the button and records nothing", async () => {
     const prompt = await prompted();
     const before = labels(prompt);
-    const ask = await w.h.emu.pressButton({ chatId: UNIT, messageId: prompt.message_id, fromId: OFFICER, text: "Đã trả kết quả" });
+    const ask = await w.h.emu.pressButton({
+      chatId: UNIT,
+      messageId: prompt.message_id,
+      fromId: OFFICER,
+      text: "Đã trả kết quả",
+    });
     expect(ask.text).toContain("Xác nhận");
     expect(labels(current(prompt)).flat()).toEqual(["Lập văn bản xin lỗi", "✔️ Xác nhận đã trả", "Không"]);
     expect(current(prompt)?.text).toBe(prompt.text);

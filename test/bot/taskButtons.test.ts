@@ -40,7 +40,8 @@ describe("the reminder's '✅ Xong'", () => {
   it("asks; 'Không' restores the button and marks nothing", async () => {
     await w.runAt("daily-reminder", "2026-11-23T08:00");
     const reminder = w.emu.botMessages(X1).find((m) => labels(m).includes("✅ Xong T-1"));
-    const press = (text: string) => w.emu.pressButton({ chatId: X1, messageId: reminder?.message_id ?? 0, fromId: MARKER, text });
+    const press = (text: string) =>
+      w.emu.pressButton({ chatId: X1, messageId: reminder?.message_id ?? 0, fromId: MARKER, text });
     const before = labels(reminder);
     await press("✅ Xong T-1");
     // Only the pressed task's button turns into the question; the other tasks' stay.
@@ -76,7 +77,12 @@ describe("evidence after /xong", () => {
   it("'📎 Gửi minh chứng' asks the presser only (selective, named); a file replying to it is saved", async () => {
     const done = await say(MARKER, "/xong T-1");
     const before = w.emu.botMessages(X1).length;
-    await w.emu.pressButton({ chatId: X1, messageId: done?.message_id ?? 0, fromId: MARKER, text: "📎 Gửi minh chứng" });
+    await w.emu.pressButton({
+      chatId: X1,
+      messageId: done?.message_id ?? 0,
+      fromId: MARKER,
+      text: "📎 Gửi minh chứng",
+    });
     const [ask] = (await w.emu.waitForMessages(X1, before + 1)).slice(before);
     expect(ask?.text).toMatch(/^Lan: 📎 Gửi tệp hoặc ghi chú minh chứng cho nhiệm vụ T-1/);
     const sent = w.emu.transcript(X1).find((e) => e.kind === "message" && e.message.message_id === ask?.message_id);

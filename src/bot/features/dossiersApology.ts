@@ -16,7 +16,15 @@ import { dossierButtonTexts as bt } from "../../messages/dossiersButtons.js";
 import { pressedTexts } from "../../messages/pressed.js";
 import { dossierButton, type DossierAction } from "../../render/callbackData.js";
 import { plainText as plain } from "../../render/html.js";
-import { confirmRow, markPressed, pressedKeyboard, presserName, replaceButton, setButtons, withoutButtons } from "../pressed.js";
+import {
+  confirmRow,
+  markPressed,
+  pressedKeyboard,
+  presserName,
+  replaceButton,
+  setButtons,
+  withoutButtons,
+} from "../pressed.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { unitOfChat } from "./access.js";
@@ -80,7 +88,9 @@ async function returned(
     return ctx.answerCallbackQuery({ text: bt.returnedAsk });
   }
   if (step === "returnedKeep") {
-    const back = replaceButton(keyboard, data("returnedConfirm"), [{ text: t.returnedButton, callback_data: data("returned") }]);
+    const back = replaceButton(keyboard, data("returnedConfirm"), [
+      { text: t.returnedButton, callback_data: data("returned") },
+    ]);
     await setButtons(ctx, replaceButton(back, data("returnedKeep"), []));
     return ctx.answerCallbackQuery({ text: bt.returnedKept });
   }
@@ -88,7 +98,11 @@ async function returned(
   await ctx.answerCallbackQuery({ text: "Đã ghi nhận." });
   const stale = new Set([data("returnedConfirm"), data("returnedKeep"), data("returned"), data("apology")]);
   const line = pressedTexts.line("returned", presserName(ctx.from), ctx.deps.clock.now(), dossier.code);
-  await markPressed(ctx, line, withoutButtons(keyboard, (d) => stale.has(d)));
+  await markPressed(
+    ctx,
+    line,
+    withoutButtons(keyboard, (d) => stale.has(d)),
+  );
   if (!marked) return;
   return replyHtml(ctx, t.resultReturned(dossier.code));
 }

@@ -57,7 +57,7 @@ export function dossiersDateFeature(onDate: OnDate): Composer<BotContext> {
     if (press.kind === "none") return ctx.answerCallbackQuery();
     const question = ctx.callbackQuery.message;
     const pending = question && (await findPending(ctx.deps, BigInt(question.chat.id), question.message_id));
-    if (!pending || pending.kind !== "dossier-date") {
+    if (pending?.kind !== "dossier-date") {
       await setButtons(ctx);
       return alert(ctx, bt.dateAskGone);
     }

@@ -26,7 +26,12 @@ const MAX_CODE_BUTTONS = 8;
 type Scope = NonNullable<ReturnType<typeof visibleUnits>>;
 
 /** The view of the dossiers with `code` among `units` (codes are unique per unit; a subtree may hold two). */
-async function viewOf(ctx: BotContext, code: string, units: ReadonlySet<string>, kind: Scope["kind"]): Promise<string | null> {
+async function viewOf(
+  ctx: BotContext,
+  code: string,
+  units: ReadonlySet<string>,
+  kind: Scope["kind"],
+): Promise<string | null> {
   const found = await findDossiers(ctx.deps, code, units);
   if (found.length === 0) return null;
   const cal = await workCalendar();

@@ -58,7 +58,10 @@ onButton(taskButtonsFeature, taskButton, async (ctx, { rowId }) => {
   if (!r.ok) return alert(ctx, r.reason === "gone" ? taskTexts.buttonGone : taskTexts.buttonNotLead);
   const mine = taskButton.encode({ rowId });
   if (r.already) {
-    await setButtons(ctx, withoutButtons(pressedKeyboard(ctx), (d) => d === mine));
+    await setButtons(
+      ctx,
+      withoutButtons(pressedKeyboard(ctx), (d) => d === mine),
+    );
     return ctx.answerCallbackQuery({ text: taskTexts.buttonAlready });
   }
   const ask = confirmRow(taskTexts.confirmDoneButton(r.ref.task), step("confirm", rowId), step("keep", rowId));
@@ -73,8 +76,14 @@ onButton(taskButtonsFeature, taskStepButton, async (ctx, { step: s, rowId }) => 
   const keyboard = pressedKeyboard(ctx);
   if (s === "keep") {
     const r = await checkRow(ctx.deps, rowId, unit);
-    const back = r.ok && !r.already ? [{ text: taskTexts.doneButton(r.ref.task), callback_data: taskButton.encode({ rowId }) }] : [];
-    await setButtons(ctx, replaceButton(replaceButton(keyboard, step("confirm", rowId), back), step("keep", rowId), []));
+    const back =
+      r.ok && !r.already
+        ? [{ text: taskTexts.doneButton(r.ref.task), callback_data: taskButton.encode({ rowId }) }]
+        : [];
+    await setButtons(
+      ctx,
+      replaceButton(replaceButton(keyboard, step("confirm", rowId), back), step("keep", rowId), []),
+    );
     return ctx.answerCallbackQuery({ text: taskTexts.buttonKept });
   }
   const r = await markRowDone(ctx.deps, rowId, unit, { by: BigInt(ctx.from.id), at: ctx.deps.clock.now() });
