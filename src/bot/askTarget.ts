@@ -14,7 +14,11 @@ export type AskTarget = { prefix: string; params: { reply_parameters?: ReplyPara
 
 export function replyTarget(ctx: BotContext): AskTarget {
   const message = ctx.message;
-  if (message) return { prefix: "", params: { reply_parameters: { message_id: message.message_id } } };
+  if (message)
+    return {
+      prefix: "",
+      params: { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } },
+    };
   const from = ctx.from;
   if (!from) return { prefix: "", params: {} };
   return { prefix: `<a href="tg://user?id=${from.id}">${escapeHtml(presserName(from))}</a>: `, params: {} };
