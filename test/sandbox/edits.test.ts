@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { chatMessages, toViewEvent } from "../../src/sandbox/view.js";
+import { chatMessages, forceReplyOf, toViewEvent } from "../../src/sandbox/view.js";
 
 const TOKEN = "123:edits";
 const GROUP = -100700;
@@ -49,5 +49,27 @@ describe("sandbox view of edited messages", () => {
       type: "edit",
       message: { edited: true, buttons: [] },
     });
+  });
+});
+
+describe("sandbox view of a selective question", () => {
+  it("names the only users the reply bar opens for: the one replied to and the one mentioned", async () => {
+    emu.addUser({ id: 501, firstName: "Lan" });
+    emu.addUser({ id: 502, firstName: "Tuấn" });
+    const asked = emu.injectText({ chatId: GROUP, fromId: 501, text: "/xong" });
+    await api("sendMessage", {
+      chat_id: GROUP,
+      text: '<a href="tg://user?id=502">Tuấn</a>: lý do?',
+      parse_mode: "HTML",
+      reply_parameters: { message_id: asked.message.message_id },
+      reply_markup: { force_reply: true, selective: true },
+    });
+    await api("sendMessage", { chat_id: GROUP, text: "ai cũng trả lời", reply_markup: { force_reply: true } });
+    const [, selective, open] = chatMessages(emu, GROUP);
+    expect(selective).toMatchObject({ forceReply: true });
+    expect(selective?.replyFor?.sort()).toEqual([501, 502]);
+    expect(open).toMatchObject({ forceReply: true });
+    expect(open?.replyFor).toBeUndefined();
+    expect(forceReplyOf({ reply_markup: { force_reply: true, selective: true } })).toEqual({ selective: true });
   });
 });

@@ -136,7 +136,7 @@ function renderCurrent(forceScroll) {
     jumpTo: (id) =>
       $("messages").querySelector(`[data-id="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }),
   });
-  const prompt = pendingPrompt(messages, state.dismissed);
+  const prompt = pendingPrompt(messages, state.dismissed, currentSender());
   $("reply-bar").hidden = !prompt;
   $("reply-bar").dataset.messageId = prompt ? String(prompt.id) : "";
   $("reply-bar-snippet").textContent = prompt ? prompt.text.split("\n")[0].slice(0, 90) : "";
@@ -269,7 +269,11 @@ $("composer").addEventListener("submit", async (e) => {
     toast(err.message, true);
   });
 });
-$("sender").addEventListener("change", () => state.senders.set(state.current, currentSender()));
+$("sender").addEventListener("change", () => {
+  state.senders.set(state.current, currentSender());
+  // A selective question opens the reply bar for its person only: switching speaker redraws it.
+  renderCurrent(false);
+});
 $("file-input").addEventListener("change", async (e) => {
   const file = e.target.files?.[0];
   e.target.value = "";
@@ -298,7 +302,7 @@ setupTour({
   follow,
   reload: async () => applyState(await api("/api/state")),
   messages: () => messagesOf(state.current),
-  pendingPrompt: () => pendingPrompt(messagesOf(state.current), state.dismissed),
+  pendingPrompt: () => pendingPrompt(messagesOf(state.current), state.dismissed, currentSender()),
 });
 // A wide screen has room for the clock controls; a phone keeps the screen for the chat.
 if (window.matchMedia("(min-width: 761px)").matches) $("time-panel").open = true;
