@@ -104,8 +104,9 @@ dossiersViewFeature.command("quahan", async (ctx) => {
   const today = todayOf(ctx.deps);
   const catalog = ctx.deps.catalog.get();
   const parts: string[] = [];
+  const all = await attention(ctx, scope.units);
   for (const unitCode of scope.units) {
-    const list = await dossiersNeedingAttention(ctx.deps, { unitCode }, today, cal);
+    const list = all.filter((x) => x.dossier.unitCode === unitCode);
     if (list.length === 0) continue;
     const overdue = list.filter((x) => x.phase === "overdue").map((x) => briefOf(x.dossier, today, cal));
     const soon = list.filter((x) => x.phase === "due-soon").map((x) => briefOf(x.dossier, today, cal));
@@ -115,6 +116,6 @@ dossiersViewFeature.command("quahan", async (ctx) => {
     const only = scope.units.size === 1 ? [...scope.units][0] : undefined;
     return replyHtml(ctx, t.quahanNone(only ? (catalog.unit(only)?.name ?? only) : "Các đơn vị theo dõi"));
   }
-  const buttons = codeButtons(await attention(ctx, scope.units));
+  const buttons = codeButtons(all);
   return replyHtml(ctx, [...parts, ...(buttons ? [bt.quahanPick] : [])].join("\n\n"), buttons);
 });
