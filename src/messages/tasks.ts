@@ -76,6 +76,7 @@ export const taskTexts = {
     return lines.join("\n");
   },
   noUnit: "Lệnh này dùng trong nhóm Telegram của đơn vị (nhóm đã đăng ký bằng /dangky).",
+  xongPick: "Bấm nhiệm vụ đơn vị đã hoàn thành:",
   /** `example`: the code of one of the unit's own open tasks, so the example is one it can send. */
   xongUsage: (example: string | null) =>
     `Cách dùng: <code>/xong &lt;mã nhiệm vụ&gt; [ghi chú]</code>${example ? `, ví dụ <code>/xong ${escapeHtml(example)} đã trình UBND</code>` : ""}. Xem mã bằng /nhiemvu.`,

@@ -106,10 +106,22 @@ describe("evidence after /xong", () => {
 });
 
 describe("/xong without a code", () => {
-  it("gives an example from the unit's own open tasks", async () => {
-    const usage = await say(MARKER, "/xong");
+  it("offers the unit's open tasks as buttons, with an example from its own codes; a button asks, then marks", async () => {
+    const pick = await say(MARKER, "/xong");
     // T-1 and T-X are the unit's; the example used to be another province's code.
-    expect(usage?.text).toMatch(/ví dụ \/xong T-(1|X) /);
-    expect(usage?.text).not.toContain("LA-2");
+    expect(pick?.text).toMatch(/ví dụ \/xong T-(1|X) /);
+    expect(pick?.text).not.toContain("LA-2");
+    expect(labels(pick)).toContain("✅ Xong T-1");
+    const press = (text: string) =>
+      w.emu.pressButton({ chatId: X1, messageId: pick?.message_id ?? 0, fromId: MARKER, text });
+    await press("✅ Xong T-1");
+    expect(await doneRows()).toBe(0);
+    const before = w.emu.botMessages(X1).length;
+    await press("✔️ Xác nhận xong T-1");
+    const [done] = (await w.emu.waitForMessages(X1, before + 1)).slice(before);
+    expect(done?.text).toContain("hoàn thành nhiệm vụ T-1");
+    expect(await doneRows()).toBe(1);
+    expect(current(pick)?.text).toMatch(/✅ Xong T-1 — Lan, 07:00 20\/11\/2026$/);
+    expect(labels(current(pick))).not.toContain("✅ Xong T-1");
   });
 });

@@ -4,11 +4,12 @@
  * confirmation offers optional evidence as buttons; a note or a file sent *in reply* reaches the
  * bot even in privacy mode. Registered before the upload feature so such a file is not taken for a table.
  */
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
 import { taskTexts } from "../../messages/tasks.js";
-import { markTaskDone } from "../../services/tasks/done.js";
+import { taskButton } from "../../render/callbackData.js";
+import { markTaskDone, openLeadRows } from "../../services/tasks/done.js";
 import { MAX_NOTE } from "../../services/tasks/evidence.js";
 import { unitTaskList } from "../../services/tasks/tasks.js";
 import type { BotContext } from "../context.js";
@@ -21,6 +22,8 @@ export const tasksFeature = new Composer<BotContext>();
 
 /** What is kept of a task code echoed back. */
 const MAX_CODE = 60;
+/** Open tasks offered as buttons by bare `/xong`: a screenful on a phone; the rest are typed. */
+const MAX_TASK_BUTTONS = 8;
 
 tasksFeature.command("nhiemvu", async (ctx) => {
   const unit = unitOfChat(ctx);
@@ -35,9 +38,13 @@ tasksFeature.command("xong", async (ctx) => {
   if (!unit) return replyHtml(ctx, taskTexts.noUnit);
   const [code = "", ...rest] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
   if (!code) {
-    const { open } = await unitTaskList(ctx.deps.prisma, ctx.deps.catalog.get(), unit, vnDate(ctx.deps.clock.now()));
-    const own = open.find((e) => e.role === "lead") ?? open[0];
-    return replyHtml(ctx, taskTexts.xongUsage(own?.task.code ?? null));
+    // Nothing typed: the unit's open tasks are offered as buttons (each asks to confirm, as in a reminder).
+    const rows = await openLeadRows(ctx.deps, unit, vnDate(ctx.deps.clock.now()));
+    if (rows.length === 0) return replyHtml(ctx, taskTexts.xongUsage(null));
+    const keyboard = new InlineKeyboard();
+    for (const r of rows.slice(0, MAX_TASK_BUTTONS))
+      keyboard.text(taskTexts.doneButton(r.task), taskButton.encode({ rowId: r.rowId })).row();
+    return replyHtml(ctx, `${taskTexts.xongPick}\n${taskTexts.xongUsage(rows[0]?.task.code ?? null)}`, keyboard);
   }
   const note = clipText(rest.join(" ").trim(), MAX_NOTE) || null;
   const r = await markTaskDone(ctx.deps, unit, clipText(code, MAX_CODE), note, {

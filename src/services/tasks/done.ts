@@ -7,13 +7,17 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { findOccurrence, markOccurrenceDone, setOccurrenceDone } from "../../db/repos/tasks.js";
 import type { AppDeps } from "../context.js";
+import type { IsoDate } from "../../domain/directive/dates.js";
+import type { Task } from "../../domain/directive/schema.js";
 import {
   allTasks,
   doneMarks,
   leadUnits,
   liveOccurrences,
   markKeyOf,
+  occurrenceRow,
   roleOf,
+  taskItems,
   type Occurrence,
   type TaskRef,
 } from "./tasks.js";
@@ -90,4 +94,24 @@ export async function checkRow(deps: AppDeps, rowId: number, unit: CatalogUnit):
   const occ: Occurrence = { key: row.occurrence, due: row.dueDate, recurring: ref.task.deadline.kind === "recurring" };
   if (row.doneAt) return { ok: true, already: true, ref, occ, rowId, note: row.note };
   return { ok: true, already: false, ref, occ, rowId, note: null };
+}
+
+/**
+ * The occurrences `unit` leads and has not marked done on `day`, oldest deadline first, each with
+ * its row (created if the reminders have not yet): what bare `/xong` offers as "✅ Xong" buttons.
+ */
+export async function openLeadRows(
+  deps: AppDeps,
+  unit: CatalogUnit,
+  day: IsoDate,
+): Promise<{ task: Task; due: IsoDate; rowId: number }[]> {
+  const items = (await taskItems(deps.prisma, deps.catalog.get(), day))
+    .filter((i) => i.lead.code === unit.code && !i.done)
+    .sort((a, b) => a.occ.due.localeCompare(b.occ.due));
+  const out: { task: Task; due: IsoDate; rowId: number }[] = [];
+  for (const i of items) {
+    const rowId = await occurrenceRow(deps.prisma, markKeyOf(i.ref, i.occ, unit.code), i.occ.due);
+    out.push({ task: i.ref.task, due: i.occ.due, rowId });
+  }
+  return out;
 }
