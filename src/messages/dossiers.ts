@@ -132,8 +132,7 @@ export const dossierTexts = {
   reasonBad: "Lý do cần từ 5 đến 500 ký tự. Hãy trả lời lại tin nhắn của bot.",
   askSalutation: (c: string) =>
     `👤 Hồ sơ ${code(c)}: văn bản xin lỗi gửi <b>Ông</b> hay <b>Bà</b>? Tệp hồ sơ không ghi danh xưng ` +
-    "của chủ hồ sơ. Trả lời tin nhắn này: «Ông» hoặc «Bà».",
-  salutationPlaceholder: "Ông hoặc Bà",
+    "của chủ hồ sơ. Bấm «Ông» hoặc «Bà» (hoặc trả lời tin nhắn này).",
   salutationBad: "⚠️ Hãy trả lời «Ông» hoặc «Bà» (gõ không dấu cũng được).",
   /** `example`: the next working day, so the example is never a date already past. */
   dateUnreadable: (text: string, example: string) =>

@@ -6,6 +6,7 @@ export const dossierButtonTexts = {
   /** Plain (an alert): a day before the first one the question allows. */
   datePast: (d: string, first: string) =>
     `${formatViDate(d)} đã qua hoặc là hôm nay. Ngày hẹn mới phải từ ${formatViDate(first)} trở đi.`,
+  /** Plain (an alert): a question (date, Ông/Bà) that expired or was answered. */
   dateAskGone: "Câu hỏi này đã hết hạn hoặc đã được trả lời. Bấm lại nút của hồ sơ nếu cần.",
   /** Under the date question once a day is chosen. */
   datePicked: (d: string) => `📅 Ngày hẹn mới: ${formatViDate(d)}`,

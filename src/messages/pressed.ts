@@ -17,7 +17,8 @@ export type PressedAction =
   | "skipped"
   | "evidenceAsked"
   | "picked"
-  | "sentToHead";
+  | "sentToHead"
+  | "salutation";
 
 const LABELS: Record<PressedAction, string> = {
   done: "✅ Xong",
@@ -31,6 +32,7 @@ const LABELS: Record<PressedAction, string> = {
   evidenceAsked: "📎 Đang chờ minh chứng",
   picked: "📅 Ngày hẹn mới",
   sentToHead: "📨 Đã gửi thủ trưởng duyệt",
+  salutation: "👤 Gửi",
 };
 
 export const pressedTexts = {

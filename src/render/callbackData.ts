@@ -235,3 +235,14 @@ export const datePickerButton: CallbackFamily<DatePickerButton> = {
     return { kind: m[4] === "d" ? "pick" : "past", date: `${m[5]}-${m[6]}-${m[7]}` };
   },
 };
+
+/**
+ * "Ông" / "Bà" under the question of how to address a dossier's applicant. Like the date picker,
+ * the question is the message the buttons are on (the pending-question store keys on it).
+ */
+export type SalutationButton = { salutation: "Ông" | "Bà" };
+export const salutationButton: CallbackFamily<SalutationButton> = {
+  pattern: /^sal:/,
+  encode: (v) => (v.salutation === "Ông" ? "sal:o" : "sal:b"),
+  parse: (data) => (data === "sal:o" ? { salutation: "Ông" } : data === "sal:b" ? { salutation: "Bà" } : null),
+};

@@ -101,7 +101,13 @@ describe("the new appointment date", () => {
     const picked = current(ask);
     expect(picked?.text).toMatch(/📅 Ngày hẹn mới 01\/12\/2026 — Lan, 10:00 25\/11\/2026$/);
     expect(picked?.reply_markup).toBeUndefined();
-    await w.say("Bà", UNIT, OFFICER, askTitle?.message_id);
+    // "Ông" / "Bà" are buttons too; the answer is written on the question.
+    expect(labels(askTitle)).toEqual([["Ông", "Bà"]]);
+    const n = w.count(UNIT);
+    await w.h.emu.pressButton({ chatId: UNIT, messageId: askTitle?.message_id ?? 0, fromId: OFFICER, text: "Bà" });
+    await w.h.emu.waitForMessages(UNIT, n + 1);
+    expect(current(askTitle as Message)?.text).toMatch(/👤 Gửi Bà — Lan, 10:00 25\/11\/2026$/);
+    expect(current(askTitle as Message)?.reply_markup).toBeUndefined();
     const drafts = await w.h.db.prisma.dossierDocument.findMany({ where: { kind: "apology" } });
     expect(drafts.map((d) => d.newDueDate)).toEqual(["2026-12-01"]);
   });

@@ -12,6 +12,7 @@ import {
   parseRowId,
   registrationButton,
   resendButton,
+  salutationButton,
   taskButton,
   taskStepButton,
   undoButton,
@@ -92,6 +93,7 @@ const FAMILIES: readonly [string, CallbackFamily<never>][] = [
   ["tk", taskStepButton],
   ["hs", dossierViewButton],
   ["cal", datePickerButton],
+  ["sal", salutationButton],
 ] as unknown as readonly [string, CallbackFamily<never>][];
 
 describe("every family: every value round-trips, at both ends of the id range", () => {
@@ -103,6 +105,7 @@ describe("every family: every value round-trips, at both ends of the id range", 
     for (const step of ["confirm", "keep", "evidence", "skip"] as const)
       cases.push(["tk", taskStepButton, { step, rowId: id }]);
     cases.push(["hs", dossierViewButton, { dossierId: id }]);
+    for (const salutation of ["Ông", "Bà"] as const) cases.push(["sal", salutationButton, { salutation }]);
     for (const action of [
       "apology",
       "explanation",

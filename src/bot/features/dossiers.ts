@@ -9,7 +9,8 @@ import { approversFeature } from "./approvers.js";
 import { dossiersApologyFeature } from "./dossiersApology.js";
 import { dossiersLateListFeature } from "./dossiersLateList.js";
 import { dossiersDateFeature } from "./dossiersDate.js";
-import { afterDate, dossiersRepliesFeature } from "./dossiersReplies.js";
+import { afterDate, afterSalutation, dossiersRepliesFeature } from "./dossiersReplies.js";
+import { dossiersSalutationFeature } from "./dossiersSalutation.js";
 import { dossiersUploadFeature } from "./dossiersUpload.js";
 import { dossiersViewFeature } from "./dossiersView.js";
 
@@ -18,6 +19,7 @@ dossiersFeature.use(
   dossiersUploadFeature,
   dossiersRepliesFeature,
   dossiersDateFeature(afterDate),
+  dossiersSalutationFeature(afterSalutation),
   dossiersViewFeature,
   dossiersApologyFeature,
   dossiersLateListFeature,

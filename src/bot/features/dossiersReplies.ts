@@ -13,6 +13,7 @@ import { checkNewDate, checkReason, submitDrafts, type DraftOutcome } from "../.
 import { todayOf, workCalendar } from "../../services/calendar.js";
 import { replyTarget } from "../askTarget.js";
 import { askNewDate } from "./dossiersDate.js";
+import { askSalutation } from "./dossiersSalutation.js";
 import {
   askPending,
   closePending,
@@ -85,9 +86,13 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
     }
     case "dossier-salutation": {
       const salutation = parseSalutation(text);
-      if (!salutation) return ask(ctx, t.salutationBad, t.salutationPlaceholder, "dossier-salutation", pending.data);
+      await ctx.api.editMessageReplyMarkup(ctx.chat.id, replyTo.message_id).catch(() => undefined);
+      if (!salutation) {
+        const code = await dossierCodeById(ctx.deps.prisma, pending.data.dossierId);
+        return askSalutation(ctx, code, pending.data, t.salutationBad);
+      }
       if (!(await closePending(ctx.deps, pending.id))) return;
-      return draft(ctx, pending.data.dossierId, pending.data.reason, pending.data.newDate, salutation);
+      return afterSalutation(ctx, pending.data, salutation);
     }
     case "dossier-return": {
       const reason = checkReason(text);
@@ -130,13 +135,18 @@ export async function afterDate(ctx: BotContext, data: PendingData<"dossier-date
   const title = dossier?.applicantTitle ?? null;
   const known = isSalutation(title) ? title : null;
   if (dossier && !known && needsSalutation(dossier.applicantName)) {
-    return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation", {
-      dossierId: dossier.id,
-      reason: data.reason,
-      newDate: date,
-    });
+    return askSalutation(ctx, dossier.code, { dossierId: dossier.id, reason: data.reason, newDate: date });
   }
   return draft(ctx, data.dossierId, data.reason, date, known);
+}
+
+/** "Ông" or "Bà" is known (typed or pressed): the drafts. */
+export function afterSalutation(
+  ctx: BotContext,
+  data: PendingData<"dossier-salutation">,
+  salutation: Salutation,
+): Promise<unknown> {
+  return draft(ctx, data.dossierId, data.reason, data.newDate, salutation);
 }
 
 async function draft(
