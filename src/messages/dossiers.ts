@@ -85,7 +85,6 @@ export const dossierTexts = {
   rowNoUnit: "thiếu Đơn vị tiếp nhận (quản trị viên tải lên cho nhiều đơn vị cần cột này)",
   rowUnknownUnit: (name: string) => `không tìm thấy đơn vị "${name}" trong danh sách đơn vị (tra bằng /donvi)`,
   // ── /hoso, /quahan ──
-  hosoUsage: "Gửi <code>/hoso &lt;mã hồ sơ&gt;</code>, ví dụ <code>/hoso H15.50.05.13-261008-0975</code>.",
   hosoNotHere: "Xem hồ sơ trong nhóm của đơn vị xử lý hồ sơ đó (hoặc nhóm thủ trưởng, nhóm lãnh đạo theo dõi).",
   hosoNotFound: (c: string) =>
     `Không tìm thấy hồ sơ ${code(c)} trong phạm vi nhóm này. Kiểm tra lại mã, hoặc tải danh sách mới bằng /nhaphoso.`,
@@ -127,17 +126,17 @@ export const dossierTexts = {
     "(ví dụ: «Chờ kết quả xác minh của cơ quan phối hợp»).",
   reasonPlaceholder: "Lý do chậm trễ",
   askDate: (c: string, example: string) =>
-    `📅 Hồ sơ ${code(c)}: <b>ngày hẹn trả kết quả mới</b>? Trả lời tin nhắn này theo dạng dd/mm/yyyy, ` +
-    `phải là ngày làm việc sau hôm nay (ví dụ ${formatViDate(example)}). Chỉ được hẹn lại một lần.`,
+    `📅 Hồ sơ ${code(c)}: <b>ngày hẹn trả kết quả mới</b>? Chọn ngày trên lịch dưới đây, hoặc trả lời tin nhắn này ` +
+    `theo dạng dd/mm/yyyy (ví dụ ${formatViDate(example)}). Phải là ngày làm việc sau hôm nay; chỉ được hẹn lại một lần.`,
   datePlaceholder: "dd/mm/yyyy",
   reasonBad: "Lý do cần từ 5 đến 500 ký tự. Hãy trả lời lại tin nhắn của bot.",
   askSalutation: (c: string) =>
     `👤 Hồ sơ ${code(c)}: văn bản xin lỗi gửi <b>Ông</b> hay <b>Bà</b>? Tệp hồ sơ không ghi danh xưng ` +
-    "của chủ hồ sơ. Trả lời tin nhắn này: «Ông» hoặc «Bà».",
-  salutationPlaceholder: "Ông hoặc Bà",
+    "của chủ hồ sơ. Bấm «Ông» hoặc «Bà» (hoặc trả lời tin nhắn này).",
   salutationBad: "⚠️ Hãy trả lời «Ông» hoặc «Bà» (gõ không dấu cũng được).",
-  dateUnreadable: (text: string) =>
-    `⚠️ «${escapeHtml(clipText(text, 40))}» không phải ngày dạng dd/mm/yyyy. Hãy trả lời lại, ví dụ 25/11/2026.`,
+  /** `example`: the next working day, so the example is never a date already past. */
+  dateUnreadable: (text: string, example: string) =>
+    `⚠️ «${escapeHtml(clipText(text, 40))}» không phải ngày dạng dd/mm/yyyy. Hãy trả lời lại, ví dụ ${formatViDate(example)}.`,
   dateNotFuture: (d: string) =>
     `⚠️ Ngày hẹn mới phải sau hôm nay; ${formatViDate(d)} đã qua hoặc là hôm nay. Hãy trả lời lại.`,
   dateNotWorking: (d: string, why: string, next: string) =>

@@ -42,8 +42,7 @@ export const registerTexts = {
         : `✅ Nhóm đã được duyệt là ${KIND_NAMES.head} ${unitLabel(u)}. Văn bản cần thủ trưởng duyệt sẽ được gửi vào đây.`,
   rejectedGroup: (u: CatalogUnit) =>
     `❌ Yêu cầu đăng ký với ${unitLabel(u)} không được duyệt. Kiểm tra lại mã đơn vị (/donvi) hoặc liên hệ quản trị viên.`,
-  decidedAdmin: (original: string, approved: boolean, by: string) =>
-    `${escapeHtml(original)}\n\n${approved ? "✅ Đã duyệt" : "❌ Đã từ chối"} bởi ${escapeHtml(by)}.`,
+
   alreadyDecided: "Yêu cầu này đã được xử lý.",
   requestNotFound: "Không tìm thấy yêu cầu đăng ký này.",
   unitGone: (code: string) =>

@@ -76,8 +76,10 @@ export const taskTexts = {
     return lines.join("\n");
   },
   noUnit: "Lệnh này dùng trong nhóm Telegram của đơn vị (nhóm đã đăng ký bằng /dangky).",
-  xongUsage:
-    "Cách dùng: <code>/xong &lt;mã nhiệm vụ&gt; [ghi chú]</code>, ví dụ <code>/xong LA-2 đã trình UBND tỉnh</code>. Xem mã bằng /nhiemvu.",
+  xongPick: "Bấm nhiệm vụ đơn vị đã hoàn thành:",
+  /** `example`: the code of one of the unit's own open tasks, so the example is one it can send. */
+  xongUsage: (example: string | null) =>
+    `Cách dùng: <code>/xong &lt;mã nhiệm vụ&gt; [ghi chú]</code>${example ? `, ví dụ <code>/xong ${escapeHtml(example)} đã trình UBND</code>` : ""}. Xem mã bằng /nhiemvu.`,
   unknown: (c: string) =>
     `⚠️ Đơn vị không có nhiệm vụ mã <code>${escapeHtml(c)}</code>. Xem danh sách và mã bằng /nhiemvu.`,
   notLead: (t: Task, leads: readonly CatalogUnit[]) =>
@@ -89,10 +91,17 @@ export const taskTexts = {
     return [
       `✅ Đã ghi nhận <b>${escapeHtml(unit.name)}</b> hoàn thành nhiệm vụ ${code(t)} (hạn ${formatViDate(due)}).`,
       ...(note ? [`Ghi chú: ${escapeHtml(note)}`] : []),
-      "Muốn gửi kèm minh chứng (không bắt buộc): <b>trả lời tin nhắn này</b> bằng tệp hoặc ghi chú.",
+      "Gửi kèm minh chứng (không bắt buộc)? Bấm «📎 Gửi minh chứng», hoặc trả lời tin nhắn này bằng tệp hoặc ghi chú.",
     ].join("\n");
   },
   evidencePlaceholder: "Ghi chú hoặc tệp minh chứng",
+  evidenceButton: "📎 Gửi minh chứng",
+  skipButton: "Bỏ qua",
+  evidenceAsk: (taskCode: string) =>
+    `📎 Gửi tệp hoặc ghi chú minh chứng cho nhiệm vụ <code>${escapeHtml(taskCode)}</code>: <b>trả lời tin nhắn này</b>.`,
+  confirmDoneButton: (t: Task) => clipText(`✔️ Xác nhận xong ${t.code}`, 60),
+  buttonConfirmAsk: "Bấm «Xác nhận» để báo hoàn thành.",
+  buttonKept: "Chưa ghi nhận gì.",
   evidenceSaved: (taskCode: string, kind: "file" | "note") =>
     `📎 Đã lưu ${kind === "file" ? "tệp" : "ghi chú"} minh chứng cho nhiệm vụ <code>${escapeHtml(taskCode)}</code>.`,
   evidenceTooLarge: `⚠️ Tệp quá lớn (tối đa ${mb(MAX_EVIDENCE_FILE_BYTES)}). Gửi tệp nhỏ hơn hoặc một ghi chú có đường dẫn.`,

@@ -84,6 +84,8 @@ export const uploadTexts = {
     exampleRows > 0
       ? `Tệp chỉ có ${exampleRows} dòng ví dụ hoặc chưa điền số (bot bỏ qua dòng có chữ "ví dụ" và dòng để trống cả Tổng lẫn Trực tuyến). Hãy điền số liệu rồi gửi lại.`
       : "Tệp không có dòng số liệu nào. Hãy điền số liệu dưới dòng tiêu đề rồi gửi lại. Gửi /mau để lấy tệp mẫu.",
+  /** What the preview says once saved: "💾 Đã lưu 12 dòng — …". */
+  savedRows: (n: number) => `${formatNumber(n)} dòng`,
   saved(s: SavedSummary, exampleRows = 0): string {
     const lines = [
       `✅ Đã lưu ${formatNumber(s.saved)} dòng số liệu${s.replaced > 0 ? ` (${formatNumber(s.replaced)} dòng thay số liệu cũ; lịch sử vẫn được lưu)` : ""}.`,

@@ -7,6 +7,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** The text an HTML message reads as, for where HTML is not taken (a button's alert). */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
 /** Telegram's limit for one message's text (Bot API sendMessage: 1-4096 characters). */
 export const MESSAGE_LIMIT = 4096;
 

@@ -24,6 +24,11 @@ export type ViewMessage = {
   forceReply: boolean;
   /** What the bot asked Telegram to show in the empty input field while it waits. */
   placeholder?: string;
+  /**
+   * A `selective` force-reply: the only users Telegram opens the reply bar for (the sender of the
+   * message it replies to, the users it mentions). Absent: everyone in the chat.
+   */
+  replyFor?: number[];
   /** User messages: false when privacy mode kept the bot from seeing it. */
   delivered: boolean;
 };
@@ -35,10 +40,12 @@ export type ViewEvent =
 const forceReplyMarkup = z.object({
   force_reply: z.literal(true),
   input_field_placeholder: z.string().max(64).optional(),
+  selective: z.boolean().optional(),
 });
+type ForceReplyView = { placeholder?: string; selective?: true };
 
 /** The force-reply markup as sent (an object in JSON calls, a JSON string in multipart ones), if any. */
-export function forceReplyOf(sent: SentParams | undefined): { placeholder?: string } | undefined {
+export function forceReplyOf(sent: SentParams | undefined): ForceReplyView | undefined {
   const raw = sent?.reply_markup;
   let value: unknown = raw;
   if (typeof raw === "string") {
@@ -50,7 +57,23 @@ export function forceReplyOf(sent: SentParams | undefined): { placeholder?: stri
   }
   const parsed = forceReplyMarkup.safeParse(value);
   if (!parsed.success) return undefined;
-  return parsed.data.input_field_placeholder ? { placeholder: parsed.data.input_field_placeholder } : {};
+  return {
+    ...(parsed.data.input_field_placeholder ? { placeholder: parsed.data.input_field_placeholder } : {}),
+    ...(parsed.data.selective ? { selective: true as const } : {}),
+  };
+}
+
+/** Whom a selective force-reply is for (Bot API, ForceReply): the replied-to sender and mentioned users. */
+export function selectiveTargets(m: Message): number[] {
+  const ids = new Set<number>();
+  const replied = m.reply_to_message?.from;
+  if (replied && !replied.is_bot) ids.add(replied.id);
+  for (const e of m.entities ?? []) {
+    if (e.type === "text_mention") ids.add(e.user.id);
+    const byLink = e.type === "text_link" ? /^tg:\/\/user\?id=(\d+)$/.exec(e.url)?.[1] : undefined;
+    if (byLink) ids.add(Number(byLink));
+  }
+  return [...ids];
 }
 
 export const fileUrl = (fileId: string, download = false): string =>
@@ -60,7 +83,7 @@ const nameOf = (u: Message["from"]): string => (u ? [u.first_name, u.last_name].
 
 /** Telegram marks a message "edited" when its text or caption changed, not its buttons. */
 const TEXT_EDITS = new Set(["editMessageText", "editMessageCaption", "editMessageMedia"]);
-type Flags = { forceReply?: { placeholder?: string } | undefined; delivered: boolean; edited: boolean };
+type Flags = { forceReply?: ForceReplyView | undefined; delivered: boolean; edited: boolean };
 
 export function toViewMessage(m: Message, flags: Flags): ViewMessage {
   const photo = m.photo?.[m.photo.length - 1];
@@ -105,6 +128,7 @@ export function toViewMessage(m: Message, flags: Flags): ViewMessage {
     ),
     forceReply: flags.forceReply !== undefined,
     ...(flags.forceReply?.placeholder ? { placeholder: flags.forceReply.placeholder } : {}),
+    ...(flags.forceReply?.selective ? { replyFor: selectiveTargets(m) } : {}),
     delivered: flags.delivered,
   };
 }

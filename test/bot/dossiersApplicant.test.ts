@@ -98,7 +98,9 @@ describe("importing", () => {
 describe("the apology flow", () => {
   it("keeps the name of a dossier closed while its letter awaits the head, then drops it once the letter is issued with it", async () => {
     await apologyBeforeHead();
-    await w.press(UNIT, prompt(), "Đã trả kết quả", OFFICER);
+    // "Đã trả kết quả" asks first; the confirmation records it.
+    await w.press(UNIT, prompt(), "Đã trả kết quả", OFFICER, 0);
+    await w.press(UNIT, prompt(), "✔️ Xác nhận đã trả", OFFICER);
     // Closed twice over (the button, then the export): the letter before the head still needs the name.
     await w.upload(await exportXlsx([row(A, { ...finished("25/11/2026"), "Ngày hẹn trả": "26/11/2026" })]));
     expect(await names()).toEqual({ [A]: NAME });

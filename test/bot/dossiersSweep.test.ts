@@ -85,7 +85,9 @@ describe("what stops the sweep", () => {
     await w.sweep("2026-11-26");
     const prompt = w.h.emu.botMessages(UNIT).at(-1);
     if (!prompt) throw new Error("no prompt");
-    const { messages } = await w.press(UNIT, prompt, "Đã trả kết quả", OFFICER);
+    // The button asks first; the confirmation records it.
+    await w.press(UNIT, prompt, "Đã trả kết quả", OFFICER, 0);
+    const { messages } = await w.press(UNIT, prompt, "✔️ Xác nhận đã trả", OFFICER);
     expect(messages[0]?.text).toContain(`hồ sơ ${A} đã trả kết quả`);
     const headBefore = w.count(HEAD);
     await w.sweep("2026-12-01");

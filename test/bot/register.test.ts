@@ -40,7 +40,10 @@ describe("onboarding a unit chat", () => {
     expect(told.text).toContain("/nop");
     expect(
       await h.emu.waitFor(
-        () => h.emu.message(ADMIN_ID, request?.message_id ?? 0)?.text?.includes("Đã duyệt bởi") && true,
+        () =>
+          h.emu
+            .message(ADMIN_ID, request?.message_id ?? 0)
+            ?.text?.endsWith("✅ Đã duyệt — Quản trị (id 9001), 09:00 20/11/2026") && true,
       ),
     ).toBe(true);
     const reply = await say("/nop 200 150");

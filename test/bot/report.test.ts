@@ -105,6 +105,11 @@ describe("/nop in a unit chat", () => {
     expect(answer.text).toContain("hoàn tác");
     await h.emu.waitFor(() => h.emu.botMessages(GROUP).find((m) => m.text?.includes("trở lại 95/120")));
     expect(await h.db.prisma.figure.findFirst()).toMatchObject({ numerator: 95 });
+    // The "✅ Đã ghi số liệu…" that was undone says so, by whom and when, and keeps no button.
+    const undone = h.emu.message(GROUP, second?.message_id ?? 0);
+    expect(undone?.text?.startsWith(second?.text ?? "?")).toBe(true);
+    expect(undone?.text).toMatch(/↩️ Đã hoàn tác — Lan, 09:00 20\/11\/2026$/);
+    expect(undone?.reply_markup).toBeUndefined();
   });
 
   it("refuses an undo after 10 minutes", async () => {

@@ -194,6 +194,10 @@ describe("a file with bad rows (administrator, private chat)", () => {
     ]);
     expect(await h.db.prisma.figureRevision.count()).toBe(2);
     expect(h.emu.message(ADMIN_ID, reply?.message_id ?? 0)?.reply_markup).toBeUndefined();
+    // The preview says it was saved, by whom and when.
+    expect(h.emu.message(ADMIN_ID, reply?.message_id ?? 0)?.text).toMatch(
+      /💾 Đã lưu 2 dòng — Quản trị, \d\d:\d\d \d\d\/\d\d\/2026$/,
+    );
   });
 
   it("'Huỷ' keeps everything unchanged; a held upload expires after 30 minutes", async () => {
@@ -205,6 +209,8 @@ describe("a file with bad rows (administrator, private chat)", () => {
       text: "Huỷ",
     });
     expect(cancel.text).toBe("Đã huỷ.");
+    await h.emu.waitFor(() => h.emu.message(ADMIN_ID, first?.message_id ?? 0)?.text?.includes("✖️ Đã huỷ — Quản trị"));
+    expect(h.emu.message(ADMIN_ID, first?.message_id ?? 0)?.reply_markup).toBeUndefined();
     const second = await upload();
     h.clock.advance(31 * 60_000);
     const late = await h.emu.pressButton({

@@ -98,15 +98,20 @@ describe("task deadlines", () => {
       fromId: OFFICER_X2,
       data: data ?? "",
     });
-    expect(answer.text).toBe("Đã ghi nhận hoàn thành.");
-    await w.emu.waitFor(() => w.texts(X2).find((t) => t.includes("hoàn thành nhiệm vụ T-M (hạn 30/11/2026)")));
-    const again = await w.emu.pressButton({
+    // The button only asks; the confirmation in its place marks the task done.
+    expect(answer.text).toBe("Bấm «Xác nhận» để báo hoàn thành.");
+    const confirmed = await w.emu.pressButton({
       chatId: X2,
       messageId: msg?.message_id ?? 0,
       fromId: OFFICER_X2,
-      data: data ?? "",
+      text: "✔️ Xác nhận xong T-M",
     });
-    expect(again.text).toBe("Nhiệm vụ này đã được báo hoàn thành.");
+    expect(confirmed.text).toBe("Đã ghi nhận hoàn thành.");
+    await w.emu.waitFor(() => w.texts(X2).find((t) => t.includes("hoàn thành nhiệm vụ T-M (hạn 30/11/2026)")));
+    // The reminder says who marked it, and no longer offers the task.
+    const edited = w.emu.message(X2, msg?.message_id ?? 0);
+    expect(edited?.text).toMatch(/✅ Xong T-M — Minh, \d\d:\d\d 01\/12\/2026$/);
+    expect(edited?.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? []).not.toContain("✅ Xong T-M");
 
     for (const d of ["2026-12-02", "2026-12-23", "2026-12-24", "2026-12-31"])
       await w.runAt("daily-reminder", `${d}T08:00`);

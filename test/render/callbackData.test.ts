@@ -1,9 +1,11 @@
 /** Callback data at the edge: each family round-trips, and an id outside the database's Int range is null. */
 import { describe, expect, it } from "vitest";
 import {
+  datePickerButton,
   directiveButton,
   directivePlanButton,
   dossierButton,
+  dossierViewButton,
   heldUploadButton,
   MAX_NOP_CHOICE,
   MAX_RESEND_SPAN,
@@ -14,7 +16,9 @@ import {
   resendButton,
   digestButton,
   roleUndoButton,
+  salutationButton,
   taskButton,
+  taskStepButton,
   undoButton,
   type CallbackFamily,
 } from "../../src/render/callbackData.js";
@@ -93,6 +97,10 @@ const FAMILIES: readonly [string, CallbackFamily<never>][] = [
   ["dp", directivePlanButton],
   ["rs", resendButton],
   ["dg", digestButton],
+  ["tk", taskStepButton],
+  ["hs", dossierViewButton],
+  ["cal", datePickerButton],
+  ["sal", salutationButton],
 ] as unknown as readonly [string, CallbackFamily<never>][];
 
 describe("every family: every value round-trips, at both ends of the id range", () => {
@@ -101,7 +109,20 @@ describe("every family: every value round-trips, at both ends of the id range", 
     cases.push(["undo", undoButton, { revisionId: id }], ["task", taskButton, { rowId: id }]);
     for (const approve of [true, false]) cases.push(["reg", registrationButton, { approve, registrationId: id }]);
     for (const save of [true, false]) cases.push(["up", heldUploadButton, { save, pendingId: id }]);
-    for (const action of ["apology", "explanation", "returned", "sendToHead", "approve", "sendBack"] as const)
+    for (const step of ["confirm", "keep", "evidence", "skip"] as const)
+      cases.push(["tk", taskStepButton, { step, rowId: id }]);
+    cases.push(["hs", dossierViewButton, { dossierId: id }]);
+    for (const salutation of ["Ông", "Bà"] as const) cases.push(["sal", salutationButton, { salutation }]);
+    for (const action of [
+      "apology",
+      "explanation",
+      "returned",
+      "returnedConfirm",
+      "returnedKeep",
+      "sendToHead",
+      "approve",
+      "sendBack",
+    ] as const)
       cases.push(["dx", dossierButton, { action, dossierId: id }]);
     for (const action of ["pause", "resume", "remove", "removeConfirm", "keep"] as const)
       cases.push(["dv", directiveButton, { action, rowId: id }]);
@@ -121,6 +142,26 @@ describe("every family: every value round-trips, at both ends of the id range", 
       for (const [, b] of FAMILIES) if (a !== b) expect(a.pattern.source).not.toBe(b.pattern.source);
     expect(undoButton.pattern.test(taskButton.encode({ rowId: 1 }))).toBe(false);
     expect(dossierButton.pattern.test(directiveButton.encode({ action: "pause", rowId: 1 }))).toBe(false);
+  });
+});
+
+describe("date picker data", () => {
+  it.each([
+    ["cal:n", { kind: "none" }],
+    ["cal:m:202612", { kind: "month", year: 2026, month: 12 }],
+    ["cal:d:20261201", { kind: "pick", date: "2026-12-01" }],
+    ["cal:p:20261130", { kind: "past", date: "2026-11-30" }],
+    ["cal:d:20260229", null],
+    ["cal:d:20261301", null],
+    ["cal:m:202613", null],
+    ["cal:m:202600", null],
+    ["cal:m:999912", null],
+    ["cal:d:2026121", null],
+    ["cal:x:20261201", null],
+  ] as const)("%s → %j", (data, value) => {
+    expect(datePickerButton.pattern.test(data)).toBe(true);
+    expect(datePickerButton.parse(data)).toEqual(value);
+    if (value) expect(datePickerButton.encode(value)).toBe(data);
   });
 });
 

@@ -70,7 +70,9 @@ describe("clock targets (Asia/Ho_Chi_Minh, UTC+7)", () => {
 
 describe("forceReplyOf", () => {
   it.each([
-    [{ reply_markup: { force_reply: true, selective: true } }, {}],
+    // selective is kept: the page opens the reply bar only for the question's person.
+    [{ reply_markup: { force_reply: true, selective: true } }, { selective: true }],
+    [{ reply_markup: { force_reply: true, selective: false } }, {}],
     [
       { reply_markup: JSON.stringify({ force_reply: true, input_field_placeholder: "Gửi tệp" }) },
       { placeholder: "Gửi tệp" },

@@ -4,12 +4,14 @@
  * sending a draft back. A message that replies to anything else passes on untouched.
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { nextWorkingDay } from "../../domain/calendar/index.js";
 import { approverTexts as a } from "../../messages/approvers.js";
 import { isSalutation, needsSalutation, parseSalutation, type Salutation } from "../../domain/salutation.js";
 import { dossierTexts as t } from "../../messages/dossiers.js";
 import { checkNewDate, checkReason, type DraftOutcome } from "../../services/apology/flow.js";
 import { todayOf, workCalendar } from "../../services/calendar.js";
+import { replyTarget } from "../askTarget.js";
+import { askNewDate } from "./dossiersDate.js";
+import { askSalutation } from "./dossiersSalutation.js";
 import type { PendingData, PendingKind } from "../../services/dossiers/pending.js";
 import { dossierButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
@@ -21,7 +23,7 @@ import { refusalText } from "./dossiersRefusals.js";
 
 export const dossiersRepliesFeature = new Composer<BotContext>();
 
-/** Asks (again) with force-reply and remembers what the answer is for. */
+/** Asks (again) with force-reply, for the asker only (askTarget.ts), and remembers what the answer is for. */
 export async function ask<K extends PendingKind>(
   ctx: BotContext,
   text: string,
@@ -31,9 +33,11 @@ export async function ask<K extends PendingKind>(
 ): Promise<void> {
   const chat = ctx.chat;
   if (!chat) return;
-  const msg = await ctx.reply(text, {
+  const target = replyTarget(ctx);
+  const msg = await ctx.reply(`${target.prefix}${text}`, {
     parse_mode: "HTML",
-    reply_markup: { force_reply: true, input_field_placeholder: placeholder },
+    reply_markup: { force_reply: true, selective: true, input_field_placeholder: placeholder },
+    ...target.params,
   });
   await ctx.uc.dossiers.askPending({
     chatId: BigInt(chat.id),
@@ -59,33 +63,28 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
       if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
       if (!pending.data.withApology) return draft(ctx, pending.data.dossierId, reason, null, null);
       const code = await ctx.uc.dossiers.dossierCodeById(pending.data.dossierId);
-      const cal = await workCalendar();
-      return ask(ctx, t.askDate(code, nextWorkingDay(todayOf(ctx.deps), cal)), t.datePlaceholder, "dossier-date", {
-        dossierId: pending.data.dossierId,
-        reason,
-      });
+      return askNewDate(ctx, code, { dossierId: pending.data.dossierId, reason });
     }
     case "dossier-date": {
       const checked = checkNewDate(text, todayOf(ctx.deps), await workCalendar());
-      if (!checked.ok) return ask(ctx, checked.message, t.datePlaceholder, "dossier-date", pending.data);
-      if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
-      const dossier = await ctx.uc.dossiers.dossierById(pending.data.dossierId);
-      const title = dossier?.applicantTitle ?? null;
-      const known = isSalutation(title) ? title : null;
-      if (dossier && !known && needsSalutation(dossier.applicantName)) {
-        return ask(ctx, t.askSalutation(dossier.code), t.salutationPlaceholder, "dossier-salutation", {
-          dossierId: dossier.id,
-          reason: pending.data.reason,
-          newDate: checked.date,
-        });
+      // The picker of the question answered (or asked again) is retired either way.
+      await ctx.api.editMessageReplyMarkup(ctx.chat.id, replyTo.message_id).catch(() => undefined);
+      if (!checked.ok) {
+        const code = await ctx.uc.dossiers.dossierCodeById(pending.data.dossierId);
+        return askNewDate(ctx, code, pending.data, checked.message);
       }
-      return draft(ctx, pending.data.dossierId, pending.data.reason, checked.date, known);
+      if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
+      return afterDate(ctx, pending.data, checked.date);
     }
     case "dossier-salutation": {
       const salutation = parseSalutation(text);
-      if (!salutation) return ask(ctx, t.salutationBad, t.salutationPlaceholder, "dossier-salutation", pending.data);
+      await ctx.api.editMessageReplyMarkup(ctx.chat.id, replyTo.message_id).catch(() => undefined);
+      if (!salutation) {
+        const code = await ctx.uc.dossiers.dossierCodeById(pending.data.dossierId);
+        return askSalutation(ctx, code, pending.data, t.salutationBad);
+      }
       if (!(await ctx.uc.dossiers.closePending(pending.id))) return;
-      return draft(ctx, pending.data.dossierId, pending.data.reason, pending.data.newDate, salutation);
+      return afterSalutation(ctx, pending.data, salutation);
     }
     case "dossier-return": {
       const reason = checkReason(text);
@@ -121,6 +120,26 @@ dossiersRepliesFeature.on("message", async (ctx, next) => {
     }
   }
 });
+
+/** The new date is known (typed or picked): the salutation when the export lacks it, else the drafts. */
+export async function afterDate(ctx: BotContext, data: PendingData<"dossier-date">, date: string): Promise<unknown> {
+  const dossier = await ctx.uc.dossiers.dossierById(data.dossierId);
+  const title = dossier?.applicantTitle ?? null;
+  const known = isSalutation(title) ? title : null;
+  if (dossier && !known && needsSalutation(dossier.applicantName)) {
+    return askSalutation(ctx, dossier.code, { dossierId: dossier.id, reason: data.reason, newDate: date });
+  }
+  return draft(ctx, data.dossierId, data.reason, date, known);
+}
+
+/** "Ông" or "Bà" is known (typed or pressed): the drafts. */
+export function afterSalutation(
+  ctx: BotContext,
+  data: PendingData<"dossier-salutation">,
+  salutation: Salutation,
+): Promise<unknown> {
+  return draft(ctx, data.dossierId, data.reason, data.newDate, salutation);
+}
 
 async function draft(
   ctx: BotContext,

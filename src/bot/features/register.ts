@@ -8,7 +8,9 @@ import { registerTexts, type RegistrationKind } from "../../messages/register.js
 import { common } from "../../messages/common.js";
 import type { DecisionOutcome, RegistrationUseCases, RequestOutcome } from "../../services/registration/index.js";
 import { onButton } from "../buttons.js";
+import { pressedTexts } from "../../messages/pressed.js";
 import { registrationButton } from "../../render/callbackData.js";
+import { markPressed } from "../pressed.js";
 import type { BotContext } from "../context.js";
 import { leadingKeyword } from "../parse/keyword.js";
 import { replyHtml } from "../reply.js";
@@ -87,11 +89,8 @@ export function registerFeature(registration: RegistrationUseCases): Composer<Bo
     });
     if (!r.ok) return ctx.answerCallbackQuery({ text: decisionRefusal(r), show_alert: true });
     await ctx.answerCallbackQuery({ text: approved ? "Đã duyệt." : "Đã từ chối." });
-    const original =
-      ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? (ctx.callbackQuery.message.text ?? "") : "";
-    await ctx
-      .editMessageText(registerTexts.decidedAdmin(original, approved, displayName(ctx.from)), { parse_mode: "HTML" })
-      .catch(() => undefined);
+    const line = pressedTexts.line(approved ? "approved" : "rejected", displayName(ctx.from), ctx.deps.clock.now());
+    await markPressed(ctx, line);
   });
 
   return feature;

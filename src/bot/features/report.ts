@@ -11,6 +11,8 @@ import { undoButton } from "../../render/callbackData.js";
 import { currentPeriod } from "../../services/figures/figures.js";
 import { offeredPeriods, planReport, reportableIndicators } from "../../services/figures/plan.js";
 import { alert, onButton } from "../buttons.js";
+import { pressedTexts } from "../../messages/pressed.js";
+import { markPressed, presserName, setButtons } from "../pressed.js";
 import type { BotContext } from "../context.js";
 import { parseNop } from "../parse/nop.js";
 import { replyHtml } from "../reply.js";
@@ -69,9 +71,10 @@ onButton(reportFeature, undoButton, async (ctx, { revisionId }) => {
           ? reportTexts.undoSuperseded
           : reportTexts.undoAlready;
     await alert(ctx, text);
-    return ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    return setButtons(ctx);
   }
   await ctx.answerCallbackQuery({ text: "Đã hoàn tác." });
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+  // The "✅ Đã ghi số liệu…" the button was on no longer holds: it says so, and by whom.
+  await markPressed(ctx, pressedTexts.line("undone", presserName(ctx.from), prov.at));
   return replyHtml(ctx, reportTexts.undone(outcome.restored));
 });

@@ -1,11 +1,15 @@
 /**
  * The buttons under a held upload: "Lưu N dòng hợp lệ" / "Xác nhận lưu" and "Huỷ". Only the
- * sender or an administrator may press; the second press of a save finds nothing to save.
+ * sender or an administrator may press; the second press of a save finds nothing to save. The
+ * preview the buttons sit under is itself the confirmation (it lists what will be saved), so a
+ * press acts at once and then writes on the preview what was done, by whom and when.
  */
 import { Composer } from "grammy";
 import { uploadTexts } from "../../messages/upload.js";
 import type { PressRequest } from "../../services/uploads/pending.js";
-import { onButton } from "../buttons.js";
+import { pressedTexts } from "../../messages/pressed.js";
+import { onButton, type ButtonContext } from "../buttons.js";
+import { markPressed, presserName, setButtons } from "../pressed.js";
 import { heldUploadButton } from "../../render/callbackData.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
@@ -13,8 +17,10 @@ import { isAdmin } from "./access.js";
 
 export const uploadConfirmFeature = new Composer<BotContext>();
 
-const removeButtons = (ctx: BotContext) =>
-  ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+const removeButtons = (ctx: ButtonContext) => setButtons(ctx);
+/** The preview, once decided: what was done with it, by whom and when, and no buttons left. */
+const decided = (ctx: ButtonContext, action: "saved" | "cancelled", what?: string) =>
+  markPressed(ctx, pressedTexts.line(action, presserName(ctx.from), ctx.deps.clock.now(), what));
 
 onButton(uploadConfirmFeature, heldUploadButton, async (ctx, press) => {
   const req: PressRequest = {
@@ -27,7 +33,7 @@ onButton(uploadConfirmFeature, heldUploadButton, async (ctx, press) => {
     const r = await ctx.uc.uploads.cancelPending(req);
     if (!r.ok) return ctx.answerCallbackQuery({ text: uploadTexts.refusals[r.reason], show_alert: true });
     await ctx.answerCallbackQuery({ text: uploadTexts.pressCancelled });
-    await removeButtons(ctx);
+    await decided(ctx, "cancelled");
     return replyHtml(ctx, uploadTexts.cancelled);
   }
   const r = await ctx.uc.uploads.confirmPending(req);
@@ -39,6 +45,6 @@ onButton(uploadConfirmFeature, heldUploadButton, async (ctx, press) => {
   }
   ctx.deps.logger.info({ chatId: ctx.chat?.id, pendingId: req.id, saved: r.summary.saved }, "held upload saved");
   await ctx.answerCallbackQuery({ text: uploadTexts.pressSaved });
-  await removeButtons(ctx);
+  await decided(ctx, "saved", uploadTexts.savedRows(r.summary.saved));
   return replyHtml(ctx, uploadTexts.saved(r.summary));
 });

@@ -136,7 +136,7 @@ function renderCurrent(forceScroll) {
     jumpTo: (id) =>
       $("messages").querySelector(`[data-id="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }),
   });
-  const prompt = pendingPrompt(messages, state.dismissed);
+  const prompt = pendingPrompt(messages, state.dismissed, currentSender());
   $("reply-bar").hidden = !prompt;
   $("reply-bar").dataset.messageId = prompt ? String(prompt.id) : "";
   $("reply-bar-snippet").textContent = prompt ? prompt.text.split("\n")[0].slice(0, 90) : "";
@@ -273,6 +273,8 @@ $("composer").addEventListener("submit", async (e) => {
 $("sender").addEventListener("change", () => {
   state.senders.set(state.current, currentSender());
   closeMenu();
+  // A selective question opens the reply bar for its person only: switching speaker redraws it.
+  renderCurrent(false);
 });
 
 /** Telegram's "/" menu for this chat and sender: each kind of chat and role has its own (docs/ROLES.md). */
@@ -330,7 +332,7 @@ setupTour({
   follow,
   reload: async () => applyState(await api("/api/state")),
   messages: () => messagesOf(state.current),
-  pendingPrompt: () => pendingPrompt(messagesOf(state.current), state.dismissed),
+  pendingPrompt: () => pendingPrompt(messagesOf(state.current), state.dismissed, currentSender()),
 });
 // A wide screen has room for the clock controls; a phone keeps the screen for the chat.
 if (window.matchMedia("(min-width: 761px)").matches) $("time-panel").open = true;

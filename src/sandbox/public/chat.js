@@ -120,11 +120,15 @@ export function renderConversation(container, messages, opts) {
   if (atBottom || opts.forceScroll) container.scrollTop = container.scrollHeight;
 }
 
-/** The latest force-reply prompt nobody answered yet: the page's next message replies to it. */
-export function pendingPrompt(messages, dismissed) {
+/**
+ * The latest force-reply prompt nobody answered yet that is for `senderId`: the page's next message
+ * replies to it. A selective one (replyFor) is skipped for anyone else, as Telegram does.
+ */
+export function pendingPrompt(messages, dismissed, senderId) {
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i];
     if (!m.from.isBot || !m.forceReply || dismissed.has(m.id)) continue;
+    if (m.replyFor && senderId !== undefined && !m.replyFor.includes(senderId)) continue;
     const answered = messages.slice(i + 1).some((x) => !x.from.isBot && x.replyTo?.id === m.id);
     return answered ? undefined : m;
   }

@@ -49,7 +49,12 @@ export type DateCheck = { ok: true; date: IsoDate } | { ok: false; message: stri
 export function checkNewDate(text: string, today: IsoDate, cal: WorkCalendar): DateCheck {
   const date = parseViDate(text.trim());
   if (!date || !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text.trim()))
-    return { ok: false, message: t.dateUnreadable(text) };
+    return { ok: false, message: t.dateUnreadable(text, nextWorkingDay(today, cal)) };
+  return checkNewIsoDate(date, today, cal);
+}
+
+/** The same rule for a day picked on the date picker (already a date). */
+export function checkNewIsoDate(date: IsoDate, today: IsoDate, cal: WorkCalendar): DateCheck {
   if (date <= today) return { ok: false, message: t.dateNotFuture(date) };
   if (!isWorkingDay(date, cal)) {
     return { ok: false, message: t.dateNotWorking(date, nonWorkingReason(date, cal) ?? "", nextWorkingDay(date, cal)) };

@@ -7,13 +7,17 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { findOccurrence, markOccurrenceDone, setOccurrenceDone } from "../../db/repos/tasks.js";
 import type { AppDeps } from "../context.js";
+import type { IsoDate } from "../../domain/directive/dates.js";
+import type { Task } from "../../domain/directive/schema.js";
 import {
   allTasks,
   doneMarks,
   leadUnits,
   liveOccurrences,
   markKeyOf,
+  occurrenceRow,
   roleOf,
+  taskItems,
   type Occurrence,
   type TaskRef,
 } from "./tasks.js";
@@ -70,6 +74,17 @@ export type RowOutcome = ({ ok: true; already: boolean } & Marked) | { ok: false
 
 /** The "✅ Xong" button of a reminder: marks exactly the occurrence the reminder was about. */
 export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUnit, actor: Actor): Promise<RowOutcome> {
+  const r = await checkRow(deps, rowId, unit);
+  if (!r.ok || r.already) return r;
+  await setOccurrenceDone(deps.prisma, rowId, { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code });
+  return r;
+}
+
+/**
+ * What a press of the reminder's button would do, without doing it: the button first asks to
+ * confirm (a slip of the thumb in a busy group must not mark a task done).
+ */
+export async function checkRow(deps: AppDeps, rowId: number, unit: CatalogUnit): Promise<RowOutcome> {
   const row = await findOccurrence(deps.prisma, rowId);
   const ref = row
     ? allTasks(deps.catalog.get()).find((r) => r.directive.id === row.directiveSlug && r.task.code === row.taskCode)
@@ -78,6 +93,25 @@ export async function markRowDone(deps: AppDeps, rowId: number, unit: CatalogUni
   if (row.unitCode !== unit.code) return { ok: false, reason: "not-lead" };
   const occ: Occurrence = { key: row.occurrence, due: row.dueDate, recurring: ref.task.deadline.kind === "recurring" };
   if (row.doneAt) return { ok: true, already: true, ref, occ, rowId, note: row.note };
-  await setOccurrenceDone(deps.prisma, rowId, { doneAt: actor.at, doneBy: actor.by, doneUnitCode: unit.code });
   return { ok: true, already: false, ref, occ, rowId, note: null };
+}
+
+/**
+ * The occurrences `unit` leads and has not marked done on `day`, oldest deadline first, each with
+ * its row (created if the reminders have not yet): what bare `/xong` offers as "✅ Xong" buttons.
+ */
+export async function openLeadRows(
+  deps: AppDeps,
+  unit: CatalogUnit,
+  day: IsoDate,
+): Promise<{ task: Task; due: IsoDate; rowId: number }[]> {
+  const items = (await taskItems(deps.prisma, deps.catalog.get(), day))
+    .filter((i) => i.lead.code === unit.code && !i.done)
+    .sort((a, b) => a.occ.due.localeCompare(b.occ.due));
+  const out: { task: Task; due: IsoDate; rowId: number }[] = [];
+  for (const i of items) {
+    const rowId = await occurrenceRow(deps.prisma, markKeyOf(i.ref, i.occ, unit.code), i.occ.due);
+    out.push({ task: i.ref.task, due: i.occ.due, rowId });
+  }
+  return out;
 }

@@ -79,11 +79,11 @@ export async function evidenceGate(
   deps: AppDeps,
   rowId: number,
   sender: Sender,
-): Promise<{ ok: true; unitCode: string } | EvidenceRefusal> {
+): Promise<{ ok: true; unitCode: string; taskCode: string } | EvidenceRefusal> {
   const row = await findOccurrence(deps.prisma, rowId);
   if (!row?.doneAt) return { ok: false, reason: "gone" };
   if (row.doneBy !== sender.userId && !(await sender.isAdmin())) return { ok: false, reason: "not-marker" };
-  return { ok: true, unitCode: row.unitCode };
+  return { ok: true, unitCode: row.unitCode, taskCode: row.taskCode };
 }
 
 /** Bytes of the unit's current evidence files, the file of `exceptRowId` (about to be replaced) left out. */

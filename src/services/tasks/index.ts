@@ -1,7 +1,7 @@
 /** The task use-cases bound to the application's dependencies: `/nhiemvu`, `/xong`, evidence. */
 import { bindDeps } from "../bind.js";
 import type { AppDeps } from "../context.js";
-import { markRowDone, markTaskDone } from "./done.js";
+import { checkRow, markRowDone, markTaskDone, openLeadRows } from "./done.js";
 import {
   attachEvidenceFile,
   attachEvidenceNote,
@@ -18,6 +18,9 @@ export function taskUseCases(deps: AppDeps) {
     taskItems: bindDeps(deps.prisma, taskItems),
     markTaskDone: bindDeps(deps, markTaskDone),
     markRowDone: bindDeps(deps, markRowDone),
+    /** A reminder's "✅ Xong" before it is confirmed, and the open tasks bare `/xong` offers. */
+    checkRow: bindDeps(deps, checkRow),
+    openLeadRows: bindDeps(deps, openLeadRows),
     recordEvidencePrompt: bindDeps(deps, recordEvidencePrompt),
     evidencePromptRow: bindDeps(deps, evidencePromptRow),
     evidenceGate: bindDeps(deps, evidenceGate),
