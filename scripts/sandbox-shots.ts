@@ -2,7 +2,7 @@
  * Every sandbox screenshot in docs/, remade with one command: `npx tsx scripts/sandbox-shots.ts [dir]`
  * (default docs/). The clock first jumps to Monday 08:00 as a visitor would ("Tới thứ Hai 08:00"), so
  * the leaders' group holds the real Monday digest and every message reads a morning time. Writes:
- * sandbox.png (desktop 1280×860: the digest, README's image), digest-phone.png and
+ * sandbox.png (desktop 1280×1000: the digest, README's image), digest-phone.png and
  * digest-phone-buttons.png (the digest at 390×844: chart, then caption and buttons), nop-guided-phone.png
  * (guided `/nop` after indicator → month: the question), nop-undo-phone.png (a `/nop` answer after
  * "Hoàn tác", edited in place), menus-phone.png (the "/" menu of a unit group beside a leaders' group's)
@@ -42,6 +42,13 @@ async function send(page: Page, text: string) {
   await page.waitForTimeout(800);
 }
 
+/** Waits until the page's toasts are gone: they would cover the composer in a still picture. */
+async function noToasts(page: Page) {
+  await page.waitForFunction(() => document.querySelectorAll("#toasts > *").length === 0, undefined, {
+    timeout: 10_000,
+  });
+}
+
 /** Presses an inline button of the newest bot message that carries buttons, then lets the edit land. */
 async function press(page: Page, text: string | RegExp) {
   await page
@@ -55,7 +62,7 @@ async function press(page: Page, text: string | RegExp) {
 
 try {
   // Desktop: the README's image. The jump runs the real scheduler (reminder, digest) and delivers.
-  const desk = await browser.newPage({ viewport: { width: 1280, height: 860 }, ...context });
+  const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 }, ...context });
   await desk.goto(sandbox.url);
   await desk.locator(".chat-item").first().waitFor();
   await openChat(desk, ".chat-item.kind-leaders");
@@ -63,9 +70,9 @@ try {
   await desk.locator("#to-monday").click();
   const deskPhoto = desk.locator(".msg.bot img.photo").first();
   await deskPhoto.waitFor({ timeout: 60_000 });
-  await desk.waitForTimeout(2000);
-  // The toast saying what ran stays in the picture: it tells a reader the clock moved.
-  await deskPhoto.evaluate((img) => img.closest(".msg")?.scrollIntoView({ block: "start" }));
+  await desk.waitForTimeout(800);
+  // Chart, caption and buttons in one picture; the toast saying what ran tells a reader the clock moved.
+  await deskPhoto.evaluate((img) => img.closest(".msg")?.scrollIntoView({ block: "end" }));
   await desk.waitForTimeout(500);
   await desk.screenshot({ path: file("sandbox.png") });
   await desk.close();
@@ -115,13 +122,14 @@ try {
   await send(phone, "120 95");
   await press(phone, /Ghi/);
   await press(phone, /Hoàn tác/);
+  await noToasts(phone);
   await phone.screenshot({ path: file("nop-undo-phone.png") });
 
   // Overdue dossiers: the tour's step 3 (a sample export, then /quahan).
   await phone.locator("#tour > summary").click();
   await phone.locator('[data-tour="dossiers"]').click();
   await phone.locator(".msg.bot", { hasText: "Hồ sơ cần chú ý" }).last().waitFor({ timeout: 30_000 });
-  await phone.waitForTimeout(2000);
+  await noToasts(phone);
   await phone.screenshot({ path: file("sandbox-phone.png") });
   console.log(out);
 } finally {
