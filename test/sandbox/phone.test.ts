@@ -136,6 +136,33 @@ describe.skipIf(!HAS_CHROMIUM)("sandbox page on a phone (390×844)", () => {
     await page.locator("#text-input").fill("");
   });
 
+  it("a question that opens the reply bar stays in view above it (guided /nop in a long chat)", async () => {
+    await page.locator(".chat-item.kind-unit").first().click();
+    // A chat longer than the screen, so that the bar's appearance has something to hide.
+    for (const text of ["/help", "/nop ?"]) {
+      const n = await page.locator(".msg.bot").count();
+      await page.locator("#text-input").fill(text);
+      await page.locator("#send").click();
+      await expect.poll(() => page.locator(".msg.bot").count(), { timeout: 10_000 }).toBeGreaterThan(n);
+    }
+    await page.locator("#text-input").fill("/nop");
+    await page.locator("#send").click();
+    await page.locator(".msg.bot", { hasText: "chọn chỉ tiêu" }).last().locator(".kb-button").first().click();
+    await page
+      .locator(".msg.bot .kb-button", { hasText: /^Tháng này/ })
+      .last()
+      .click();
+    await page.locator("#reply-bar:not([hidden])").waitFor();
+    await page.waitForTimeout(300);
+    const question = await page.locator(".msg.bot").last().boundingBox();
+    const chat = await page.locator("#messages").boundingBox();
+    expect(await page.locator(".msg.bot").last().textContent()).toContain("Trả lời tin nhắn này");
+    // The chat shrank when the bar appeared: the question's last line must not sit under the bar.
+    expect((question?.y ?? 0) + (question?.height ?? 0)).toBeLessThanOrEqual((chat?.y ?? 0) + (chat?.height ?? 0) + 1);
+    await shot("phone-guided-nop");
+    await page.locator("#reply-cancel").click();
+  });
+
   it("the date is typed as dd/mm/yyyy; a wrong one is refused in words", async () => {
     await page.locator("#time-panel > summary").click();
     expect(await page.locator("#date-input").getAttribute("placeholder")).toBe("dd/mm/yyyy");

@@ -1,8 +1,10 @@
 /** Pure parts of the sandbox (docs/SANDBOX.md): clock targets, force-reply detection, the demo world. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { loadDirectiveFile } from "../../src/directives/loadDirective.js";
 import { Catalog } from "../../src/domain/catalog.js";
+import { CATCH_UP_MS } from "../../src/domain/schedule/windows.js";
 import { demoFigures, demoValue } from "../../src/sandbox/figures.js";
 import { SANDBOX_DATABASE_URL, sandboxDatabaseUrl } from "../../src/sandbox/index.js";
 import { presetCandidates } from "../../src/sandbox/preset.js";
@@ -145,5 +147,14 @@ describe("sandbox database", () => {
   it("never uses the deployment's default database", () => {
     expect(sandboxDatabaseUrl(parseConfig({}))).toBe(SANDBOX_DATABASE_URL);
     expect(sandboxDatabaseUrl(parseConfig({ DATABASE_URL: "file:/tmp/x.db" }))).toBe("file:/tmp/x.db");
+  });
+});
+
+describe("the page's clock toast", () => {
+  // The toast after a jump lists the jobs that ran: an English job name would show in the Vietnamese page.
+  it.each(Object.keys(CATCH_UP_MS))("names the job %s in Vietnamese", (job) => {
+    const page = readFileSync(new URL("../../src/sandbox/public/controls.js", import.meta.url), "utf8");
+    const names = /const JOB_NAMES = \{([^}]*)\}/.exec(page)?.[1] ?? "";
+    expect(names).toMatch(new RegExp(`(^|\\s)"?${job}"?: "`));
   });
 });

@@ -136,6 +136,9 @@ function renderCurrent(forceScroll) {
     jumpTo: (id) =>
       $("messages").querySelector(`[data-id="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }),
   });
+  // Pinned to the newest message now? The reply bar below may appear and shrink the chat; stay pinned.
+  const box = $("messages");
+  const pinned = box.scrollHeight - box.scrollTop - box.clientHeight < 2;
   const prompt = pendingPrompt(messages, state.dismissed, currentSender());
   $("reply-bar").hidden = !prompt;
   $("reply-bar").dataset.messageId = prompt ? String(prompt.id) : "";
@@ -143,6 +146,7 @@ function renderCurrent(forceScroll) {
   $("text-input").placeholder = prompt
     ? (prompt.placeholder ?? "Trả lời bot, hoặc gửi tệp 📎")
     : "Nhập tin nhắn hoặc lệnh, ví dụ /nop 120 95";
+  if (pinned) box.scrollTop = box.scrollHeight;
 }
 
 function renderAll(forceScroll) {

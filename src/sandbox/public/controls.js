@@ -40,6 +40,7 @@ const JOB_NAMES = {
   "peak-week-leaders": "tuần cao điểm",
   "overdue-sweep": "hồ sơ quá hạn",
   "late-list": "danh sách trễ hạn",
+  retention: "xoá tệp văn bản hết hạn lưu",
 };
 
 function describeRuns(ran) {
