@@ -79,6 +79,10 @@ it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat i
   // Some charts out, then Telegram stops answering the doomed bot (held, never delivered) and it dies.
   await w.emu.waitFor(() => exitedEarly || total() >= 3, { timeoutMs: 45_000, label: "first charts sent" });
   expect(exitedEarly).toBe(false);
+  // The doomed sweep has queued chats 1–3 and hangs at the 4th (what "skipped" counts below).
+  const queuedChats = async (): Promise<number> =>
+    (await w.db.prisma.outboxMessage.findMany({ distinct: ["chatId"], select: { chatId: true } })).length;
+  await expect.poll(queuedChats, { timeout: 20_000, interval: 20 }).toBe(STALL_AT_CHAT - 1);
   proxy.hold();
   // Answers already on their way reach the doomed bot and are recorded: every chart Telegram
   // accepted is in a row marked sent (else a row sent but "sending" would go twice).
