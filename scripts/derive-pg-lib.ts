@@ -15,7 +15,16 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -94,7 +103,22 @@ export function migrationNames(dir: string): string[] {
  * adapter opens DATABASE_URL, so it points at a throw-away file (a fresh clone has no data/).
  */
 export function diffSql(root: string, from: string | undefined, to: string, config = PG_CONFIG): string {
+  // Same CLI, same config text, same two datamodels: the same SQL. A scratch copy of the project
+  // (test/db/postgres-derive.test.ts) re-verifies the history this process verified already.
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
+  const text = (file: string): string => readFileSync(path.resolve(root, file), "utf8");
+  const key = [realpathSync(cli), text(config), from ? text(from) : "", text(to)].join("\0");
+  const known = diffs.get(key);
+  if (known !== undefined) return known;
+  const sql = runDiff(root, cli, from, to, config);
+  diffs.set(key, sql);
+  return sql;
+}
+
+/** `prisma migrate diff` answers already computed in this process, by inputs (see diffSql). */
+const diffs = new Map<string, string>();
+
+function runDiff(root: string, cli: string, from: string | undefined, to: string, config: string): string {
   const args = [
     cli,
     "migrate",

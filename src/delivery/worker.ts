@@ -63,6 +63,12 @@ export interface DeliveryWorker {
   drainOnce(): Promise<DeliveryStats>;
   /** Something was enqueued: look now instead of at the next poll. */
   kick(): void;
+  /**
+   * Resolves at the end of the next look for due rows, begun after this call, that sends
+   * nothing: none was due, or another instance's outage pause holds this one. "Nothing more
+   * goes out" as an event, for tests that would otherwise sleep and hope. Rejects on stop.
+   */
+  whenIdle(): Promise<void>;
   stats(): DeliveryStats;
 }
 
@@ -113,6 +119,8 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   /** drainOnce calls in progress: stop() waits for them as for the loop. */
   const drains = new Set<Promise<void>>();
   let sweptAt: number | undefined;
+  /** whenIdle callers waiting for a look that starts after they asked. */
+  let idleWaiters: { resolve(): void; reject(err: Error): void }[] = [];
 
   const sweep = async (now: Date): Promise<void> => {
     sweptAt = performance.now();
@@ -188,18 +196,30 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
 
   const drain = async (untilSettled: boolean): Promise<void> => {
     while (!stopping) {
+      const asked = idleWaiters;
+      idleWaiters = [];
+      const idle = (yes: boolean): void => {
+        if (!yes) idleWaiters.push(...asked);
+        else for (const w of asked) w.resolve();
+      };
       // Another instance has found Telegram down and probes for all (sharedOutage.ts).
       const outageWait = await shared.waitMs();
       if (outageWait > 0) {
+        idle(true);
         await waker.sleep(outageWait);
         continue;
       }
       const globalWait = pacer.globalWaitMs();
       if (globalWait > HOLD_MS / 10) {
+        idle(false);
         await waker.sleep(globalWait);
         continue;
       }
-      const rows = await claim();
+      const rows = await claim().catch((err: unknown) => {
+        idle(false);
+        throw err;
+      });
+      idle(rows.length === 0);
       if (rows.length > 0) {
         await runBatch({
           rows,
@@ -241,6 +261,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     },
     async stop() {
       stopping = true;
+      for (const w of idleWaiters.splice(0)) w.reject(new Error("delivery worker stopped"));
       waker.wakeAll();
       await loop;
       await Promise.allSettled(drains);
@@ -261,6 +282,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       return { ...stats };
     },
     kick: () => waker.kick(),
+    whenIdle: () => new Promise<void>((resolve, reject) => void idleWaiters.push({ resolve, reject })),
     stats: () => ({ ...stats }),
   };
 }

@@ -61,6 +61,12 @@ export interface Scheduler {
   resumeStale(now?: Date): Promise<RunReport[]>;
   /** Resolves when no run is in progress. */
   idle(): Promise<void>;
+  /**
+   * Resolves once a periodic stale-run check that starts after this call has finished, so a
+   * test can assert that a check took nothing over without sleeping and hoping one ran.
+   * Rejects when there is no periodic check, or the scheduler stops first.
+   */
+  nextStaleCheck(): Promise<void>;
   /** No new run starts; running ones are signalled to stop and awaited (catch-up included). */
   stop(): Promise<void>;
   /**
@@ -181,14 +187,19 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     return Promise.all(started);
   };
   let checking: Promise<unknown> | undefined;
+  const checkWaiters: { resolve(): void; reject(err: Error): void }[] = [];
   const checkEvery = o.staleCheckEveryMs ?? DEFAULT_HEARTBEAT_MS;
   const staleTimer =
     checkEvery > 0
       ? setInterval(() => {
           if (checking || stopped) return;
+          const waiters = checkWaiters.splice(0);
           checking = resumeStale()
             .catch((err: unknown) => log.error({ reason: describeError(err) }, "stale run check failed"))
-            .finally(() => (checking = undefined));
+            .finally(() => {
+              checking = undefined;
+              for (const w of waiters) w.resolve();
+            });
         }, checkEvery)
       : undefined;
   staleTimer?.unref();
@@ -234,8 +245,14 @@ export async function startScheduler(o: SchedulerOptions): Promise<Scheduler> {
     resumeStale,
     catchUp,
     idle: settled,
+    nextStaleCheck: () =>
+      new Promise<void>((resolve, reject) => {
+        if (!staleTimer || stopped) reject(new Error("scheduler: no periodic stale-run check"));
+        else checkWaiters.push({ resolve, reject });
+      }),
     async stop() {
       stopped = true;
+      for (const w of checkWaiters.splice(0)) w.reject(new Error("scheduler stopped before the next stale-run check"));
       abort.abort();
       clearInterval(staleTimer);
       for (const t of tasks) await t.destroy();

@@ -92,8 +92,8 @@ export async function say(h: Harness, chatId: number, fromId: number, text: stri
   const before = h.emu.botMessages(chatId).length;
   h.emu.injectText({ chatId, fromId, text });
   await h.emu.waitForMessages(chatId, before + 1);
-  // A split reply arrives in parts: give the rest a moment.
-  await new Promise((r) => setTimeout(r, 150));
+  // A split reply arrives in parts: every part is out once the bot is idle.
+  await h.idle();
   return h.emu.botMessages(chatId).slice(before);
 }
 

@@ -54,7 +54,12 @@ it("kill -9 mid-fan-out, restart: every chat gets exactly one message", { timeou
   const total = (): number => sentCounts(w.emu, GROUPS).reduce((a, b) => a + b, 0);
   await w.emu.waitFor(() => total() >= N / 3, { timeoutMs: 20_000, label: "a third delivered" });
   proxy.hold();
-  await new Promise((r) => setTimeout(r, 300)); // answers already on their way get recorded
+  // Answers already on their way reach the doomed worker and are recorded: every message
+  // Telegram accepted has its row marked sent (else a row sent but "sending" would go twice).
+  await proxy.settled();
+  await expect
+    .poll(() => w.db.prisma.outboxMessage.count({ where: { status: "sent" } }), { timeout: 10_000, interval: 20 })
+    .toBe(total());
   child.kill("SIGKILL");
   await exited;
 

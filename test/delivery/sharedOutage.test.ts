@@ -106,16 +106,17 @@ it("two instances: B sends nothing once A has declared the outage; both resume p
   b.worker.start();
   const bStarted = performance.now();
   const aBefore = a.sends.length;
-  await sleep(1_500);
-  // A keeps probing (every ≤ 150 ms); B has not tried once.
-  expect(a.sends.length - aBefore).toBeGreaterThan(3);
+  // A keeps probing (every ≤ 150 ms); B, at each of its looks, sees A's pause and has not tried once.
+  for (let look = 0; look < 3; look++) await b.worker.whenIdle();
+  expect(await until(async () => a.sends.length - aBefore > 3, 10_000)).toBe(true);
   expect(b.sends.filter((s) => s.at >= bStarted)).toEqual([]);
 
   w.emu.faults.clear();
   const ended = performance.now();
   const total = (): number => sentCounts(w.emu, ids).reduce((x, y) => x + y, 0);
   expect(await until(async () => total() >= ids.length, 20_000)).toBe(true);
-  await sleep(200); // nothing further arrives
+  // Nothing further goes out: each instance's next look finds nothing due.
+  await Promise.all([a.worker.whenIdle(), b.worker.whenIdle()]);
   expect(sentCounts(w.emu, ids)).toEqual(ids.map(() => 1));
   expect(await w.db.prisma.outboxMessage.count({ where: { status: "sent" } })).toBe(ids.length);
   expect(await outageRow()).toBeNull();

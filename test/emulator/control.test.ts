@@ -117,7 +117,9 @@ describe("CLI", () => {
       await control("POST", "messages", { chatId: 7, fromId: 7, text: "/start" }, url);
       const poll = await fetch(`${url}/bot${TOKEN}/getUpdates`);
       expect(((await poll.json()) as { result: unknown[] }).result).toHaveLength(1);
-      await new Promise((r) => setTimeout(r, 100));
+      // The request's log line is the one that would carry the token: wait for it, not a while.
+      const logged = Date.now() + 5_000;
+      while (!out.includes("getUpdates 200") && Date.now() < logged) await new Promise((r) => setTimeout(r, 10));
       expect(out).toContain("getUpdates 200");
       expect(out).not.toContain(TOKEN);
     } finally {

@@ -11,17 +11,31 @@ import type { AddressInfo } from "node:net";
 export interface HoldingProxy {
   url: string;
   hold(): void;
+  /**
+   * Resolves once no forwarded request is still waiting for its answer to reach the doomed
+   * process: after `hold()`, what Telegram accepted is all back with it (whether it recorded
+   * it is for the test to see in the database).
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
   let holding = false;
   const held: http.IncomingMessage[] = [];
+  let inFlight = 0;
+  const waiters: (() => void)[] = [];
+  const done = (): void => {
+    inFlight -= 1;
+    if (inFlight === 0) for (const w of waiters.splice(0)) w();
+  };
   const server = http.createServer((req, res) => {
     if (holding) {
       held.push(req); // never forwarded: Telegram never sees it
       return;
     }
+    inFlight += 1;
+    res.once("close", done); // answered, or the doomed process went away
     const up = http.request(`${target}${req.url ?? "/"}`, { method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -36,6 +50,12 @@ export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
     hold: () => {
       holding = true;
     },
+    settled: () =>
+      inFlight === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            waiters.push(resolve);
+          }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const r of held) r.destroy();

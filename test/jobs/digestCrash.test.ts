@@ -41,6 +41,19 @@ afterEach(async () => {
 
 const photos = (chatId: number): number => w.emu.botMessages(chatId).filter((m) => m.photo !== undefined).length;
 const total = (): number => CHATS.reduce((n, c) => n + photos(c), 0);
+/** Charts in outbox rows marked sent: one per sendPhoto, one per item of an album. */
+async function recordedPhotos(): Promise<number> {
+  const rows = await w.db.prisma.outboxMessage.findMany({
+    where: { status: "sent" },
+    select: { method: true, payload: true },
+  });
+  return rows.reduce((n, r) => {
+    if (r.method === "sendPhoto") return n + 1;
+    if (r.method !== "sendMediaGroup") return n;
+    const media: unknown = (JSON.parse(r.payload) as { media?: unknown }).media;
+    return n + (Array.isArray(media) ? media.length : 0);
+  }, 0);
+}
 
 it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat is 10 min old and every leaders' chat gets its digest exactly once", {
   timeout: 90_000,
@@ -67,8 +80,15 @@ it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat i
   // Some charts out, then Telegram stops answering the doomed bot (held, never delivered) and it dies.
   await w.emu.waitFor(() => exitedEarly || total() >= 3, { timeoutMs: 45_000, label: "first charts sent" });
   expect(exitedEarly).toBe(false);
+  // The doomed sweep has queued chats 1–3 and hangs at the 4th (what "skipped" counts below).
+  const queuedChats = async (): Promise<number> =>
+    (await w.db.prisma.outboxMessage.findMany({ distinct: ["chatId"], select: { chatId: true } })).length;
+  await expect.poll(queuedChats, { timeout: 20_000, interval: 20 }).toBe(STALL_AT_CHAT - 1);
   proxy.hold();
-  await new Promise((r) => setTimeout(r, 300)); // answers already on their way get recorded
+  // Answers already on their way reach the doomed bot and are recorded: every chart Telegram
+  // accepted is in a row marked sent (else a row sent but "sending" would go twice).
+  await proxy.settled();
+  await expect.poll(recordedPhotos, { timeout: 10_000, interval: 20 }).toBe(total());
   child.kill("SIGKILL");
   await exited;
 
@@ -91,7 +111,9 @@ it("SIGKILL mid-digest, restart: the dead run is taken over once its heartbeat i
     staleCheckEveryMs: 50,
   });
   expect(await restarted.catchUp).toMatchObject([{ job: "weekly-digest", outcome: "already_claimed" }]);
-  await new Promise((r) => setTimeout(r, 300)); // several periodic checks: still not stale
+  // Two whole periodic checks at 08:03 (the first may have begun before the catch-up ended): still not stale.
+  await restarted.nextStaleCheck();
+  await restarted.nextStaleCheck();
   expect(await w.db.prisma.jobRun.findFirst()).toMatchObject({ status: "running", owner: "doomed" });
 
   // At 08:12 the doomed bot's last heartbeat (08:00, or 08:01 had it lived a minute) is over

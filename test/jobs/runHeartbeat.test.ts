@@ -20,7 +20,6 @@ import { createTestDb } from "../helpers/db.js";
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const ict = (s: string): Date => new Date(`${s}+07:00`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FIRE = ict("2026-11-23T08:00:00");
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -95,15 +94,17 @@ describe("periodic takeover", () => {
     const g = gatedJob();
     const s = await start([g.def("B")], { instanceId: "B", staleCheckEveryMs: 20 });
     expect(await s.catchUp).toMatchObject([{ outcome: "already_claimed" }]);
-    await sleep(200);
+    // Two whole periodic checks at 08:05 (the first may have begun before the catch-up ended).
+    await s.nextStaleCheck();
+    await s.nextStaleCheck();
     expect(g.started).toEqual([]);
     clock.advanceTo(ict("2026-11-23T08:11:00"));
     await expect.poll(() => g.started, { timeout: 5_000 }).toEqual(["B"]);
     g.open();
     await s.idle();
     expect(await row()).toMatchObject({ owner: "B", status: "finished", detail: '{"by":"B"}' });
-    await sleep(100);
-    expect(g.started).toEqual(["B"]); // finished: never again
+    await s.nextStaleCheck();
+    expect(g.started).toEqual(["B"]); // finished: a later check never runs it again
   });
 
   it("a live run of another instance, 30 min long with its heartbeat going, is never taken over", async () => {
@@ -112,10 +113,13 @@ describe("periodic takeover", () => {
     await expect.poll(() => g.started).toEqual(["A"]);
     const b = await start([g.def("B")], { instanceId: "B", staleCheckEveryMs: 15 });
     expect(await b.catchUp).toMatchObject([{ outcome: "already_claimed" }]);
-    // Time passes as it does: a minute at a time, the heartbeat never more than a beat behind.
+    // Time passes as it does: a minute at a time. Each minute a whole periodic check of B looks
+    // at the row, A's heartbeat a beat behind at most, then the heartbeat catches up.
     for (let i = 0; i < 30; i += 1) {
       clock.advanceBy(MIN);
-      await sleep(30);
+      await b.nextStaleCheck();
+      const now = clock.now().getTime();
+      await expect.poll(async () => (await row())?.heartbeatAt?.getTime(), { interval: 5 }).toBe(now);
     }
     expect(g.started).toEqual(["A"]);
     // An instance (re)starting now, 30 min after A claimed the run, leaves it to A as well.
