@@ -28,10 +28,16 @@ export function messageHtml(m: Pick<Message, "text" | "entities"> | undefined): 
  * buttons. A message that cannot take the line (no text, too long, too old to edit) at least
  * loses its buttons. Never throws: the press itself has already been answered.
  */
-export async function markPressed(ctx: ButtonContext, line: string, keyboard?: InlineKeyboardMarkup): Promise<void> {
+export async function markPressed(
+  ctx: ButtonContext,
+  line: string,
+  keyboard?: InlineKeyboardMarkup,
+  opts: { strike?: boolean } = {},
+): Promise<void> {
   const m = ctx.callbackQuery.message;
   const html = m && "text" in m ? messageHtml(m) : "";
-  const text = pressedTexts.withLine(html, line);
+  // `strike`: what the message said no longer holds (an undone report); it stays readable, struck through.
+  const text = pressedTexts.withLine(html && opts.strike ? `<s>${html}</s>` : html, line);
   const markup = keyboard && keyboard.inline_keyboard.length > 0 ? keyboard : undefined;
   if (html && text.length <= MESSAGE_LIMIT) {
     const edited = await ctx

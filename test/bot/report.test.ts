@@ -110,6 +110,8 @@ describe("/nop in a unit chat", () => {
     expect(undone?.text?.startsWith(second?.text ?? "?")).toBe(true);
     expect(undone?.text).toMatch(/↩️ Đã hoàn tác — Lan, 09:00 20\/11\/2026$/);
     expect(undone?.reply_markup).toBeUndefined();
+    // Struck through: the figures it states no longer count.
+    expect(undone?.entities?.some((e) => e.type === "strikethrough" && e.offset === 0)).toBe(true);
   });
 
   it("refuses an undo after 10 minutes", async () => {

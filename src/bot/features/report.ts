@@ -74,7 +74,7 @@ onButton(reportFeature, undoButton, async (ctx, { revisionId }) => {
     return setButtons(ctx);
   }
   await ctx.answerCallbackQuery({ text: "Đã hoàn tác." });
-  // The "✅ Đã ghi số liệu…" the button was on no longer holds: it says so, and by whom.
-  await markPressed(ctx, pressedTexts.line("undone", presserName(ctx.from), prov.at));
+  // The "✅ Đã ghi số liệu…" the button was on no longer holds: struck through, it says so, and by whom.
+  await markPressed(ctx, pressedTexts.line("undone", presserName(ctx.from), prov.at), undefined, { strike: true });
   return replyHtml(ctx, reportTexts.undone(outcome.restored));
 });
