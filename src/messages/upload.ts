@@ -170,7 +170,9 @@ export const uploadTexts = {
     ];
     const { shown, more } = cap(kept, MAX_LISTED_ROWS);
     lines.push(
-      ...shown.map((k) => `• ${b(k.unitName)} — <code>${escapeHtml(k.indicatorCode)}</code>, tháng ${formatViMonth(k.period)}`),
+      ...shown.map(
+        (k) => `• ${b(k.unitName)} — <code>${escapeHtml(k.indicatorCode)}</code>, tháng ${formatViMonth(k.period)}`,
+      ),
     );
     if (more > 0) lines.push(`• … và ${formatNumber(more)} dòng khác.`);
     lines.push("Số liệu mới đó sai thì sửa bằng /nop.");

@@ -195,7 +195,10 @@ describe("a file with bad rows (administrator, private chat)", () => {
     expect(await h.db.prisma.figureRevision.count()).toBe(2);
     // The save buttons are gone; what is left is the undo of the save (test/bot/uploadUndo.test.ts).
     expect(
-      h.emu.message(ADMIN_ID, reply?.message_id ?? 0)?.reply_markup?.inline_keyboard.flat().map((b) => b.text),
+      h.emu
+        .message(ADMIN_ID, reply?.message_id ?? 0)
+        ?.reply_markup?.inline_keyboard.flat()
+        .map((b) => b.text),
     ).toEqual(["↩️ Hoàn tác (trong 10 phút)"]);
     // The preview says it was saved, by whom and when.
     expect(h.emu.message(ADMIN_ID, reply?.message_id ?? 0)?.text).toMatch(

@@ -54,7 +54,11 @@ const previewOf = (messageId: number) => h.emu.message(GROUP, messageId);
 describe("undo after 'Lưu N dòng'", () => {
   it("offers the undo on the saved preview; pressing it reverts every figure the save wrote", async () => {
     const messageId = await saveHeldUpload();
-    expect(previewOf(messageId)?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual([UNDO]);
+    expect(
+      previewOf(messageId)
+        ?.reply_markup?.inline_keyboard.flat()
+        .map((b) => b.text),
+    ).toEqual([UNDO]);
     expect(await storedFigures(h)).toEqual([
       "TN-X1 hs-truc-tuyen 2026-10 95/120 upload",
       "TN-X1 thanh-toan-truc-tuyen 2026-10 30/60 upload",

@@ -42,8 +42,9 @@ onButton(uploadConfirmFeature, heldUploadButton, async (ctx, press) => {
   const r = await ctx.uc.uploads.confirmPending(req);
   if (!r.ok) {
     await ctx.answerCallbackQuery({ text: uploadTexts.refusals[r.reason], show_alert: true });
-    // Someone else pressing does not retire the buttons of the sender.
-    if (r.reason !== "forbidden") await removeButtons(ctx);
+    // Someone else pressing does not retire the buttons of the sender; a press that lost to the
+    // one that saved leaves the buttons to it (they are now the save's undo).
+    if (r.reason !== "forbidden" && r.reason !== "already-saved") await removeButtons(ctx);
     return;
   }
   ctx.deps.logger.info({ chatId: ctx.chat?.id, pendingId: req.id, saved: r.summary.saved }, "held upload saved");
@@ -61,7 +62,10 @@ onButton(uploadConfirmFeature, uploadUndoButton, async (ctx, press) => {
     if (r.reason !== "forbidden") await removeButtons(ctx);
     return;
   }
-  ctx.deps.logger.info({ chatId: ctx.chat?.id, pendingId: press.pendingId, reverted: r.reverted }, "held upload undone");
+  ctx.deps.logger.info(
+    { chatId: ctx.chat?.id, pendingId: press.pendingId, reverted: r.reverted },
+    "held upload undone",
+  );
   await ctx.answerCallbackQuery({ text: uploadTexts.pressUndone(r.reverted) });
   await decided(ctx, "undone", uploadTexts.undoneRows(r.reverted, r.kept.length));
   if (r.kept.length > 0) await replyHtml(ctx, uploadTexts.undoneKept(r.reverted, r.kept));

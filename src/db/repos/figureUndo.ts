@@ -148,9 +148,18 @@ const keyText = (k: FigureKey) => `${k.unitCode}\n${k.indicatorCode}\n${k.period
  * one query over the few minutes since the save rather than one per row (an upload's own
  * revisions never share a key).
  */
-async function laterKeys(tx: Tx, uploadId: number, afterId: number, periods: Set<string>): Promise<Map<string, number>> {
+async function laterKeys(
+  tx: Tx,
+  uploadId: number,
+  afterId: number,
+  periods: Set<string>,
+): Promise<Map<string, number>> {
   const later = await tx.figureRevision.findMany({
-    where: { id: { gt: afterId }, period: { in: [...periods] }, OR: [{ uploadId: null }, { uploadId: { not: uploadId } }] },
+    where: {
+      id: { gt: afterId },
+      period: { in: [...periods] },
+      OR: [{ uploadId: null }, { uploadId: { not: uploadId } }],
+    },
     select: { id: true, unitCode: true, indicatorCode: true, period: true },
   });
   const latest = new Map<string, number>();

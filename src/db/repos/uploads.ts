@@ -65,12 +65,18 @@ export async function settleHeldUpload(
   status: "saved" | "cancelled" | "pending" | "undone",
   keepUntil?: Date,
 ): Promise<void> {
-  await prisma.pendingUpload.update({ where: { id }, data: { status, ...(keepUntil ? { expiresAt: keepUntil } : {}) } });
+  await prisma.pendingUpload.update({
+    where: { id },
+    data: { status, ...(keepUntil ? { expiresAt: keepUntil } : {}) },
+  });
 }
 
 /** saved → undoing; false when it was not "saved" (undone already, or another press got it). */
 export async function claimSavedUpload(prisma: Db, id: number): Promise<boolean> {
-  const claimed = await prisma.pendingUpload.updateMany({ where: { id, status: "saved" }, data: { status: "undoing" } });
+  const claimed = await prisma.pendingUpload.updateMany({
+    where: { id, status: "saved" },
+    data: { status: "undoing" },
+  });
   return claimed.count > 0;
 }
 
