@@ -9,7 +9,7 @@ import { formatViMonth } from "../domain/directive/dates.js";
 import { describeEvaluation, type Evaluation } from "../domain/evaluation/index.js";
 import { formatNumber } from "../domain/format.js";
 import { escapeHtml } from "../render/html.js";
-import { levelIcon } from "./status.js";
+import { levelIcon } from "./levels.js";
 
 export type CommandFigures = {
   indicatorCode: string | null;

@@ -93,6 +93,10 @@ export const reportTexts = {
     `📝 Báo cáo số liệu của ${b(unitName)} — chọn chỉ tiêu:` +
     (quick ? `\n(Gõ nhanh: ${code(quick)} — tổng, rồi số trực tuyến. Hướng dẫn: /nop ?)` : ""),
   guideMonth: (unitName: string, i: Indicator) => `📝 ${b(unitName)} — ${escapeHtml(i.name)}.\nBáo cáo tháng nào?`,
+  /** The guided `/nop` of a unit that reports one indicator: no indicator question, it is named. */
+  guideOnlyIndicator: (unitName: string, i: Indicator, quick: string | null) =>
+    `📝 ${b(unitName)} báo cáo một chỉ tiêu: ${b(i.name)}.\nBáo cáo tháng nào?` +
+    (quick ? `\n(Gõ nhanh: ${code(quick)} — tổng, rồi số trực tuyến. Hướng dẫn: /nop ?)` : ""),
   monthButton: (which: "current" | "previous", period: string) =>
     `${which === "current" ? "Tháng này" : "Tháng trước"} (${formatViMonth(period)})`,
   guideChosen: (unitName: string, i: Indicator, period: string) =>

@@ -4,17 +4,12 @@ import type { CatalogUnit } from "../domain/catalog.js";
 import { formatViMonth } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
 import type { Indicator } from "../domain/directive/schema.js";
-import {
-  describeEvaluation,
-  LEVEL_NAMES,
-  type Evaluation,
-  type Level,
-  type LevelCounts,
-} from "../domain/evaluation/index.js";
+import { describeEvaluation, LEVEL_NAMES, type LevelCounts } from "../domain/evaluation/index.js";
+import { countCommand, nopCommand } from "./grammar.js";
+import { LEVEL_ICONS, levelIcon } from "./levels.js";
 import type { SubtreeStatus, UnitIndicatorStatus } from "./views.js";
 
-export const LEVEL_ICONS: Record<Level, string> = { xanh: "🟢", vang: "🟡", cam: "🟠", do: "🔴" };
-export const levelIcon = (e: Pick<Evaluation, "level">) => (e.level ? LEVEL_ICONS[e.level] : "⚪");
+export { LEVEL_ICONS, levelIcon } from "./levels.js";
 
 export function countsLine(c: LevelCounts): string {
   const parts = (["xanh", "vang", "cam", "do"] as const).map((l) => `${LEVEL_ICONS[l]} ${LEVEL_NAMES[l]} ${c[l]}`);
@@ -22,15 +17,27 @@ export function countsLine(c: LevelCounts): string {
   return parts.join(" · ");
 }
 
+/**
+ * A command that reports `indicator` for `period`, built by the grammar (grammar.ts) so it parses:
+ * the unit's own indicator code (several may be unreported), total first, the month when not this one.
+ */
+function reportExample(indicator: Indicator, period: string, current: string): string {
+  const month = period === current ? null : period;
+  return indicator.kind === "count"
+    ? countCommand(indicator.code, 5, month)
+    : nopCommand({ indicatorCode: indicator.code, total: 120, part: 95, period: month });
+}
+
 export const statusTexts = {
-  unit(unit: CatalogUnit, period: string, items: readonly UnitIndicatorStatus[]): string {
+  /** `current`: this month, left out of the `/nop` examples (a command without a month reports it). */
+  unit(unit: CatalogUnit, period: string, items: readonly UnitIndicatorStatus[], current: string): string {
     const lines = [`📊 Tình hình tháng ${formatViMonth(period)} — <b>${escapeHtml(unit.name)}</b>`];
     for (const { indicator, evaluation } of items) {
       const [first, ...rest] = describeEvaluation(evaluation, indicator);
       lines.push(`${levelIcon(evaluation)} ${escapeHtml(first ?? "")}`);
       for (const r of rest) lines.push(`   ${escapeHtml(r)}`);
       if (evaluation.status === "not-reported")
-        lines.push(`   Báo cáo: <code>/nop ${indicator.default ? "" : `${escapeHtml(indicator.code)} `}…</code>`);
+        lines.push(`   Báo cáo, ví dụ: <code>${escapeHtml(reportExample(indicator, period, current))}</code>`);
     }
     if (items.length === 0) lines.push("Chưa có chỉ thị nào giao chỉ tiêu cho đơn vị này.");
     return lines.join("\n");

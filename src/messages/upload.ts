@@ -2,9 +2,18 @@
 import { escapeHtml } from "../render/html.js";
 import { formatViDate, formatViMonth } from "../domain/directive/dates.js";
 import { formatNumber, formatRatioPercent } from "../domain/format.js";
-import { MAX_SHEET_FILE_BYTES, PENDING_UPLOAD_TTL_MS } from "../domain/limits.js";
+import { MAX_SHEET_FILE_BYTES, PENDING_UPLOAD_TTL_MS, UNDO_WINDOW_MS } from "../domain/limits.js";
 import { formatMegabytes, formatMinutes } from "../render/format.js";
-import type { OneStopPreview, PressRefusal, PreviewItem, RejectedRow, SavedSummary, SummaryLine } from "./views.js";
+import type {
+  KeptFigure,
+  OneStopPreview,
+  PressRefusal,
+  PreviewItem,
+  RejectedRow,
+  SavedSummary,
+  SummaryLine,
+  UploadUndoRefusal,
+} from "./views.js";
 import { resultLine } from "./grammar.js";
 
 /** A file of 20.000 bad rows must not become 250 messages: the first ones show the pattern. */
@@ -149,6 +158,32 @@ export const uploadTexts = {
   cancelButton: "Huỷ",
   cancelled: "Đã huỷ. Chưa có số liệu nào được lưu từ tệp này.",
   pressSaved: "Đã lưu.",
+  /** Under the preview once saved, as under a `/nop` answer. */
+  undoButton: `↩️ Hoàn tác (trong ${formatMinutes(UNDO_WINDOW_MS)})`,
+  pressUndone: (n: number) => `Đã hoàn tác ${formatNumber(n)} dòng.`,
+  /** What the preview says once undone: "↩️ Đã hoàn tác 12 dòng — …". */
+  undoneRows: (n: number, kept: number) =>
+    `${formatNumber(n)} dòng${kept > 0 ? ` (giữ ${formatNumber(kept)} dòng đã sửa sau khi lưu)` : ""}`,
+  undoneKept(reverted: number, kept: readonly KeptFigure[]): string {
+    const lines = [
+      `↩️ Đã hoàn tác ${formatNumber(reverted)} dòng số liệu của tệp. ${formatNumber(kept.length)} dòng được giữ nguyên vì đã có số liệu mới gửi sau khi lưu tệp:`,
+    ];
+    const { shown, more } = cap(kept, MAX_LISTED_ROWS);
+    lines.push(
+      ...shown.map(
+        (k) => `• ${b(k.unitName)} — <code>${escapeHtml(k.indicatorCode)}</code>, tháng ${formatViMonth(k.period)}`,
+      ),
+    );
+    if (more > 0) lines.push(`• … và ${formatNumber(more)} dòng khác.`);
+    lines.push("Số liệu mới đó sai thì sửa bằng /nop.");
+    return lines.join("\n");
+  },
+  undoRefusals: {
+    "not-found": "Không tìm thấy số liệu đã lưu từ tệp này.",
+    forbidden: "Chỉ người gửi tệp hoặc quản trị viên mới hoàn tác được.",
+    expired: `Đã quá ${formatMinutes(UNDO_WINDOW_MS)} kể từ khi lưu, không thể hoàn tác. Số liệu sai thì gửi lại tệp đã sửa hoặc dùng /nop.`,
+    "already-undone": "Số liệu của tệp này đã được hoàn tác rồi.",
+  } satisfies Record<UploadUndoRefusal, string>,
   pressCancelled: "Đã huỷ.",
   refusals: {
     "not-found": "Không tìm thấy tệp đang chờ lưu.",

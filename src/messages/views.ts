@@ -21,6 +21,12 @@ export type RejectedRow = { rowNumber: number; reason: string };
 /** Why a press on a held upload's (or directive plan's) button did nothing. */
 export type PressRefusal = "not-found" | "forbidden" | "expired" | "already-saved" | "cancelled";
 
+/** Why a press on "↩️ Hoàn tác" under a saved upload did nothing. */
+export type UploadUndoRefusal = "not-found" | "forbidden" | "expired" | "already-undone";
+
+/** A figure an upload's undo left as it was: it was changed again after the save. */
+export type KeptFigure = { unitName: string; indicatorCode: string; period: string };
+
 /** What loading a directive or unit-list file did. */
 export type InstallResult =
   | { ok: true; kind: "directive"; directive: Directive; status: "created" | "updated"; unknownUnits: string[] }

@@ -118,6 +118,14 @@ export const heldUploadButton = actionFamily<"save" | "cancel", HeldUploadButton
   (v) => [v.save ? "save" : "cancel", v.pendingId],
 );
 
+/** "↩️ Hoàn tác" under a held upload once saved: the PendingUpload whose save it reverts. */
+export type UploadUndoButton = { pendingId: number };
+export const uploadUndoButton = idFamily<UploadUndoButton>(
+  "uu",
+  (pendingId) => ({ pendingId }),
+  (v) => v.pendingId,
+);
+
 /**
  * The buttons of an overdue Dossier: under the prompt "Lập văn bản xin lỗi" (apology) and "Đã
  * trả kết quả" (returned, which asks: returnedConfirm / returnedKeep); "Lập báo cáo giải trình"

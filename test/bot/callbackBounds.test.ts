@@ -95,6 +95,8 @@ describe("forged callback data is refused with an alert and changes nothing", ()
     [HEAD, HEAD_USER, `dx:no:${INT_MAX + 1}`],
     [UNIT, OFFICER, `up:ok:${BEYOND}`],
     [UNIT, OFFICER, `up:no:${INT_MAX + 1}`],
+    [UNIT, OFFICER, `uu:${BEYOND}`],
+    [UNIT, OFFICER, "uu:0"],
     [ADMIN_ID, ADMIN_ID, `reg:ok:${BEYOND}`],
     [ADMIN_ID, ADMIN_ID, `reg:no:${INT_MAX + 1}`],
     [ADMIN_ID, ADMIN_ID, `dv:p:${INT_MAX + 1}`],
@@ -112,6 +114,7 @@ describe("forged callback data is refused with an alert and changes nothing", ()
   it.each([
     [UNIT, OFFICER, `undo:${INT_MAX}`, "Không tìm thấy báo cáo"],
     [UNIT, OFFICER, `task:${INT_MAX}`, "không còn"],
+    [UNIT, OFFICER, `uu:${INT_MAX}`, "Không tìm thấy số liệu đã lưu"],
     [ADMIN_ID, ADMIN_ID, `reg:ok:${INT_MAX}`, "Không tìm thấy yêu cầu"],
   ])("an id at the Int limit is looked up and not found: %s %s %s", async (chatId, fromId, data, expected) => {
     const r = await pressForged(chatId, fromId, data);

@@ -14,6 +14,7 @@ import { helpTexts } from "../../src/messages/help.js";
 import { registerTexts } from "../../src/messages/register.js";
 import { reminderTexts } from "../../src/messages/reminders.js";
 import { commandOf, reportTexts } from "../../src/messages/report.js";
+import { statusTexts } from "../../src/messages/status.js";
 import { uploadTexts } from "../../src/messages/upload.js";
 
 const CURRENT = "2026-12";
@@ -71,6 +72,24 @@ describe("every example the bot prints", () => {
         .join("\n"),
     ],
     ["mau caption", uploadTexts.templateCaptionFor("Phường A", "2026-11", 1, false)],
+    [
+      "/tinhtrang (this month)",
+      statusTexts.unit(
+        { code: "P-A", name: "Phường A" } as CatalogUnit,
+        CURRENT,
+        [ONLINE, PAY, OPEN_DATA].map((i) => ({ indicator: i, evaluation: nothing })),
+        CURRENT,
+      ),
+    ],
+    [
+      "/tinhtrang (last month)",
+      statusTexts.unit(
+        { code: "P-A", name: "Phường A" } as CatalogUnit,
+        "2026-11",
+        [PAY].map((i) => ({ indicator: i, evaluation: nothing })),
+        CURRENT,
+      ),
+    ],
     ["registration approved", registerTexts.approvedGroup({ code: "P-A", name: "Phường A" } as CatalogUnit, "unit")],
     [
       "help per chat",
@@ -84,6 +103,12 @@ describe("every example the bot prints", () => {
     const all = texts.flatMap(([, t]) => examples(t));
     expect(all.length).toBeGreaterThanOrEqual(10);
     expect(all).toEqual(expect.arrayContaining(["/nop 120 95", "/nop thanh-toan-truc-tuyen 120 95 tháng 11/2026"]));
+    // /tinhtrang's examples are collected (its old `/nop <mã> …` placeholder was not an example).
+    expect(examples(texts.find(([n]) => n === "/tinhtrang (this month)")?.[1] ?? "")).toEqual([
+      "/nop hs-truc-tuyen 120 95",
+      "/nop thanh-toan-truc-tuyen 120 95",
+      "/nop du-lieu-mo 5",
+    ]);
   });
 
   it.each(texts)("%s: each example parses, total first", (_, text) => {

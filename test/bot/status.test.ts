@@ -1,3 +1,4 @@
+import { parseNop } from "../../src/bot/parse/nop.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
 import { writeFigures } from "../../src/db/repos/figures.js";
@@ -49,7 +50,12 @@ describe("/tinhtrang", () => {
       "🟢 Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 90% (90/100) — Đạt chỉ tiêu 70% (đến 30/06/2026). Mức: xanh.",
     );
     expect(text).toContain("⚪ Tỷ lệ hồ sơ thanh toán trực tuyến: chưa báo cáo.");
-    expect(text).toContain("Báo cáo: /nop thanh-toan-truc-tuyen");
+    // A real command (the grammar's), with the unit's own indicator code, total first: it parses.
+    expect(text).toContain("Báo cáo, ví dụ: /nop thanh-toan-truc-tuyen 120 95");
+    expect(parseNop("thanh-toan-truc-tuyen 120 95", "2026-11")).toMatchObject({
+      ok: true,
+      value: { kind: "report", indicatorCode: "thanh-toan-truc-tuyen", total: 120, part: 95, period: null },
+    });
   });
 
   it("in a leaders' chat: units below, worst first, counts per colour, and who has not reported", async () => {

@@ -204,6 +204,7 @@ const CALLBACK_PREFIXES = [
   "dx:no:",
   "up:ok:",
   "up:no:",
+  "uu:",
   "reg:ok:",
   "reg:no:",
   "dv:p:",

@@ -7,6 +7,7 @@ import {
   dossierButton,
   dossierViewButton,
   heldUploadButton,
+  uploadUndoButton,
   MAX_NOP_CHOICE,
   MAX_RESEND_SPAN,
   MAX_ROW_ID,
@@ -50,6 +51,7 @@ describe("families round-trip within Telegram's 64 bytes", () => {
     [registrationButton, { approve: false, registrationId: 3 }, "reg:no:3"],
     [heldUploadButton, { save: true, pendingId: 5 }, "up:ok:5"],
     [heldUploadButton, { save: false, pendingId: 5 }, "up:no:5"],
+    [uploadUndoButton, { pendingId: MAX_ROW_ID }, `uu:${MAX_ROW_ID}`],
     [dossierButton, { action: "apology", dossierId: 9 }, "dx:a:9"],
     [dossierButton, { action: "explanation", dossierId: 9 }, "dx:g:9"],
     [dossierButton, { action: "returned", dossierId: 9 }, "dx:r:9"],
@@ -76,6 +78,7 @@ describe("families round-trip within Telegram's 64 bytes", () => {
     [registrationButton, "reg:maybe:1"],
     [registrationButton, "reg:constructor:1"],
     [heldUploadButton, "up:ok:999999999999"],
+    [uploadUndoButton, "uu:0"],
     [dossierButton, "dx:z:1"],
     [dossierButton, `dx:ok:${MAX_ROW_ID + 1}`],
     [directiveButton, "dv:p:"],
@@ -92,6 +95,7 @@ const FAMILIES: readonly [string, CallbackFamily<never>][] = [
   ["task", taskButton],
   ["reg", registrationButton],
   ["up", heldUploadButton],
+  ["uu", uploadUndoButton],
   ["dx", dossierButton],
   ["dv", directiveButton],
   ["dp", directivePlanButton],
@@ -109,6 +113,7 @@ describe("every family: every value round-trips, at both ends of the id range", 
     cases.push(["undo", undoButton, { revisionId: id }], ["task", taskButton, { rowId: id }]);
     for (const approve of [true, false]) cases.push(["reg", registrationButton, { approve, registrationId: id }]);
     for (const save of [true, false]) cases.push(["up", heldUploadButton, { save, pendingId: id }]);
+    cases.push(["uu", uploadUndoButton, { pendingId: id }]);
     for (const step of ["confirm", "keep", "evidence", "skip"] as const)
       cases.push(["tk", taskStepButton, { step, rowId: id }]);
     cases.push(["hs", dossierViewButton, { dossierId: id }]);

@@ -24,14 +24,35 @@ export const reportQuestionsFeature = new Composer<BotContext>();
 
 const MAX_BUTTON_TEXT = 60;
 
-/** Step 1: the unit's indicators as buttons. */
+/** The month question's buttons: this month, last month (offeredPeriods), then Huỷ. */
+function monthKeyboard(ctx: BotContext, questionId: number): InlineKeyboard {
+  const { current, previous } = offeredPeriods(ctx.deps);
+  const kb = new InlineKeyboard()
+    .text(reportTexts.monthButton("current", current), nopButton.encode({ action: "month", questionId, index: 0 }))
+    .text(reportTexts.monthButton("previous", previous), nopButton.encode({ action: "month", questionId, index: 1 }))
+    .row();
+  return cancelRow(kb, questionId);
+}
+
+/**
+ * Step 1: the unit's indicators as buttons — or, when it reports only one, straight to the month
+ * (a choice of one is a tap that tells nothing), the question naming that indicator.
+ */
 export async function startGuide(ctx: BotContext, unit: CatalogUnit, indicators: readonly Indicator[]) {
   if (!ctx.chat || !ctx.from || !ctx.msg) return;
+  const only = indicators.length === 1 ? indicators[0] : undefined;
   const questionId = await ctx.uc.figures.askNop({
     chatId: BigInt(ctx.chat.id),
     userId: BigInt(ctx.from.id),
-    state: { step: "indicator", commandMessageId: ctx.msg.message_id },
+    state: only
+      ? { step: "period", commandMessageId: ctx.msg.message_id, indicatorCode: only.code }
+      : { step: "indicator", commandMessageId: ctx.msg.message_id },
   });
+  const def = indicators[0];
+  const quick =
+    def && def.kind !== "count" ? nopCommand({ indicatorCode: null, total: 120, part: 95, period: null }) : null;
+  if (only)
+    return replyHtml(ctx, reportTexts.guideOnlyIndicator(unit.name, only, quick), monthKeyboard(ctx, questionId));
   const kb = new InlineKeyboard();
   // A press carries the index (callbackData.ts bounds it); the rest are reported by code.
   indicators.slice(0, MAX_NOP_CHOICE + 1).forEach((i, index) => {
@@ -41,9 +62,6 @@ export async function startGuide(ctx: BotContext, unit: CatalogUnit, indicators:
     );
     kb.row();
   });
-  const def = indicators[0];
-  const quick =
-    def && def.kind !== "count" ? nopCommand({ indicatorCode: null, total: 120, part: 95, period: null }) : null;
   return replyHtml(ctx, reportTexts.guideIndicator(unit.name, quick), cancelRow(kb, questionId));
 }
 
@@ -78,18 +96,7 @@ onButton(reportQuestionsFeature, nopButton, async (ctx, press) => {
     const indicator = indicators[press.index];
     if (!indicator) return alert(ctx, reportTexts.questionGone);
     await ctx.uc.figures.moveNopQuestion(q.id, { ...q.state, step: "period", indicatorCode: indicator.code });
-    const { current, previous } = offeredPeriods(ctx.deps);
-    const kb = new InlineKeyboard()
-      .text(
-        reportTexts.monthButton("current", current),
-        nopButton.encode({ action: "month", questionId: q.id, index: 0 }),
-      )
-      .text(
-        reportTexts.monthButton("previous", previous),
-        nopButton.encode({ action: "month", questionId: q.id, index: 1 }),
-      )
-      .row();
-    await edit(ctx, reportTexts.guideMonth(unit.name, indicator), cancelRow(kb, q.id));
+    await edit(ctx, reportTexts.guideMonth(unit.name, indicator), monthKeyboard(ctx, q.id));
     return ctx.answerCallbackQuery();
   }
   if (press.action === "month" && q.state.step === "period") {

@@ -48,7 +48,7 @@ statusFeature.command("tinhtrang", async (ctx) => {
   const unit = unitOfChat(ctx) ?? headOfChat(ctx);
   if (unit) {
     const period = currentPeriod(ctx.deps);
-    return replyHtml(ctx, statusTexts.unit(unit, period, await ctx.uc.figures.unitStatus(unit, period)));
+    return replyHtml(ctx, statusTexts.unit(unit, period, await ctx.uc.figures.unitStatus(unit, period), period));
   }
   const root = leadersRootOfChat(ctx);
   if (root) return replySubtree(ctx, root, requested);

@@ -8,6 +8,13 @@ import type { FigureKey, FigureRecord, FigureValue, Provenance } from "./figureT
 import { writeFiguresSqlite } from "./figuresSqlite.js";
 
 export type { FigureKey, FigureRecord, FigureValue, Provenance } from "./figureTypes.js";
+export {
+  undoRevision,
+  undoUploadRevisions,
+  uploadSavedAt,
+  type UndoOutcome,
+  type UploadUndoOutcome,
+} from "./figureUndo.js";
 
 export async function figuresForPeriod(prisma: Db, period: string, indicatorCode?: string): Promise<FigureRecord[]> {
   const rows = await prisma.figure.findMany({ where: { period, ...(indicatorCode ? { indicatorCode } : {}) } });
@@ -107,6 +114,7 @@ export async function writeFigures(
           chatId: prov.chatId,
           source: prov.source,
           createdAt: prov.at,
+          uploadId: prov.uploadId ?? null,
         },
       });
       out.push({
@@ -115,60 +123,5 @@ export async function writeFigures(
       });
     }
     return out;
-  });
-}
-
-export type UndoOutcome =
-  | { ok: true; key: FigureKey; restored: FigureValue | null }
-  | { ok: false; reason: "not-found" | "not-a-report" | "already-undone" | "expired" | "superseded" };
-
-/** The revisions a report writes; an "undo" revision is not one, and is never undone itself. */
-const UNDOABLE_ACTIONS: readonly string[] = ["create", "update"];
-
-/**
- * Undoes one revision of `unitCode`'s figures within `windowMs`: restores the old value (or
- * removes a figure that the revision created) and logs the undo as a revision of its own. A
- * later change of the same figure wins: undoing an older revision then would silently drop it,
- * so it is refused. Undoing an undo would be a "redo" no one asked for (or, after a first
- * report, an update of a figure that no longer exists): refused too.
- */
-export async function undoRevision(
-  prisma: Db,
-  revision: { id: number; unitCode: string },
-  now: Date,
-  windowMs: number,
-  prov: Provenance,
-): Promise<UndoOutcome> {
-  return prisma.$transaction(async (tx) => {
-    const rev = await tx.figureRevision.findUnique({ where: { id: revision.id } });
-    if (!rev || rev.unitCode !== revision.unitCode) return { ok: false, reason: "not-found" } as const;
-    if (!UNDOABLE_ACTIONS.includes(rev.action)) return { ok: false, reason: "not-a-report" } as const;
-    if (rev.undone) return { ok: false, reason: "already-undone" } as const;
-    if (now.getTime() - rev.createdAt.getTime() > windowMs) return { ok: false, reason: "expired" } as const;
-    const key = { unitCode: rev.unitCode, indicatorCode: rev.indicatorCode, period: rev.period };
-    const later = await tx.figureRevision.count({ where: { ...key, id: { gt: rev.id } } });
-    if (later > 0) return { ok: false, reason: "superseded" } as const;
-    const restored =
-      rev.oldNumerator !== null && rev.oldDenominator !== null
-        ? { numerator: rev.oldNumerator, denominator: rev.oldDenominator }
-        : null;
-    if (restored) await tx.figure.update({ where: { unitCode_indicatorCode_period: key }, data: restored });
-    else await tx.figure.deleteMany({ where: key });
-    await tx.figureRevision.update({ where: { id: rev.id }, data: { undone: true } });
-    await tx.figureRevision.create({
-      data: {
-        ...key,
-        action: "undo",
-        oldNumerator: rev.newNumerator,
-        oldDenominator: rev.newDenominator,
-        newNumerator: restored?.numerator ?? null,
-        newDenominator: restored?.denominator ?? null,
-        byUser: prov.byUser,
-        chatId: prov.chatId,
-        source: prov.source,
-        createdAt: prov.at,
-      },
-    });
-    return { ok: true, key, restored } as const;
   });
 }

@@ -15,8 +15,8 @@ const UPSERT = `INSERT INTO "Figure" ("unitCode", "indicatorCode", "period", "nu
     "denominator" = excluded."denominator", "reportedBy" = excluded."reportedBy", "chatId" = excluded."chatId",
     "source" = excluded."source", "updatedAt" = excluded."updatedAt"`;
 const REVISION = `INSERT INTO "FigureRevision" ("unitCode", "indicatorCode", "period", "action", "oldNumerator", "oldDenominator",
-    "newNumerator", "newDenominator", "byUser", "chatId", "source", "undone", "createdAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`;
+    "newNumerator", "newDenominator", "byUser", "chatId", "source", "undone", "createdAt", "uploadId")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`;
 
 /** Undefined when the connection is inside a Prisma transaction: the caller takes the Prisma path. */
 export function writeFiguresSqlite(
@@ -44,6 +44,7 @@ export function writeFiguresSqlite(
         prov.chatId,
         prov.source,
         at,
+        prov.uploadId ?? null,
       );
       return { revisionId: sqliteInt(rev.lastInsertRowid), previous };
     }),

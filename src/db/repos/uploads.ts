@@ -1,7 +1,8 @@
 /**
  * Held uploads (PendingUpload): rows parsed from a file, or a directive text, kept until someone
  * presses the button under the preview. A row moves pending → saving → saved | cancelled, and
- * back to pending if saving failed; each move is a conditional update so two presses (or two
+ * back to pending if saving failed; a saved one may move saved → undoing → undone (its "↩️ Hoàn
+ * tác"); each move is a conditional update so two presses (or two
  * people) can never both win.
  */
 import type { Db } from "../client.js";
@@ -54,13 +55,29 @@ export async function claimHeldUpload(prisma: Db, id: number, now: Date): Promis
   return toRecord(await prisma.pendingUpload.findUniqueOrThrow({ where: { id } }));
 }
 
-/** Ends a claim: "saved", "cancelled", or back to "pending" so the sender can try again. */
+/**
+ * Ends a claim: "saved", "cancelled", "undone", or back to "pending" (or "saved") so the sender can
+ * try again. `keepUntil` moves the row's expiry: a saved row is kept as long as its undo is offered.
+ */
 export async function settleHeldUpload(
   prisma: Db,
   id: number,
-  status: "saved" | "cancelled" | "pending",
+  status: "saved" | "cancelled" | "pending" | "undone",
+  keepUntil?: Date,
 ): Promise<void> {
-  await prisma.pendingUpload.update({ where: { id }, data: { status } });
+  await prisma.pendingUpload.update({
+    where: { id },
+    data: { status, ...(keepUntil ? { expiresAt: keepUntil } : {}) },
+  });
+}
+
+/** saved → undoing; false when it was not "saved" (undone already, or another press got it). */
+export async function claimSavedUpload(prisma: Db, id: number): Promise<boolean> {
+  const claimed = await prisma.pendingUpload.updateMany({
+    where: { id, status: "saved" },
+    data: { status: "undoing" },
+  });
+  return claimed.count > 0;
 }
 
 /** pending → cancelled; the row as cancelled, or null when it was no longer pending. */

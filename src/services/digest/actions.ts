@@ -8,6 +8,7 @@ import { monthOf, vnDate, type IsoMonth } from "../../domain/directive/dates.js"
 import { digestActionTexts } from "../../messages/digestActions.js";
 import type { AppDeps } from "../context.js";
 import { pushText } from "../notify.js";
+import { recordFigureReminders } from "../reminders/escalation.js";
 import { activeUnitChats } from "../reminders/reminders.js";
 import { digestData, type IndicatorDigest } from "./data.js";
 import { unitsNotReported } from "./keyboard.js";
@@ -58,6 +59,14 @@ export async function remindNotReported(
         text: digestActionTexts.reminder(unit, period, shown.closed, indicators),
       });
     }
+    // Counted for escalation like the morning reminder: three ignored ones name the unit to the
+    // leaders; a unit the morning already reminded today is not counted twice (one row per day).
+    await recordFigureReminders(
+      deps,
+      mine.map((c) => ({ chatId: c.chatId, unitCode: unit.code })),
+      day,
+      at,
+    );
   }
   return { reminded, withoutChat: missing.length - reminded };
 }

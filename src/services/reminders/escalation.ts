@@ -40,3 +40,21 @@ export async function recordEscalations(
     at,
   );
 }
+
+/**
+ * Remembers figure reminders sent to these unit chats on `day`, the ones escalation counts: the
+ * morning reminder's and the digest's "🔔 Nhắc". One row per chat × unit × day (a second log the
+ * same day is a no-op), and the rule counts days, so a unit reminded twice in a day counts once.
+ */
+export async function recordFigureReminders(
+  deps: AppDeps,
+  sent: Iterable<{ chatId: bigint; unitCode: string }>,
+  day: IsoDate,
+  at: Date,
+): Promise<void> {
+  await logReminders(
+    deps.prisma,
+    [...sent].map((s) => ({ chatId: s.chatId, unitCode: s.unitCode, kind: "figures" as const, day })),
+    at,
+  );
+}

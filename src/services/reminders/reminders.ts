@@ -6,7 +6,7 @@
  */
 import type { InlineKeyboardButton } from "grammy/types";
 import { activeChatsOfKind } from "../../db/repos/chats.js";
-import { logReminders } from "../../db/repos/escalations.js";
+import { recordFigureReminders } from "./escalation.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
@@ -95,9 +95,5 @@ export async function sendMorningMessages(
 
 /** Figure reminders are counted for escalation (domain/schedule/escalation.ts). */
 async function logFigureReminders(ctx: MorningContext, sections: readonly MorningSection[]): Promise<void> {
-  await logReminders(
-    ctx.deps.prisma,
-    sections.map((s) => ({ chatId: s.chatId, unitCode: s.unitCode, kind: "figures" as const, day: ctx.day })),
-    ctx.at,
-  );
+  await recordFigureReminders(ctx.deps, sections, ctx.day, ctx.at);
 }

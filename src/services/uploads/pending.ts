@@ -11,7 +11,7 @@ import {
   holdUpload,
   settleHeldUpload,
 } from "../../db/repos/uploads.js";
-import { PENDING_UPLOAD_TTL_MS } from "../../domain/limits.js";
+import { PENDING_UPLOAD_TTL_MS, UNDO_WINDOW_MS } from "../../domain/limits.js";
 import type { AppDeps } from "../context.js";
 import { saveItems, type FigureItem, type SavedSummary } from "./save.js";
 import type { PressRefusal } from "../../messages/views.js";
@@ -69,7 +69,7 @@ export type ConfirmOutcome =
   | { ok: false; reason: PressRefusal };
 
 /** The kinds the figure buttons act on; a held directive (directives/pending.ts) is not theirs. */
-const FIGURE_KINDS: readonly string[] = ["figures", "onestop"];
+export const FIGURE_KINDS: readonly string[] = ["figures", "onestop"];
 
 /**
  * Why a press cannot proceed, or null when the held item (of one of `kinds`) is still pending
@@ -98,8 +98,10 @@ export async function confirmPending(deps: AppDeps, req: PressRequest): Promise<
   if (!row) return { ok: false, reason: "already-saved" };
   try {
     const items = payloadSchema.parse(JSON.parse(row.payload));
-    const summary = await saveItems(deps, items, { byUser: req.userId, chatId: req.chatId, source: "upload", at: now });
-    await settleHeldUpload(deps.prisma, req.id, "saved");
+    const prov = { byUser: req.userId, chatId: req.chatId, source: "upload", at: now, uploadId: req.id };
+    const summary = await saveItems(deps, items, prov);
+    // Kept (not purged as expired) while its "↩️ Hoàn tác" is offered (undo.ts).
+    await settleHeldUpload(deps.prisma, req.id, "saved", new Date(now.getTime() + UNDO_WINDOW_MS));
     return { ok: true, kind: row.kind === "onestop" ? "onestop" : "figures", summary };
   } catch (e) {
     // Nothing was written (writeFigures is one transaction): let the sender try again.
