@@ -4,12 +4,16 @@
  *
  * 1. read the central directory WITHOUT inflating anything and reject on declared sizes
  *    (total, per-entry ratio, entry count, zip64, encryption, odd methods, overlapping data);
- * 2. inflate each entry with node:zlib capped at its declared size (`maxOutputLength`), so a
- *    lying header stops the inflater at the cap instead of filling memory;
+ * 2. inflate each entry capped at its declared size, so a lying header stops the inflater at the
+ *    cap instead of filling memory. pako (pure JavaScript) rather than node:zlib: this runs in the
+ *    sheet worker (isolated.ts), which is terminated when a file takes too long, and Node 20 aborts
+ *    the whole process when a worker is torn down between creating a zlib handle and initialising
+ *    it ("close before init", node_zlib.cc; seen in test/ingest/limits.test.ts). A pure-JS inflater
+ *    has no native handle to abort on;
  * 3. repack the verified bytes as STORED entries (`storeZip`) for exceljs's streaming reader,
  *    which then inflates nothing itself.
  */
-import { inflateRawSync } from "node:zlib";
+import { Inflate } from "pako";
 import { IngestError } from "./errors.js";
 import { msg } from "./messages.js";
 
@@ -169,13 +173,30 @@ function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
   if (e.method === 0) return raw;
   let data: Buffer;
   try {
-    data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    data = inflateCapped(raw, Math.max(1, e.uncompressedSize));
   } catch (cause) {
     if (cause instanceof RangeError) throw unsafe(`entry ${e.name} inflates past its declared size`);
     throw new IngestError("CORRUPT_FILE", msg.corruptXlsx, { detail: `inflate ${e.name}`, cause });
   }
   if (data.length !== e.uncompressedSize) throw corrupt(`size mismatch ${e.name}`);
   return data;
+}
+
+/** Raw deflate, stopped with a RangeError as soon as the output passes `cap` bytes. */
+function inflateCapped(raw: Uint8Array, cap: number): Buffer {
+  const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // Called for every output chunk inside push(): throwing here stops the inflater at once.
+  inflater.onData = (chunk) => {
+    const bytes = chunk instanceof Uint8Array ? chunk : Buffer.from(chunk);
+    total += bytes.length;
+    if (total > cap) throw new RangeError(`output over ${cap} bytes`);
+    chunks.push(bytes);
+  };
+  inflater.push(raw, true);
+  if (inflater.err) throw new Error(`inflate: ${inflater.msg}`);
+  return Buffer.concat(chunks, total);
 }
 
 /** Overlapping entries are the trick behind "non-recursive" zip bombs (Fifield 2019). */

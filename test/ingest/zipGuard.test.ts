@@ -97,3 +97,23 @@ describe("zip-bomb guard", () => {
     expect(() => unzipVerified(zip)).toThrow(IngestError);
   });
 });
+
+describe("no native zlib handle in the sheet worker's code", () => {
+  // The worker is terminated when a file takes too long; Node 20 aborts the whole process when a worker
+  // is torn down between creating a zlib handle and initialising it (node_zlib.cc "close before init").
+  // The readers the worker runs (src/ingest/) inflate with pako and use node:zlib only for crc32; the
+  // cap on a lying entry is the "inflates past its declared size" test above.
+  it("src/ingest imports nothing from node:zlib but crc32", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const dir = new URL("../../src/ingest/", import.meta.url);
+    const offenders: string[] = [];
+    for (const name of await readdir(dir)) {
+      const text = await readFile(new URL(name, dir), "utf8");
+      for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"(?:node:)?zlib"/g))
+        if ((m[1] ?? "").split(",").some((n) => n.trim() !== "crc32")) offenders.push(`${name}: ${m[0]}`);
+      if (/require\(\s*"(?:node:)?zlib"\s*\)|import\s+\*\s+as\s+\w+\s+from\s+"(?:node:)?zlib"/.test(text))
+        offenders.push(name);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
