@@ -14,6 +14,7 @@ import { bindChat, touchChat, type ChatKind } from "../../src/db/repos/chats.js"
 import { createRegistration, recordDecision } from "../../src/db/repos/registrations.js";
 import { createJobs, jobsNamed } from "../../src/jobs/index.js";
 import { ADMIN_ID, startHarness, type Harness } from "../helpers/harness.js";
+import { DOSSIER_EXPORT_HEADER } from "../ingest/fixtures.js";
 
 export const UNIT = -100101;
 export const OTHER = -100102;
@@ -24,21 +25,8 @@ export const OTHER_OFFICER = 502;
 export const HEAD_USER = 601;
 export const LEADER = 701;
 
-export const HEADER = [
-  "STT",
-  "Đơn vị tiếp nhận",
-  "Tên thủ tục hành chính",
-  "Mã hồ sơ",
-  "Trạng thái",
-  "Địa chỉ",
-  "Người nộp",
-  "Chủ hồ sơ",
-  "Ngày nộp hồ sơ",
-  "Ngày nhận",
-  "Ngày hẹn trả",
-  "Ngày kết thúc xử lý",
-  "Cán bộ xử lý",
-];
+/** The export's usual columns plus the officer who handles the dossier. */
+export const HEADER = [...DOSSIER_EXPORT_HEADER, "Cán bộ xử lý"];
 export type Cell = string | number | null;
 
 /** A row of a typical one-stop export; `over` replaces columns by header name. */

@@ -11,21 +11,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDossiers } from "../../src/ingest/dossiers.js";
 import { readSheet } from "../../src/ingest/readSheet.js";
+import { DOSSIER_EXPORT_HEADER } from "./fixtures.js";
 
-const HEADER = [
-  "STT",
-  "Đơn vị tiếp nhận",
-  "Tên thủ tục hành chính",
-  "Mã hồ sơ",
-  "Trạng thái",
-  "Địa chỉ",
-  "Người nộp",
-  "Chủ hồ sơ",
-  "Ngày nộp hồ sơ",
-  "Ngày nhận",
-  "Ngày hẹn trả",
-  "Ngày kết thúc xử lý",
-];
+const HEADER = DOSSIER_EXPORT_HEADER;
 
 async function build(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

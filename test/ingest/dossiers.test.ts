@@ -4,22 +4,9 @@ import { parseDossierStatus } from "../../src/ingest/dossierStatus.js";
 import type { IngestError } from "../../src/ingest/errors.js";
 import type { Cell } from "../../src/ingest/grid.js";
 import { readSheet } from "../../src/ingest/readSheet.js";
-import { csv, gridOf, workbookBuffer } from "./fixtures.js";
+import { csv, DOSSIER_EXPORT_HEADER, gridOf, workbookBuffer } from "./fixtures.js";
 
-const HEADER = [
-  "STT",
-  "Đơn vị tiếp nhận",
-  "Tên thủ tục hành chính",
-  "Mã hồ sơ",
-  "Trạng thái",
-  "Địa chỉ",
-  "Người nộp",
-  "Chủ hồ sơ",
-  "Ngày nộp hồ sơ",
-  "Ngày nhận",
-  "Ngày hẹn trả",
-  "Ngày kết thúc xử lý",
-];
+const HEADER = DOSSIER_EXPORT_HEADER;
 const row = (over: Partial<Record<number, Cell>> = {}): Cell[] => {
   const base: Cell[] = [
     1,

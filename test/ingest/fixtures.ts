@@ -79,3 +79,19 @@ export function makeZip(parts: readonly ZipPart[]): Buffer {
 
 export const csv = (text: string, bom = false): Buffer =>
   Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, "utf8")]);
+
+/** The columns of a typical one-stop dossier export (the header row the readers look for). */
+export const DOSSIER_EXPORT_HEADER: readonly string[] = [
+  "STT",
+  "Đơn vị tiếp nhận",
+  "Tên thủ tục hành chính",
+  "Mã hồ sơ",
+  "Trạng thái",
+  "Địa chỉ",
+  "Người nộp",
+  "Chủ hồ sơ",
+  "Ngày nộp hồ sơ",
+  "Ngày nhận",
+  "Ngày hẹn trả",
+  "Ngày kết thúc xử lý",
+];
