@@ -5,7 +5,6 @@
  * checks who may press it, and replies.
  */
 import { Composer, InputFile } from "grammy";
-import type { InlineKeyboardMarkup } from "grammy/types";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { CAPTION_LIMIT } from "../../messages/digest.js";
@@ -17,6 +16,7 @@ import { digestCallback } from "../../services/digest/keyboard.js";
 import { digestXlsx } from "../../services/digest/xlsx.js";
 import { subtreeIndicators } from "../../services/figures/status.js";
 import { alert, onButton, type ButtonContext } from "../buttons.js";
+import { pressedKeyboard, withoutButtons } from "../pressed.js";
 import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { isGroup, isLeader, leadersRootOfChat } from "./access.js";
@@ -38,14 +38,6 @@ async function rootOf(ctx: ButtonContext, press: DigestButton): Promise<CatalogU
   return null;
 }
 
-/** The keyboard without the "Nhắc" row: it has been pressed. */
-function withoutRemind(markup: InlineKeyboardMarkup | undefined): InlineKeyboardMarkup {
-  const rows = (markup?.inline_keyboard ?? []).filter(
-    (row) => !row.some((b) => "callback_data" in b && digestButton.parse(b.callback_data)?.action === "remind"),
-  );
-  return { inline_keyboard: rows };
-}
-
 async function remind(ctx: ButtonContext, root: CatalogUnit, press: DigestButton): Promise<unknown> {
   const at = ctx.deps.clock.now();
   const result = await ctx.uc.digest.remindNotReported(root, press.period, at);
@@ -54,7 +46,8 @@ async function remind(ctx: ButtonContext, root: CatalogUnit, press: DigestButton
   const who = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ");
   const note = t.reminded(who, at, result.reminded, result.withoutChat);
   const message = ctx.callbackQuery.message;
-  const reply_markup = withoutRemind(message?.reply_markup);
+  // The "Nhắc" button has been pressed: it goes, the others stay.
+  const reply_markup = withoutButtons(pressedKeyboard(ctx), (d) => digestButton.parse(d)?.action === "remind");
   // The digest's own message: a photo's caption (HTML from the bot), or the buttons' text after an album.
   // Plain text plus the message's own entities: its bold title stays bold, the note adds none.
   if (message?.caption !== undefined) {
