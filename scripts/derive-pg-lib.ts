@@ -190,6 +190,19 @@ export function withSchemaFiles<T>(texts: (string | undefined)[], fn: (paths: (s
   }
 }
 
+/**
+ * A schema without its comment lines: comments (`//`, `///`) change no table, so editing one must
+ * not ask for a migration (`prisma migrate diff` of a comment-only edit is empty, and
+ * scripts/new-migration.ts rightly refuses to write an empty one). Snapshots keep their comments
+ * as history; only "does today's schema need a migration" compares without them.
+ */
+export function withoutComments(schema: string): string {
+  return schema
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("//"))
+    .join("\n");
+}
+
 /** The migration SQL leading from one derived snapshot (or nothing) to the next. */
 export function migrationBetween(root: string, from: string | undefined, to: string): string {
   return withSchemaFiles([from, to], ([f, t]) => {
@@ -261,7 +274,7 @@ export function verify(root: string): string[] {
     }
     prev = m.snapshot || prev;
   }
-  if (committed.migrations.length > 0 && prev !== schema) {
+  if (committed.migrations.length > 0 && withoutComments(prev ?? "") !== withoutComments(schema)) {
     problems.push(`the last PostgreSQL snapshot is not today's derived schema (a migration is missing)`);
   }
   return problems;
@@ -278,7 +291,7 @@ export function writeDerived(root: string, log: (line: string) => void = console
   const committed = readCommitted(root);
   const tree = deriveTree(root, committed);
   const last = tree.migrations.at(-1);
-  if (last && last.snapshot !== tree.schema) {
+  if (last && withoutComments(last.snapshot) !== withoutComments(tree.schema)) {
     throw new DeriveError(
       "prisma/schema.prisma changed without a SQLite migration: run `npm run db:migration -- <name>` first",
     );

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PostgreSQL for the test suite (issue #7), called by scripts/test-setup.sh (npm pretest).
+# PostgreSQL for the test suite, called by scripts/test-setup.sh (npm pretest).
 #   scripts/test-pg.sh start   initialise (once) and start a throw-away cluster on 127.0.0.1:54329,
 #                              then write its admin URL to data/test-pg-url for the tests to read
 #   scripts/test-pg.sh stop    stop it

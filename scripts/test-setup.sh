@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs before `npm test` (npm's pretest): makes sure what the suite needs outside npm is here.
 # - Chromium (Debian package) for the sandbox's browser test (playwright-core drives it).
-# - PostgreSQL (Debian package) for the PostgreSQL tests and the suite's PostgreSQL run (issue #7):
+# - PostgreSQL (Debian package) for the PostgreSQL tests and the suite's PostgreSQL run (README "Development"):
 #   scripts/test-pg.sh starts a throw-away cluster on 127.0.0.1:54329 and writes data/test-pg-url.
 # Installs with apt-get when running as root (CI and the dev machines are root); otherwise
 # prints what to install, and the browser test skips itself with a clear message.
