@@ -50,11 +50,16 @@ export function dashboardLaunchUrl(s: Session, o: { chatId: number; fromId: numb
           startParam,
           chatType: chat?.type ?? "supergroup",
           // Telegram's chat_instance is an opaque per-chat number; any stable one does here.
-          chatInstance: BigInt(`0x${createHash("sha256").update(String(o.chatId)).digest("hex").slice(0, 15)}`).toString(),
+          chatInstance: BigInt(
+            `0x${createHash("sha256").update(String(o.chatId)).digest("hex").slice(0, 15)}`,
+          ).toString(),
         }),
   });
   // A web_app button's launch carries a query id (for answerWebAppQuery); a link's does not.
-  const signed = signInitData(startParam === null ? { ...fields, query_id: randomBytes(12).toString("base64url") } : fields, token);
+  const signed = signInitData(
+    startParam === null ? { ...fields, query_id: randomBytes(12).toString("base64url") } : fields,
+    token,
+  );
   const hash = new URLSearchParams({
     tgWebAppData: signed,
     tgWebAppVersion: WEBAPP_VERSION,

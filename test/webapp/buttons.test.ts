@@ -38,7 +38,9 @@ beforeEach(async () => {
     await bindChat(h.db.prisma, BigInt(id), kind, unit);
   }
   h.emu.addChat({ id: LOOSE, type: "supergroup", title: "Nhóm mới" });
-  await h.db.prisma.person.create({ data: { telegramId: BigInt(LEADER), role: "leader", grantedBy: BigInt(ADMIN_ID) } });
+  await h.db.prisma.person.create({
+    data: { telegramId: BigInt(LEADER), role: "leader", grantedBy: BigInt(ADMIN_ID) },
+  });
   h.deps.dashboardLink = () => LINK;
 });
 afterEach(async () => h?.stop());
@@ -61,13 +63,19 @@ describe("/bangdieukhien", () => {
     ["heads' chat", HEAD, OFFICER, "c-100703"],
   ])("in a %s: a link to the bot's Main Mini App naming the chat", async (_kind, chat, from, param) => {
     const m = await say("/bangdieukhien", chat, from);
-    expect(dashboardOf(m)).toEqual({ text: dashboardTexts.button, url: `https://t.me/dondoc_test_bot?startapp=${param}` });
+    expect(dashboardOf(m)).toEqual({
+      text: dashboardTexts.button,
+      url: `https://t.me/dondoc_test_bot?startapp=${param}`,
+    });
   });
 
   it("in a leader's private chat: a web_app button to the page", async () => {
     const m = await say("/bangdieukhien", LEADER, LEADER);
     expect(m.text).toBe(parseHtml(dashboardTexts.open(dashboardTexts.allWhat)).text);
-    expect(dashboardOf(m)).toEqual({ text: dashboardTexts.button, web_app: { url: "https://dondoc.example.gov.vn/app" } });
+    expect(dashboardOf(m)).toEqual({
+      text: dashboardTexts.button,
+      web_app: { url: "https://dondoc.example.gov.vn/app" },
+    });
   });
 
   it("an officer's private chat and an unregistered group get where it opens from, no button", async () => {

@@ -29,8 +29,17 @@ async function call(route: string, body: unknown) {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "dondoc-sandbox-webapp-"));
-  const config = parseConfig({ DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`, SANDBOX_PORT: "0", LOG_LEVEL: "silent" });
-  sandbox = await startSandbox({ config, logger: createLogger("silent"), print: () => undefined, dashboardPage: () => fakePage() });
+  const config = parseConfig({
+    DATABASE_URL: `file:${path.join(dir, "sandbox.db")}`,
+    SANDBOX_PORT: "0",
+    LOG_LEVEL: "silent",
+  });
+  sandbox = await startSandbox({
+    config,
+    logger: createLogger("silent"),
+    print: () => undefined,
+    dashboardPage: () => fakePage(),
+  });
 });
 afterAll(async () => {
   await sandbox?.stop();
@@ -44,7 +53,9 @@ describe("the dashboard in the sandbox", () => {
     if (!leaders || !s.app.dashboard) throw new Error("no leaders' chat or no dashboard");
     // The sandbox page may frame it (its CSP names loopback origins), and it frames nothing else.
     const shell = await fetch(`${s.app.dashboard.server.url}/app`);
-    expect(shell.headers.get("content-security-policy")).toContain("frame-ancestors 'self' https://web.telegram.org http://localhost:*");
+    expect(shell.headers.get("content-security-policy")).toContain(
+      "frame-ancestors 'self' https://web.telegram.org http://localhost:*",
+    );
     const page = await fetch(`${sandbox.url}/`);
     expect(page.headers.get("content-security-policy")).toContain("frame-src http://127.0.0.1:*");
 
@@ -62,7 +73,10 @@ describe("the dashboard in the sandbox", () => {
     expect([...hash.keys()]).toEqual(["tgWebAppData", "tgWebAppVersion", "tgWebAppPlatform", "tgWebAppThemeParams"]);
     const initData = hash.get("tgWebAppData") ?? "";
     const verified = verifyInitData(initData, s.config.BOT_TOKEN ?? "", s.clock.now());
-    expect(verified).toMatchObject({ ok: true, data: { userId: BigInt(DEMO_IDS.leader), startParam: `c${leaders.id}` } });
+    expect(verified).toMatchObject({
+      ok: true,
+      data: { userId: BigInt(DEMO_IDS.leader), startParam: `c${leaders.id}` },
+    });
 
     const view = await fetch(`${s.app.dashboard.server.url}/app/api/view`, {
       method: "POST",
@@ -76,7 +90,10 @@ describe("the dashboard in the sandbox", () => {
   it("refuses a link that is not the dashboard's, and a sender who is not in the demo", async () => {
     const s = await sandbox.runtime.session();
     const leaders = s.world.chats.find((c) => c.kind === "leaders");
-    expect((await call("/api/webapp/open", { chatId: leaders?.id, fromId: DEMO_IDS.leader, link: "https://example.com/" })).status).toBe(400);
+    expect(
+      (await call("/api/webapp/open", { chatId: leaders?.id, fromId: DEMO_IDS.leader, link: "https://example.com/" }))
+        .status,
+    ).toBe(400);
     expect((await call("/api/webapp/open", { chatId: leaders?.id, fromId: 1, link: "x" })).status).toBe(400);
   });
 });
