@@ -17,7 +17,7 @@ export function fakePage(o: { fail?: Error } = {}): FakePage {
   return {
     calls,
     shell: () =>
-      '<!doctype html><html lang="vi"><head><script src="/app/assets/app.js"></script></head><body></body></html>',
+      '<!doctype html><html lang="vi"><head><script src="/app/assets/app.js"></script></head><body><h1>Bảng điều khiển (giả)</h1></body></html>',
     async asset(name) {
       return name === "app.js"
         ? { contentType: "text/javascript; charset=utf-8", body: Buffer.from("void 0;") }
