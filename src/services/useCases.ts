@@ -6,9 +6,11 @@
  */
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import type { DashboardLink } from "../render/dashboardButton.js";
 import { apologyUseCases, approverUseCases } from "./apology/index.js";
 import { chatUseCases } from "./chats/index.js";
 import type { AppDeps, CatalogReader } from "./context.js";
+import { dashboardUseCases } from "./dashboard/index.js";
 import { digestUseCases } from "./digest/index.js";
 import { directiveUseCases } from "./directives/index.js";
 import { dossierUseCases } from "./dossiers/index.js";
@@ -28,6 +30,7 @@ export function createUseCases(deps: AppDeps, menus?: MenuPublisher) {
     apology: apologyUseCases(deps),
     approvers: approverUseCases(deps),
     chats: chatUseCases(deps),
+    dashboard: dashboardUseCases(deps),
     digest: digestUseCases(deps),
     directives: directiveUseCases(deps),
     dossiers: dossierUseCases(deps),
@@ -50,6 +53,8 @@ export interface EdgeDeps {
   logger: Logger;
   /** ADMIN_IDS of the configuration: administrators no command can demote. */
   adminIds: readonly bigint[];
+  /** Where the dashboard Mini App is, null when it is off (its buttons are then left out). */
+  dashboardLink(): DashboardLink | null;
 }
 
 export interface AppServices extends EdgeDeps {
@@ -70,5 +75,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     clock: deps.clock,
     logger: deps.logger,
     adminIds: deps.adminIds,
+    // Read at each call: the app learns the link only once its server listens and the bot knows its name.
+    dashboardLink: () => deps.dashboardLink?.() ?? null,
   };
 }
