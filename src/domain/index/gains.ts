@@ -12,10 +12,10 @@ import { missingItems, type Figures } from "../evaluation/ratio.js";
 import type { Indicator } from "../directive/schema.js";
 import { comparePoints, pointsOf, subtractPoints, type Points } from "./points.js";
 import { componentPoints, scoreUnit, type IndexFigures, type IndexScore } from "./score.js";
-import type { IndexComponent, ScoredIndex } from "./schema.js";
+import type { ScorableComponent, ScoredIndex } from "./schema.js";
 
 export type IndexGain = {
-  component: IndexComponent;
+  component: ScorableComponent;
   indicator: Indicator;
   /** How many more numerator items: "12". */
   items: number;
@@ -32,7 +32,7 @@ export type IndexGain = {
 };
 
 /** The next percentage worth reaching: the target, or the next step above the current ratio. */
-function nextTarget(component: IndexComponent, f: Figures): { percent: number; reaches: "full" | "step" } | null {
+function nextTarget(component: ScorableComponent, f: Figures): { percent: number; reaches: "full" | "step" } | null {
   const rule = component.rule;
   if (rule.kind !== "thresholds") return { percent: component.target, reaches: "full" };
   const steps = [...rule.steps].sort((a, b) => a.atLeast - b.atLeast);
@@ -45,7 +45,7 @@ function nextTarget(component: IndexComponent, f: Figures): { percent: number; r
 /** The gains of one scored component, or null when it is already at full points. */
 function gainOf(
   index: ScoredIndex,
-  component: IndexComponent,
+  component: ScorableComponent,
   f: Figures,
   current: Points,
 ): IndexGain | null {

@@ -66,12 +66,19 @@ export const indexComponentSchema = z.strictObject({
   code: codeSchema,
   name: z.string().min(1),
   group: codeSchema,
-  maxPoints: pointsSchema,
+  /**
+   * The three facts scoring needs. A text may give only some of them (the points but not the
+   * rule, the rule but not the points): the missing ones are left out — never guessed — and
+   * `unknown` says what no text found gives; the component is then listed, reported and shown,
+   * but not scored (docs/INDEX.md "Thành phần chưa chấm được").
+   */
+  maxPoints: pointsSchema.optional(),
+  /** The percentage at which full points are earned (for `thresholds`: the last step's). */
+  target: percentSchema.refine((n) => n > 0, { message: "chỉ tiêu phải lớn hơn 0%" }).optional(),
+  rule: scoringRuleSchema.optional(),
+  unknown: z.string().min(1).optional(),
   /** The registry indicator it reads, or one the index defines in `indicators`. */
   indicator: codeSchema,
-  /** The percentage at which full points are earned (for `thresholds`: the last step's). */
-  target: percentSchema.refine((n) => n > 0, { message: "chỉ tiêu phải lớn hơn 0%" }),
-  rule: scoringRuleSchema,
   gain: gainWordsSchema.optional(),
   /** Where the component, its points and its target are written (document, clause, URL). */
   source: z.string().min(1, "cần nêu nguồn (source) của thành phần"),
@@ -79,6 +86,13 @@ export const indexComponentSchema = z.strictObject({
   note: z.string().optional(),
 });
 export type IndexComponent = z.infer<typeof indexComponentSchema>;
+
+/** A component whose points, target and rule are all known: the only kind that is scored. */
+export type ScorableComponent = IndexComponent & { maxPoints: number; target: number; rule: ScoringRule };
+
+export function isScorable(c: IndexComponent): c is ScorableComponent {
+  return c.maxPoints !== undefined && c.target !== undefined && c.rule !== undefined;
+}
 
 /** Named bands of the total. `source` says whether the text gives them or only practice does. */
 export const indexBandsSchema = z.strictObject({
