@@ -62,7 +62,7 @@ export const indexGroupSchema = z.strictObject({
 });
 export type IndexGroup = z.infer<typeof indexGroupSchema>;
 
-export const indexComponentSchema = z.strictObject({
+const componentObjectSchema = z.strictObject({
   code: codeSchema,
   name: z.string().min(1),
   group: codeSchema,
@@ -77,8 +77,11 @@ export const indexComponentSchema = z.strictObject({
   target: percentSchema.refine((n) => n > 0, { message: "chỉ tiêu phải lớn hơn 0%" }).optional(),
   rule: scoringRuleSchema.optional(),
   unknown: z.string().min(1).optional(),
-  /** The registry indicator it reads, or one the index defines in `indicators`. */
-  indicator: codeSchema,
+  /**
+   * The registry indicator it reads, or one the index defines in `indicators`. Default: the
+   * component's own code, so a unit reports the component by the code it sees (`/nop <mã> a b`).
+   */
+  indicator: codeSchema.optional(),
   gain: gainWordsSchema.optional(),
   /** Where the component, its points and its target are written (document, clause, URL). */
   source: z.string().min(1, "cần nêu nguồn (source) của thành phần"),
@@ -86,6 +89,8 @@ export const indexComponentSchema = z.strictObject({
   note: z.string().optional(),
 });
 export type IndexComponent = z.infer<typeof indexComponentSchema>;
+
+export const indexComponentSchema = componentObjectSchema.transform((c) => ({ ...c, indicator: c.indicator ?? c.code }));
 
 /** A component whose points, target and rule are all known: the only kind that is scored. */
 export type ScorableComponent = IndexComponent & { maxPoints: number; target: number; rule: ScoringRule };
