@@ -42,7 +42,7 @@ export const scoringRuleSchema = z.discriminatedUnion("kind", [
     text: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal("allOrNothing"), text: z.string().optional() }),
-]);
+], { error: 'cách tính (rule.kind) phải là "linear", "thresholds" hoặc "allOrNothing"' });
 export type ScoringRule = z.infer<typeof scoringRuleSchema>;
 
 /**
