@@ -43,12 +43,7 @@ function nextTarget(component: ScorableComponent, f: Figures): { percent: number
 }
 
 /** The gains of one scored component, or null when it is already at full points. */
-function gainOf(
-  index: ScoredIndex,
-  component: ScorableComponent,
-  f: Figures,
-  current: Points,
-): IndexGain | null {
+function gainOf(index: ScoredIndex, component: ScorableComponent, f: Figures, current: Points): IndexGain | null {
   const next = nextTarget(component, f);
   if (!next) return null;
   const need = missingItems(f, next.percent, "atLeast");
@@ -79,7 +74,11 @@ function gainOf(
  * The unit's gains, best first: more points per item, then more points, then the index's order.
  * Components without figures have no gain to name (their figures come first: `score.missing`).
  */
-export function gainsFor(index: ScoredIndex, figures: IndexFigures, score: IndexScore = scoreUnit(index, figures)): IndexGain[] {
+export function gainsFor(
+  index: ScoredIndex,
+  figures: IndexFigures,
+  score: IndexScore = scoreUnit(index, figures),
+): IndexGain[] {
   const gains: IndexGain[] = [];
   for (const c of score.components) {
     if (c.kind !== "scored" || c.full) continue;

@@ -32,17 +32,21 @@ export const percentSchema = z
  *   every step, 0. The last step's points are the maximum and its `atLeast` the target.
  * - `allOrNothing`: max at or above the target, else 0.
  */
-export const scoringRuleSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("linear"), floor: percentSchema.optional(), text: z.string().optional() }),
-  z.strictObject({
-    kind: z.literal("thresholds"),
-    steps: z
-      .array(z.strictObject({ atLeast: percentSchema, points: z.number().min(0, "số điểm không được âm") }))
-      .min(1, "cần ít nhất một bậc (steps)"),
-    text: z.string().optional(),
-  }),
-  z.strictObject({ kind: z.literal("allOrNothing"), text: z.string().optional() }),
-], { error: 'cách tính (rule.kind) phải là "linear", "thresholds" hoặc "allOrNothing"' });
+export const scoringRuleSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("linear"), floor: percentSchema.optional(), text: z.string().optional() }),
+    z.strictObject({
+      kind: z.literal("thresholds"),
+      steps: z
+        .array(z.strictObject({ atLeast: percentSchema, points: z.number().min(0, "số điểm không được âm") }))
+        .min(1, "cần ít nhất một bậc (steps)"),
+      text: z.string().optional(),
+    }),
+    z.strictObject({ kind: z.literal("allOrNothing"), text: z.string().optional() }),
+  ],
+  { error: 'cách tính (rule.kind) phải là "linear", "thresholds" hoặc "allOrNothing"' },
+);
 export type ScoringRule = z.infer<typeof scoringRuleSchema>;
 
 /**
@@ -90,7 +94,10 @@ const componentObjectSchema = z.strictObject({
 });
 export type IndexComponent = z.infer<typeof indexComponentSchema>;
 
-export const indexComponentSchema = componentObjectSchema.transform((c) => ({ ...c, indicator: c.indicator ?? c.code }));
+export const indexComponentSchema = componentObjectSchema.transform((c) => ({
+  ...c,
+  indicator: c.indicator ?? c.code,
+}));
 
 /** A component whose points, target and rule are all known: the only kind that is scored. */
 export type ScorableComponent = IndexComponent & { maxPoints: number; target: number; rule: ScoringRule };

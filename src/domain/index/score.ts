@@ -9,14 +9,7 @@
  * Pure: figures in, points out (exact, src/domain/index/points.ts).
  */
 import type { Figures } from "../evaluation/ratio.js";
-import {
-  addPoints,
-  minPoints,
-  points,
-  pointsOf,
-  ZERO_POINTS,
-  type Points,
-} from "./points.js";
+import { addPoints, minPoints, points, pointsOf, ZERO_POINTS, type Points } from "./points.js";
 import {
   isScorable,
   type IndexComponent,
@@ -78,12 +71,7 @@ function reaches(f: Figures, percent: number): boolean {
 }
 
 /** The points figures earn under a rule (d > 0). */
-export function componentPoints(
-  f: Figures,
-  rule: ScoringRule,
-  target: number,
-  maxPoints: number,
-): Points {
+export function componentPoints(f: Figures, rule: ScoringRule, target: number, maxPoints: number): Points {
   const max = pointsOf(maxPoints);
   const n = BigInt(f.numerator);
   const d = BigInt(f.denominator);

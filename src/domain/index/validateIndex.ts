@@ -29,7 +29,8 @@ export function validateIndex(index: ParsedIndex): DirectiveProblem[] {
     const seen = new Map<string, number>();
     index[list].forEach((x, i) => {
       const first = seen.get(x.code);
-      if (first !== undefined) add(`${list}[${i}].code`, `mã ${what} "${x.code}" bị trùng (đã dùng ở ${list}[${first}])`);
+      if (first !== undefined)
+        add(`${list}[${i}].code`, `mã ${what} "${x.code}" bị trùng (đã dùng ở ${list}[${first}])`);
       else seen.set(x.code, i);
     });
   }

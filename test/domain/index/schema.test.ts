@@ -59,7 +59,7 @@ describe("index file: refused with a message that says what to do", () => {
       (i) => {
         component(i, 0).maxPoints = 11;
       },
-      ["groups[0].maxPoints: nhóm \"truc-tuyen\" có tối đa 20 điểm nhưng các thành phần cộng lại 19 điểm"],
+      ['groups[0].maxPoints: nhóm "truc-tuyen" có tối đa 20 điểm nhưng các thành phần cộng lại 19 điểm'],
     ],
     [
       "groups that do not add up to the total",

@@ -157,7 +157,15 @@ describe("a unit's score", () => {
       ...fixtureIndex(),
       groups: [{ code: "g", name: "G", maxPoints: 30 }],
       components: [
-        { code: "thu-linear", name: "A", group: "g", maxPoints: 30, target: 100, rule: { kind: "linear" }, source: "t" },
+        {
+          code: "thu-linear",
+          name: "A",
+          group: "g",
+          maxPoints: 30,
+          target: 100,
+          rule: { kind: "linear" },
+          source: "t",
+        },
       ],
     });
     const n = Math.round((total / 30) * 30000);
