@@ -36,7 +36,13 @@ describe("a deployment with the QĐ 766 index", () => {
     expect(r).toMatchObject({ ok: true, kind: "index", status: "created" });
     await h.deps.catalog.reload();
     const unit = h.deps.catalog.get().unit("TN-X1");
-    expect(unit && h.deps.catalog.get().indicatorsFor(unit).map((i) => i.code)).toContain("ct766-5.4");
+    expect(
+      unit &&
+        h.deps.catalog
+          .get()
+          .indicatorsFor(unit)
+          .map((i) => i.code),
+    ).toContain("ct766-5.4");
 
     const reply = await say("/nop ct766-5.4 10 8");
     expect(reply).toContain("Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC");
@@ -56,6 +62,12 @@ describe("a deployment with the QĐ 766 index", () => {
     expect(await h.db.prisma.scoredIndex.count()).toBe(0);
     await h.deps.catalog.reload();
     const unit = h.deps.catalog.get().unit("TN-X1");
-    expect(unit && h.deps.catalog.get().indicatorsFor(unit).map((i) => i.code)).not.toContain("ct766-5.4");
+    expect(
+      unit &&
+        h.deps.catalog
+          .get()
+          .indicatorsFor(unit)
+          .map((i) => i.code),
+    ).not.toContain("ct766-5.4");
   });
 });
