@@ -164,6 +164,14 @@ export class Catalog {
     return [...seen.values()];
   }
 
+  /** The code is read only by scored indices' components, by no directive. */
+  isIndexOnly(code: string): boolean {
+    return (
+      indicatorByCode(this.directives, code) === undefined &&
+      this.indices.some((i) => i.indicators.some((x) => x.code === code))
+    );
+  }
+
   /** The scored indices that score this unit (on `asOf`, when given). */
   indicesFor(unit: CatalogUnit, asOf?: IsoDate): ScoredIndex[] {
     return this.indices.filter((index) => indexAppliesTo(index, unit, asOf));

@@ -51,6 +51,17 @@ describe("a deployment with the QĐ 766 index", () => {
     ).toMatchObject({ numerator: 8, denominator: 10 });
   });
 
+  it("/tinhtrang lists a component once it is reported, not the unreported ones", async () => {
+    const r = await installText(h.db.prisma, await readFile(PRESET, "utf8"), "yaml");
+    expect(r.ok).toBe(true);
+    await h.deps.catalog.reload();
+    expect(await say("/tinhtrang")).not.toContain("ct766");
+    await say("/nop ct766-5.4 10 8");
+    const status = await say("/tinhtrang");
+    expect(status).toContain("Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC");
+    expect(status).not.toContain("Tỷ lệ TTHC công bố đúng hạn");
+  });
+
   it("refuses a broken index file whole: nothing stored, the catalog unchanged", async () => {
     const text = (await readFile(PRESET, "utf8")).replace("totalMaxPoints: 100", "totalMaxPoints: 90");
     const r = await installText(h.db.prisma, text, "yaml");
