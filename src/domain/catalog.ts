@@ -192,7 +192,8 @@ export class Catalog {
   defaultIndicator(unit: CatalogUnit, asOf?: IsoDate): Indicator | undefined {
     const live = asOf === undefined ? [] : this.indicatorsFor(unit, asOf);
     const list = live.length > 0 ? live : this.indicatorsFor(unit);
-    return list.find((i) => i.default) ?? list[0];
+    // Never a scored index's component: a figure sent without a code means a directive's.
+    return list.find((i) => i.default) ?? list.find((i) => !this.isIndexOnly(i.code));
   }
 
   indicator(code: string): Indicator | undefined {

@@ -62,6 +62,20 @@ describe("a deployment with the QĐ 766 index", () => {
     expect(status).not.toContain("Tỷ lệ TTHC công bố đúng hạn");
   });
 
+  it("/nop without a code never lands on a component: the directive's indicator, or a request for the code", async () => {
+    const r = await installText(h.db.prisma, await readFile(PRESET, "utf8"), "yaml");
+    expect(r.ok).toBe(true);
+    await h.deps.catalog.reload();
+    await say("/nop 10 8");
+    expect(await h.db.prisma.figure.findMany({ select: { indicatorCode: true } })).toEqual([
+      { indicatorCode: "hs-truc-tuyen" },
+    ]);
+    await bindChat(h.db.prisma, BigInt(GROUP), "unit", "TN");
+    const reply = await say("/nop 10 8");
+    expect(reply).toContain("Ghi mã chỉ tiêu trước hai số, ví dụ /nop ct766-1.1 120 95.");
+    expect(await h.db.prisma.figure.count()).toBe(1);
+  });
+
   it("refuses a broken index file whole: nothing stored, the catalog unchanged", async () => {
     const text = (await readFile(PRESET, "utf8")).replace("totalMaxPoints: 100", "totalMaxPoints: 90");
     const r = await installText(h.db.prisma, text, "yaml");
