@@ -9,6 +9,8 @@ import type { LetterheadInput } from "./letterheadSchema.js";
 import { createEvaluator, type Evaluator } from "./evaluation/evaluator.js";
 import { scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
 import { normalizeForSearch } from "./text.js";
+import { indexAppliesTo } from "./index/applies.js";
+import type { ScoredIndex } from "./index/schema.js";
 
 /**
  * The indicator with this exact code. Every directive holds the registry's meaning and name for
@@ -42,6 +44,8 @@ export class Catalog {
   constructor(
     readonly units: readonly CatalogUnit[],
     readonly directives: readonly Directive[],
+    /** Scored indices (docs/INDEX.md): their component indicators are reported like any other. */
+    readonly indices: readonly ScoredIndex[] = [],
   ) {
     this.evaluator = createEvaluator(directives);
     for (const u of units) this.byCode.set(u.code, u);
@@ -133,8 +137,9 @@ export class Catalog {
 
   /**
    * Indicators this unit has milestones for, across directives, one per code. Without `asOf`:
-   * every one it may report (a lapsed target still takes figures). With `asOf`: only those with
-   * a target in force or still to come that day — what reminders and digests chase.
+   * every one it may report (a lapsed target still takes figures), and the components of the
+   * scored indices that score it. With `asOf`: only those with a target in force or still to
+   * come that day — what reminders and digests chase.
    */
   indicatorsFor(unit: CatalogUnit, asOf?: IsoDate): Indicator[] {
     const eu = this.evaluationUnit(unit);
@@ -147,7 +152,29 @@ export class Catalog {
         seen.set(ind.code, ind);
       }
     }
+    // A component of a scored index that scores this unit is reported like a target's indicator
+    // (`/nop <mã> a b`, the guided /nop, /mau, uploads). It has no directive target to chase, so
+    // with `asOf` — reminders, digests — it is left out: nineteen QĐ 766 figures would otherwise
+    // join every morning reminder (docs/INDEX.md).
+    if (asOf === undefined) {
+      for (const index of this.indicesFor(unit)) {
+        for (const ind of index.indicators) if (!seen.has(ind.code)) seen.set(ind.code, ind);
+      }
+    }
     return [...seen.values()];
+  }
+
+  /** The code is read only by scored indices' components, by no directive. */
+  isIndexOnly(code: string): boolean {
+    return (
+      indicatorByCode(this.directives, code) === undefined &&
+      this.indices.some((i) => i.indicators.some((x) => x.code === code))
+    );
+  }
+
+  /** The scored indices that score this unit (on `asOf`, when given). */
+  indicesFor(unit: CatalogUnit, asOf?: IsoDate): ScoredIndex[] {
+    return this.indices.filter((index) => indexAppliesTo(index, unit, asOf));
   }
 
   /** A milestone for this unit and indicator is in force on `asOf` or still to come. */
@@ -165,10 +192,14 @@ export class Catalog {
   defaultIndicator(unit: CatalogUnit, asOf?: IsoDate): Indicator | undefined {
     const live = asOf === undefined ? [] : this.indicatorsFor(unit, asOf);
     const list = live.length > 0 ? live : this.indicatorsFor(unit);
-    return list.find((i) => i.default) ?? list[0];
+    // Never a scored index's component: a figure sent without a code means a directive's.
+    return list.find((i) => i.default) ?? list.find((i) => !this.isIndexOnly(i.code));
   }
 
   indicator(code: string): Indicator | undefined {
-    return indicatorByCode(this.directives, code);
+    return (
+      indicatorByCode(this.directives, code) ??
+      this.indices.flatMap((index) => index.indicators).find((i) => i.code === code)
+    );
   }
 }
