@@ -9,6 +9,7 @@ import type { Logger } from "../logger.js";
 import { apologyUseCases, approverUseCases } from "./apology/index.js";
 import { chatUseCases } from "./chats/index.js";
 import type { AppDeps, CatalogReader } from "./context.js";
+import { dashboardUseCases } from "./dashboard/index.js";
 import { digestUseCases } from "./digest/index.js";
 import { directiveUseCases } from "./directives/index.js";
 import { dossierUseCases } from "./dossiers/index.js";
@@ -28,6 +29,7 @@ export function createUseCases(deps: AppDeps, menus?: MenuPublisher) {
     apology: apologyUseCases(deps),
     approvers: approverUseCases(deps),
     chats: chatUseCases(deps),
+    dashboard: dashboardUseCases(deps),
     digest: digestUseCases(deps),
     directives: directiveUseCases(deps),
     dossiers: dossierUseCases(deps),
