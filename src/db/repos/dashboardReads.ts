@@ -15,17 +15,21 @@ function slices<T>(list: readonly T[]): T[][] {
   return out;
 }
 
-/** Current figures of `unitCodes` for `periods` (one indicator when given). */
+/**
+ * Current figures of `unitCodes` × `indicatorCodes` × `periods`. All three lists, so SQLite seeks
+ * the unique (unit, indicator, period) index instead of scanning a national period by its index.
+ */
 export async function figuresOfUnits(
   prisma: Db,
   unitCodes: readonly string[],
+  indicatorCodes: readonly string[],
   periods: readonly string[],
-  indicatorCode?: string,
 ): Promise<UnitFigure[]> {
   const out: UnitFigure[] = [];
+  if (indicatorCodes.length === 0) return out;
   for (const codes of slices(unitCodes)) {
     const rows = await prisma.figure.findMany({
-      where: { unitCode: { in: codes }, period: { in: [...periods] }, ...(indicatorCode ? { indicatorCode } : {}) },
+      where: { unitCode: { in: codes }, indicatorCode: { in: [...indicatorCodes] }, period: { in: [...periods] } },
       select: { unitCode: true, indicatorCode: true, period: true, numerator: true, denominator: true },
     });
     out.push(...rows);

@@ -82,6 +82,7 @@ export function rankSections(input: RankingInput): {
     sections.push({
       code,
       name: indicator?.name ?? code,
+      shortName: name,
       kind: indicator?.kind ?? "ratio",
       ranked: ranked.map((j) => rankRow(j.unit, j.now)),
       others: kept.filter((j) => !inRanking.has(j)).map((j) => rankRow(j.unit, j.now)),

@@ -25,26 +25,26 @@ function allIndicatorCodes(catalog: Catalog): string[] {
 }
 
 /**
- * Indicators with a target in force or to come on `day` for the unit (of one directive when
- * `directiveId` is given), found through the evaluator's cached bindings: the catalog's
- * `indicatorsFor` re-checks every directive's scopes, too slow for a page of 120 units.
+ * For each indicator with a target in force or to come on `day` for the unit, the directives
+ * setting it — found through the evaluator's cached bindings: the catalog's `indicatorsFor`
+ * re-checks every directive's scopes, too slow for a page of 120 units.
  */
-export function liveIndicatorCodes(
+export function liveIndicators(
   catalog: Catalog,
   unit: CatalogUnit,
   day: IsoDate,
   codes: readonly string[],
-  directiveId?: string,
-): string[] {
+): Map<string, Set<string>> {
   const eu = catalog.evaluationUnit(unit);
-  return codes.filter((code) =>
-    catalog.evaluator
-      .bindingMilestones(eu, code)
-      .some(
-        (b) =>
-          day >= b.from && (b.until === null || day <= b.until) && (!directiveId || b.bound.directive.id === directiveId),
-      ),
-  );
+  const out = new Map<string, Set<string>>();
+  for (const code of codes)
+    for (const b of catalog.evaluator.bindingMilestones(eu, code)) {
+      if (day < b.from || (b.until !== null && day > b.until)) continue;
+      const ids = out.get(code) ?? new Set<string>();
+      ids.add(b.bound.directive.id);
+      out.set(code, ids);
+    }
+  return out;
 }
 
 export interface ScopedUnits {
@@ -64,22 +64,24 @@ export function scopedUnits(
 ): ScopedUnits {
   const all = scopeUnits(catalog, scope);
   const everyCode = allIndicatorCodes(catalog);
-  const live = all.map((unit) => ({ unit, codes: liveIndicatorCodes(catalog, unit, day, everyCode) }));
-  const directives = catalog.directives.filter((d) =>
-    live.some(({ unit, codes }) => codes.length > 0 && liveIndicatorCodes(catalog, unit, day, codes, d.id).length > 0),
-  );
+  const live = all.map((unit) => ({ unit, byCode: liveIndicators(catalog, unit, day, everyCode) }));
+  const binding = new Set(live.flatMap(({ byCode }) => [...byCode.values()].flatMap((ids) => [...ids])));
+  const directives = catalog.directives.filter((d) => binding.has(d.id));
   const directive = directives.find((d) => d.id === filters.directive)?.id;
   const units = live
     .filter(({ unit }) => !filters.tier || unit.tier === filters.tier)
-    .map(({ unit, codes }) => ({
+    .map(({ unit, byCode }) => ({
       unit,
-      codes: (directive ? liveIndicatorCodes(catalog, unit, day, codes, directive) : codes).filter(
-        (c) => !filters.indicator || c === filters.indicator,
+      codes: everyCode.filter(
+        (c) =>
+          (byCode.get(c)?.size ?? 0) > 0 &&
+          (!directive || byCode.get(c)?.has(directive) === true) &&
+          (!filters.indicator || c === filters.indicator),
       ),
     }))
     .filter((u) => u.codes.length > 0);
   const shown = new Set(units.flatMap((u) => u.codes));
-  const offered = new Set(live.flatMap((u) => u.codes));
+  const offered = new Set(live.flatMap(({ byCode }) => [...byCode.keys()]));
   const tierName = (code: string) =>
     catalog.directives.flatMap((d) => d.tiers).find((t) => t.code === code)?.name ?? code;
   return {

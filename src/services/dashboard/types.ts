@@ -42,6 +42,8 @@ export interface RankRow {
 export interface IndicatorSection {
   code: string;
   name: string;
+  /** The chat's short label ("hồ sơ trực tuyến"): sheet names, the changes list. */
+  shortName: string;
   kind: "ratio" | "count";
   /** Reported units worst first (farthest below their own target), then those with no target. */
   ranked: RankRow[];

@@ -33,10 +33,10 @@ export async function dashboardView(
   const months = chosen ? historyMonths(period) : [previous, period];
   const figures = new Map<string, Figures>();
   const codes = units.map((u) => u.code);
-  for (const f of await figuresOfUnits(deps.prisma, codes, [previous, period], filters.indicator))
+  for (const f of await figuresOfUnits(deps.prisma, codes, scoped.codes, [previous, period]))
     figures.set(`${f.period}|${figureKey(f.unitCode, f.indicatorCode)}`, f);
   if (chosen)
-    for (const f of await figuresOfUnits(deps.prisma, [chosen.unit.code], months, filters.indicator))
+    for (const f of await figuresOfUnits(deps.prisma, [chosen.unit.code], chosen.codes, months))
       figures.set(`${f.period}|${figureKey(f.unitCode, f.indicatorCode)}`, f);
   const ranking = rankSections({ catalog, units: scoped.units, codes: scoped.codes, period, previous, day, figures, filters });
   const [tasks, dossiers] = await Promise.all([

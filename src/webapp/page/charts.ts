@@ -6,6 +6,7 @@
 import { formatViDate, formatViMonth } from "../../domain/directive/dates.js";
 import { LEVEL_COLORS, NO_LEVEL_COLOR, NOT_REPORTED_COLOR } from "../../render/chart-layout.js";
 import type { DashboardModel } from "../../services/dashboard/index.js";
+import { shownRows } from "./renderSections.js";
 
 export interface RankChart {
   id: string;
@@ -43,15 +44,16 @@ export function pageCharts(m: DashboardModel): PageCharts {
     .filter(({ s }) => s.ranked.length > 0)
     .map(({ s, i }) => {
       const ratio = s.kind === "ratio";
+      const ranked = shownRows(s, m.sections.length > 1);
       return {
         id: `rank-${i}`,
-        labels: s.ranked.map((r) => r.unit.name),
-        units: s.ranked.map((r) => r.unit.code),
-        values: s.ranked.map((r) => (ratio ? (r.percent ?? 0) : (r.numerator ?? 0))),
-        texts: s.ranked.map((r) => r.percentText ?? String(r.numerator ?? "")),
-        colors: s.ranked.map((r) => colorOf(r.level, true)),
-        inForce: s.ranked.map((r) => r.inForce?.target ?? null),
-        next: s.ranked.map((r) => r.next?.target ?? null),
+        labels: ranked.map((r) => r.unit.name),
+        units: ranked.map((r) => r.unit.code),
+        values: ranked.map((r) => (ratio ? (r.percent ?? 0) : (r.numerator ?? 0))),
+        texts: ranked.map((r) => r.percentText ?? String(r.numerator ?? "")),
+        colors: ranked.map((r) => colorOf(r.level, true)),
+        inForce: ranked.map((r) => r.inForce?.target ?? null),
+        next: ranked.map((r) => r.next?.target ?? null),
       };
     });
   const history = m.history.map((h, i) => {

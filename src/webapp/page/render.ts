@@ -43,7 +43,7 @@ export function renderView(m: DashboardModel): string {
   const body =
     m.sections.length === 0
       ? `<p class="card empty">Không có đơn vị nào khớp bộ lọc. Bỏ bớt bộ lọc để xem lại.</p>`
-      : m.sections.map((s, i) => renderSection(s, i)).join("");
+      : m.sections.map((s, i) => renderSection(s, i, m.sections.length > 1)).join("");
   return [
     head,
     filtersForm(m),

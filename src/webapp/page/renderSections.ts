@@ -12,6 +12,17 @@ import { attr, escapeHtml, levelName, milestoneText } from "./text.js";
 export const BAR_PX = 22;
 const CHART_PAD_PX = 40;
 
+/**
+ * Rows per indicator when several are shown: the worst units, as the digest's picture shows the
+ * units to chase; "Xem cả N đơn vị" opens the indicator alone with every unit. A province's six
+ * full rankings would be 700 rows to scroll and over the page's 300 KB (docs/WEBAPP.md "Trang").
+ */
+export const OVERVIEW_ROWS = 15;
+
+/** The rows a section shows: all of them when it is the only section. */
+export const shownRows = (s: IndicatorSection, overview: boolean): RankRow[] =>
+  overview ? s.ranked.slice(0, OVERVIEW_ROWS) : s.ranked;
+
 function valueText(r: RankRow): string {
   if (r.status === "not-reported") return "chưa báo cáo";
   if (r.status === "no-data") return "chưa phát sinh hồ sơ";
@@ -42,17 +53,22 @@ function counts(s: IndicatorSection): string {
   return `<p class="chips">${chips.join("")}</p>`;
 }
 
-export function renderSection(s: IndicatorSection, i: number): string {
-  const height = CHART_PAD_PX + BAR_PX * s.ranked.length;
+export function renderSection(s: IndicatorSection, i: number, overview: boolean): string {
+  const rows = shownRows(s, overview);
+  const height = CHART_PAD_PX + BAR_PX * rows.length;
   const chart =
     s.ranked.length === 0
       ? `<p class="muted">Chưa đơn vị nào có số liệu tháng này.</p>`
       : `<div class="chart" data-height="${height}"><canvas id="rank-${i}" role="img" aria-label="${attr(`Xếp hạng ${s.name}`)}"></canvas></div><p class="legend muted">Vạch đậm: chỉ tiêu đang áp dụng · vạch rỗng: chỉ tiêu tiếp theo. Chạm một đơn vị để xem diễn biến.</p>`;
+  const more =
+    rows.length < s.ranked.length
+      ? `<button type="button" class="btn link" data-pick-indicator="${attr(s.code)}">Xem cả ${formatNumber(s.ranked.length)} đơn vị →</button>`
+      : "";
   const others =
-    s.others.length === 0
+    overview || s.others.length === 0
       ? ""
       : `<details class="others"><summary>Chưa báo cáo hoặc chưa phát sinh hồ sơ (${formatNumber(s.others.length)})</summary><ol class="rank">${s.others.map(row).join("")}</ol></details>`;
-  return `<section class="card ind" id="ind-${attr(s.code)}" data-indicator="${attr(s.code)}"><h2>${escapeHtml(s.name)}</h2>${counts(s)}${chart}<details class="table"><summary>Bảng xếp hạng, kém nhất trước (${formatNumber(s.ranked.length)})</summary><ol class="rank">${s.ranked.map(row).join("")}</ol></details>${others}</section>`;
+  return `<section class="card ind" id="ind-${attr(s.code)}" data-indicator="${attr(s.code)}"><h2>${escapeHtml(s.name)}</h2>${counts(s)}${chart}<details class="table"><summary>Bảng xếp hạng, kém nhất trước (${formatNumber(rows.length)}${rows.length < s.ranked.length ? `/${formatNumber(s.ranked.length)}` : ""})</summary><ol class="rank">${rows.map(row).join("")}</ol></details>${more}${others}</section>`;
 }
 
 export function renderHistory(h: UnitHistory, i: number): string {

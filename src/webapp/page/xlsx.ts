@@ -39,7 +39,7 @@ export async function dashboardXlsx(m: DashboardModel): Promise<Buffer> {
   const used = new Set<string>();
   const month = formatViMonth(m.period);
   for (const s of m.sections) {
-    const ws = sheet(wb, used, s.name, `${s.name} — tháng ${month}, đến ${formatViDate(m.day)}`, RANK_HEADERS, RANK_WIDTHS);
+    const ws = sheet(wb, used, s.shortName, `${s.name} — tháng ${month}, đến ${formatViDate(m.day)}`, RANK_HEADERS, RANK_WIDTHS);
     [...s.ranked, ...s.others].forEach((r, i) => {
       ws.addRow([
         i + 1,

@@ -133,6 +133,11 @@
       });
     const exp = document.getElementById("export");
     if (exp) exp.addEventListener("click", () => exportXlsx(exp));
+    for (const el of view.querySelectorAll("[data-pick-indicator]"))
+      el.addEventListener("click", () => {
+        setFilter("indicator", el.getAttribute("data-pick-indicator"));
+        load().then(() => window.scrollTo({ top: 0 }));
+      });
     for (const el of view.querySelectorAll("[data-clear]"))
       el.addEventListener("click", () => { setFilter(el.getAttribute("data-clear"), ""); load(); });
     for (const el of view.querySelectorAll(".row[data-unit], .list .n[data-unit]"))
