@@ -88,10 +88,10 @@ module.exports = {
       name: "edges-use-cases-only",
       severity: "error",
       comment:
-        "Bot features and jobs get the use-cases (ctx.uc, AppServices in src/services/useCases.ts), not the " +
-        "database: nothing in src/bot/ or src/jobs/ imports src/db/ (client, repositories, errors). Add a use-case to " +
+        "Bot features, jobs and the Mini App's server get the use-cases (ctx.uc, AppServices in " +
+        "src/services/useCases.ts), not the database: nothing in src/bot/, src/jobs/ or src/webapp/ imports src/db/ (client, repositories, errors). Add a use-case to " +
         "the feature's group in services/<feature>/index.ts; a record type the edge needs is re-exported there.",
-      from: { path: "^src/(bot|jobs)/" },
+      from: { path: "^src/(bot|jobs|webapp)/" },
       to: { path: "^src/db/" },
     },
     {

@@ -31,6 +31,8 @@ import { extraFeatures } from "./bot/extraFeatures.js";
 import { startUpdateSource, type UpdateSource } from "./instance/updates.js";
 import { shareOfLimits } from "./instance/share.js";
 import { TELEGRAM_LIMITS } from "./delivery/pacer.js";
+import type { DashboardLink } from "./render/dashboardButton.js";
+import { startDashboard, type DashboardPageFactory, type StartedDashboard } from "./webapp/start.js";
 
 export type AppOptions = {
   config: Config;
@@ -42,7 +44,7 @@ export type AppOptions = {
    * Runs before the bot starts polling (the sandbox seeds its demo here). The scheduler's
    * catch-up is already under way: await `app.scheduler.catchUp` first to not race it.
    */
-  beforeStart?: (app: Omit<App, "stop">) => Promise<void>;
+  beforeStart?: (app: Omit<App, "stop" | "dashboard">) => Promise<void>;
   /**
    * "cron" (default): node-cron wakes the scheduler at wall-clock fire times. "none": only
    * `scheduler.fireDue` runs jobs — the sandbox, whose manual clock is not the wall clock.
@@ -50,6 +52,10 @@ export type AppOptions = {
   schedulerTimers?: "cron" | "none";
   /** The job registry; default every job (src/jobs/index.ts). Tests pass their own. */
   jobs?: JobFactory;
+  /** The dashboard Mini App's page (src/webapp/page/); served when WEBAPP_PORT is set (docs/WEBAPP.md). */
+  dashboardPage?: DashboardPageFactory;
+  /** Origins besides Telegram Web that may frame the dashboard (the sandbox's page). */
+  dashboardFrameAncestors?: readonly string[];
 };
 
 export type App = {
@@ -60,6 +66,8 @@ export type App = {
   bot: Bot<BotContext>;
   worker: DeliveryWorker;
   scheduler: Awaited<ReturnType<typeof startScheduler>>;
+  /** The dashboard Mini App's server and link, when it runs. */
+  dashboard: StartedDashboard | null;
   stop(): Promise<void>;
 };
 
@@ -69,6 +77,8 @@ export async function startApp(o: AppOptions): Promise<App> {
   if (db.applied.length > 0) logger.info({ applied: db.applied }, "database migrated");
   const catalog = await createCatalogHolder(db.prisma, logger);
   let worker: DeliveryWorker | undefined;
+  // Known once the bot knows its name and the dashboard listens; until then its buttons are left out.
+  let dashboardLink: DashboardLink | null = null;
   const deps: AppDeps = {
     prisma: db.prisma,
     catalog,
@@ -76,6 +86,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     logger,
     adminIds: config.ADMIN_IDS,
     kickDelivery: () => worker?.kick(),
+    dashboardLink: () => dashboardLink,
   };
   const services = createAppServices(deps);
   const bot = createBot(services, { token: o.token, apiRoot: o.apiRoot, extraFeatures: extraFeatures() });
@@ -113,11 +124,23 @@ export async function startApp(o: AppOptions): Promise<App> {
   });
   const partial = { db, deps, services, bot, worker, scheduler };
   let updates: UpdateSource;
+  let dashboard: StartedDashboard | null = null;
   const menusStop = new AbortController();
   let menusSet: Promise<unknown> = Promise.resolve();
   try {
     await o.beforeStart?.(partial);
     await bot.init();
+    dashboard = await startDashboard({
+      config,
+      services,
+      page: o.dashboardPage,
+      token: o.token,
+      api: bot.api,
+      botUsername: bot.botInfo.username,
+      logger,
+      ...(o.dashboardFrameAncestors ? { frameAncestors: o.dashboardFrameAncestors } : {}),
+    });
+    dashboardLink = dashboard?.link ?? null;
     // Beside the updates, not before them: a few hundred chats' menus must not delay the first answer.
     menusSet = publishAllMenus(deps, createMenuPublisher(bot.api, logger), menusStop.signal).catch((e: unknown) =>
       logger.warn({ err: e }, "command menus not set"),
@@ -129,6 +152,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     // The catch-up is already running against the database: stop it before closing that.
     menusStop.abort();
     await menusSet;
+    await dashboard?.server.stop();
     await scheduler.stop();
     await worker.stop();
     await db.close();
@@ -139,7 +163,9 @@ export async function startApp(o: AppOptions): Promise<App> {
   const sweep = startAbandonedSweep(services, BigInt(bot.botInfo.id));
   return {
     ...partial,
+    dashboard,
     async stop() {
+      await dashboard?.server.stop();
       await updates.stop();
       menusStop.abort();
       await menusSet;

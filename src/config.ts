@@ -31,6 +31,11 @@ const idList = z
     return ids;
   });
 
+/** `VAR=` in a .env file means unset, not 0 or an empty URL. */
+function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+}
+
 export const configSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -76,6 +81,24 @@ export const configSchema = z.object({
   /** Issue #7: how long a claimed outbox row stays locked; rows of an instance that died wait this long. */
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   INSTANCE_ID: z.string().optional(),
+  /**
+   * The dashboard Mini App (docs/WEBAPP.md): local port of its server, 0 = any free port; unset
+   * or empty = no Mini App (no server, no buttons).
+   */
+  WEBAPP_PORT: unsetWhenEmpty(
+    z.coerce.number({ message: "phải là số cổng 0–65535" }).int().min(0).max(65535).optional(),
+  ),
+  /** The public HTTPS base the operator's reverse proxy serves it at; empty = http://127.0.0.1:<port>. */
+  WEBAPP_URL: unsetWhenEmpty(
+    z
+      .url({ protocol: /^https?$/, message: "phải là URL http(s), ví dụ https://dondoc.example.gov.vn" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  ),
+}).superRefine((c, ctx) => {
+  // A public address for a server that is not started would print buttons that open nothing.
+  if (c.WEBAPP_URL !== undefined && c.WEBAPP_PORT === undefined)
+    ctx.addIssue({ code: "custom", path: ["WEBAPP_URL"], message: "cần đặt cả WEBAPP_PORT (cổng của Mini App)" });
 });
 export type Config = z.infer<typeof configSchema>;
 

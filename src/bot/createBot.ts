@@ -13,6 +13,7 @@ import type { AppServices } from "../services/useCases.js";
 import type { BotContext } from "./context.js";
 import { createFileFetcher } from "./files.js";
 import { adminFeature } from "./features/admin.js";
+import { dashboardFeature } from "./features/dashboard.js";
 import { directivesFeature } from "./features/directives.js";
 import { membershipFeature } from "./features/membership.js";
 import { registerFeature } from "./features/register.js";
@@ -73,6 +74,7 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
     directivesFeature,
     reportFeature,
     statusFeature,
+    dashboardFeature,
   );
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);

@@ -13,6 +13,7 @@ import { vnDate } from "../domain/directive/dates.js";
 import { chatUnit } from "../domain/chatUnit.js";
 import { isoWeekKey } from "../domain/schedule/index.js";
 import { describeError } from "../delivery/failures.js";
+import { dashboardButton } from "../render/dashboardButton.js";
 import { digestDedupKey, digestParts, type RenderedIndicator } from "../services/digest/digest.js";
 import { subtreeIndicators } from "../services/figures/status.js";
 import type { AppServices } from "../services/useCases.js";
@@ -43,7 +44,9 @@ export async function runWeeklyDigest(deps: AppServices, { fireTime, signal }: J
       const extras = await uc.digest.digestExtras(chat.chatId, root, fireTime, items);
       if (!rendered.has(root.code)) rendered.set(root.code, uc.digest.renderDigest(root, fireTime));
       const charts = await (rendered.get(root.code) ?? uc.digest.renderDigest(root, fireTime));
-      const created = await uc.digest.enqueueDigest(chat.chatId, week, digestParts(charts, root, extras));
+      const dashboard = dashboardButton(deps.dashboardLink(), chat);
+      const parts = digestParts(charts, root, extras, undefined, dashboard);
+      const created = await uc.digest.enqueueDigest(chat.chatId, week, parts);
       result.enqueued += created;
       if (created > 0 && extras.escalatedCodes.size > 0) {
         await uc.reminders.recordEscalations(chat.chatId, extras.escalatedCodes, day, fireTime);

@@ -15,7 +15,7 @@ export const helpTexts = {
   privateLeader:
     "<b>dondoc</b> — bạn có quyền lãnh đạo. Ở đây:\n" +
     "• /tinhtrang — tình hình các đơn vị, kém nhất trước\n" +
-    "• /bieudo — biểu đồ theo chỉ tiêu\n" +
+    "• /bieudo — biểu đồ theo chỉ tiêu; /bangdieukhien — bảng điều khiển (xếp hạng, lịch sử, .xlsx)\n" +
     "• /chithi — văn bản chỉ đạo đang áp dụng\n" +
     "Theo dõi cùng các lãnh đạo khác: thêm bot vào nhóm lãnh đạo rồi gửi <code>/dangky lanhdao &lt;mã&gt;</code>.",
   privateAdmin:
@@ -23,12 +23,12 @@ export const helpTexts = {
     "• Gửi tệp chỉ thị (.yaml/.json): xem trước rồi bấm ✅ Áp dụng; danh sách đơn vị nạp ngay. /chithi — xem, tạm dừng, gỡ\n" +
     "• /quyen — ai giữ quyền gì. Cấp quyền: trả lời một tin nhắn của người đó (trong nhóm) bằng <code>/capquyen lanhdao</code>, " +
     "hoặc <code>/capquyen @tên lanhdao</code>; thu quyền: <code>/thuquyen @tên</code>\n" +
-    "• /tinhtrang, /bieudo, /dsquahan — mọi đơn vị; /nhap, /nhaphoso — nạp số liệu, hồ sơ của mọi đơn vị\n" +
+    "• /tinhtrang, /bieudo, /bangdieukhien, /dsquahan — mọi đơn vị; /nhap, /nhaphoso — nạp số liệu, hồ sơ của mọi đơn vị\n" +
     "Yêu cầu đăng ký nhóm được gửi đến đây: bấm Duyệt hoặc Từ chối.",
   unitGroup: (unitName: string, unitCode: string) =>
     `Nhóm cán bộ của ${common.unitLabel(unitName, unitCode)}:\n` +
     "• <code>/nop 120 95</code> — báo cáo tổng số hồ sơ và số hồ sơ trực tuyến tháng này; <code>/nop</code> — các chỉ tiêu và cách báo cáo\n" +
-    "• /tinhtrang — tình hình của đơn vị\n" +
+    "• /tinhtrang — tình hình của đơn vị; /bangdieukhien — bảng điều khiển theo tháng\n" +
     "• /nhap — gửi bảng số liệu (.xlsx, .csv); /mau — tải tệp mẫu\n" +
     "• /nhiemvu — nhiệm vụ được giao; <code>/xong &lt;mã&gt;</code> — báo hoàn thành\n" +
     "• /nhaphoso — gửi danh sách hồ sơ; /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
@@ -41,13 +41,13 @@ export const helpTexts = {
     "(chỉ người duyệt của đơn vị; không ai duyệt văn bản mình lập)\n" +
     "• /nguoiduyet — người duyệt; <code>/nguoiduyet them &lt;id&gt; pho</code> — chỉ định phó; " +
     "<code>/nguoiduyet ten &lt;Họ và tên&gt;</code> — tên in trên văn bản\n" +
-    "• /tinhtrang — tình hình thực hiện chỉ tiêu của đơn vị\n" +
+    "• /tinhtrang — tình hình thực hiện chỉ tiêu của đơn vị; /bangdieukhien — bảng điều khiển theo tháng\n" +
     "• /quahan — hồ sơ quá hạn và sắp quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
     "Báo cáo số liệu và gửi danh sách hồ sơ làm trong nhóm cán bộ của đơn vị.",
   leadersGroup: (unitName: string, unitCode: string) =>
     `Nhóm lãnh đạo theo dõi ${common.unitLabel(unitName, unitCode)} và các đơn vị trực thuộc:\n` +
     "• /tinhtrang — tình hình các đơn vị, kém nhất trước\n" +
-    "• /bieudo — biểu đồ theo chỉ tiêu\n" +
+    "• /bieudo — biểu đồ theo chỉ tiêu; /bangdieukhien — bảng điều khiển: xếp hạng, lịch sử, xuất .xlsx\n" +
     "• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx); " +
     "<code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
     "Bắt đầu: /tinhtrang.",

@@ -16,6 +16,7 @@ const donvi = c("donvi", "Tra cứu mã đơn vị: /donvi <tên>");
 const chithi = c("chithi", "Các văn bản chỉ đạo đang áp dụng");
 const tinhtrang = c("tinhtrang", "Tình hình thực hiện chỉ tiêu");
 const bieudo = c("bieudo", "Biểu đồ các đơn vị");
+const bangdieukhien = c("bangdieukhien", "Mở bảng điều khiển (xếp hạng, lịch sử, .xlsx)");
 const quahan = c("quahan", "Hồ sơ quá hạn và sắp quá hạn");
 const hoso = c("hoso", "Tra một hồ sơ: /hoso <mã>");
 const dsquahan = c("dsquahan", "Danh sách đơn vị có hồ sơ quá hạn (.xlsx)");
@@ -27,7 +28,7 @@ const nguoiduyet = c("nguoiduyet", "Người duyệt văn bản xin lỗi của 
 export const MENUS: Record<MenuKind, readonly BotCommand[]> = {
   default: [help],
   private: [help, id, donvi, chithi],
-  privateLeader: [help, tinhtrang, bieudo, chithi, donvi, id],
+  privateLeader: [help, tinhtrang, bieudo, bangdieukhien, chithi, donvi, id],
   privateAdmin: [
     help,
     c("quyen", "Ai đang giữ quyền gì"),
@@ -36,6 +37,7 @@ export const MENUS: Record<MenuKind, readonly BotCommand[]> = {
     chithi,
     tinhtrang,
     bieudo,
+    bangdieukhien,
     dsquahan,
     nhap,
     mau,
@@ -48,6 +50,7 @@ export const MENUS: Record<MenuKind, readonly BotCommand[]> = {
   unit: [
     c("nop", "Báo cáo số liệu: /nop <tổng số> <trực tuyến>"),
     tinhtrang,
+    bangdieukhien,
     c("nhiemvu", "Nhiệm vụ được giao và hạn"),
     c("xong", "Báo hoàn thành nhiệm vụ: /xong <mã>"),
     nhap,
@@ -58,6 +61,6 @@ export const MENUS: Record<MenuKind, readonly BotCommand[]> = {
     chithi,
     help,
   ],
-  leaders: [tinhtrang, bieudo, quahan, hoso, dsquahan, help],
-  head: [tinhtrang, quahan, hoso, nguoiduyet, help],
+  leaders: [tinhtrang, bangdieukhien, bieudo, quahan, hoso, dsquahan, help],
+  head: [tinhtrang, bangdieukhien, quahan, hoso, nguoiduyet, help],
 };

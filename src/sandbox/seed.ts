@@ -15,7 +15,7 @@ import { installDemoPreset } from "./preset.js";
 import { DEMO_IDS, planWorld, type DemoWorld } from "./world.js";
 
 export type SeedOptions = { directivesDir: string };
-type AppParts = Omit<App, "stop">;
+type AppParts = Omit<App, "stop" | "dashboard">;
 
 /** Users and chats in the emulator, as if they had existed on Telegram all along. */
 export function buildEmulatorWorld(emu: Emulator, world: DemoWorld): void {

@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import type { DashboardLink } from "../render/dashboardButton.js";
 
 /** The catalog as the bot and the jobs see it: read only; the use-cases that change it reload it. */
 export interface CatalogReader {
@@ -26,4 +27,6 @@ export interface AppDeps {
   adminIds: readonly bigint[];
   /** Wakes the delivery worker after something was put in the outbox. */
   kickDelivery(): void;
+  /** Where the dashboard Mini App is; absent or null = off, or not started yet (src/app.ts). */
+  dashboardLink?: () => DashboardLink | null;
 }

@@ -6,6 +6,7 @@
  */
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import type { DashboardLink } from "../render/dashboardButton.js";
 import { apologyUseCases, approverUseCases } from "./apology/index.js";
 import { chatUseCases } from "./chats/index.js";
 import type { AppDeps, CatalogReader } from "./context.js";
@@ -52,6 +53,8 @@ export interface EdgeDeps {
   logger: Logger;
   /** ADMIN_IDS of the configuration: administrators no command can demote. */
   adminIds: readonly bigint[];
+  /** Where the dashboard Mini App is, null when it is off (its buttons are then left out). */
+  dashboardLink(): DashboardLink | null;
 }
 
 export interface AppServices extends EdgeDeps {
@@ -72,5 +75,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     clock: deps.clock,
     logger: deps.logger,
     adminIds: deps.adminIds,
+    // Read at each call: the app learns the link only once its server listens and the bot knows its name.
+    dashboardLink: () => deps.dashboardLink?.() ?? null,
   };
 }

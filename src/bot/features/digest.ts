@@ -4,6 +4,7 @@
  * it; in a leader's private chat: the units below each top-level unit. Asking does not count as
  * telling the chat about escalated units: only the weekly digest records that.
  */
+import { dashboardButton } from "../../render/dashboardButton.js";
 import { Composer } from "grammy";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { vnDate } from "../../domain/directive/dates.js";
@@ -31,7 +32,8 @@ async function replyDigest(ctx: BotContext, root: CatalogUnit, requested: string
   }
   const extras = await ctx.uc.digest.digestExtras(BigInt(ctx.chat.id), root, at);
   const indicators = subtreeIndicators(ctx.deps, root.code, vnDate(at)).length;
-  for (const part of digestParts(rendered, root, extras, indicators)) await sendPart(ctx, part);
+  const dashboard = dashboardButton(ctx.deps.dashboardLink(), { chatId: BigInt(ctx.chat.id), type: ctx.chat.type });
+  for (const part of digestParts(rendered, root, extras, indicators, dashboard)) await sendPart(ctx, part);
 }
 
 digestFeature.command("bieudo", async (ctx) => {

@@ -1,5 +1,6 @@
 /** `/tinhtrang`: a unit's standing in its chat; the units below in a leaders' chat (docs/UPLOADS.md). */
 import { Composer } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import { common } from "../../messages/common.js";
 import { statusTexts } from "../../messages/status.js";
@@ -9,6 +10,7 @@ import type { BotContext } from "../context.js";
 import { replyHtml } from "../reply.js";
 import { vnDate } from "../../domain/directive/dates.js";
 import { clipText } from "../../domain/text.js";
+import { dashboardMarkup } from "./dashboard.js";
 import { headOfChat, isGroup, isLeader, leadersRootOfChat, unitOfChat } from "./access.js";
 
 export const statusFeature = new Composer<BotContext>();
@@ -18,7 +20,13 @@ async function rootsForPrivate(ctx: BotContext): Promise<CatalogUnit[]> {
   return ctx.deps.catalog.get().units.filter((u) => !u.parentCode);
 }
 
-export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested: string): Promise<unknown> {
+/** `markup`: the dashboard button under a leaders' chat's answer (the standing, in more depth). */
+export async function replySubtree(
+  ctx: BotContext,
+  root: CatalogUnit,
+  requested: string,
+  markup?: InlineKeyboardMarkup,
+): Promise<unknown> {
   const indicators = subtreeIndicators(ctx.deps, root.code, vnDate(ctx.deps.clock.now()));
   if (indicators.length === 0) {
     const catalog = ctx.deps.catalog.get();
@@ -39,6 +47,7 @@ export async function replySubtree(ctx: BotContext, root: CatalogUnit, requested
       s,
       indicators.filter((i) => i.code !== indicator.code),
     ),
+    markup,
   );
 }
 
@@ -51,7 +60,7 @@ statusFeature.command("tinhtrang", async (ctx) => {
     return replyHtml(ctx, statusTexts.unit(unit, period, await ctx.uc.figures.unitStatus(unit, period), period));
   }
   const root = leadersRootOfChat(ctx);
-  if (root) return replySubtree(ctx, root, requested);
+  if (root) return replySubtree(ctx, root, requested, dashboardMarkup(ctx));
   if (!isGroup(ctx)) {
     const roots = await rootsForPrivate(ctx);
     if (roots.length === 0) return replyHtml(ctx, common.notOfficerPrivate);

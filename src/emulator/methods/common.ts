@@ -59,15 +59,22 @@ export function prepareSend(core: Core, p: z.output<typeof sendBase>): SendTarge
       throw badRequest("message to be replied not found");
     }
   }
-  const inlineMarkup = inlineMarkupOf(p.reply_markup);
+  const inlineMarkup = inlineMarkupOf(p.reply_markup, rec.chat.type);
   return { rec, ...(replyTo ? { replyTo } : {}), ...(inlineMarkup ? { inlineMarkup } : {}) };
 }
 
 /**
  * Only inline keyboards are echoed on the returned Message (Telegram drops the others).
- * callback_data is limited to 1–64 *bytes*: Vietnamese text in it overflows early.
+ * callback_data is limited to 1–64 *bytes*: Vietnamese text in it overflows early. A `web_app`
+ * button is "available only in private chats between a user and the bot" (Bot API
+ * InlineKeyboardButton): elsewhere Telegram answers BUTTON_TYPE_INVALID. A `url` or `web_app`
+ * address that is not http(s) (or tg: for `url`) is BUTTON_URL_INVALID. Telegram also wants
+ * https for `web_app`; the emulator lets http through so the sandbox's loopback page opens.
  */
-export function inlineMarkupOf(markup: ReplyMarkupParam | undefined): InlineKeyboardMarkup | undefined {
+export function inlineMarkupOf(
+  markup: ReplyMarkupParam | undefined,
+  chatType: string,
+): InlineKeyboardMarkup | undefined {
   if (!markup || !("inline_keyboard" in markup)) return undefined;
   for (const row of markup.inline_keyboard) {
     for (const button of row) {
@@ -78,6 +85,14 @@ export function inlineMarkupOf(markup: ReplyMarkupParam | undefined): InlineKeyb
       const data = button.callback_data;
       if (data !== undefined && (data.length === 0 || Buffer.byteLength(data) > 64)) {
         throw badRequest("BUTTON_DATA_INVALID");
+      }
+      if (button.url !== undefined && !/^(https?:\/\/[^\s/]+|tg:)/i.test(button.url)) {
+        throw badRequest("BUTTON_URL_INVALID");
+      }
+      if ("web_app" in button) {
+        if (chatType !== "private") throw badRequest("BUTTON_TYPE_INVALID");
+        const url = (button.web_app as { url?: unknown } | undefined)?.url;
+        if (typeof url !== "string" || !/^https?:\/\/[^\s/]+/i.test(url)) throw badRequest("BUTTON_URL_INVALID");
       }
     }
   }

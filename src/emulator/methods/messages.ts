@@ -97,7 +97,7 @@ function editMessageText({ core, req, method }: MethodCall): Message {
   const rendered = renderChecked(p.text, p.parse_mode, TEXT_LIMIT, "message is too long");
   const text = rendered.text;
   const entities = entitiesSent(p.parse_mode, p.entities) ?? rendered.entities;
-  const markup = inlineMarkupOf(p.reply_markup);
+  const markup = inlineMarkupOf(p.reply_markup, rec.chat.type);
   const { entities: _old, reply_markup: _oldMarkup, ...rest } = message;
   const after: Message = {
     ...rest,
@@ -123,7 +123,7 @@ function editMessageCaption({ core, req, method }: MethodCall): Message {
   if (message.text !== undefined) throw badRequest("there is no caption in the message to edit");
   const rendered = renderChecked(p.caption ?? "", p.parse_mode, CAPTION_LIMIT, "message caption is too long");
   const caption = rendered.text;
-  const markup = inlineMarkupOf(p.reply_markup);
+  const markup = inlineMarkupOf(p.reply_markup, rec.chat.type);
   const { caption_entities: _old, reply_markup: _oldMarkup, caption: _oldCaption, ...rest } = message;
   const kept = entitiesSent(p.parse_mode, p.caption_entities) ?? rendered.entities;
   const after: Message = {
@@ -141,7 +141,7 @@ const editMarkupSchema = editTarget.extend({ reply_markup: replyMarkupParam.opti
 function editMessageReplyMarkup({ core, req, method }: MethodCall): Message {
   const p = parseParams(editMarkupSchema, req.params);
   const { rec, message } = botMessage(core, p);
-  const markup = inlineMarkupOf(p.reply_markup);
+  const markup = inlineMarkupOf(p.reply_markup, rec.chat.type);
   const { reply_markup: _old, ...rest } = message;
   const after: Message = {
     ...rest,

@@ -6,6 +6,7 @@
  * holds) is still sent whole, as albums. The weekly job enqueues it
  * (`digest:<week>:chat:<id>:<indicator>`); `/bieudo` replies with the same parts directly.
  */
+import type { InlineKeyboardButton } from "grammy/types";
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
 import type { Indicator } from "../../domain/directive/schema.js";
@@ -93,13 +94,15 @@ export async function renderDigest(
 /**
  * Captions per chat; chat-level lines (overdue tasks, escalations) and the buttons ride on the
  * first part only. `indicatorCount`: how many indicators the subtree has (the picker's button
- * shows when there is more than one, also under a `/bieudo <mã>` of one).
+ * shows when there is more than one, also under a `/bieudo <mã>` of one). `dashboard`: the chat's
+ * dashboard button (render/dashboardButton.ts), under the others.
  */
 export function digestParts(
   rendered: readonly RenderedIndicator[],
   root: CatalogUnit,
   extras: DigestExtras,
   indicatorCount = rendered.length,
+  dashboard: InlineKeyboardButton | null = null,
 ): DigestPart[] {
   return rendered.map((r, i) => ({
     indicator: r.data.indicator,
@@ -111,6 +114,7 @@ export function digestParts(
             root,
             rendered.map((x) => x.data),
             indicatorCount,
+            dashboard,
           )
         : null,
   }));

@@ -29,22 +29,25 @@ export function unitsNotReported(data: readonly IndicatorDigest[]): CatalogUnit[
   return [...byCode.values()];
 }
 
+/** `dashboard`: the button opening the dashboard Mini App for this chat (render/dashboardButton.ts), last. */
 export function digestKeyboard(
   root: CatalogUnit,
   data: readonly IndicatorDigest[],
   indicatorCount: number,
+  dashboard: InlineKeyboardButton | null = null,
 ): DigestKeyboard | null {
   const [first] = data;
   if (!first) return null;
   const at = { root: root.code, period: first.period };
   const missing = unitsNotReported(data).length;
-  const rows: Button[][] = [
+  const rows: InlineKeyboardButton[][] = [
     missing > 0 ? digestCallback(t.remindButton(missing), { action: "remind", ...at }) : [],
     [
       ...digestCallback(t.listButton, { action: "list", ...at }),
       ...digestCallback(t.xlsxButton, { action: "xlsx", ...at }),
     ],
     indicatorCount > 1 ? digestCallback(t.pickButton, { action: "pick", ...at }) : [],
+    dashboard ? [dashboard] : [],
   ].filter((r) => r.length > 0);
   if (rows.length === 0) return null;
   return { markup: { inline_keyboard: rows }, text: `⬆️ ${escapeHtml(digestTitle(first))}` };
