@@ -91,12 +91,18 @@ describe("dashboardView", () => {
   test.each([
     [{ indicator: "thanh-toan-truc-tuyen" }, ["thanh-toan-truc-tuyen"], ["P-X1"]],
     [{ tier: "so" }, ["hs-truc-tuyen"], ["P-S1"]],
-    [{ level: "do" as const }, ["hs-truc-tuyen", "thanh-toan-truc-tuyen"], ["P-X2"]],
+    // An indicator no unit of that level is left out.
+    [{ level: "do" as const }, ["hs-truc-tuyen"], ["P-X2"]],
     [{ directive: "kh-p-2026", tier: "xa" }, ["hs-truc-tuyen", "thanh-toan-truc-tuyen"], ["P-X2", "P-X1"]],
   ])("filters narrow: %j", async (filters, sections, ranked) => {
     const m = await dashboardView(deps, leaderOfP, filters);
     expect(m.sections.map((s) => s.code)).toEqual(sections);
     expect([...new Set(m.sections.flatMap((s) => codes(s.ranked)))]).toEqual(ranked);
+  });
+
+  test("who has not reported does not depend on the level filter: not reporting is not a level", async () => {
+    const m = await dashboardView(deps, leaderOfP, { level: "xanh" });
+    expect(codes(m.changes.notReported)).toContain("P-X3");
   });
 
   test("a directive filter offers only the directives binding the scope", async () => {

@@ -81,14 +81,33 @@ const FIGURES: [string, string, string, number, number][] = [
   ["Q-X1", "hs-truc-tuyen", "2026-11", 10, 100],
 ];
 
-export async function loadWorld(db: TestDb): Promise<AppDeps> {
-  await db.prisma.unit.createMany({ data: UNITS.map((u) => ({ ...u, searchName: u.name.toLowerCase() })) });
+/** Communes of P beyond the four named ones, with spread figures: the phone test's screenshots show a real-looking ranking. */
+const COMMUNE_NAMES = ["Xã Đông Tiến", "Phường Đức Xuân", "Xã Nông Thượng", "Phường Sông Cầu", "Xã Dương Quang", "Xã Xuất Hóa", "Phường Huyền Tụng", "Xã Nam Cường", "Xã Kim Lư", "Phường Phùng Chí Kiên", "Xã Cao Kỳ", "Xã Hòa Mục"];
+
+function extraCommunes(n: number) {
+  const units = COMMUNE_NAMES.slice(0, n).map((name, i) => ({ code: `P-E${i + 1}`, name, tier: "xa", parentCode: "P" }));
+  const figures: [string, string, string, number, number][] = units.flatMap((u, i) => [
+    [u.code, "hs-truc-tuyen", "2026-10", 50 + ((i * 17) % 50), 100] as [string, string, string, number, number],
+    [u.code, "hs-truc-tuyen", "2026-11", 35 + ((i * 23) % 64), 100] as [string, string, string, number, number],
+    [u.code, "thanh-toan-truc-tuyen", "2026-11", 20 + ((i * 13) % 60), 100] as [string, string, string, number, number],
+    ...["2026-06", "2026-07", "2026-08", "2026-09"].map(
+      (p, k) => [u.code, "hs-truc-tuyen", p, 30 + ((i * 7 + k * 9) % 60), 100] as [string, string, string, number, number],
+    ),
+  ]);
+  return { units, figures };
+}
+
+export async function loadWorld(db: TestDb, o: { extraCommunes?: number } = {}): Promise<AppDeps> {
+  const extra = extraCommunes(o.extraCommunes ?? 0);
+  await db.prisma.unit.createMany({
+    data: [...UNITS, ...extra.units].map((u) => ({ ...u, searchName: u.name.toLowerCase() })),
+  });
   for (const p of ["P", "Q"] as const) {
     const input = directive(p);
     await saveDirective(db.prisma, parseDirective(input), JSON.stringify(input));
   }
   await db.prisma.figure.createMany({
-    data: FIGURES.map(([unitCode, indicatorCode, period, numerator, denominator]) => ({
+    data: [...FIGURES, ...extra.figures].map(([unitCode, indicatorCode, period, numerator, denominator]) => ({
       unitCode,
       indicatorCode,
       period,

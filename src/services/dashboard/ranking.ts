@@ -71,6 +71,15 @@ export function rankSections(input: RankingInput): {
         ),
       }));
     const kept = filters.level ? judged.filter((j) => j.now.level === filters.level) : judged;
+    // Not reporting is not a level: the list of who has not reported ignores the level filter.
+    for (const j of judged)
+      if (j.now.status === "not-reported") {
+        const m = missing.get(j.unit.code) ?? { unit: unitRef(j.unit), indicators: [] };
+        m.indicators.push(indicator?.shortName ?? indicator?.name ?? code);
+        missing.set(j.unit.code, m);
+      }
+    // A level filter that leaves an indicator no unit leaves out the indicator.
+    if (kept.length === 0 && filters.level) continue;
     const ranked = rankByGap(
       kept,
       (j) => j.now,
@@ -99,11 +108,6 @@ export function rankSections(input: RankingInput): {
           fromText: before.percentText,
           toText: now.percentText,
         });
-      if (now.status === "not-reported") {
-        const m = missing.get(j.unit.code) ?? { unit: unitRef(j.unit), indicators: [] };
-        m.indicators.push(name);
-        missing.set(j.unit.code, m);
-      }
     }
   }
   const byName = (a: { unit: UnitRef }, b: { unit: UnitRef }) => a.unit.name.localeCompare(b.unit.name, "vi");

@@ -23,7 +23,7 @@ export function renderChanges(m: DashboardModel): string {
     .slice(0, CHANGES_SHOWN)
     .map(
       (d) =>
-        `<li>${unitSpan(d.unit)} <small>${escapeHtml(`${d.indicator}: ${levelName(d.from)} ${d.fromText ?? ""} → ${levelName(d.to)} ${d.toText ?? ""}`)}</small> <i class="dot lv-${d.to}"></i></li>`,
+        `<li><i class="dot lv-${d.to}"></i>${unitSpan(d.unit)} <small>${escapeHtml(`${d.indicator}: ${levelName(d.from)} ${d.fromText ?? ""} → ${levelName(d.to)} ${d.toText ?? ""}`)}</small></li>`,
     )
     .join("");
   const missing = notReported

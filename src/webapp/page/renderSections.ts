@@ -68,7 +68,7 @@ export function renderSection(s: IndicatorSection, i: number, overview: boolean)
     overview || s.others.length === 0
       ? ""
       : `<details class="others"><summary>Chưa báo cáo hoặc chưa phát sinh hồ sơ (${formatNumber(s.others.length)})</summary><ol class="rank">${s.others.map(row).join("")}</ol></details>`;
-  return `<section class="card ind" id="ind-${attr(s.code)}" data-indicator="${attr(s.code)}"><h2>${escapeHtml(s.name)}</h2>${counts(s)}${chart}<details class="table"><summary>Bảng xếp hạng, kém nhất trước (${formatNumber(rows.length)}${rows.length < s.ranked.length ? `/${formatNumber(s.ranked.length)}` : ""})</summary><ol class="rank">${rows.map(row).join("")}</ol></details>${more}${others}</section>`;
+  return `<section class="card ind" id="ind-${attr(s.code)}" data-indicator="${attr(s.code)}"><h2>${escapeHtml(s.name)}</h2>${counts(s)}${chart}${rows.length === 0 ? "" : `<details class="table"><summary>Bảng xếp hạng, kém nhất trước (${formatNumber(rows.length)}${rows.length < s.ranked.length ? `/${formatNumber(s.ranked.length)}` : ""})</summary><ol class="rank">${rows.map(row).join("")}</ol></details>`}${more}${others}</section>`;
 }
 
 export function renderHistory(h: UnitHistory, i: number): string {

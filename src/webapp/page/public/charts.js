@@ -17,13 +17,11 @@
       ctx.font = "600 11px system-ui, sans-serif";
       ctx.fillStyle = css("--text", "#212121");
       ctx.textBaseline = "middle";
+      // In a column of their own right of the scale, so no target mark ever covers a value.
+      ctx.textAlign = "right";
+      const x = chart.width - 2;
       meta.data.forEach((bar, i) => {
-        const t = texts[i];
-        if (!t) return;
-        const w = ctx.measureText(t).width;
-        const inside = bar.x + w + 6 > chart.chartArea.right;
-        ctx.fillStyle = inside ? "#ffffff" : css("--text", "#212121");
-        ctx.fillText(t, inside ? bar.x - w - 4 : bar.x + 4, bar.y);
+        if (texts[i]) ctx.fillText(texts[i], x, bar.y);
       });
       ctx.restore();
     },
@@ -52,6 +50,7 @@
       options: {
         indexAxis: "y",
         maintainAspectRatio: false,
+        layout: { padding: { right: 46 } },
         animation: false,
         scales: {
           x: { min: 0, max, position: "top", ticks: { color: text, callback: (v) => `${v}%` }, grid: { color: "#e6e6e6" } },

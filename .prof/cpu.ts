@@ -1,0 +1,15 @@
+import { openDatabase } from "../src/db/client.js";
+import { createLogger } from "../src/logger.js";
+import { createCatalogHolder } from "../src/services/catalogHolder.js";
+import { createUseCases } from "../src/services/useCases.js";
+import { createDashboardPage } from "../src/webapp/page/index.js";
+const db = await openDatabase("file:/tmp/bench-webapp.db");
+const deps = { prisma: db.prisma, catalog: await createCatalogHolder(db.prisma), clock: { now: () => new Date("2026-11-20T09:00:00+07:00") }, logger: createLogger("silent"), adminIds: [], kickDelivery: () => undefined };
+const page = createDashboardPage({ uc: createUseCases(deps as never) });
+const scope = { userId: 1n, kind: "leader" as const, chatId: null, rootUnitIds: ["T01"], subtree: true };
+for (let i = 0; i < 5; i++) await page.view(scope, {});
+const c0 = process.cpuUsage(); const t0 = performance.now();
+for (let i = 0; i < 20; i++) await page.view(scope, {});
+const c = process.cpuUsage(c0);
+console.log("wall", ((performance.now() - t0) / 20).toFixed(1), "cpu", ((c.user + c.system) / 20000).toFixed(1));
+await db.close();
