@@ -88,7 +88,8 @@ const steps: { key: string; rows: () => BenchRow[] }[] = [
   },
   {
     key: "webapp",
-    rows: () => parseEmitted(run("Mini App page for a province (scripts/bench-webapp.ts)", ["scripts/bench-webapp.ts"]) ?? ""),
+    rows: () =>
+      parseEmitted(run("Mini App page for a province (scripts/bench-webapp.ts)", ["scripts/bench-webapp.ts"]) ?? ""),
   },
   {
     key: "charts",

@@ -38,7 +38,7 @@ const rowsOf = (ws: ExcelJS.Worksheet | undefined): unknown[][] => {
 describe("the page's view", () => {
   test("escapes unit names in text and attributes; the raw markup never reaches the page", async () => {
     const { html } = await page.view(leaderOfP, {});
-    expect(html).toContain("Xã &lt;b&gt;Hai&lt;/b&gt; &amp; \"Co\"");
+    expect(html).toContain('Xã &lt;b&gt;Hai&lt;/b&gt; &amp; "Co"');
     expect(html).toContain('value="P-X2">Xã &lt;b&gt;Hai&lt;/b&gt; &amp; "Co"</option>');
     expect(html).not.toContain("<b>Hai</b>");
     const { html: history } = await page.view(leaderOfP, { unit: "P-X2" });
@@ -94,7 +94,13 @@ describe("the export", () => {
       ["P-X3", "chưa báo cáo", ""],
     ]);
     expect(hs[3]?.slice(7, 10)).toEqual(["60% (đến 30/06/2026)", "80% (đến 31/12/2026)", 10]);
-    expect(rowsOf(wb.getWorksheet("Thay đổi"))[2]).toEqual(["Xã Một", "P-X1", "hồ sơ trực tuyến", "xanh 90%", "vàng 50%"]);
+    expect(rowsOf(wb.getWorksheet("Thay đổi"))[2]).toEqual([
+      "Xã Một",
+      "P-X1",
+      "hồ sơ trực tuyến",
+      "xanh 90%",
+      "vàng 50%",
+    ]);
     expect(rowsOf(wb.getWorksheet("Hồ sơ quá hạn")).slice(2)).toEqual([
       ["Xã Một", "P-X1", 2],
       [TRICKY_NAME, "P-X2", 1],
@@ -106,9 +112,17 @@ describe("the export", () => {
 
   test("a unit head's export holds only their unit; a filtered export only the filtered rows", async () => {
     const head = await readXlsx((await page.exportXlsx(headOfX1, {})).body);
-    expect(rowsOf(head.worksheets[0]).slice(2).map((r) => r[2])).toEqual(["P-X1"]);
+    expect(
+      rowsOf(head.worksheets[0])
+        .slice(2)
+        .map((r) => r[2]),
+    ).toEqual(["P-X1"]);
     const wb = await readXlsx((await page.exportXlsx(leaderOfP, { level: "xanh", unit: "P-S1" })).body);
-    expect(rowsOf(wb.worksheets[0]).slice(2).map((r) => r[2])).toEqual(["P-S1"]);
+    expect(
+      rowsOf(wb.worksheets[0])
+        .slice(2)
+        .map((r) => r[2]),
+    ).toEqual(["P-S1"]);
     expect(wb.worksheets.map((w) => w.name)).toContain("Diễn biến P-S1");
   });
 });

@@ -116,12 +116,30 @@ describe("dashboardView", () => {
     const h = m.history[0];
     expect(m.history).toHaveLength(1);
     expect(h?.points.map((p) => p.period)).toEqual([
-      "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05",
-      "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
     ]);
     const by = new Map(h?.points.map((p) => [p.period, p]));
-    expect([by.get("2026-06")?.percentText, by.get("2026-06")?.target, by.get("2026-06")?.level]).toEqual(["40%", 60, "cam"]);
-    expect([by.get("2026-05")?.target, by.get("2026-10")?.percentText, by.get("2026-11")?.percentText]).toEqual([null, "90%", "50%"]);
+    expect([by.get("2026-06")?.percentText, by.get("2026-06")?.target, by.get("2026-06")?.level]).toEqual([
+      "40%",
+      60,
+      "cam",
+    ]);
+    expect([by.get("2026-05")?.target, by.get("2026-10")?.percentText, by.get("2026-11")?.percentText]).toEqual([
+      null,
+      "90%",
+      "50%",
+    ]);
     expect(h?.milestones.map((x) => [x.deadline, x.targetText])).toEqual([
       ["2026-06-30", "60%"],
       ["2026-12-31", "80%"],

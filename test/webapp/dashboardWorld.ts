@@ -32,8 +32,19 @@ const tiers = [
   { code: "xa", name: "UBND cấp xã" },
 ];
 const indicators = [
-  { code: "hs-truc-tuyen", name: "Tỷ lệ hồ sơ trực tuyến", numerator: "Số hồ sơ trực tuyến", denominator: "Tổng số hồ sơ", default: true },
-  { code: "thanh-toan-truc-tuyen", name: "Tỷ lệ thanh toán trực tuyến", numerator: "Số giao dịch trực tuyến", denominator: "Tổng số giao dịch" },
+  {
+    code: "hs-truc-tuyen",
+    name: "Tỷ lệ hồ sơ trực tuyến",
+    numerator: "Số hồ sơ trực tuyến",
+    denominator: "Tổng số hồ sơ",
+    default: true,
+  },
+  {
+    code: "thanh-toan-truc-tuyen",
+    name: "Tỷ lệ thanh toán trực tuyến",
+    numerator: "Số giao dịch trực tuyến",
+    denominator: "Tổng số giao dịch",
+  },
 ];
 
 function directive(province: "P" | "Q"): DirectiveInput {
@@ -62,8 +73,18 @@ function directive(province: "P" | "Q"): DirectiveInput {
       m("thanh-toan-truc-tuyen", "xa", "30/06/2026", 40),
     ],
     tasks: [
-      { code: "ra-soat", title: "Rà soát thủ tục hành chính", lead: { tiers: ["xa"] }, deadline: { kind: "date", date: "15/11/2026" } },
-      { code: "bao-cao", title: "Báo cáo kết quả quý IV", lead: { tiers: ["xa"] }, deadline: { kind: "date", date: "25/11/2026" } },
+      {
+        code: "ra-soat",
+        title: "Rà soát thủ tục hành chính",
+        lead: { tiers: ["xa"] },
+        deadline: { kind: "date", date: "15/11/2026" },
+      },
+      {
+        code: "bao-cao",
+        title: "Báo cáo kết quả quý IV",
+        lead: { tiers: ["xa"] },
+        deadline: { kind: "date", date: "25/11/2026" },
+      },
     ],
   };
 }
@@ -82,16 +103,35 @@ const FIGURES: [string, string, string, number, number][] = [
 ];
 
 /** Communes of P beyond the four named ones, with spread figures: the phone test's screenshots show a real-looking ranking. */
-const COMMUNE_NAMES = ["Xã Đông Tiến", "Phường Đức Xuân", "Xã Nông Thượng", "Phường Sông Cầu", "Xã Dương Quang", "Xã Xuất Hóa", "Phường Huyền Tụng", "Xã Nam Cường", "Xã Kim Lư", "Phường Phùng Chí Kiên", "Xã Cao Kỳ", "Xã Hòa Mục"];
+const COMMUNE_NAMES = [
+  "Xã Đông Tiến",
+  "Phường Đức Xuân",
+  "Xã Nông Thượng",
+  "Phường Sông Cầu",
+  "Xã Dương Quang",
+  "Xã Xuất Hóa",
+  "Phường Huyền Tụng",
+  "Xã Nam Cường",
+  "Xã Kim Lư",
+  "Phường Phùng Chí Kiên",
+  "Xã Cao Kỳ",
+  "Xã Hòa Mục",
+];
 
 function extraCommunes(n: number) {
-  const units = COMMUNE_NAMES.slice(0, n).map((name, i) => ({ code: `P-E${i + 1}`, name, tier: "xa", parentCode: "P" }));
+  const units = COMMUNE_NAMES.slice(0, n).map((name, i) => ({
+    code: `P-E${i + 1}`,
+    name,
+    tier: "xa",
+    parentCode: "P",
+  }));
   const figures: [string, string, string, number, number][] = units.flatMap((u, i) => [
     [u.code, "hs-truc-tuyen", "2026-10", 50 + ((i * 17) % 50), 100] as [string, string, string, number, number],
     [u.code, "hs-truc-tuyen", "2026-11", 35 + ((i * 23) % 64), 100] as [string, string, string, number, number],
     [u.code, "thanh-toan-truc-tuyen", "2026-11", 20 + ((i * 13) % 60), 100] as [string, string, string, number, number],
     ...["2026-06", "2026-07", "2026-08", "2026-09"].map(
-      (p, k) => [u.code, "hs-truc-tuyen", p, 30 + ((i * 7 + k * 9) % 60), 100] as [string, string, string, number, number],
+      (p, k) =>
+        [u.code, "hs-truc-tuyen", p, 30 + ((i * 7 + k * 9) % 60), 100] as [string, string, string, number, number],
     ),
   ]);
   return { units, figures };

@@ -24,7 +24,15 @@ const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 const LEADERS_CHAT = -1001n;
 const LEADER = 501;
 /** Telegram's light theme as a phone hands it. */
-const THEME = { bg_color: "#ffffff", text_color: "#000000", hint_color: "#707579", link_color: "#3390ec", button_color: "#3390ec", button_text_color: "#ffffff", secondary_bg_color: "#f4f4f5" };
+const THEME = {
+  bg_color: "#ffffff",
+  text_color: "#000000",
+  hint_color: "#707579",
+  link_color: "#3390ec",
+  button_color: "#3390ec",
+  button_text_color: "#ffffff",
+  secondary_bg_color: "#f4f4f5",
+};
 
 let db: TestDb;
 let server: WebappServer;
@@ -66,7 +74,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
       }),
       TOKEN,
     );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+    });
     page = await browser.newPage({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
@@ -111,7 +122,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const drawn = await page.locator("#rank-0").evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 200);
     expect(drawn).toBe(true);
-    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--tg-theme-link-color"));
+    const bg = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue("--tg-theme-link-color"),
+    );
     expect(bg.trim()).toBe("#3390ec");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

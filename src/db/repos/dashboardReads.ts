@@ -7,7 +7,13 @@
 import type { Db } from "../client.js";
 import { SLICE } from "./dossiers.js";
 
-export type UnitFigure = { unitCode: string; indicatorCode: string; period: string; numerator: number; denominator: number };
+export type UnitFigure = {
+  unitCode: string;
+  indicatorCode: string;
+  period: string;
+  numerator: number;
+  denominator: number;
+};
 
 function slices<T>(list: readonly T[]): T[][] {
   const out: T[][] = [];

@@ -33,7 +33,14 @@ export function unitHistory(
   return codes.map((code) => {
     const indicator = catalog.indicator(code);
     const points = months.map((period) => {
-      const e = evaluateOn(catalog, unit, code, period, figures.get(`${period}|${figureKey(unit.code, code)}`) ?? null, day);
+      const e = evaluateOn(
+        catalog,
+        unit,
+        code,
+        period,
+        figures.get(`${period}|${figureKey(unit.code, code)}`) ?? null,
+        day,
+      );
       return {
         period,
         percent: e.ratio === null ? null : Math.round(e.ratio * 1000) / 10,

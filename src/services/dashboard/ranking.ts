@@ -5,7 +5,14 @@
  */
 import type { Catalog, CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate } from "../../domain/directive/dates.js";
-import { countLevels, gapToTarget, rankByGap, type Evaluation, type Figures, type Level } from "../../domain/evaluation/index.js";
+import {
+  countLevels,
+  gapToTarget,
+  rankByGap,
+  type Evaluation,
+  type Figures,
+  type Level,
+} from "../../domain/evaluation/index.js";
 import { figureKey } from "../figures/history.js";
 import { evaluateOn } from "../figures/standing.js";
 import type { DashboardQueryFilters, IndicatorSection, LevelDrop, RankRow, UnitRef } from "./types.js";
@@ -60,7 +67,14 @@ export function rankSections(input: RankingInput): {
       .filter((u) => u.codes.includes(code))
       .map(({ unit }) => ({
         unit,
-        now: evaluateOn(catalog, unit, code, period, figures.get(`${period}|${figureKey(unit.code, code)}`) ?? null, day),
+        now: evaluateOn(
+          catalog,
+          unit,
+          code,
+          period,
+          figures.get(`${period}|${figureKey(unit.code, code)}`) ?? null,
+          day,
+        ),
         before: evaluateOn(
           catalog,
           unit,

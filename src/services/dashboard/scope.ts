@@ -20,7 +20,8 @@ export function scopeUnits(catalog: Catalog, scope: DashboardQueryScope): Catalo
 /** Every indicator code of the deployment, the default ones first, each once. */
 function allIndicatorCodes(catalog: Catalog): string[] {
   const codes = new Map<string, boolean>();
-  for (const d of catalog.directives) for (const i of d.indicators) codes.set(i.code, (codes.get(i.code) ?? false) || i.default);
+  for (const d of catalog.directives)
+    for (const i of d.indicators) codes.set(i.code, (codes.get(i.code) ?? false) || i.default);
   return [...codes.entries()].sort((a, b) => Number(b[1]) - Number(a[1])).map(([code]) => code);
 }
 

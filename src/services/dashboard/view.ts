@@ -38,7 +38,16 @@ export async function dashboardView(
   if (chosen)
     for (const f of await figuresOfUnits(deps.prisma, [chosen.unit.code], chosen.codes, months))
       figures.set(`${f.period}|${figureKey(f.unitCode, f.indicatorCode)}`, f);
-  const ranking = rankSections({ catalog, units: scoped.units, codes: scoped.codes, period, previous, day, figures, filters });
+  const ranking = rankSections({
+    catalog,
+    units: scoped.units,
+    codes: scoped.codes,
+    period,
+    previous,
+    day,
+    figures,
+    filters,
+  });
   const [tasks, dossiers] = await Promise.all([
     tasksByUnit(deps, catalog, units, day, filters.directive),
     workCalendar().then((cal) => overdueDossiersByUnit(deps, units, day, cal)),

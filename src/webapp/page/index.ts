@@ -25,7 +25,10 @@ export function createDashboardPage(services: { uc: Pick<UseCases, "dashboard"> 
     async exportXlsx(scope, filters) {
       const m = await model(scope, filters);
       const body = await dashboardXlsx(m);
-      return { fileName: `dondoc-tinh-hinh-${formatViMonth(m.period).replace("/", "-")}.xlsx`, body: new Uint8Array(body) };
+      return {
+        fileName: `dondoc-tinh-hinh-${formatViMonth(m.period).replace("/", "-")}.xlsx`,
+        body: new Uint8Array(body),
+      };
     },
   };
 }

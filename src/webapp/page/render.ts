@@ -13,7 +13,9 @@ import { attr, escapeHtml, levelName } from "./text.js";
 function select(name: string, label: string, options: readonly Option[], value: string | undefined, all: string) {
   const opts = [`<option value="">${escapeHtml(all)}</option>`];
   for (const o of options)
-    opts.push(`<option value="${attr(o.value)}"${o.value === value ? " selected" : ""}>${escapeHtml(o.label)}</option>`);
+    opts.push(
+      `<option value="${attr(o.value)}"${o.value === value ? " selected" : ""}>${escapeHtml(o.label)}</option>`,
+    );
   return `<label>${escapeHtml(label)}<select name="${name}">${opts.join("")}</select></label>`;
 }
 

@@ -2,7 +2,7 @@
 // (CSP script-src 'self'). It reads Telegram's launch parameters from the URL hash, asks the server
 // for the view with the verified initData, and draws the charts with chart.js (window.Chart).
 (() => {
-  "use strict";
+  
   const STORE = "dondoc.launch";
   const view = document.getElementById("view");
   const filters = {};
@@ -16,17 +16,29 @@
         platform: hash.get("tgWebAppPlatform") || "",
         theme: hash.get("tgWebAppThemeParams") || "",
       };
-      try { sessionStorage.setItem(STORE, JSON.stringify(p)); } catch (_) { /* private mode */ }
+      try {
+        sessionStorage.setItem(STORE, JSON.stringify(p));
+      } catch (_) {
+        /* private mode */
+      }
       return p;
     }
     // A reload inside Telegram can drop the hash: the launch is kept for the session, as Telegram's own SDK does.
-    try { return JSON.parse(sessionStorage.getItem(STORE) || "null"); } catch (_) { return null; }
+    try {
+      return JSON.parse(sessionStorage.getItem(STORE) || "null");
+    } catch (_) {
+      return null;
+    }
   }
 
   function applyTheme(json) {
     if (!json) return;
     let theme;
-    try { theme = JSON.parse(json); } catch (_) { return; }
+    try {
+      theme = JSON.parse(json);
+    } catch (_) {
+      return;
+    }
     for (const [k, v] of Object.entries(theme))
       if (typeof v === "string" && /^#[0-9a-f]{3,8}$/i.test(v))
         document.documentElement.style.setProperty(`--tg-theme-${k.replace(/_/g, "-")}`, v);
@@ -36,8 +48,11 @@
     const payload = JSON.stringify(data || {});
     try {
       if (window.TelegramWebviewProxy) window.TelegramWebviewProxy.postEvent(type, payload);
-      else if (window.parent !== window) window.parent.postMessage(JSON.stringify({ eventType: type, eventData: data || {} }), "*");
-    } catch (_) { /* outside Telegram */ }
+      else if (window.parent !== window)
+        window.parent.postMessage(JSON.stringify({ eventType: type, eventData: data || {} }), "*");
+    } catch (_) {
+      /* outside Telegram */
+    }
   }
 
   function status(text, retry) {
@@ -68,7 +83,8 @@
   }
 
   function errorText(res) {
-    if (res.status === 401) return "Phiên mở trang đã hết hạn hoặc không hợp lệ. Đóng trang rồi mở lại từ nút trong nhóm.";
+    if (res.status === 401)
+      return "Phiên mở trang đã hết hạn hoặc không hợp lệ. Đóng trang rồi mở lại từ nút trong nhóm.";
     if (res.status === 403) return "Bạn không có quyền xem trang này. Hỏi quản trị viên để được cấp quyền lãnh đạo.";
     return "Không tải được số liệu. Bấm «Thử lại».";
   }
@@ -117,7 +133,10 @@
       a.download = m ? decodeURIComponent(m[1]) : "dondoc-tinh-hinh.xlsx";
       document.body.appendChild(a);
       a.click();
-      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      setTimeout(() => {
+        URL.revokeObjectURL(a.href);
+        a.remove();
+      }, 1000);
     } finally {
       button.disabled = false;
       button.textContent = label;
@@ -129,7 +148,10 @@
     if (form)
       form.addEventListener("change", (e) => {
         const t = e.target;
-        if (t && t.name) { setFilter(t.name, t.value); load(); }
+        if (t?.name) {
+          setFilter(t.name, t.value);
+          load();
+        }
       });
     const exp = document.getElementById("export");
     if (exp) exp.addEventListener("click", () => exportXlsx(exp));
@@ -139,7 +161,10 @@
         load().then(() => window.scrollTo({ top: 0 }));
       });
     for (const el of view.querySelectorAll("[data-clear]"))
-      el.addEventListener("click", () => { setFilter(el.getAttribute("data-clear"), ""); load(); });
+      el.addEventListener("click", () => {
+        setFilter(el.getAttribute("data-clear"), "");
+        load();
+      });
     for (const el of view.querySelectorAll(".row[data-unit], .list .n[data-unit]"))
       el.addEventListener("click", () => pickUnit(el.getAttribute("data-unit")));
   }
