@@ -82,10 +82,15 @@
     });
   }
 
-  function errorText(res) {
-    if (res.status === 401)
-      return "Phiên mở trang đã hết hạn hoặc không hợp lệ. Đóng trang rồi mở lại từ nút trong nhóm.";
-    if (res.status === 403) return "Bạn không có quyền xem trang này. Hỏi quản trị viên để được cấp quyền lãnh đạo.";
+  /** The server's own sentence (`{ error }`), else one saying what to do next. */
+  async function errorText(res) {
+    try {
+      const body = await res.json();
+      if (body && typeof body.error === "string") return body.error;
+    } catch (_) {
+      /* not JSON */
+    }
+    if (res.status === 401) return "Phiên mở trang đã hết hạn. Đóng trang rồi mở lại từ nút trong Telegram.";
     return "Không tải được số liệu. Bấm «Thử lại».";
   }
 
@@ -95,7 +100,7 @@
     document.body.classList.add("busy");
     try {
       const res = await post("/app/api/view");
-      if (!res.ok) return status(errorText(res), res.status >= 500);
+      if (!res.ok) return status(await errorText(res), res.status >= 500);
       const data = await res.json();
       for (const c of charts) c.destroy();
       view.innerHTML = data.html;
@@ -124,7 +129,7 @@
     button.textContent = "Đang tạo tệp…";
     try {
       const res = await post("/app/api/export");
-      if (!res.ok) return status(errorText(res), res.status >= 500);
+      if (!res.ok) return status(await errorText(res), res.status >= 500);
       const blob = await res.blob();
       const cd = res.headers.get("content-disposition") || "";
       const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
