@@ -12,6 +12,7 @@ import type { Session } from "./session.js";
 import { addNewGroup } from "./tour.js";
 import { formatVn, jumpLabels, nextJobTime, vnInstant, type ClockJump } from "./time.js";
 import { chatMessages } from "./view.js";
+import { dashboardLaunchUrl } from "./webapp.js";
 
 const id = z.number().int().safe();
 const sendBody = z
@@ -49,6 +50,7 @@ const sampleBody = z
   .object({ chatId: id, fromId: id, replyToMessageId: z.number().int().positive().optional() })
   .strict();
 const menuBody = z.object({ chatId: z.number().int(), fromId: z.number().int() });
+const dashboardBody = z.object({ chatId: id, fromId: id, link: z.string().min(1).max(1024) }).strict();
 const clockBody = z.discriminatedUnion("to", [
   z.object({ to: z.literal("next-0800") }).strict(),
   z.object({ to: z.literal("next-monday-0800") }).strict(),
@@ -194,6 +196,13 @@ export const API: Record<string, ApiHandler> = {
     const s = await rt.session();
     checkSender(s, body.chatId, body.fromId);
     return s.emulator.menuFor(body.chatId, body.fromId);
+  },
+  /** A dashboard button pressed: the Mini App's URL with initData signed for this person (webapp.ts). */
+  "POST /api/webapp/open": async (rt, raw) => {
+    const body = dashboardBody.parse(raw);
+    const s = await rt.session();
+    checkSender(s, body.chatId, body.fromId);
+    return { url: dashboardLaunchUrl(s, body) };
   },
   /** The tour's last step: a group the bot has just been added to, not yet registered. */
   "POST /api/tour/group": async (rt) => {

@@ -6,6 +6,7 @@
  */
 import { configSchema, type Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { DashboardPageFactory } from "../webapp/start.js";
 import { sqlitePath } from "../db/sqlite.js";
 import { assertPortFree } from "./port.js";
 import { startRuntime, type Runtime } from "./runtime.js";
@@ -19,6 +20,8 @@ export type SandboxOptions = {
   logger: Logger;
   /** Where the URL line goes; default stdout. */
   print?: (line: string) => void;
+  /** The dashboard Mini App's page; with it the leaders' chat's button opens the dashboard in a pane. */
+  dashboardPage?: DashboardPageFactory;
 };
 
 export type Sandbox = { url: string; runtime: Runtime; stop(): Promise<void> };
@@ -54,7 +57,12 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const logger = o.logger.child({ component: "sandbox" });
   const databaseUrl = sandboxDatabaseUrl(o.config);
   await assertPortFree(o.config.SANDBOX_PORT);
-  const runtime = await startRuntime({ config: o.config, logger: o.logger, databaseUrl });
+  const runtime = await startRuntime({
+    config: o.config,
+    logger: o.logger,
+    databaseUrl,
+    ...(o.dashboardPage ? { dashboardPage: o.dashboardPage } : {}),
+  });
   const page = await startPageServer({ runtime, port: o.config.SANDBOX_PORT, logger }).catch(async (e: unknown) => {
     await runtime.stop();
     throw e;

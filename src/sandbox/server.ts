@@ -28,7 +28,9 @@ const TYPES: Record<string, string> = { html: "text/html", js: "text/javascript"
 /** The page runs only what it ships: no inline script, no remote anything. */
 const SECURITY_HEADERS = {
   "content-security-policy":
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; " +
+    // The dashboard Mini App's pane: its server listens on another loopback port (docs/WEBAPP.md).
+    "frame-src http://127.0.0.1:* http://localhost:*",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
 };

@@ -15,6 +15,7 @@ import { sqlitePath } from "../db/sqlite.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import type { RunReport } from "../jobs/scheduler.js";
 import type { Logger } from "../logger.js";
+import type { DashboardPageFactory } from "../webapp/start.js";
 import { seedDemo } from "./seed.js";
 import { DEMO_IDS, type DemoWorld } from "./world.js";
 
@@ -35,7 +36,16 @@ export type Session = {
   stop(): Promise<void>;
 };
 
-export type SessionOptions = { config: Config; logger: Logger; databaseUrl: string };
+export type SessionOptions = {
+  config: Config;
+  logger: Logger;
+  databaseUrl: string;
+  /** The dashboard Mini App's page: with it the session serves the dashboard on a free port (docs/WEBAPP.md). */
+  dashboardPage?: DashboardPageFactory;
+};
+
+/** The sandbox's own page (any loopback port) frames the dashboard, as Telegram Web does. */
+export const SANDBOX_FRAME_ANCESTORS = ["http://localhost:*", "http://127.0.0.1:*"] as const;
 
 type ResumePoint = { instant: Date; firstUpdateId?: number };
 
@@ -84,6 +94,9 @@ export async function startSession(o: SessionOptions): Promise<Session> {
     BOT_TOKEN: token,
     TELEGRAM_API_ROOT: emulator.url,
     ADMIN_IDS: [...new Set([...o.config.ADMIN_IDS, BigInt(DEMO_IDS.admin)])],
+    // The dashboard on any free loopback port, whatever the deployment's own setting.
+    WEBAPP_PORT: o.dashboardPage ? 0 : undefined,
+    WEBAPP_URL: undefined,
   };
   try {
     app = await startApp({
@@ -94,6 +107,7 @@ export async function startSession(o: SessionOptions): Promise<Session> {
       apiRoot: emulator.url,
       // The manual clock is not the wall clock: jobs run only through fireDue below.
       schedulerTimers: "none",
+      ...(o.dashboardPage ? { dashboardPage: o.dashboardPage, dashboardFrameAncestors: SANDBOX_FRAME_ANCESTORS } : {}),
       beforeStart: async (parts) => {
         const seeded = await seedDemo(parts, emulator, { directivesDir: o.config.DIRECTIVES_DIR });
         world = seeded.world;

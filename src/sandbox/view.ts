@@ -7,7 +7,8 @@ import type { Message, MessageEntity } from "grammy/types";
 import { z } from "zod";
 import type { Emulator, SentParams, TranscriptEntry } from "../emulator/index.js";
 
-export type ViewButton = { text: string; data?: string; url?: string };
+/** `webApp`: a `web_app` button's page (private chats); a `url` to the bot's Mini App opens the dashboard pane too. */
+export type ViewButton = { text: string; data?: string; url?: string; webApp?: string };
 export type ViewMessage = {
   id: number;
   date: number;
@@ -124,6 +125,7 @@ export function toViewMessage(m: Message, flags: Flags): ViewMessage {
         text: b.text,
         ...("callback_data" in b && b.callback_data !== undefined ? { data: b.callback_data } : {}),
         ...("url" in b && b.url !== undefined ? { url: b.url } : {}),
+        ...("web_app" in b && b.web_app !== undefined ? { webApp: b.web_app.url } : {}),
       })),
     ),
     forceReply: flags.forceReply !== undefined,

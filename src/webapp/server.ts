@@ -86,7 +86,12 @@ export async function startWebappServer(o: WebappServerOptions): Promise<WebappS
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const method = req.method ?? "GET";
     if (method === "GET" && (path === "/app" || path === "/app/")) {
-      return send(res, 200, { ...headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }, o.page.shell());
+      return send(
+        res,
+        200,
+        { ...headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+        o.page.shell(),
+      );
     }
     if (method === "GET" && path.startsWith("/app/assets/")) {
       const name = path.slice("/app/assets/".length);
@@ -101,7 +106,12 @@ export async function startWebappServer(o: WebappServerOptions): Promise<WebappS
       return send(
         res,
         200,
-        { ...headers, "content-type": XLSX, "cache-control": "no-store", "content-disposition": contentDisposition(file.fileName, true) },
+        {
+          ...headers,
+          "content-type": XLSX,
+          "cache-control": "no-store",
+          "content-disposition": contentDisposition(file.fileName, true),
+        },
         file.body,
       );
     }

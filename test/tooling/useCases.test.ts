@@ -2,7 +2,8 @@
  * Bot features and jobs get the use-cases, not the database (README "Kiến trúc"; the import rule
  * `edges-use-cases-only` of .dependency-cruiser.cjs). The cruiser sees imports only: a client handed
  * in through the context (`ctx.deps.prisma`) or a job's parameters would slip past it, so this test
- * reads the code of src/bot/ and src/jobs/ for the client, and checks the types they are given.
+ * reads the code of src/bot/, src/jobs/ and src/webapp/ (the Mini App) for the client, and checks
+ * the types they are given.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -22,7 +23,7 @@ const code = (file: string) => readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\
 /** The client by its names: `deps.prisma`, `{ prisma }`, a `Db` or `AppDeps` type. */
 const CLIENT = /\bprisma\b|\$transaction|\bAppDeps\b|\bDb\b/;
 
-describe.each([...files("src/bot"), ...files("src/jobs")])("%s", (file) => {
+describe.each([...files("src/bot"), ...files("src/jobs"), ...files("src/webapp")])("%s", (file) => {
   it("holds no database client", () => {
     expect(code(file), `${file} reaches the database client`).not.toMatch(CLIENT);
   });

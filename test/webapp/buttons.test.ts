@@ -38,7 +38,9 @@ beforeEach(async () => {
     await bindChat(h.db.prisma, BigInt(id), kind, unit);
   }
   h.emu.addChat({ id: LOOSE, type: "supergroup", title: "Nhóm mới" });
-  await h.db.prisma.person.create({ data: { telegramId: BigInt(LEADER), role: "leader", grantedBy: BigInt(ADMIN_ID) } });
+  await h.db.prisma.person.create({
+    data: { telegramId: BigInt(LEADER), role: "leader", grantedBy: BigInt(ADMIN_ID) },
+  });
   h.deps.dashboardLink = () => LINK;
 });
 afterEach(async () => h?.stop());
@@ -52,6 +54,7 @@ async function say(text: string, chatId: number, fromId: number): Promise<Messag
 }
 const buttons = (m: Message | undefined): InlineKeyboardButton[] => m?.reply_markup?.inline_keyboard.flat() ?? [];
 const dashboardOf = (m: Message | undefined) => buttons(m).find((b) => b.text === dashboardTexts.button);
+const urlOf = (b: InlineKeyboardButton | undefined) => (b && "url" in b ? b.url : undefined);
 
 describe("/bangdieukhien", () => {
   it.each([
@@ -60,13 +63,19 @@ describe("/bangdieukhien", () => {
     ["heads' chat", HEAD, OFFICER, "c-100703"],
   ])("in a %s: a link to the bot's Main Mini App naming the chat", async (_kind, chat, from, param) => {
     const m = await say("/bangdieukhien", chat, from);
-    expect(dashboardOf(m)).toEqual({ text: dashboardTexts.button, url: `https://t.me/dondoc_test_bot?startapp=${param}` });
+    expect(dashboardOf(m)).toEqual({
+      text: dashboardTexts.button,
+      url: `https://t.me/dondoc_test_bot?startapp=${param}`,
+    });
   });
 
   it("in a leader's private chat: a web_app button to the page", async () => {
     const m = await say("/bangdieukhien", LEADER, LEADER);
     expect(m.text).toBe(parseHtml(dashboardTexts.open(dashboardTexts.allWhat)).text);
-    expect(dashboardOf(m)).toEqual({ text: dashboardTexts.button, web_app: { url: "https://dondoc.example.gov.vn/app" } });
+    expect(dashboardOf(m)).toEqual({
+      text: dashboardTexts.button,
+      web_app: { url: "https://dondoc.example.gov.vn/app" },
+    });
   });
 
   it("an officer's private chat and an unregistered group get where it opens from, no button", async () => {
@@ -90,7 +99,7 @@ describe("/bangdieukhien", () => {
 
 describe("the button rides on the leaders' answers", () => {
   it("/tinhtrang in a leaders' chat carries it; in a unit chat it does not", async () => {
-    expect(dashboardOf(await say("/tinhtrang", LEADERS, OFFICER))?.url).toBe(
+    expect(urlOf(dashboardOf(await say("/tinhtrang", LEADERS, OFFICER)))).toBe(
       "https://t.me/dondoc_test_bot?startapp=c-100702",
     );
     expect(dashboardOf(await say("/tinhtrang", UNIT, OFFICER))).toBeUndefined();
@@ -101,7 +110,7 @@ describe("the button rides on the leaders' answers", () => {
     await h.idle();
     const withButton = h.emu.botMessages(LEADERS).filter((m) => dashboardOf(m));
     expect(withButton.length).toBe(1);
-    expect(buttons(withButton[0]).at(-1)?.url).toBe("https://t.me/dondoc_test_bot?startapp=c-100702");
+    expect(urlOf(buttons(withButton[0]).at(-1))).toBe("https://t.me/dondoc_test_bot?startapp=c-100702");
   });
 });
 

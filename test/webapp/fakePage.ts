@@ -6,15 +6,22 @@ import type { DashboardFilters, DashboardPage, DashboardScope } from "../../src/
 
 export type FakePage = DashboardPage & { calls: { scope: DashboardScope; filters: DashboardFilters }[] };
 
-export const plainScope = (s: DashboardScope) => ({ ...s, userId: String(s.userId), chatId: s.chatId === null ? null : String(s.chatId) });
+export const plainScope = (s: DashboardScope) => ({
+  ...s,
+  userId: String(s.userId),
+  chatId: s.chatId === null ? null : String(s.chatId),
+});
 
 export function fakePage(o: { fail?: Error } = {}): FakePage {
   const calls: FakePage["calls"] = [];
   return {
     calls,
-    shell: () => '<!doctype html><html lang="vi"><head><script src="/app/assets/app.js"></script></head><body></body></html>',
+    shell: () =>
+      '<!doctype html><html lang="vi"><head><script src="/app/assets/app.js"></script></head><body><h1>Bảng điều khiển (giả)</h1></body></html>',
     async asset(name) {
-      return name === "app.js" ? { contentType: "text/javascript; charset=utf-8", body: Buffer.from("void 0;") } : undefined;
+      return name === "app.js"
+        ? { contentType: "text/javascript; charset=utf-8", body: Buffer.from("void 0;") }
+        : undefined;
     },
     async view(scope, filters) {
       if (o.fail) throw o.fail;

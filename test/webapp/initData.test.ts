@@ -1,12 +1,7 @@
 /** initData verification as Telegram specifies it (src/webapp/initData.ts, docs/WEBAPP.md). */
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  INIT_DATA_MAX_AGE_S,
-  initDataFields,
-  signInitData,
-  verifyInitData,
-} from "../../src/webapp/initData.js";
+import { INIT_DATA_MAX_AGE_S, initDataFields, signInitData, verifyInitData } from "../../src/webapp/initData.js";
 
 const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 const OTHER = "987654321:OTHER-token-BBBBBBBBBBBBBBBBBBBBBBBBBBB";

@@ -31,7 +31,13 @@ describe("scope", () => {
   it("a leader in province A's leaders' chat sees A's subtree, from that chat", async () => {
     expect(await open(PEOPLE.leaderA, CHATS.leadersA)).toEqual({
       ok: true,
-      scope: { userId: BigInt(PEOPLE.leaderA), kind: "leader", chatId: CHATS.leadersA, rootUnitIds: ["PA"], subtree: true },
+      scope: {
+        userId: BigInt(PEOPLE.leaderA),
+        kind: "leader",
+        chatId: CHATS.leadersA,
+        rootUnitIds: ["PA"],
+        subtree: true,
+      },
     });
   });
 
@@ -42,7 +48,8 @@ describe("scope", () => {
   it("province B's units are out of A's scope; A's are in", async () => {
     const a = await open(PEOPLE.leaderA, CHATS.leadersA);
     if (!a.ok) throw new Error("no scope");
-    for (const unit of ["VN", "PB", "PB-H1", "PB-X1", "NOPE"]) expect(filtersInScope(w.services, a.scope, { unit })).toBe(false);
+    for (const unit of ["VN", "PB", "PB-H1", "PB-X1", "NOPE"])
+      expect(filtersInScope(w.services, a.scope, { unit })).toBe(false);
     for (const unit of ["PA", "PA-H1", "PA-X2"]) expect(filtersInScope(w.services, a.scope, { unit })).toBe(true);
   });
 
@@ -50,7 +57,13 @@ describe("scope", () => {
     const r = await open(PEOPLE.officerAX1, CHATS.unitAX1);
     expect(r).toEqual({
       ok: true,
-      scope: { userId: BigInt(PEOPLE.officerAX1), kind: "unitHead", chatId: CHATS.unitAX1, rootUnitIds: ["PA-X1"], subtree: false },
+      scope: {
+        userId: BigInt(PEOPLE.officerAX1),
+        kind: "unitHead",
+        chatId: CHATS.unitAX1,
+        rootUnitIds: ["PA-X1"],
+        subtree: false,
+      },
     });
     if (!r.ok) return;
     expect(filtersInScope(w.services, r.scope, { unit: "PA-X1" })).toBe(true);

@@ -13,6 +13,14 @@ import { fakePage, type FakePage } from "./fakePage.js";
 import { CHATS, NOW, PEOPLE, startWorld, TOKEN, type World } from "./world.js";
 
 const OTHER_TOKEN = "987654321:OTHER-token-BBBBBBBBBBBBBBBBBBBBBBBBBBB";
+/** Where the server's log lines go: the test reads them for the token and the initData. */
+const sink = () =>
+  new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
 let w: World;
 let server: WebappServer;
 let page: FakePage;
@@ -21,12 +29,6 @@ const logLines: string[] = [];
 beforeAll(async () => {
   w = await startWorld();
   page = fakePage();
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
   server = await startWebappServer({
     port: 0,
     services: w.services,
@@ -34,7 +36,7 @@ beforeAll(async () => {
     botToken: TOKEN,
     members: w.members,
     frameAncestors: ["http://localhost:*"],
-    logger: createLogger("info", [TOKEN], sink),
+    logger: createLogger("info", [TOKEN], sink()),
   });
 });
 afterAll(async () => {
@@ -123,7 +125,13 @@ describe("POST /app/api/view: scope", () => {
     expect(JSON.parse(r.text)).toEqual({
       html: "<p>ok</p>",
       charts: {
-        scope: { userId: String(PEOPLE.leaderA), kind: "leader", chatId: String(CHATS.leadersA), rootUnitIds: ["PA"], subtree: true },
+        scope: {
+          userId: String(PEOPLE.leaderA),
+          kind: "leader",
+          chatId: String(CHATS.leadersA),
+          rootUnitIds: ["PA"],
+          subtree: true,
+        },
         filters: { level: "do" },
       },
     });
@@ -154,7 +162,10 @@ describe("POST /app/api/export", () => {
   it("the .xlsx as an attachment with a Vietnamese file name", async () => {
     const r = await fetch(`${server.url}/app/api/export`, {
       method: "POST",
-      body: JSON.stringify({ initData: initData({ id: PEOPLE.officerAX1, chat: CHATS.unitAX1 }), filters: { unit: "PA-X1" } }),
+      body: JSON.stringify({
+        initData: initData({ id: PEOPLE.officerAX1, chat: CHATS.unitAX1 }),
+        filters: { unit: "PA-X1" },
+      }),
     });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -176,11 +187,14 @@ describe("failures", () => {
       page: fakePage({ fail: new Error(`boom at /bot${TOKEN}/getMe`) }),
       botToken: TOKEN,
       members: w.members,
-      logger: createLogger("info", [TOKEN], new Writable({ write: (c, _e, d) => (logLines.push(String(c)), d()) })),
+      logger: createLogger("info", [TOKEN], sink()),
     });
     try {
       const body = initData({ chat: CHATS.leadersA });
-      const res = await fetch(`${failing.url}/app/api/view`, { method: "POST", body: JSON.stringify({ initData: body }) });
+      const res = await fetch(`${failing.url}/app/api/view`, {
+        method: "POST",
+        body: JSON.stringify({ initData: body }),
+      });
       expect(res.status).toBe(500);
       expect(await res.text()).toBe(JSON.stringify({ error: "Lỗi máy chủ, thử lại sau." }));
       const logs = logLines.join("");

@@ -17,7 +17,7 @@ const KIND_LABELS = {
 const FOLLOW_MS = 20_000;
 const SUGGESTIONS = {
   unit: ["/nop 120 95", "/nop", "/tinhtrang", "/nhap", "/mau"],
-  leaders: ["/tinhtrang", "/bieudo"],
+  leaders: ["/tinhtrang", "/bieudo", "/bangdieukhien"],
   head: ["/help"],
   private: ["/start", "/chithi", "/id"],
   new: ["/start", "/dangky"],
@@ -131,6 +131,7 @@ function renderCurrent(forceScroll) {
   renderConversation($("messages"), messages, {
     forceScroll,
     onPress: pressButton,
+    onOpenApp: openDashboard,
     onCommand: (cmd) => send(cmd),
     onOpenImage: openImage,
     jumpTo: (id) =>
@@ -210,6 +211,29 @@ async function pressButton(message, button, node) {
   } finally {
     node.disabled = false;
   }
+}
+
+/** The dashboard Mini App in its pane, launched as Telegram would for the chosen sender. */
+async function openDashboard(_message, button, node) {
+  node.disabled = true;
+  try {
+    const { url } = await api("/api/webapp/open", {
+      chatId: state.current,
+      fromId: currentSender(),
+      link: button.webApp ?? button.url,
+    });
+    $("webapp-frame").src = url;
+    $("webapp-pane").hidden = false;
+  } catch (err) {
+    toast(err.message, true);
+  } finally {
+    node.disabled = false;
+  }
+}
+
+function closeDashboard() {
+  $("webapp-pane").hidden = true;
+  $("webapp-frame").src = "about:blank";
 }
 
 function openImage(url) {
@@ -320,6 +344,7 @@ $("reply-cancel").addEventListener("click", () => {
 $("lightbox").addEventListener("click", () => {
   $("lightbox").hidden = true;
 });
+$("webapp-close").addEventListener("click", closeDashboard);
 document.addEventListener("keydown", (e) => {
   if (e.key === "Escape") $("lightbox").hidden = true;
 });

@@ -48,6 +48,15 @@ function keyboard(m, opts) {
   for (const row of m.buttons) {
     const r = el("div", "kb-row");
     for (const b of row) {
+      // A web_app button, or a link to the bot's Main Mini App (t.me/<bot>?startapp=…): Telegram
+      // opens the Mini App; so does the sandbox, in its pane (docs/WEBAPP.md).
+      if (b.webApp || (b.url && /^https:\/\/t\.me\/[A-Za-z0-9_]+\?startapp=/.test(b.url))) {
+        const btn = el("button", "kb-button", b.text);
+        btn.type = "button";
+        btn.addEventListener("click", () => opts.onOpenApp(m, b, btn));
+        r.append(btn);
+        continue;
+      }
       if (b.url) {
         const a = el("a", "kb-button", b.text);
         a.href = b.url;
