@@ -105,6 +105,13 @@ describe("dashboardView", () => {
     expect(codes(m.changes.notReported)).toContain("P-X3");
   });
 
+  test("a unit with no target is neither ranked nor offered for a history", async () => {
+    const m = await dashboardView(deps, leaderOfP, { unit: "P-K1" });
+    expect(m.options.units.map((u) => u.value)).not.toContain("P-K1");
+    expect(m.history).toEqual([]);
+    expect(JSON.stringify(m.sections)).not.toContain("P-K1");
+  });
+
   test("a directive filter offers only the directives binding the scope", async () => {
     const m = await dashboardView(deps, leaderOfP, {});
     expect(m.options.directives).toEqual([{ value: "kh-p-2026", label: "10/KH-UBND" }]);

@@ -22,6 +22,8 @@ const UNITS = [
   { code: "P-X2", name: TRICKY_NAME, tier: "xa", parentCode: "P" },
   { code: "P-X3", name: "Xã Ba", tier: "xa", parentCode: "P" },
   { code: "P-S1", name: "Sở Một", tier: "so", parentCode: "P" },
+  // No directive sets it a target: nothing to rank, no history to offer.
+  { code: "P-K1", name: "Ban Không Chỉ Tiêu", tier: "khac", parentCode: "P" },
   { code: "Q", name: "UBND tỉnh Q", tier: "tinh", parentCode: null },
   { code: "Q-X1", name: "Xã Khác Tỉnh", tier: "xa", parentCode: "Q" },
 ];

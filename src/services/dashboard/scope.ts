@@ -94,7 +94,8 @@ export function scopedUnits(
         .filter((c) => offered.has(c))
         .map((c) => ({ value: c, label: catalog.indicator(c)?.shortName ?? catalog.indicator(c)?.name ?? c })),
       tiers: [...new Set(all.map((u) => u.tier))].map((t) => ({ value: t, label: tierName(t) })),
-      units: all.map((u) => ({ value: u.code, label: u.name })),
+      // Only units with a target to show: a history of nothing is no choice.
+      units: live.filter(({ byCode }) => byCode.size > 0).map(({ unit }) => ({ value: unit.code, label: unit.name })),
     },
   };
 }

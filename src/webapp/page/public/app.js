@@ -2,7 +2,6 @@
 // (CSP script-src 'self'). It reads Telegram's launch parameters from the URL hash, asks the server
 // for the view with the verified initData, and draws the charts with chart.js (window.Chart).
 (() => {
-  
   const STORE = "dondoc.launch";
   const view = document.getElementById("view");
   const filters = {};

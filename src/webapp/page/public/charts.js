@@ -1,7 +1,6 @@
 // Draws the view's charts with chart.js (window.Chart, the library the bot's images use), from the
 // compact arrays the server sends (src/webapp/page/charts.ts). Exposes window.DondocCharts.draw.
 (() => {
-  
   const css = (name, fallback) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 
   // Value at each bar's end ("79,2%"), as the bot's images print it.
@@ -58,6 +57,8 @@
             borderWidth: 3,
             borderColor: text,
             order: 0,
+            // A target at 100% sits on the scale's edge: draw all of its mark.
+            clip: false,
           },
           {
             type: "line",
@@ -70,13 +71,14 @@
             borderColor: text,
             backgroundColor: "transparent",
             order: 1,
+            clip: false,
           },
         ],
       },
       options: {
         indexAxis: "y",
         maintainAspectRatio: false,
-        layout: { padding: { right: 46 } },
+        layout: { padding: { right: 58 } },
         animation: false,
         scales: {
           x: {
