@@ -34,6 +34,18 @@ const THEME = {
   secondary_bg_color: "#f4f4f5",
 };
 
+/** Telegram's night theme: the page and its charts must stay readable on it. */
+const DARK = {
+  bg_color: "#212121",
+  text_color: "#ffffff",
+  hint_color: "#aaaaaa",
+  link_color: "#8774e1",
+  button_color: "#8774e1",
+  button_text_color: "#ffffff",
+  secondary_bg_color: "#181818",
+};
+let launchUrl: (theme: object) => string;
+
 let db: TestDb;
 let server: WebappServer;
 let browser: Browser;
@@ -87,14 +99,15 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
       timezoneId: "Asia/Ho_Chi_Minh",
       acceptDownloads: true,
     });
-    const hash = new URLSearchParams({
-      tgWebAppData: initData,
-      tgWebAppVersion: "8.0",
-      tgWebAppPlatform: "android",
-      tgWebAppThemeParams: JSON.stringify(THEME),
-    });
+    launchUrl = (theme) =>
+      `${server.url}/app#${new URLSearchParams({
+        tgWebAppData: initData,
+        tgWebAppVersion: "8.0",
+        tgWebAppPlatform: "android",
+        tgWebAppThemeParams: JSON.stringify(theme),
+      }).toString()}`;
     const loaded = viewLoaded();
-    await page.goto(`${server.url}/app#${hash.toString()}`);
+    await page.goto(launchUrl(THEME));
     await loaded;
     await page.locator("section.ind canvas").first().waitFor();
   }, 60_000);
@@ -169,5 +182,25 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
     const first = wb.worksheets[0];
     expect(first?.getRow(4).getCell(3).value).toBe("P-X2");
     expect((await download).suggestedFilename()).toBe("dondoc-tinh-hinh-11-2026.xlsx");
+  });
+
+  it("follows Telegram's night theme: page and chart text take its colours", async () => {
+    const dark = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      locale: "vi-VN",
+    });
+    const loaded = dark.waitForResponse((r) => r.url().endsWith("/app/api/view") && r.status() === 200);
+    await dark.goto(launchUrl(DARK));
+    await loaded;
+    await dark.locator("#rank-0").waitFor();
+    const colors = await dark.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.documentElement).getPropertyValue("--text").trim(),
+    }));
+    expect(colors).toEqual({ body: "rgb(33, 33, 33)", text: "#ffffff" });
+    await dark.screenshot({ path: "docs/webapp-phone-dark.png" });
+    await dark.close();
   });
 });

@@ -25,6 +25,9 @@
     },
   };
 
+  // Half-grey, so the grid recedes on Telegram's light and night themes alike and never reads as a target mark.
+  const GRID = "rgba(127, 127, 127, 0.25)";
+
   const short = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
   function rankChart(c, onUnit) {
@@ -86,7 +89,7 @@
             max,
             position: "top",
             ticks: { color: text, callback: (v) => `${v}%` },
-            grid: { color: "#e6e6e6" },
+            grid: { color: GRID },
           },
           y: {
             ticks: {
@@ -155,8 +158,8 @@
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          y: { min: 0, max: 100, ticks: { color: text, callback: (v) => `${v}%` } },
-          x: { ticks: { color: text, maxRotation: 60 } },
+          y: { min: 0, max: 100, ticks: { color: text, callback: (v) => `${v}%` }, grid: { color: GRID } },
+          x: { ticks: { color: text, maxRotation: 60 }, grid: { color: GRID } },
         },
         plugins: { legend: { labels: { color: text, boxWidth: 14 } } },
       },
