@@ -1,11 +1,13 @@
 /**
  * The Mini App page on a phone (390×844, headless Chromium), through the real Mini App server:
  * opened with a URL hash as Telegram hands it (signed initData, version, platform, theme), it ranks
- * worst first, filters, shows a unit's history and downloads the export. Screenshots go to docs/
- * (docs/webapp-phone*.png), for a person to look at. The sandbox's own pane (which opens the same
- * page in a frame) is tested by the sandbox's tests; this one needs no emulator.
+ * worst first, filters, shows a unit's history, downloads the export and follows the night theme.
+ * Screenshots (docs/webapp-phone*.png with DONDOC_DOCS_SHOTS=1) are for a person to look at. The same
+ * page opened from the sandbox's pane: sandboxPhone.test.ts.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +20,13 @@ import { createDashboardPage } from "../../src/webapp/page/index.js";
 import { startWebappServer, type WebappServer } from "../../src/webapp/server.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 import { NOW, loadWorld } from "./dashboardWorld.js";
+
+/**
+ * Where the screenshots go: docs/ when DONDOC_DOCS_SHOTS=1 (refreshing the ones docs/WEBAPP.md shows),
+ * else a temporary folder, so a test run never changes the working tree.
+ */
+const SHOTS = process.env.DONDOC_DOCS_SHOTS === "1" ? "docs" : mkdtempSync(path.join(tmpdir(), "dondoc-webapp-shots-"));
+const shotPath = (name: string) => path.join(SHOTS, name);
 
 const CHROMIUM = "/usr/bin/chromium";
 const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -141,7 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
     expect(bg.trim()).toBe("#3390ec");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: "docs/webapp-phone.png" });
+    await page.screenshot({ path: shotPath("webapp-phone.png") });
     expect(errors).toEqual([]);
   });
 
@@ -154,7 +163,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
       .locator("details.table .row .dot")
       .evaluateAll((els) => [...new Set(els.map((e) => e.className))]);
     expect(levels).toEqual(["dot lv-do"]);
-    await page.screenshot({ path: "docs/webapp-phone-filter.png" });
+    await page.screenshot({ path: shotPath("webapp-phone-filter.png") });
     const cleared = viewLoaded();
     await page.selectOption('select[name="level"]', "");
     await cleared;
@@ -168,7 +177,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
     await history.locator("canvas").waitFor();
     expect(await history.locator("h2").textContent()).toBe("Diễn biến: Xã Một");
     expect(await history.locator(".milestones li").allTextContents()).toContain("30/06/2026: 60% 10/KH-UBND");
-    await page.screenshot({ path: "docs/webapp-phone-history.png" });
+    await page.screenshot({ path: shotPath("webapp-phone-history.png") });
   });
 
   it("the export downloads the current view as .xlsx", async () => {
@@ -200,7 +209,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
       text: getComputedStyle(document.documentElement).getPropertyValue("--text").trim(),
     }));
     expect(colors).toEqual({ body: "rgb(33, 33, 33)", text: "#ffffff" });
-    await dark.screenshot({ path: "docs/webapp-phone-dark.png" });
+    await dark.screenshot({ path: shotPath("webapp-phone-dark.png") });
     await dark.close();
   });
 });

@@ -2,7 +2,7 @@
  * The real dashboard page opened from the sandbox on a phone (390×844, headless Chromium): the
  * leaders' chat's button opens the pane, the sandbox signs initData for the person played, and the
  * page ranks the demo province's units worst first, filters, shows a unit's history and exports.
- * The screenshot docs/webapp-phone-sandbox.png is for a person to look at.
+ * The screenshot (docs/webapp-phone-sandbox.png with DONDOC_DOCS_SHOTS=1) is for a person to look at.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,13 @@ import { createLogger } from "../../src/logger.js";
 import { dashboardTexts } from "../../src/messages/dashboard.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { createDashboardPage } from "../../src/webapp/page/index.js";
+
+/**
+ * Where the screenshots go: docs/ when DONDOC_DOCS_SHOTS=1 (refreshing the ones docs/WEBAPP.md shows),
+ * else a temporary folder, so a test run never changes the working tree.
+ */
+const SHOTS = process.env.DONDOC_DOCS_SHOTS === "1" ? "docs" : mkdtempSync(path.join(tmpdir(), "dondoc-webapp-shots-"));
+const shotPath = (name: string) => path.join(SHOTS, name);
 
 const CHROMIUM = "/usr/bin/chromium";
 const LEVEL_ORDER: Record<string, number> = { "dot lv-do": 0, "dot lv-cam": 1, "dot lv-vang": 2, "dot lv-xanh": 3 };
@@ -75,7 +82,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard page from the sandbox, on 
     // Worst first against their own targets; within one tier's targets the colours never go back up.
     const ranks = levels.map((l) => LEVEL_ORDER[l] ?? 9);
     expect(ranks[0]).toBe(Math.min(...ranks));
-    await page.screenshot({ path: "docs/webapp-phone-sandbox.png" });
+    await page.screenshot({ path: shotPath("webapp-phone-sandbox.png") });
   });
 
   it("filters by level, shows a unit's history, and exports the view", async () => {
