@@ -2,8 +2,8 @@
  * `npm run bench` — measured scale (docs/PERFORMANCE.md). Numbers, not pass/fail: each measurement runs in
  * its own process, one after another, and this prints one Markdown table with the machine it
  * ran on (docs/PERFORMANCE.md keeps the last one, explained).
- *   npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,burst-sqlite,burst-postgres,xlsx,fanout,charts]
- * Sources: scripts/bench-evaluate.ts, bench-nop.ts, bench-charts-workers.ts (ours); test/ingest/bench-ingest.ts,
+ *   npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,burst-sqlite,burst-postgres,xlsx,fanout,webapp,charts]
+ * Sources: scripts/bench-evaluate.ts, bench-nop.ts, bench-webapp.ts, bench-charts-workers.ts (ours); test/ingest/bench-ingest.ts,
  * scripts/bench-fanout.ts and scripts/bench-charts.ts (their owners'), read from their output.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -85,6 +85,11 @@ const steps: { key: string; rows: () => BenchRow[] }[] = [
           "4000",
         ]) ?? "",
       ),
+  },
+  {
+    key: "webapp",
+    rows: () =>
+      parseEmitted(run("Mini App page for a province (scripts/bench-webapp.ts)", ["scripts/bench-webapp.ts"]) ?? ""),
   },
   {
     key: "charts",

@@ -7,6 +7,7 @@ import { startApp } from "./app.js";
 import { systemClock } from "./clock.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { createLogger, prettyDestination, redactSecrets, resolveLogFormat } from "./logger.js";
+import { createDashboardPage } from "./webapp/page/index.js";
 
 async function main(): Promise<void> {
   let config;
@@ -33,11 +34,12 @@ async function main(): Promise<void> {
       clock: systemClock,
       token: config.BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
+      dashboardPage: createDashboardPage,
     });
     stop = app.stop;
   } else {
     const { startSandbox } = await import("./sandbox/index.js");
-    stop = (await startSandbox({ config, logger })).stop;
+    stop = (await startSandbox({ config, logger, dashboardPage: createDashboardPage })).stop;
   }
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,12 +1,15 @@
 /**
- * What the Mini App's server learns about a person and the chat a dashboard link named, before
+ * The Mini App's use-cases (docs/WEBAPP.md). For the server: what it learns about a person and the chat a dashboard link named, before
  * deciding what they may see (domain/dashboardScope.ts): the chat's binding and the person's role.
  * Whether they are in the chat is Telegram's to say (the server's membership port), not ours.
+ * For the page: everything it shows for a scope and its filters, as plain data (view.ts).
  */
 import { getChat } from "../../db/repos/chats.js";
 import { roleOf } from "../../db/repos/people.js";
 import { chatUnit } from "../../domain/chatUnit.js";
+import { bindDeps } from "../bind.js";
 import type { AppDeps } from "../context.js";
+import { dashboardView } from "./view.js";
 
 export type LaunchBinding = { kind: "leaders" | "unit" | "head"; unitCode: string };
 
@@ -37,6 +40,9 @@ export function dashboardUseCases(deps: AppDeps) {
         .get()
         .units.filter((u) => !u.parentCode)
         .map((u) => u.code),
+    /** The page's data for a scope the server decided, narrowed by the filters. */
+    view: bindDeps(deps, dashboardView),
   };
 }
 export type DashboardUseCases = ReturnType<typeof dashboardUseCases>;
+export type * from "./types.js";

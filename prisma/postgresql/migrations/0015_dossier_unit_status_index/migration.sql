@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Dossier_unitCode_status_idx" ON "Dossier"("unitCode", "status");
+
