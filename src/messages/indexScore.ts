@@ -1,0 +1,101 @@
+/** Texts of `/chiso` and of the digest's index chart (docs/INDEX-CHAT.md). */
+import type { CatalogUnit } from "../domain/catalog.js";
+import { formatViMonth } from "../domain/directive/dates.js";
+import { formatNumber } from "../domain/format.js";
+import { previousMonth } from "../domain/month.js";
+import { escapeHtml } from "../render/html.js";
+import { countCommand, nopCommand } from "./grammar.js";
+import { comparePoints, formatPoints, pointsValue, subtractPoints, ZERO_POINTS, type Points } from "../domain/index/points.js";
+import type { IndexGainView, IndexGroupView, IndexMissingView, SubtreeIndexView, UnitIndexView } from "./indexViews.js";
+
+const CELLS = 5;
+/** "▰▰▰▱▱": the share of a group's maximum earned, in five cells. */
+export function pointsBar(points: Points, max: Points): string {
+  const share = pointsValue(max) > 0 ? pointsValue(points) / pointsValue(max) : 0;
+  const filled = Math.min(CELLS, Math.max(0, Math.round(share * CELLS)));
+  return "▰".repeat(filled) + "▱".repeat(CELLS - filled);
+}
+
+/** "thêm 12 hồ sơ trực tuyến → +1,8 điểm". */
+export function gainPhrase(g: IndexGainView): string {
+  return `${g.action} ${formatNumber(g.items)} ${g.itemWord} → +${formatPoints(g.points)} điểm`;
+}
+
+/** "▲ +4,2 điểm so với tháng 10/2026". */
+function change(now: Points, previous: Points, previousPeriod: string): string {
+  const d = subtractPoints(now, previous);
+  const sign = comparePoints(d, ZERO_POINTS);
+  const text = sign === 0 ? "không đổi" : `${sign > 0 ? "▲ +" : "▼ −"}${formatPoints(sign > 0 ? d : subtractPoints(ZERO_POINTS, d))} điểm`;
+  return `${text} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
+}
+
+function groupLine(g: IndexGroupView): string {
+  return `${pointsBar(g.points, g.max)} ${formatPoints(g.points)}/${formatPoints(g.max)} ${escapeHtml(g.name)}`;
+}
+
+/** How to report a missing component: the grammar's own command, so it parses. */
+function missingLine(m: IndexMissingView): string {
+  const example =
+    m.kind === "count"
+      ? countCommand(m.code, 5, null)
+      : nopCommand({ indicatorCode: m.code, total: 120, part: 95, period: null });
+  return `• ${escapeHtml(m.name)}: <code>${escapeHtml(example)}</code>`;
+}
+
+const bandText = (band: string | null) => (band ? ` · Xếp loại: <b>${escapeHtml(band)}</b>` : "");
+
+export const indexTexts = {
+  unit(v: UnitIndexView): string {
+    const lines = [`📈 ${escapeHtml(v.index.name)} — tháng ${formatViMonth(v.period)} — <b>${escapeHtml(v.unit.name)}</b>`];
+    const complete = v.missing.length === 0;
+    const out = complete
+      ? `/${formatPoints(v.max)} điểm</b>`
+      : `/${formatPoints(v.maxAvailable)} điểm</b> trên các thành phần đã có số liệu (tối đa ${formatPoints(v.max)})`;
+    lines.push(`Điểm: <b>${formatPoints(v.total)}${out}${bandText(v.band)}`);
+    if (!complete && v.bandsNamed) lines.push("Xếp loại khi đủ số liệu mọi thành phần.");
+    if (v.previous !== null) lines.push(change(v.total, v.previous, previousMonth(v.period)));
+    lines.push("", "Theo nhóm:", ...v.groups.map(groupLine));
+    if (v.missing.length > 0) {
+      lines.push("", `Chưa có số liệu (${v.missing.length}) — chưa tính điểm, báo cáo bằng:`);
+      lines.push(...v.missing.map(missingLine));
+    }
+    const top = v.gains.slice(0, 3);
+    if (top.length > 0) {
+      lines.push("", "Tăng điểm nhiều nhất:");
+      top.forEach((g, i) => lines.push(`${i + 1}. ${escapeHtml(gainPhrase(g))}`));
+    } else if (v.missing.length === 0) lines.push("", "Đã đạt điểm tối đa mọi thành phần có số liệu.");
+    return lines.join("\n");
+  },
+  /** Worst first, one line a unit with its best gain: short enough to read on a phone. */
+  subtree(s: SubtreeIndexView): string {
+    const lines = [
+      `📈 ${escapeHtml(s.index.name)} — tháng ${formatViMonth(s.period)} — các đơn vị thuộc <b>${escapeHtml(s.root.name)}</b>`,
+    ];
+    if (s.rows.length > 0) lines.push("Thấp nhất trước:");
+    s.rows.forEach((r, i) => {
+      const band = r.band ? ` (${escapeHtml(r.band)})` : "";
+      const missing = r.missing.length > 0 ? `, thiếu ${r.missing.length} thành phần` : "";
+      const gain = r.gains[0];
+      lines.push(
+        `${i + 1}. ${escapeHtml(r.unit.name)} — <b>${formatPoints(r.total)}/${formatPoints(r.maxAvailable)}</b>${band}${missing}`,
+      );
+      if (gain) lines.push(`   ↑ ${escapeHtml(gainPhrase(gain))}`);
+    });
+    if (s.notReported.length > 0)
+      lines.push(
+        `Chưa báo cáo thành phần nào (${s.notReported.length}): ${s.notReported.map((u) => escapeHtml(u.name)).join(", ")}`,
+      );
+    return lines.join("\n");
+  },
+  noIndex:
+    "Chưa nạp bộ chỉ số nào (ví dụ Chỉ số phục vụ theo QĐ 766/QĐ-TTg), nên chưa có điểm để xem. Quản trị viên gửi tệp bộ chỉ số cho bot trong tin nhắn riêng để nạp.",
+  notForUnit: (unit: CatalogUnit) =>
+    `Bộ chỉ số đã nạp không áp dụng cho <b>${escapeHtml(unit.name)}</b>. Xem chỉ tiêu của đơn vị bằng /tinhtrang.`,
+  noUnitsBelow: (root: CatalogUnit) =>
+    `Bộ chỉ số đã nạp không áp dụng cho đơn vị nào thuộc <b>${escapeHtml(root.name)}</b>.`,
+  /** The digest chart's title and the caption's lines. */
+  chartTitle: (s: Pick<SubtreeIndexView, "index" | "period">) =>
+    `${s.index.shortName} — tháng ${formatViMonth(s.period)}`,
+  chartSubtitle: (root: CatalogUnit, day: string) => `${root.name} · đến ngày ${day} · điểm trên 100`,
+  chartFootnote: (shown: number, left: number) => `${shown} đơn vị điểm thấp nhất; ${left} đơn vị khác: /chiso`,
+};

@@ -1,0 +1,49 @@
+/**
+ * What `/chiso` and the digest's index chart show of a scored index (docs/INDEX-CHAT.md): the
+ * numbers of the domain's score and gains (src/domain/index/), already put in the unit's words.
+ * Apart from the domain types so the texts do not change when the index format grows.
+ */
+import type { CatalogUnit } from "../domain/catalog.js";
+import type { Points } from "../domain/index/points.js";
+
+export type IndexLabel = { code: string; name: string; shortName: string };
+
+export type IndexGroupView = { name: string; points: Points; max: Points };
+
+/** A component without a figure this month, and the indicator code `/nop` reports it under. */
+export type IndexMissingView = { code: string; name: string; kind: "ratio" | "count" };
+
+/** "thêm 12 hồ sơ trực tuyến → +1,8 điểm": `action` is the verb phrase before the items. */
+export type IndexGainView = { code: string; items: number; itemWord: string; action: string; points: Points };
+
+export type UnitIndexView = {
+  unit: CatalogUnit;
+  index: IndexLabel;
+  period: string;
+  /** Points earned, out of `maxAvailable` (the components with figures) and `max` (the whole index). */
+  total: Points;
+  maxAvailable: Points;
+  max: Points;
+  /** Null while a component lacks figures, or when the index names no bands. */
+  band: string | null;
+  /** The index names bands (the text or the practice gives them). */
+  bandsNamed: boolean;
+  groups: IndexGroupView[];
+  missing: IndexMissingView[];
+  /** Best first. */
+  gains: IndexGainView[];
+  /** Last month's total, when last month was scored (one component reported or more). */
+  previous: Points | null;
+};
+
+export type SubtreeIndexView = {
+  root: CatalogUnit;
+  index: IndexLabel;
+  period: string;
+  /** The index's bands, best first (the chart's colours). */
+  bands: string[];
+  /** Units with at least one component reported, lowest score first (share of what they could earn). */
+  rows: UnitIndexView[];
+  /** Units the index applies to that reported none of its components. */
+  notReported: CatalogUnit[];
+};
