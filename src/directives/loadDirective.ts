@@ -205,7 +205,7 @@ export async function loadPresets(
   return { presets, failures };
 }
 
-type Locate = (path: string) => number | undefined;
+export type Locate = (path: string) => number | undefined;
 
 function checkUnique(codes: readonly string[], report: (index: number) => void): void {
   const seen = new Set<string>();
@@ -214,7 +214,7 @@ function checkUnique(codes: readonly string[], report: (index: number) => void):
     seen.add(c);
   });
 }
-type SchemaParse<T> = { ok: true; value: T; locate: Locate } | { ok: false; problems: DirectiveProblem[] };
+export type SchemaParse<T> = { ok: true; value: T; locate: Locate } | { ok: false; problems: DirectiveProblem[] };
 
 /** Whether the text is a unit list: `units` and no `tiers` at the top. */
 export function isUnitListText(text: string): boolean {
@@ -223,7 +223,7 @@ export function isUnitListText(text: string): boolean {
   return typeof v === "object" && v !== null && "units" in v && !("tiers" in v);
 }
 
-function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, schema: S): SchemaParse<z.output<S>> {
+export function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, schema: S): SchemaParse<z.output<S>> {
   const tooLarge = sizeProblem(text);
   if (tooLarge) return { ok: false, problems: [tooLarge] };
   if (format === "json") {
@@ -242,7 +242,7 @@ function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, 
   return { ok: true, value: result.data, locate };
 }
 
-function withLines(problems: DirectiveProblem[], locate: Locate): DirectiveProblem[] {
+export function withLines(problems: DirectiveProblem[], locate: Locate): DirectiveProblem[] {
   return problems.map((p) => {
     const line = p.line ?? locate(p.path);
     return line === undefined ? p : { ...p, line };

@@ -9,6 +9,8 @@ import type { LetterheadInput } from "./letterheadSchema.js";
 import { createEvaluator, type Evaluator } from "./evaluation/evaluator.js";
 import { scopeBindsUnit, type EvaluationUnit } from "./evaluation/milestones.js";
 import { normalizeForSearch } from "./text.js";
+import { indexAppliesTo } from "./index/applies.js";
+import type { ScoredIndex } from "./index/schema.js";
 
 /**
  * The indicator with this exact code. Every directive holds the registry's meaning and name for
@@ -42,6 +44,8 @@ export class Catalog {
   constructor(
     readonly units: readonly CatalogUnit[],
     readonly directives: readonly Directive[],
+    /** Scored indices (docs/INDEX.md): their component indicators are reported like any other. */
+    readonly indices: readonly ScoredIndex[] = [],
   ) {
     this.evaluator = createEvaluator(directives);
     for (const u of units) this.byCode.set(u.code, u);
@@ -147,7 +151,17 @@ export class Catalog {
         seen.set(ind.code, ind);
       }
     }
+    // A component of an index that scores this unit is reported like a target's indicator, so
+    // `/nop <mã> a b`, the guided /nop and /mau offer it; it has no target of a directive to chase.
+    for (const index of this.indicesFor(unit, asOf)) {
+      for (const ind of index.indicators) if (!seen.has(ind.code)) seen.set(ind.code, ind);
+    }
     return [...seen.values()];
+  }
+
+  /** The scored indices that score this unit (on `asOf`, when given). */
+  indicesFor(unit: CatalogUnit, asOf?: IsoDate): ScoredIndex[] {
+    return this.indices.filter((index) => indexAppliesTo(index, unit, asOf));
   }
 
   /** A milestone for this unit and indicator is in force on `asOf` or still to come. */
@@ -169,6 +183,9 @@ export class Catalog {
   }
 
   indicator(code: string): Indicator | undefined {
-    return indicatorByCode(this.directives, code);
+    return (
+      indicatorByCode(this.directives, code) ??
+      this.indices.flatMap((index) => index.indicators).find((i) => i.code === code)
+    );
   }
 }

@@ -52,7 +52,10 @@ export function buildRegistry(
 }
 
 /** The registry plus the codes these (resolved) directives define that it does not know. */
-export function extendRegistry(registry: IndicatorRegistry, directives: readonly Directive[]): IndicatorRegistry {
+export function extendRegistry(
+  registry: IndicatorRegistry,
+  directives: readonly Pick<Directive, "number" | "indicators">[],
+): IndicatorRegistry {
   const out = new Map(registry);
   for (const d of directives) {
     for (const i of d.indicators) {
@@ -100,7 +103,7 @@ function describeDefinition(e: {
 }
 
 /** A code not yet used: `hs-truc-tuyen-long-an` from the directive's id. */
-function suggestCode(code: string, directive: ParsedDirective, registry: IndicatorRegistry): string {
+function suggestCode(code: string, directive: Pick<ParsedDirective, "id">, registry: IndicatorRegistry): string {
   const place = directive.id.split("-").slice(0, 2).join("-");
   let candidate = `${code}-${place}`;
   for (let n = 2; registry.has(candidate); n++) candidate = `${code}-${place}-${n}`;
@@ -111,7 +114,10 @@ function suggestCode(code: string, directive: ParsedDirective, registry: Indicat
  * Problems between a directive's indicators and the registry: a stated meaning that differs
  * (names both definitions and suggests a new code), or a new code without a full definition.
  */
-export function registryProblems(directive: ParsedDirective, registry: IndicatorRegistry): DirectiveProblem[] {
+export function registryProblems(
+  directive: Pick<ParsedDirective, "id" | "indicators">,
+  registry: IndicatorRegistry,
+): DirectiveProblem[] {
   const problems: DirectiveProblem[] = [];
   directive.indicators.forEach((ind, i) => {
     const known = registry.get(ind.code);

@@ -1,0 +1,139 @@
+/**
+ * The scored-index file format (docs/INDEX.md): an index such as QĐ 766/QĐ-TTg's "Bộ chỉ số chỉ
+ * đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp" as data beside the
+ * directives — groups, components with their points, the target at which full points are earned
+ * and the scoring rule the text gives. Strict objects (a typo is an error, not a dropped field),
+ * Vietnamese messages with the field's path (src/domain/directive/problems.ts). Cross-field rules
+ * (group sums, the total, indicator meanings) live in `validateIndex.ts`.
+ *
+ * Pure: zod only, no I/O.
+ */
+import { z } from "zod";
+import { codeSchema, daySchema, indicatorSchema, tierSchema, type Indicator } from "../directive/schema.js";
+
+/** Points with at most two decimals (the texts give whole points; guidance may halve them). */
+export const pointsSchema = z
+  .number()
+  .gt(0, "số điểm phải lớn hơn 0")
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, { message: "số điểm tối đa hai chữ số thập phân" });
+
+/** A percentage 0–100 with at most two decimals: a target, a floor or a threshold. */
+export const percentSchema = z
+  .number()
+  .min(0, "tỷ lệ không được âm")
+  .lte(100, "tỷ lệ không thể vượt 100%")
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, { message: "tỷ lệ tối đa hai chữ số thập phân" });
+
+/**
+ * How a component's ratio becomes points (docs/INDEX.md "Cách tính điểm"):
+ * - `linear`: max × ratio ÷ target, capped at max; with `floor`, 0 below the floor and
+ *   max × (ratio − floor) ÷ (target − floor) from it.
+ * - `thresholds`: the points of the highest step reached (`atLeast` a percentage); below
+ *   every step, 0. The last step's points are the maximum and its `atLeast` the target.
+ * - `allOrNothing`: max at or above the target, else 0.
+ */
+export const scoringRuleSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("linear"), floor: percentSchema.optional(), text: z.string().optional() }),
+  z.strictObject({
+    kind: z.literal("thresholds"),
+    steps: z
+      .array(z.strictObject({ atLeast: percentSchema, points: z.number().min(0, "số điểm không được âm") }))
+      .min(1, "cần ít nhất một bậc (steps)"),
+    text: z.string().optional(),
+  }),
+  z.strictObject({ kind: z.literal("allOrNothing"), text: z.string().optional() }),
+]);
+export type ScoringRule = z.infer<typeof scoringRuleSchema>;
+
+/**
+ * What the unit does to move the figure, for "what gains the most": "thêm 12 hồ sơ trực tuyến",
+ * "số hoá 30 kết quả". `verb` defaults to "thêm", `items` to the indicator's item word.
+ */
+export const gainWordsSchema = z.strictObject({
+  verb: z.string().min(1).default("thêm"),
+  items: z.string().min(1).optional(),
+});
+
+export const indexGroupSchema = z.strictObject({
+  code: codeSchema,
+  name: z.string().min(1),
+  maxPoints: pointsSchema,
+  source: z.string().optional(),
+});
+export type IndexGroup = z.infer<typeof indexGroupSchema>;
+
+export const indexComponentSchema = z.strictObject({
+  code: codeSchema,
+  name: z.string().min(1),
+  group: codeSchema,
+  maxPoints: pointsSchema,
+  /** The registry indicator it reads, or one the index defines in `indicators`. */
+  indicator: codeSchema,
+  /** The percentage at which full points are earned (for `thresholds`: the last step's). */
+  target: percentSchema.refine((n) => n > 0, { message: "chỉ tiêu phải lớn hơn 0%" }),
+  rule: scoringRuleSchema,
+  gain: gainWordsSchema.optional(),
+  /** Where the component, its points and its target are written (document, clause, URL). */
+  source: z.string().min(1, "cần nêu nguồn (source) của thành phần"),
+  /** What the bot cannot compute (e.g. read from the national portal) and how a unit reports it. */
+  note: z.string().optional(),
+});
+export type IndexComponent = z.infer<typeof indexComponentSchema>;
+
+/** Named bands of the total. `source` says whether the text gives them or only practice does. */
+export const indexBandsSchema = z.strictObject({
+  source: z.enum(["text", "practice"]),
+  citation: z.string().min(1, "cần nêu văn bản hoặc thực tiễn đặt ra các mức xếp loại (citation)"),
+  /** From the highest: a total ≥ `from` points is in the band. */
+  bands: z
+    .array(z.strictObject({ code: codeSchema, name: z.string().min(1), from: z.number().min(0) }))
+    .min(1, "cần ít nhất một mức xếp loại"),
+});
+export type IndexBands = z.infer<typeof indexBandsSchema>;
+
+/** Later guidance that changed a component or a target: the file follows the later text. */
+export const indexNoteSchema = z.strictObject({
+  text: z.string().min(1),
+  source: z.string().min(1, "cần nêu văn bản hướng dẫn (source)"),
+  components: z.array(codeSchema).default([]),
+});
+export type IndexNote = z.infer<typeof indexNoteSchema>;
+
+/** Which units the index scores: tiers of the deployment's unit lists (like directive scopes). */
+export const appliesToSchema = z.strictObject({
+  tiers: z.array(codeSchema).min(1, "phải nêu ít nhất một cấp đơn vị (tiers)"),
+  label: z.string().optional(),
+});
+
+export const indexSchema = z.strictObject({
+  /** Slug unique in a deployment: `qd-766-ttg-2022`. */
+  code: codeSchema,
+  name: z.string().min(1),
+  /** "766/QĐ-TTg". */
+  number: z.string().min(1),
+  issuer: z.string().min(1),
+  issuedOn: daySchema,
+  /** The first day its scores speak; default `issuedOn`. */
+  validFrom: daySchema.optional(),
+  /** The last day, when a later text ends it. */
+  validTo: daySchema.optional(),
+  /** Where the text was read (URL or document), cited in docs/INDEX.md. */
+  source: z.string().min(1, "cần nêu nguồn văn bản (source)"),
+  totalMaxPoints: pointsSchema,
+  tiers: z.array(tierSchema).min(1, "phải có ít nhất một cấp đơn vị"),
+  appliesTo: appliesToSchema,
+  /** Ratios the index defines itself; they join the registry with this meaning. */
+  indicators: z.array(indicatorSchema).default([]),
+  groups: z.array(indexGroupSchema).min(1, "phải có ít nhất một nhóm chỉ số"),
+  components: z.array(indexComponentSchema).min(1, "phải có ít nhất một thành phần"),
+  bands: indexBandsSchema.optional(),
+  notes: z.array(indexNoteSchema).default([]),
+});
+export type IndexInput = z.input<typeof indexSchema>;
+/** An index as its file says it, before the registry settles its indicators. */
+export type ParsedIndex = z.infer<typeof indexSchema>;
+/**
+ * An index with every component's indicator settled by the registry: `indicators` holds one entry
+ * per indicator its components read (registry meaning and name), in component order.
+ */
+export type ScoredIndex = Omit<ParsedIndex, "indicators"> & { indicators: Indicator[] };

@@ -1,0 +1,143 @@
+/**
+ * A unit's score on a scored index for one month (docs/INDEX.md "Cách tính điểm"): each
+ * component's points from the unit's figures for its indicator, the group sums, the total and its
+ * band. A component without figures — none reported, or a denominator of 0, like the evaluation's
+ * "no-data" — is listed as missing, never counted as zero: the total is then "x/y điểm trên các
+ * thành phần đã có số liệu" (`maxAvailable`), and no band is given until every component has
+ * figures, because a band over part of the index would rank a unit on what it did not report.
+ *
+ * Pure: figures in, points out (exact, src/domain/index/points.ts).
+ */
+import type { Figures } from "../evaluation/ratio.js";
+import {
+  addPoints,
+  minPoints,
+  points,
+  pointsOf,
+  ZERO_POINTS,
+  type Points,
+} from "./points.js";
+import type { IndexComponent, IndexGroup, ScoredIndex, ScoringRule } from "./schema.js";
+
+/** The unit's figures of the month by indicator code. */
+export type IndexFigures = ReadonlyMap<string, Figures>;
+
+export type MissingReason = "no-figures" | "no-data";
+
+export type ComponentScore =
+  | { kind: "scored"; component: IndexComponent; figures: Figures; points: Points; max: Points; full: boolean }
+  | { kind: "missing"; component: IndexComponent; reason: MissingReason; max: Points };
+
+export type GroupScore = {
+  group: IndexGroup;
+  components: ComponentScore[];
+  /** Sum over the scored components. */
+  points: Points;
+  /** Sum of the maxima of the scored components. */
+  maxAvailable: Points;
+  max: Points;
+};
+
+export type IndexBand = { code: string; name: string; from: number };
+
+export type IndexScore = {
+  index: ScoredIndex;
+  components: ComponentScore[];
+  groups: GroupScore[];
+  total: Points;
+  /** The maxima of the components that have figures: "x/y điểm trên các thành phần đã có số liệu". */
+  maxAvailable: Points;
+  /** The index's total maximum (100 for QĐ 766). */
+  max: Points;
+  missing: IndexComponent[];
+  /** Every component has figures. */
+  complete: boolean;
+  /** The band of the total; null while incomplete or when the index names no bands. */
+  band: IndexBand | null;
+};
+
+/** Hundredths of a percent per unit ratio: 57/60 is 9500 hundredths of a percent. */
+const HUNDREDTHS = 10_000n;
+const hundredthsOf = (percent: number): bigint => BigInt(Math.round(percent * 100));
+
+/** n/d ≥ percent, exactly (d > 0). */
+function reaches(f: Figures, percent: number): boolean {
+  return BigInt(f.numerator) * HUNDREDTHS >= hundredthsOf(percent) * BigInt(f.denominator);
+}
+
+/** The points figures earn under a rule (d > 0). */
+export function componentPoints(
+  f: Figures,
+  rule: ScoringRule,
+  target: number,
+  maxPoints: number,
+): Points {
+  const max = pointsOf(maxPoints);
+  const n = BigInt(f.numerator);
+  const d = BigInt(f.denominator);
+  switch (rule.kind) {
+    case "allOrNothing":
+      return reaches(f, target) ? max : ZERO_POINTS;
+    case "thresholds": {
+      let best = ZERO_POINTS;
+      for (const step of rule.steps) if (reaches(f, step.atLeast)) best = pointsOf(step.points);
+      return best;
+    }
+    case "linear": {
+      const t = hundredthsOf(target);
+      const floor = hundredthsOf(rule.floor ?? 0);
+      const above = n * HUNDREDTHS - floor * d; // (ratio − floor) × d, in hundredths of a percent
+      if (above <= 0n) return ZERO_POINTS;
+      return minPoints(max, points(max.num * above, max.den * d * (t - floor)));
+    }
+  }
+}
+
+/** One component against the unit's figures. */
+export function scoreComponent(component: IndexComponent, figures: IndexFigures): ComponentScore {
+  const max = pointsOf(component.maxPoints);
+  const f = figures.get(component.indicator);
+  if (f === undefined) return { kind: "missing", component, reason: "no-figures", max };
+  if (f.denominator === 0) return { kind: "missing", component, reason: "no-data", max };
+  const p = componentPoints(f, component.rule, component.target, component.maxPoints);
+  return { kind: "scored", component, figures: f, points: p, max, full: p.num * max.den >= max.num * p.den };
+}
+
+export function scoreUnit(index: ScoredIndex, figures: IndexFigures): IndexScore {
+  const components = index.components.map((c) => scoreComponent(c, figures));
+  const groups = index.groups.map((group): GroupScore => {
+    const mine = components.filter((c) => c.component.group === group.code);
+    return {
+      group,
+      components: mine,
+      points: sum(mine.map((c) => (c.kind === "scored" ? c.points : ZERO_POINTS))),
+      maxAvailable: sum(mine.flatMap((c) => (c.kind === "scored" ? [c.max] : []))),
+      max: pointsOf(group.maxPoints),
+    };
+  });
+  const total = sum(groups.map((g) => g.points));
+  const missing = components.flatMap((c) => (c.kind === "missing" ? [c.component] : []));
+  const complete = missing.length === 0;
+  return {
+    index,
+    components,
+    groups,
+    total,
+    maxAvailable: sum(groups.map((g) => g.maxAvailable)),
+    max: pointsOf(index.totalMaxPoints),
+    missing,
+    complete,
+    band: complete ? bandOf(index, total) : null,
+  };
+}
+
+/** The highest band whose `from` the total reaches. */
+export function bandOf(index: ScoredIndex, total: Points): IndexBand | null {
+  const bands = [...(index.bands?.bands ?? [])].sort((a, b) => b.from - a.from);
+  for (const b of bands) if (total.num * 1n >= pointsOf(b.from).num * total.den) return b;
+  return null;
+}
+
+function sum(list: readonly Points[]): Points {
+  return list.reduce(addPoints, ZERO_POINTS);
+}
