@@ -20,6 +20,7 @@ import { rememberSenders, rolesFeature } from "./features/roles.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
+import { indexScoreFeature } from "./features/indexScore.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { unitsFeature } from "./features/units.js";
 import { attachDetachedWork, DetachedWork } from "./detached.js";
@@ -73,6 +74,7 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
     directivesFeature,
     reportFeature,
     statusFeature,
+    indexScoreFeature,
   );
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);

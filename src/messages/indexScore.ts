@@ -46,7 +46,7 @@ const bandText = (band: string | null) => (band ? ` · Xếp loại: <b>${escape
 
 export const indexTexts = {
   unit(v: UnitIndexView): string {
-    const lines = [`📈 ${escapeHtml(v.index.name)} — tháng ${formatViMonth(v.period)} — <b>${escapeHtml(v.unit.name)}</b>`];
+    const lines = [`📈 ${escapeHtml(v.index.shortName)} — tháng ${formatViMonth(v.period)} — <b>${escapeHtml(v.unit.name)}</b>`];
     const complete = v.missing.length === 0;
     const out = complete
       ? `/${formatPoints(v.max)} điểm</b>`
@@ -69,7 +69,7 @@ export const indexTexts = {
   /** Worst first, one line a unit with its best gain: short enough to read on a phone. */
   subtree(s: SubtreeIndexView): string {
     const lines = [
-      `📈 ${escapeHtml(s.index.name)} — tháng ${formatViMonth(s.period)} — các đơn vị thuộc <b>${escapeHtml(s.root.name)}</b>`,
+      `📈 ${escapeHtml(s.index.shortName)} — tháng ${formatViMonth(s.period)} — các đơn vị thuộc <b>${escapeHtml(s.root.name)}</b>`,
     ];
     if (s.rows.length > 0) lines.push("Thấp nhất trước:");
     s.rows.forEach((r, i) => {

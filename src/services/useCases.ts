@@ -13,6 +13,7 @@ import { digestUseCases } from "./digest/index.js";
 import { directiveUseCases } from "./directives/index.js";
 import { dossierUseCases } from "./dossiers/index.js";
 import { figureUseCases } from "./figures/index.js";
+import { indexUseCases } from "./index/index.js";
 import type { MenuPublisher } from "./menus/publish.js";
 import { outboxUseCases } from "./outbox/index.js";
 import { registrationUseCases } from "./registration/index.js";
@@ -32,6 +33,7 @@ export function createUseCases(deps: AppDeps, menus?: MenuPublisher) {
     directives: directiveUseCases(deps),
     dossiers: dossierUseCases(deps),
     figures: figureUseCases(deps),
+    index: indexUseCases(deps),
     outbox: outboxUseCases(deps),
     registration: registrationUseCases(deps, menus),
     reminders: reminderUseCases(deps),
