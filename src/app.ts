@@ -119,7 +119,11 @@ export async function startApp(o: AppOptions): Promise<App> {
     await o.beforeStart?.(partial);
     await bot.init();
     // Beside the updates, not before them: a few hundred chats' menus must not delay the first answer.
-    menusSet = publishAllMenus(deps, createMenuPublisher(bot.api, logger), menusStop.signal).catch((e: unknown) =>
+    menusSet = publishAllMenus(
+      deps,
+      createMenuPublisher(bot.api, logger, () => deps.catalog.get().indices.length > 0),
+      menusStop.signal,
+    ).catch((e: unknown) =>
       logger.warn({ err: e }, "command menus not set"),
     );
     worker.start();

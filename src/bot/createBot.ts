@@ -54,7 +54,7 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
   });
   const files = createFileFetcher(bot.api, options.token, options.apiRoot ?? "https://api.telegram.org");
   // Menus follow registrations and grants (services/menus/); a failed menu never fails the update.
-  const uc = withMenus(createMenuPublisher(bot.api, deps.logger));
+  const uc = withMenus(createMenuPublisher(bot.api, deps.logger, () => deps.catalog.get().indices.length > 0));
   bot.use(async (ctx, next) => {
     ctx.uc = uc;
     ctx.deps = deps;

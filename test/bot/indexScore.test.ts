@@ -102,6 +102,11 @@ describe("/chiso", () => {
     expect(text).not.toContain("Đông Anh");
   });
 
+  it("the help of a unit chat and of the leaders' chat names /chiso where an index is loaded", async () => {
+    expect(await say("/help", STP, OFFICER)).toContain("/chiso — điểm chỉ số phục vụ và cách tăng điểm");
+    expect(await say("/help", LEADERS, LEADER)).toContain("/chiso — điểm chỉ số phục vụ, thấp nhất trước");
+  });
+
   it("a unit the index does not apply to is told so", async () => {
     const H1 = -100503;
     h.emu.addChat({ id: H1, type: "supergroup", title: "Đông Anh" });
@@ -120,5 +125,6 @@ describe("/chiso without an index", () => {
     const text = await say("/chiso", STP, OFFICER);
     expect(text.split("\n")).toHaveLength(1);
     expect(text).toContain("Chưa nạp bộ chỉ số nào");
+    expect(await say("/help", STP, OFFICER)).not.toContain("/chiso");
   });
 });
