@@ -93,9 +93,4 @@ export const indexTexts = {
     `Bộ chỉ số đã nạp không áp dụng cho <b>${escapeHtml(unit.name)}</b>. Xem chỉ tiêu của đơn vị bằng /tinhtrang.`,
   noUnitsBelow: (root: CatalogUnit) =>
     `Bộ chỉ số đã nạp không áp dụng cho đơn vị nào thuộc <b>${escapeHtml(root.name)}</b>.`,
-  /** The digest chart's title and the caption's lines. */
-  chartTitle: (s: Pick<SubtreeIndexView, "index" | "period">) =>
-    `${s.index.shortName} — tháng ${formatViMonth(s.period)}`,
-  chartSubtitle: (root: CatalogUnit, day: string) => `${root.name} · đến ngày ${day} · điểm trên 100`,
-  chartFootnote: (shown: number, left: number) => `${shown} đơn vị điểm thấp nhất; ${left} đơn vị khác: /chiso`,
 };

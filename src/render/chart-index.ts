@@ -24,7 +24,10 @@ export type IndexChartInput = {
   rows: readonly IndexChartRow[];
   /** The index's bands, best first. */
   bands: readonly string[];
-  /** Units per band over the whole subtree (the chart may draw fewer); default: counted from the rows. */
+  /**
+   * Units per band over the whole subtree (the chart may draw fewer), "" for a score without a
+   * band, null for no score; default: counted from the rows.
+   */
   counts?: ReadonlyMap<string | null, number>;
   footnote?: string;
   format?: "png" | "jpeg";
@@ -36,6 +39,7 @@ export type IndexChartInput = {
  */
 const BAND_RAMP = ["#2e7d32", "#7cb342", "#f9a825", "#ef6c00", "#c62828"] as const;
 const NO_BAND_COLOR = "#546e7a";
+export const PARTIAL_LEGEND = "chưa đủ số liệu";
 
 /** The colour of each band, best first: two bands take the ends, three the ends and amber… */
 export function bandColors(bands: readonly string[]): Map<string, string> {
@@ -67,10 +71,12 @@ export function indexChartBars(rows: readonly IndexChartRow[], colors: ReadonlyM
 export function indexLegend(input: IndexChartInput, colors: ReadonlyMap<string, string>): LevelCount[] {
   const given = input.counts;
   const count = (band: string | null): number =>
-    given ? (given.get(band) ?? 0) : input.rows.filter((r) => r.score !== null && r.band === band).length;
+    given ? (given.get(band ?? "") ?? 0) : input.rows.filter((r) => r.score !== null && r.band === band).length;
   const notReported = given ? (given.get(null) ?? 0) : input.rows.filter((r) => r.score === null).length;
   return [
     ...input.bands.map((b) => ({ text: b.toLowerCase(), color: colors.get(b) ?? NO_BAND_COLOR, count: count(b) })),
+    // Scored on part of the index: no band until every component has figures (src/domain/index/score.ts).
+    { text: PARTIAL_LEGEND, color: NO_BAND_COLOR, count: count(null) },
     { text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR, count: notReported },
   ];
 }

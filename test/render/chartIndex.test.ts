@@ -48,10 +48,11 @@ describe("renderIndexChart", () => {
       ["khá", 1],
       ["trung bình", 1],
       ["yếu", 1],
+      ["chưa đủ số liệu", 0],
       ["chưa báo cáo", 1],
     ]);
-    const counts = new Map<string | null, number>([["Yếu", 7], [null, 3]]);
-    expect(indexLegend({ ...input, counts }, colors).map((c) => c.count)).toEqual([0, 0, 0, 0, 7, 3]);
+    const counts = new Map<string | null, number>([["Yếu", 7], ["", 2], [null, 3]]);
+    expect(indexLegend({ ...input, counts }, colors).map((c) => c.count)).toEqual([0, 0, 0, 0, 7, 2, 3]);
   });
 
   test("portrait 1080 px like the digest's other images", async () => {

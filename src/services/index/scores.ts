@@ -4,13 +4,21 @@
  * month before. The scoring itself is the domain's (src/domain/index/); this reads the figures.
  */
 import { figuresForPeriod } from "../../db/repos/figures.js";
-import type { CatalogUnit } from "../../domain/catalog.js";
-import { vnDate } from "../../domain/directive/dates.js";
+import type { Catalog, CatalogUnit } from "../../domain/catalog.js";
+import { vnDate, type IsoDate } from "../../domain/directive/dates.js";
 import { previousMonth } from "../../domain/month.js";
 import type { SubtreeIndexView, UnitIndexView } from "../../messages/indexViews.js";
 import type { AppDeps } from "../context.js";
 import { asOfForPeriod } from "../figures/figures.js";
 import { figuresByUnit, subtreeIndexView, unitIndexView } from "./view.js";
+
+/** The indices scoring a unit below the root on `asOf`, each with those units. */
+export function indicesBelow(catalog: Catalog, root: CatalogUnit, asOf: IsoDate) {
+  const below = catalog.descendants(root.code);
+  return catalog.indices
+    .map((index) => ({ index, units: below.filter((u) => catalog.indicesFor(u, asOf).includes(index)) }))
+    .filter((x) => x.units.length > 0);
+}
 
 /** Whether this deployment has a scored index loaded at all (menus, help, `/chiso`'s first answer). */
 export function hasIndex(deps: Pick<AppDeps, "catalog">): boolean {
@@ -36,14 +44,19 @@ export async function unitIndex(deps: AppDeps, unit: CatalogUnit, period: string
   );
 }
 
-/** Per index, the units below the root it applies to in `period`, lowest first. */
-export async function subtreeIndex(deps: AppDeps, root: CatalogUnit, period: string): Promise<SubtreeIndexView[]> {
+/**
+ * Per index, the units below the root it applies to in `period`, lowest first. `today`: the day
+ * it is judged on (a job's fire day); default the clock's.
+ */
+export async function subtreeIndex(
+  deps: AppDeps,
+  root: CatalogUnit,
+  period: string,
+  today: IsoDate = vnDate(deps.clock.now()),
+): Promise<SubtreeIndexView[]> {
   const catalog = deps.catalog.get();
-  const asOf = asOfForPeriod(period, vnDate(deps.clock.now()));
-  const below = catalog.descendants(root.code);
-  const applying = catalog.indices
-    .map((index) => ({ index, units: below.filter((u) => catalog.indicesFor(u, asOf).includes(index)) }))
-    .filter((x) => x.units.length > 0);
+  const asOf = asOfForPeriod(period, today);
+  const applying = indicesBelow(catalog, root, asOf);
   if (applying.length === 0) return [];
   const { now, before } = await monthFigures(deps, period);
   return applying.map(({ index, units }) => subtreeIndexView(index, root, units, period, now, before));
