@@ -88,6 +88,8 @@ export const cliMessages = {
     `✓ ${file}: ${count} đơn vị (${created} mới, ${updated} cập nhật).`,
   loadedDirective: (file: string, number: string, created: boolean) =>
     `✓ ${file}: ${number} — ${created ? "đã nạp" : "đã cập nhật"}.`,
+  loadedIndex: (file: string, number: string, created: boolean) =>
+    `✓ ${file}: bộ chỉ số ${number} — ${created ? "đã nạp" : "đã cập nhật"}.`,
   loadYesOption: "áp dụng văn bản ngay, không hỏi lại",
   loadPlan: (file: string, plan: DirectivePlan) =>
     [`— ${file}`, ...planLines(plan, plainStyle).map((l) => `  ${l}`)].join("\n"),

@@ -15,6 +15,10 @@ export const adminTexts = {
     if (r.kind === "units") {
       return `✅ Đã nạp danh sách đơn vị «${escapeHtml(r.list.name)}»: ${r.list.units.length} đơn vị (${r.created} mới, ${r.updated} cập nhật).`;
     }
+    if (r.kind === "index") {
+      const i = r.index;
+      return `✅ Đã ${r.status === "created" ? "nạp" : "cập nhật"} bộ chỉ số ${escapeHtml(i.number)} — ${i.groups.length} nhóm, ${i.components.length} thành phần. Đơn vị báo số liệu thành phần bằng /nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;.`;
+    }
     const d = r.directive;
     const lines = [
       `✅ Đã ${r.status === "created" ? "nạp" : "cập nhật"} ${escapeHtml(d.number)} — ${escapeHtml(d.title)}`,

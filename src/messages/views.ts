@@ -10,6 +10,7 @@ import type { CatalogUnit } from "../domain/catalog.js";
 import type { IsoDate } from "../domain/directive/dates.js";
 import type { DirectiveProblem } from "../domain/directive/problems.js";
 import type { Directive, Indicator, UnitList } from "../domain/directive/schema.js";
+import type { ScoredIndex } from "../domain/index/schema.js";
 import type { DirectiveEnd, ValidityStatus } from "../domain/directive/validity.js";
 import type { Evaluation, Figures, LevelCounts } from "../domain/evaluation/index.js";
 
@@ -31,6 +32,7 @@ export type KeptFigure = { unitName: string; indicatorCode: string; period: stri
 export type InstallResult =
   | { ok: true; kind: "directive"; directive: Directive; status: "created" | "updated"; unknownUnits: string[] }
   | { ok: true; kind: "units"; list: UnitList; created: number; updated: number }
+  | { ok: true; kind: "index"; index: ScoredIndex; status: "created" | "updated" }
   | { ok: false; problems: DirectiveProblem[] };
 
 /** One loaded directive in `/chithi`, dated against the active ones (null: its body is unreadable). */

@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { Db } from "../db/client.js";
 import { listActiveDirectives, type InvalidStoredDirective } from "../db/repos/directives.js";
+import { listActiveIndices } from "../db/repos/indices.js";
 import { listUnits } from "../db/repos/units.js";
 import { Catalog } from "../domain/catalog.js";
 import type { CatalogHolder } from "./context.js";
@@ -15,7 +16,17 @@ export async function createCatalogHolder(prisma: Db, logger?: Pick<Logger, "war
       { directives: invalid.map((d) => d.slug) },
       "active directives left out of the catalog: their stored text no longer validates; reload them (/chithi)",
     );
-  const build = async () => new Catalog(await listUnits(prisma), await listActiveDirectives(prisma, report));
+  const reportIndices = (invalid: { code: string }[]) =>
+    logger?.warn(
+      { indices: invalid.map((i) => i.code) },
+      "active scored indices left out of the catalog: their stored text no longer validates; reload them",
+    );
+  const build = async () =>
+    new Catalog(
+      await listUnits(prisma),
+      await listActiveDirectives(prisma, report),
+      await listActiveIndices(prisma, reportIndices),
+    );
   let current = await build();
   return {
     get: () => current,

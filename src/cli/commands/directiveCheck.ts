@@ -4,6 +4,9 @@ import type { Command } from "commander";
 import type { Directive } from "../../domain/directive/schema.js";
 import { formatViDate } from "../../domain/directive/dates.js";
 import { loadDirectiveFile } from "../../directives/loadDirective.js";
+import { isIndexText, loadIndexFile } from "../../directives/loadIndex.js";
+import { isScorable, type ScoredIndex } from "../../domain/index/schema.js";
+import { readFile } from "node:fs/promises";
 import { CliExit, type CliIO } from "../io.js";
 import { cliMessages as m } from "../messages.js";
 import { commandGroup } from "../program.js";
@@ -17,7 +20,9 @@ export function registerDirectiveCheck(program: Command, io: CliIO): void {
     .description(m.checkDescription)
     .argument("<file>", "tệp .yaml, .yml hoặc .json")
     .action(async (file: string) => {
-      const result = await loadDirectiveFile(file);
+      const text = await readFile(file, "utf8").catch(() => null);
+      // A scored index (docs/INDEX.md) is checked by the same command, with the same messages.
+      const result = text !== null && isIndexText(text) ? await loadIndexFile(file) : await loadDirectiveFile(file);
       if (!result.ok) {
         io.err(m.checkInvalid(file, result.problems.length));
         for (const p of result.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.err(m.checkProblem(p));
@@ -26,6 +31,10 @@ export function registerDirectiveCheck(program: Command, io: CliIO): void {
         throw new CliExit(1);
       }
       io.out(m.checkValid(file));
+      if ("index" in result) {
+        for (const line of summarizeIndex(result.index)) io.out(line);
+        return;
+      }
       for (const line of summarizeDirective(result.directive)) io.out(line);
       io.out(
         result.units && result.unitsPath
@@ -50,5 +59,16 @@ export function summarizeDirective(d: Directive): string[] {
     m.checkCount("Chỉ tiêu", d.indicators.length, codes(d.indicators)),
     m.checkCount("Mốc chỉ tiêu", d.milestones.length, span),
     m.checkCount("Nhiệm vụ", d.tasks.length),
+  ];
+}
+
+/** What an index file was understood to say: its groups, and which components can be scored. */
+export function summarizeIndex(i: ScoredIndex): string[] {
+  const scorable = i.components.filter(isScorable);
+  return [
+    m.checkIdentity(i.number, i.code, i.issuer, formatViDate(i.issuedOn)),
+    m.checkCount("Nhóm chỉ số", i.groups.length, i.groups.map((g) => `${g.code} (${g.maxPoints})`).join(", ")),
+    m.checkCount("Thành phần", i.components.length),
+    m.checkCount("Thành phần chấm được điểm", scorable.length, scorable.map((c) => c.code).join(", ")),
   ];
 }

@@ -74,6 +74,7 @@ async function prepareOne(db: OpenedDb, file: string, io: CliIO, today: string, 
     return false;
   }
   if (result.kind === "units") io.out(m.loadedUnits(file, result.list.units.length, result.created, result.updated));
+  if (result.kind === "index") io.out(m.loadedIndex(file, result.index.number, result.status === "created"));
   return true;
 }
 

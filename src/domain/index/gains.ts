@@ -12,10 +12,10 @@ import { missingItems, type Figures } from "../evaluation/ratio.js";
 import type { Indicator } from "../directive/schema.js";
 import { comparePoints, pointsOf, subtractPoints, type Points } from "./points.js";
 import { componentPoints, scoreUnit, type IndexFigures, type IndexScore } from "./score.js";
-import type { IndexComponent, ScoredIndex } from "./schema.js";
+import type { ScorableComponent, ScoredIndex } from "./schema.js";
 
 export type IndexGain = {
-  component: IndexComponent;
+  component: ScorableComponent;
   indicator: Indicator;
   /** How many more numerator items: "12". */
   items: number;
@@ -32,7 +32,7 @@ export type IndexGain = {
 };
 
 /** The next percentage worth reaching: the target, or the next step above the current ratio. */
-function nextTarget(component: IndexComponent, f: Figures): { percent: number; reaches: "full" | "step" } | null {
+function nextTarget(component: ScorableComponent, f: Figures): { percent: number; reaches: "full" | "step" } | null {
   const rule = component.rule;
   if (rule.kind !== "thresholds") return { percent: component.target, reaches: "full" };
   const steps = [...rule.steps].sort((a, b) => a.atLeast - b.atLeast);
@@ -43,12 +43,7 @@ function nextTarget(component: IndexComponent, f: Figures): { percent: number; r
 }
 
 /** The gains of one scored component, or null when it is already at full points. */
-function gainOf(
-  index: ScoredIndex,
-  component: IndexComponent,
-  f: Figures,
-  current: Points,
-): IndexGain | null {
+function gainOf(index: ScoredIndex, component: ScorableComponent, f: Figures, current: Points): IndexGain | null {
   const next = nextTarget(component, f);
   if (!next) return null;
   const need = missingItems(f, next.percent, "atLeast");
@@ -79,7 +74,11 @@ function gainOf(
  * The unit's gains, best first: more points per item, then more points, then the index's order.
  * Components without figures have no gain to name (their figures come first: `score.missing`).
  */
-export function gainsFor(index: ScoredIndex, figures: IndexFigures, score: IndexScore = scoreUnit(index, figures)): IndexGain[] {
+export function gainsFor(
+  index: ScoredIndex,
+  figures: IndexFigures,
+  score: IndexScore = scoreUnit(index, figures),
+): IndexGain[] {
   const gains: IndexGain[] = [];
   for (const c of score.components) {
     if (c.kind !== "scored" || c.full) continue;

@@ -32,17 +32,21 @@ export const percentSchema = z
  *   every step, 0. The last step's points are the maximum and its `atLeast` the target.
  * - `allOrNothing`: max at or above the target, else 0.
  */
-export const scoringRuleSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("linear"), floor: percentSchema.optional(), text: z.string().optional() }),
-  z.strictObject({
-    kind: z.literal("thresholds"),
-    steps: z
-      .array(z.strictObject({ atLeast: percentSchema, points: z.number().min(0, "số điểm không được âm") }))
-      .min(1, "cần ít nhất một bậc (steps)"),
-    text: z.string().optional(),
-  }),
-  z.strictObject({ kind: z.literal("allOrNothing"), text: z.string().optional() }),
-]);
+export const scoringRuleSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("linear"), floor: percentSchema.optional(), text: z.string().optional() }),
+    z.strictObject({
+      kind: z.literal("thresholds"),
+      steps: z
+        .array(z.strictObject({ atLeast: percentSchema, points: z.number().min(0, "số điểm không được âm") }))
+        .min(1, "cần ít nhất một bậc (steps)"),
+      text: z.string().optional(),
+    }),
+    z.strictObject({ kind: z.literal("allOrNothing"), text: z.string().optional() }),
+  ],
+  { error: 'cách tính (rule.kind) phải là "linear", "thresholds" hoặc "allOrNothing"' },
+);
 export type ScoringRule = z.infer<typeof scoringRuleSchema>;
 
 /**
@@ -62,16 +66,26 @@ export const indexGroupSchema = z.strictObject({
 });
 export type IndexGroup = z.infer<typeof indexGroupSchema>;
 
-export const indexComponentSchema = z.strictObject({
+const componentObjectSchema = z.strictObject({
   code: codeSchema,
   name: z.string().min(1),
   group: codeSchema,
-  maxPoints: pointsSchema,
-  /** The registry indicator it reads, or one the index defines in `indicators`. */
-  indicator: codeSchema,
+  /**
+   * The three facts scoring needs. A text may give only some of them (the points but not the
+   * rule, the rule but not the points): the missing ones are left out — never guessed — and
+   * `unknown` says what no text found gives; the component is then listed, reported and shown,
+   * but not scored (docs/INDEX.md "Thành phần chưa chấm được").
+   */
+  maxPoints: pointsSchema.optional(),
   /** The percentage at which full points are earned (for `thresholds`: the last step's). */
-  target: percentSchema.refine((n) => n > 0, { message: "chỉ tiêu phải lớn hơn 0%" }),
-  rule: scoringRuleSchema,
+  target: percentSchema.refine((n) => n > 0, { message: "chỉ tiêu phải lớn hơn 0%" }).optional(),
+  rule: scoringRuleSchema.optional(),
+  unknown: z.string().min(1).optional(),
+  /**
+   * The registry indicator it reads, or one the index defines in `indicators`. Default: the
+   * component's own code, so a unit reports the component by the code it sees (`/nop <mã> a b`).
+   */
+  indicator: codeSchema.optional(),
   gain: gainWordsSchema.optional(),
   /** Where the component, its points and its target are written (document, clause, URL). */
   source: z.string().min(1, "cần nêu nguồn (source) của thành phần"),
@@ -79,6 +93,18 @@ export const indexComponentSchema = z.strictObject({
   note: z.string().optional(),
 });
 export type IndexComponent = z.infer<typeof indexComponentSchema>;
+
+export const indexComponentSchema = componentObjectSchema.transform((c) => ({
+  ...c,
+  indicator: c.indicator ?? c.code,
+}));
+
+/** A component whose points, target and rule are all known: the only kind that is scored. */
+export type ScorableComponent = IndexComponent & { maxPoints: number; target: number; rule: ScoringRule };
+
+export function isScorable(c: IndexComponent): c is ScorableComponent {
+  return c.maxPoints !== undefined && c.target !== undefined && c.rule !== undefined;
+}
 
 /** Named bands of the total. `source` says whether the text gives them or only practice does. */
 export const indexBandsSchema = z.strictObject({

@@ -9,15 +9,15 @@
  * Pure: figures in, points out (exact, src/domain/index/points.ts).
  */
 import type { Figures } from "../evaluation/ratio.js";
+import { addPoints, minPoints, points, pointsOf, ZERO_POINTS, type Points } from "./points.js";
 import {
-  addPoints,
-  minPoints,
-  points,
-  pointsOf,
-  ZERO_POINTS,
-  type Points,
-} from "./points.js";
-import type { IndexComponent, IndexGroup, ScoredIndex, ScoringRule } from "./schema.js";
+  isScorable,
+  type IndexComponent,
+  type IndexGroup,
+  type ScorableComponent,
+  type ScoredIndex,
+  type ScoringRule,
+} from "./schema.js";
 
 /** The unit's figures of the month by indicator code. */
 export type IndexFigures = ReadonlyMap<string, Figures>;
@@ -25,8 +25,10 @@ export type IndexFigures = ReadonlyMap<string, Figures>;
 export type MissingReason = "no-figures" | "no-data";
 
 export type ComponentScore =
-  | { kind: "scored"; component: IndexComponent; figures: Figures; points: Points; max: Points; full: boolean }
-  | { kind: "missing"; component: IndexComponent; reason: MissingReason; max: Points };
+  | { kind: "scored"; component: ScorableComponent; figures: Figures; points: Points; max: Points; full: boolean }
+  | { kind: "missing"; component: ScorableComponent; reason: MissingReason; max: Points }
+  /** Points, target or rule not found in any text (`component.unknown` says which): never scored. */
+  | { kind: "unscorable"; component: IndexComponent; figures: Figures | null };
 
 export type GroupScore = {
   group: IndexGroup;
@@ -49,8 +51,11 @@ export type IndexScore = {
   maxAvailable: Points;
   /** The index's total maximum (100 for QĐ 766). */
   max: Points;
-  missing: IndexComponent[];
-  /** Every component has figures. */
+  /** Scorable components without figures of the month. */
+  missing: ScorableComponent[];
+  /** Components the index's texts do not let anyone score (docs/INDEX.md). */
+  unscorable: IndexComponent[];
+  /** Every component is scored: no figures missing, nothing unscorable. */
   complete: boolean;
   /** The band of the total; null while incomplete or when the index names no bands. */
   band: IndexBand | null;
@@ -66,12 +71,7 @@ function reaches(f: Figures, percent: number): boolean {
 }
 
 /** The points figures earn under a rule (d > 0). */
-export function componentPoints(
-  f: Figures,
-  rule: ScoringRule,
-  target: number,
-  maxPoints: number,
-): Points {
+export function componentPoints(f: Figures, rule: ScoringRule, target: number, maxPoints: number): Points {
   const max = pointsOf(maxPoints);
   const n = BigInt(f.numerator);
   const d = BigInt(f.denominator);
@@ -95,8 +95,9 @@ export function componentPoints(
 
 /** One component against the unit's figures. */
 export function scoreComponent(component: IndexComponent, figures: IndexFigures): ComponentScore {
-  const max = pointsOf(component.maxPoints);
   const f = figures.get(component.indicator);
+  if (!isScorable(component)) return { kind: "unscorable", component, figures: f ?? null };
+  const max = pointsOf(component.maxPoints);
   if (f === undefined) return { kind: "missing", component, reason: "no-figures", max };
   if (f.denominator === 0) return { kind: "missing", component, reason: "no-data", max };
   const p = componentPoints(f, component.rule, component.target, component.maxPoints);
@@ -117,7 +118,8 @@ export function scoreUnit(index: ScoredIndex, figures: IndexFigures): IndexScore
   });
   const total = sum(groups.map((g) => g.points));
   const missing = components.flatMap((c) => (c.kind === "missing" ? [c.component] : []));
-  const complete = missing.length === 0;
+  const unscorable = components.flatMap((c) => (c.kind === "unscorable" ? [c.component] : []));
+  const complete = missing.length === 0 && unscorable.length === 0;
   return {
     index,
     components,
@@ -126,6 +128,7 @@ export function scoreUnit(index: ScoredIndex, figures: IndexFigures): IndexScore
     maxAvailable: sum(groups.map((g) => g.maxAvailable)),
     max: pointsOf(index.totalMaxPoints),
     missing,
+    unscorable,
     complete,
     band: complete ? bandOf(index, total) : null,
   };
@@ -134,7 +137,7 @@ export function scoreUnit(index: ScoredIndex, figures: IndexFigures): IndexScore
 /** The highest band whose `from` the total reaches. */
 export function bandOf(index: ScoredIndex, total: Points): IndexBand | null {
   const bands = [...(index.bands?.bands ?? [])].sort((a, b) => b.from - a.from);
-  for (const b of bands) if (total.num * 1n >= pointsOf(b.from).num * total.den) return b;
+  for (const b of bands) if (total.num >= pointsOf(b.from).num * total.den) return b;
   return null;
 }
 

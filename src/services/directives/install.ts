@@ -15,7 +15,11 @@ import {
   type Parsed,
   type TextFormat,
 } from "../../directives/loadDirective.js";
-import { extendRegistry } from "../../domain/registry.js";
+import { extendRegistry, type IndicatorRegistry } from "../../domain/registry.js";
+import { listActiveIndices, saveIndex } from "../../db/repos/indices.js";
+import { isIndexText, parseIndexText } from "../../directives/loadIndex.js";
+import { indexAsRegistrySource } from "../../domain/index/resolveIndex.js";
+import type { ScoredIndex } from "../../domain/index/schema.js";
 import type { InstallResult } from "../../messages/views.js";
 
 export type { InstallResult } from "../../messages/views.js";
@@ -48,7 +52,7 @@ export async function parseForDeployment(
   const firstPass = parseDirectiveText(text, format);
   const own = firstPass.ok ? firstPass.directive.id : null;
   const others = loaded.flatMap((r) => (r.slug !== own && r.directive ? [r.directive] : []));
-  const parsed = parseDirectiveText(text, format, extendRegistry(defaultRegistry(), others));
+  const parsed = parseDirectiveText(text, format, await deploymentRegistry(prisma, others, null));
   if (!parsed.ok) return parsed;
   const issuer = parsed.directive.issuingUnit;
   if (issuer !== undefined && !(await unitExists(prisma, issuer))) {
@@ -65,6 +69,32 @@ export async function parseForDeployment(
   return parsed;
 }
 
+/**
+ * The registry a new file is checked against: the registry file, the codes the loaded directives
+ * define and those the loaded indices define (but not the file's own earlier version, `ownIndex`),
+ * so one code keeps one meaning across directives and indices.
+ */
+async function deploymentRegistry(
+  prisma: Db,
+  directives: readonly Directive[],
+  ownIndex: string | null,
+): Promise<IndicatorRegistry> {
+  const indices = (await listActiveIndices(prisma)).filter((i) => i.code !== ownIndex);
+  return extendRegistry(defaultRegistry(), [...directives, ...indices.map(indexAsRegistrySource)]);
+}
+
+/** A scored index checked against the deployment's meanings (docs/INDEX.md). */
+export async function parseIndexForDeployment(
+  prisma: Db,
+  text: string,
+  format: TextFormat,
+): Promise<Parsed<"index", ScoredIndex>> {
+  const firstPass = parseIndexText(text, format);
+  const own = firstPass.ok ? firstPass.index.code : null;
+  const directives = (await listLoadedDirectives(prisma)).flatMap((r) => (r.directive ? [r.directive] : []));
+  return parseIndexText(text, format, await deploymentRegistry(prisma, directives, own));
+}
+
 export async function installText(
   prisma: Db,
   text: string,
@@ -76,6 +106,12 @@ export async function installText(
     if (!parsed.ok) return parsed;
     const { created, updated } = await upsertUnits(prisma, parsed.units.units);
     return { ok: true, kind: "units", list: parsed.units, created, updated };
+  }
+  if (isIndexText(text)) {
+    const parsed = await parseIndexForDeployment(prisma, text, format);
+    if (!parsed.ok) return parsed;
+    const status = await saveIndex(prisma, parsed.index, text, loadedBy);
+    return { ok: true, kind: "index", index: parsed.index, status };
   }
   const parsed = await parseForDeployment(prisma, text, format);
   if (!parsed.ok) return parsed;

@@ -11,10 +11,13 @@ import { planDirective, type DirectivePlan } from "../../domain/directive/dryRun
 import type { DirectiveProblem } from "../../domain/directive/problems.js";
 import type { Directive } from "../../domain/directive/schema.js";
 import type { TextFormat } from "../../directives/loadDirective.js";
-import { looksLikeUnitList, parseForDeployment } from "./install.js";
+import { isIndexText } from "../../directives/loadIndex.js";
+import { looksLikeUnitList, parseForDeployment, parseIndexForDeployment } from "./install.js";
 
 export type PlanResult =
   | { ok: true; kind: "units" }
+  /** A scored index (docs/INDEX.md): no dry run, it loads at once, checked like a directive. */
+  | { ok: true; kind: "index" }
   | { ok: true; kind: "directive"; directive: Directive; plan: DirectivePlan }
   | { ok: false; problems: DirectiveProblem[] };
 
@@ -25,6 +28,10 @@ export async function planDirectiveText(
   today: IsoDate,
 ): Promise<PlanResult> {
   if (looksLikeUnitList(text)) return { ok: true, kind: "units" };
+  if (isIndexText(text)) {
+    const parsed = await parseIndexForDeployment(prisma, text, format);
+    return parsed.ok ? { ok: true, kind: "index" } : parsed;
+  }
   const parsed = await parseForDeployment(prisma, text, format);
   if (!parsed.ok) return parsed;
   const directive = parsed.directive;
