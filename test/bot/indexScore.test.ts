@@ -11,7 +11,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { writeFigures } from "../../src/db/repos/figures.js";
-import { bindGroup, fixtureIndex, withIndices } from "./indexWorld.js";
+import { bindGroup, FILES_WITH_INDEX } from "./indexWorld.js";
 
 const STP = -100501;
 const X1 = -100502;
@@ -21,8 +21,7 @@ const LEADER = 802;
 let h: Harness;
 
 beforeEach(async () => {
-  h = await startHarness({ now: "2026-11-20T09:00:00+07:00" });
-  withIndices(h.deps.catalog, [await fixtureIndex()]);
+  h = await startHarness({ now: "2026-11-20T09:00:00+07:00", files: FILES_WITH_INDEX });
   h.emu.addUser({ id: OFFICER, firstName: "Hoa" });
   h.emu.addUser({ id: LEADER, firstName: "Phó Chủ tịch" });
   for (const [id, title] of [

@@ -8,13 +8,13 @@
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Harness } from "../helpers/harness.js";
-import { fixtureIndex, withIndices } from "./indexWorld.js";
+import { installIndex } from "./indexWorld.js";
 import { figuresFile, GROUP, OFFICER, say, sendFile, startUploadWorld, storedFigures } from "./uploadFixtures.js";
 
 let h: Harness;
 beforeEach(async () => {
   h = await startUploadWorld();
-  withIndices(h.deps.catalog, [await fixtureIndex()]);
+  await installIndex(h.db.prisma, h.deps.catalog);
 });
 afterEach(async () => h?.stop());
 

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { imageHeightFor } from "../../src/render/chart-layout.js";
 import { DIGEST_LINE_CHARS, DIGEST_LINES } from "../../src/messages/digest.js";
-import { fixtureIndex, withIndices } from "../bot/indexWorld.js";
+import { FILES_WITH_INDEX } from "../bot/indexWorld.js";
 import { pixelDifference, pngSize } from "../render/image-diff.js";
 import { startWorld, type World } from "./helpers.js";
 import { renderIndexDigest } from "../../src/services/index/digest.js";
@@ -37,8 +37,7 @@ let w: World | undefined;
 afterEach(async () => w?.stop());
 
 async function provinceWithIndex(): Promise<World> {
-  const world = await startWorld({ now: "2026-11-01T07:00:00+07:00" });
-  withIndices(world.deps.catalog, [await fixtureIndex()]);
+  const world = await startWorld({ now: "2026-11-01T07:00:00+07:00", files: FILES_WITH_INDEX });
   await world.bind(LEADERS, "leaders", "TN", "Lãnh đạo tỉnh");
   const at = "2026-11-19T09:00";
   for (const [unit, code, n, d] of [
