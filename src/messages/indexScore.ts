@@ -30,6 +30,7 @@ function change(now: Points, previous: Points, previousPeriod: string): string {
 }
 
 function groupLine(g: IndexGroupView): string {
+  if (!g.scorable) return `${pointsBar(ZERO_POINTS, g.max)} —/${formatPoints(g.max)} ${escapeHtml(g.name)} (chưa chấm được)`;
   return `${pointsBar(g.points, g.max)} ${formatPoints(g.points)}/${formatPoints(g.max)} ${escapeHtml(g.name)}`;
 }
 
@@ -47,18 +48,23 @@ const bandText = (band: string | null) => (band ? ` · Xếp loại: <b>${escape
 export const indexTexts = {
   unit(v: UnitIndexView): string {
     const lines = [`📈 ${escapeHtml(v.index.shortName)} — tháng ${formatViMonth(v.period)} — <b>${escapeHtml(v.unit.name)}</b>`];
-    const complete = v.missing.length === 0;
+    const complete = v.missing.length === 0 && v.unscorable === 0;
     const out = complete
       ? `/${formatPoints(v.max)} điểm</b>`
       : `/${formatPoints(v.maxAvailable)} điểm</b> trên các thành phần đã có số liệu (tối đa ${formatPoints(v.max)})`;
     lines.push(`Điểm: <b>${formatPoints(v.total)}${out}${bandText(v.band)}`);
-    if (!complete && v.bandsNamed) lines.push("Xếp loại khi đủ số liệu mọi thành phần.");
+    if (!complete && v.bandsNamed) lines.push("Xếp loại khi mọi thành phần đã có số liệu và được chấm.");
     if (v.previous !== null) lines.push(change(v.total, v.previous, previousMonth(v.period)));
     lines.push("", "Theo nhóm:", ...v.groups.map(groupLine));
     if (v.missing.length > 0) {
       lines.push("", `Chưa có số liệu (${v.missing.length}) — chưa tính điểm, báo cáo bằng:`);
       lines.push(...v.missing.map(missingLine));
     }
+    if (v.unscorable > 0)
+      lines.push(
+        "",
+        `Chưa chấm được ${v.unscorable} thành phần: văn bản chưa nêu điểm tối đa, chỉ tiêu hoặc cách tính. Số liệu vẫn báo cáo bằng <code>/nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;</code> để lưu.`,
+      );
     const top = v.gains.slice(0, 3);
     if (top.length > 0) {
       lines.push("", "Tăng điểm nhiều nhất:");

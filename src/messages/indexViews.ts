@@ -8,7 +8,8 @@ import type { Points } from "../domain/index/points.js";
 
 export type IndexLabel = { code: string; name: string; shortName: string };
 
-export type IndexGroupView = { name: string; points: Points; max: Points };
+/** `scorable`: some component of the group has points, a target and a rule in the index's texts. */
+export type IndexGroupView = { name: string; points: Points; max: Points; scorable: boolean };
 
 /** A component without a figure this month, and the indicator code `/nop` reports it under. */
 export type IndexMissingView = { code: string; name: string; kind: "ratio" | "count" };
@@ -30,6 +31,8 @@ export type UnitIndexView = {
   bandsNamed: boolean;
   groups: IndexGroupView[];
   missing: IndexMissingView[];
+  /** Components no text lets anyone score yet (docs/INDEX.md): reported, never counted. */
+  unscorable: number;
   /** Best first. */
   gains: IndexGainView[];
   /** Last month's total, when last month was scored (one component reported or more). */

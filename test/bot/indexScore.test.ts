@@ -59,7 +59,7 @@ describe("/chiso", () => {
     const text = await say("/chiso", STP, OFFICER);
     // 37,5 + 15 = 52,5 out of the 50 + 30 points that have figures; no band while payments are missing.
     expect(text).toContain("Điểm: 52,5/80 điểm trên các thành phần đã có số liệu (tối đa 100)");
-    expect(text).toContain("Xếp loại khi đủ số liệu mọi thành phần.");
+    expect(text).toContain("Xếp loại khi mọi thành phần đã có số liệu và được chấm.");
     expect(text).not.toContain("Xếp loại: ");
     // 52,5 − 25 = +27,5.
     expect(text).toContain("▲ +27,5 điểm so với tháng 10/2026 (25 điểm)");
@@ -125,5 +125,50 @@ describe("/chiso without an index", () => {
     expect(text.split("\n")).toHaveLength(1);
     expect(text).toContain("Chưa nạp bộ chỉ số nào");
     expect(await say("/help", STP, OFFICER)).not.toContain("/chiso");
+  });
+});
+
+/**
+ * The QĐ 766 preset as shipped (directives/indices/qd-766-ttg-2022.yaml). By hand from the file:
+ * of its 19 components only ct766-5.4 "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC" has
+ * points, a target and a rule (6 points, linear up to 90%); the other 18 carry `unknown:` and are
+ * never scored. 81 of 100 → 6 × 81/90 = 5,4 points of the 6 that can be scored; 9 more satisfied
+ * dossiers reach 90/100 → 6: +0,6. 95 of 100 ≥ 90% → the full 6, nothing left to gain.
+ */
+describe("/chiso with the QĐ 766 preset", () => {
+  const PRESET_FILES = [
+    "test/fixtures/province.units.yaml",
+    "test/fixtures/province.directive.yaml",
+    "directives/indices/qd-766-ttg-2022.yaml",
+  ];
+
+  it("scores the one component the texts let it score, says how many cannot be, and names the gain", async () => {
+    await h.stop();
+    h = await startHarness({ now: "2026-11-20T09:00:00+07:00", files: PRESET_FILES });
+    h.emu.addUser({ id: OFFICER, firstName: "Hoa" });
+    h.emu.addUser({ id: LEADER, firstName: "Phó Chủ tịch" });
+    for (const [id, title] of [
+      [STP, "Sở Tư pháp"],
+      [X1, "Phường Đức Xuân"],
+      [LEADERS, "Lãnh đạo tỉnh"],
+    ] as const)
+      h.emu.addChat({ id, type: "supergroup", title });
+    await bindGroup(h.db.prisma, STP, "unit", "TN-STP");
+    await bindGroup(h.db.prisma, X1, "unit", "TN-X1");
+    await bindGroup(h.db.prisma, LEADERS, "leaders", "TN");
+    await say("/nop ct766-5.4 100 81", X1, OFFICER);
+    const text = await say("/chiso", X1, OFFICER);
+    expect(text).toContain("📈 Chỉ số 766/QĐ-TTg — tháng 11/2026 — Phường Đức Xuân");
+    expect(text).toContain("Điểm: 5,4/6 điểm trên các thành phần đã có số liệu (tối đa 100)");
+    expect(text).toContain("Chưa chấm được 18 thành phần");
+    expect(text).toContain("1. thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,6 điểm");
+    // A group none of whose components can be scored says so rather than "0/18".
+    expect(text).toContain("—/18 Công khai, minh bạch (chưa chấm được)");
+
+    await say("/nop ct766-5.4 100 95", STP, OFFICER);
+    const leaders = await say("/chiso", LEADERS, LEADER);
+    expect(leaders.indexOf("1. Phường Đức Xuân — 5,4/6")).toBeGreaterThan(0);
+    expect(leaders.indexOf("2. Sở Tư pháp — 6/6")).toBeGreaterThan(leaders.indexOf("1. Phường Đức Xuân"));
+    expect(leaders).toContain("↑ thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,6 điểm");
   });
 });

@@ -57,8 +57,14 @@ export function unitIndexView(
     max: score.max,
     band: score.band?.name ?? null,
     bandsNamed: (index.bands?.bands.length ?? 0) > 0,
-    groups: score.groups.map((g) => ({ name: g.group.name, points: g.points, max: g.max })),
+    groups: score.groups.map((g) => ({
+      name: g.group.name,
+      points: g.points,
+      max: g.max,
+      scorable: g.components.some((c) => c.kind !== "unscorable"),
+    })),
     missing,
+    unscorable: score.unscorable.length,
     gains: gainsFor(index, now, score).map((g) => ({
       code: g.indicator.code,
       items: g.items,
