@@ -44,7 +44,10 @@ try {
   await phone.waitForFunction(() => document.querySelectorAll("#toasts > *").length === 0, undefined, {
     timeout: 10_000,
   });
-  await phone.locator(".msg.bot").last().evaluate((m) => m.scrollIntoView({ block: "end" }));
+  await phone
+    .locator(".msg.bot")
+    .last()
+    .evaluate((m) => m.scrollIntoView({ block: "end" }));
   await phone.waitForTimeout(500);
   await phone.screenshot({ path: path.join(out, "chiso-phone.png") });
   console.log(path.join(out, "chiso-phone.png"));

@@ -123,9 +123,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       deps,
       createMenuPublisher(bot.api, logger, () => deps.catalog.get().indices.length > 0),
       menusStop.signal,
-    ).catch((e: unknown) =>
-      logger.warn({ err: e }, "command menus not set"),
-    );
+    ).catch((e: unknown) => logger.warn({ err: e }, "command menus not set"));
     worker.start();
     // Issue #7: several instances poll one at a time through a lease, or all serve the webhook.
     updates = await startUpdateSource({ bot, prisma: db.prisma, logger, instanceId, config });

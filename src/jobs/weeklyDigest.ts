@@ -35,7 +35,10 @@ export async function runWeeklyDigest(deps: AppServices, { fireTime, signal }: J
     if (!root) continue;
     result.chats += 1;
     try {
-      const codes = [...subtreeIndicators(deps, root.code, day).map((i) => i.code), ...uc.index.indexPartCodes(root, day)];
+      const codes = [
+        ...subtreeIndicators(deps, root.code, day).map((i) => i.code),
+        ...uc.index.indexPartCodes(root, day),
+      ];
       const keys = codes.map((code) => digestDedupKey(week, chat.chatId, code));
       const existing = await uc.digest.countQueued(keys);
       if (keys.length === 0 || existing === keys.length) {

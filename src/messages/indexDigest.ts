@@ -19,7 +19,9 @@ export function largestGains(s: SubtreeIndexView): { unit: UnitIndexView; gain: 
       const best = [...unit.gains].sort((a, b) => comparePoints(b.points, a.points))[0];
       return best ? [{ unit, gain: best }] : [];
     })
-    .sort((a, b) => comparePoints(b.gain.points, a.gain.points) || a.unit.unit.name.localeCompare(b.unit.unit.name, "vi"));
+    .sort(
+      (a, b) => comparePoints(b.gain.points, a.gain.points) || a.unit.unit.name.localeCompare(b.unit.unit.name, "vi"),
+    );
 }
 
 /** "Khá 5 · Yếu 4 · chưa đủ số liệu 2 · chưa báo cáo 3". */
@@ -43,10 +45,16 @@ export function indexCaption(s: SubtreeIndexView, closed: boolean): string {
     // A unit name long enough to break the line's budget loses its line, never the numbers.
     if (visible(line) <= DIGEST_LINE_CHARS) lines.push(line);
   });
-  if (gains.length === 0 && s.rows.length > 0) lines.push("✅ Các đơn vị đã đạt điểm tối đa mọi thành phần có số liệu.");
+  if (gains.length === 0 && s.rows.length > 0)
+    lines.push("✅ Các đơn vị đã đạt điểm tối đa mọi thành phần có số liệu.");
   lines.push("Từng đơn vị, thiếu gì, làm gì trước: /chiso");
   const text = lines.join("\n");
-  return text.length <= CAPTION_LIMIT ? text : lines.slice(0, 2).concat(lines.at(-1) ?? "").join("\n");
+  return text.length <= CAPTION_LIMIT
+    ? text
+    : lines
+        .slice(0, 2)
+        .concat(lines.at(-1) ?? "")
+        .join("\n");
 }
 
 export const indexDigestTexts = {
@@ -54,5 +62,6 @@ export const indexDigestTexts = {
     `${s.index.shortName} — ${closed ? "chốt " : ""}tháng ${formatViMonth(s.period)}`,
   /** Drawn on the image (no emoji: the chart font has none). */
   subtitle: (rootName: string, day: string) => `${shortenUnitName(rootName)} · đến ngày ${day} · điểm trên 100`,
-  footnote: (shown: number, left: number) => `Hiện ${shown}/${shown + left} đơn vị, điểm thấp nhất trước · xem đủ: /chiso`,
+  footnote: (shown: number, left: number) =>
+    `Hiện ${shown}/${shown + left} đơn vị, điểm thấp nhất trước · xem đủ: /chiso`,
 };

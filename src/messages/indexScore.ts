@@ -5,7 +5,14 @@ import { formatNumber } from "../domain/format.js";
 import { previousMonth } from "../domain/month.js";
 import { escapeHtml } from "../render/html.js";
 import { countCommand, nopCommand } from "./grammar.js";
-import { comparePoints, formatPoints, pointsValue, subtractPoints, ZERO_POINTS, type Points } from "../domain/index/points.js";
+import {
+  comparePoints,
+  formatPoints,
+  pointsValue,
+  subtractPoints,
+  ZERO_POINTS,
+  type Points,
+} from "../domain/index/points.js";
 import type { IndexGainView, IndexGroupView, IndexMissingView, SubtreeIndexView, UnitIndexView } from "./indexViews.js";
 
 const CELLS = 5;
@@ -25,12 +32,16 @@ export function gainPhrase(g: IndexGainView): string {
 function change(now: Points, previous: Points, previousPeriod: string): string {
   const d = subtractPoints(now, previous);
   const sign = comparePoints(d, ZERO_POINTS);
-  const text = sign === 0 ? "không đổi" : `${sign > 0 ? "▲ +" : "▼ −"}${formatPoints(sign > 0 ? d : subtractPoints(ZERO_POINTS, d))} điểm`;
+  const text =
+    sign === 0
+      ? "không đổi"
+      : `${sign > 0 ? "▲ +" : "▼ −"}${formatPoints(sign > 0 ? d : subtractPoints(ZERO_POINTS, d))} điểm`;
   return `${text} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
 }
 
 function groupLine(g: IndexGroupView): string {
-  if (!g.scorable) return `${pointsBar(ZERO_POINTS, g.max)} —/${formatPoints(g.max)} ${escapeHtml(g.name)} (chưa chấm được)`;
+  if (!g.scorable)
+    return `${pointsBar(ZERO_POINTS, g.max)} —/${formatPoints(g.max)} ${escapeHtml(g.name)} (chưa chấm được)`;
   return `${pointsBar(g.points, g.max)} ${formatPoints(g.points)}/${formatPoints(g.max)} ${escapeHtml(g.name)}`;
 }
 
@@ -47,7 +58,9 @@ const bandText = (band: string | null) => (band ? ` · Xếp loại: <b>${escape
 
 export const indexTexts = {
   unit(v: UnitIndexView): string {
-    const lines = [`📈 ${escapeHtml(v.index.shortName)} — tháng ${formatViMonth(v.period)} — <b>${escapeHtml(v.unit.name)}</b>`];
+    const lines = [
+      `📈 ${escapeHtml(v.index.shortName)} — tháng ${formatViMonth(v.period)} — <b>${escapeHtml(v.unit.name)}</b>`,
+    ];
     const complete = v.missing.length === 0 && v.unscorable === 0;
     const out = complete
       ? `/${formatPoints(v.max)} điểm</b>`

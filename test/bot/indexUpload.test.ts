@@ -47,7 +47,13 @@ describe("index components in the spreadsheet", () => {
       // Row 4: another unit than the chat's, refused.
       ["TN-X2", "Xã Nông Thượng", "so-hoa-ket-qua", "11/2026", 40, 40],
     ]);
-    const [reply] = await sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "chi-so.xlsx", bytes, caption: "/nhap" });
+    const [reply] = await sendFile(h, {
+      chatId: GROUP,
+      fromId: OFFICER,
+      fileName: "chi-so.xlsx",
+      bytes,
+      caption: "/nhap",
+    });
     const text = reply?.text ?? "";
     expect(text).toContain("Dòng 2:");
     expect(text).toContain("Dòng 4: Xã Nông Thượng không thuộc đơn vị của nhóm (Phường Đức Xuân)");
@@ -60,9 +66,17 @@ describe("index components in the spreadsheet", () => {
       ["TN-X1", "Phường Đức Xuân", "SO-HOA-KET-QUA", "11/2026", 20, 40],
       ["TN-X1", "Phường Đức Xuân", "thanh-toan-truc-tuyen", "11/2026", 5, 10],
     ]);
-    const [reply] = await sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "chi-so.xlsx", bytes, caption: "/nhap" });
+    const [reply] = await sendFile(h, {
+      chatId: GROUP,
+      fromId: OFFICER,
+      fileName: "chi-so.xlsx",
+      bytes,
+      caption: "/nhap",
+    });
     expect(reply?.text).toContain("Đã lưu 3 dòng số liệu");
-    expect(await storedFigures(h)).toEqual(expect.arrayContaining([expect.stringMatching(/^TN-X1 so-hoa-ket-qua 2026-11 20\/40 /)]));
+    expect(await storedFigures(h)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^TN-X1 so-hoa-ket-qua 2026-11 20\/40 /)]),
+    );
     // By hand from the fixture index: 60/100 → 50 × 60/80 = 37,5; 20/40 = 50% → the 50% step, 15;
     // 5/10 = 50% → all 20. Total 72,5 of 100: Khá (from 50, below 80).
     const score = (await say(h, GROUP, OFFICER, "/chiso"))?.text ?? "";

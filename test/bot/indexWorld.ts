@@ -24,7 +24,12 @@ export async function installIndex(prisma: Db, catalog: CatalogHolder, path = IN
   await catalog.reload();
 }
 
-export async function bindGroup(prisma: Db, id: number, kind: "unit" | "leaders" | "head", unit: string): Promise<void> {
+export async function bindGroup(
+  prisma: Db,
+  id: number,
+  kind: "unit" | "leaders" | "head",
+  unit: string,
+): Promise<void> {
   await touchChat(prisma, { chatId: BigInt(id), type: "supergroup", title: null });
   await bindChat(prisma, BigInt(id), kind, unit);
 }

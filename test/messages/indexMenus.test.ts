@@ -11,12 +11,15 @@ const plain = (html: string) => parseHtml(html).text;
 const commandsIn = (html: string) => [...new Set([...plain(html).matchAll(/\/([a-z]+)/g)].map((m) => m[1]))];
 
 describe("menus with a scored index", () => {
-  it.each<MenuKind>(["unit", "leaders", "head", "privateLeader", "privateAdmin"])("%s: /chiso right after /tinhtrang", (kind) => {
-    const names = menuOf(kind, { index: true }).map((c) => c.command);
-    expect(names.indexOf("chiso")).toBe(names.indexOf("tinhtrang") + 1);
-    expect(menuOf(kind, { index: false })).toBe(MENUS[kind]);
-    expect(MENUS[kind].map((c) => c.command)).not.toContain("chiso");
-  });
+  it.each<MenuKind>(["unit", "leaders", "head", "privateLeader", "privateAdmin"])(
+    "%s: /chiso right after /tinhtrang",
+    (kind) => {
+      const names = menuOf(kind, { index: true }).map((c) => c.command);
+      expect(names.indexOf("chiso")).toBe(names.indexOf("tinhtrang") + 1);
+      expect(menuOf(kind, { index: false })).toBe(MENUS[kind]);
+      expect(MENUS[kind].map((c) => c.command)).not.toContain("chiso");
+    },
+  );
 
   it.each<MenuKind>(["default", "private", "group"])("%s: never /chiso (nothing to score there)", (kind) => {
     expect(menuOf(kind, { index: true }).map((c) => c.command)).not.toContain("chiso");

@@ -51,7 +51,11 @@ describe("renderIndexChart", () => {
       ["chưa đủ số liệu", 0],
       ["chưa báo cáo", 1],
     ]);
-    const counts = new Map<string | null, number>([["Yếu", 7], ["", 2], [null, 3]]);
+    const counts = new Map<string | null, number>([
+      ["Yếu", 7],
+      ["", 2],
+      [null, 3],
+    ]);
     expect(indexLegend({ ...input, counts }, colors).map((c) => c.count)).toEqual([0, 0, 0, 0, 7, 2, 3]);
   });
 

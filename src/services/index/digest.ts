@@ -72,7 +72,12 @@ export async function renderIndexDigest(deps: AppDeps, root: CatalogUnit, at: Da
       counts: bandCountsMap(s),
       ...(left > 0 ? { footnote: indexDigestTexts.footnote(rows.length, left) } : {}),
     });
-    parts.push({ indicator: { code: indexPartCode(s.index.code) }, images, caption: indexCaption(s, closed), keyboard: null });
+    parts.push({
+      indicator: { code: indexPartCode(s.index.code) },
+      images,
+      caption: indexCaption(s, closed),
+      keyboard: null,
+    });
   }
   return parts;
 }

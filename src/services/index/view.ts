@@ -96,7 +96,9 @@ export function subtreeIndexView(
   now: FiguresByUnit,
   before: FiguresByUnit,
 ): SubtreeIndexView {
-  const views = units.map((u) => unitIndexView(index, u, period, now.get(u.code) ?? NO_FIGURES, before.get(u.code) ?? null));
+  const views = units.map((u) =>
+    unitIndexView(index, u, period, now.get(u.code) ?? NO_FIGURES, before.get(u.code) ?? null),
+  );
   return {
     root,
     index: indexLabel(index),

@@ -21,7 +21,9 @@ export function findIndicator(catalog: Catalog, code: string): Indicator | undef
   const wanted = code.trim().toLowerCase();
   return (
     catalog.indicator(code.trim()) ??
-    [...catalog.directives, ...catalog.indices].flatMap((d) => d.indicators).find((i) => i.code.toLowerCase() === wanted)
+    [...catalog.directives, ...catalog.indices]
+      .flatMap((d) => d.indicators)
+      .find((i) => i.code.toLowerCase() === wanted)
   );
 }
 
