@@ -5,7 +5,7 @@
  * where to see every unit.
  */
 import { formatViMonth } from "../domain/directive/dates.js";
-import { comparePoints, formatPoints } from "../domain/index/points.js";
+import { comparePoints } from "../domain/index/points.js";
 import { escapeHtml } from "../render/html.js";
 import { shortenUnitName } from "../render/unit-name.js";
 import { CAPTION_LIMIT, DIGEST_LINE_CHARS, DIGEST_LINES } from "./digest.js";
