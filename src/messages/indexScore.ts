@@ -39,6 +39,13 @@ function change(now: Points, previous: Points, previousPeriod: string): string {
   return `${text} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
 }
 
+/** "▲4,2" / "▼1" / "=": points since last month, short for the leaders' one-line rows. */
+function shortChange(now: Points, previous: Points): string {
+  const d = subtractPoints(now, previous);
+  const sign = comparePoints(d, ZERO_POINTS);
+  return sign === 0 ? "=" : `${sign > 0 ? "▲" : "▼"}${formatPoints(sign > 0 ? d : subtractPoints(ZERO_POINTS, d))}`;
+}
+
 function groupLine(g: IndexGroupView): string {
   if (!g.scorable)
     return `${pointsBar(ZERO_POINTS, g.max)} —/${formatPoints(g.max)} ${escapeHtml(g.name)} (chưa chấm được)`;
@@ -95,8 +102,9 @@ export const indexTexts = {
       const band = r.band ? ` (${escapeHtml(r.band)})` : "";
       const missing = r.missing.length > 0 ? `, thiếu ${r.missing.length} thành phần` : "";
       const gain = r.gains[0];
+      const since = r.previous ? ` ${shortChange(r.total, r.previous)}` : "";
       lines.push(
-        `${i + 1}. ${escapeHtml(r.unit.name)} — <b>${formatPoints(r.total)}/${formatPoints(r.maxAvailable)}</b>${band}${missing}`,
+        `${i + 1}. ${escapeHtml(r.unit.name)} — <b>${formatPoints(r.total)}/${formatPoints(r.maxAvailable)}</b>${band}${missing}${since}`,
       );
       if (gain) lines.push(`   ↑ ${escapeHtml(gainPhrase(gain))}`);
     });
