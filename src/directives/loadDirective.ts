@@ -223,7 +223,11 @@ export function isUnitListText(text: string): boolean {
   return typeof v === "object" && v !== null && "units" in v && !("tiers" in v);
 }
 
-export function parseWithSchema<S extends z.ZodType>(text: string, format: TextFormat, schema: S): SchemaParse<z.output<S>> {
+export function parseWithSchema<S extends z.ZodType>(
+  text: string,
+  format: TextFormat,
+  schema: S,
+): SchemaParse<z.output<S>> {
   const tooLarge = sizeProblem(text);
   if (tooLarge) return { ok: false, problems: [tooLarge] };
   if (format === "json") {

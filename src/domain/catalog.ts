@@ -137,8 +137,9 @@ export class Catalog {
 
   /**
    * Indicators this unit has milestones for, across directives, one per code. Without `asOf`:
-   * every one it may report (a lapsed target still takes figures). With `asOf`: only those with
-   * a target in force or still to come that day — what reminders and digests chase.
+   * every one it may report (a lapsed target still takes figures), and the components of the
+   * scored indices that score it. With `asOf`: only those with a target in force or still to
+   * come that day — what reminders and digests chase.
    */
   indicatorsFor(unit: CatalogUnit, asOf?: IsoDate): Indicator[] {
     const eu = this.evaluationUnit(unit);
@@ -151,12 +152,24 @@ export class Catalog {
         seen.set(ind.code, ind);
       }
     }
-    // A component of an index that scores this unit is reported like a target's indicator, so
-    // `/nop <mã> a b`, the guided /nop and /mau offer it; it has no target of a directive to chase.
-    for (const index of this.indicesFor(unit, asOf)) {
-      for (const ind of index.indicators) if (!seen.has(ind.code)) seen.set(ind.code, ind);
+    // A component of a scored index that scores this unit is reported like a target's indicator
+    // (`/nop <mã> a b`, the guided /nop, /mau, uploads). It has no directive target to chase, so
+    // with `asOf` — reminders, digests — it is left out: nineteen QĐ 766 figures would otherwise
+    // join every morning reminder (docs/INDEX.md).
+    if (asOf === undefined) {
+      for (const index of this.indicesFor(unit)) {
+        for (const ind of index.indicators) if (!seen.has(ind.code)) seen.set(ind.code, ind);
+      }
     }
     return [...seen.values()];
+  }
+
+  /** The code is read only by scored indices' components, by no directive. */
+  isIndexOnly(code: string): boolean {
+    return (
+      indicatorByCode(this.directives, code) === undefined &&
+      this.indices.some((i) => i.indicators.some((x) => x.code === code))
+    );
   }
 
   /** The scored indices that score this unit (on `asOf`, when given). */
@@ -179,7 +192,8 @@ export class Catalog {
   defaultIndicator(unit: CatalogUnit, asOf?: IsoDate): Indicator | undefined {
     const live = asOf === undefined ? [] : this.indicatorsFor(unit, asOf);
     const list = live.length > 0 ? live : this.indicatorsFor(unit);
-    return list.find((i) => i.default) ?? list[0];
+    // Never a scored index's component: a figure sent without a code means a directive's.
+    return list.find((i) => i.default) ?? list.find((i) => !this.isIndexOnly(i.code));
   }
 
   indicator(code: string): Indicator | undefined {

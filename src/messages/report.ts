@@ -64,6 +64,8 @@ export const reportTexts = {
     `Chưa có chỉ thị nào giao chỉ tiêu cho ${b(unitName)}, nên chưa có gì để báo cáo. Liên hệ quản trị viên.`,
   invalid: (error: string, example: string) =>
     `⚠️ ${escapeHtml(error)}\nVí dụ đúng: ${code(example)} (tổng trước, rồi số trực tuyến). Gửi /nop để bot hỏi từng bước.`,
+  needsCode: (valid: readonly Indicator[]) =>
+    `⚠️ Ghi mã chỉ tiêu trước hai số, ví dụ ${code(nopCommand({ indicatorCode: valid[0]?.code ?? "ma", total: 120, part: 95, period: null }))}. Các mã: ${valid.map((i) => code(i.code)).join(", ")}. Chưa ghi gì.`,
   unknownIndicator: (wrong: string, valid: readonly Indicator[]) =>
     `⚠️ Không có chỉ tiêu mã ${code(wrong)} cho đơn vị này. Các mã hợp lệ: ${valid.map((i) => code(i.code)).join(", ")}. Gửi /nop để chọn bằng nút.`,
   ratioNeedsTwo: (i: Indicator) =>

@@ -30,8 +30,12 @@ export function demoFigures(catalog: Catalog, now: Date, skipCurrent: readonly s
   const out: (FigureKey & FigureValue)[] = [];
   for (const unit of catalog.units) {
     if (unit.parentCode === null) continue;
-    // Figures only where a target is in force or coming: the demo shows today's targets.
-    for (const indicator of catalog.indicatorsFor(unit, today)) {
+    // Figures only where a target is in force or coming: the demo shows today's targets, and
+    // the components of the scored indices in force (docs/INDEX.md), so the demo has a score.
+    const indexed = catalog.indicesFor(unit, today).flatMap((i) => i.indicators);
+    const targeted = catalog.indicatorsFor(unit, today);
+    const codes = new Set(targeted.map((i) => i.code));
+    for (const indicator of [...targeted, ...indexed.filter((i) => !codes.has(i.code))]) {
       for (const period of [previousMonth(current), current]) {
         // Every seventh unit has not reported this month yet, as in any real week.
         if (period === current && (skipCurrent.includes(unit.code) || hash(unit.code) % 7 === 0)) continue;

@@ -1,7 +1,7 @@
 /**
  * The demo province (docs/SANDBOX.md): the directive of today — the most recently issued preset with a
  * unit list (a plan of the two-level government, so its units are today's communes and wards) —
- * and every national preset, which binds every unit, loaded through the same use-case as an
+ * every national preset, which binds every unit, and the scored indices of `indices/`, loaded through the same use-case as an
  * administrator's upload. A demo whose clock starts today must show targets in force today, not
  * a 2022 document's (docs/DIRECTIVES.md "Hiệu lực").
  */
@@ -9,6 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Db } from "../db/client.js";
 import { loadDirectiveFile, REGISTRY_FILE_NAME, type LoadedDirective } from "../directives/loadDirective.js";
+import { INDICES_DIR_NAME, loadIndexPresets } from "../directives/loadIndex.js";
 import { installText } from "../services/directives/install.js";
 
 export class PresetError extends Error {}
@@ -43,6 +44,10 @@ export async function installDemoPreset(prisma: Db, dir: string): Promise<string
     const installed = [p.path];
     for (const n of candidates.filter((c) => c.directive.national)) {
       if ((await installText(prisma, await readFile(n.path, "utf8"), "yaml")).ok) installed.push(n.path);
+    }
+    // The scored indices (docs/INDEX.md), so the demo's units report and see their components.
+    for (const r of await loadIndexPresets(join(dir, INDICES_DIR_NAME))) {
+      if (r.ok && (await installText(prisma, r.text, "yaml")).ok) installed.push(r.path);
     }
     return installed;
   }

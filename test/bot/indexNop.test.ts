@@ -36,13 +36,44 @@ describe("a deployment with the QĐ 766 index", () => {
     expect(r).toMatchObject({ ok: true, kind: "index", status: "created" });
     await h.deps.catalog.reload();
     const unit = h.deps.catalog.get().unit("TN-X1");
-    expect(unit && h.deps.catalog.get().indicatorsFor(unit).map((i) => i.code)).toContain("ct766-5.4");
+    expect(
+      unit &&
+        h.deps.catalog
+          .get()
+          .indicatorsFor(unit)
+          .map((i) => i.code),
+    ).toContain("ct766-5.4");
 
     const reply = await say("/nop ct766-5.4 10 8");
     expect(reply).toContain("Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC");
     expect(
       await h.db.prisma.figure.findFirst({ where: { unitCode: "TN-X1", indicatorCode: "ct766-5.4" } }),
     ).toMatchObject({ numerator: 8, denominator: 10 });
+  });
+
+  it("/tinhtrang lists a component once it is reported, not the unreported ones", async () => {
+    const r = await installText(h.db.prisma, await readFile(PRESET, "utf8"), "yaml");
+    expect(r.ok).toBe(true);
+    await h.deps.catalog.reload();
+    expect(await say("/tinhtrang")).not.toContain("ct766");
+    await say("/nop ct766-5.4 10 8");
+    const status = await say("/tinhtrang");
+    expect(status).toContain("Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC");
+    expect(status).not.toContain("Tỷ lệ TTHC công bố đúng hạn");
+  });
+
+  it("/nop without a code never lands on a component: the directive's indicator, or a request for the code", async () => {
+    const r = await installText(h.db.prisma, await readFile(PRESET, "utf8"), "yaml");
+    expect(r.ok).toBe(true);
+    await h.deps.catalog.reload();
+    await say("/nop 10 8");
+    expect(await h.db.prisma.figure.findMany({ select: { indicatorCode: true } })).toEqual([
+      { indicatorCode: "hs-truc-tuyen" },
+    ]);
+    await bindChat(h.db.prisma, BigInt(GROUP), "unit", "TN");
+    const reply = await say("/nop 10 8");
+    expect(reply).toContain("Ghi mã chỉ tiêu trước hai số, ví dụ /nop ct766-1.1 120 95.");
+    expect(await h.db.prisma.figure.count()).toBe(1);
   });
 
   it("refuses a broken index file whole: nothing stored, the catalog unchanged", async () => {
@@ -56,6 +87,12 @@ describe("a deployment with the QĐ 766 index", () => {
     expect(await h.db.prisma.scoredIndex.count()).toBe(0);
     await h.deps.catalog.reload();
     const unit = h.deps.catalog.get().unit("TN-X1");
-    expect(unit && h.deps.catalog.get().indicatorsFor(unit).map((i) => i.code)).not.toContain("ct766-5.4");
+    expect(
+      unit &&
+        h.deps.catalog
+          .get()
+          .indicatorsFor(unit)
+          .map((i) => i.code),
+    ).not.toContain("ct766-5.4");
   });
 });

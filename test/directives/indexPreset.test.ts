@@ -83,3 +83,16 @@ describe("the QĐ 766/QĐ-TTg preset", () => {
     expect(gains).toEqual(["thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,3 điểm"]);
   });
 });
+
+describe("the words of the worked example", () => {
+  test("total and gain lines", async () => {
+    const { gainLine, totalLine } = await import("../../src/messages/indexScore.js");
+    const index = await preset();
+    const figures = new Map([["ct766-5.4", f(171, 200)]]);
+    const s = scoreUnit(index, figures);
+    expect(totalLine(s)).toBe("5,7/6 điểm trên các thành phần đã có số liệu");
+    expect(gainsFor(index, figures, s).map(gainLine)).toEqual([
+      "thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,3 điểm",
+    ]);
+  });
+});

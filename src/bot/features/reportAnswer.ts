@@ -23,6 +23,8 @@ export function refusal(unit: CatalogUnit, plan: ReportPlan): string | null {
       return reportTexts.noIndicators(unit.name);
     case "unknown-indicator":
       return reportTexts.unknownIndicator(plan.code, plan.valid);
+    case "needs-code":
+      return reportTexts.needsCode(plan.valid);
     case "ratio-needs-two":
       return reportTexts.ratioNeedsTwo(plan.indicator);
     case "count-needs-one":

@@ -112,7 +112,15 @@ export const indexBandsSchema = z.strictObject({
   citation: z.string().min(1, "cần nêu văn bản hoặc thực tiễn đặt ra các mức xếp loại (citation)"),
   /** From the highest: a total ≥ `from` points is in the band. */
   bands: z
-    .array(z.strictObject({ code: codeSchema, name: z.string().min(1), from: z.number().min(0) }))
+    .array(
+      z.strictObject({
+        code: codeSchema,
+        name: z.string().min(1),
+        from: z.number().min(0),
+        /** The colour level charts paint it with (dondoc's xanh/vàng/cam/đỏ palette). */
+        level: z.enum(["xanh", "vang", "cam", "do"]).optional(),
+      }),
+    )
     .min(1, "cần ít nhất một mức xếp loại"),
 });
 export type IndexBands = z.infer<typeof indexBandsSchema>;

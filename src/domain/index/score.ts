@@ -40,7 +40,12 @@ export type GroupScore = {
   max: Points;
 };
 
-export type IndexBand = { code: string; name: string; from: number };
+export type IndexBand = {
+  code: string;
+  name: string;
+  from: number;
+  level?: "xanh" | "vang" | "cam" | "do" | undefined;
+};
 
 export type IndexScore = {
   index: ScoredIndex;

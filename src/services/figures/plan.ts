@@ -24,15 +24,19 @@ export type ReportPlan =
   | { kind: "old"; figure: PlannedFigure; monthsBack: number }
   | { kind: "no-indicators" }
   | { kind: "unknown-indicator"; code: string; valid: readonly Indicator[] }
+  /** No code given, and the unit reports only scored indices' components: which one is not guessed. */
+  | { kind: "needs-code"; valid: readonly Indicator[] }
   | { kind: "ratio-needs-two"; indicator: Indicator }
   | { kind: "count-needs-one"; indicator: Indicator }
   | { kind: "future"; period: string };
 
 /** The indicators this unit reports on today (the directives that bind it), the default first. */
 export function reportableIndicators(deps: { catalog: CatalogReader }, unit: CatalogUnit): Indicator[] {
-  const all = deps.catalog.get().indicatorsFor(unit);
-  // The default as Catalog.defaultIndicator picks it without a date, from the list already at hand.
-  const def = all.find((i) => i.default) ?? all[0];
+  const catalog = deps.catalog.get();
+  const all = catalog.indicatorsFor(unit);
+  // The default as Catalog.defaultIndicator picks it without a date, from the list already at hand;
+  // never a scored index's component (docs/INDEX.md): `/nop 120 95` means a directive's figure.
+  const def = all.find((i) => i.default) ?? all.find((i) => !catalog.isIndexOnly(i.code));
   return def ? [def, ...all.filter((i) => i !== def)] : all;
 }
 
@@ -48,7 +52,9 @@ export function planReport(
 ): ReportPlan {
   if (indicators.length === 0) return { kind: "no-indicators" };
   const code = req.indicatorCode?.toLowerCase();
-  const indicator = code ? indicators.find((i) => i.code.toLowerCase() === code) : indicators[0];
+  const first = indicators[0];
+  if (!code && first && deps.catalog.get().isIndexOnly(first.code)) return { kind: "needs-code", valid: indicators };
+  const indicator = code ? indicators.find((i) => i.code.toLowerCase() === code) : first;
   if (!indicator) return { kind: "unknown-indicator", code: req.indicatorCode ?? "", valid: indicators };
   // A count indicator takes one number (kept over a denominator of 0); a ratio takes two.
   const isCount = indicator.kind === "count";

@@ -13,9 +13,12 @@ export type { UnitIndicatorStatus, SubtreeRow, SubtreeStatus } from "../../messa
 export async function unitStatus(deps: AppDeps, unit: CatalogUnit, period: string): Promise<UnitIndicatorStatus[]> {
   const catalog = deps.catalog.get();
   const figures = await figuresForPeriod(deps.prisma, period);
-  return catalog.indicatorsFor(unit).map((indicator) => {
+  return catalog.indicatorsFor(unit).flatMap((indicator) => {
     const f = figures.find((x) => x.unitCode === unit.code && x.indicatorCode === indicator.code) ?? null;
-    return { indicator, evaluation: evaluateFigures(deps, unit, indicator.code, period, f) };
+    // A scored index's component has no target here: shown once reported, not as a row of gaps
+    // (its score is the index's own reply, docs/INDEX.md).
+    if (f === null && catalog.isIndexOnly(indicator.code)) return [];
+    return [{ indicator, evaluation: evaluateFigures(deps, unit, indicator.code, period, f) }];
   });
 }
 

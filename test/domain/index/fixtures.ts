@@ -79,9 +79,9 @@ export const fixtureIndex = (): IndexInput => ({
     source: "practice",
     citation: "dữ liệu thử",
     bands: [
-      { code: "tot", name: "Tốt", from: 24 },
-      { code: "kha", name: "Khá", from: 15 },
-      { code: "yeu", name: "Yếu", from: 0 },
+      { code: "tot", name: "Tốt", from: 24, level: "xanh" },
+      { code: "kha", name: "Khá", from: 15, level: "vang" },
+      { code: "yeu", name: "Yếu", from: 0, level: "do" },
     ],
   },
 });

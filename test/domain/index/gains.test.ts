@@ -48,3 +48,29 @@ describe("what gains the most", () => {
     expect(g && formatPoints(g.points)).toBe("2");
   });
 });
+
+describe("the illustrative example of docs/INDEX.md", () => {
+  test("score and gains of a unit on the test index, in the unit's words", async () => {
+    const { gainLine, totalLine } = await import("../../../src/messages/indexScore.js");
+    const { scoreUnit } = await import("../../../src/domain/index/score.js");
+    const figures = new Map([
+      ["thu-linear", f(50, 100)],
+      ["thu-floor", f(80, 100)],
+      ["thu-steps", f(50, 100)],
+      ["thu-all", f(9, 10)],
+    ]);
+    const s = scoreUnit(index, figures);
+    expect(totalLine(s)).toBe("15,5/30 điểm");
+    expect(s.band?.name).toBe("Khá");
+    expect(s.groups.map((g) => `${g.group.name} ${formatPoints(g.points)}/${formatPoints(g.max)}`)).toEqual([
+      "Trực tuyến 13,5/20",
+      "Số hoá 2/10",
+    ]);
+    expect(gainsFor(index, figures, s).map(gainLine)).toEqual([
+      "thêm 1 TTHC → +4 điểm",
+      "thêm 10 hồ sơ → +2 điểm",
+      "số hoá 10 kết quả → +2 điểm",
+      "thêm 30 hồ sơ trực tuyến → +4,5 điểm",
+    ]);
+  });
+});
