@@ -26,7 +26,7 @@ export function largestGains(s: SubtreeIndexView): { unit: UnitIndexView; gain: 
 
 /** "Khá 5 · Yếu 4 · chưa đủ số liệu 2 · chưa báo cáo 3". */
 export function bandCounts(s: SubtreeIndexView): string {
-  const parts = s.bands.map((b) => `${b} ${s.rows.filter((r) => r.band === b).length}`);
+  const parts = s.bands.map((b) => `${b.name} ${s.rows.filter((r) => r.band === b.name).length}`);
   const partial = s.rows.filter((r) => r.band === null).length;
   if (partial > 0) parts.push(`chưa đủ số liệu ${partial}`);
   if (s.notReported.length > 0) parts.push(`chưa báo cáo ${s.notReported.length}`);

@@ -43,8 +43,8 @@ export type SubtreeIndexView = {
   root: CatalogUnit;
   index: IndexLabel;
   period: string;
-  /** The index's bands, best first (the chart's colours). */
-  bands: string[];
+  /** The index's bands, best first, with the colour level the index gives each (the chart's colours). */
+  bands: { name: string; level?: "xanh" | "vang" | "cam" | "do" | undefined }[];
   /** Units with at least one component reported, lowest score first (share of what they could earn). */
   rows: UnitIndexView[];
   /** Units the index applies to that reported none of its components. */

@@ -5,7 +5,13 @@
  * reported has no score: it is drawn as "chưa báo cáo", as on the indicator charts.
  */
 import { renderIndicatorChart, type ChartBarInput } from "./chart.js";
-import { NOT_REPORTED_COLOR, NOT_REPORTED_LEGEND, type LevelCount } from "./chart-layout.js";
+import {
+  LEVEL_COLORS,
+  NOT_REPORTED_COLOR,
+  NOT_REPORTED_LEGEND,
+  type ChartLevel,
+  type LevelCount,
+} from "./chart-layout.js";
 
 export type IndexChartRow = {
   label: string;
@@ -17,13 +23,15 @@ export type IndexChartRow = {
   band: string | null;
 };
 
+export type IndexChartBand = { name: string; level?: ChartLevel | undefined };
+
 export type IndexChartInput = {
   title: string;
   subtitle?: string;
   /** Drawn rows, top first (the caller ranks them). */
   rows: readonly IndexChartRow[];
-  /** The index's bands, best first. */
-  bands: readonly string[];
+  /** The index's bands, best first; `level`: the colour level the index gives the band. */
+  bands: readonly IndexChartBand[];
   /**
    * Units per band over the whole subtree (the chart may draw fewer), "" for a score without a
    * band, null for no score; default: counted from the rows.
@@ -41,14 +49,17 @@ const BAND_RAMP = ["#2e7d32", "#7cb342", "#f9a825", "#ef6c00", "#c62828"] as con
 const NO_BAND_COLOR = "#546e7a";
 export const PARTIAL_LEGEND = "chưa đủ số liệu";
 
-/** The colour of each band, best first: two bands take the ends, three the ends and amber… */
-export function bandColors(bands: readonly string[]): Map<string, string> {
+/**
+ * The colour of each band: its own level's when the index names one, else by rank, best first —
+ * two bands take the ends, three the ends and amber…
+ */
+export function bandColors(bands: readonly IndexChartBand[]): Map<string, string> {
   const last = BAND_RAMP.length - 1;
   const n = bands.length;
   return new Map(
     bands.map((b, i) => {
       const at = n <= 1 ? 0 : Math.round((i * last) / (n - 1));
-      return [b, BAND_RAMP[Math.min(at, last)] ?? NO_BAND_COLOR];
+      return [b.name, b.level ? LEVEL_COLORS[b.level] : (BAND_RAMP[Math.min(at, last)] ?? NO_BAND_COLOR)];
     }),
   );
 }
@@ -74,7 +85,11 @@ export function indexLegend(input: IndexChartInput, colors: ReadonlyMap<string, 
     given ? (given.get(band ?? "") ?? 0) : input.rows.filter((r) => r.score !== null && r.band === band).length;
   const notReported = given ? (given.get(null) ?? 0) : input.rows.filter((r) => r.score === null).length;
   return [
-    ...input.bands.map((b) => ({ text: b.toLowerCase(), color: colors.get(b) ?? NO_BAND_COLOR, count: count(b) })),
+    ...input.bands.map((b) => ({
+      text: b.name.toLowerCase(),
+      color: colors.get(b.name) ?? NO_BAND_COLOR,
+      count: count(b.name),
+    })),
     // Scored on part of the index: no band until every component has figures (src/domain/index/score.ts).
     { text: PARTIAL_LEGEND, color: NO_BAND_COLOR, count: count(null) },
     { text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR, count: notReported },

@@ -12,7 +12,7 @@ import { imageHeightFor } from "../../src/render/chart-layout.js";
 import { pixelDifference, pngSize } from "./image-diff.js";
 
 const GOLDEN = fileURLToPath(new URL("./golden/index-chart.png", import.meta.url));
-const BANDS = ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"];
+const BANDS = ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"].map((name) => ({ name }));
 
 const input: IndexChartInput = {
   title: "Chỉ số phục vụ (QĐ 766) — tháng 11/2026",
@@ -37,7 +37,9 @@ describe("renderIndexChart", () => {
     expect(five.get("Xuất sắc")).toBe("#2e7d32");
     expect(five.get("Yếu")).toBe("#c62828");
     expect(new Set(five.values()).size).toBe(5);
-    expect([...bandColors(["Đạt", "Chưa đạt"]).values()]).toEqual(["#2e7d32", "#c62828"]);
+    expect([...bandColors([{ name: "Đạt" }, { name: "Chưa đạt" }]).values()]).toEqual(["#2e7d32", "#c62828"]);
+    // A band the index gives a colour level takes that level's colour.
+    expect(bandColors([{ name: "Đạt", level: "vang" }, { name: "Chưa đạt" }]).get("Đạt")).toBe("#f9a825");
   });
 
   test("the legend counts each band and the units without a score, from the rows or the given counts", () => {

@@ -103,7 +103,9 @@ export function subtreeIndexView(
     root,
     index: indexLabel(index),
     period,
-    bands: [...(index.bands?.bands ?? [])].sort((a, b) => b.from - a.from).map((b) => b.name),
+    bands: [...(index.bands?.bands ?? [])]
+      .sort((a, b) => b.from - a.from)
+      .map((b) => ({ name: b.name, level: b.level })),
     rows: views.filter((v) => v.maxAvailable.num > 0n).sort(lowestFirst),
     notReported: views.filter((v) => v.maxAvailable.num === 0n).map((v) => v.unit),
   };
