@@ -12,10 +12,10 @@ import { previousMonth } from "../domain/month.js";
 import { escapeHtml } from "../render/html.js";
 import { countCommand, nopCommand } from "./grammar.js";
 import {
-  comparePoints,
   formatPoints,
+  points,
   pointsValue,
-  subtractPoints,
+  roundedHundredths,
   ZERO_POINTS,
   type Points,
 } from "../domain/index/points.js";
@@ -37,8 +37,8 @@ export function totalLine(s: IndexScore): string {
 
 const CELLS = 5;
 /** "▰▰▰▱▱": the share of a group's maximum earned, in five cells. */
-export function pointsBar(points: Points, max: Points): string {
-  const share = pointsValue(max) > 0 ? pointsValue(points) / pointsValue(max) : 0;
+export function pointsBar(earned: Points, max: Points): string {
+  const share = pointsValue(max) > 0 ? pointsValue(earned) / pointsValue(max) : 0;
   const filled = Math.min(CELLS, Math.max(0, Math.round(share * CELLS)));
   return "▰".repeat(filled) + "▱".repeat(CELLS - filled);
 }
@@ -48,22 +48,26 @@ export function gainPhrase(g: IndexGainView): string {
   return `${g.action} ${formatNumber(g.items)} ${g.itemWord} → +${formatPoints(g.points)} điểm`;
 }
 
-/** "▲ +4,2 điểm so với tháng 10/2026". */
+/**
+ * The change between two totals as they are printed (hundredths, rounded each), so the words add
+ * up: 5,44 after 3,55 reads "+1,89", never the exact difference's "+1,9".
+ */
+function printedChange(now: Points, previous: Points): { sign: number; text: string } {
+  const d = roundedHundredths(now) - roundedHundredths(previous);
+  return { sign: Math.sign(d), text: formatPoints(points(BigInt(Math.abs(d)))) };
+}
+
+/** "▲ +4,2 điểm so với tháng 10/2026 (25 điểm)". */
 function change(now: Points, previous: Points, previousPeriod: string): string {
-  const d = subtractPoints(now, previous);
-  const sign = comparePoints(d, ZERO_POINTS);
-  const text =
-    sign === 0
-      ? "không đổi"
-      : `${sign > 0 ? "▲ +" : "▼ −"}${formatPoints(sign > 0 ? d : subtractPoints(ZERO_POINTS, d))} điểm`;
-  return `${text} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
+  const { sign, text } = printedChange(now, previous);
+  const words = sign === 0 ? "không đổi" : `${sign > 0 ? "▲ +" : "▼ −"}${text} điểm`;
+  return `${words} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
 }
 
 /** "▲4,2" / "▼1" / "=": points since last month, short for the leaders' one-line rows. */
 function shortChange(now: Points, previous: Points): string {
-  const d = subtractPoints(now, previous);
-  const sign = comparePoints(d, ZERO_POINTS);
-  return sign === 0 ? "=" : `${sign > 0 ? "▲" : "▼"}${formatPoints(sign > 0 ? d : subtractPoints(ZERO_POINTS, d))}`;
+  const { sign, text } = printedChange(now, previous);
+  return sign === 0 ? "=" : `${sign > 0 ? "▲" : "▼"}${text}`;
 }
 
 function groupLine(g: IndexGroupView): string {
