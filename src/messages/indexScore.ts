@@ -16,7 +16,6 @@ import {
   points,
   pointsValue,
   roundedHundredths,
-  ZERO_POINTS,
   type Points,
 } from "../domain/index/points.js";
 import type { IndexGainView, IndexGroupView, IndexMissingView, SubtreeIndexView, UnitIndexView } from "./indexViews.js";
@@ -71,8 +70,6 @@ function shortChange(now: Points, previous: Points): string {
 }
 
 function groupLine(g: IndexGroupView): string {
-  if (!g.scorable)
-    return `${pointsBar(ZERO_POINTS, g.max)} —/${formatPoints(g.max)} ${escapeHtml(g.name)} (chưa chấm được)`;
   return `${pointsBar(g.points, g.max)} ${formatPoints(g.points)}/${formatPoints(g.max)} ${escapeHtml(g.name)}`;
 }
 
@@ -99,7 +96,13 @@ export const indexTexts = {
     lines.push(`Điểm: <b>${formatPoints(v.total)}${out}${bandText(v.band)}`);
     if (!complete && v.bandsNamed) lines.push("Xếp loại khi mọi thành phần đã có số liệu và được chấm.");
     if (v.previous !== null) lines.push(change(v.total, v.previous, previousMonth(v.period)));
-    lines.push("", "Theo nhóm:", ...v.groups.map(groupLine));
+    // Groups none of whose components can be scored get no bar: one line names them all.
+    const unscored = v.groups.filter((g) => !g.scorable);
+    lines.push("", "Theo nhóm:", ...v.groups.filter((g) => g.scorable).map(groupLine));
+    if (unscored.length > 0)
+      lines.push(
+        `Chưa chấm được: ${unscored.map((g) => `${escapeHtml(g.name)} (${formatPoints(g.max)})`).join(" · ")}`,
+      );
     if (v.missing.length > 0) {
       lines.push("", `Chưa có số liệu (${v.missing.length}) — chưa tính điểm, báo cáo bằng:`);
       lines.push(...v.missing.map(missingLine));
@@ -107,7 +110,7 @@ export const indexTexts = {
     if (v.unscorable > 0)
       lines.push(
         "",
-        `Chưa chấm được ${v.unscorable} thành phần: văn bản chưa nêu điểm tối đa, chỉ tiêu hoặc cách tính. Số liệu vẫn báo cáo bằng <code>/nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;</code> để lưu.`,
+        `${v.unscorable} thành phần chưa chấm được: văn bản chưa nêu điểm tối đa, chỉ tiêu hoặc cách tính. Số liệu vẫn báo cáo bằng <code>/nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;</code> để lưu.`,
       );
     const top = v.gains.slice(0, 3);
     if (top.length > 0) {

@@ -167,10 +167,12 @@ describe("/chiso with the QĐ 766 preset", () => {
     const text = await say("/chiso", X1, OFFICER);
     expect(text).toContain("📈 Chỉ số 766/QĐ-TTg — tháng 11/2026 — Phường Đức Xuân");
     expect(text).toContain("Điểm: 5,4/6 điểm trên các thành phần đã có số liệu (tối đa 100)");
-    expect(text).toContain("Chưa chấm được 18 thành phần");
+    expect(text).toContain("18 thành phần chưa chấm được");
     expect(text).toContain("1. thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,6 điểm");
-    // A group none of whose components can be scored says so rather than "0/18".
-    expect(text).toContain("—/18 Công khai, minh bạch (chưa chấm được)");
+    // Groups none of whose components can be scored are named on one line, not drawn as "0/18".
+    expect(text).toContain("Chưa chấm được: Công khai, minh bạch (18) · Tiến độ, kết quả giải quyết (20)");
+    expect(text).toContain("▰▰▱▱▱ 5,4/18 Mức độ hài lòng");
+    expect(text).not.toContain("0/18 Công khai");
 
     await say("/nop ct766-5.4 100 95", STP, OFFICER);
     const leaders = await say("/chiso", LEADERS, LEADER);
