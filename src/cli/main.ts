@@ -6,13 +6,20 @@ import { CommanderError } from "commander";
 import { registerDirectiveCheck } from "./commands/directiveCheck.js";
 import { registerDirectiveManage } from "./commands/directiveManage.js";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerIndexManage } from "./commands/indexManage.js";
 import { registerLoad } from "./commands/load.js";
 import { CliExit, processIO, type CliIO } from "./io.js";
 import { cliMessages } from "./messages.js";
 import { createProgram, translateCommanderError } from "./program.js";
 
 /** Commands in the order `--help` lists them. Add new ones here. */
-const registrations = [registerDirectiveCheck, registerDirectiveManage, registerEvaluate, registerLoad];
+const registrations = [
+  registerDirectiveCheck,
+  registerDirectiveManage,
+  registerIndexManage,
+  registerEvaluate,
+  registerLoad,
+];
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const program = createProgram(io);

@@ -113,6 +113,14 @@ export const cliMessages = {
   alreadyPaused: (number: string, id: string) =>
     `${number} đang tạm dừng rồi, không thay đổi gì. Áp dụng lại: dondoc directive resume ${id}.`,
   alreadyActive: (number: string) => `${number} đang được áp dụng rồi, không thay đổi gì.`,
+  // dondoc index remove
+  indexGroup: "bộ chỉ số có điểm (docs/INDEX.md): gỡ bộ chỉ số đã nạp",
+  indexRemoveDescription: "gỡ một bộ chỉ số đã nạp (số liệu đã báo cáo được giữ)",
+  indexCodeArgument: "mã bộ chỉ số (code trong tệp), ví dụ qd-766-ttg-2022",
+  indexNotFound: (code: string, known: readonly string[]) =>
+    `Chưa nạp bộ chỉ số nào có mã "${code}". ${known.length > 0 ? `Các mã đã nạp: ${known.join(", ")}.` : "Chưa nạp bộ chỉ số nào: dondoc load <tệp>."}`,
+  indexRemoved: (number: string, code: string) =>
+    `✓ Đã gỡ bộ chỉ số ${number} (${code}). Số liệu các đơn vị đã báo cáo vẫn được giữ; muốn dùng lại thì nạp lại tệp.${RESTART}`,
   grantDescription: "cấp quyền: dondoc grant <id Telegram> quantri|lanhdao",
   revokeDescription: "thu quyền: dondoc revoke <id Telegram>",
   badTelegramId: (id: string, example = GRANT_EXAMPLE) =>

@@ -44,4 +44,16 @@ describe("a scored index from the command line", () => {
     });
     await db.close();
   });
+
+  test("index remove takes it out; an unknown code names the loaded ones", async () => {
+    const unknown = await dondoc("index", "remove", "qd-999");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Chưa nạp bộ chỉ số nào có mã "qd-999". Các mã đã nạp: qd-766-ttg-2022.');
+    const run = await dondoc("index", "remove", "qd-766-ttg-2022");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Đã gỡ bộ chỉ số 766/QĐ-TTg (qd-766-ttg-2022)");
+    const db = await openDatabase(url);
+    expect(await db.prisma.scoredIndex.count()).toBe(0);
+    await db.close();
+  });
 });

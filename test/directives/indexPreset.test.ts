@@ -96,3 +96,35 @@ describe("the words of the worked example", () => {
     ]);
   });
 });
+
+describe("every rule the QĐ 766 sources give, at, below and above its target", () => {
+  // Most of these components have no known maximum: the rule is checked as a share of the
+  // maximum (max = 1 point), which needs no number that no text gives.
+  test("each linear rule: full share at and above the target, proportional below", async () => {
+    const { componentPoints } = await import("../../src/domain/index/score.js");
+    const index = await preset();
+    const withRule = index.components.flatMap((c) => (c.rule && c.target !== undefined ? [c] : []));
+    expect(withRule.map((c) => `${c.code}@${c.target}`)).toEqual([
+      "ct766-3.1@80",
+      "ct766-3.3@50",
+      "ct766-3.5@80",
+      "ct766-4.2@80",
+      "ct766-4.3@80",
+      "ct766-5.4@90",
+    ]);
+    const { comparePoints, pointsOf } = await import("../../src/domain/index/points.js");
+    for (const c of withRule) {
+      const t = c.target ?? 0;
+      // Just below the target is strictly less than the maximum, even where it shows as "1".
+      const below = componentPoints(f(t * 10 - 1, 1000), c.rule ?? { kind: "linear" }, t, 1);
+      expect(comparePoints(below, pointsOf(1)), c.code).toBe(-1);
+      const share = (n: number) => formatPoints(componentPoints(f(n, 1000), c.rule ?? { kind: "linear" }, t, 1));
+      expect([share(t * 10 - 1), share(t * 10), share(t * 10 + 1), share((t * 10) / 2)], c.code).toEqual([
+        formatPoints(componentPoints(f(t * 10 - 1, t * 10), { kind: "linear" }, 100, 1)),
+        "1",
+        "1",
+        "0,5",
+      ]);
+    }
+  });
+});

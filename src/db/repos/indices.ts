@@ -38,3 +38,15 @@ export async function listActiveIndices(
   if (invalid.length > 0) onInvalid?.(invalid);
   return out;
 }
+
+/** Deletes the index row only (figures are keyed by unit and indicator); its number, or null when none. */
+export async function deleteIndex(prisma: Db, code: string): Promise<string | null> {
+  const row = await prisma.scoredIndex.findUnique({ where: { code } });
+  if (!row) return null;
+  await prisma.scoredIndex.deleteMany({ where: { code } });
+  return row.number;
+}
+
+export async function listIndexCodes(prisma: Db): Promise<string[]> {
+  return (await prisma.scoredIndex.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((r) => r.code);
+}

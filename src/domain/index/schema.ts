@@ -39,7 +39,17 @@ export const scoringRuleSchema = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal("thresholds"),
       steps: z
-        .array(z.strictObject({ atLeast: percentSchema, points: z.number().min(0, "số điểm không được âm") }))
+        .array(
+          z.strictObject({
+            atLeast: percentSchema,
+            points: z
+              .number()
+              .min(0, "số điểm không được âm")
+              .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, {
+                message: "số điểm tối đa hai chữ số thập phân",
+              }),
+          }),
+        )
         .min(1, "cần ít nhất một bậc (steps)"),
       text: z.string().optional(),
     }),

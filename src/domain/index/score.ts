@@ -13,6 +13,7 @@ import { addPoints, minPoints, points, pointsOf, ZERO_POINTS, type Points } from
 import {
   isScorable,
   type IndexComponent,
+  type IndexBands,
   type IndexGroup,
   type ScorableComponent,
   type ScoredIndex,
@@ -40,12 +41,7 @@ export type GroupScore = {
   max: Points;
 };
 
-export type IndexBand = {
-  code: string;
-  name: string;
-  from: number;
-  level?: "xanh" | "vang" | "cam" | "do" | undefined;
-};
+export type IndexBand = IndexBands["bands"][number];
 
 export type IndexScore = {
   index: ScoredIndex;

@@ -153,6 +153,61 @@ describe("index file: refused with a message that says what to do", () => {
         'components[3].indicator: chỉ tiêu "du-lieu-mo-bo-hang-nam" là chỉ tiêu đếm (count); thành phần chấm điểm theo tỷ lệ % nên cần một chỉ tiêu tỷ lệ (ratio)',
       ],
     ],
+    [
+      "a band beyond the total, and two bands from the same points",
+      (i) => {
+        i.bands = {
+          source: "practice",
+          citation: "thử",
+          bands: [
+            { code: "a", name: "A", from: 31 },
+            { code: "b", name: "B", from: 10 },
+            { code: "c", name: "C", from: 10 },
+          ],
+        };
+      },
+      [
+        'bands.bands[0].from: mức "A" bắt đầu từ 31 điểm, vượt tổng điểm tối đa',
+        "bands.bands[2].from: hai mức xếp loại cùng bắt đầu từ 10 điểm",
+      ],
+    ],
+    [
+      "a note about a component that does not exist, and an end before the start",
+      (i) => {
+        i.notes = [{ text: "đổi", source: "CV 1", components: ["khong-co"] }];
+        i.validTo = "31/12/2023";
+      },
+      [
+        "validTo: ngày hết hiệu lực sớm hơn ngày bắt đầu hiệu lực",
+        'notes[0].components[0]: thành phần "khong-co" không có trong components',
+      ],
+    ],
+    [
+      "known points that leave nothing for a component whose points are unknown",
+      (i) => {
+        component(i, 1).maxPoints = 20;
+        component(i, 0).maxPoints = undefined;
+        component(i, 0).unknown = "chưa tìm thấy";
+        component(i, 1).rule = { kind: "linear" };
+      },
+      [
+        'groups[0].maxPoints: nhóm "truc-tuyen": các thành phần đã biết điểm đã cộng đủ 20/20 điểm, nên thành phần chưa biết điểm không còn điểm nào',
+      ],
+    ],
+    [
+      "steps that go down",
+      (i) => {
+        component(i, 2).rule = {
+          kind: "thresholds",
+          steps: [
+            { atLeast: 60, points: 4 },
+            { atLeast: 40, points: 2 },
+            { atLeast: 80, points: 6 },
+          ],
+        };
+      },
+      ["components[2].rule.steps[1]: các bậc phải tăng dần cả về tỷ lệ (atLeast) lẫn số điểm (points)"],
+    ],
   ])("%s", (_what, mutate, expected) => {
     expect(problemsOf(mutate)).toEqual(expected);
   });
