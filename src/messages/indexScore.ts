@@ -11,13 +11,7 @@ import { formatNumber } from "../domain/format.js";
 import { previousMonth } from "../domain/month.js";
 import { escapeHtml } from "../render/html.js";
 import { countCommand, nopCommand } from "./grammar.js";
-import {
-  formatPoints,
-  points,
-  pointsValue,
-  roundedHundredths,
-  type Points,
-} from "../domain/index/points.js";
+import { formatPoints, points, pointsValue, roundedHundredths, type Points } from "../domain/index/points.js";
 import type { IndexGainView, IndexGroupView, IndexMissingView, SubtreeIndexView, UnitIndexView } from "./indexViews.js";
 
 /** "thêm 12 hồ sơ trực tuyến → +1,8 điểm"; "số hoá 30 kết quả → +2,4 điểm". */
