@@ -30,7 +30,7 @@ export function createUseCases(deps: AppDeps, menus?: MenuPublisher) {
     approvers: approverUseCases(deps),
     chats: chatUseCases(deps),
     digest: digestUseCases(deps),
-    directives: directiveUseCases(deps),
+    directives: directiveUseCases(deps, menus),
     dossiers: dossierUseCases(deps),
     figures: figureUseCases(deps),
     index: indexUseCases(deps),
