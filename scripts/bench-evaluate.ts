@@ -13,6 +13,8 @@ import { countLevels, createEvaluator, type Evaluation, type Figures } from "../
 import { INDICATORS, MONTHS, nationalDirectives, nationalFigures, nationalUnits } from "./bench-dataset.js";
 import { emit, int, ms, peakRssMb, timed } from "./bench-lib.js";
 import { loadNational } from "./bench-load.js";
+import { benchIndex, scoreAll } from "./bench-index.js";
+import { previousMonth } from "../src/domain/month.js";
 
 const units = nationalUnits();
 const directives = nationalDirectives(units);
@@ -67,6 +69,11 @@ const levels = countLevels(latest.value);
 const full = await timed(() => evaluateAll(MONTHS, figures));
 const heapMb = Math.round((process.memoryUsage().heapUsed - heap0) / 1e6);
 
+// The scored index over the same figures: what it adds to a re-evaluation (docs/INDEX.md "Trong nhóm chat").
+const index = benchIndex();
+scoreAll(index, units, ["2026-11"], figures, previousMonth); // warm-up
+const indexFull = await timed(() => scoreAll(index, units, MONTHS, figures, previousMonth));
+
 // The same from the database: what a job would do on a running deployment.
 const dir = mkdtempSync(path.join(tmpdir(), "dondoc-bench-eval-"));
 const url = `file:${path.join(dir, "national.db")}`;
@@ -97,6 +104,12 @@ emit([
     measured: `${ms(full.ms)} (${int(n12)} evaluations, +${heapMb} MB heap, peak RSS ${peakRssMb()} MB)`,
     target: "< 1 s",
     ok: full.ms < 1000,
+  },
+  {
+    what: `Index: ${int(units.length)} units × 12 months (score, groups, gains, month before)`,
+    measured: `${ms(indexFull.ms)} (${int(indexFull.value)} unit-months, ${index.components.length} components) — re-evaluation ${ms(full.ms)}`,
+    target: "< the full re-evaluation",
+    ok: indexFull.ms < full.ms,
   },
   {
     what: "  … latest month read from SQLite (load + evaluate)",

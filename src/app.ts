@@ -142,9 +142,11 @@ export async function startApp(o: AppOptions): Promise<App> {
     });
     dashboardLink = dashboard?.link ?? null;
     // Beside the updates, not before them: a few hundred chats' menus must not delay the first answer.
-    menusSet = publishAllMenus(deps, createMenuPublisher(bot.api, logger), menusStop.signal).catch((e: unknown) =>
-      logger.warn({ err: e }, "command menus not set"),
-    );
+    menusSet = publishAllMenus(
+      deps,
+      createMenuPublisher(bot.api, logger, () => deps.catalog.get().indices.length > 0),
+      menusStop.signal,
+    ).catch((e: unknown) => logger.warn({ err: e }, "command menus not set"));
     worker.start();
     // Issue #7: several instances poll one at a time through a lease, or all serve the webhook.
     updates = await startUpdateSource({ bot, prisma: db.prisma, logger, instanceId, config });

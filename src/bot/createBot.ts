@@ -21,6 +21,7 @@ import { rememberSenders, rolesFeature } from "./features/roles.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
+import { indexScoreFeature } from "./features/indexScore.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { unitsFeature } from "./features/units.js";
 import { attachDetachedWork, DetachedWork } from "./detached.js";
@@ -54,7 +55,7 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
   });
   const files = createFileFetcher(bot.api, options.token, options.apiRoot ?? "https://api.telegram.org");
   // Menus follow registrations and grants (services/menus/); a failed menu never fails the update.
-  const uc = withMenus(createMenuPublisher(bot.api, deps.logger));
+  const uc = withMenus(createMenuPublisher(bot.api, deps.logger, () => deps.catalog.get().indices.length > 0));
   bot.use(async (ctx, next) => {
     ctx.uc = uc;
     ctx.deps = deps;
@@ -75,6 +76,7 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
     reportFeature,
     statusFeature,
     dashboardFeature,
+    indexScoreFeature,
   );
   for (const f of options.extraFeatures ?? []) bot.use(f);
   bot.use(unhandledFeature);

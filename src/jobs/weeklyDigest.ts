@@ -14,7 +14,7 @@ import { chatUnit } from "../domain/chatUnit.js";
 import { isoWeekKey } from "../domain/schedule/index.js";
 import { describeError } from "../delivery/failures.js";
 import { dashboardButton } from "../render/dashboardButton.js";
-import { digestDedupKey, digestParts, type RenderedIndicator } from "../services/digest/digest.js";
+import { digestDedupKey, digestParts, type DigestPart, type RenderedIndicator } from "../services/digest/digest.js";
 import { subtreeIndicators } from "../services/figures/status.js";
 import type { AppServices } from "../services/useCases.js";
 import type { JobContext } from "./types.js";
@@ -27,6 +27,7 @@ export async function runWeeklyDigest(deps: AppServices, { fireTime, signal }: J
   const catalog = deps.catalog.get();
   const items = await uc.tasks.taskItems(catalog, day);
   const rendered = new Map<string, Promise<RenderedIndicator[]>>();
+  const indexCharts = new Map<string, Promise<DigestPart[]>>();
   const result = { week, chats: 0, enqueued: 0, skipped: 0, failed: 0, escalated: 0 };
   for (const chat of await uc.chats.activeOfKind("leaders")) {
     // A stop (SIGTERM, sandbox reset) lands between chats; the rest go on the next start.
@@ -35,7 +36,11 @@ export async function runWeeklyDigest(deps: AppServices, { fireTime, signal }: J
     if (!root) continue;
     result.chats += 1;
     try {
-      const keys = subtreeIndicators(deps, root.code, day).map((i) => digestDedupKey(week, chat.chatId, i.code));
+      const codes = [
+        ...subtreeIndicators(deps, root.code, day).map((i) => i.code),
+        ...uc.index.indexPartCodes(root, day),
+      ];
+      const keys = codes.map((code) => digestDedupKey(week, chat.chatId, code));
       const existing = await uc.digest.countQueued(keys);
       if (keys.length === 0 || existing === keys.length) {
         result.skipped += 1;
@@ -45,7 +50,10 @@ export async function runWeeklyDigest(deps: AppServices, { fireTime, signal }: J
       if (!rendered.has(root.code)) rendered.set(root.code, uc.digest.renderDigest(root, fireTime));
       const charts = await (rendered.get(root.code) ?? uc.digest.renderDigest(root, fireTime));
       const dashboard = dashboardButton(deps.dashboardLink(), chat);
-      const parts = digestParts(charts, root, extras, undefined, dashboard);
+      // The index chart follows the indicators' (docs/INDEX.md "Trong nhóm chat"); shared by the chats of a root too.
+      if (!indexCharts.has(root.code)) indexCharts.set(root.code, uc.index.renderIndexDigest(root, fireTime));
+      const indexParts = await (indexCharts.get(root.code) ?? uc.index.renderIndexDigest(root, fireTime));
+      const parts = [...digestParts(charts, root, extras, undefined, dashboard), ...indexParts];
       const created = await uc.digest.enqueueDigest(chat.chatId, week, parts);
       result.enqueued += created;
       if (created > 0 && extras.escalatedCodes.size > 0) {

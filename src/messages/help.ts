@@ -6,6 +6,10 @@ import { common } from "./common.js";
 import { dossierTexts } from "./dossiers.js";
 import { registerTexts } from "./register.js";
 
+/** Where a scored index is loaded (menus.ts `menuOf`): `/chiso` beside `/tinhtrang`, on the same line. */
+const INDEX_UNIT = "; /chiso — điểm chỉ số phục vụ và cách tăng điểm";
+const INDEX_LEADERS = "; /chiso — điểm chỉ số phục vụ, thấp nhất trước";
+
 export const helpTexts = {
   privateWelcome:
     "Xin chào! Tôi là <b>dondoc</b> — bot đôn đốc chỉ tiêu dịch vụ công trực tuyến. Việc chính làm trong nhóm Telegram của đơn vị:\n" +
@@ -25,28 +29,28 @@ export const helpTexts = {
     "hoặc <code>/capquyen @tên lanhdao</code>; thu quyền: <code>/thuquyen @tên</code>\n" +
     "• /tinhtrang, /bieudo, /bangdieukhien, /dsquahan — mọi đơn vị; /nhap, /nhaphoso — nạp số liệu, hồ sơ của mọi đơn vị\n" +
     "Yêu cầu đăng ký nhóm được gửi đến đây: bấm Duyệt hoặc Từ chối.",
-  unitGroup: (unitName: string, unitCode: string) =>
+  unitGroup: (unitName: string, unitCode: string, index = false) =>
     `Nhóm cán bộ của ${common.unitLabel(unitName, unitCode)}:\n` +
     "• <code>/nop 120 95</code> — báo cáo tổng số hồ sơ và số hồ sơ trực tuyến tháng này; <code>/nop</code> — các chỉ tiêu và cách báo cáo\n" +
-    "• /tinhtrang — tình hình của đơn vị; /bangdieukhien — bảng điều khiển theo tháng\n" +
+    `• /tinhtrang — tình hình của đơn vị${index ? INDEX_UNIT : ""}; /bangdieukhien — bảng điều khiển theo tháng\n` +
     "• /nhap — gửi bảng số liệu (.xlsx, .csv); /mau — tải tệp mẫu\n" +
     "• /nhiemvu — nhiệm vụ được giao; <code>/xong &lt;mã&gt;</code> — báo hoàn thành\n" +
     "• /nhaphoso — gửi danh sách hồ sơ; /quahan — hồ sơ quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
     "• /chithi — văn bản nào giao chỉ tiêu cho đơn vị\n" +
     "Bắt đầu: báo cáo số liệu tháng này bằng <code>/nop</code>.",
-  headGroup: (unitName: string, unitCode: string) =>
+  headGroup: (unitName: string, unitCode: string, index = false) =>
     `Đây là nhóm thủ trưởng của ${common.unitLabel(unitName, unitCode)}.\n` +
     "• Duyệt văn bản: dự thảo văn bản xin lỗi và báo cáo giải trình của đơn vị được gửi vào đây; " +
     `bấm «${dossierTexts.approveButton}» để cấp số, hoặc «${dossierTexts.returnButton}» kèm lý do ` +
     "(chỉ người duyệt của đơn vị; không ai duyệt văn bản mình lập)\n" +
     "• /nguoiduyet — người duyệt; <code>/nguoiduyet them &lt;id&gt; pho</code> — chỉ định phó; " +
     "<code>/nguoiduyet ten &lt;Họ và tên&gt;</code> — tên in trên văn bản\n" +
-    "• /tinhtrang — tình hình thực hiện chỉ tiêu của đơn vị; /bangdieukhien — bảng điều khiển theo tháng\n" +
+    `• /tinhtrang — tình hình thực hiện chỉ tiêu của đơn vị${index ? INDEX_UNIT : ""}; /bangdieukhien — bảng điều khiển theo tháng\n` +
     "• /quahan — hồ sơ quá hạn và sắp quá hạn; <code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +
     "Báo cáo số liệu và gửi danh sách hồ sơ làm trong nhóm cán bộ của đơn vị.",
-  leadersGroup: (unitName: string, unitCode: string) =>
+  leadersGroup: (unitName: string, unitCode: string, index = false) =>
     `Nhóm lãnh đạo theo dõi ${common.unitLabel(unitName, unitCode)} và các đơn vị trực thuộc:\n` +
-    "• /tinhtrang — tình hình các đơn vị, kém nhất trước\n" +
+    `• /tinhtrang — tình hình các đơn vị, kém nhất trước${index ? INDEX_LEADERS : ""}\n` +
     "• /bieudo — biểu đồ theo chỉ tiêu; /bangdieukhien — bảng điều khiển: xếp hạng, lịch sử, xuất .xlsx\n" +
     "• /quahan — hồ sơ quá hạn; <code>/dsquahan thang 10/2026</code> — danh sách đơn vị chậm muộn (.xlsx); " +
     "<code>/hoso &lt;mã&gt;</code> — tra một hồ sơ\n" +

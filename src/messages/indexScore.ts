@@ -1,12 +1,18 @@
 /**
- * The words of a scored index's numbers (docs/INDEX.md): a gain as the unit would say it and a
- * total that never hides what is missing. Plain text (no HTML): the caller escapes it where the
- * reply is HTML. Chat replies (/chiso, the digest caption) build on these.
+ * Texts of `/chiso` (docs/INDEX.md "Trong nhóm chat"), and the words of a scored index's numbers (docs/INDEX.md):
+ * a gain as the unit would say it and a total that never hides what is missing. `gainLine` and
+ * `totalLine` are plain text (the caller escapes them where the reply is HTML).
  */
 import type { IndexGain } from "../domain/index/gains.js";
-import { formatPoints } from "../domain/index/points.js";
 import type { IndexScore } from "../domain/index/score.js";
+import type { CatalogUnit } from "../domain/catalog.js";
+import { formatViMonth } from "../domain/directive/dates.js";
 import { formatNumber } from "../domain/format.js";
+import { previousMonth } from "../domain/month.js";
+import { escapeHtml } from "../render/html.js";
+import { countCommand, nopCommand } from "./grammar.js";
+import { formatPoints, points, pointsValue, roundedHundredths, type Points } from "../domain/index/points.js";
+import type { IndexGainView, IndexGroupView, IndexMissingView, SubtreeIndexView, UnitIndexView } from "./indexViews.js";
 
 /** "thêm 12 hồ sơ trực tuyến → +1,8 điểm"; "số hoá 30 kết quả → +2,4 điểm". */
 export function gainLine(g: IndexGain): string {
@@ -21,3 +27,118 @@ export function totalLine(s: IndexScore): string {
   if (s.complete) return `${formatPoints(s.total)}/${formatPoints(s.max)} điểm`;
   return `${formatPoints(s.total)}/${formatPoints(s.maxAvailable)} điểm trên các thành phần đã có số liệu`;
 }
+
+const CELLS = 5;
+/** "▰▰▰▱▱": the share of a group's maximum earned, in five cells. */
+export function pointsBar(earned: Points, max: Points): string {
+  const share = pointsValue(max) > 0 ? pointsValue(earned) / pointsValue(max) : 0;
+  const filled = Math.min(CELLS, Math.max(0, Math.round(share * CELLS)));
+  return "▰".repeat(filled) + "▱".repeat(CELLS - filled);
+}
+
+/** "thêm 12 hồ sơ trực tuyến → +1,8 điểm". */
+export function gainPhrase(g: IndexGainView): string {
+  return `${g.action} ${formatNumber(g.items)} ${g.itemWord} → +${formatPoints(g.points)} điểm`;
+}
+
+/**
+ * The change between two totals as they are printed (hundredths, rounded each), so the words add
+ * up: 5,44 after 3,55 reads "+1,89", never the exact difference's "+1,9".
+ */
+function printedChange(now: Points, previous: Points): { sign: number; text: string } {
+  const d = roundedHundredths(now) - roundedHundredths(previous);
+  return { sign: Math.sign(d), text: formatPoints(points(BigInt(Math.abs(d)))) };
+}
+
+/** "▲ +4,2 điểm so với tháng 10/2026 (25 điểm)". */
+function change(now: Points, previous: Points, previousPeriod: string): string {
+  const { sign, text } = printedChange(now, previous);
+  const words = sign === 0 ? "không đổi" : `${sign > 0 ? "▲ +" : "▼ −"}${text} điểm`;
+  return `${words} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
+}
+
+/** "▲4,2" / "▼1" / "=": points since last month, short for the leaders' one-line rows. */
+function shortChange(now: Points, previous: Points): string {
+  const { sign, text } = printedChange(now, previous);
+  return sign === 0 ? "=" : `${sign > 0 ? "▲" : "▼"}${text}`;
+}
+
+function groupLine(g: IndexGroupView): string {
+  return `${pointsBar(g.points, g.max)} ${formatPoints(g.points)}/${formatPoints(g.max)} ${escapeHtml(g.name)}`;
+}
+
+/** How to report a missing component: the grammar's own command, so it parses. */
+function missingLine(m: IndexMissingView): string {
+  const example =
+    m.kind === "count"
+      ? countCommand(m.code, 5, null)
+      : nopCommand({ indicatorCode: m.code, total: 120, part: 95, period: null });
+  return `• ${escapeHtml(m.name)}: <code>${escapeHtml(example)}</code>`;
+}
+
+const bandText = (band: string | null) => (band ? ` · Xếp loại: <b>${escapeHtml(band)}</b>` : "");
+
+export const indexTexts = {
+  unit(v: UnitIndexView): string {
+    const lines = [
+      `📈 ${escapeHtml(v.index.shortName)} — tháng ${formatViMonth(v.period)} — <b>${escapeHtml(v.unit.name)}</b>`,
+    ];
+    const complete = v.missing.length === 0 && v.unscorable === 0;
+    const out = complete
+      ? `/${formatPoints(v.max)} điểm</b>`
+      : `/${formatPoints(v.maxAvailable)} điểm</b> trên các thành phần đã có số liệu (tối đa ${formatPoints(v.max)})`;
+    lines.push(`Điểm: <b>${formatPoints(v.total)}${out}${bandText(v.band)}`);
+    if (!complete && v.bandsNamed) lines.push("Xếp loại khi mọi thành phần đã có số liệu và được chấm.");
+    if (v.previous !== null) lines.push(change(v.total, v.previous, previousMonth(v.period)));
+    // Groups none of whose components can be scored get no bar: one line names them all.
+    const unscored = v.groups.filter((g) => !g.scorable);
+    lines.push("", "Theo nhóm:", ...v.groups.filter((g) => g.scorable).map(groupLine));
+    if (unscored.length > 0)
+      lines.push(
+        `Chưa chấm được: ${unscored.map((g) => `${escapeHtml(g.name)} (${formatPoints(g.max)})`).join(" · ")}`,
+      );
+    if (v.missing.length > 0) {
+      lines.push("", `Chưa có số liệu (${v.missing.length}) — chưa tính điểm, báo cáo bằng:`);
+      lines.push(...v.missing.map(missingLine));
+    }
+    if (v.unscorable > 0)
+      lines.push(
+        "",
+        `${v.unscorable} thành phần chưa chấm được: văn bản chưa nêu điểm tối đa, chỉ tiêu hoặc cách tính. Số liệu vẫn báo cáo bằng <code>/nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;</code> để lưu.`,
+      );
+    const top = v.gains.slice(0, 3);
+    if (top.length > 0) {
+      lines.push("", "Tăng điểm nhiều nhất:");
+      top.forEach((g, i) => lines.push(`${i + 1}. ${escapeHtml(gainPhrase(g))}`));
+    } else if (v.missing.length === 0) lines.push("", "Đã đạt điểm tối đa mọi thành phần có số liệu.");
+    return lines.join("\n");
+  },
+  /** Worst first, one line a unit with its best gain: short enough to read on a phone. */
+  subtree(s: SubtreeIndexView): string {
+    const lines = [
+      `📈 ${escapeHtml(s.index.shortName)} — tháng ${formatViMonth(s.period)} — các đơn vị thuộc <b>${escapeHtml(s.root.name)}</b>`,
+    ];
+    if (s.rows.length > 0) lines.push("Thấp nhất trước:");
+    s.rows.forEach((r, i) => {
+      const band = r.band ? ` (${escapeHtml(r.band)})` : "";
+      const missing = r.missing.length > 0 ? `, thiếu ${r.missing.length} thành phần` : "";
+      const gain = r.gains[0];
+      const since = r.previous ? ` ${shortChange(r.total, r.previous)}` : "";
+      lines.push(
+        `${i + 1}. ${escapeHtml(r.unit.name)} — <b>${formatPoints(r.total)}/${formatPoints(r.maxAvailable)}</b>${band}${missing}${since}`,
+      );
+      if (gain) lines.push(`   ↑ ${escapeHtml(gainPhrase(gain))}`);
+    });
+    if (s.notReported.length > 0)
+      lines.push(
+        `Chưa báo cáo thành phần nào (${s.notReported.length}): ${s.notReported.map((u) => escapeHtml(u.name)).join(", ")}`,
+      );
+    return lines.join("\n");
+  },
+  noIndex:
+    "Chưa nạp bộ chỉ số nào (ví dụ Chỉ số phục vụ theo QĐ 766/QĐ-TTg), nên chưa có điểm để xem. Quản trị viên gửi tệp bộ chỉ số cho bot trong tin nhắn riêng để nạp.",
+  notForUnit: (unit: CatalogUnit) =>
+    `Bộ chỉ số đã nạp không áp dụng cho <b>${escapeHtml(unit.name)}</b>. Xem chỉ tiêu của đơn vị bằng /tinhtrang.`,
+  noUnitsBelow: (root: CatalogUnit) =>
+    `Bộ chỉ số đã nạp không áp dụng cho đơn vị nào thuộc <b>${escapeHtml(root.name)}</b>.`,
+};

@@ -64,3 +64,16 @@ export const MENUS: Record<MenuKind, readonly BotCommand[]> = {
   leaders: [tinhtrang, bangdieukhien, bieudo, quahan, hoso, dsquahan, help],
   head: [tinhtrang, bangdieukhien, quahan, hoso, nguoiduyet, help],
 };
+
+const chiso = c("chiso", "Điểm chỉ số phục vụ (QĐ 766) và cách tăng điểm");
+
+/**
+ * The menu of a kind, with `/chiso` after `/tinhtrang` where leaders and units look at standings —
+ * only in a deployment that has a scored index loaded: elsewhere it would answer only "chưa nạp".
+ */
+export function menuOf(kind: MenuKind, opts: { index: boolean }): readonly BotCommand[] {
+  const menu = MENUS[kind];
+  if (!opts.index) return menu;
+  const at = menu.indexOf(tinhtrang);
+  return at < 0 ? menu : [...menu.slice(0, at + 1), chiso, ...menu.slice(at + 1)];
+}

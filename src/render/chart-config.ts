@@ -148,7 +148,7 @@ export function frameTexts(page: () => ChartPage): Plugin<"bar"> {
     id: "dondocFrameTexts",
     afterDraw(chart) {
       const ctx = chart.ctx;
-      const { titleLines, subtitle, counts, footnote } = page();
+      const { titleLines, subtitle, counts, footnote, key: keyText } = page();
       const maxWidth = chart.width - LEFT - RIGHT;
       ctx.save();
       ctx.textAlign = "left";
@@ -167,14 +167,20 @@ export function frameTexts(page: () => ChartPage): Plugin<"bar"> {
         y += SUBTITLE_LINE;
       }
       let x = LEFT;
-      const middle = y + COUNTS_ROW / 2;
+      let middle = y + COUNTS_ROW / 2;
       for (const { text, color, count } of counts) {
+        const n = String(count);
+        const width = BOX + 8 + textWidth(ctx, valueFont, n) + 6 + textWidth(ctx, nameFont, text);
+        // Without a key line its row takes the legend's overflow (an index's five bands and more).
+        if (keyText === null && x > LEFT && x + width > LEFT + maxWidth && middle < y + COUNTS_ROW) {
+          x = LEFT;
+          middle = y + COUNTS_ROW + KEY_ROW / 2;
+        }
         ctx.fillStyle = color;
         ctx.fillRect(x, middle - BOX / 2, BOX, BOX);
         x += BOX + 8;
         ctx.font = valueFont;
         ctx.fillStyle = TEXT;
-        const n = String(count);
         ctx.fillText(n, x, middle);
         x += textWidth(ctx, valueFont, n) + 6;
         ctx.font = nameFont;
@@ -183,11 +189,13 @@ export function frameTexts(page: () => ChartPage): Plugin<"bar"> {
       }
       y += COUNTS_ROW;
       const key = y + KEY_ROW / 2;
-      ctx.fillStyle = TEXT;
-      ctx.fillRect(LEFT + BOX / 2 - 2.5, key - 16, 5, 32);
-      ctx.font = smallFont;
-      ctx.fillStyle = MUTED;
-      ctx.fillText("chỉ tiêu của từng đơn vị (theo cấp, nhóm)", LEFT + BOX + 8, key, maxWidth - BOX);
+      if (keyText !== null) {
+        ctx.fillStyle = TEXT;
+        ctx.fillRect(LEFT + BOX / 2 - 2.5, key - 16, 5, 32);
+        ctx.font = smallFont;
+        ctx.fillStyle = MUTED;
+        ctx.fillText(keyText, LEFT + BOX + 8, key, maxWidth - BOX);
+      }
       if (footnote !== undefined) {
         ctx.font = smallFont;
         ctx.fillStyle = TEXT;
@@ -253,7 +261,7 @@ export function pageOptions(_input: IndicatorChartInput, page: ChartPage): NonNu
           stepSize: 20,
           font: { size: small, family: CHART_FONT_FAMILY },
           color: MUTED,
-          callback: (v) => `${v}%`,
+          callback: (v) => `${v}${page.axisSuffix}`,
         },
         // Drawn by xGrid; the tick marks' length stays in the layout.
         grid: { display: false, tickLength: TICK_LENGTH },

@@ -18,6 +18,8 @@ export interface ChartBarInput {
   notReported?: boolean;
   /** The unit's OWN target (percent) and its text ("75%"): targets differ by tier and group. */
   target?: { value: number; text: string };
+  /** A colour of the caller's own (an index's band) instead of the level's. */
+  color?: string;
 }
 
 export interface IndicatorChartInput {
@@ -32,6 +34,12 @@ export interface IndicatorChartInput {
    * counts every unit); default: counted from the bars.
    */
   levelCounts?: Readonly<Record<ChartLevel | "notReported", number>>;
+  /** A legend of the caller's own (an index's bands with their counts) instead of the levels'. */
+  legend?: readonly LevelCount[];
+  /** After each tick of the 0–100 scale: "%" by default, "" for points. */
+  axisSuffix?: string;
+  /** The line explaining the tick on the bars; null when no bar has one. Default: each unit's own target. */
+  key?: string | null;
   format?: "png" | "jpeg";
 }
 
@@ -110,6 +118,9 @@ export interface ChartPage {
   /** The whole chart's units per colour (the same on every page of an album). */
   counts: LevelCount[];
   footnote: string | undefined;
+  /** The tick's key under the legend; null: no line. */
+  key: string | null;
+  axisSuffix: string;
   /** In layout units; the image is `toImagePixels(height)` px high. */
   height: number;
 }
@@ -151,7 +162,7 @@ function prepareBar(bar: ChartBarInput): PreparedBar {
   return {
     label: shortenUnitName(bar.label),
     value: notReported ? 0 : clamp(bar.value),
-    color: notReported ? NOT_REPORTED_COLOR : bar.level ? LEVEL_COLORS[bar.level] : NO_LEVEL_COLOR,
+    color: notReported ? NOT_REPORTED_COLOR : (bar.color ?? (bar.level ? LEVEL_COLORS[bar.level] : NO_LEVEL_COLOR)),
     valueText: notReported ? NOT_REPORTED_TEXT : (bar.valueText ?? formatPercent(bar.value)),
     notReported,
     target: bar.target ? { value: clamp(bar.target.value), text: bar.target.text } : null,
@@ -161,6 +172,7 @@ function prepareBar(bar: ChartBarInput): PreparedBar {
 /** Units per colour, in the legend's order; colours no unit has are left out. */
 function levelCounts(input: IndicatorChartInput): LevelCount[] {
   const { bars, levelCounts: given } = input;
+  if (input.legend) return input.legend.filter((c) => c.count > 0);
   const out: LevelCount[] = LEVEL_LEGEND.map(([level, text]) => ({
     text,
     color: LEVEL_COLORS[level],
@@ -170,6 +182,9 @@ function levelCounts(input: IndicatorChartInput): LevelCount[] {
   out.push({ text: NOT_REPORTED_LEGEND, color: NOT_REPORTED_COLOR, count: notReported });
   return out.filter((c) => c.count > 0);
 }
+
+/** The digest's tick: targets differ by tier and group, so each bar carries its own. */
+export const DEFAULT_KEY = "chỉ tiêu của từng đơn vị (theo cấp, nhóm)";
 
 /** About what fits in 1080 px at the title's 40 px bold; a longer title breaks at its dash. */
 const TITLE_CHARS = 50;
@@ -196,6 +211,8 @@ export function planChartPages(input: IndicatorChartInput): ChartPage[] {
     bars,
     counts,
     footnote,
+    key: input.key === undefined ? DEFAULT_KEY : input.key,
+    axisSuffix: input.axisSuffix ?? "%",
     height,
   }));
 }

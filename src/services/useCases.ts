@@ -15,6 +15,7 @@ import { digestUseCases } from "./digest/index.js";
 import { directiveUseCases } from "./directives/index.js";
 import { dossierUseCases } from "./dossiers/index.js";
 import { figureUseCases } from "./figures/index.js";
+import { indexUseCases } from "./index/index.js";
 import type { MenuPublisher } from "./menus/publish.js";
 import { outboxUseCases } from "./outbox/index.js";
 import { registrationUseCases } from "./registration/index.js";
@@ -32,9 +33,10 @@ export function createUseCases(deps: AppDeps, menus?: MenuPublisher) {
     chats: chatUseCases(deps),
     dashboard: dashboardUseCases(deps),
     digest: digestUseCases(deps),
-    directives: directiveUseCases(deps),
+    directives: directiveUseCases(deps, menus),
     dossiers: dossierUseCases(deps),
     figures: figureUseCases(deps),
+    index: indexUseCases(deps),
     outbox: outboxUseCases(deps),
     registration: registrationUseCases(deps, menus),
     reminders: reminderUseCases(deps),

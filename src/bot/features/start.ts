@@ -13,12 +13,13 @@ async function privateHelp(ctx: BotContext): Promise<string> {
 }
 
 function groupHelp(ctx: BotContext): string {
+  const index = ctx.uc.index.hasIndex();
   const unit = unitOfChat(ctx);
-  if (unit) return helpTexts.unitGroup(unit.name, unit.code);
+  if (unit) return helpTexts.unitGroup(unit.name, unit.code, index);
   const root = leadersRootOfChat(ctx);
-  if (root) return helpTexts.leadersGroup(root.name, root.code);
+  if (root) return helpTexts.leadersGroup(root.name, root.code, index);
   const head = headOfChat(ctx);
-  if (head) return helpTexts.headGroup(head.name, head.code);
+  if (head) return helpTexts.headGroup(head.name, head.code, index);
   return helpTexts.unregisteredGroup;
 }
 

@@ -21,7 +21,13 @@ import { digestData, percentOf, type DigestRow, type IndicatorDigest } from "./d
 import { digestKeyboard, type DigestKeyboard } from "./keyboard.js";
 import type { TaskItem } from "../tasks/tasks.js";
 
-export type DigestPart = { indicator: Indicator; images: Buffer[]; caption: string; keyboard: DigestKeyboard | null };
+/** `indicator.code` keys the part in the outbox; the index chart's part uses its own code (services/index/digest.ts). */
+export type DigestPart = {
+  indicator: Pick<Indicator, "code">;
+  images: Buffer[];
+  caption: string;
+  keyboard: DigestKeyboard | null;
+};
 
 /** Telegram albums hold 2–10 items. */
 const ALBUM_MAX = 10;

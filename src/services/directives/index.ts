@@ -17,27 +17,35 @@ import {
 import { installText, type InstallResult } from "./install.js";
 import { applyHeldDirective, cancelHeldDirective, holdDirective } from "./pending.js";
 import { planDirectiveText } from "./plan.js";
+import type { MenuPublisher } from "../menus/publish.js";
+import { withIndexMenus } from "../menus/indexMenus.js";
 
 export type { DirectiveOverview } from "./admin.js";
 
-export function directiveUseCases(deps: AppDeps) {
+/** `menus`: a change that loads the first scored index or removes the last sets every menu again. */
+export function directiveUseCases(deps: AppDeps, menus?: MenuPublisher) {
   const db = deps.prisma;
   return {
     planDirectiveText: bindDeps(db, planDirectiveText),
     holdDirective: bindDeps(deps, holdDirective),
-    applyHeldDirective: bindDeps(deps, applyHeldDirective),
+    applyHeldDirective: (req: Parameters<typeof applyHeldDirective>[1]) =>
+      withIndexMenus(deps, menus, () => applyHeldDirective(deps, req)),
     cancelHeldDirective: bindDeps(deps, cancelHeldDirective),
-    async installText(text: string, format: TextFormat, loadedBy?: bigint): Promise<InstallResult> {
-      const result = await installText(db, text, format, loadedBy);
-      if (result.ok) await deps.catalog.reload();
-      return result;
+    installText(text: string, format: TextFormat, loadedBy?: bigint): Promise<InstallResult> {
+      return withIndexMenus(deps, menus, async () => {
+        const result = await installText(db, text, format, loadedBy);
+        if (result.ok) await deps.catalog.reload();
+        return result;
+      });
     },
     overviewDirectives: bindDeps(db, overviewDirectives),
     findDirective: bindDeps(db, findDirective),
-    async changeDirective(target: DirectiveTarget, action: DirectiveAction): Promise<ActionOutcome> {
-      const result = await changeDirective(db, target, action);
-      if (result.ok) await deps.catalog.reload();
-      return result;
+    changeDirective(target: DirectiveTarget, action: DirectiveAction): Promise<ActionOutcome> {
+      return withIndexMenus(deps, menus, async () => {
+        const result = await changeDirective(db, target, action);
+        if (result.ok) await deps.catalog.reload();
+        return result;
+      });
     },
   };
 }

@@ -10,7 +10,7 @@ import type { BotCommand, BotCommandScope } from "grammy/types";
 import type { ChatKind } from "../../db/repos/chats.js";
 import type { Role } from "../../db/repos/people.js";
 import type { Logger } from "../../logger.js";
-import { MENUS, type MenuKind } from "../../messages/menus.js";
+import { menuOf, type MenuKind } from "../../messages/menus.js";
 
 /** The two Bot API methods used, as grammY's `bot.api` offers them. */
 export interface CommandsPort {
@@ -22,7 +22,8 @@ export type MenuPublisher = ReturnType<typeof createMenuPublisher>;
 
 const CHAT_MENUS: Partial<Record<ChatKind, MenuKind>> = { unit: "unit", leaders: "leaders", head: "head" };
 
-export function createMenuPublisher(api: CommandsPort, logger: Logger) {
+/** `hasIndex`: whether a scored index is loaded now (its `/chiso` joins the menus that show standings). */
+export function createMenuPublisher(api: CommandsPort, logger: Logger, hasIndex: () => boolean = () => false) {
   async function attempt(scope: BotCommandScope, call: () => Promise<unknown>): Promise<boolean> {
     try {
       await call();
@@ -34,7 +35,7 @@ export function createMenuPublisher(api: CommandsPort, logger: Logger) {
     }
   }
   const set = (scope: BotCommandScope, kind: MenuKind) =>
-    attempt(scope, () => api.setMyCommands(MENUS[kind], { scope }));
+    attempt(scope, () => api.setMyCommands(menuOf(kind, { index: hasIndex() }), { scope }));
 
   return {
     /** The menus every chat falls back to: private chats, unregistered groups, anything else. */

@@ -13,12 +13,17 @@ import type { FigureItem, UploadScope } from "./save.js";
 
 export type CheckedFigures = { items: FigureItem[]; rejected: RejectedRow[]; exampleRows: number };
 
-/** Codes are matched case-insensitively: "HS-TRUC-TUYEN" is what a spreadsheet often holds. */
+/**
+ * Codes are matched case-insensitively: "HS-TRUC-TUYEN" is what a spreadsheet often holds. A
+ * scored index's own components (docs/INDEX.md) are codes like the directives'.
+ */
 export function findIndicator(catalog: Catalog, code: string): Indicator | undefined {
   const wanted = code.trim().toLowerCase();
   return (
     catalog.indicator(code.trim()) ??
-    catalog.directives.flatMap((d) => d.indicators).find((i) => i.code.toLowerCase() === wanted)
+    [...catalog.directives, ...catalog.indices]
+      .flatMap((d) => d.indicators)
+      .find((i) => i.code.toLowerCase() === wanted)
   );
 }
 
