@@ -24,6 +24,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { Api } from "grammy";
+import { botApiClient } from "../src/bot/botApiFetch.js";
 import pino from "pino";
 import { systemClock } from "../src/clock.js";
 import { openDatabase } from "../src/db/client.js";
@@ -72,7 +73,7 @@ const enqueueMs = performance.now() - t0;
 const alerts: string[] = [];
 const worker = createDeliveryWorker({
   prisma: db.prisma,
-  api: new Api(TOKEN, { apiRoot: emu.url }),
+  api: new Api(TOKEN, botApiClient(emu.url)), // the HTTP client the app uses (createBot)
   logger: pino({ level: "silent" }),
   clock: systemClock,
   instanceId: "bench",

@@ -11,6 +11,7 @@ import { common } from "../messages/common.js";
 import { createMenuPublisher } from "../services/menus/publish.js";
 import type { AppServices } from "../services/useCases.js";
 import type { BotContext } from "./context.js";
+import { botApiClient } from "./botApiFetch.js";
 import { createFileFetcher } from "./files.js";
 import { adminFeature } from "./features/admin.js";
 import { dashboardFeature } from "./features/dashboard.js";
@@ -51,7 +52,7 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
   const { uc: _plain, withMenus, ...deps } = services;
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+    client: botApiClient(options.apiRoot),
   });
   const files = createFileFetcher(bot.api, options.token, options.apiRoot ?? "https://api.telegram.org");
   // Menus follow registrations and grants (services/menus/); a failed menu never fails the update.

@@ -1,5 +1,6 @@
 /** Several instances on one database (docs/SCHEDULES.md): atomic claims, no message sent twice. */
 import { Api } from "grammy";
+import { botApiClient } from "../../src/bot/botApiFetch.js";
 import pino from "pino";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
@@ -46,7 +47,7 @@ it("three workers with their own connections drain one outbox: each chat gets on
       return createDeliveryWorker({
         prisma: db.prisma,
         dialect: db.dialect,
-        api: new Api(TOKEN, { apiRoot: w.emu.url }),
+        api: new Api(TOKEN, botApiClient(w.emu.url)),
         logger: pino({ level: "silent" }),
         clock: systemClock,
         instanceId: name,

@@ -1,5 +1,6 @@
 /** A fresh database + the Bot API emulator + a delivery worker wired to both. */
 import { Api } from "grammy";
+import { botApiClient } from "../../src/bot/botApiFetch.js";
 import pino from "pino";
 import { systemClock, type Clock } from "../../src/clock.js";
 import { storeBlob } from "../../src/delivery/outbox.js";
@@ -30,7 +31,7 @@ export interface World {
 export async function startWorld(opts: { clock?: Clock } = {}): Promise<World> {
   const db = await createTestDb();
   const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_test_bot" });
-  const api = new Api(TOKEN, { apiRoot: emu.url });
+  const api = new Api(TOKEN, botApiClient(emu.url)); // the HTTP client the app uses (createBot)
   const alerts: string[] = [];
   const logs: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });

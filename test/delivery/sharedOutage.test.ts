@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { Api } from "grammy";
+import { botApiClient } from "../../src/bot/botApiFetch.js";
 import pino from "pino";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
@@ -68,7 +69,7 @@ async function until(probe: () => Promise<boolean>, timeoutMs: number): Promise<
 async function instance(name: string): Promise<{ worker: DeliveryWorker; sends: { at: number; ok: boolean }[] }> {
   const db = await openDatabase(w.db.url);
   extra.push(db);
-  const api = new Api(TOKEN, { apiRoot: w.emu.url });
+  const api = new Api(TOKEN, botApiClient(w.emu.url));
   const sends: { at: number; ok: boolean }[] = [];
   api.config.use(async (prev, method, payload, signal) => {
     const res = await prev(method, payload, signal);
