@@ -35,6 +35,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Names the run's PostgreSQL test databases and drops them at the end (test/helpers/pgPool.ts).
+    globalSetup: ["test/helpers/globalSetup.ts"],
     // vitest's default is one worker fewer than the cores: one worker on the 2-core CI machine. Most
     // files wait on timers and the emulator rather than the CPU, so two run in 341 s instead of 532 s.
     maxWorkers: 2,

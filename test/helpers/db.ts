@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase, type OpenedDb } from "../../src/db/client.js";
 import { createPgDatabase, requirePgAdminUrl, suiteOnPostgres } from "./pg.js";
+import { takePooledDb } from "./pgPool.js";
+import { runOfEnv } from "./pgRun.js";
 import { copySqliteTemplate, pgTemplate } from "./templates.js";
 
 export type TestDb = OpenedDb & { url: string; cleanup(): Promise<void> };
@@ -37,6 +39,13 @@ export async function createPostgresTestDb(
   o: { migrate?: "template" | "fresh" } = {},
 ): Promise<TestDb> {
   const template = o.migrate === "fresh" ? undefined : await pgTemplate(adminUrl);
+  const run = runOfEnv();
+  if (template && run) {
+    // Made ahead by this worker (./pgPool.ts) while the tests before this one ran.
+    const pooled = await takePooledDb(adminUrl, run, template.name);
+    return { ...pooled.db, applied: template.applied, url: pooled.url, cleanup: pooled.release };
+  }
+  // Outside a vitest run (no global setup), or a real migration: made here, dropped at cleanup.
   const created = await createPgDatabase(adminUrl, "dondoc_t", template?.name);
   const db = await openDatabase(created.url, { poolMax: 4 });
   return {
