@@ -1,18 +1,40 @@
 /**
- * vitest globalSetup: gives the run a name for its PostgreSQL test databases and removes them
- * afterwards. Workers make those databases ahead of use (test/helpers/pgPool.ts), so some are
- * never used and some drops are still queued when a worker ends: they all carry the run's prefix
- * and are dropped here. A run killed before its teardown leaves its databases behind; the next
- * run drops them (a run is alive while it holds its advisory lock, see ./pgRun.ts).
+ * vitest globalSetup: names the run, and removes its test databases afterwards. Workers make
+ * databases ahead of use (test/helpers/pgPool.ts, and SQLite's in ./db.ts), so some are never used
+ * and some drops are still queued when a worker ends: they all carry the run's name and are removed
+ * here. A run killed before its teardown leaves its PostgreSQL databases behind; the next run drops
+ * them (a run is alive while it holds its advisory lock, see ./pgRun.ts).
  */
+import { readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { testPgAdminUrl } from "./pg.js";
-import { RUN_ENV, claimRun, dropDeadRuns, dropRunDatabases, newRunId } from "./pgRun.js";
+import { RUN_ENV, claimRun, dropDeadRuns, dropRunDatabases, newRunId, sqliteDirPrefix } from "./pgRun.js";
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
-  const adminUrl = testPgAdminUrl();
   // Both vitest projects run the global setup; the first one names the run for the whole process.
-  if (!adminUrl || process.env[RUN_ENV]) return undefined;
+  if (process.env[RUN_ENV]) return undefined;
+  const run = newRunId();
+  process.env[RUN_ENV] = run;
+  const client = await claimOnServer(run);
+  return async () => {
+    const prefix = sqliteDirPrefix(run);
+    for (const name of readdirSync(tmpdir()))
+      if (name.startsWith(prefix)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    if (!client) return;
+    try {
+      await dropRunDatabases(client, run);
+    } finally {
+      await client.end(); // also releases the run's lock
+    }
+  };
+}
+
+/** The run's lock on the test PostgreSQL server, after dropping dead runs' databases; none without a server. */
+async function claimOnServer(run: string): Promise<pg.Client | undefined> {
+  const adminUrl = testPgAdminUrl();
+  if (!adminUrl) return undefined;
   const client = new pg.Client({ connectionString: adminUrl });
   // The server going away mid-run must not end the run: the teardown then just fails to drop.
   client.on("error", () => undefined);
@@ -21,15 +43,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   } catch {
     return undefined; // no server: the PostgreSQL tests say so themselves
   }
-  const run = newRunId();
   await claimRun(client, run);
   await dropDeadRuns(client, run);
-  process.env[RUN_ENV] = run;
-  return async () => {
-    try {
-      await dropRunDatabases(client, run);
-    } finally {
-      await client.end(); // also releases the run's lock
-    }
-  };
+  return client;
 }

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 
 /** Set by the global setup, read by the workers (they inherit the environment). */
-export const RUN_ENV = "DONDOC_TEST_PG_RUN";
+export const RUN_ENV = "DONDOC_TEST_RUN";
 const PREFIX = "dondoc_p_";
 /** Any constant: the advisory-lock namespace of test runs ("donp"). */
 const LOCK_SPACE = 0x646f6e70;
@@ -23,6 +23,9 @@ export function runOfEnv(): string | undefined {
 }
 
 export const pooledName = (run: string, n: number): string => `${PREFIX}${run}_${process.pid}_${n}`;
+
+/** Temp folders of the run's SQLite test databases (test/helpers/db.ts): the global setup removes what a worker left. */
+export const sqliteDirPrefix = (run: string | undefined): string => `dondoc-test-${run ?? "x"}-`;
 
 /** The run as the second key of a two-int advisory lock (its 32 bits as a signed int). */
 const lockKey = (run: string): number => Number.parseInt(run, 16) | 0;
