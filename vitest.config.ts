@@ -35,15 +35,11 @@ const MOCKS_A_MODULE = ["test/messages/limits.test.ts", "test/services/apologySi
  * of an earlier run — a fresh clone in CI — vitest starts the largest files first, and these are small:
  * postgres-derive.test.ts was the 77th of 178, so a minute of Prisma CLI started in the second half
  * and the other worker finished long before it. Started first, they overlap with everything else.
- * Files whose assertions race real time (pauses, the crash and failover tests) are left where vitest
- * puts them: started beside these CPU-bound two, pauses.test's first pass overran its 15 s pause.
+ * Files whose assertions race real time (pauses, the crash and failover tests, uploads awaited 5 s
+ * like roleMatrix's) are left where vitest puts them: started beside the CPU-bound two, pauses.test's
+ * first pass overran its 15 s pause.
  */
-const SLOW_FIRST = [
-  "test/db/postgres-derive.test.ts",
-  "test/fuzz/updates.test.ts",
-  "test/bot/roleMatrix.test.ts",
-  "test/bot/callbackBounds.test.ts",
-];
+const SLOW_FIRST = ["test/db/postgres-derive.test.ts", "test/fuzz/updates.test.ts", "test/bot/callbackBounds.test.ts"];
 
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
