@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * The PostgreSQL pass (`DONDOC_TEST_DB=postgres npm test`, run by .ci/run after the SQLite pass)
@@ -29,12 +30,45 @@ const exclude =
  */
 const MOCKS_A_MODULE = ["test/messages/limits.test.ts", "test/services/apologySigner.test.ts"];
 
+/**
+ * The files that take longest (docs/PERFORMANCE.md "Test suite"), longest first. Without the results
+ * of an earlier run — a fresh clone in CI — vitest starts the largest files first, and these are small:
+ * postgres-derive.test.ts was the 77th of 178, so a minute of Prisma CLI started in the second half
+ * and the other worker finished long before it. Started first, they overlap with everything else.
+ * Files whose assertions race real time (pauses, the crash and failover tests, uploads awaited 5 s
+ * like roleMatrix's) are left where vitest puts them: started beside the CPU-bound two, pauses.test's
+ * first pass overran its 15 s pause.
+ */
+const SLOW_FIRST = ["test/db/postgres-derive.test.ts", "test/fuzz/updates.test.ts", "test/bot/callbackBounds.test.ts"];
+
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const order = await super.sort(files);
+    const rank = (f: TestSpecification): number => {
+      const i = SLOW_FIRST.findIndex((s) => f.moduleId.endsWith(s));
+      return i < 0 ? SLOW_FIRST.length : i;
+    };
+    const at = new Map(order.map((f, i) => [f, i]));
+    // Projects keep vitest's order (they run one after the other); within one, the slow files go first.
+    const out = [...order].sort(
+      (a, b) =>
+        (a.project.name === b.project.name ? 0 : (at.get(a) ?? 0) - (at.get(b) ?? 0)) ||
+        rank(a) - rank(b) ||
+        (at.get(a) ?? 0) - (at.get(b) ?? 0),
+    );
+    return out;
+  }
+}
+
 export default defineConfig({
   test: {
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Names the run's PostgreSQL test databases and drops them at the end (test/helpers/pgPool.ts).
+    globalSetup: ["test/helpers/globalSetup.ts"],
+    sequence: { sequencer: SlowFirst },
     // vitest's default is one worker fewer than the cores: one worker on the 2-core CI machine. Most
     // files wait on timers and the emulator rather than the CPU, so two run in 341 s instead of 532 s.
     maxWorkers: 2,

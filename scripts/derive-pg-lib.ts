@@ -105,22 +105,32 @@ export function migrationNames(dir: string): string[] {
 export function diffSql(root: string, from: string | undefined, to: string, config = PG_CONFIG): string {
   // Same CLI, same config text, same two datamodels: the same SQL. A scratch copy of the project
   // (test/db/postgres-derive.test.ts) re-verifies the history this process verified already.
-  const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
   const text = (file: string): string => readFileSync(path.resolve(root, file), "utf8");
-  const key = [realpathSync(cli), text(config), from ? text(from) : "", text(to)].join("\0");
+  const key = diffKey(root, text(config), from ? text(from) : "", text(to));
   const known = diffs.get(key);
   if (known !== undefined) return known;
-  const sql = runDiff(root, cli, from, to, config);
-  diffs.set(key, sql);
-  return sql;
+  const scratch = mkdtempSync(path.join(tmpdir(), "dondoc-diff-"));
+  try {
+    const sql = execFileSync(process.execPath, diffArgs(root, from, to, config), diffOptions(root, scratch));
+    diffs.set(key, sql);
+    return sql;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** `prisma migrate diff` answers already computed in this process, by inputs (see diffSql). */
-const diffs = new Map<string, string>();
+export const diffs = new Map<string, string>();
 
-function runDiff(root: string, cli: string, from: string | undefined, to: string, config: string): string {
-  const args = [
-    cli,
+const cliOf = (root: string): string => path.join(root, "node_modules", "prisma", "build", "index.js");
+
+/** What a diff's answer depends on: the CLI, the config's text and the two datamodels' texts. */
+export const diffKey = (root: string, config: string, from: string, to: string): string =>
+  [realpathSync(cliOf(root)), config, from, to].join("\0");
+
+export function diffArgs(root: string, from: string | undefined, to: string, config: string): string[] {
+  return [
+    cliOf(root),
     "migrate",
     "diff",
     "--config",
@@ -130,17 +140,15 @@ function runDiff(root: string, cli: string, from: string | undefined, to: string
     to,
     "--script",
   ];
-  const scratch = mkdtempSync(path.join(tmpdir(), "dondoc-diff-"));
-  try {
-    return execFileSync(process.execPath, args, {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "unused.db")}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    });
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+}
+
+export function diffOptions(root: string, scratch: string) {
+  return {
+    cwd: root,
+    encoding: "utf8" as const,
+    stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"],
+    env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "unused.db")}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  };
 }
 
 export interface DerivedTree {

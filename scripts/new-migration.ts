@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   DeriveError,
   diffSql,
@@ -25,7 +26,11 @@ import {
 /** The default prisma.config.ts: the SQLite dialect of the source schema. */
 const SQLITE_CONFIG = "prisma.config.ts";
 
-function main(root: string, name: string | undefined): void {
+/**
+ * Adds the migration `name` to the project at `root`; `out` gets what it tells the user. Throws
+ * DeriveError for what the user must fix. Exported so the tests run it in their own process.
+ */
+export function newMigration(root: string, name: string | undefined, out: (line: string) => void = console.log): void {
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
     throw new DeriveError(
       "Tên migration thiếu hoặc không hợp lệ. Cách dùng: npm run db:migration -- <tên> " +
@@ -44,7 +49,7 @@ function main(root: string, name: string | undefined): void {
   const to = readFileSync(path.join(root, SOURCE_SCHEMA), "utf8");
   const sql = withSchemaFiles([from, to], ([f, t]) => diffSql(root, f, t ?? SOURCE_SCHEMA, SQLITE_CONFIG));
   if (!/CREATE|ALTER|DROP/.test(sql)) {
-    console.log(
+    out(
       `Không có thay đổi nào trong ${SOURCE_SCHEMA} so với migration cuối: không tạo migration. Sửa schema trước rồi chạy lại.`,
     );
     return;
@@ -52,14 +57,16 @@ function main(root: string, name: string | undefined): void {
   const target = path.join(root, SQLITE_MIGRATIONS, `${String(existing.length + 1).padStart(4, "0")}_${name}`);
   mkdirSync(target, { recursive: true });
   writeFileSync(path.join(target, "migration.sql"), sql);
-  console.log(`Đã tạo ${path.relative(root, target)}/migration.sql`);
-  writeDerived(root);
+  out(`Đã tạo ${path.relative(root, target)}/migration.sql`);
+  writeDerived(root, out);
 }
 
-try {
-  main(process.cwd(), process.argv[2]);
-} catch (e) {
-  if (!(e instanceof DeriveError)) throw e;
-  console.error(e.message);
-  process.exit(1);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    newMigration(process.cwd(), process.argv[2]);
+  } catch (e) {
+    if (!(e instanceof DeriveError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
 }

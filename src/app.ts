@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Bot } from "grammy";
-import { startAbandonedSweep } from "./bot/abandonedUpdates.js";
+import { startAbandonedSweep, updatesInHand } from "./bot/abandonedUpdates.js";
 import { createBot } from "./bot/createBot.js";
 import { drainDetached } from "./bot/detached.js";
 import type { BotContext } from "./bot/context.js";
@@ -162,7 +162,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   logger.info({ username: bot.botInfo.username, mode: updates.mode, instanceId }, "bot started");
   // Updates a crashed process left half-handled are reported even if no update comes soon.
-  const sweep = startAbandonedSweep(services, BigInt(bot.botInfo.id));
+  const sweep = startAbandonedSweep(services, BigInt(bot.botInfo.id), updatesInHand(bot));
   return {
     ...partial,
     dashboard,

@@ -26,6 +26,7 @@ import { indexScoreFeature } from "./features/indexScore.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { unitsFeature } from "./features/units.js";
 import { attachDetachedWork, DetachedWork } from "./detached.js";
+import { updatesInHand } from "./abandonedUpdates.js";
 import { createUpdateGuard } from "./updateGuard.js";
 
 export type BotOptions = {
@@ -65,7 +66,7 @@ export function createBot(services: AppServices, options: BotOptions): Bot<BotCo
   });
   const detached = new DetachedWork();
   attachDetachedWork(bot, detached);
-  bot.use(createUpdateGuard(detached), trackChat, rememberSenders(uc.roles, deps.logger));
+  bot.use(createUpdateGuard(detached, updatesInHand(bot)), trackChat, rememberSenders(uc.roles, deps.logger));
   bot.use(
     membershipFeature,
     startFeature,

@@ -25,6 +25,7 @@ import {
   STALE_UPDATE_MS,
   SWEEP_EVERY_MS,
   sweepAbandonedUpdates,
+  UpdatesInHand,
   updateKind,
 } from "./abandonedUpdates.js";
 import { markClaimed } from "./concurrency.js";
@@ -59,7 +60,10 @@ export function updateFingerprint(update: Update): string {
     .slice(0, 32);
 }
 
-export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware<BotContext> {
+export function createUpdateGuard(
+  detachedWork = new DetachedWork(),
+  inHand = new UpdatesInHand(),
+): Middleware<BotContext> {
   let prunedAt: number | undefined;
   let sweptAt: number | undefined;
   const due = (last: number | undefined, now: Date, every: number) =>
@@ -68,7 +72,7 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
     const { logger } = ctx.deps;
     if (due(sweptAt, now, SWEEP_EVERY_MS)) {
       sweptAt = now.getTime();
-      await sweepAbandonedUpdates({ uc: ctx.uc, clock: ctx.deps.clock }, botId).catch((e: unknown) =>
+      await sweepAbandonedUpdates({ uc: ctx.uc, clock: ctx.deps.clock }, botId, inHand).catch((e: unknown) =>
         logger.warn({ err: e }, "sweep of abandoned updates failed"),
       );
     }
@@ -109,6 +113,7 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
     if (claim === "abandoned") return updates.reportAbandoned({ ...key, ...origin, lastSeen: now });
     if (claim === "reused")
       logger.info(log, "update id seen before for another update (the Bot API restarted its count); handling it");
+    const letGo = inHand.take(key.updateId);
     const beat = setInterval(() => {
       updates
         .heartbeat({ ...key, now: clock.now() })
@@ -117,7 +122,11 @@ export function createUpdateGuard(detachedWork = new DetachedWork()): Middleware
     beat.unref();
     const finish = async () => {
       clearInterval(beat);
-      await updates.finish(key);
+      try {
+        await updates.finish(key);
+      } finally {
+        letGo();
+      }
     };
     let detached: Promise<unknown> | undefined;
     ctx.detach = (work) => {

@@ -19,6 +19,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DeriveError, derivePgSchema, readCommitted, sourceSchemaOf, verify } from "../../scripts/derive-pg-lib.js";
+import { prefetchVerify } from "../../scripts/derive-pg-prefetch.js";
+import { newMigration } from "../../scripts/new-migration.js";
 import { suiteOnPostgres } from "../helpers/pg.js";
 
 // Independent of the database under test: once per CI run is enough.
@@ -34,10 +36,12 @@ describe.skipIf(suiteOnPostgres())("derived PostgreSQL schema", () => {
     ]);
   });
 
-  it("the committed prisma/postgresql tree has not drifted from prisma/schema.prisma", () => {
+  it("the committed prisma/postgresql tree has not drifted from prisma/schema.prisma", async () => {
     expect(existsSync("src/db/generated-pg/client.ts"), "PostgreSQL client not generated (npm install runs it)").toBe(
       true,
     );
+    // The same diffs verify runs, computed on every core first (verify then reads them).
+    await prefetchVerify(process.cwd());
     expect(verify(process.cwd())).toEqual([]);
   }, 120_000);
 });
@@ -60,19 +64,30 @@ describe.skipIf(suiteOnPostgres())("npm run db:migration (scripts/new-migration.
     symlinkSync(path.resolve("node_modules"), path.join(root, "node_modules"));
     return root;
   }
-  const run = (root: string, ...args: string[]) =>
+  /** The script as `npm run db:migration` starts it: a process of its own (one case, for the entry). */
+  const spawned = (root: string, ...args: string[]) =>
     spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/new-migration.ts"), ...args], {
       cwd: root,
       encoding: "utf8",
     });
+  /** The same script in this process (a node start and a tsx compile less per case), as its entry does. */
+  const run = (root: string, ...args: string[]) => {
+    let stdout = "";
+    try {
+      newMigration(root, args[0], (line) => void (stdout += `${line}\n`));
+      return { status: 0, stdout, stderr: "" };
+    } catch (e) {
+      if (!(e instanceof DeriveError)) throw e;
+      return { status: 1, stdout, stderr: `${e.message}\n` };
+    }
+  };
   const tree = (root: string) => readdirSync(path.join(root, "prisma"), { recursive: true }).map(String).sort();
 
   it("refuses a missing or malformed name, and a schema without changes, creating nothing", () => {
     const root = scratchProject();
     try {
       const before = tree(root);
-      for (const args of [[], ["Them Cot"], ["them-cot"]]) {
-        const r = run(root, ...args);
+      for (const r of [spawned(root), run(root, "Them Cot"), run(root, "them-cot")]) {
         expect(r.status).toBe(1);
         expect(r.stderr).toContain("Tên migration thiếu hoặc không hợp lệ. Cách dùng: npm run db:migration -- <tên>");
       }

@@ -68,9 +68,16 @@ it("kill -9 mid-fan-out, restart: every chat gets exactly one message", { timeou
   const stuck = await w.db.prisma.outboxMessage.count({ where: { status: "sending", lockedBy: "doomed" } });
   expect(stuck).toBeGreaterThan(0);
 
-  await new Promise((r) => setTimeout(r, LEASE_MS + 50));
+  // The doomed worker's leases lapse LEASE_MS after its last claim: the new worker's clock starts
+  // at that moment rather than the test waiting for it in real time.
+  const leased = await w.db.prisma.outboxMessage.aggregate({
+    where: { lockedBy: "doomed" },
+    _max: { lockedUntil: true },
+  });
+  const ahead = Math.max(0, (leased._max.lockedUntil?.getTime() ?? 0) + 1 - Date.now());
   const stats = await w
     .worker({
+      clock: { now: () => new Date(Date.now() + ahead) },
       limits: {
         global: 200,
         globalWindowMs: 1000,

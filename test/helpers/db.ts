@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase, type OpenedDb } from "../../src/db/client.js";
 import { createPgDatabase, requirePgAdminUrl, suiteOnPostgres } from "./pg.js";
+import { takePooledDb } from "./pgPool.js";
+import { runOfEnv, sqliteDirPrefix } from "./pgRun.js";
 import { copySqliteTemplate, pgTemplate } from "./templates.js";
 
 export type TestDb = OpenedDb & { url: string; cleanup(): Promise<void> };
@@ -14,7 +16,18 @@ export type TestDb = OpenedDb & { url: string; cleanup(): Promise<void> };
  */
 export async function createTestDb(o: { migrate?: "template" | "fresh" } = {}): Promise<TestDb> {
   if (suiteOnPostgres()) return createPostgresTestDb(requirePgAdminUrl(), o);
-  const dir = mkdtempSync(path.join(tmpdir(), "dondoc-test-"));
+  if (o.migrate === "fresh") return makeSqliteDb(o);
+  // Like PostgreSQL's (./pgPool.ts): the next test's database is copied and opened while this one runs.
+  const next = sqliteNext ?? makeSqliteDb(o);
+  sqliteNext = makeSqliteDb(o);
+  sqliteNext.catch(() => undefined); // reported to the test that takes it
+  return next;
+}
+
+let sqliteNext: Promise<TestDb> | undefined;
+
+async function makeSqliteDb(o: { migrate?: "template" | "fresh" }): Promise<TestDb> {
+  const dir = mkdtempSync(path.join(tmpdir(), sqliteDirPrefix(runOfEnv())));
   const file = path.join(dir, "test.db");
   const url = `file:${file}`;
   // A copy of the migrated template (test/helpers/templates.ts); "fresh" migrates, for the tests
@@ -37,6 +50,13 @@ export async function createPostgresTestDb(
   o: { migrate?: "template" | "fresh" } = {},
 ): Promise<TestDb> {
   const template = o.migrate === "fresh" ? undefined : await pgTemplate(adminUrl);
+  const run = runOfEnv();
+  if (template && run) {
+    // Made ahead by this worker (./pgPool.ts) while the tests before this one ran.
+    const pooled = await takePooledDb(adminUrl, run, template.name);
+    return { ...pooled.db, applied: template.applied, url: pooled.url, cleanup: pooled.release };
+  }
+  // Outside a vitest run (no global setup), or a real migration: made here, dropped at cleanup.
   const created = await createPgDatabase(adminUrl, "dondoc_t", template?.name);
   const db = await openDatabase(created.url, { poolMax: 4 });
   return {

@@ -51,15 +51,22 @@ let strategy: " STRATEGY FILE_COPY" | "" = " STRATEGY FILE_COPY";
 
 /** A new database as a copy of `template` (test/helpers/templates.ts makes a migrated one). */
 async function copyDatabase(adminUrl: string, name: string, template: string): Promise<string> {
-  if (!SAFE_NAME.test(name) || !SAFE_NAME.test(template)) throw new Error(`bad database name: ${name} / ${template}`);
-  await withPgClient(adminUrl, async (c) => {
-    try {
-      await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"${strategy}`);
-    } catch (err) {
-      if (!strategy || !/strategy/i.test(String(err))) throw err;
-      strategy = "";
-      await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-    }
-  });
+  await withPgClient(adminUrl, (c) => copyTemplate((sql) => c.query(sql), name, template));
   return withDatabase(adminUrl, name);
+}
+
+/** `CREATE DATABASE name TEMPLATE template`, FILE_COPY where the server knows it. */
+export async function copyTemplate(
+  query: (sql: string) => Promise<unknown>,
+  name: string,
+  template: string,
+): Promise<void> {
+  if (!SAFE_NAME.test(name) || !SAFE_NAME.test(template)) throw new Error(`bad database name: ${name} / ${template}`);
+  try {
+    await query(`CREATE DATABASE "${name}" TEMPLATE "${template}"${strategy}`);
+  } catch (err) {
+    if (!strategy || !/strategy/i.test(String(err))) throw err;
+    strategy = "";
+    await query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  }
 }

@@ -1,11 +1,9 @@
 /**
  * Real processes for the several-instances test (docs/PERFORMANCE.md): the emulator through its CLI,
- * dondoc instances through src/main.ts, and a holding proxy per instance so a kill can be
- * aimed between two sends (see test/delivery/crash.test.ts for why).
+ * dondoc instances through src/main.ts. The holding proxy per instance, which lets a kill be aimed
+ * between two sends, is test/helpers/holdingProxy.ts (see test/delivery/crash.test.ts for why).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 
 const TSX = ["--import", "tsx"];
@@ -69,37 +67,6 @@ export function logged(p: Proc, msg: string): Record<string, unknown>[] {
     if (typeof o === "object" && o !== null && "msg" in o && o.msg === msg) out.push({ ...o });
   }
   return out;
-}
-
-export interface HoldingProxy {
-  url: string;
-  /** From now on requests are swallowed: they never reach "Telegram". */
-  hold(): void;
-  close(): Promise<void>;
-}
-
-export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
-  let holding = false;
-  const server = http.createServer((req, res) => {
-    if (holding) return; // never forwarded, never answered
-    const up = http.request(`${target}${req.url ?? "/"}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    up.on("error", () => res.destroy());
-    res.on("close", () => up.destroy());
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hold: () => void (holding = true),
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }
 
 /** The emulator's control API (src/emulator/README.md). */

@@ -96,10 +96,16 @@ export async function heartbeatUpdate(prisma: Db, o: UpdateKey & { fingerprint: 
  */
 export async function abandonStaleUpdates(
   prisma: Db,
-  o: { botId: bigint; staleBefore: Date; limit?: number },
+  o: { botId: bigint; staleBefore: Date; handling?: bigint[]; limit?: number },
 ): Promise<(UpdateKey & UpdateOrigin & { lastSeen: Date })[]> {
   const rows = await prisma.processedUpdate.findMany({
-    where: { botId: o.botId, status: "processing", createdAt: { lt: o.staleBefore } },
+    where: {
+      botId: o.botId,
+      status: "processing",
+      createdAt: { lt: o.staleBefore },
+      // In hand in the sweeping process: alive, whatever its heartbeat's clock said.
+      ...(o.handling?.length ? { updateId: { notIn: o.handling } } : {}),
+    },
     select: { botId: true, updateId: true, fingerprint: true, chatId: true, kind: true, createdAt: true },
     orderBy: { updateId: "asc" },
     take: o.limit ?? 50,

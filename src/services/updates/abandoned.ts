@@ -58,8 +58,14 @@ export async function reportAbandoned(
   }
 }
 
-/** Marks and reports the rows of `botId` whose heartbeat is older than `staleBefore`; returns how many. */
-export async function sweepAbandoned(deps: AppDeps, o: { botId: bigint; staleBefore: Date }): Promise<number> {
+/**
+ * Marks and reports the rows of `botId` whose heartbeat is older than `staleBefore`, except the
+ * updates this process is still `handling`; returns how many.
+ */
+export async function sweepAbandoned(
+  deps: AppDeps,
+  o: { botId: bigint; staleBefore: Date; handling?: bigint[] },
+): Promise<number> {
   const rows = await abandonStaleUpdates(deps.prisma, o);
   for (const r of rows) await reportAbandoned(deps, r);
   return rows.length;
