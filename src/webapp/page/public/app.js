@@ -128,7 +128,7 @@
    * null elsewhere (a plain browser, the sandbox, whose frame is not web.telegram.org).
    */
   function telegramBridge() {
-    if (!launch || !launch.platform || launch.platform === "unknown") return null;
+    if (!launch?.platform || launch.platform === "unknown") return null;
     const w = window;
     if (w.TelegramWebviewProxy && typeof w.TelegramWebviewProxy.postEvent === "function")
       return (type, data) => w.TelegramWebviewProxy.postEvent(type, JSON.stringify(data));
