@@ -71,6 +71,7 @@ describe("export link tokens", () => {
 describe("POST /app/api/export-link and GET /app/export/<token>", () => {
   let db: TestDb;
   let server: WebappServer;
+  let services: ReturnType<typeof createAppServices>;
   const clock = new TestClock(NOW);
   const logLines: string[] = [];
   const sink = new Writable({
@@ -84,7 +85,7 @@ describe("POST /app/api/export-link and GET /app/export/<token>", () => {
     db = await createTestDb();
     const deps = await loadWorld(db);
     await bindChat(db.prisma, LEADERS_CHAT, "leaders", "P");
-    const services = createAppServices({ ...deps, clock });
+    services = createAppServices({ ...deps, clock });
     server = await startWebappServer({
       port: 0,
       services,
@@ -175,5 +176,30 @@ describe("POST /app/api/export-link and GET /app/export/<token>", () => {
     expect(logs).not.toContain(TOKEN);
     expect(logs).not.toContain(url.slice(url.lastIndexOf("/") + 1));
     expect(logs).not.toContain(mac);
+  });
+
+  it("a page that fails on the link's GET: 500, and the log line's path has no token", async () => {
+    const failing = await startWebappServer({
+      port: 0,
+      services,
+      page: {
+        ...createDashboardPage(services),
+        exportXlsx: async () => {
+          throw new Error("boom");
+        },
+      },
+      botToken: TOKEN,
+      members: { isMember: async () => true },
+      logger: createLogger("info", [TOKEN], sink),
+    });
+    try {
+      const token = signExportLink(exportLinkKey(TOKEN), scope, {}, NOW);
+      expect((await fetch(`${failing.url}/app/export/${token}`)).status).toBe(500);
+      const logs = logLines.join("");
+      expect(logs).toContain('"path":"/app/export/…"');
+      expect(logs).not.toContain(token.split(".")[1] ?? "-");
+    } finally {
+      await failing.stop();
+    }
   });
 });
