@@ -130,7 +130,8 @@ export async function startWebappServer(o: WebappServerOptions): Promise<WebappS
       const token = signExportLink(linkKey, scope, filters, o.services.clock.now());
       return sendJson(res, 200, headers, { url: `${baseUrl}${EXPORT_PATH}${token}`, fileName });
     }
-    if (method === "GET" && path.startsWith(EXPORT_PATH)) {
+    // HEAD too: a downloader may ask for the size and type first (node sends no body for HEAD).
+    if ((method === "GET" || method === "HEAD") && path.startsWith(EXPORT_PATH)) {
       const link = verifyExportLink(linkKey, path.slice(EXPORT_PATH.length), o.services.clock.now());
       const filters = link.ok ? filtersSchema.safeParse(link.filters) : undefined;
       if (!link.ok || !filters?.success) {

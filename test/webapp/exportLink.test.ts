@@ -150,6 +150,8 @@ describe("POST /app/api/export-link and GET /app/export/<token>", () => {
       // Only the red units: the filters travelled in the token.
       expect(rows.slice(2)).toEqual(["P-X2"]);
     }
+    const head = await fetch(url, { method: "HEAD" });
+    expect([head.status, head.headers.get("content-disposition")?.startsWith("attachment")]).toEqual([200, true]);
   });
 
   it("an expired or tampered link is 401 and nothing else; no log line holds a token", async () => {

@@ -129,6 +129,9 @@
    */
   function telegramBridge() {
     if (!launch?.platform || launch.platform === "unknown") return null;
+    // web_app_request_file_download came with Bot API 8.0: an older client would ignore it silently.
+    const [major] = String(launch.version || "0").split(".");
+    if (Number(major) < 8) return null;
     const w = window;
     if (w.TelegramWebviewProxy && typeof w.TelegramWebviewProxy.postEvent === "function")
       return (type, data) => w.TelegramWebviewProxy.postEvent(type, JSON.stringify(data));
