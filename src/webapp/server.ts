@@ -4,6 +4,8 @@
  * POST /app/api/export with `{ initData, filters }`. Every API request is authenticated afresh
  * by Telegram's `initData` (initData.ts) and scoped (scope.ts); a failure answers 401 or 403 with
  * one short sentence and nothing else. The page (src/webapp/page/) never sees `initData`.
+ * POST /app/api/export-link (same body, same checks) signs a short-lived link that
+ * GET /app/export/<token> answers with the .xlsx: Telegram's download takes a GET URL (exportLink.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +15,7 @@ import type { Logger } from "../logger.js";
 import { contentDisposition } from "../render/contentDisposition.js";
 import type { AppServices } from "../services/useCases.js";
 import type { DashboardFilters, DashboardPage, DashboardScope } from "./contract.js";
+import { exportLinkKey, signExportLink, verifyExportLink } from "./exportLink.js";
 import { HttpError, readJsonBody, securityHeaders, send, sendJson } from "./http.js";
 import { INIT_DATA_MAX_LENGTH, verifyInitData } from "./initData.js";
 import type { ChatMembers } from "./membership.js";
@@ -80,8 +83,25 @@ async function authenticate(
   return { scope: scoped.scope, filters: parsed };
 }
 
+/** The .xlsx as an attachment; never cached (it is one person's scoped view). */
+async function sendXlsx(
+  o: WebappServerOptions,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  scope: DashboardScope,
+  filters: DashboardFilters,
+): Promise<void> {
+  const file = await o.page.exportXlsx(scope, filters);
+  const h = { ...headers, "content-type": XLSX, "cache-control": "no-store" };
+  send(res, 200, { ...h, "content-disposition": contentDisposition(file.fileName, true) }, file.body);
+}
+
+const EXPORT_PATH = "/app/export/";
+
 export async function startWebappServer(o: WebappServerOptions): Promise<WebappServer> {
   const headers = securityHeaders(o.frameAncestors ?? []);
+  const linkKey = exportLinkKey(o.botToken);
+  let baseUrl = o.publicUrl ?? "";
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const method = req.method ?? "GET";
@@ -99,21 +119,27 @@ export async function startWebappServer(o: WebappServerOptions): Promise<WebappS
       if (!asset) throw new HttpError(404, TEXT.notFound);
       return send(res, 200, { ...headers, "content-type": asset.contentType, "cache-control": "no-cache" }, asset.body);
     }
-    if (method === "POST" && (path === "/app/api/view" || path === "/app/api/export")) {
+    if (method === "POST" && path.startsWith("/app/api/")) {
+      const route = path.slice("/app/api/".length);
+      if (route !== "view" && route !== "export" && route !== "export-link") throw new HttpError(404, TEXT.notFound);
       const { scope, filters } = await authenticate(o, await readJsonBody(req));
-      if (path === "/app/api/view") return sendJson(res, 200, headers, await o.page.view(scope, filters));
-      const file = await o.page.exportXlsx(scope, filters);
-      return send(
-        res,
-        200,
-        {
-          ...headers,
-          "content-type": XLSX,
-          "cache-control": "no-store",
-          "content-disposition": contentDisposition(file.fileName, true),
-        },
-        file.body,
-      );
+      if (route === "view") return sendJson(res, 200, headers, await o.page.view(scope, filters));
+      if (route === "export") return sendXlsx(o, res, headers, scope, filters);
+      // The file is built once here only for its name (Telegram shows it); the GET builds it again.
+      const { fileName } = await o.page.exportXlsx(scope, filters);
+      const token = signExportLink(linkKey, scope, filters, o.services.clock.now());
+      return sendJson(res, 200, headers, { url: `${baseUrl}${EXPORT_PATH}${token}`, fileName });
+    }
+    // HEAD too: a downloader may ask for the size and type first (node sends no body for HEAD).
+    if ((method === "GET" || method === "HEAD") && path.startsWith(EXPORT_PATH)) {
+      const link = verifyExportLink(linkKey, path.slice(EXPORT_PATH.length), o.services.clock.now());
+      const filters = link.ok ? filtersSchema.safeParse(link.filters) : undefined;
+      if (!link.ok || !filters?.success) {
+        // The reason only: the token is a credential for its two minutes.
+        o.logger.info({ reason: link.ok ? "bad-filters" : link.reason }, "dashboard: export link refused");
+        throw new HttpError(401, TEXT.unauthorized);
+      }
+      return sendXlsx(o, res, headers, link.scope, filters.data as DashboardFilters);
     }
     throw new HttpError(404, TEXT.notFound);
   };
@@ -121,7 +147,9 @@ export async function startWebappServer(o: WebappServerOptions): Promise<WebappS
     handle(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
       // The error object, not the request: a body holds initData (a credential for an hour).
-      if (status === 500) o.logger.error({ err: e, path: req.url?.split("?")[0] }, "dashboard request failed");
+      // The path without an export link's token, which is a credential.
+      const logged = req.url?.split("?")[0]?.replace(/^\/app\/export\/.*/, `${EXPORT_PATH}…`);
+      if (status === 500) o.logger.error({ err: e, path: logged }, "dashboard request failed");
       if (res.headersSent) return void res.end();
       sendJson(res, status, headers, { error: e instanceof HttpError ? e.message : TEXT.failed });
       // An unread body (a 401 before it was read, a 413) must not keep the socket waiting.
@@ -135,8 +163,9 @@ export async function startWebappServer(o: WebappServerOptions): Promise<WebappS
     server.listen(o.port, o.host ?? "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  baseUrl = o.publicUrl ?? `http://127.0.0.1:${port}`;
   return {
-    url: o.publicUrl ?? `http://127.0.0.1:${port}`,
+    url: baseUrl,
     port,
     async stop() {
       await new Promise<void>((resolve) => {

@@ -193,6 +193,41 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
     expect((await download).suggestedFilename()).toBe("dondoc-tinh-hinh-11-2026.xlsx");
   });
 
+  it("inside Telegram (its phone bridge present) the export asks Telegram to download a signed link", async () => {
+    const tg = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      // Telegram's phone apps expose this object before the page runs; here it only records the events.
+      await tg.addInitScript(() => {
+        const w = window as unknown as { TelegramWebviewProxy: object; tgEvents: [string, string][] };
+        w.tgEvents = [];
+        w.TelegramWebviewProxy = { postEvent: (type: string, data: string) => w.tgEvents.push([type, data]) };
+      });
+      await tg.goto(launchUrl(THEME));
+      await tg.locator("#export").waitFor();
+      let downloaded = false;
+      tg.on("download", () => {
+        downloaded = true;
+      });
+      await tg.click("#export");
+      const event = await tg.waitForFunction(() => {
+        const w = window as unknown as { tgEvents: [string, string][] };
+        return w.tgEvents.find(([type]) => type === "web_app_request_file_download")?.[1];
+      });
+      const asked = JSON.parse(String(await event.jsonValue())) as { url: string; file_name: string };
+      expect(asked.file_name).toBe("dondoc-tinh-hinh-11-2026.xlsx");
+      expect(asked.url.startsWith(`${server.url}/app/export/`)).toBe(true);
+      expect(downloaded).toBe(false);
+      // What Telegram then does: a plain GET of the link.
+      const res = await fetch(asked.url);
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      expect(wb.worksheets[0]?.getRow(4).getCell(3).value).toBe("P-X2");
+    } finally {
+      await tg.close();
+    }
+  });
+
   it("follows Telegram's night theme: page and chart text take its colours", async () => {
     const dark = await browser.newPage({
       viewport: { width: 390, height: 844 },

@@ -122,25 +122,62 @@
     load().then(() => window.scrollTo({ top: 0, behavior: "smooth" }));
   }
 
+  /**
+   * Telegram's own bridge, when the page runs inside a Telegram client (https://core.telegram.org/api/web-events):
+   * the phone apps' TelegramWebviewProxy, some desktop clients' external.notify, Telegram Web's parent frame.
+   * null elsewhere (a plain browser, the sandbox, whose frame is not web.telegram.org).
+   */
+  function telegramBridge() {
+    if (!launch?.platform || launch.platform === "unknown") return null;
+    // web_app_request_file_download came with Bot API 8.0: an older client would ignore it silently.
+    const [major] = String(launch.version || "0").split(".");
+    if (Number(major) < 8) return null;
+    const w = window;
+    if (w.TelegramWebviewProxy && typeof w.TelegramWebviewProxy.postEvent === "function")
+      return (type, data) => w.TelegramWebviewProxy.postEvent(type, JSON.stringify(data));
+    if (w.external && typeof w.external.notify === "function")
+      return (type, data) => w.external.notify(JSON.stringify({ eventType: type, eventData: data }));
+    const origins = location.ancestorOrigins;
+    if (w.parent !== w && origins && origins[0] === "https://web.telegram.org")
+      return (type, data) =>
+        w.parent.postMessage(JSON.stringify({ eventType: type, eventData: data }), "https://web.telegram.org");
+    return null;
+  }
+
+  /** Inside Telegram a web view may ignore <a download>: Telegram downloads a short-lived link itself. */
+  async function telegramDownload(bridge) {
+    const res = await post("/app/api/export-link");
+    if (!res.ok) return status(await errorText(res), res.status >= 500);
+    const link = await res.json();
+    bridge("web_app_request_file_download", { url: link.url, file_name: link.fileName });
+  }
+
+  async function blobDownload() {
+    const res = await post("/app/api/export");
+    if (!res.ok) return status(await errorText(res), res.status >= 500);
+    const blob = await res.blob();
+    const cd = res.headers.get("content-disposition") || "";
+    const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = m ? decodeURIComponent(m[1]) : "dondoc-tinh-hinh.xlsx";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => {
+      URL.revokeObjectURL(a.href);
+      a.remove();
+    }, 1000);
+  }
+
   async function exportXlsx(button) {
     button.disabled = true;
     const label = button.textContent;
     button.textContent = "Đang tạo tệp…";
     try {
-      const res = await post("/app/api/export");
-      if (!res.ok) return status(await errorText(res), res.status >= 500);
-      const blob = await res.blob();
-      const cd = res.headers.get("content-disposition") || "";
-      const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
-      const a = document.createElement("a");
-      a.href = URL.createObjectURL(blob);
-      a.download = m ? decodeURIComponent(m[1]) : "dondoc-tinh-hinh.xlsx";
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(() => {
-        URL.revokeObjectURL(a.href);
-        a.remove();
-      }, 1000);
+      const bridge = telegramBridge();
+      await (bridge ? telegramDownload(bridge) : blobDownload());
+    } catch (_) {
+      status("Không kết nối được máy chủ. Kiểm tra mạng rồi bấm «Thử lại».", true);
     } finally {
       button.disabled = false;
       button.textContent = label;
