@@ -47,6 +47,6 @@ export function renderView(m: DashboardModel): string {
     renderChanges(m),
     renderTasks(m.tasks),
     renderDossiers(m.dossiers),
-    renderIndex(m.index, m.period),
+    renderIndex(m.index, m.period, m.previous),
   ].join("");
 }

@@ -13,15 +13,17 @@ import { attr, escapeHtml } from "./text.js";
  * The band's colour as an SVG fill: a presentation attribute, which CSP's `style-src 'self'` allows
  * where an inline `style` would not. Grey without a band (a component still lacks figures).
  */
+/** The digest chart's legend word for a score over part of the index. */
+const PARTIAL = "chưa đủ số liệu";
+
 function dot(color: string | null, title: string): string {
   return `<svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><title>${escapeHtml(title)}</title><circle cx="5" cy="5" r="5" fill="${attr(color ?? "#9e9e9e")}"/></svg>`;
 }
 
 function row(r: IndexRow): string {
-  const notes = [r.band ?? "chưa xếp loại", r.changeText ? `${r.changeText} so với tháng trước` : null, r.gain]
-    .filter((x): x is string => x !== null)
-    .join(" · ");
-  return `<li class="row" data-unit="${attr(r.unit.code)}">${dot(r.color, r.band ?? "")}<span class="n">${escapeHtml(r.unit.name)}</span><b class="v">${escapeHtml(r.scoreText)}</b><small>${escapeHtml(notes)}</small></li>`;
+  // No band named while a component lacks figures: the grey dot and the legend say so, not every row.
+  const notes = [r.band, r.changeText, r.gain].filter((x): x is string => x !== null).join(" · ");
+  return `<li class="row" data-unit="${attr(r.unit.code)}">${dot(r.color, r.band ?? PARTIAL)}<span class="n">${escapeHtml(r.unit.name)}</span><b class="v">${escapeHtml(r.scoreText)}</b>${notes ? `<small>${escapeHtml(notes)}</small>` : ""}</li>`;
 }
 
 function unitDetail(d: IndexUnitDetail): string {
@@ -35,9 +37,9 @@ function unitDetail(d: IndexUnitDetail): string {
   return `<div class="idx-unit" data-unit="${attr(d.unit.code)}"><h3>${escapeHtml(`${d.unit.name}: ${d.scoreText}`)}</h3><ul class="groups">${groups}</ul>${missing}${gains}</div>`;
 }
 
-function section(s: IndexSection, period: string): string {
+function section(s: IndexSection, period: string, previous: string): string {
   const legend = s.bands.length
-    ? `<p class="chips">${s.bands.map((b) => `<span class="chip band">${dot(b.color, b.name)}${escapeHtml(b.name)}</span>`).join("")}</p>`
+    ? `<p class="chips">${s.bands.map((b) => `<span class="chip band">${dot(b.color, b.name)}${escapeHtml(b.name)}</span>`).join("")}<span class="chip band">${dot(null, PARTIAL)}${PARTIAL}</span></p>`
     : "";
   const first = s.rows.slice(0, OVERVIEW_ROWS);
   const rest = s.rows.slice(OVERVIEW_ROWS);
@@ -52,9 +54,9 @@ function section(s: IndexSection, period: string): string {
   const others = s.notReported.length
     ? `<details class="others"><summary>Chưa báo cáo thành phần nào (${formatNumber(s.notReported.length)})</summary><ul class="list">${s.notReported.map((u) => `<li><span class="n" data-unit="${attr(u.code)}">${escapeHtml(u.name)}</span></li>`).join("")}</ul></details>`
     : "";
-  return `<section class="card idx" id="index-${attr(s.code)}" data-index="${attr(s.code)}"><h2>${escapeHtml(s.shortName)}: điểm tháng ${formatViMonth(period)}</h2><p class="muted">${escapeHtml(s.name)} · thang ${formatNumber(s.max)} điểm · thấp nhất trước; «a/b điểm»: chấm trên các thành phần đã có số liệu.</p>${legend}${s.unit ? unitDetail(s.unit) : ""}${list}${others}</section>`;
+  return `<section class="card idx" id="index-${attr(s.code)}" data-index="${attr(s.code)}"><h2>${escapeHtml(s.shortName)}: điểm tháng ${formatViMonth(period)}</h2><p class="muted">${escapeHtml(s.name)} · thang ${formatNumber(s.max)} điểm · thấp nhất trước · ▲▼ so với tháng ${formatViMonth(previous)}; «a/b điểm»: chấm trên các thành phần đã có số liệu.</p>${legend}${s.unit ? unitDetail(s.unit) : ""}${list}${others}</section>`;
 }
 
-export function renderIndex(sections: readonly IndexSection[], period: string): string {
-  return sections.map((s) => section(s, period)).join("");
+export function renderIndex(sections: readonly IndexSection[], period: string, previous: string): string {
+  return sections.map((s) => section(s, period, previous)).join("");
 }
