@@ -11,13 +11,14 @@ import { attr, escapeHtml } from "./text.js";
 
 /**
  * The band's colour as an SVG fill: a presentation attribute, which CSP's `style-src 'self'` allows
- * where an inline `style` would not. Grey without a band (a component still lacks figures).
+ * where an inline `style` would not. Without a band (a component still lacks figures): the digest
+ * chart's slate grey for "chưa đủ số liệu" (render/chart-index.ts).
  */
 /** The digest chart's legend word for a score over part of the index. */
 const PARTIAL = "chưa đủ số liệu";
 
 function dot(color: string | null, title: string): string {
-  return `<svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><title>${escapeHtml(title)}</title><circle cx="5" cy="5" r="5" fill="${attr(color ?? "#9e9e9e")}"/></svg>`;
+  return `<svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><title>${escapeHtml(title)}</title><circle cx="5" cy="5" r="5" fill="${attr(color ?? "#546e7a")}"/></svg>`;
 }
 
 function row(r: IndexRow): string {
