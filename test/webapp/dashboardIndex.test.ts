@@ -110,6 +110,22 @@ describe("the page's scored index", () => {
       [3, "Xã Ba", "P-X3", 75, 100, 100, "75 điểm", "Khá", 43.75, "▲31,25"],
     ]);
 
+    // With a unit chosen, its groups follow the ranking.
+    const chosen = new ExcelJS.Workbook();
+    await chosen.xlsx.load(
+      Buffer.from((await page.exportXlsx(leaderOfP, { unit: "P-X1" })).body) as unknown as ArrayBuffer,
+    );
+    const tail: unknown[][] = [];
+    chosen.getWorksheet("Chỉ số 01 CS-TN")?.eachRow((r) => {
+      tail.push(Array.isArray(r.values) ? r.values.slice(1) : []);
+    });
+    expect(tail.slice(5, 9).map((r) => r.slice(0, 4))).toEqual([
+      ["", "Xã Một: 31,25/70 điểm"],
+      ["", "Dịch vụ công trực tuyến", "", "31,25/50"],
+      ["", "Số hoá hồ sơ", "", "0/30"],
+      ["", "Thanh toán trực tuyến", "", "0/20"],
+    ]);
+
     const rest = { ...only((await dashboardView(deps, leaderOfP, {})).index) };
     const row = rest.rows[0];
     if (!row) throw new Error("no row");

@@ -1,7 +1,8 @@
 /**
  * The current view as .xlsx ("Tải .xlsx"), written like the digest's (services/digest/xlsx.ts):
- * one sheet per indicator, worst first, one per scored index, lowest first, then the changes, tasks, overdue dossiers (counts) and
- * the chosen unit's history. Units and counts only: no citizen data.
+ * one sheet per indicator, worst first, one per scored index, lowest first, then the changes,
+ * tasks, overdue dossiers (counts) and the chosen unit's history. Units and counts only: no
+ * citizen data.
  */
 import ExcelJS from "exceljs";
 import { formatViDate, formatViMonth } from "../../domain/directive/dates.js";
@@ -127,6 +128,12 @@ export async function dashboardXlsx(m: DashboardModel): Promise<Buffer> {
     x.notReported.forEach((u, i) => {
       ws.addRow([x.rows.length + i + 1, u.name, u.code, "", "", x.max, "chưa báo cáo"]);
     });
+    if (x.unit) {
+      ws.addRow([]);
+      ws.addRow(["", `${x.unit.unit.name}: ${x.unit.scoreText}`]).font = { bold: true };
+      for (const g of x.unit.groups) ws.addRow(["", g.name, "", g.text]);
+      for (const gain of x.unit.gains) ws.addRow(["", "Tăng điểm", "", "", "", "", "", "", "", "", gain]);
+    }
   }
   const changes = sheet(
     wb,
