@@ -39,9 +39,13 @@ function unitDetail(d: IndexUnitDetail): string {
 }
 
 function section(s: IndexSection, period: string, previous: string): string {
-  const legend = s.bands.length
-    ? `<p class="chips">${s.bands.map((b) => `<span class="chip band">${dot(b.color, b.name)}${escapeHtml(b.name)}</span>`).join("")}<span class="chip band">${dot(null, PARTIAL)}${PARTIAL}</span></p>`
-    : "";
+  const chip = (color: string | null, name: string) =>
+    `<span class="chip band">${dot(color, name)}${escapeHtml(name)}</span>`;
+  const chips = [
+    ...s.bands.map((b) => chip(b.color, b.name)),
+    ...(s.rows.some((r) => r.band === null) ? [chip(null, PARTIAL)] : []),
+  ];
+  const legend = chips.length ? `<p class="chips">${chips.join("")}</p>` : "";
   const first = s.rows.slice(0, OVERVIEW_ROWS);
   const rest = s.rows.slice(OVERVIEW_ROWS);
   // The rest is in the page already, folded: no new request, and a province's ~120 rows stay well
@@ -55,7 +59,8 @@ function section(s: IndexSection, period: string, previous: string): string {
   const others = s.notReported.length
     ? `<details class="others"><summary>Chưa báo cáo thành phần nào (${formatNumber(s.notReported.length)})</summary><ul class="list">${s.notReported.map((u) => `<li><span class="n" data-unit="${attr(u.code)}">${escapeHtml(u.name)}</span></li>`).join("")}</ul></details>`
     : "";
-  return `<section class="card idx" id="index-${attr(s.code)}" data-index="${attr(s.code)}"><h2>${escapeHtml(s.shortName)}: điểm tháng ${formatViMonth(period)}</h2><p class="muted">${escapeHtml(s.name)} · thang ${formatNumber(s.max)} điểm · thấp nhất trước · ▲▼ so với tháng ${formatViMonth(previous)}; «a/b điểm»: chấm trên các thành phần đã có số liệu.</p>${legend}${s.unit ? unitDetail(s.unit) : ""}${list}${others}</section>`;
+  // The short name heads the section, as in `/chiso`: QĐ 766's full title is five lines on a phone.
+  return `<section class="card idx" id="index-${attr(s.code)}" data-index="${attr(s.code)}"><h2>${escapeHtml(s.shortName)}: điểm tháng ${formatViMonth(period)}</h2><p class="muted" title="${attr(s.name)}">Thang ${formatNumber(s.max)} điểm · thấp nhất trước · ▲▼ so với tháng ${formatViMonth(previous)}; «a/b điểm»: chấm trên các thành phần đã có số liệu.</p>${legend}${s.unit ? unitDetail(s.unit) : ""}${list}${others}</section>`;
 }
 
 export function renderIndex(sections: readonly IndexSection[], period: string, previous: string): string {
