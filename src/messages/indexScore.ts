@@ -57,8 +57,8 @@ function change(now: Points, previous: Points, previousPeriod: string): string {
   return `${words} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
 }
 
-/** "▲4,2" / "▼1" / "=": points since last month, short for the leaders' one-line rows. */
-function shortChange(now: Points, previous: Points): string {
+/** "▲4,2" / "▼1" / "=": points since last month, short for the leaders' one-line rows (and the Mini App's). */
+export function shortChange(now: Points, previous: Points): string {
   const { sign, text } = printedChange(now, previous);
   return sign === 0 ? "=" : `${sign > 0 ? "▲" : "▼"}${text}`;
 }

@@ -86,6 +86,48 @@ export interface UnitHistory {
   milestones: { deadline: IsoDate; deadlineText: string; targetText: string; target: number; directive: string }[];
 }
 
+/** One unit's score on a scored index, as `/chiso` and the digest's chart print it. */
+export interface IndexRow {
+  unit: UnitRef;
+  /** "52,5/80 điểm" while a component lacks figures (points over those that have them), else "72,5 điểm". */
+  scoreText: string;
+  /** Points rounded as shown, and what they are out of (the export's numbers). */
+  points: number;
+  maxAvailable: number;
+  band: string | null;
+  /** The band's colour (the digest chart's), null without a band. */
+  color: string | null;
+  /** Last month's points and the change as shown ("▲4,2", "▼1", "="), when last month was scored. */
+  previous: number | null;
+  changeText: string | null;
+  /** The largest gain available: "thêm 9 hồ sơ trực tuyến → +0,3 điểm". */
+  gain: string | null;
+}
+
+/** The chosen unit's groups on the index: "▰▰▰▰▱ 37,5/50 Dịch vụ công trực tuyến" and what it lacks. */
+export interface IndexUnitDetail {
+  unit: UnitRef;
+  scoreText: string;
+  groups: { name: string; text: string; bar: string }[];
+  missing: string[];
+  gains: string[];
+}
+
+export interface IndexSection {
+  code: string;
+  name: string;
+  shortName: string;
+  max: number;
+  /** Best first, with the colour the digest's chart gives each. */
+  bands: { name: string; color: string }[];
+  /** Units with a component reported, lowest first (share of what they could earn, as `/chiso`). */
+  rows: IndexRow[];
+  /** Units the index applies to that reported none of its components this month. */
+  notReported: UnitRef[];
+  /** With a unit chosen (the unit filter) that the index applies to: its groups. */
+  unit: IndexUnitDetail | null;
+}
+
 export interface DashboardModel {
   /** The day the page speaks for, and the month it shows (the digest's month: domain/digest/period.ts). */
   day: IsoDate;
@@ -98,4 +140,6 @@ export interface DashboardModel {
   tasks: TaskLine[];
   dossiers: { unit: UnitRef; overdue: number }[];
   history: UnitHistory[];
+  /** Scored indices (docs/INDEX.md) applying to units in the scope; empty in a deployment without one. */
+  index: IndexSection[];
 }

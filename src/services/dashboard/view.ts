@@ -12,6 +12,7 @@ import { workCalendar } from "../calendar.js";
 import type { AppDeps } from "../context.js";
 import { figureKey } from "../figures/history.js";
 import { historyMonths, unitHistory } from "./history.js";
+import { indexSections } from "./indexScores.js";
 import { rankSections } from "./ranking.js";
 import { scopedUnits } from "./scope.js";
 import type { DashboardModel, DashboardQueryFilters, DashboardQueryScope } from "./types.js";
@@ -48,9 +49,10 @@ export async function dashboardView(
     figures,
     filters,
   });
-  const [tasks, dossiers] = await Promise.all([
+  const [tasks, dossiers, index] = await Promise.all([
     tasksByUnit(deps, catalog, units, day, filters.directive),
     workCalendar().then((cal) => overdueDossiersByUnit(deps, units, day, cal)),
+    indexSections(deps, scope, filters, period, previous, day),
   ]);
   return {
     day,
@@ -63,5 +65,6 @@ export async function dashboardView(
     tasks,
     dossiers,
     history: chosen ? unitHistory(catalog, chosen.unit, chosen.codes, months, figures, day) : [],
+    index,
   };
 }

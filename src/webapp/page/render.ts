@@ -6,6 +6,7 @@ import { formatViDate, formatViMonth } from "../../domain/directive/dates.js";
 import { LEVELS } from "../../domain/evaluation/index.js";
 import { formatNumber } from "../../domain/format.js";
 import type { DashboardModel, Option } from "../../services/dashboard/index.js";
+import { renderIndex } from "./renderIndex.js";
 import { renderChanges, renderDossiers, renderTasks } from "./renderLists.js";
 import { renderHistory, renderSection } from "./renderSections.js";
 import { attr, escapeHtml, levelName } from "./text.js";
@@ -31,14 +32,6 @@ function filtersForm(m: DashboardModel): string {
   ].join("")}<button type="button" id="export" class="btn">Tải .xlsx</button></form>`;
 }
 
-/**
- * Reserved for the scored index of QĐ 766 (built separately, not in this deployment yet): the
- * slot keeps its place in the layout so the score can be filled in without moving the page.
- */
-function indexSlot(): string {
-  return `<section class="card slot" id="index-score" data-slot="index-score"><h2>Chỉ số phục vụ (QĐ 766)</h2><p class="muted">Chưa có: điểm chỉ số sẽ hiện ở đây khi được bật.</p></section>`;
-}
-
 export function renderView(m: DashboardModel): string {
   const units = m.options.units.length;
   const head = `<header class="top"><h1>Tình hình tháng ${formatViMonth(m.period)}</h1><p class="muted">Đến ${formatViDate(m.day)} · ${formatNumber(units)} đơn vị · so với tháng ${formatViMonth(m.previous)}</p></header>`;
@@ -54,6 +47,6 @@ export function renderView(m: DashboardModel): string {
     renderChanges(m),
     renderTasks(m.tasks),
     renderDossiers(m.dossiers),
-    indexSlot(),
+    renderIndex(m.index, m.period, m.previous),
   ].join("");
 }

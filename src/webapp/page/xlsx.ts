@@ -1,7 +1,8 @@
 /**
  * The current view as .xlsx ("Tải .xlsx"), written like the digest's (services/digest/xlsx.ts):
- * one sheet per indicator, worst first, then the changes, tasks, overdue dossiers (counts) and
- * the chosen unit's history. Units and counts only: no citizen data.
+ * one sheet per indicator, worst first, one per scored index, lowest first, then the changes,
+ * tasks, overdue dossiers (counts) and the chosen unit's history. Units and counts only: no
+ * citizen data.
  */
 import ExcelJS from "exceljs";
 import { formatViDate, formatViMonth } from "../../domain/directive/dates.js";
@@ -21,6 +22,22 @@ const RANK_HEADERS = [
   "Thiếu (điểm %)",
 ];
 const RANK_WIDTHS = [6, 36, 16, 10, 10, 10, 8, 26, 26, 14];
+
+/** A scored index's sheet: the points as numbers, and the score as the page prints it. */
+const INDEX_HEADERS = [
+  "STT",
+  "Đơn vị",
+  "Mã đơn vị",
+  "Điểm",
+  "Trên (điểm có số liệu)",
+  "Thang điểm",
+  "Điểm như trên trang",
+  "Xếp loại",
+  "Điểm tháng trước",
+  "Thay đổi",
+  "Tăng điểm nhiều nhất",
+];
+const INDEX_WIDTHS = [6, 36, 16, 8, 12, 10, 18, 12, 12, 10, 44];
 
 /** Excel forbids these in a sheet name, and caps it at 31 characters. */
 function sheetName(s: string, used: Set<string>): string {
@@ -83,6 +100,40 @@ export async function dashboardXlsx(m: DashboardModel): Promise<Buffer> {
         r.gap !== null && r.gap > 0 ? r.gap : "",
       ]);
     });
+  }
+  for (const x of m.index) {
+    const ws = sheet(
+      wb,
+      used,
+      x.shortName,
+      `${x.name} — điểm tháng ${month}, thấp nhất trước`,
+      INDEX_HEADERS,
+      INDEX_WIDTHS,
+    );
+    x.rows.forEach((r, i) => {
+      ws.addRow([
+        i + 1,
+        r.unit.name,
+        r.unit.code,
+        r.points,
+        r.maxAvailable,
+        x.max,
+        r.scoreText,
+        r.band ?? "",
+        r.previous ?? "",
+        r.changeText ?? "",
+        r.gain ?? "",
+      ]);
+    });
+    x.notReported.forEach((u, i) => {
+      ws.addRow([x.rows.length + i + 1, u.name, u.code, "", "", x.max, "chưa báo cáo"]);
+    });
+    if (x.unit) {
+      ws.addRow([]);
+      ws.addRow(["", `${x.unit.unit.name}: ${x.unit.scoreText}`]).font = { bold: true };
+      for (const g of x.unit.groups) ws.addRow(["", g.name, "", g.text]);
+      for (const gain of x.unit.gains) ws.addRow(["", "Tăng điểm", "", "", "", "", "", "", "", "", gain]);
+    }
   }
   const changes = sheet(
     wb,

@@ -1,0 +1,139 @@
+/**
+ * The page's scored-index section on a phone (390×844, headless Chromium, the real Mini App server):
+ * the dashboard world with the fixture index installed and five more communes, so the list folds
+ * after 15 units. Screenshot: docs/webapp-phone-index.png with DONDOC_DOCS_SHOTS=1 (else a temporary
+ * folder). The rest of the page on a phone: phone.test.ts.
+ */
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bindChat } from "../../src/db/repos/chats.js";
+import { launchParamOf } from "../../src/domain/dashboardScope.js";
+import { createLogger } from "../../src/logger.js";
+import { createAppServices } from "../../src/services/useCases.js";
+import { initDataFields, signInitData } from "../../src/webapp/initData.js";
+import { createDashboardPage } from "../../src/webapp/page/index.js";
+import { startWebappServer, type WebappServer } from "../../src/webapp/server.js";
+import { installIndex } from "../bot/indexWorld.js";
+import { createTestDb, type TestDb } from "../helpers/db.js";
+import { NOW, loadWorld } from "./dashboardWorld.js";
+
+const SHOTS = process.env.DONDOC_DOCS_SHOTS === "1" ? "docs" : mkdtempSync(path.join(tmpdir(), "dondoc-webapp-shots-"));
+const CHROMIUM = "/usr/bin/chromium";
+const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+const LEADERS_CHAT = -1002n;
+const LEADER = 502;
+const MORE = ["Xã Tân Lập", "Xã Hợp Thành", "Phường Cốc Lếu", "Xã Bản Qua", "Xã Quang Kim"];
+
+let db: TestDb;
+let server: WebappServer;
+let browser: Browser;
+let page: Page;
+
+describe.skipIf(!existsSync(CHROMIUM))("the scored index on a phone (390×844)", () => {
+  beforeAll(async () => {
+    db = await createTestDb();
+    const deps = await loadWorld(db, { extraCommunes: 12 });
+    const units = MORE.map((name, i) => ({ code: `P-F${i + 1}`, name, tier: "xa", parentCode: "P" }));
+    await db.prisma.unit.createMany({ data: units.map((u) => ({ ...u, searchName: u.name.toLowerCase() })) });
+    await db.prisma.figure.createMany({
+      data: units
+        .flatMap((u, i) => [
+          {
+            unitCode: u.code,
+            indicatorCode: "hs-truc-tuyen",
+            period: "2026-11",
+            numerator: 40 + i * 12,
+            denominator: 100,
+          },
+          {
+            unitCode: u.code,
+            indicatorCode: "so-hoa-ket-qua",
+            period: "2026-11",
+            numerator: 30 + i * 15,
+            denominator: 90,
+          },
+          {
+            unitCode: u.code,
+            indicatorCode: "thanh-toan-truc-tuyen",
+            period: "2026-11",
+            numerator: 30 + i * 9,
+            denominator: 100,
+          },
+        ])
+        .map((f) => ({ ...f, source: "import" })),
+    });
+    await installIndex(db.prisma, deps.catalog);
+    await bindChat(db.prisma, LEADERS_CHAT, "leaders", "P");
+    const services = createAppServices(deps);
+    server = await startWebappServer({
+      port: 0,
+      services,
+      page: createDashboardPage(services),
+      botToken: TOKEN,
+      members: { isMember: async (chatId, userId) => chatId === LEADERS_CHAT && userId === BigInt(LEADER) },
+      logger: createLogger("silent"),
+    });
+    const initData = signInitData(
+      initDataFields({
+        user: { id: LEADER, first_name: "Lãnh đạo" },
+        at: NOW,
+        startParam: launchParamOf(LEADERS_CHAT),
+        chatType: "supergroup",
+        chatInstance: "1",
+      }),
+      TOKEN,
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+    page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+    });
+    const loaded = page.waitForResponse((r) => r.url().endsWith("/app/api/view") && r.status() === 200);
+    await page.goto(
+      `${server.url}/app#${new URLSearchParams({
+        tgWebAppData: initData,
+        tgWebAppVersion: "8.0",
+        tgWebAppPlatform: "android",
+        tgWebAppThemeParams: JSON.stringify({ bg_color: "#ffffff", text_color: "#000000", link_color: "#3390ec" }),
+      }).toString()}`,
+    );
+    await loaded;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.cleanup();
+  });
+
+  it("lists 15 units lowest first, unfolds the rest, fits the width; touching a unit shows its groups", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const section = page.locator("section.idx");
+    // Below the sticky filters, not under them.
+    await section.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 180));
+    // 14 communes of the world with figures this month (P-X3 has none) and the five added: 19 scored.
+    expect(await section.locator(".row:visible").count()).toBe(15);
+    await page.screenshot({ path: path.join(SHOTS, "webapp-phone-index.png") });
+    await section.getByText("Xem cả 19 đơn vị").click();
+    expect(await section.locator(".row:visible").count()).toBe(19);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const loaded = page.waitForResponse((r) => r.url().endsWith("/app/api/view") && r.status() === 200);
+    await section.locator('.row[data-unit="P-X1"]').click();
+    await loaded;
+    const groups = page.locator('section.idx .idx-unit[data-unit="P-X1"] .groups li');
+    expect(await groups.count()).toBe(3);
+    await page
+      .locator("section.idx")
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 180));
+    await page.screenshot({ path: path.join(SHOTS, "webapp-phone-index-unit.png") });
+    expect(errors).toEqual([]);
+  });
+});
