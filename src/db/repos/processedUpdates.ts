@@ -46,7 +46,11 @@ export async function claimUpdate(
     { fingerprint: o.fingerprint, status: "processing", createdAt: { lt: o.staleBefore } },
     { status: "failed" },
   );
-  return abandoned ? "abandoned" : "duplicate";
+  if (abandoned) return "abandoned";
+  // The row the insert ran into may be gone by now: pruning (this process's, beside the update, or
+  // another instance's) deletes rows past the window between the insert and the updates above. A
+  // row that no longer exists is no duplicate: insert again, and of racing instances one wins.
+  return (await insertNew(prisma, { ...key, ...origin, fingerprint: o.fingerprint, now: o.now })) ? "new" : "duplicate";
 }
 
 /**
