@@ -7,9 +7,8 @@ import type { Catalog, CatalogUnit } from "../../domain/catalog.js";
 import type { IsoDate, IsoMonth } from "../../domain/directive/dates.js";
 import { toMilestoneRef, type Figures } from "../../domain/evaluation/index.js";
 import { previousMonth } from "../../domain/month.js";
-import { figureKey } from "../figures/history.js";
 import { evaluateOn } from "../figures/standing.js";
-import { unitRef } from "./ranking.js";
+import { monthFigureKey, unitRef } from "./ranking.js";
 import type { UnitHistory } from "./types.js";
 
 /** A year of months: enough to see a target's deadline come and go. */
@@ -38,7 +37,7 @@ export function unitHistory(
         unit,
         code,
         period,
-        figures.get(`${period}|${figureKey(unit.code, code)}`) ?? null,
+        figures.get(monthFigureKey(period, unit.code, code)) ?? null,
         day,
       );
       return {

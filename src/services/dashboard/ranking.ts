@@ -17,6 +17,11 @@ import { figureKey } from "../figures/history.js";
 import { evaluateOn } from "../figures/standing.js";
 import type { DashboardQueryFilters, IndicatorSection, LevelDrop, RankRow, UnitRef } from "./types.js";
 
+/** The key of one unit's figure of one indicator in one month, in the page's figure maps. */
+export function monthFigureKey(period: string, unitCode: string, indicatorCode: string): string {
+  return `${period}|${figureKey(unitCode, indicatorCode)}`;
+}
+
 /** Worse is lower: a drop is a move to a lower rank. */
 const LEVEL_RANK: Record<Level, number> = { do: 0, cam: 1, vang: 2, xanh: 3 };
 
@@ -67,20 +72,13 @@ export function rankSections(input: RankingInput): {
       .filter((u) => u.codes.includes(code))
       .map(({ unit }) => ({
         unit,
-        now: evaluateOn(
-          catalog,
-          unit,
-          code,
-          period,
-          figures.get(`${period}|${figureKey(unit.code, code)}`) ?? null,
-          day,
-        ),
+        now: evaluateOn(catalog, unit, code, period, figures.get(monthFigureKey(period, unit.code, code)) ?? null, day),
         before: evaluateOn(
           catalog,
           unit,
           code,
           previous,
-          figures.get(`${previous}|${figureKey(unit.code, code)}`) ?? null,
+          figures.get(monthFigureKey(previous, unit.code, code)) ?? null,
           day,
         ),
       }));

@@ -10,10 +10,9 @@ import type { Figures } from "../../domain/evaluation/index.js";
 import { previousMonth } from "../../domain/month.js";
 import { workCalendar } from "../calendar.js";
 import type { AppDeps } from "../context.js";
-import { figureKey } from "../figures/history.js";
 import { historyMonths, unitHistory } from "./history.js";
 import { indexSections } from "./indexScores.js";
-import { rankSections } from "./ranking.js";
+import { monthFigureKey, rankSections } from "./ranking.js";
 import { scopedUnits } from "./scope.js";
 import type { DashboardModel, DashboardQueryFilters, DashboardQueryScope } from "./types.js";
 import { overdueDossiersByUnit, tasksByUnit } from "./work.js";
@@ -35,10 +34,10 @@ export async function dashboardView(
   const figures = new Map<string, Figures>();
   const codes = units.map((u) => u.code);
   for (const f of await figuresOfUnits(deps.prisma, codes, scoped.codes, [previous, period]))
-    figures.set(`${f.period}|${figureKey(f.unitCode, f.indicatorCode)}`, f);
+    figures.set(monthFigureKey(f.period, f.unitCode, f.indicatorCode), f);
   if (chosen)
     for (const f of await figuresOfUnits(deps.prisma, [chosen.unit.code], chosen.codes, months))
-      figures.set(`${f.period}|${figureKey(f.unitCode, f.indicatorCode)}`, f);
+      figures.set(monthFigureKey(f.period, f.unitCode, f.indicatorCode), f);
   const ranking = rankSections({
     catalog,
     units: scoped.units,
