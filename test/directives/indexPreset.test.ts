@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { parseUnitListText } from "../../src/directives/loadDirective.js";
+import { indexAppliesTo } from "../../src/domain/index/applies.js";
 import { loadIndexFile, loadIndexPresets } from "../../src/directives/loadIndex.js";
 import { gainsFor } from "../../src/domain/index/gains.js";
 import { formatPoints } from "../../src/domain/index/points.js";
@@ -15,6 +18,33 @@ async function preset() {
 }
 
 describe("the QĐ 766/QĐ-TTg preset", () => {
+  test("with every preset's unit list loaded at once, it scores the UBND of every level and the departments, nothing else", async () => {
+    const index = await preset();
+    const units = readdirSync("directives/units")
+      .filter((f) => f.endsWith(".yaml"))
+      .flatMap((f) => {
+        const r = parseUnitListText(readFileSync(`directives/units/${f}`, "utf8"), "yaml");
+        if (!r.ok) throw new Error(`${f}: ${r.problems.map((p) => p.message).join("; ")}`);
+        return r.units.units;
+      });
+    const scored = new Set(units.filter((u) => indexAppliesTo(index, u)).map((u) => u.tier));
+    const notScored = new Set(units.filter((u) => !indexAppliesTo(index, u)).map((u) => u.tier));
+    // "UBND các cấp" and the departments; a provincial city's UBND (Bà Rịa, Bắc Kạn) is a UBND too.
+    expect([...scored].sort()).toEqual(["huyen", "so-ban-nganh", "thanh-pho", "tinh", "xa"]);
+    // No score of their own under the index: a district's offices, mass organisations, public
+    // service units, vertical and central agencies.
+    expect([...notScored].sort()).toEqual([
+      "co-quan-tw",
+      "doan-the",
+      "don-vi-su-nghiep",
+      "nganh-doc",
+      "phong-chuyen-mon",
+    ]);
+    expect(
+      units.filter((u) => u.code === "BR-UBND" || u.code === "BK-UBND").every((u) => indexAppliesTo(index, u)),
+    ).toBe(true);
+  });
+
   test("loads and validates, with every preset of directives/indices", async () => {
     const all = await loadIndexPresets();
     expect(all.map((r) => (r.ok ? r.index.code : r.problems))).toEqual(["qd-766-ttg-2022"]);
