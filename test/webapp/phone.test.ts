@@ -19,7 +19,8 @@ import { initDataFields, signInitData } from "../../src/webapp/initData.js";
 import { createDashboardPage } from "../../src/webapp/page/index.js";
 import { startWebappServer, type WebappServer } from "../../src/webapp/server.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
-import { NOW, loadWorld } from "./dashboardWorld.js";
+import { loadWorld } from "./dashboardWorld.js";
+import { CHROMIUM, LIGHT_THEME, openPhone, type PhoneWorld } from "./phoneWorld.js";
 
 /**
  * Where the screenshots go: docs/ when DONDOC_DOCS_SHOTS=1 (refreshing the ones docs/WEBAPP.md shows),
@@ -28,20 +29,7 @@ import { NOW, loadWorld } from "./dashboardWorld.js";
 const SHOTS = process.env.DONDOC_DOCS_SHOTS === "1" ? "docs" : mkdtempSync(path.join(tmpdir(), "dondoc-webapp-shots-"));
 const shotPath = (name: string) => path.join(SHOTS, name);
 
-const CHROMIUM = "/usr/bin/chromium";
-const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-const LEADERS_CHAT = -1001n;
-const LEADER = 501;
-/** Telegram's light theme as a phone hands it. */
-const THEME = {
-  bg_color: "#ffffff",
-  text_color: "#000000",
-  hint_color: "#707579",
-  link_color: "#3390ec",
-  button_color: "#3390ec",
-  button_text_color: "#ffffff",
-  secondary_bg_color: "#f4f4f5",
-};
+const THEME = LIGHT_THEME;
 
 /** Telegram's night theme: the page and its charts must stay readable on it. */
 const DARK = {
@@ -57,6 +45,7 @@ let launchUrl: (theme: object) => string;
 
 let db: TestDb;
 let server: WebappServer;
+let phone: PhoneWorld | undefined;
 let browser: Browser;
 let page: Page;
 
@@ -75,46 +64,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
   beforeAll(async () => {
     db = await createTestDb();
     const deps = await loadWorld(db, { extraCommunes: 12 });
-    await bindChat(db.prisma, LEADERS_CHAT, "leaders", "P");
-    const services = createAppServices(deps);
-    server = await startWebappServer({
-      port: 0,
-      services,
-      page: createDashboardPage(services),
-      botToken: TOKEN,
-      members: { isMember: async (chatId, userId) => chatId === LEADERS_CHAT && userId === BigInt(LEADER) },
-      logger: createLogger("silent"),
-    });
-    const initData = signInitData(
-      initDataFields({
-        user: { id: LEADER, first_name: "Lãnh đạo" },
-        at: NOW,
-        startParam: launchParamOf(LEADERS_CHAT),
-        chatType: "supergroup",
-        chatInstance: "1",
-      }),
-      TOKEN,
-    );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
-    page = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-      acceptDownloads: true,
-    });
-    launchUrl = (theme) =>
-      `${server.url}/app#${new URLSearchParams({
-        tgWebAppData: initData,
-        tgWebAppVersion: "8.0",
-        tgWebAppPlatform: "android",
-        tgWebAppThemeParams: JSON.stringify(theme),
-      }).toString()}`;
+    phone = await openPhone(db, deps);
+    ({ server, browser, page, launchUrl } = phone);
     const loaded = viewLoaded();
     await page.goto(launchUrl(THEME));
     await loaded;
@@ -122,8 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the Mini App page on a phone (390×844)"
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await phone?.stop();
     await db?.cleanup();
   });
 

@@ -19,17 +19,13 @@ import { startWebappServer, type WebappServer } from "../../src/webapp/server.js
 import { installIndex } from "../bot/indexWorld.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 import { NOW, loadWorld } from "./dashboardWorld.js";
+import { CHROMIUM, LIGHT_THEME, openPhone, type PhoneWorld } from "./phoneWorld.js";
 
 const SHOTS = process.env.DONDOC_DOCS_SHOTS === "1" ? "docs" : mkdtempSync(path.join(tmpdir(), "dondoc-webapp-shots-"));
-const CHROMIUM = "/usr/bin/chromium";
-const TOKEN = "123456789:TEST-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-const LEADERS_CHAT = -1002n;
-const LEADER = 502;
 const MORE = ["Xã Tân Lập", "Xã Hợp Thành", "Phường Cốc Lếu", "Xã Bản Qua", "Xã Quang Kim"];
 
 let db: TestDb;
-let server: WebappServer;
-let browser: Browser;
+let phone: PhoneWorld | undefined;
 let page: Page;
 
 describe.skipIf(!existsSync(CHROMIUM))("the scored index on a phone (390×844)", () => {
@@ -66,49 +62,15 @@ describe.skipIf(!existsSync(CHROMIUM))("the scored index on a phone (390×844)",
         .map((f) => ({ ...f, source: "import" })),
     });
     await installIndex(db.prisma, deps.catalog);
-    await bindChat(db.prisma, LEADERS_CHAT, "leaders", "P");
-    const services = createAppServices(deps);
-    server = await startWebappServer({
-      port: 0,
-      services,
-      page: createDashboardPage(services),
-      botToken: TOKEN,
-      members: { isMember: async (chatId, userId) => chatId === LEADERS_CHAT && userId === BigInt(LEADER) },
-      logger: createLogger("silent"),
-    });
-    const initData = signInitData(
-      initDataFields({
-        user: { id: LEADER, first_name: "Lãnh đạo" },
-        at: NOW,
-        startParam: launchParamOf(LEADERS_CHAT),
-        chatType: "supergroup",
-        chatInstance: "1",
-      }),
-      TOKEN,
-    );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
-    page = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: "vi-VN",
-    });
+    phone = await openPhone(db, deps);
+    page = phone.page;
     const loaded = page.waitForResponse((r) => r.url().endsWith("/app/api/view") && r.status() === 200);
-    await page.goto(
-      `${server.url}/app#${new URLSearchParams({
-        tgWebAppData: initData,
-        tgWebAppVersion: "8.0",
-        tgWebAppPlatform: "android",
-        tgWebAppThemeParams: JSON.stringify({ bg_color: "#ffffff", text_color: "#000000", link_color: "#3390ec" }),
-      }).toString()}`,
-    );
+    await page.goto(phone.launchUrl(LIGHT_THEME));
     await loaded;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await phone?.stop();
     await db?.cleanup();
   });
 
