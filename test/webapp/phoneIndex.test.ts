@@ -7,18 +7,11 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindChat } from "../../src/db/repos/chats.js";
-import { launchParamOf } from "../../src/domain/dashboardScope.js";
-import { createLogger } from "../../src/logger.js";
-import { createAppServices } from "../../src/services/useCases.js";
-import { initDataFields, signInitData } from "../../src/webapp/initData.js";
-import { createDashboardPage } from "../../src/webapp/page/index.js";
-import { startWebappServer, type WebappServer } from "../../src/webapp/server.js";
 import { installIndex } from "../bot/indexWorld.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
-import { NOW, loadWorld } from "./dashboardWorld.js";
+import { loadWorld } from "./dashboardWorld.js";
 import { CHROMIUM, LIGHT_THEME, openPhone, type PhoneWorld } from "./phoneWorld.js";
 
 const SHOTS = process.env.DONDOC_DOCS_SHOTS === "1" ? "docs" : mkdtempSync(path.join(tmpdir(), "dondoc-webapp-shots-"));
