@@ -42,9 +42,9 @@ export type WebappServer = { url: string; port: number; stop(): Promise<void> };
 
 const TEXT = {
   unauthorized: "Không xác thực được. Mở lại bảng điều khiển từ nút trong Telegram.",
-  forbidden: "Bạn không có quyền xem phần này.",
+  forbidden: "Bạn không có quyền xem phần này. Mở bảng điều khiển từ nút trong nhóm của đơn vị bạn theo dõi.",
   notFound: "Không có trang này.",
-  badFilters: "Bộ lọc không hợp lệ.",
+  badFilters: "Bộ lọc không hợp lệ. Tải lại trang rồi chọn lại bộ lọc.",
   failed: "Lỗi máy chủ, thử lại sau.",
 };
 

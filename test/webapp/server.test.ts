@@ -65,7 +65,9 @@ async function post(path: string, body: unknown, raw?: string) {
 }
 
 const UNAUTHORIZED = JSON.stringify({ error: "Không xác thực được. Mở lại bảng điều khiển từ nút trong Telegram." });
-const FORBIDDEN = JSON.stringify({ error: "Bạn không có quyền xem phần này." });
+const FORBIDDEN = JSON.stringify({
+  error: "Bạn không có quyền xem phần này. Mở bảng điều khiển từ nút trong nhóm của đơn vị bạn theo dõi.",
+});
 
 describe("GET /app and assets", () => {
   it("serves the shell with the CSP that only Telegram Web (and the sandbox) may frame", async () => {
