@@ -5,9 +5,10 @@
  * national dataset, so the figure upsert and the catalog are national-size.
  * `--burst`: officers reporting at once — 200 /nop in 100 chats injected together, `--n` bursts;
  * latency of each = its injection → its own answer (a chat answers in order, src/bot/concurrency.ts).
- *   npx tsx scripts/bench-nop.ts --db sqlite|postgres [--n 300] [--burst]
+ *   npx tsx scripts/bench-nop.ts --db sqlite|postgres [--n 300] [--burst] [--profile out.cpuprofile]
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     burst: { type: "boolean", default: false },
     concurrency: { type: "string" }, // updates at once over all chats; 1 = as before chats were served side by side
     emulator: { type: "string", default: "thread" }, // "inline": on the bot's thread, as before (bench-nop-telegram.ts)
+    profile: { type: "string" }, // writes a .cpuprofile of the bot's thread, taken only while the timed messages run
   },
 });
 const BURST = values.burst;
@@ -115,6 +117,7 @@ const cpuPerNop = (since: { process: NodeJS.CpuUsage; thread: number }, count: n
   const all = (used.user + used.system) / 1000 / count;
   return `CPU per /nop: bot thread ${((threadCpuMs() - since.thread) / count).toFixed(2)} ms, process ${all.toFixed(2)} ms`;
 };
+const profiler = values.profile ? await startProfile() : undefined;
 const cpu0 = { process: process.cpuUsage(), thread: threadCpuMs() };
 if (BURST) {
   for (let r = 0; r < N; r++) await burst(r);
@@ -150,7 +153,27 @@ if (BURST) {
   ]);
 }
 
+if (profiler && values.profile) await profiler.stop(values.profile);
 await polling.stop();
 await telegram.stop();
 await db.close();
 await cleanup();
+
+/**
+ * V8's sampling profiler on the bot's thread through the inspector, started after the warm-up:
+ * `node --cpu-prof` would also profile the national dataset's load, which dwarfs the bursts.
+ */
+async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 200 });
+  await session.post("Profiler.start");
+  return {
+    stop: async (file) => {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}

@@ -142,6 +142,21 @@ export class Catalog {
    * come that day — what reminders and digests chase.
    */
   indicatorsFor(unit: CatalogUnit, asOf?: IsoDate): Indicator[] {
+    if (asOf === undefined) {
+      // Every `/nop` asks this (plan.ts), and the answer depends only on the unit's place, which
+      // `evaluationUnit` keys by code and tier: kept per catalog, a copy handed out.
+      const known = this.reportable.get(unit.code);
+      if (known && known.tier === unit.tier) return [...known.list];
+      const list = this.indicatorsOf(unit);
+      this.reportable.set(unit.code, { tier: unit.tier, list });
+      return [...list];
+    }
+    return this.indicatorsOf(unit, asOf);
+  }
+
+  private readonly reportable = new Map<string, { tier: string; list: readonly Indicator[] }>();
+
+  private indicatorsOf(unit: CatalogUnit, asOf?: IsoDate): Indicator[] {
     const eu = this.evaluationUnit(unit);
     const seen = new Map<string, Indicator>();
     for (const d of this.directives) {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getChat } from "../../src/db/repos/chats.js";
 import { writeFigures } from "../../src/db/repos/figures.js";
 import { claimUpdate, finishUpdate } from "../../src/db/repos/processedUpdates.js";
-import { sqliteHandle } from "../../src/db/sqliteShared.js";
+import { commitSoon, prepared, sqliteHandle } from "../../src/db/sqliteShared.js";
 import { createTestDb, type TestDb } from "../helpers/db.js";
 import { suiteOnPostgres } from "../helpers/pg.js";
 
@@ -84,6 +84,29 @@ describe("the shared SQLite connection", () => {
     expect(fig).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
+  it("a claim while another caller's transaction is open waits for it, and survives its rollback", async () => {
+    const now = new Date("2026-11-20T03:00:00Z");
+    const claim = {
+      botId: 1n,
+      updateId: 77n,
+      fingerprint: "f77",
+      now,
+      forgetBefore: new Date(now.getTime() - 48 * 3_600_000),
+      staleBefore: new Date(now.getTime() - 60_000),
+    };
+    let inner: Promise<unknown> | undefined;
+    const outer = db.prisma.$transaction(async (tx) => {
+      await tx.chat.count();
+      inner = claimUpdate(db.prisma, claim);
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error("rolled back");
+    });
+    await expect(outer).rejects.toThrow("rolled back");
+    expect(await inner).toBe("new");
+    // The row is there: a redelivery of the update is still recognised as handled.
+    expect(await claimUpdate(db.prisma, claim)).toBe("duplicate");
+  });
+
   it("claims, finishes and reads as the update guard and chat tracking expect", async () => {
     const now = new Date("2026-11-20T03:00:00Z");
     const claim = {
@@ -120,5 +143,48 @@ describe("the shared SQLite connection", () => {
       active: true,
       botIsAdmin: false,
     });
+  });
+});
+
+describe("group commit on the shared SQLite connection", () => {
+  it.skipIf(suiteOnPostgres())(
+    "writes asked for in the same turn are committed; one that fails is rolled back alone",
+    async () => {
+      await db.prisma.chat.count();
+      const raw = sqliteHandle(db.prisma);
+      if (!raw) throw new Error("no shared connection");
+      const insert = (id: number) =>
+        prepared(
+          raw,
+          `INSERT INTO "ProcessedUpdate" ("botId", "updateId", "fingerprint", "status", "createdAt") VALUES (1, ?, 'f', 'processing', '2026-11-20T03:00:00.000+00:00')`,
+        ).run(id);
+      const results = await Promise.allSettled([
+        commitSoon(raw, () => insert(1).changes),
+        commitSoon(raw, () => {
+          insert(2);
+          throw new Error("refused");
+        }),
+        commitSoon(raw, () => insert(3).changes),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      const ids = await db.prisma.processedUpdate.findMany({
+        select: { updateId: true },
+        orderBy: { updateId: "asc" },
+      });
+      expect(ids.map((r) => r.updateId)).toEqual([1n, 3n]);
+    },
+  );
+
+  it.skipIf(suiteOnPostgres())("a batch that cannot commit rejects every write in it and writes none", async () => {
+    await db.prisma.chat.count();
+    const raw = sqliteHandle(db.prisma);
+    if (!raw) throw new Error("no shared connection");
+    const pending = [
+      commitSoon(raw, () => raw.prepare(`UPDATE "Chat" SET "title" = 'x'`).run()),
+      commitSoon(raw, () => raw.prepare(`UPDATE "Chat" SET "title" = 'y'`).run()),
+    ];
+    raw.close(); // before the batch's turn: BEGIN fails
+    const settled = await Promise.allSettled(pending);
+    expect(settled.map((r) => r.status)).toEqual(["rejected", "rejected"]);
   });
 });

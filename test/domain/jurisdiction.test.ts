@@ -86,6 +86,19 @@ describe("which directive binds which unit", () => {
     expect(ids("K-X1")).toEqual(["qg"]);
     expect(ids("T-S1")).toEqual([]);
   });
+
+  test("indicatorsFor without a day is remembered per unit, handed out as a copy, and not across tiers", () => {
+    const fresh = new Catalog(units, [province, city, nation]);
+    const ward = fresh.unit("T-TP-P1") as CatalogUnit;
+    const first = fresh.indicatorsFor(ward);
+    expect(first.map((i) => i.code)).toEqual(["hs-truc-tuyen"]);
+    first.pop(); // a caller's change to its list must not reach the next caller
+    expect(fresh.indicatorsFor(ward).map((i) => i.code)).toEqual(["hs-truc-tuyen"]);
+    // The same code seen with another tier (a unit moved between tiers in a deployment's list):
+    // the milestones bind by tier, so a district is not answered from the ward's memory.
+    expect(fresh.indicatorsFor({ ...ward, tier: "huyen" })).toEqual([]);
+    expect(fresh.indicatorsFor(ward).map((i) => i.code)).toEqual(["hs-truc-tuyen"]);
+  });
 });
 
 describe("count targets", () => {

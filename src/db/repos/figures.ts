@@ -77,8 +77,7 @@ export async function writeFigures(
   prov: Provenance,
 ): Promise<{ revisionId: number; previous: FigureValue | null }[]> {
   const raw = sqliteHandle(prisma);
-  const fast = raw && writeFiguresSqlite(raw, items, prov);
-  if (fast) return fast;
+  if (raw) return writeFiguresSqlite(raw, items, prov);
   return prisma.$transaction(async (tx) => {
     const out: { revisionId: number; previous: FigureValue | null }[] = [];
     for (const it of items) {

@@ -5,7 +5,7 @@
  * both paths.
  */
 import type Database from "better-sqlite3";
-import { inOwnTransaction, prepared, sqliteDate, sqliteInt } from "../sqliteShared.js";
+import { commitSoon, prepared, sqliteDate, sqliteInt } from "../sqliteShared.js";
 import type { FigureKey, FigureValue, Provenance } from "./figureTypes.js";
 
 const OLD = `SELECT "numerator", "denominator" FROM "Figure" WHERE "unitCode" = ? AND "indicatorCode" = ? AND "period" = ?`;
@@ -18,16 +18,16 @@ const REVISION = `INSERT INTO "FigureRevision" ("unitCode", "indicatorCode", "pe
     "newNumerator", "newDenominator", "byUser", "chatId", "source", "undone", "createdAt", "uploadId")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`;
 
-/** Undefined when the connection is inside a Prisma transaction: the caller takes the Prisma path. */
+/** Resolves once the figures and their revisions are committed, all or none (sqliteShared.ts `commitSoon`). */
 export function writeFiguresSqlite(
   raw: Database.Database,
   items: readonly (FigureKey & FigureValue)[],
   prov: Provenance,
-): { revisionId: number; previous: FigureValue | null }[] | undefined {
+): Promise<{ revisionId: number; previous: FigureValue | null }[]> {
   // createdAt/updatedAt of the figure: the wall clock, as Prisma's @default(now()) and @updatedAt.
   const now = sqliteDate(new Date());
   const at = sqliteDate(prov.at);
-  const done = inOwnTransaction(raw, () =>
+  return commitSoon(raw, () =>
     items.map((it) => {
       const k = [it.unitCode, it.indicatorCode, it.period] as const;
       const row: unknown = prepared(raw, OLD).get(...k);
@@ -49,7 +49,6 @@ export function writeFiguresSqlite(
       return { revisionId: sqliteInt(rev.lastInsertRowid), previous };
     }),
   );
-  return done?.value;
 }
 
 function oldValue(row: unknown): FigureValue | null {

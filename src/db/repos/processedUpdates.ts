@@ -6,7 +6,7 @@
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/client.js";
 import { isRecordNotFound, isUniqueViolation } from "../errors.js";
-import { prepared, sqliteDate, sqliteHandle } from "../sqliteShared.js";
+import { commitSoon, prepared, sqliteDate, sqliteHandle } from "../sqliteShared.js";
 
 export type UpdateKey = { botId: bigint; updateId: bigint };
 
@@ -55,7 +55,8 @@ export async function claimUpdate(
 
 /**
  * Inserts the row of a new update; false when its id has a row already. Every update starts
- * here, so on SQLite it is one prepared statement on the shared connection (sqliteShared.ts).
+ * here, so on SQLite it is one prepared statement on the shared connection, committed with the
+ * other updates' claims of the same moment (sqliteShared.ts `commitSoon`).
  */
 async function insertNew(
   prisma: Db,
@@ -65,8 +66,11 @@ async function insertNew(
   if (raw) {
     const sql = `INSERT INTO "ProcessedUpdate" ("botId", "updateId", "chatId", "kind", "fingerprint", "status", "createdAt")
       VALUES (?, ?, ?, ?, ?, 'processing', ?) ON CONFLICT DO NOTHING`;
-    const r = prepared(raw, sql).run(o.botId, o.updateId, o.chatId, o.kind, o.fingerprint, sqliteDate(o.now));
-    return r.changes === 1;
+    const at = sqliteDate(o.now);
+    return commitSoon(
+      raw,
+      () => prepared(raw, sql).run(o.botId, o.updateId, o.chatId, o.kind, o.fingerprint, at).changes === 1,
+    );
   }
   try {
     await prisma.processedUpdate.create({
@@ -133,7 +137,7 @@ export async function finishUpdate(prisma: Db, o: UpdateKey & { fingerprint: str
   const raw = sqliteHandle(prisma);
   if (raw) {
     const sql = `UPDATE "ProcessedUpdate" SET "status" = 'done' WHERE "botId" = ? AND "updateId" = ? AND "fingerprint" = ?`;
-    prepared(raw, sql).run(o.botId, o.updateId, o.fingerprint);
+    await commitSoon(raw, () => prepared(raw, sql).run(o.botId, o.updateId, o.fingerprint));
     return;
   }
   await updateIf(prisma, o, { fingerprint: o.fingerprint }, { status: "done" });
