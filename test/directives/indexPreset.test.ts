@@ -169,12 +169,12 @@ describe("the QĐ 766/QĐ-TTg preset", () => {
    *   Phường Việt Trì: 6 × 1516/1707 = 5,3286; 2,5 × 12/35 = 0,8571; 2,5 × 7/35 = 0,5 → 6,6858 → 6,69
    *   Sở Giáo dục: no dossier with a fee (0/0) → 0; 0/2; 0/2 → 0
    */
-  test.each([
-    ["tỉnh", [82913, 98459], [93, 310], [56, 310], "6,25"],
-    ["Sở Công Thương", [44, 44], [7, 8], [0, 8], "8"],
-    ["Phường Việt Trì", [1516, 1707], [12, 35], [7, 35], "6,69"],
-    ["Sở Giáo dục", [0, 0], [0, 2], [0, 2], "0"],
-  ] as const)("the portal's payment total, %s → %s điểm", async (_, a, b, c, expected) => {
+  test.each<[string, string, [number, number], [number, number], [number, number]]>([
+    ["tỉnh", "6,25", [82913, 98459], [93, 310], [56, 310]],
+    ["Sở Công Thương", "8", [44, 44], [7, 8], [0, 8]],
+    ["Phường Việt Trì", "6,69", [1516, 1707], [12, 35], [7, 35]],
+    ["Sở Giáo dục", "0", [0, 0], [0, 2], [0, 2]],
+  ])("the portal's payment total, %s → %s điểm", async (_, expected, a, b, c) => {
     const index = await preset();
     const s = scoreUnit(
       index,
