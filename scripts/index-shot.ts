@@ -1,7 +1,7 @@
 /**
  * The phone screenshot of `/chiso` (docs/INDEX.md "Trong nhóm chat"): the sandbox with the QĐ 766 preset loaded as
- * an administrator's file would be, a unit group reporting the one component the preset can score,
- * then `/chiso` there. `npx tsx scripts/index-shot.ts [dir]` (default docs/) writes chiso-phone.png.
+ * an administrator's file would be, a unit group reporting three of the components the preset scores
+ * (one of them a month with no petitions), then `/chiso` there. `npx tsx scripts/index-shot.ts [dir]` (default docs/) writes chiso-phone.png.
  * Needs /usr/bin/chromium (as scripts/sandbox-shots.ts).
  */
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -34,7 +34,7 @@ try {
   await phone.goto(sandbox.url);
   await phone.locator(".chat-item.kind-unit").first().click();
   await phone.waitForTimeout(800);
-  for (const text of ["/nop ct766-5.4 120 98", "/chiso"]) {
+  for (const text of ["/nop ct766-5.4 120 98", "/nop ct766-2.1 120 108", "/nop ct766-5.2 0 0", "/chiso"]) {
     const before = await phone.locator(".msg.bot").count();
     await phone.locator("#text-input").fill(text);
     await phone.locator("#send").click();
@@ -47,7 +47,8 @@ try {
   await phone
     .locator(".msg.bot")
     .last()
-    .evaluate((m) => m.scrollIntoView({ block: "end" }));
+    // The message is taller than the phone: show its start (score and groups), not its tail.
+    .evaluate((m) => m.scrollIntoView({ block: "start" }));
   await phone.waitForTimeout(500);
   await phone.screenshot({ path: path.join(out, "chiso-phone.png") });
   console.log(path.join(out, "chiso-phone.png"));

@@ -104,7 +104,7 @@ export const indexTexts = {
     if (v.unscorable > 0)
       lines.push(
         "",
-        `${v.unscorable} thành phần chưa chấm được: văn bản chưa nêu điểm tối đa, chỉ tiêu hoặc cách tính. Số liệu vẫn báo cáo bằng <code>/nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;</code> để lưu.`,
+        `${v.unscorable} thành phần chưa chấm được: chưa rõ điểm tối đa, chỉ tiêu hoặc cách tính. Số liệu vẫn báo cáo bằng <code>/nop &lt;mã&gt; &lt;tổng&gt; &lt;số đạt&gt;</code> để lưu.`,
       );
     const top = v.gains.slice(0, 3);
     if (top.length > 0) {

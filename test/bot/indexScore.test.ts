@@ -137,10 +137,13 @@ describe("/chiso without an index", () => {
 
 /**
  * The QĐ 766 preset as shipped (directives/indices/qd-766-ttg-2022.yaml). By hand from the file:
- * of its 19 components only ct766-5.4 "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC" has
- * points, a target and a rule (6 points, linear up to 90%); the other 18 carry `unknown:` and are
- * never scored. 81 of 100 → 6 × 81/90 = 5,4 points of the 6 that can be scored; 9 more satisfied
- * dossiers reach 90/100 → 6: +0,6. 95 of 100 ≥ 90% → the full 6, nothing left to gain.
+ * 13 components are scored (points, target and rule from a text or from the portal's confirmed
+ * practice), 8 are not ("chưa chấm được"), 5.1 is tracked at 0 points. The commune reports
+ *   5.4  81/100: full at 90%, 6 points → 6 × 81/90 = 5,4; 9 more reach 90/100 → +0,6
+ *   2.1  90/100: linear to 100%, 20 points → 18; 10 more → +2 (0,2 a dossier: the best gain)
+ *   5.2  0/0: no petitions → the full 6
+ * so 5,4 + 18 + 6 = 29,4 of 6 + 20 + 6 = 32, with 10 scored components unreported. Sở Tư pháp
+ * reports 5.4 95/100 ≥ 90% → 6/6.
  */
 describe("/chiso with the QĐ 766 preset", () => {
   const PRESET_FILES = [
@@ -149,7 +152,7 @@ describe("/chiso with the QĐ 766 preset", () => {
     "directives/indices/qd-766-ttg-2022.yaml",
   ];
 
-  it("scores the one component the texts let it score, says how many cannot be, and names the gain", async () => {
+  it("scores the components the preset can score, says how many cannot be, and names the gain", async () => {
     await h.stop();
     h = await startHarness({ now: "2026-11-20T09:00:00+07:00", files: PRESET_FILES });
     h.emu.addUser({ id: OFFICER, firstName: "Hoa" });
@@ -164,20 +167,30 @@ describe("/chiso with the QĐ 766 preset", () => {
     await bindGroup(h.db.prisma, X1, "unit", "TN-X1");
     await bindGroup(h.db.prisma, LEADERS, "leaders", "TN");
     await say("/nop ct766-5.4 100 81", X1, OFFICER);
+    await say("/nop ct766-2.1 100 90", X1, OFFICER);
+    await say("/nop ct766-5.2 0 0", X1, OFFICER);
     const text = await say("/chiso", X1, OFFICER);
+    if (process.env.SHOW_CHISO) console.log(text);
     expect(text).toContain("📈 Chỉ số 766/QĐ-TTg — tháng 11/2026 — Phường Đức Xuân");
-    expect(text).toContain("Điểm: 5,4/6 điểm trên các thành phần đã có số liệu (tối đa 100)");
-    expect(text).toContain("18 thành phần chưa chấm được");
-    expect(text).toContain("1. thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,6 điểm");
-    // Groups none of whose components can be scored are named on one line, not drawn as "0/18".
-    expect(text).toContain("Chưa chấm được: Công khai, minh bạch (18) · Tiến độ, kết quả giải quyết (20)");
-    expect(text).toContain("▰▰▱▱▱ 5,4/18 Mức độ hài lòng");
-    expect(text).not.toContain("0/18 Công khai");
+    expect(text).toContain("Điểm: 29,4/32 điểm trên các thành phần đã có số liệu (tối đa 100)");
+    expect(text).toContain("8 thành phần chưa chấm được: chưa rõ điểm tối đa, chỉ tiêu hoặc cách tính.");
+    expect(text).toContain("Chưa có số liệu (10)");
+    expect(text).toContain("1. giải quyết đúng hạn 10 hồ sơ → +2 điểm");
+    expect(text).toContain("2. thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,6 điểm");
+    // Every group now has a scorable component, so each is drawn, the unreported ones empty; the
+    // "Chưa chấm được: …" line (groups with nothing scorable) no longer appears.
+    expect(text).toContain("▰▰▰▰▰ 18/20 Tiến độ, kết quả giải quyết");
+    expect(text).toContain("▰▰▰▱▱ 11,4/18 Mức độ hài lòng");
+    expect(text).toContain("▱▱▱▱▱ 0/18 Công khai, minh bạch");
+    expect(text).not.toContain("Chưa chấm được:");
+    expect(text).toContain("• TTHC công khai đầy đủ: /nop ct766-1.3 120 95");
 
     await say("/nop ct766-5.4 100 95", STP, OFFICER);
     const leaders = await say("/chiso", LEADERS, LEADER);
-    expect(leaders.indexOf("1. Phường Đức Xuân — 5,4/6")).toBeGreaterThan(0);
+    if (process.env.SHOW_CHISO) console.log(leaders);
+    // Lowest first by the share of what each could earn: 29,4/32 = 91,9% before 6/6 = 100%.
+    expect(leaders.indexOf("1. Phường Đức Xuân — 29,4/32, thiếu 10 thành phần")).toBeGreaterThan(0);
     expect(leaders.indexOf("2. Sở Tư pháp — 6/6")).toBeGreaterThan(leaders.indexOf("1. Phường Đức Xuân"));
-    expect(leaders).toContain("↑ thêm 9 hồ sơ hài lòng (đúng hạn, không bị phản ánh) → +0,6 điểm");
+    expect(leaders).toContain("↑ giải quyết đúng hạn 10 hồ sơ → +2 điểm");
   });
 });

@@ -16,7 +16,7 @@ describe("a scored index from the command line", () => {
   test("directive check says what it understood", async () => {
     const run = await dondoc("directive", "check", PRESET);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Thành phần chấm được điểm: 1 (ct766-5.4)");
+    expect(run.stdout).toContain("Thành phần chấm được điểm: 13 (ct766-1.3, ct766-2.1,");
   });
 
   test("a broken index is refused with its problems and the line, nothing stored", async () => {

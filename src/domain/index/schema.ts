@@ -25,6 +25,14 @@ export const percentSchema = z
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, { message: "tỷ lệ tối đa hai chữ số thập phân" });
 
 /**
+ * What a month with no items (denominator 0: no petitions, no dossiers) earns. Absent: the
+ * component has no data that month and is not counted, as the evaluation's "no-data". The
+ * national portal gives full points to a unit with no petitions and 0 to one with no dossiers
+ * (docs/INDEX.md), so a file can say which.
+ */
+export const noItemsSchema = z.enum(["full", "zero"], { error: 'noItems phải là "full" hoặc "zero"' });
+
+/**
  * How a component's ratio becomes points (docs/INDEX.md "Cách tính điểm"):
  * - `linear`: max × ratio ÷ target, capped at max; with `floor`, 0 below the floor and
  *   max × (ratio − floor) ÷ (target − floor) from it.
@@ -35,7 +43,12 @@ export const percentSchema = z
 export const scoringRuleSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("linear"), floor: percentSchema.optional(), text: z.string().optional() }),
+    z.strictObject({
+      kind: z.literal("linear"),
+      floor: percentSchema.optional(),
+      noItems: noItemsSchema.optional(),
+      text: z.string().optional(),
+    }),
     z.strictObject({
       kind: z.literal("thresholds"),
       steps: z
@@ -51,9 +64,14 @@ export const scoringRuleSchema = z.discriminatedUnion(
           }),
         )
         .min(1, "cần ít nhất một bậc (steps)"),
+      noItems: noItemsSchema.optional(),
       text: z.string().optional(),
     }),
-    z.strictObject({ kind: z.literal("allOrNothing"), text: z.string().optional() }),
+    z.strictObject({
+      kind: z.literal("allOrNothing"),
+      noItems: noItemsSchema.optional(),
+      text: z.string().optional(),
+    }),
   ],
   { error: 'cách tính (rule.kind) phải là "linear", "thresholds" hoặc "allOrNothing"' },
 );
@@ -86,7 +104,12 @@ const componentObjectSchema = z.strictObject({
    * `unknown` says what no text found gives; the component is then listed, reported and shown,
    * but not scored (docs/INDEX.md "Thành phần chưa chấm được").
    */
-  maxPoints: pointsSchema.optional(),
+  /** 0: tracked only — reported and shown, never scored (the portal's petition classification). */
+  maxPoints: z
+    .number()
+    .min(0, "số điểm không được âm")
+    .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, { message: "số điểm tối đa hai chữ số thập phân" })
+    .optional(),
   /** The percentage at which full points are earned (for `thresholds`: the last step's). */
   target: percentSchema.refine((n) => n > 0, { message: "chỉ tiêu phải lớn hơn 0%" }).optional(),
   rule: scoringRuleSchema.optional(),
@@ -113,7 +136,12 @@ export const indexComponentSchema = componentObjectSchema.transform((c) => ({
 export type ScorableComponent = IndexComponent & { maxPoints: number; target: number; rule: ScoringRule };
 
 export function isScorable(c: IndexComponent): c is ScorableComponent {
-  return c.maxPoints !== undefined && c.target !== undefined && c.rule !== undefined;
+  return c.maxPoints !== undefined && c.maxPoints > 0 && c.target !== undefined && c.rule !== undefined;
+}
+
+/** A component of 0 points: its figure is tracked, but it is neither scored nor "unscorable". */
+export function isTracked(c: IndexComponent): boolean {
+  return c.maxPoints === 0;
 }
 
 /** Named bands of the total. `source` says whether the text gives them or only practice does. */

@@ -12,6 +12,7 @@ import type { Figures } from "../evaluation/ratio.js";
 import { addPoints, minPoints, points, pointsOf, ZERO_POINTS, type Points } from "./points.js";
 import {
   isScorable,
+  isTracked,
   type IndexComponent,
   type IndexBands,
   type IndexGroup,
@@ -100,7 +101,13 @@ export function scoreComponent(component: IndexComponent, figures: IndexFigures)
   if (!isScorable(component)) return { kind: "unscorable", component, figures: f ?? null };
   const max = pointsOf(component.maxPoints);
   if (f === undefined) return { kind: "missing", component, reason: "no-figures", max };
-  if (f.denominator === 0) return { kind: "missing", component, reason: "no-data", max };
+  if (f.denominator === 0) {
+    // No items this month: "no data" unless the rule says what an empty month earns.
+    const none = component.rule.noItems;
+    if (none === undefined) return { kind: "missing", component, reason: "no-data", max };
+    const p = none === "full" ? max : ZERO_POINTS;
+    return { kind: "scored", component, figures: f, points: p, max, full: none === "full" };
+  }
   const p = componentPoints(f, component.rule, component.target, component.maxPoints);
   return { kind: "scored", component, figures: f, points: p, max, full: p.num * max.den >= max.num * p.den };
 }
@@ -119,7 +126,10 @@ export function scoreUnit(index: ScoredIndex, figures: IndexFigures): IndexScore
   });
   const total = sum(groups.map((g) => g.points));
   const missing = components.flatMap((c) => (c.kind === "missing" ? [c.component] : []));
-  const unscorable = components.flatMap((c) => (c.kind === "unscorable" ? [c.component] : []));
+  // A 0-point component is tracked, not "unscorable": it never holds the score incomplete.
+  const unscorable = components.flatMap((c) =>
+    c.kind === "unscorable" && !isTracked(c.component) ? [c.component] : [],
+  );
   const complete = missing.length === 0 && unscorable.length === 0;
   return {
     index,

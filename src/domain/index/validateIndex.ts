@@ -97,6 +97,15 @@ export function validateIndex(index: ParsedIndex): DirectiveProblem[] {
 /** A component's own facts: the reason for what is missing, and a rule that agrees with its target. */
 function componentProblems(c: IndexComponent): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
+  if (c.maxPoints === 0) {
+    // Tracked only: no target or rule can give points, so none may be written.
+    if (c.target !== undefined || c.rule !== undefined)
+      out.push({
+        field: ".maxPoints",
+        message: "thành phần 0 điểm chỉ để theo dõi: không ghi chỉ tiêu (target) hay cách tính (rule)",
+      });
+    return out;
+  }
   const missing = [
     c.maxPoints === undefined ? "điểm tối đa (maxPoints)" : null,
     c.target === undefined ? "chỉ tiêu (target)" : null,

@@ -1,6 +1,6 @@
 /**
  * A small index that uses every scoring rule, for the table tests: 30 points over two groups.
- * Not QĐ 766 (whose preset leaves most points unknown, directives/indices/qd-766-ttg-2022.yaml):
+ * Not QĐ 766 (whose preset leaves some points unknown, directives/indices/qd-766-ttg-2022.yaml):
  * invented numbers here are test data, never a transcription.
  */
 import type { IndexInput } from "../../../src/domain/index/schema.js";

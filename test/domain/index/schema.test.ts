@@ -22,6 +22,23 @@ describe("index file: accepted", () => {
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.index.indicators.map((i) => `${i.code}:${i.itemWord}`)).toContain("thu-steps:kết quả");
   });
+
+  test("a rule may say what a month with no items earns; a 0-point component needs no target, rule or reason", () => {
+    const input = fixtureIndex();
+    const c = input.components[0];
+    if (!c) throw new Error("no component");
+    c.rule = { kind: "linear", noItems: "full" };
+    input.components.push({
+      code: "thu-theo-doi",
+      name: "E",
+      group: "so-hoa",
+      maxPoints: 0,
+      source: "t",
+      indicator: "thu-all",
+    });
+    const parsed = parseIndexText(JSON.stringify(input), "json");
+    expect(parsed.ok ? parsed.index.components[0]?.rule : parsed.problems).toEqual({ kind: "linear", noItems: "full" });
+  });
 });
 
 describe("index file: refused with a message that says what to do", () => {
@@ -32,6 +49,29 @@ describe("index file: refused with a message that says what to do", () => {
         component(i, 0).maxPoint = 12;
       },
       ['components[0].maxPoint: khóa không hợp lệ "maxPoint" (viết sai tên trường?)'],
+    ],
+    [
+      "a month with no items that earns something else than full or zero",
+      (i) => {
+        component(i, 0).rule = { kind: "linear", noItems: "half" };
+      },
+      ['components[0].rule.noItems: noItems phải là "full" hoặc "zero"'],
+    ],
+    [
+      "negative points",
+      (i) => {
+        component(i, 0).maxPoints = -1;
+      },
+      ["components[0].maxPoints: số điểm không được âm"],
+    ],
+    [
+      "a 0-point (tracked) component with a target and a rule",
+      (i) => {
+        component(i, 3).maxPoints = 0;
+        i.groups[1] = { code: "so-hoa", name: "Số hoá", maxPoints: 6 };
+        i.totalMaxPoints = 26;
+      },
+      ["components[3].maxPoints: thành phần 0 điểm chỉ để theo dõi: không ghi chỉ tiêu (target) hay cách tính (rule)"],
     ],
     [
       "a missing source",

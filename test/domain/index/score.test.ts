@@ -172,3 +172,78 @@ describe("a unit's score", () => {
     expect(scoreUnit(one, new Map([["thu-linear", f(n, 30000)]])).band?.name).toBe(name);
   });
 });
+
+/**
+ * A month with no items (denominator 0). Without `noItems` the component has no data and is not
+ * counted — the evaluation's "no-data", and what the portal shows for most metrics (no score).
+ * The portal gives full points to a unit with no petitions and 0 to one with no dossiers, so a
+ * rule may say `noItems: full` or `noItems: zero`.
+ */
+describe("a month with no items", () => {
+  const withRule = (rule: ScoringRule, target: number) =>
+    parseIndex({
+      ...fixtureIndex(),
+      groups: [{ code: "g", name: "G", maxPoints: 30 }],
+      bands: undefined,
+      components: [{ code: "thu-linear", name: "A", group: "g", maxPoints: 30, target, rule, source: "t" }],
+    });
+  const steps = [
+    { atLeast: 50, points: 10 },
+    { atLeast: 100, points: 30 },
+  ];
+  test.each<[string, ScoringRule, number, string]>([
+    ["linear, nothing said", { kind: "linear" }, 80, "missing"],
+    ["linear, full", { kind: "linear", noItems: "full" }, 80, "30"],
+    ["linear, zero", { kind: "linear", noItems: "zero" }, 80, "0"],
+    ["linear from a floor, full", { kind: "linear", floor: 50, noItems: "full" }, 90, "30"],
+    ["thresholds, nothing said", { kind: "thresholds", steps }, 100, "missing"],
+    ["thresholds, zero", { kind: "thresholds", steps, noItems: "zero" }, 100, "0"],
+    ["all or nothing, full", { kind: "allOrNothing", noItems: "full" }, 100, "30"],
+    ["all or nothing, zero", { kind: "allOrNothing", noItems: "zero" }, 100, "0"],
+  ])("%s: 0/0 → %s", (_, rule, target, expected) => {
+    const s = scoreUnit(withRule(rule, target), new Map([["thu-linear", f(0, 0)]]));
+    const c = s.components[0];
+    expect(c?.kind === "scored" ? formatPoints(c.points) : c?.kind).toBe(expected);
+    // Scored either way, it counts towards the total's maximum and leaves nothing missing.
+    if (expected !== "missing") {
+      expect(formatPoints(s.maxAvailable)).toBe("30");
+      expect(s.complete).toBe(true);
+    }
+  });
+
+  test("a month with items is scored by the rule whatever noItems says", () => {
+    const s = scoreUnit(withRule({ kind: "linear", noItems: "full" }, 80), new Map([["thu-linear", f(0, 10)]]));
+    expect(s.components[0]).toMatchObject({ kind: "scored", full: false });
+    expect(formatPoints(s.total)).toBe("0");
+  });
+
+  test("no figures reported at all stays missing, even with noItems", () => {
+    const s = scoreUnit(withRule({ kind: "linear", noItems: "zero" }, 80), new Map());
+    expect(s.components[0]).toMatchObject({ kind: "missing", reason: "no-figures" });
+  });
+});
+
+describe("a 0-point component is tracked: shown, never scored, never holds the score incomplete", () => {
+  const index = parseIndex({
+    ...fixtureIndex(),
+    components: [
+      ...fixtureIndex().components,
+      { code: "thu-theo-doi", name: "E", group: "so-hoa", maxPoints: 0, source: "t", indicator: "thu-all" },
+    ],
+  });
+  test("every scored component at its target: complete, with its band", () => {
+    const figures = new Map([
+      ["thu-linear", f(80, 100)],
+      ["thu-floor", f(90, 100)],
+      ["thu-steps", f(80, 100)],
+      ["thu-all", f(10, 10)],
+    ]);
+    const s = scoreUnit(index, figures);
+    expect(s.components.find((c) => c.component.code === "thu-theo-doi")?.kind).toBe("unscorable");
+    expect(s.unscorable).toEqual([]);
+    expect(s.missing).toEqual([]);
+    expect(s.complete).toBe(true);
+    expect(formatPoints(s.total)).toBe("30");
+    expect(s.band?.name).toBe("Tốt");
+  });
+});
