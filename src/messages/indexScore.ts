@@ -50,11 +50,20 @@ function printedChange(now: Points, previous: Points): { sign: number; text: str
   return { sign: Math.sign(d), text: formatPoints(points(BigInt(Math.abs(d)))) };
 }
 
-/** "▲ +4,2 điểm so với tháng 10/2026 (25 điểm)". */
-function change(now: Points, previous: Points, previousPeriod: string): string {
-  const { sign, text } = printedChange(now, previous);
+/**
+ * "▲ +4,2 điểm so với tháng 10/2026 (25 điểm)"; when the two months' scored components differ,
+ * the change on those both have: "▲ +1,2 điểm so với tháng 10/2026 trên 3 thành phần có số liệu
+ * cả hai tháng (cả tháng trước: 25 điểm)"; with none in common, only last month's total.
+ */
+function changeLine(v: UnitIndexView): string | null {
+  if (v.previous === null) return null;
+  const month = formatViMonth(previousMonth(v.period));
+  const c = v.change;
+  if (!c) return `Tháng ${month}: ${formatPoints(v.previous)} điểm (trên các thành phần khác tháng này).`;
+  const { sign, text } = printedChange(c.now, c.before);
   const words = sign === 0 ? "không đổi" : `${sign > 0 ? "▲ +" : "▼ −"}${text} điểm`;
-  return `${words} so với tháng ${formatViMonth(previousPeriod)} (${formatPoints(previous)} điểm)`;
+  if (c.partial === null) return `${words} so với tháng ${month} (${formatPoints(v.previous)} điểm)`;
+  return `${words} so với tháng ${month} trên ${c.partial} thành phần có số liệu cả hai tháng (cả tháng trước: ${formatPoints(v.previous)} điểm)`;
 }
 
 /** "▲4,2" / "▼1" / "=": points since last month, short for the leaders' one-line rows (and the Mini App's). */
@@ -89,7 +98,8 @@ export const indexTexts = {
       : `/${formatPoints(v.maxAvailable)} điểm</b> trên các thành phần đã có số liệu (tối đa ${formatPoints(v.max)})`;
     lines.push(`Điểm: <b>${formatPoints(v.total)}${out}${bandText(v.band)}`);
     if (!complete && v.bandsNamed) lines.push("Xếp loại khi mọi thành phần đã có số liệu và được chấm.");
-    if (v.previous !== null) lines.push(change(v.total, v.previous, previousMonth(v.period)));
+    const since = changeLine(v);
+    if (since) lines.push(since);
     // Groups none of whose components can be scored get no bar: one line names them all.
     const unscored = v.groups.filter((g) => !g.scorable);
     lines.push("", "Theo nhóm:", ...v.groups.filter((g) => g.scorable).map(groupLine));
@@ -123,7 +133,7 @@ export const indexTexts = {
       const band = r.band ? ` (${escapeHtml(r.band)})` : "";
       const missing = r.missing.length > 0 ? `, thiếu ${r.missing.length} thành phần` : "";
       const gain = r.gains[0];
-      const since = r.previous ? ` ${shortChange(r.total, r.previous)}` : "";
+      const since = r.change ? ` ${shortChange(r.change.now, r.change.before)}` : "";
       lines.push(
         `${i + 1}. ${escapeHtml(r.unit.name)} — <b>${formatPoints(r.total)}/${formatPoints(r.maxAvailable)}</b>${band}${missing}${since}`,
       );

@@ -4,6 +4,7 @@
  * Apart from the domain types so the texts do not change when the index format grows.
  */
 import type { CatalogUnit } from "../domain/catalog.js";
+import type { ScoreChange } from "../domain/index/change.js";
 import type { Points } from "../domain/index/points.js";
 
 export type IndexLabel = { code: string; name: string; shortName: string };
@@ -37,6 +38,8 @@ export type UnitIndexView = {
   gains: IndexGainView[];
   /** Last month's total, when last month was scored (one component reported or more). */
   previous: Points | null;
+  /** The change since last month on the components scored in both (src/domain/index/change.ts). */
+  change: ScoreChange | null;
 };
 
 export type SubtreeIndexView = {

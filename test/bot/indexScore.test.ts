@@ -90,14 +90,15 @@ describe("/chiso", () => {
     // Đức Xuân: 20/100 online → 50 × 20/80 = 12,5 of the 50 it has figures for (25%), below
     // Sở Tư pháp's 72,5 of 100. Its gain: 60 more files to 80% → 50 − 12,5 = +37,5.
     await say("/nop hs-truc-tuyen 100 20", X1, OFFICER);
-    // Last month Sở Tư pháp had only 40/100 online files: 50 × 40/80 = 25 → ▲47,5 this month.
+    // Last month Sở Tư pháp reported only its online files, 40/100: 50 × 40/80 = 25. The change is
+    // taken on that one component, 37,5 now against 25 → ▲12,5 (not its whole 72,5 against 25).
     await writeFigures(
       h.db.prisma,
       [{ unitCode: "TN-STP", indicatorCode: "hs-truc-tuyen", period: "2026-10", numerator: 40, denominator: 100 }],
       { byUser: null, chatId: null, source: "test", at: h.clock.now() },
     );
     const text = await say("/chiso", LEADERS, LEADER);
-    expect(text).toContain("2. Sở Tư pháp — 72,5/100 (Khá) ▲47,5");
+    expect(text).toContain("2. Sở Tư pháp — 72,5/100 (Khá) ▲12,5");
     const x1 = text.indexOf("1. Phường Đức Xuân — 12,5/50, thiếu 2 thành phần");
     const stp = text.indexOf("2. Sở Tư pháp — 72,5/100 (Khá)");
     expect(x1).toBeGreaterThan(0);

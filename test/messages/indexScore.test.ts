@@ -19,6 +19,7 @@ const view = (total: ReturnType<typeof points>, previous: ReturnType<typeof poin
   unscorable: 0,
   gains: [],
   previous,
+  change: previous ? { now: total, before: previous, partial: null } : null,
 });
 
 describe("/chiso numbers", () => {
@@ -41,6 +42,19 @@ describe("/chiso numbers", () => {
     const before = points(35_489n, 100n);
     const text = indexTexts.unit(view(now, before));
     expect(text).toContain("▲ +1,89 điểm so với tháng 11/2026 (3,55 điểm)");
+  });
+
+  it("when the months' scored components differ, the change is on those both have, and says so", () => {
+    const v = {
+      ...view(pointsOf(29.44), pointsOf(47.65)),
+      change: { now: pointsOf(11.44), before: pointsOf(10.2), partial: 3 },
+    };
+    expect(indexTexts.unit(v)).toContain(
+      "▲ +1,24 điểm so với tháng 11/2026 trên 3 thành phần có số liệu cả hai tháng (cả tháng trước: 47,65 điểm)",
+    );
+    const none = { ...view(pointsOf(6), pointsOf(20)), change: null };
+    expect(indexTexts.unit(none)).toContain("Tháng 11/2026: 20 điểm (trên các thành phần khác tháng này).");
+    expect(indexTexts.unit(none)).not.toContain("▼");
   });
 
   it("no change reads as such; a fall has its minus sign", () => {

@@ -13,7 +13,9 @@
  *         against 30 files for +18,75).
  *   P-X2  hs 30/100 → 18,75 over 50 → "18,75/50 điểm" (share 0,375); October the same → "=".
  *   P-X3  (added here) hs 64/100 → 40; so-hoa 50/100 → 15; tt 50/100 → 20: 75 of 100, complete →
- *         "75 điểm", Khá. October hs 70/100 → 43,75 → "▲31,25". Best gain: 16 more files → 80% →
+ *         "75 điểm", Khá. October hs 70/100 → 43,75 only: compared on hs, the one component both
+ *         months have, 40 against 43,75 → "▼3,75" (the totals, 75 against 43,75, would read
+ *         "▲31,25" though its files fell). Best gain: 16 more files → 80% →
  *         +10 (0,625 a file, against 50 results for +15, 0,3 a result).
  *   Q-X1  hs 10/100 → 6,25 over 50 (share 0,125): lowest of all, but never in province P's view.
  */
@@ -64,7 +66,7 @@ describe("the page's scored index", () => {
     expect(s.rows.map((r) => [r.unit.code, r.scoreText, r.band, r.color, r.changeText])).toEqual([
       ["P-X2", "18,75/50 điểm", null, null, "="],
       ["P-X1", "31,25/70 điểm", null, null, "▼18,75"],
-      ["P-X3", "75 điểm", "Khá", "#f9a825", "▲31,25"],
+      ["P-X3", "75 điểm", "Khá", "#f9a825", "▼3,75"],
     ]);
     expect(s.rows[1]?.gain).toMatch(/ 5 .*→ \+20 điểm$/);
     expect(s.rows[2]?.gain).toBe("thêm 16 hồ sơ trực tuyến → +10 điểm");
@@ -94,7 +96,7 @@ describe("the page's scored index", () => {
     const { html } = await page.view(leaderOfP, {});
     expect(html).toContain('data-index="thu-nghiem-chi-so"');
     expect(html).toContain('<b class="v">31,25/70 điểm</b>');
-    expect(html).toContain("Khá · ▲31,25 · thêm 16 hồ sơ trực tuyến → +10 điểm");
+    expect(html).toContain("Khá · ▼3,75 · thêm 16 hồ sơ trực tuyến → +10 điểm");
     expect(html).not.toContain("data-slot");
 
     const wb = new ExcelJS.Workbook();
@@ -107,7 +109,7 @@ describe("the page's scored index", () => {
     expect(rows.slice(2).map((r) => r.slice(0, 10))).toEqual([
       [1, 'Xã <b>Hai</b> & "Co"', "P-X2", 18.75, 50, 100, "18,75/50 điểm", "", 18.75, "="],
       [2, "Xã Một", "P-X1", 31.25, 70, 100, "31,25/70 điểm", "", 50, "▼18,75"],
-      [3, "Xã Ba", "P-X3", 75, 100, 100, "75 điểm", "Khá", 43.75, "▲31,25"],
+      [3, "Xã Ba", "P-X3", 75, 100, 100, "75 điểm", "Khá", 43.75, "▼3,75"],
     ]);
 
     // With a unit chosen, its groups follow the ranking.

@@ -35,7 +35,7 @@ function row(v: UnitIndexView, colors: ReadonlyMap<string, string>): IndexRow {
     band: v.band,
     color: v.band ? (colors.get(v.band) ?? null) : null,
     previous: v.previous ? pointsValue(v.previous) : null,
-    changeText: v.previous ? shortChange(v.total, v.previous) : null,
+    changeText: v.change ? shortChange(v.change.now, v.change.before) : null,
     gain: best ? gainPhrase(best) : null,
   };
 }

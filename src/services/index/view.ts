@@ -5,6 +5,7 @@
  */
 import type { CatalogUnit } from "../../domain/catalog.js";
 import type { Figures } from "../../domain/evaluation/ratio.js";
+import { scoreChange } from "../../domain/index/change.js";
 import { gainsFor } from "../../domain/index/gains.js";
 import { comparePoints, pointsValue } from "../../domain/index/points.js";
 import type { ScoredIndex } from "../../domain/index/schema.js";
@@ -73,6 +74,7 @@ export function unitIndexView(
       points: g.points,
     })),
     previous: previous && previous.maxAvailable.num > 0n ? previous.total : null,
+    change: previous ? scoreChange(score, previous) : null,
   };
 }
 

@@ -60,7 +60,7 @@ function section(s: IndexSection, period: string, previous: string): string {
     ? `<details class="others"><summary>Chưa báo cáo thành phần nào (${formatNumber(s.notReported.length)})</summary><ul class="list">${s.notReported.map((u) => `<li><span class="n" data-unit="${attr(u.code)}">${escapeHtml(u.name)}</span></li>`).join("")}</ul></details>`
     : "";
   // The short name heads the section, as in `/chiso`: QĐ 766's full title is five lines on a phone.
-  return `<section class="card idx" id="index-${attr(s.code)}" data-index="${attr(s.code)}"><h2>${escapeHtml(s.shortName)}: điểm tháng ${formatViMonth(period)}</h2><p class="muted" title="${attr(s.name)}">Thang ${formatNumber(s.max)} điểm · thấp nhất trước · ▲▼ so với tháng ${formatViMonth(previous)}; «a/b điểm»: chấm trên các thành phần đã có số liệu.</p>${legend}${s.unit ? unitDetail(s.unit) : ""}${list}${others}</section>`;
+  return `<section class="card idx" id="index-${attr(s.code)}" data-index="${attr(s.code)}"><h2>${escapeHtml(s.shortName)}: điểm tháng ${formatViMonth(period)}</h2><p class="muted" title="${attr(s.name)}">Thang ${formatNumber(s.max)} điểm · thấp nhất trước · ▲▼ so với tháng ${formatViMonth(previous)} trên cùng các thành phần; «a/b điểm»: chấm trên các thành phần đã có số liệu.</p>${legend}${s.unit ? unitDetail(s.unit) : ""}${list}${others}</section>`;
 }
 
 export function renderIndex(sections: readonly IndexSection[], period: string, previous: string): string {
