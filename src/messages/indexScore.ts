@@ -77,6 +77,12 @@ function groupLine(g: IndexGroupView): string {
 }
 
 /** How to report a missing component: the grammar's own command, so it parses. */
+/**
+ * The missing components listed with their command, most points first (services/index/view.ts);
+ * the rest are counted and sent to the template, which has a column for each.
+ */
+const MISSING_SHOWN = 5;
+
 function missingLine(m: IndexMissingView): string {
   const example =
     m.kind === "count"
@@ -109,7 +115,9 @@ export const indexTexts = {
       );
     if (v.missing.length > 0) {
       lines.push("", `Chưa có số liệu (${v.missing.length}) — chưa tính điểm, báo cáo bằng:`);
-      lines.push(...v.missing.map(missingLine));
+      lines.push(...v.missing.slice(0, MISSING_SHOWN).map(missingLine));
+      const more = v.missing.length - MISSING_SHOWN;
+      if (more > 0) lines.push(`… và ${more} thành phần khác: gửi cả bảng theo mẫu /mau.`);
     }
     if (v.unscorable > 0)
       lines.push(

@@ -13,7 +13,8 @@ export type IndexLabel = { code: string; name: string; shortName: string };
 export type IndexGroupView = { name: string; points: Points; max: Points; scorable: boolean };
 
 /** A component without a figure this month, and the indicator code `/nop` reports it under. */
-export type IndexMissingView = { code: string; name: string; kind: "ratio" | "count" };
+/** A component without figures this month; `max`: the points it can bring (the list is ordered by them). */
+export type IndexMissingView = { code: string; name: string; kind: "ratio" | "count"; max: Points };
 
 /** "thêm 12 hồ sơ trực tuyến → +1,8 điểm": `action` is the verb phrase before the items. */
 export type IndexGainView = { code: string; items: number; itemWord: string; action: string; points: Points };

@@ -270,6 +270,38 @@ describe("the words of the worked example", () => {
   });
 });
 
+describe("/chiso for a unit that has reported nothing of the preset yet", () => {
+  test("the missing components come most points first, five with their command, the rest sent to /mau", async () => {
+    const { unitIndexView } = await import("../../src/services/index/view.js");
+    const { indexTexts } = await import("../../src/messages/indexScore.js");
+    const index = await preset();
+    const unit = { code: "X1", name: "UBND xã Một", tier: "xa", parentCode: null };
+    const v = unitIndexView(index, unit, "2026-12", new Map([["ct766-5.4", f(171, 200)]]), null);
+    // 2.1 (20 points), then the 6-point ones in the file's order (3.6, 4.1, 5.2, 5.3), 4.2 (4),
+    // then the 2-point ones; 5.4 has figures and is not missing.
+    expect(v.missing.map((m) => m.code)).toEqual([
+      "ct766-2.1",
+      "ct766-3.6",
+      "ct766-4.1",
+      "ct766-5.2",
+      "ct766-5.3",
+      "ct766-4.2",
+      "ct766-1.3",
+      "ct766-3.5",
+      "ct766-3.5b",
+      "ct766-4.3",
+      "ct766-4.5",
+      "ct766-4.5b",
+    ]);
+    const text = indexTexts.unit(v);
+    expect(text).toContain("Chưa có số liệu (12)");
+    expect(text).toContain("/nop ct766-2.1 120 95");
+    expect(text).toContain("/nop ct766-5.3 120 95");
+    expect(text).not.toContain("/nop ct766-4.2 120 95");
+    expect(text).toContain("… và 7 thành phần khác: gửi cả bảng theo mẫu /mau.");
+  });
+});
+
 describe("every rule the QĐ 766 sources give, at, below and above its target", () => {
   // Some of these components (3.1, 3.3) have no known maximum: the rule is checked as a share of
   // the maximum (max = 1 point), which needs no number that no source gives.

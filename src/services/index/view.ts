@@ -7,7 +7,7 @@ import type { CatalogUnit } from "../../domain/catalog.js";
 import type { Figures } from "../../domain/evaluation/ratio.js";
 import { scoreChange } from "../../domain/index/change.js";
 import { gainsFor } from "../../domain/index/gains.js";
-import { comparePoints, pointsValue } from "../../domain/index/points.js";
+import { comparePoints, pointsOf, pointsValue } from "../../domain/index/points.js";
 import type { ScoredIndex } from "../../domain/index/schema.js";
 import { scoreUnit, type IndexFigures } from "../../domain/index/score.js";
 import type { IndexLabel, SubtreeIndexView, UnitIndexView } from "../../messages/indexViews.js";
@@ -43,12 +43,16 @@ export function unitIndexView(
   const score = scoreUnit(index, now);
   const previous = before ? scoreUnit(index, before) : null;
   const seen = new Set<string>();
-  const missing = score.missing.flatMap((c) => {
-    if (seen.has(c.indicator)) return [];
-    seen.add(c.indicator);
-    const indicator = index.indicators.find((i) => i.code === c.indicator);
-    return [{ code: c.indicator, name: indicator?.shortName ?? c.name, kind: indicator?.kind ?? "ratio" }];
-  });
+  // Most points first: a long list (QĐ 766 has twenty components) is read, and cut, from the top.
+  const missing = score.missing
+    .flatMap((c) => {
+      if (seen.has(c.indicator)) return [];
+      seen.add(c.indicator);
+      const indicator = index.indicators.find((i) => i.code === c.indicator);
+      const max = pointsOf(c.maxPoints);
+      return [{ code: c.indicator, name: indicator?.shortName ?? c.name, kind: indicator?.kind ?? "ratio", max }];
+    })
+    .sort((a, b) => comparePoints(b.max, a.max));
   return {
     unit,
     index: indexLabel(index),
