@@ -61,6 +61,24 @@ export interface LeaderPolling {
   stop(): Promise<void>;
 }
 
+/**
+ * Resolves at the next update settled, after `ms`, or on abort — whichever is first — and leaves
+ * no timer or abort listener behind. (A `sleep` raced against the progress kept its listener on
+ * the poll's signal until its own timer fired: in a burst, a dozen of them at once.)
+ */
+function nextSettledOr(dispatcher: UpdateDispatcher, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+    void dispatcher.progress().then(done);
+  });
+}
+
 export async function startLeaderPolling<C extends Context>(o: LeaderPollingOptions<C>): Promise<LeaderPolling> {
   const ttlMs = o.ttlMs ?? 15_000;
   const renewMs = o.renewMs ?? Math.max(500, Math.floor(ttlMs / 3));
@@ -122,9 +140,8 @@ export async function startLeaderPolling<C extends Context>(o: LeaderPollingOpti
           continue;
         }
         if (signal.aborted) break; // the new poller gets them (unconfirmed)
-        if (dispatcher.dispatch(updates) === 0 && updates.length > 0) {
-          await Promise.race([dispatcher.progress(), abortable(sleep(REFETCH_MS, undefined, { signal }))]);
-        }
+        if (dispatcher.dispatch(updates) === 0 && updates.length > 0)
+          await nextSettledOr(dispatcher, REFETCH_MS, signal);
       }
     } finally {
       // Updates not started stay unconfirmed for the next poller; those running finish first.

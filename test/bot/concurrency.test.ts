@@ -172,3 +172,34 @@ it("an update waiting behind its chat's running one stays unconfirmed: after a s
   await emu.waitFor(() => handled.length === 3, { timeoutMs: 5_000, label: "b handles the rest" });
   expect(handled[2]).toEqual({ by: "b", text: "sau" });
 });
+
+it("waiting for a held-back update to settle leaves no abort listeners piling up on the poll's signal", async () => {
+  // One chat's slow update holds the offset back, so every other update that settles makes the
+  // loop fetch again, find nothing new and wait. Each wait once left a listener on the poll's
+  // signal for 50 ms; a burst of them is what Node warns about as a leak.
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.name);
+  process.on("warning", onWarning);
+  try {
+    const bot = bareBot();
+    const slow = gate();
+    let handled = 0;
+    bot.on("message:text", async (ctx) => {
+      if (ctx.message.text === "slow") await slow.opened;
+      else await new Promise((r) => setTimeout(r, 5)); // settles spread out: one refetch and wait each
+      handled += 1;
+    });
+    await poll(bot, "a");
+    emu.injectText({ chatId: CHATS[0] ?? 0, fromId: CHATS[0] ?? 0, text: "slow" });
+    for (let n = 0; n < 60; n++) {
+      const chat = CHATS[1 + (n % (CHATS.length - 1))] ?? 0;
+      emu.injectText({ chatId: chat, fromId: chat, text: String(n) });
+    }
+    await emu.waitFor(() => handled === 60, { timeoutMs: 15_000, label: "the fast ones handled" });
+    slow.open();
+    await emu.waitFor(() => handled === 61, { timeoutMs: 15_000, label: "the slow one handled" });
+  } finally {
+    process.off("warning", onWarning);
+  }
+  expect(warnings).not.toContain("MaxListenersExceededWarning");
+});
