@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindChat, touchChat } from "../../src/db/repos/chats.js";
+import { grantRole } from "../../src/db/repos/people.js";
 import { createLogger } from "../../src/logger.js";
 import { MENUS } from "../../src/messages/menus.js";
 import { createMenuPublisher } from "../../src/services/menus/publish.js";
@@ -99,6 +100,27 @@ describe("menus by role", () => {
     h.emu.injectText({ chatId: ADMIN_ID, fromId: ADMIN_ID, text: "/thuquyen @tam_ld" });
     await h.emu.waitFor(() => !names(CHIEF, CHIEF).includes("capquyen"), { label: "admin menu gone" });
     expect(names(CHIEF, CHIEF)).toEqual(MENUS.private.map((c) => c.command));
+  });
+});
+
+describe("a leader without a private chat with the bot", () => {
+  const NEWCOMER = 803;
+
+  it("has no menu to set (logged as information, not a warning) until /start there, which sets it", async () => {
+    h.emu.addUser({ id: NEWCOMER, firstName: "Hà" });
+    await grantRole(h.db.prisma, { telegramId: BigInt(NEWCOMER), role: "leader", grantedBy: BigInt(ADMIN_ID) });
+    const lines: string[] = [];
+    const logger = createLogger("info", [TOKEN], { write: (l: string) => void lines.push(l) });
+    expect(await createMenuPublisher(h.bot.api, logger).publishPerson(BigInt(NEWCOMER), "leader")).toBe(false);
+    const notSet = lines.map((l) => JSON.parse(l)).filter((l) => String(l.msg).startsWith("command menu not set"));
+    expect(notSet.map((l) => [l.level, l.msg])).toEqual([
+      [30, "command menu not set: no private chat with the bot yet"],
+    ]);
+
+    h.emu.addChat({ id: NEWCOMER, type: "private", firstName: "Hà" });
+    h.emu.injectText({ chatId: NEWCOMER, fromId: NEWCOMER, text: "/start" });
+    await h.emu.waitForMessages(NEWCOMER, 1);
+    expect(names(NEWCOMER, NEWCOMER)).toEqual(MENUS.privateLeader.map((c) => c.command));
   });
 });
 

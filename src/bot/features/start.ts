@@ -8,8 +8,11 @@ import { headOfChat, isAdmin, isLeader, leadersRootOfChat, unitOfChat } from "./
 export const startFeature = new Composer<BotContext>();
 
 async function privateHelp(ctx: BotContext): Promise<string> {
-  if (await isAdmin(ctx)) return helpTexts.privateAdmin;
-  return (await isLeader(ctx)) ? helpTexts.privateLeader : helpTexts.privateWelcome;
+  const role = (await isAdmin(ctx)) ? "admin" : (await isLeader(ctx)) ? "leader" : null;
+  // Their "/" menu: a grant made before this chat existed could not set it (services/menus/).
+  if (role && ctx.from) await ctx.uc.roles.privateChatOpened(BigInt(ctx.from.id), role);
+  if (role === "admin") return helpTexts.privateAdmin;
+  return role === "leader" ? helpTexts.privateLeader : helpTexts.privateWelcome;
 }
 
 function groupHelp(ctx: BotContext): string {

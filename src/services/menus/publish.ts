@@ -20,6 +20,11 @@ export interface CommandsPort {
 
 export type MenuPublisher = ReturnType<typeof createMenuPublisher>;
 
+/** Telegram's "Bad Request: chat not found", as grammY's error carries it (no grammY import here). */
+function chatNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "description" in e && /chat not found/i.test(String(e.description));
+}
+
 const CHAT_MENUS: Partial<Record<ChatKind, MenuKind>> = { unit: "unit", leaders: "leaders", head: "head" };
 
 /** `hasIndex`: whether a scored index is loaded now (its `/chiso` joins the menus that show standings). */
@@ -30,7 +35,11 @@ export function createMenuPublisher(api: CommandsPort, logger: Logger, hasIndex:
       return true;
     } catch (e) {
       // The logger redacts the token grammY errors quote (src/logger.ts); the scope says which menu.
-      logger.warn({ err: e, scope }, "command menu not set");
+      // A person who never opened a private chat with the bot has none to set a menu in: expected,
+      // and their menu is set when they send /start there (features/start.ts).
+      if (scope.type === "chat" && chatNotFound(e))
+        logger.info({ scope }, "command menu not set: no private chat with the bot yet");
+      else logger.warn({ err: e, scope }, "command menu not set");
       return false;
     }
   }

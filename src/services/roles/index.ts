@@ -39,6 +39,13 @@ export function roleUseCases(deps: Pick<AppDeps, "prisma" | "adminIds">, menus?:
       if (done) await menus?.publishPerson(telegramId, null);
       return done;
     },
+    /**
+     * A leader or administrator has opened a private chat with the bot (/start): their menu can be
+     * set now, where a grant made before had no chat to set it in.
+     */
+    async privateChatOpened(telegramId: bigint, role: "admin" | "leader") {
+      await menus?.publishPerson(telegramId, role);
+    },
     list: () => listRoles(deps),
     isConfiguredAdmin: (telegramId: bigint) => deps.adminIds.includes(telegramId),
   };
