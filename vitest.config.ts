@@ -31,15 +31,22 @@ const exclude =
 const MOCKS_A_MODULE = ["test/messages/limits.test.ts", "test/services/apologySigner.test.ts"];
 
 /**
- * The files that take longest (docs/PERFORMANCE.md "Test suite"), longest first. Without the results
+ * The files that take longest (docs/PERFORMANCE.md "Test suite"), in the order they start. Without the results
  * of an earlier run — a fresh clone in CI — vitest starts the largest files first, and these are small:
  * postgres-derive.test.ts was the 77th of 178, so a minute of Prisma CLI started in the second half
  * and the other worker finished long before it. Started first, they overlap with everything else.
- * Files whose assertions race real time (pauses, the crash and failover tests, uploads awaited 5 s
- * like roleMatrix's) are left where vitest puts them: started beside the CPU-bound two, pauses.test's
- * first pass overran its 15 s pause.
+ * The failover test (three `tsx` processes, SQLite pass only) came last, alone for its 20 s: it starts
+ * beside the fuzz run now. Its waits are generous (instances up within 90 s, each reply 15 s); the
+ * file that could not bear a busy start, pauses.test, now ends its pauses itself (test/delivery/timeWarp.ts).
+ * Other files that race real time (the crash tests, uploads awaited 5 s like roleMatrix's) stay
+ * where vitest puts them.
  */
-const SLOW_FIRST = ["test/db/postgres-derive.test.ts", "test/fuzz/updates.test.ts", "test/bot/callbackBounds.test.ts"];
+const SLOW_FIRST = [
+  "test/fuzz/updates.test.ts",
+  "test/instances/failover.test.ts",
+  "test/db/postgres-derive.test.ts",
+  "test/bot/callbackBounds.test.ts",
+];
 
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -27,6 +27,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { diskKey, readDiskDiff, writeDiskDiff } from "./derive-pg-cache.js";
 
 export const SOURCE_SCHEMA = path.join("prisma", "schema.prisma");
 export const SQLITE_MIGRATIONS = path.join("prisma", "migrations");
@@ -106,13 +107,18 @@ export function diffSql(root: string, from: string | undefined, to: string, conf
   // Same CLI, same config text, same two datamodels: the same SQL. A scratch copy of the project
   // (test/db/postgres-derive.test.ts) re-verifies the history this process verified already.
   const text = (file: string): string => readFileSync(path.resolve(root, file), "utf8");
-  const key = diffKey(root, text(config), from ? text(from) : "", text(to));
-  const known = diffs.get(key);
-  if (known !== undefined) return known;
+  const inputs = [text(config), from ? text(from) : "", text(to)] as const;
+  const key = diffKey(root, ...inputs);
+  const known = diffs.get(key) ?? readDiskDiff(diskKey(cliOf(root), ...inputs));
+  if (known !== undefined) {
+    diffs.set(key, known);
+    return known;
+  }
   const scratch = mkdtempSync(path.join(tmpdir(), "dondoc-diff-"));
   try {
     const sql = execFileSync(process.execPath, diffArgs(root, from, to, config), diffOptions(root, scratch));
     diffs.set(key, sql);
+    writeDiskDiff(diskKey(cliOf(root), ...inputs), sql);
     return sql;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -122,7 +128,7 @@ export function diffSql(root: string, from: string | undefined, to: string, conf
 /** `prisma migrate diff` answers already computed in this process, by inputs (see diffSql). */
 export const diffs = new Map<string, string>();
 
-const cliOf = (root: string): string => path.join(root, "node_modules", "prisma", "build", "index.js");
+export const cliOf = (root: string): string => path.join(root, "node_modules", "prisma", "build", "index.js");
 
 /** What a diff's answer depends on: the CLI, the config's text and the two datamodels' texts. */
 export const diffKey = (root: string, config: string, from: string, to: string): string =>

@@ -5,7 +5,11 @@
  * started before the new row was committed) is remembered, and the next idle sleep returns at
  * once; otherwise that row would wait a whole idle poll.
  */
+import { realTimeline, type Timeline } from "./timeline.js";
+
 export class Waker {
+  constructor(private readonly time: Timeline = realTimeline) {}
+
   private readonly sleepers = new Set<{ wake(): void; kickable: boolean }>();
   private pendingKick = false;
 
@@ -21,16 +25,17 @@ export class Waker {
     }
     let wake = (): void => {};
     const done = new Promise<void>((resolve) => {
+      let cancel = (): void => {};
       const entry = {
         kickable,
         wake: () => {
-          clearTimeout(timer);
+          cancel();
           this.sleepers.delete(entry);
           resolve();
         },
       };
-      const timer = setTimeout(entry.wake, Math.max(0, ms));
       this.sleepers.add(entry);
+      cancel = this.time.after(Math.max(0, ms), entry.wake);
       wake = entry.wake;
     });
     return { done, cancel: () => wake() };

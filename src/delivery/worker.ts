@@ -30,6 +30,7 @@ import { Pacer, TELEGRAM_LIMITS, type PacingLimits } from "./pacer.js";
 import { claimDue, countClaimable, deferChat, dropForInactiveChats, releaseClaims, type Dialect } from "./rows.js";
 import { runBatch } from "./batch.js";
 import { FileIdCache } from "./send.js";
+import { realTimeline, type Timeline } from "./timeline.js";
 import { Waker } from "./waker.js";
 
 export interface DeliveryWorkerOptions {
@@ -53,6 +54,8 @@ export interface DeliveryWorkerOptions {
   concurrency?: number;
   /** Without a kick, look for due rows this often (other instances, notBefore passing). Default 2 s. */
   idlePollMs?: number;
+  /** Real time for pacing, holds and wake-ups; default performance.now() and setTimeout (timeline.ts). */
+  timeline?: Timeline;
 }
 
 export interface DeliveryWorker {
@@ -89,17 +92,16 @@ const INACTIVE_SWEEP_MS = 30_000;
 
 export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const stats: DeliveryStats = { sent: 0, failed: 0, dropped: 0, retried: 0, rateLimited: 0, migrated: 0 };
-  const pacer = new Pacer(o.limits ?? TELEGRAM_LIMITS);
-  const holds = new ChatHolds(o.clock);
-  const waker = new Waker();
+  const time = o.timeline ?? realTimeline;
+  const pacer = new Pacer(o.limits ?? TELEGRAM_LIMITS, time.now);
+  const holds = new ChatHolds(o.clock, time.now);
+  const waker = new Waker(time);
   const retry = { ...DEFAULT_RETRY, ...o.retry };
   const log = o.logger.child({ component: "delivery", instanceId: o.instanceId });
-  const shared = new SharedOutage({
-    ...o,
-    logger: log,
-    takeoverMs: retry.outageTakeoverMs,
-    probeMaxMs: retry.probeMaxMs,
-  });
+  const shared = new SharedOutage(
+    { ...o, logger: log, takeoverMs: retry.outageTakeoverMs, probeMaxMs: retry.probeMaxMs },
+    time.now,
+  );
   const deps: DeliverDeps = {
     ...o,
     pacer,
@@ -108,7 +110,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     stats,
     retry,
     leaseMs: o.leaseMs ?? 60_000,
-    gate: new AlertGate(),
+    gate: new AlertGate(undefined, time.now),
     outage: new OutageTracker(),
     shared,
     unrecorded: new UnrecordedSends(),
@@ -123,7 +125,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   let idleWaiters: { resolve(): void; reject(err: Error): void }[] = [];
 
   const sweep = async (now: Date): Promise<void> => {
-    sweptAt = performance.now();
+    sweptAt = time.now();
     const dropped = await dropForInactiveChats(o.prisma, now);
     if (dropped > 0) log.info({ dropped }, "dropped messages queued for inactive chats");
     stats.dropped += dropped;
@@ -134,7 +136,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     // Sends Telegram accepted whose rows could not be written yet go first: they must not be claimed and sent.
     if (deps.unrecorded.size > 0) stats.sent += await flushUnrecorded({ ...deps, logger: log });
     const now = o.clock.now();
-    if (sweptAt === undefined || performance.now() - sweptAt >= INACTIVE_SWEEP_MS) await sweep(now);
+    if (sweptAt === undefined || time.now() - sweptAt >= INACTIVE_SWEEP_MS) await sweep(now);
     return claimDue(o.prisma, {
       instanceId: o.instanceId,
       now,

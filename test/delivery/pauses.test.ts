@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { enqueue } from "../../src/delivery/outbox.js";
 import { countingPrisma } from "./counting.js";
 import { sentCounts, startWorld, type World } from "./setup.js";
+import { timeWarp } from "./timeWarp.js";
 
 const FAST = {
   global: 300,
@@ -41,12 +42,20 @@ async function push(chatId: number, dedupKey: string, text: string): Promise<voi
   });
 }
 
-/** When each chat's sendMessage calls were answered, and with what status (real time). */
-function answers(): Map<number, { status: number; at: number }[]> {
-  const seen = new Map<number, { status: number; at: number }[]>();
+interface Answer {
+  status: number;
+  /** On the worker's time line (real time unless the test moves it). */
+  at: number;
+  /** Date.now(): the application clock's time while a test has not moved it. */
+  wall: number;
+}
+
+/** When each chat's sendMessage calls were answered, and with what status. */
+function answers(now: () => number = () => performance.now()): Map<number, Answer[]> {
+  const seen = new Map<number, Answer[]>();
   w.emu.on("request", (r) => {
     if (r.method !== "sendMessage" || r.chatId === undefined) return;
-    seen.set(r.chatId, [...(seen.get(r.chatId) ?? []), { status: r.status, at: performance.now() }]);
+    seen.set(r.chatId, [...(seen.get(r.chatId) ?? []), { status: r.status, at: now(), wall: Date.now() }]);
   });
   return seen;
 }
@@ -70,9 +79,11 @@ describe("paused chats wait in the database", () => {
     // so Telegram's 429 is taken as that chat's (a quiet group's 429 pauses the whole bot).
     const paused = Array.from({ length: 600 }, (_, i) => 800_001 + i);
     const healthy = Array.from({ length: 20 }, (_, i) => -900_001 - i);
-    // Long enough for the first pass (1,240 statements) on a busy CI machine to end before
-    // the pauses do, which is what lets "healthy went first" be observed.
-    const RETRY_AFTER_S = 15;
+    // The worker runs on a time line the test moves (timeWarp), so the pause costs no wall time:
+    // it is long enough for the first pass (1,240 statements) to end before it on a very busy
+    // machine, which is what lets "healthy went first" be observed; then the test jumps past it.
+    const RETRY_AFTER_S = 60;
+    const warp = timeWarp();
     await addPrivateChats(paused);
     await w.addGroups(healthy);
     for (const id of paused)
@@ -84,12 +95,13 @@ describe("paused chats wait in the database", () => {
     // The healthy chats' rows are queued last: claims go in id order, so a worker that kept
     // claiming paused rows would starve them.
     for (const id of [...paused, ...healthy]) await push(id, `digest:2026-W47:chat:${id}`, "Tổng hợp tuần 47");
-    const seen = answers();
+    const seen = answers(warp.timeline.now);
     const counted = countingPrisma(w.db.prisma);
     // The production loop (start, default 2 s idle poll), not drainOnce: its claims are the ones
     // that must not spin.
-    const worker = w.worker({ prisma: counted.prisma, limits: FAST });
-    const started = performance.now();
+    const timed = { clock: warp.clock, timeline: warp.timeline };
+    const worker = w.worker({ prisma: counted.prisma, limits: FAST, ...timed });
+    const started = warp.timeline.now();
     worker.start();
 
     await w.emu.waitFor(() => sentCounts(w.emu, healthy).every((n) => n === 1), {
@@ -102,13 +114,28 @@ describe("paused chats wait in the database", () => {
         where: { status: "pending", lockedBy: null, notBefore: { gt: new Date() } },
       }),
     ).toBe(paused.length);
+    // Each paused chat's rows wait in the database until retry_after has passed since its 429.
+    const rows = await w.db.prisma.outboxMessage.findMany({ where: { chatId: { in: paused.map(BigInt) } } });
+    const early = rows.filter(
+      (r) => r.notBefore.getTime() < (seen.get(Number(r.chatId))?.[0]?.wall ?? Infinity) + RETRY_AFTER_S * 1000,
+    );
+    expect(early.map((r) => r.dedupKey)).toEqual([]);
+
+    // 10 ms before the first refused chat may send again: nothing paused is due — not in the
+    // database (another worker claims nothing), not in this worker — then past every pause.
+    const refusedAt = paused.map((id) => seen.get(id)?.[0]?.at ?? Number.NaN);
+    expect(refusedAt.every(Number.isFinite)).toBe(true);
+    warp.advanceTo(Math.min(...refusedAt) + RETRY_AFTER_S * 1000 - 10);
+    expect(await w.worker({ limits: FAST, ...timed }).drainOnce()).toMatchObject({ sent: 0 });
+    expect(sentCounts(w.emu, paused).every((n) => n === 0)).toBe(true);
+    warp.advanceTo(Math.max(...refusedAt) + RETRY_AFTER_S * 1000);
 
     await w.emu.waitFor(() => sentCounts(w.emu, paused).every((n) => n === 1), {
       timeoutMs: 60_000,
       label: "paused chats delivered",
     });
     await worker.stop();
-    const ranMs = performance.now() - started;
+    const ranMs = warp.timeline.now() - started;
     expect(worker.stats()).toMatchObject({
       sent: paused.length + healthy.length,
       rateLimited: paused.length,
@@ -128,7 +155,7 @@ describe("paused chats wait in the database", () => {
     expect(counted.counts.claimedRows).toBe(w.emu.calls("sendMessage"));
     expect(w.emu.calls("sendMessage")).toBe(2 * paused.length + healthy.length);
     expect(counted.counts.claims).toBeLessThan(150);
-    // One sweep at start, then one per 30 s of real time (INACTIVE_SWEEP_MS in src/delivery/worker.ts),
+    // One sweep at start, then one per 30 s on the time line (INACTIVE_SWEEP_MS in src/delivery/worker.ts),
     // never one per claim: a loaded machine that stretches the run past 30 s sees a second.
     expect(counted.counts.sweeps).toBeGreaterThanOrEqual(1);
     expect(counted.counts.sweeps).toBeLessThanOrEqual(1 + Math.floor(ranMs / 30_000));
@@ -139,8 +166,10 @@ describe("paused chats wait in the database", () => {
     await addPrivateChats([P]);
     w.emu.faults.add({ method: "sendMessage", chatId: P, fault: { kind: "retry_after", retryAfter: 4 } });
     await push(P, "reminder:P", "Nhắc nộp số liệu");
-    const seen = answers();
-    const a = w.worker({ idlePollMs: 60_000 });
+    const warp = timeWarp();
+    const timed = { clock: warp.clock, timeline: warp.timeline };
+    const seen = answers(warp.timeline.now);
+    const a = w.worker({ idlePollMs: 60_000, ...timed });
     a.start();
     a.kick();
     await w.emu.waitFor(() => seen.get(P)?.length === 1, { label: "the 429" });
@@ -152,10 +181,15 @@ describe("paused chats wait in the database", () => {
     );
     const row = await w.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "reminder:P" } });
     expect(row).toMatchObject({ status: "pending", lockedBy: null });
-    expect(row.notBefore.getTime()).toBeGreaterThan(Date.now() + 3_000);
+    expect(row.notBefore.getTime()).toBeGreaterThanOrEqual((seen.get(P)?.[0]?.wall ?? Infinity) + 4_000);
 
-    expect(await w.worker().drainOnce()).toMatchObject({ sent: 0 });
+    expect(await w.worker(timed).drainOnce()).toMatchObject({ sent: 0 });
     expect(seen.get(P)).toHaveLength(1);
+    // 10 ms before the pause ends (on the time line the test moves): still not due for anyone.
+    warp.advanceTo(refusedAt + 4_000 - 10);
+    expect(await w.worker(timed).drainOnce()).toMatchObject({ sent: 0 });
+    expect(seen.get(P)).toHaveLength(1);
+    warp.advanceTo(refusedAt + 4_000);
 
     // Waits past the bound below, so a late retry fails on the measured delay rather than on
     // this wait (whose clock starts a little after the 429); the 60 s poll would miss both.
@@ -182,10 +216,18 @@ describe("paused chats wait in the database", () => {
     });
     await push(P, "m3", "3");
     const seen = answers();
-    const draining = w.worker().drainOnce();
+    const warp = timeWarp();
+    const draining = w.worker({ clock: warp.clock, timeline: warp.timeline }).drainOnce();
     await w.emu.waitFor(() => seen.get(P)?.length === 1, { label: "the 429" });
     await push(P, "m4", "4");
-    expect(await draining).toMatchObject({ sent: 4, rateLimited: 1 });
+    // The pause and the private chat's one message per 1,05 s then pass on the worker's time
+    // line, twenty times as fast as on the wall clock: only their order is asserted here.
+    const fast = setInterval(() => warp.advanceBy(100), 5);
+    try {
+      expect(await draining).toMatchObject({ sent: 4, rateLimited: 1 });
+    } finally {
+      clearInterval(fast);
+    }
     expect(texts(P)).toEqual(["1", "[ảnh]", "3", "4"]);
   });
 
@@ -195,7 +237,10 @@ describe("paused chats wait in the database", () => {
     const G = -830_001;
     await w.addGroups([G]);
     for (let i = 1; i <= 5; i++) await push(G, `g${i}`, String(i));
-    const draining = w.worker({ limits: { ...FAST, group: 3, groupWindowMs: 6_500 } }).drainOnce();
+    const warp = timeWarp();
+    const draining = w
+      .worker({ limits: { ...FAST, group: 3, groupWindowMs: 6_500 }, clock: warp.clock, timeline: warp.timeline })
+      .drainOnce();
     await w.emu.waitForMessages(G, 3);
     await eventually(
       async () => (await w.db.prisma.outboxMessage.count({ where: { status: "pending" } })) === 2,
@@ -207,6 +252,8 @@ describe("paused chats wait in the database", () => {
       expect(r.lockedBy).toBeNull();
       expect(r.notBefore.getTime()).toBeGreaterThan(Date.now() + 4_000);
     }
+    // The minute's rest (6,5 s here) passes on the worker's time line, not on the wall clock.
+    warp.advanceBy(6_500);
     expect(await draining).toMatchObject({ sent: 5 });
     expect(texts(G)).toEqual(["1", "2", "3", "4", "5"]);
   });
