@@ -184,7 +184,11 @@ describe("/chiso with the QĐ 766 preset", () => {
     expect(text).toContain("▰▰▰▱▱ 11,4/18 Mức độ hài lòng");
     expect(text).toContain("▱▱▱▱▱ 0/18 Công khai, minh bạch");
     expect(text).not.toContain("Chưa chấm được:");
+    // Most points first, five with their command: 3.6, 4.1, 5.3 (6 points), 4.2 (4), then 1.3, the
+    // first of the 2-point ones in the file's order; the other five are counted and sent to /mau.
     expect(text).toContain("• TTHC công khai đầy đủ: /nop ct766-1.3 120 95");
+    expect(text).not.toContain("/nop ct766-4.3 120 95");
+    expect(text).toContain("… và 5 thành phần khác: gửi cả bảng theo mẫu /mau.");
 
     await say("/nop ct766-5.4 100 95", STP, OFFICER);
     const leaders = await say("/chiso", LEADERS, LEADER);
