@@ -53,7 +53,7 @@ function printedChange(now: Points, previous: Points): { sign: number; text: str
 /**
  * "▲ +4,2 điểm so với tháng 10/2026 (25 điểm)"; when the two months' scored components differ,
  * the change on those both have: "▲ +1,2 điểm so với tháng 10/2026 trên 3 thành phần có số liệu
- * cả hai tháng (cả tháng trước: 25 điểm)"; with none in common, only last month's total.
+ * cả hai tháng (tổng tháng trước: 25 điểm)"; with none in common, only last month's total.
  */
 function changeLine(v: UnitIndexView): string | null {
   if (v.previous === null) return null;
@@ -63,7 +63,7 @@ function changeLine(v: UnitIndexView): string | null {
   const { sign, text } = printedChange(c.now, c.before);
   const words = sign === 0 ? "không đổi" : `${sign > 0 ? "▲ +" : "▼ −"}${text} điểm`;
   if (c.partial === null) return `${words} so với tháng ${month} (${formatPoints(v.previous)} điểm)`;
-  return `${words} so với tháng ${month} trên ${c.partial} thành phần có số liệu cả hai tháng (cả tháng trước: ${formatPoints(v.previous)} điểm)`;
+  return `${words} so với tháng ${month} trên ${c.partial} thành phần có số liệu cả hai tháng (tổng tháng trước: ${formatPoints(v.previous)} điểm)`;
 }
 
 /** "▲4,2" / "▼1" / "=": points since last month, short for the leaders' one-line rows (and the Mini App's). */

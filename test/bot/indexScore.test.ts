@@ -20,19 +20,25 @@ const OFFICER = 801;
 const LEADER = 802;
 let h: Harness;
 
-beforeEach(async () => {
-  h = await startHarness({ now: "2026-11-20T09:00:00+07:00", files: FILES_WITH_INDEX });
-  h.emu.addUser({ id: OFFICER, firstName: "Hoa" });
-  h.emu.addUser({ id: LEADER, firstName: "Phó Chủ tịch" });
+/** The province's chats bound, on the given files (the fixture index, or the QĐ 766 preset). */
+async function startWorld(files: readonly string[]): Promise<Harness> {
+  const w = await startHarness({ now: "2026-11-20T09:00:00+07:00", files: [...files] });
+  w.emu.addUser({ id: OFFICER, firstName: "Hoa" });
+  w.emu.addUser({ id: LEADER, firstName: "Phó Chủ tịch" });
   for (const [id, title] of [
     [STP, "Sở Tư pháp"],
     [X1, "Phường Đức Xuân"],
     [LEADERS, "Lãnh đạo tỉnh"],
   ] as const)
-    h.emu.addChat({ id, type: "supergroup", title });
-  await bindGroup(h.db.prisma, STP, "unit", "TN-STP");
-  await bindGroup(h.db.prisma, X1, "unit", "TN-X1");
-  await bindGroup(h.db.prisma, LEADERS, "leaders", "TN");
+    w.emu.addChat({ id, type: "supergroup", title });
+  await bindGroup(w.db.prisma, STP, "unit", "TN-STP");
+  await bindGroup(w.db.prisma, X1, "unit", "TN-X1");
+  await bindGroup(w.db.prisma, LEADERS, "leaders", "TN");
+  return w;
+}
+
+beforeEach(async () => {
+  h = await startWorld(FILES_WITH_INDEX);
 });
 afterEach(async () => h?.stop());
 
@@ -155,18 +161,7 @@ describe("/chiso with the QĐ 766 preset", () => {
 
   it("scores the components the preset can score, says how many cannot be, and names the gain", async () => {
     await h.stop();
-    h = await startHarness({ now: "2026-11-20T09:00:00+07:00", files: PRESET_FILES });
-    h.emu.addUser({ id: OFFICER, firstName: "Hoa" });
-    h.emu.addUser({ id: LEADER, firstName: "Phó Chủ tịch" });
-    for (const [id, title] of [
-      [STP, "Sở Tư pháp"],
-      [X1, "Phường Đức Xuân"],
-      [LEADERS, "Lãnh đạo tỉnh"],
-    ] as const)
-      h.emu.addChat({ id, type: "supergroup", title });
-    await bindGroup(h.db.prisma, STP, "unit", "TN-STP");
-    await bindGroup(h.db.prisma, X1, "unit", "TN-X1");
-    await bindGroup(h.db.prisma, LEADERS, "leaders", "TN");
+    h = await startWorld(PRESET_FILES);
     await say("/nop ct766-5.4 100 81", X1, OFFICER);
     await say("/nop ct766-2.1 100 90", X1, OFFICER);
     await say("/nop ct766-5.2 0 0", X1, OFFICER);

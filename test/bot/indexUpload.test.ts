@@ -18,6 +18,10 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.stop());
 
+/** The officer sends the sheet to the unit group with /nhap, as an upload is made. */
+const sendSheet = (bytes: Buffer) =>
+  sendFile(h, { chatId: GROUP, fromId: OFFICER, fileName: "chi-so.xlsx", bytes, caption: "/nhap" });
+
 async function templateCodes(chatId: number): Promise<string[]> {
   const reply = await say(h, chatId, OFFICER, "/mau");
   const bytes = h.emu.file(reply?.document?.file_id ?? "")?.bytes;
@@ -47,13 +51,7 @@ describe("index components in the spreadsheet", () => {
       // Row 4: another unit than the chat's, refused.
       ["TN-X2", "Xã Nông Thượng", "so-hoa-ket-qua", "11/2026", 40, 40],
     ]);
-    const [reply] = await sendFile(h, {
-      chatId: GROUP,
-      fromId: OFFICER,
-      fileName: "chi-so.xlsx",
-      bytes,
-      caption: "/nhap",
-    });
+    const [reply] = await sendSheet(bytes);
     const text = reply?.text ?? "";
     expect(text).toContain("Dòng 2:");
     expect(text).toContain("Dòng 4: Xã Nông Thượng không thuộc đơn vị của nhóm (Phường Đức Xuân)");
@@ -66,13 +64,7 @@ describe("index components in the spreadsheet", () => {
       ["TN-X1", "Phường Đức Xuân", "SO-HOA-KET-QUA", "11/2026", 20, 40],
       ["TN-X1", "Phường Đức Xuân", "thanh-toan-truc-tuyen", "11/2026", 5, 10],
     ]);
-    const [reply] = await sendFile(h, {
-      chatId: GROUP,
-      fromId: OFFICER,
-      fileName: "chi-so.xlsx",
-      bytes,
-      caption: "/nhap",
-    });
+    const [reply] = await sendSheet(bytes);
     expect(reply?.text).toContain("Đã lưu 3 dòng số liệu");
     expect(await storedFigures(h)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^TN-X1 so-hoa-ket-qua 2026-11 20\/40 /)]),

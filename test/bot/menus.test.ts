@@ -121,6 +121,11 @@ describe("a leader without a private chat with the bot", () => {
     h.emu.injectText({ chatId: NEWCOMER, fromId: NEWCOMER, text: "/start" });
     await h.emu.waitForMessages(NEWCOMER, 1);
     expect(names(NEWCOMER, NEWCOMER)).toEqual(MENUS.privateLeader.map((c) => c.command));
+    // /help, asked again and again, sets nothing: the menu is set once, at /start.
+    const sets = h.emu.calls("setMyCommands");
+    h.emu.injectText({ chatId: NEWCOMER, fromId: NEWCOMER, text: "/help" });
+    await h.emu.waitForMessages(NEWCOMER, 2);
+    expect(h.emu.calls("setMyCommands")).toBe(sets);
   });
 });
 

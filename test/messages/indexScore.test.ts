@@ -50,7 +50,7 @@ describe("/chiso numbers", () => {
       change: { now: pointsOf(11.44), before: pointsOf(10.2), partial: 3 },
     };
     expect(indexTexts.unit(v)).toContain(
-      "▲ +1,24 điểm so với tháng 11/2026 trên 3 thành phần có số liệu cả hai tháng (cả tháng trước: 47,65 điểm)",
+      "▲ +1,24 điểm so với tháng 11/2026 trên 3 thành phần có số liệu cả hai tháng (tổng tháng trước: 47,65 điểm)",
     );
     const none = { ...view(pointsOf(6), pointsOf(20)), change: null };
     expect(indexTexts.unit(none)).toContain("Tháng 11/2026: 20 điểm (trên các thành phần khác tháng này).");

@@ -7,10 +7,11 @@ import { headOfChat, isAdmin, isLeader, leadersRootOfChat, unitOfChat } from "./
 
 export const startFeature = new Composer<BotContext>();
 
-async function privateHelp(ctx: BotContext): Promise<string> {
+async function privateHelp(ctx: BotContext, opened: boolean): Promise<string> {
   const role = (await isAdmin(ctx)) ? "admin" : (await isLeader(ctx)) ? "leader" : null;
-  // Their "/" menu: a grant made before this chat existed could not set it (services/menus/).
-  if (role && ctx.from) await ctx.uc.roles.privateChatOpened(BigInt(ctx.from.id), role);
+  // Their "/" menu at /start, the chat's first message: a grant made before this chat existed
+  // could not set it (services/menus/). /help asks again and again; it sets nothing.
+  if (opened && role && ctx.from) await ctx.uc.roles.privateChatOpened(BigInt(ctx.from.id), role);
   if (role === "admin") return helpTexts.privateAdmin;
   return role === "leader" ? helpTexts.privateLeader : helpTexts.privateWelcome;
 }
@@ -27,7 +28,7 @@ function groupHelp(ctx: BotContext): string {
 }
 
 startFeature.command(["start", "help"], async (ctx) => {
-  if (ctx.chat.type === "private") return replyHtml(ctx, await privateHelp(ctx));
+  if (ctx.chat.type === "private") return replyHtml(ctx, await privateHelp(ctx, ctx.hasCommand("start")));
   const admin = await isAdmin(ctx);
   return replyHtml(ctx, groupHelp(ctx) + (admin ? helpTexts.adminInGroup : ""));
 });
