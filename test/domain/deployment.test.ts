@@ -124,6 +124,24 @@ describe("nothing crosses a jurisdiction", () => {
     }
   });
 
+  test("a unit's reportable indicators, remembered per catalog, are the ones its own binding directives name", () => {
+    for (const u of catalog.units) {
+      // What the binding directives' milestones for this unit name, worked out without the memory.
+      const eu = catalog.evaluationUnit(u);
+      const expected = new Set(
+        catalog
+          .bindingDirectives(u)
+          .flatMap((d) => d.milestones.filter((m) => scopeBindsUnit(m.scope, eu, d)).map((m) => m.indicator)),
+      );
+      const first = catalog.indicatorsFor(u).map((i) => i.code);
+      expect(new Set(first), u.code).toEqual(expected);
+      expect(
+        catalog.indicatorsFor(u).map((i) => i.code),
+        `${u.code}, asked again`,
+      ).toEqual(first);
+    }
+  });
+
   test("every task's lead and cooperating units are inside its directive's jurisdiction", () => {
     for (const ref of allTasks(catalog)) {
       if (ref.directive.national) continue;
