@@ -183,13 +183,21 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
    * Rows this process is holding back — paced or paused in memory, or written back with a
    * notBefore whose hold is still running — for drainOnce to wait for: how long to sleep
    * before looking again, or undefined when there are none. Rows scheduled for before a hold
-   * ends are waited for too; later ones are not (they are not due).
+   * ends are waited for too; later ones are not (they are not due). `heldAtClaim`: whether
+   * anything was held when the claim that found nothing began; if its hold has ended since (a
+   * slow claim on a busy machine), its rows may be due now and were not seen: look again at once.
    */
-  const heldBack = async (): Promise<number | undefined> => {
-    // A chat paused in memory whose rows wait in the database is the holds' to time.
-    const paced = pacer.blockedChats(0).some((chatId) => !holds.holding(chatId)) || pacer.globalWaitMs() > 0;
+  /**
+   * Paced in memory: a chat's own window or pause, or a bot-wide wait. (A chat paused in memory
+   * whose rows wait in the database is the holds' to time.)
+   */
+  const isHeld = (): boolean =>
+    pacer.blockedChats(0).some((chatId) => !holds.holding(chatId)) || pacer.globalWaitMs() > 0;
+
+  const heldBack = async (heldAtClaim: boolean): Promise<number | undefined> => {
+    const paced = isHeld();
     const until = holds.waitingUntil();
-    if (!paced && !until) return undefined;
+    if (!paced && !until) return heldAtClaim ? 0 : undefined;
     const now = o.clock.now();
     if ((await countClaimable(o.prisma, now, until && until > now ? until : now)) === 0) return undefined;
     // Only held in the database: the holds' own timers say when to look.
@@ -217,6 +225,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
         await waker.sleep(globalWait);
         continue;
       }
+      const heldAtClaim = untilSettled && (isHeld() || holds.waitingUntil() !== undefined);
       const rows = await claim().catch((err: unknown) => {
         idle(false);
         throw err;
@@ -238,7 +247,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
         continue;
       }
       await shared.nothingToProbe();
-      const nap = untilSettled ? await heldBack() : undefined;
+      const nap = untilSettled ? await heldBack(heldAtClaim) : undefined;
       if (nap === undefined) return;
       await waker.sleep(nap);
     }

@@ -14,12 +14,12 @@ export interface StatementCounts {
 
 type Fn = (...args: unknown[]) => unknown;
 
-const sqlOf = (args: unknown[]): string => {
+export const sqlOf = (args: unknown[]): string => {
   const first = args[0];
   return Array.isArray(first) ? first.join("?") : String(first);
 };
 
-function intercept<T extends object>(
+export function intercept<T extends object>(
   target: T,
   hooks: Record<string, (call: () => unknown, args: unknown[]) => unknown>,
 ): T {

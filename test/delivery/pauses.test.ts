@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { enqueue } from "../../src/delivery/outbox.js";
-import { countingPrisma } from "./counting.js";
+import { countingPrisma, intercept, sqlOf } from "./counting.js";
 import { sentCounts, startWorld, type World } from "./setup.js";
 import { timeWarp } from "./timeWarp.js";
 
@@ -229,6 +229,32 @@ describe("paused chats wait in the database", () => {
       clearInterval(fast);
     }
     expect(texts(P)).toEqual(["1", "[ảnh]", "3", "4"]);
+  });
+
+  it("a pause that ends while a claim is finding nothing (a busy machine): drainOnce looks again and sends", async () => {
+    const P = 820_101;
+    await addPrivateChats([P]);
+    w.emu.faults.add({ method: "sendMessage", chatId: P, fault: { kind: "retry_after", retryAfter: 1 } });
+    await push(P, "s1", "1");
+    await push(P, "s2", "2");
+    const warp = timeWarp();
+    // The first claim that finds nothing (the chat is paused) takes 2 s on the time line: the
+    // pause and its slack are over by the time the worker asks what it still holds.
+    let slowed = false;
+    const prisma = intercept(w.db.prisma, {
+      $queryRaw: (call, args) =>
+        (call() as Promise<unknown[]>).then((rows) => {
+          if (!slowed && rows.length === 0 && sqlOf(args).includes(`SET "lockedBy"`)) {
+            slowed = true;
+            warp.advanceBy(2_000);
+          }
+          return rows;
+        }),
+    });
+    const stats = await w.worker({ prisma, clock: warp.clock, timeline: warp.timeline }).drainOnce();
+    expect(slowed).toBe(true);
+    expect(stats).toMatchObject({ sent: 2, rateLimited: 1 });
+    expect(texts(P)).toEqual(["1", "2"]);
   });
 
   it("a group whose allowance is spent for longer than the hold time waits in the database, not under a lease", {
