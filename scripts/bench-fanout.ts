@@ -73,6 +73,7 @@ const enqueueMs = performance.now() - t0;
 const alerts: string[] = [];
 const worker = createDeliveryWorker({
   prisma: db.prisma,
+  dialect: db.dialect,
   api: new Api(TOKEN, botApiClient(emu.url)), // the HTTP client the app uses (createBot)
   logger: pino({ level: "silent" }),
   clock: systemClock,

@@ -44,7 +44,11 @@ export interface DeliveryWorkerOptions {
   onAdminAlert(text: string, keyboard?: InlineKeyboardMarkup): void | Promise<void>;
   onChatMigrated?(from: bigint, to: bigint): void | Promise<void>;
   onChatBlocked?(chatId: bigint, reason: string): void | Promise<void>;
-  dialect?: Dialect;
+  /**
+   * The database's dialect, with no default: on PostgreSQL a claim must skip rows another claim has
+   * locked (rows.ts claimDue), or two drains of one worker (its loop and a drainOnce) send a row twice.
+   */
+  dialect: Dialect;
   limits?: PacingLimits;
   retry?: Partial<RetryPolicy>;
   /** How long a claim holds a row (renewed right before sending). Default 60 s. */
@@ -143,7 +147,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       leaseMs: deps.leaseMs,
       limit: o.batchSize ?? 60,
       excludeChatIds: pacer.blockedChats(HOLD_MS).slice(0, MAX_EXCLUDED),
-      dialect: o.dialect ?? "sqlite",
+      dialect: o.dialect,
     });
   };
 

@@ -18,10 +18,11 @@ let worker: DeliveryWorker | undefined;
 beforeEach(async () => {
   h = await startHarness({
     extraFeatures: extraFeatures(),
-    drain: (deps, emu) => {
+    drain: (deps, emu, dialect) => {
       // As src/app.ts wires it: alerts are pushed to the administrators with their keyboard.
       worker = createDeliveryWorker({
         prisma: deps.prisma,
+        dialect,
         api: new Api(TOKEN, { apiRoot: emu.url }),
         logger: deps.logger,
         clock: deps.clock,

@@ -55,6 +55,7 @@ export async function startFuzzWorld(now: string) {
   const bot = createBot(createAppServices(deps), { token: TOKEN, apiRoot: emu.url, extraFeatures: extraFeatures() });
   const worker = createDeliveryWorker({
     prisma: db.prisma,
+    dialect: db.dialect,
     api: bot.api,
     logger,
     clock,

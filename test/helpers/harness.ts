@@ -14,7 +14,7 @@ import type { AppDeps } from "../../src/services/context.js";
 import { createAppServices } from "../../src/services/useCases.js";
 import { installText } from "../../src/services/directives/install.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { createTestDb } from "./db.js";
+import { createTestDb, type TestDb } from "./db.js";
 import { waitIdle } from "./idle.js";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Api } from "grammy";
@@ -42,7 +42,7 @@ export async function startHarness(
     now?: string;
     files?: string[];
     extraFeatures?: BotOptions["extraFeatures"];
-    drain?: (deps: AppDeps, emu: Emulator) => { kick(): void; stop(): Promise<void> };
+    drain?: (deps: AppDeps, emu: Emulator, dialect: TestDb["dialect"]) => { kick(): void; stop(): Promise<void> };
   } = {},
 ) {
   const db = await createTestDb();
@@ -72,7 +72,7 @@ export async function startHarness(
   const alerts: string[] = [];
   // The real worker is kept apart too: idle() waits for it to send what is due.
   let worker: DeliveryWorker | undefined;
-  const drain = opts.drain?.(deps, emu) ?? (worker = realWorker(deps, bot.api, alerts));
+  const drain = opts.drain?.(deps, emu, db.dialect) ?? (worker = realWorker(deps, db.dialect, bot.api, alerts));
   kick = () => drain.kick();
   await bot.init();
   // Kept so that stop() waits for the batch being handled: closing the database under an update's
@@ -103,9 +103,10 @@ export async function startHarness(
 }
 
 /** The real delivery worker, so pushes reach the emulator exactly as in production. */
-function realWorker(deps: AppDeps, api: Api, alerts: string[]) {
+function realWorker(deps: AppDeps, dialect: TestDb["dialect"], api: Api, alerts: string[]) {
   const worker = createDeliveryWorker({
     prisma: deps.prisma,
+    dialect,
     api,
     logger: deps.logger,
     clock: deps.clock,

@@ -45,9 +45,10 @@ export async function startWorld(opts: { now?: string; files?: string[] } = {}):
     now: opts.now ?? "2026-11-20T07:00:00+07:00",
     ...(opts.files ? { files: opts.files } : {}),
     extraFeatures: [tasksFeature, digestFeature],
-    drain: (deps, emu) => {
+    drain: (deps, emu, dialect) => {
       worker = createDeliveryWorker({
         prisma: deps.prisma,
+        dialect,
         api: new Api(TOKEN, { apiRoot: emu.url }),
         logger: deps.logger,
         clock: deps.clock,

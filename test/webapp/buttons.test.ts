@@ -109,8 +109,9 @@ describe("the button rides on the leaders' answers", () => {
     await runWeeklyDigest(h.services, { fireTime: h.clock.now(), now: h.clock.now() });
     await h.idle();
     const withButton = h.emu.botMessages(LEADERS).filter((m) => dashboardOf(m));
-    // The messages themselves, so a failure shows what was sent (a second one was seen twice in full
-    // PostgreSQL passes on 06/12/2026 and could not be reproduced).
+    // The messages themselves, so a failure shows what was sent. (On PostgreSQL the whole digest
+    // once came twice: the harness's worker had no dialect, so its loop and idle()'s drainOnce
+    // could claim the same rows; instances.test.ts now pins that.)
     expect(withButton.map((m) => `${m.message_id}: ${(m.text ?? m.caption ?? "").slice(0, 80)}`)).toHaveLength(1);
     expect(urlOf(buttons(withButton[0]).at(-1))).toBe("https://t.me/dondoc_test_bot?startapp=c-100702");
   });
