@@ -6,7 +6,14 @@
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./migrate.js";
 import { linkLegacyDocuments } from "./repos/letters.js";
-import { createPgPrisma, isPostgresUrl, pgMigrationDriver, withPgClient, type PgClientOptions } from "./postgres.js";
+import {
+  createPgPrisma,
+  isPostgresUrl,
+  pgMigrationDriver,
+  withPgClient,
+  withPoolClient,
+  type PgClientOptions,
+} from "./postgres.js";
 import { openSqlite, sqliteMigrationDriver, sqlitePath } from "./sqlite.js";
 import { registerSqliteHandle, sharedSqliteAdapter } from "./sqliteShared.js";
 import type { Db } from "./types.js";
@@ -41,7 +48,8 @@ export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Op
 }
 
 async function openPostgres(url: string, o: OpenOptions): Promise<OpenedDb> {
-  const applied = await withPgClient(url, (c) => applyMigrations(pgMigrationDriver(c)));
+  const migrate = (c: Parameters<typeof pgMigrationDriver>[0]) => applyMigrations(pgMigrationDriver(c));
+  const applied = await (o.pool ? withPoolClient(o.pool, migrate) : withPgClient(url, migrate));
   const pgPrisma = createPgPrisma(url, o);
   // The cast: both clients are generated from one data model (prisma/postgresql/schema.prisma is
   // derived mechanically from prisma/schema.prisma, and test/db/postgres-derive.test.ts fails on

@@ -17,7 +17,7 @@ export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.tes
  */
 const MIGRATION_LOCK_KEY = 0x646f6e646f63;
 
-export function pgMigrationDriver(client: pg.Client): MigrationDriver {
+export function pgMigrationDriver(client: pg.ClientBase): MigrationDriver {
   return {
     dialect: "postgresql",
     // Simple-query protocol when there are no parameters: a whole migration.sql in one call.
@@ -41,6 +41,19 @@ export function pgMigrationDriver(client: pg.Client): MigrationDriver {
   };
 }
 
+/** A connection of `pool` for the length of `fn`. */
+export async function withPoolClient<T>(pool: pg.Pool, fn: (c: pg.ClientBase) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    const out = await fn(client);
+    client.release();
+    return out;
+  } catch (err) {
+    client.release(err instanceof Error ? err : true); // a connection in an unknown state is closed, not reused
+    throw err;
+  }
+}
+
 /** One short-lived connection for work outside Prisma (migrations, admin statements). */
 export async function withPgClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -55,6 +68,11 @@ export async function withPgClient<T>(url: string, fn: (c: pg.Client) => Promise
 export interface PgClientOptions {
   /** Connections in this process's pool (pg's default is 10). */
   poolMax?: number;
+  /**
+   * A pool to borrow instead of making one (`poolMax` is then the pool's own): closing the client
+   * leaves it open. The tests' databases keep theirs from one test to the next (test/helpers/pgPool.ts).
+   */
+  pool?: pg.Pool;
 }
 
 /**
@@ -62,7 +80,7 @@ export interface PgClientOptions {
  * class it is; src/db/client.ts hands it out typed as the SQLite client (see the cast there).
  */
 export function createPgPrisma(url: string, o: PgClientOptions = {}): InstanceType<typeof PgPrismaClient> {
-  const adapter = new PrismaPg({ connectionString: url, max: o.poolMax ?? 10 });
+  const adapter = o.pool ? new PrismaPg(o.pool) : new PrismaPg({ connectionString: url, max: o.poolMax ?? 10 });
   return new PgPrismaClient({ adapter });
 }
 
