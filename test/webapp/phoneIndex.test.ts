@@ -74,17 +74,18 @@ describe.skipIf(!existsSync(CHROMIUM))("the scored index on a phone (390×844)",
     // Below the sticky filters, not under them.
     await section.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 180));
     // 14 communes of the world with figures this month (P-X3 has none) and the five added: 19 scored.
-    expect(await section.locator(".row:visible").count()).toBe(15);
+    await expect.poll(() => section.locator(".row:visible").count(), { timeout: 10_000 }).toBe(15);
     await page.screenshot({ path: path.join(SHOTS, "webapp-phone-index.png") });
     await section.getByText("Xem cả 19 đơn vị").click();
-    expect(await section.locator(".row:visible").count()).toBe(19);
+    await expect.poll(() => section.locator(".row:visible").count(), { timeout: 10_000 }).toBe(19);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     const loaded = page.waitForResponse((r) => r.url().endsWith("/app/api/view") && r.status() === 200);
     await section.locator('.row[data-unit="P-X1"]').click();
     await loaded;
     const groups = page.locator('section.idx .idx-unit[data-unit="P-X1"] .groups li');
-    expect(await groups.count()).toBe(3);
+    // The answer has arrived; the page draws it a moment later (a busy CI machine saw 0 here).
+    await expect.poll(() => groups.count(), { timeout: 10_000 }).toBe(3);
     await page
       .locator("section.idx")
       .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 180));
