@@ -14,7 +14,9 @@ import type { AppDeps } from "../../src/services/context.js";
 import { createAppServices } from "../../src/services/useCases.js";
 import { installText } from "../../src/services/directives/install.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { createHash } from "node:crypto";
 import { createTestDb, type TestDb } from "./db.js";
+import type { Seed } from "./templates.js";
 import { waitIdle } from "./idle.js";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Api } from "grammy";
@@ -35,6 +37,20 @@ export class TestClock implements Clock {
   }
 }
 
+/** The fixture files installed through the application, as an administrator would send them. */
+function fixtureSeed(files: readonly string[]): Seed {
+  const texts = files.map((f) => [f, readFileSync(f, "utf8")] as const);
+  return {
+    key: createHash("sha256").update(JSON.stringify(texts)).digest("hex"),
+    async install(prisma) {
+      for (const [f, text] of texts) {
+        const r = await installText(prisma, text, "yaml");
+        if (!r.ok) throw new Error(`fixture ${f}: ${JSON.stringify(r.problems)}`);
+      }
+    },
+  };
+}
+
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 export async function startHarness(
@@ -45,13 +61,13 @@ export async function startHarness(
     drain?: (deps: AppDeps, emu: Emulator, dialect: TestDb["dialect"]) => { kick(): void; stop(): Promise<void> };
   } = {},
 ) {
-  const db = await createTestDb();
+  const seed = fixtureSeed(
+    opts.files ?? ["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml"],
+  );
+  const db = await createTestDb({ seed });
+  if (!db.seeded) await seed.install(db.prisma);
   const clock = new TestClock(new Date(opts.now ?? "2026-11-20T09:00:00+07:00"));
   const emu = await startEmulator({ token: TOKEN, botUsername: "dondoc_test_bot", clock: () => clock.now().getTime() });
-  for (const f of opts.files ?? ["test/fixtures/province.units.yaml", "test/fixtures/province.directive.yaml"]) {
-    const r = await installText(db.prisma, readFileSync(f, "utf8"), "yaml");
-    if (!r.ok) throw new Error(`fixture ${f}: ${JSON.stringify(r.problems)}`);
-  }
   const catalog = await createCatalogHolder(db.prisma);
   let kick = () => {};
   const deps: AppDeps = {

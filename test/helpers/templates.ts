@@ -5,12 +5,15 @@
  * (a new or edited migration makes a new one) and shared by the workers of a run and by later runs.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyMigrations, migrationsDir, readMigrations } from "../../src/db/migrate.js";
 import { pgMigrationDriver, withDatabase, withPgClient } from "../../src/db/postgres.js";
+import { openDatabase } from "../../src/db/client.js";
+import type { Db } from "../../src/db/types.js";
 import { openSqlite, sqliteMigrationDriver } from "../../src/db/sqlite.js";
+import { runOfEnv, sqliteDirPrefix } from "./pgRun.js";
 
 type Dialect = "sqlite" | "postgresql";
 
@@ -62,6 +65,53 @@ export async function copySqliteTemplate(file: string): Promise<string[]> {
   })();
   copyFileSync(await sqliteTemplate, file);
   return applied;
+}
+
+/** What a test database starts with beyond the migrations (the bot harness's unit list and directive). */
+export interface Seed {
+  /** Names the content: the same key must always install the same rows. */
+  key: string;
+  install(prisma: Db): Promise<void>;
+}
+
+const seededTemplates = new Map<string, Promise<string>>();
+
+/**
+ * Copies a migrated SQLite template with `seed` already installed to `file`. Installing the
+ * harness's two fixture files through the application (parse, validate, about a dozen Prisma
+ * statements) was about a third of starting a bot harness, repeated by some 800 tests per pass
+ * (docs/PERFORMANCE.md, "Session of 06/12/2026 (2)"). Built once per worker, by the application's own
+ * install, into the run's temporary folder — never kept between runs, since the rows depend on
+ * the code that installs them, not only on the files.
+ */
+export async function copySeededSqliteTemplate(file: string, seed: Seed): Promise<string[]> {
+  let template = seededTemplates.get(seed.key);
+  if (!template) {
+    template = (async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), sqliteDirPrefix(runOfEnv())));
+      const built = path.join(dir, "seeded.db");
+      await copySqliteTemplate(built);
+      const db = await openDatabase(`file:${built}`);
+      try {
+        await seed.install(db.prisma);
+      } finally {
+        await db.close();
+      }
+      // Everything into the main file: the copy takes that file alone.
+      const raw = openSqlite(`file:${built}`);
+      try {
+        raw.pragma("wal_checkpoint(TRUNCATE)");
+        raw.pragma("journal_mode = DELETE");
+      } finally {
+        raw.close();
+      }
+      return built;
+    })();
+    seededTemplates.set(seed.key, template);
+    template.catch(() => seededTemplates.delete(seed.key));
+  }
+  copyFileSync(await template, file);
+  return (await migrationsKey("sqlite")).applied;
 }
 
 /** Any constant every test worker shares: serialises building the PostgreSQL template. */
