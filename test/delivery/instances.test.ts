@@ -31,7 +31,8 @@ afterEach(async () => {
   await w.stop();
 });
 
-it("three workers with their own connections drain one outbox: each chat gets one message", async () => {
+/** One digest row queued for each group. */
+async function queueDigests(): Promise<void> {
   for (const id of GROUPS) {
     await enqueue(w.db.prisma, {
       dedupKey: `digest:2026-W47:chat:${id}`,
@@ -41,6 +42,10 @@ it("three workers with their own connections drain one outbox: each chat gets on
       payload: { text: "Tổng hợp" },
     });
   }
+}
+
+it("three workers with their own connections drain one outbox: each chat gets one message", async () => {
+  await queueDigests();
   const workers = await Promise.all(
     ["a", "b", "c"].map(async (name) => {
       const db = await openDatabase(w.db.url);
@@ -65,15 +70,7 @@ it("three workers with their own connections drain one outbox: each chat gets on
 });
 
 it("one worker's loop and a drainOnce claiming at the same instant (as the harness's idle() does): each chat gets one message", async () => {
-  for (const id of GROUPS) {
-    await enqueue(w.db.prisma, {
-      dedupKey: `digest:2026-W47:chat:${id}`,
-      chatId: BigInt(id),
-      kind: "digest",
-      method: "sendMessage",
-      payload: { text: "Tổng hợp" },
-    });
-  }
+  await queueDigests();
   // The first two claims are held until both are asked, then go to the database together: on
   // PostgreSQL the pool runs them on two connections. A worker told the wrong dialect (no SKIP
   // LOCKED) had both claim the same rows and send them twice.
