@@ -184,6 +184,13 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   const untilNextLook = (pollMs: number): number => Math.min(pollMs, (holds.nextWakeMs() ?? pollMs) + 1);
 
   /**
+   * Paced in memory: a chat's own window or pause, or a bot-wide wait. (A chat paused in memory
+   * whose rows wait in the database is the holds' to time.)
+   */
+  const pacedInMemory = (): boolean =>
+    pacer.blockedChats(0).some((chatId) => !holds.holding(chatId)) || pacer.globalWaitMs() > 0;
+
+  /**
    * Rows this process is holding back — paced or paused in memory, or written back with a
    * notBefore whose hold is still running — for drainOnce to wait for: how long to sleep
    * before looking again, or undefined when there are none. Rows scheduled for before a hold
@@ -191,15 +198,8 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
    * anything was held when the claim that found nothing began; if its hold has ended since (a
    * slow claim on a busy machine), its rows may be due now and were not seen: look again at once.
    */
-  /**
-   * Paced in memory: a chat's own window or pause, or a bot-wide wait. (A chat paused in memory
-   * whose rows wait in the database is the holds' to time.)
-   */
-  const isHeld = (): boolean =>
-    pacer.blockedChats(0).some((chatId) => !holds.holding(chatId)) || pacer.globalWaitMs() > 0;
-
   const heldBack = async (heldAtClaim: boolean): Promise<number | undefined> => {
-    const paced = isHeld();
+    const paced = pacedInMemory();
     const until = holds.waitingUntil();
     if (!paced && !until) return heldAtClaim ? 0 : undefined;
     const now = o.clock.now();
@@ -229,7 +229,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
         await waker.sleep(globalWait);
         continue;
       }
-      const heldAtClaim = untilSettled && (isHeld() || holds.waitingUntil() !== undefined);
+      const heldAtClaim = untilSettled && (pacedInMemory() || holds.waitingUntil() !== undefined);
       const rows = await claim().catch((err: unknown) => {
         idle(false);
         throw err;
