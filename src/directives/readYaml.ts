@@ -30,13 +30,13 @@ export type YamlRead =
  */
 let lastRead: { text: string; read: YamlRead } | undefined;
 
-/** Text → YAML document and its plain value; every refusal is a problem, never a throw. */
 /** The refusal of a text over `MAX_CONFIG_TEXT_BYTES`, if it is. */
 export function sizeProblem(text: string): DirectiveProblem | undefined {
   const bytes = Buffer.byteLength(text, "utf8");
   return bytes > MAX_CONFIG_TEXT_BYTES ? { path: "(tệp)", message: problemTexts.tooLarge(bytes) } : undefined;
 }
 
+/** Text → YAML document and its plain value; every refusal is a problem, never a throw. */
 export function readYaml(text: string): YamlRead {
   if (lastRead?.text === text) return lastRead.read;
   const read = readYamlUncached(text);
