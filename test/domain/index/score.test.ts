@@ -6,6 +6,14 @@ import type { ScoringRule } from "../../../src/domain/index/schema.js";
 import { fixtureIndex } from "./fixtures.js";
 
 const f = (numerator: number, denominator: number) => ({ numerator, denominator });
+/** Every indicator of the fixture index at its components' targets. */
+const atTarget = () =>
+  new Map([
+    ["thu-linear", f(80, 100)],
+    ["thu-floor", f(90, 100)],
+    ["thu-steps", f(80, 100)],
+    ["thu-all", f(10, 10)],
+  ]);
 const shown = (rule: ScoringRule, target: number, max: number, n: number, d: number) =>
   formatPoints(componentPoints(f(n, d), rule, target, max));
 
@@ -111,12 +119,7 @@ describe("rounding: exact inside, two decimals half-up when shown", () => {
 describe("a unit's score", () => {
   const index = parseIndex(fixtureIndex());
   test("every component at its target: the maxima of groups and total, the top band", () => {
-    const figures = new Map([
-      ["thu-linear", f(80, 100)],
-      ["thu-floor", f(90, 100)],
-      ["thu-steps", f(80, 100)],
-      ["thu-all", f(10, 10)],
-    ]);
+    const figures = atTarget();
     const s = scoreUnit(index, figures);
     expect(s.groups.map((g) => [g.group.code, formatPoints(g.points), formatPoints(g.max)])).toEqual([
       ["truc-tuyen", "20", "20"],
@@ -232,12 +235,7 @@ describe("a 0-point component is tracked: shown, never scored, never holds the s
     ],
   });
   test("every scored component at its target: complete, with its band", () => {
-    const figures = new Map([
-      ["thu-linear", f(80, 100)],
-      ["thu-floor", f(90, 100)],
-      ["thu-steps", f(80, 100)],
-      ["thu-all", f(10, 10)],
-    ]);
+    const figures = atTarget();
     const s = scoreUnit(index, figures);
     expect(s.components.find((c) => c.component.code === "thu-theo-doi")?.kind).toBe("unscorable");
     expect(s.unscorable).toEqual([]);
