@@ -1,25 +1,16 @@
 import { configDefaults, defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { excludeGlob, SAME_ON_EVERY_DATABASE } from "./test/helpers/sameOnEveryDatabase.js";
 
+const onPostgres = process.env.DONDOC_TEST_DB === "postgres";
 /**
  * The PostgreSQL pass (`DONDOC_TEST_DB=postgres npm test`, run by .ci/run after the SQLite pass)
- * re-runs only what can meet the test database. These folders never open it: pure domain code,
- * parsers, renderers, message texts, directive files, the import rules, and the sandbox and
- * `npm start`, which always use their own SQLite file. A second run of them would repeat the first exactly.
+ * re-runs only what can meet the test database: the files that never open it are listed, and
+ * checked, in test/helpers/sameOnEveryDatabase.ts.
  */
-const SAME_ON_EVERY_DATABASE = [
-  "test/domain/**",
-  "test/render/**",
-  "test/ingest/**",
-  "test/messages/**",
-  "test/directives/**",
-  "test/sandbox/**",
-  "test/e2e/**",
-  "test/tooling/**",
-  "test/emulator/**", // the Bot API emulator with a bare grammY bot: no database
-];
-const onPostgres = process.env.DONDOC_TEST_DB === "postgres";
-const exclude = onPostgres ? [...configDefaults.exclude, ...SAME_ON_EVERY_DATABASE] : [...configDefaults.exclude];
+const exclude = onPostgres
+  ? [...configDefaults.exclude, ...SAME_ON_EVERY_DATABASE.map(excludeGlob)]
+  : [...configDefaults.exclude];
 
 /**
  * Files that replace a module with `vi.mock`: they get a fresh module registry each. Every other

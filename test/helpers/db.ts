@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 import { openDatabase, type OpenedDb } from "../../src/db/client.js";
 import { createPgDatabase, requirePgAdminUrl, suiteOnPostgres } from "./pg.js";
 import { takePooledDb } from "./pgPool.js";
 import { runOfEnv, sqliteDirPrefix } from "./pgRun.js";
+import { sameOnEveryDatabase } from "./sameOnEveryDatabase.js";
 import { copySeededSqliteTemplate, copySqliteTemplate, pgTemplate, type Seed } from "./templates.js";
 
 export type TestDb = OpenedDb & {
@@ -25,6 +27,7 @@ interface TestDbOptions {
  * of a migrated template unless `migrate: "fresh"` asks for a real migration.
  */
 export async function createTestDb(o: TestDbOptions = {}): Promise<TestDb> {
+  assertMayOpenTestDatabase();
   if (suiteOnPostgres()) return createPostgresTestDb(requirePgAdminUrl(), o);
   if (o.migrate === "fresh") return makeSqliteDb(o);
   // Like PostgreSQL's (./pgPool.ts): the next test's database is copied and opened while this one
@@ -38,6 +41,21 @@ export async function createTestDb(o: TestDbOptions = {}): Promise<TestDb> {
 }
 
 const sqliteNext = new Map<string, Promise<TestDb>>();
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * A file the PostgreSQL pass leaves out (./sameOnEveryDatabase.ts) may not open the test database:
+ * it would never run on PostgreSQL. Checked in the SQLite pass, where those files run.
+ */
+export function assertMayOpenTestDatabase(testPath = expect.getState().testPath): void {
+  if (!testPath) return;
+  const file = path.relative(ROOT, testPath).split(path.sep).join("/");
+  if (sameOnEveryDatabase(file))
+    throw new Error(
+      `${file} opens the test database but is listed in test/helpers/sameOnEveryDatabase.ts, so it would never run on PostgreSQL: take it off the list`,
+    );
+}
 
 async function makeSqliteDb(o: TestDbOptions): Promise<TestDb> {
   const dir = mkdtempSync(path.join(tmpdir(), sqliteDirPrefix(runOfEnv())));
@@ -69,6 +87,7 @@ export async function createPostgresTestDb(
   adminUrl: string,
   o: { migrate?: "template" | "fresh" } = {},
 ): Promise<TestDb> {
+  assertMayOpenTestDatabase();
   const template = o.migrate === "fresh" ? undefined : await pgTemplate(adminUrl);
   const run = runOfEnv();
   if (template && run) {
