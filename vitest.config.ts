@@ -70,7 +70,8 @@ export default defineConfig({
     // files wait on timers and the emulator rather than the CPU, so two run in 341 s instead of 532 s.
     // On SQLite two workers still left a third of both cores idle (waits in the delivery and bot
     // tests): three take the pass from 165–169 s to 150–152 s (docs/PERFORMANCE.md, "Session of
-    // 06/12/2026 (3)"). On PostgreSQL the server takes that CPU: three gave nothing (130 s against 126 s).
+    // 06/12/2026 (3)"). On PostgreSQL the server takes that CPU: three gave nothing (130, 122, 114 s
+    // against 126, 118, 113 s).
     maxWorkers: onPostgres ? 2 : 3,
     // The TypeScript vitest compiles, kept on disk (node_modules/.experimental-vitest-cache, keyed by
     // each file's path and content, the config and vitest's version): the PostgreSQL pass reuses what
