@@ -1,7 +1,8 @@
 /**
- * A fixed job on one core, timed: 400 MB of SHA-256 and a 3·10⁸-step integer loop. Run beside a
- * measurement to tell this machine's slow hours from a change in the code (docs/PERFORMANCE.md,
- * "Session of 06/12/2026 (3)"): about 1,350–1,440 ms in its normal hours.
+ * A fixed job on one core, timed: 400 MB of SHA-256 and a 3·10⁸-step integer loop. Run on the idle
+ * machine between two measurements (not during one: it would share the cores) to see whether the
+ * machine itself is slower that hour (docs/PERFORMANCE.md, "Session of 06/12/2026 (3)"): about
+ * 1,350–1,440 ms on 06/12/2026.
  *   npx tsx scripts/machine-speed.ts
  */
 import { createHash } from "node:crypto";
