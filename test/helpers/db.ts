@@ -42,7 +42,8 @@ export async function createTestDb(o: TestDbOptions = {}): Promise<TestDb> {
 
 const sqliteNext = new Map<string, Promise<TestDb>>();
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The project's root: test paths are checked against the list relative to it. */
+export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
  * A file the PostgreSQL pass leaves out (./sameOnEveryDatabase.ts) may not open the test database:

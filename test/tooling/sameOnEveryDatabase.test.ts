@@ -5,10 +5,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertMayOpenTestDatabase, createTestDb } from "../helpers/db.js";
+import { assertMayOpenTestDatabase, createTestDb, ROOT } from "../helpers/db.js";
 import { SAME_ON_EVERY_DATABASE, sameOnEveryDatabase } from "../helpers/sameOnEveryDatabase.js";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("the files the PostgreSQL pass leaves out", () => {
   it("a listed file may not open the test database (this one is listed: test/tooling/)", async () => {
