@@ -2,7 +2,7 @@
  * `npm run bench` — measured scale (docs/PERFORMANCE.md). Numbers, not pass/fail: each measurement runs in
  * its own process, one after another, and this prints one Markdown table with the machine it
  * ran on (docs/PERFORMANCE.md keeps the last one, explained).
- *   npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,burst-sqlite,burst-postgres,xlsx,fanout,webapp,charts]
+ *   npm run bench [-- --only <measurements>]   (`npm run bench -- --help` lists them)
  * Sources: scripts/bench-evaluate.ts, bench-nop.ts, bench-webapp.ts, bench-charts-workers.ts (ours); test/ingest/bench-ingest.ts,
  * scripts/bench-fanout.ts and scripts/bench-charts.ts (their owners'), read from their output.
  */
@@ -13,7 +13,26 @@ import { parseArgs } from "node:util";
 import { parseEmitted, type BenchRow } from "./bench-lib.js";
 import { chartRows, fanoutRows, xlsxRows } from "./bench-parse.js";
 
-const { values } = parseArgs({ options: { only: { type: "string" } } });
+const USAGE =
+  "usage: npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,burst-sqlite,burst-postgres,xlsx,fanout,webapp,charts]";
+
+function usage(problem?: string): never {
+  if (problem) process.stderr.write(`bench: ${problem}\n`);
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(problem ? 2 : 0);
+}
+
+function optionsOf(argv: string[]): { only?: string; help?: boolean } {
+  try {
+    return parseArgs({ args: argv, options: { only: { type: "string" }, help: { type: "boolean", short: "h" } } })
+      .values;
+  } catch (e) {
+    return usage(e instanceof Error ? e.message : String(e));
+  }
+}
+
+const values = optionsOf(process.argv.slice(2));
+if (values.help) usage();
 const only = values.only ? new Set(values.only.split(",")) : undefined;
 
 function run(label: string, args: string[]): string | undefined {
@@ -101,6 +120,9 @@ const steps: { key: string; rows: () => BenchRow[] }[] = [
     ],
   },
 ];
+
+const unknown = [...(only ?? [])].filter((k) => !steps.some((s) => s.key === k));
+if (unknown.length > 0) usage(`unknown measurement: ${unknown.join(", ")}`);
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const started = new Date();
