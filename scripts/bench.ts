@@ -13,28 +13,6 @@ import { parseArgs } from "node:util";
 import { parseEmitted, type BenchRow } from "./bench-lib.js";
 import { chartRows, fanoutRows, xlsxRows } from "./bench-parse.js";
 
-const USAGE =
-  "usage: npm run bench [-- --only evaluate,nop-sqlite,nop-postgres,burst-sqlite,burst-postgres,xlsx,fanout,webapp,charts]";
-
-function usage(problem?: string): never {
-  if (problem) process.stderr.write(`bench: ${problem}\n`);
-  process.stderr.write(`${USAGE}\n`);
-  process.exit(problem ? 2 : 0);
-}
-
-function optionsOf(argv: string[]): { only?: string; help?: boolean } {
-  try {
-    return parseArgs({ args: argv, options: { only: { type: "string" }, help: { type: "boolean", short: "h" } } })
-      .values;
-  } catch (e) {
-    return usage(e instanceof Error ? e.message : String(e));
-  }
-}
-
-const values = optionsOf(process.argv.slice(2));
-if (values.help) usage();
-const only = values.only ? new Set(values.only.split(",")) : undefined;
-
 function run(label: string, args: string[]): string | undefined {
   process.stderr.write(`bench: ${label}…\n`);
   const r = spawnSync(process.execPath, ["--import", "tsx", ...args], {
@@ -120,6 +98,27 @@ const steps: { key: string; rows: () => BenchRow[] }[] = [
     ],
   },
 ];
+
+const USAGE = `usage: npm run bench [-- --only ${steps.map((s) => s.key).join(",")}]`;
+
+function usage(problem?: string): never {
+  if (problem) process.stderr.write(`bench: ${problem}\n`);
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(problem ? 2 : 0);
+}
+
+function optionsOf(argv: string[]): { only?: string; help?: boolean } {
+  try {
+    return parseArgs({ args: argv, options: { only: { type: "string" }, help: { type: "boolean", short: "h" } } })
+      .values;
+  } catch (e) {
+    return usage(e instanceof Error ? e.message : String(e));
+  }
+}
+
+const values = optionsOf(process.argv.slice(2));
+if (values.help) usage();
+const only = values.only ? new Set(values.only.split(",")) : undefined;
 
 const unknown = [...(only ?? [])].filter((k) => !steps.some((s) => s.key === k));
 if (unknown.length > 0) usage(`unknown measurement: ${unknown.join(", ")}`);
